@@ -1,0 +1,212 @@
+"""The store interface every backend implements.
+
+A store holds a property graph of :class:`~kg.model.Node` and
+:class:`~kg.model.Edge`.  The interface is small and query-shaped: look a node
+up by id, list nodes of a label (optionally by property equality), walk edges
+of one type, count, and write in atomic transactions.  Queries that need bulk
+views (an item with all its bases, clauses in force, ...) get them from
+methods defined here with portable default implementations over these
+primitives; a server backend overrides them to run server-side.
+
+Writes go through a transaction::
+
+    with store.transaction() as tx:
+        tx.add_nodes(nodes)
+        tx.add_edges(edges)
+
+Either everything in the block is stored, or (on any exception, Ctrl-C
+included) nothing is and the store stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+import abc
+import contextlib
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+from .model import CitationStatus, Edge, Node, ProvisionKind
+
+
+class StoreError(Exception):
+    """A store cannot be opened or written; the message is for the user."""
+
+
+class Writer(abc.ABC):
+    """The write side of a transaction."""
+
+    @abc.abstractmethod
+    def add_nodes(self, nodes: Iterable[Node]) -> None:
+        """Insert or replace nodes by id (props are replaced, not merged)."""
+
+    @abc.abstractmethod
+    def add_edges(self, edges: Iterable[Edge]) -> None:
+        """Insert or replace edges keyed by (src, dst, type); both ends must exist."""
+
+    @abc.abstractmethod
+    def remove_nodes(self, ids: Iterable[str]) -> None:
+        """Remove nodes and every edge touching them; unknown ids are ignored."""
+
+    @abc.abstractmethod
+    def remove_edges(self, keys: Iterable[tuple[str, str, str]]) -> None:
+        """Remove edges by (src, dst, type); unknown keys are ignored."""
+
+    def add_node(self, node: Node) -> None:
+        self.add_nodes((node,))
+
+    def add_edge(self, edge: Edge) -> None:
+        self.add_edges((edge,))
+
+    def update_props(self, node_id: str, **props: Any) -> None:
+        """Merge ``props`` into an existing node's properties."""
+        node = self.get(node_id)
+        if node is None:
+            raise KeyError(node_id)
+        self.add_nodes((Node(node.id, node.label, {**node.props, **props}),))
+
+    @abc.abstractmethod
+    def get(self, node_id: str) -> Node | None:
+        """Read inside the transaction (sees its own writes)."""
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    law_versions: int = 0
+    laws: int = 0
+    articles: int = 0
+    provisions: int = 0
+    citations: int = 0
+    citations_resolved: int = 0
+    clauses: int = 0
+    governments: int = 0
+    departments: int = 0
+    power_items: int = 0
+    responsibilities: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+class Store(abc.ABC):
+    """A knowledge-graph store (embedded networkx or a Bolt server)."""
+
+    backend: str = "abstract"
+
+    # --- writing -------------------------------------------------------------
+
+    @abc.abstractmethod
+    def transaction(self) -> contextlib.AbstractContextManager[Writer]:
+        """An all-or-nothing write block."""
+
+    # --- reading primitives --------------------------------------------------
+
+    @abc.abstractmethod
+    def get(self, node_id: str) -> Node | None:
+        """The node with this id, or None."""
+
+    @abc.abstractmethod
+    def nodes(self, label: str, **where: Any) -> Iterator[Node]:
+        """Nodes of ``label`` whose properties equal every ``where`` value."""
+
+    @abc.abstractmethod
+    def out_edges(self, node_id: str, type: str | None = None) -> Iterator[Edge]:
+        """Edges leaving ``node_id``, optionally of one type."""
+
+    @abc.abstractmethod
+    def in_edges(self, node_id: str, type: str | None = None) -> Iterator[Edge]:
+        """Edges entering ``node_id``, optionally of one type."""
+
+    @abc.abstractmethod
+    def count(self, label: str, **where: Any) -> int:
+        """How many nodes of ``label`` match ``where``."""
+
+    @abc.abstractmethod
+    def edge_count(self, type: str | None = None) -> int:
+        """How many edges (of one type)."""
+
+    def close(self) -> None:
+        """Release resources; the store stays as last committed."""
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- derived reads (portable defaults; servers may override) -------------
+
+    def targets(self, node_id: str, type: str) -> Iterator[Node]:
+        """Nodes reached from ``node_id`` by edges of ``type``."""
+        for edge in self.out_edges(node_id, type):
+            node = self.get(edge.dst)
+            if node is not None:
+                yield node
+
+    def sources(self, node_id: str, type: str) -> Iterator[Node]:
+        """Nodes with an edge of ``type`` into ``node_id``."""
+        for edge in self.in_edges(node_id, type):
+            node = self.get(edge.src)
+            if node is not None:
+                yield node
+
+    def stats(self) -> StoreStats:
+        return StoreStats(
+            law_versions=self.count("LawVersion"),
+            laws=self.count("Law"),
+            articles=self.count("Provision", kind=ProvisionKind.ARTICLE.value),
+            provisions=self.count("Provision"),
+            citations=self.count("Citation"),
+            citations_resolved=self.count("Citation", status=CitationStatus.RESOLVED.value),
+            clauses=self.count("AuthorisingClause"),
+            governments=self.count("Government"),
+            departments=self.count("Department"),
+            power_items=self.count("PowerItem"),
+            responsibilities=self.count("Responsibility"),
+        )
+
+    def label_counts(self) -> Mapping[str, int]:
+        return Counter({label: self.count(label) for label in LABELS})
+
+
+LABELS = (
+    "Law",
+    "LawVersion",
+    "Provision",
+    "Citation",
+    "Role",
+    "AuthorisingClause",
+    "Government",
+    "Department",
+    "PowerItem",
+    "Responsibility",
+)
+
+DEFAULT_STORE = "./powerlist.kg"
+
+
+def open_store(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    backend: str = "embedded",
+    create: bool = True,
+    **server: Any,
+) -> Store:
+    """Open a store: the embedded file at ``path`` or a Bolt server.
+
+    ``server`` takes ``uri``, ``user``, ``password`` and ``database`` for the
+    ``neo4j`` backend.  Raises :class:`StoreError` with a one-line message.
+    """
+    if backend == "embedded":
+        from .embedded import EmbeddedStore
+
+        return EmbeddedStore(Path(path or DEFAULT_STORE), create=create)
+    if backend == "neo4j":
+        try:
+            from .neo4j_store import Neo4jStore
+        except ImportError as exc:  # pragma: no cover - until the backend lands
+            raise StoreError(f"the neo4j backend is not available: {exc}") from None
+        return Neo4jStore(**server)
+    raise StoreError(f"unknown backend {backend!r}: use embedded or neo4j")
