@@ -135,14 +135,14 @@ def _existing_paths(paths: List[Path]) -> List[Path]:
 
 @app.command()
 def demo(
-    store: Optional[Path] = typer.Option(None, "--demo-store", help="Where to build the demo store (default: the --store path)."),
+    store: Path = typer.Option(Path("./powerlist-demo.kg"), "--demo-store", help="Where to build the demo store (replaced on every run; never the --store file)."),
     format: str = typer.Option("table", "--format", help="table or json"),
 ) -> None:
     """Build a fresh store from the bundled demo data and print every kind of finding."""
     from .demo import run_demo
 
     try:
-        run_demo(store or options.store, out=out, format=format)
+        run_demo(store, out=out, format=format)
     except (StoreError, UserError) as exc:
         fail(str(exc))
 

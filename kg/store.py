@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from .model import CitationStatus, Edge, Node, ProvisionKind
+from .views import GraphViews
 
 
 class StoreError(Exception):
@@ -90,7 +91,7 @@ class StoreStats:
         return dict(self.__dict__)
 
 
-class Store(abc.ABC):
+class Store(GraphViews, abc.ABC):
     """A knowledge-graph store (embedded networkx or a Bolt server)."""
 
     backend: str = "abstract"
