@@ -307,9 +307,42 @@ def validate(shapes: Optional[Path] = typer.Option(None, "--shapes", help="SHACL
         raise typer.Exit(1)
 
 
+GLOBAL_OPTIONS = ("--store", "--backend", "--neo4j-uri", "--neo4j-user", "--neo4j-password", "--neo4j-database")
+
+
+def hoist_global_options(argv: List[str]) -> List[str]:
+    """Move global options written after the command in front of it.
+
+    cli.md lists them as global, and users write ``plkg stats --store x.kg``.
+
+    >>> hoist_global_options(["stats", "--store", "x.kg", "--format", "json"])
+    ['--store', 'x.kg', 'stats', '--format', 'json']
+    >>> hoist_global_options(["load", "laws", "--backend=neo4j", "a.md"])
+    ['--backend=neo4j', 'load', 'laws', 'a.md']
+    """
+    front: List[str] = []
+    rest: List[str] = []
+    args = iter(argv)
+    for arg in args:
+        if arg == "--":
+            rest.append(arg)
+            rest.extend(args)
+            break
+        name = arg.split("=", 1)[0]
+        if name in GLOBAL_OPTIONS:
+            front.append(arg)
+            if "=" not in arg:
+                value = next(args, None)
+                if value is not None:
+                    front.append(value)
+        else:
+            rest.append(arg)
+    return front + rest
+
+
 def main() -> None:
     try:
-        app()
+        app(args=hoist_global_options(sys.argv[1:]), prog_name="plkg")
     except KeyboardInterrupt:
         err.print("plkg: interrupted; the store is unchanged", markup=False)
         sys.exit(130)
