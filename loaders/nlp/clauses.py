@@ -1,0 +1,334 @@
+"""Clause extraction: who may or must do which act, of which category.
+
+Works on the terms of :mod:`loaders.nlp.terms` (``Doc._.terms``) of one
+article's text, paragraphs and items one per line, and leaves
+:class:`ClauseFinding` objects on ``Doc._.clauses``.  The rules follow how
+statutes are written (domain.md section 4):
+
+* a condition (``违反本法第三十五条规定，…的，``) names the trigger, never a power;
+* the subject is the body after 由, the body a clause starts with
+  (``X可以/应当/有权…``), the body of 经X批准 / 向X申请 for licences, every
+  body of ``X、Y按照职责分工``; failing those, the nearest earlier subject of the
+  article, and for sanctions the subject carried from earlier in the chapter
+  (``Doc._.carried_subject``);
+* discipline, criminal and civil liability (依法给予处分, 追究刑事责任,
+  承担赔偿责任) are no power over the public and are masked out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.text import chinese_to_int
+
+from .terms import Term
+
+if not Doc.has_extension("clauses"):
+    Doc.set_extension("clauses", default=None)
+if not Doc.has_extension("carried_subject"):
+    Doc.set_extension("carried_subject", default=None)  # (subject, level) from earlier in the chapter
+if not Doc.has_extension("last_subject"):
+    Doc.set_extension("last_subject", default=None)  # the subject this article leaves for the next
+
+
+@dataclass
+class ClauseFinding:
+    """One (category, subject) of one place of the text; offsets index ``Doc.text``."""
+
+    category: str
+    subject: str
+    start: int  # first act
+    modality: str | None = None
+    actions: list[str] = field(default_factory=list)
+    amounts: list[str] = field(default_factory=list)
+    triggers: list[tuple[str, int]] = field(default_factory=list)  # (本法 or 《law》, article)
+    inherited_level: str | None = None
+    level: str | None = None
+    sector: str | None = None
+    positions: list[int] = field(default_factory=list)  # start of every act
+
+
+# Sanctions are what a liability chapter may leave without a subject.
+SANCTION_CATEGORIES = {"行政处罚", "行政强制"}
+LICENCE_ACTIONS = {"许可", "批准", "核发证"}
+
+_SENTENCE_END = re.compile(r"[。；;\n]")
+_NOT_AGENT_BEFORE = ("对", "向", "报", "会同", "经", "与", "协助", "配合", "通知", "告知", "提请", "移送", "报告",
+                     "商", "请", "交", "送", "提交", "申请", "由", "同", "和", "或者", "及", "、", "被", "给", "为",
+                     "接受", "派", "指定", "授权", "委托", "设立", "本级", "取得", "属于", "作为")
+_ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
+_CONDITION_LEAD = re.compile(r"(?:之一的|下列[^：\n]{0,12}?(?:情形|行为)(?:之一)?的)")
+
+
+@dataclass
+class _Body:
+    term: Term
+    agent: bool
+    licensing: bool = False  # 经X批准 / 向X申请
+    group: int = -1  # bodies of one 、-list share a group
+
+
+def _mask(terms: list[Term]) -> list[tuple[int, int]]:
+    return [(t.start, t.end) for t in terms if t.label == "NONPOWER"]
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _condition_zones(text: str, sentences: list[tuple[int, int]], lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches that state the facts of a case: up to the last 的， of a sentence, and the
+    items under a lead-in like 有下列情形之一的，…："""
+    zones = []
+    for a, b in sentences:
+        cut = text.rfind("的，", a, b)
+        if cut >= 0:
+            zones.append((a, cut + 2))
+        # 违反…规定 is a condition wherever it stands
+        for m in re.finditer(r"违反[^，。；]{0,60}?规定", text[a:b]):
+            zones.append((a + m.start(), a + m.end()))
+        for m in re.finditer(r"未(?:经|取得|依法取得|按照|依照)[^，。；]{0,40}?(?:许可|批准|审批|核准|登记|备案|证)", text[a:b]):
+            if "的" in text[a + m.end(): b] or cut >= 0:
+                zones.append((a + m.start(), a + m.end()))
+    # items under a condition lead-in
+    lead_is_condition = False
+    for a, b in lines:
+        line = text[a:b]
+        if _ITEM_LINE.match(line):
+            if lead_is_condition:
+                zones.append((a, b))
+        else:
+            lead_is_condition = bool(_CONDITION_LEAD.search(line))
+    return zones
+
+
+def _classify_bodies(text: str, bodies: list[Term], zones, mask) -> list[_Body]:
+    result: list[_Body] = []
+    group = 0
+    previous_end = -10
+    for term in bodies:
+        before = text[max(0, term.start - 4): term.start]
+        after = text[term.end: term.end + 40]
+        joined = previous_end >= 0 and re.fullmatch(r"、|和|或者|及|以及|会同|与", text[previous_end: term.start] or "x")
+        if not joined:
+            group += 1
+        licensing = False
+        if re.search(r"(?:经|报经|报请|报送|报)$", before) and re.match(r"[^，。；]{0,30}?(?:批准|审批|核准|同意)", after):
+            licensing = True
+        elif before.endswith("向") and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理)", after):
+            licensing = True
+        agent = False
+        if not (_inside(term.start, zones) or _inside(term.start, mask)):
+            if before.endswith("由") or before.endswith("、") and result and result[-1].agent and joined:
+                agent = True
+            elif joined and result and result[-1].agent and not before.endswith(("会同", "与")):
+                agent = True
+            elif not any(before.endswith(w) for w in _NOT_AGENT_BEFORE) and not after.startswith(("的", "之", "所", "工作人员", "备案")):
+                agent = True
+            if after.startswith(("的", "工作人员")) and not before.endswith("由"):
+                agent = False
+        result.append(_Body(term, agent, licensing, group))
+        previous_end = term.end
+    return result
+
+
+def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
+    """县级以上人民政府食品安全监督管理、卫生行政部门 -> both departments in full."""
+    out: list[Term] = []
+    for i, term in enumerate(bodies):
+        out.append(term)
+        if term.suffix != "人民政府" or i + 1 >= len(bodies):
+            continue
+        nxt = bodies[i + 1]
+        gap = text[term.end: nxt.start]
+        m = re.fullmatch(r"([^\s，。；：、由经向对]{2,12})、", gap)
+        if m and nxt.level == "" and nxt.suffix:
+            name = term.text + m.group(1) + nxt.suffix
+            out.append(Term("BODY", term.start, nxt.start - 1, name, level=term.level, suffix=nxt.suffix))
+            out[-2] = None  # the bare government was only the level of the list
+            bodies[i + 1] = Term("BODY", nxt.start, nxt.end, term.text + nxt.text, level=term.level, suffix=nxt.suffix)
+    return [t for t in out if t is not None]
+
+
+def _triggers(text: str, refs: list[Term], zones) -> list[tuple[str, int]]:
+    found: list[tuple[str, int]] = []
+    for ref in refs:
+        if not _inside(ref.start, zones):
+            continue
+        # only what is violated: 违反本法第X条 (the ref sits in a 违反 zone or an item of conditions)
+        law = ref.key or "本法"
+        spans = re.findall(r"第([零〇一二三四五六七八九十百千\d]+)条(?:之[一二三四五六七八九十]+)?|至", ref.text)
+        numbers: list[int] = []
+        pending_range = False
+        for number in spans:
+            if number == "":
+                pending_range = True
+                continue
+            try:
+                value = chinese_to_int(number)
+            except ValueError:
+                continue
+            if pending_range and numbers and value - numbers[-1] < 50:
+                numbers.extend(range(numbers[-1] + 1, value))
+            pending_range = False
+            numbers.append(value)
+        for value in numbers:
+            if (law, value) not in found:
+                found.append((law, value))
+    return found
+
+
+def _modality(text: str, modals: list[Term], lo: int, hi: int) -> str | None:
+    for term in modals:
+        if lo <= term.start < hi:
+            return term.key
+    return None
+
+
+def extract_findings(text: str, terms: list[Term], carried: tuple[str, str | None] | None = None
+                     ) -> tuple[list[ClauseFinding], tuple[str, str | None] | None]:
+    """Findings of one article text plus the subject it leaves for the next article."""
+    mask = _mask(terms)
+    sentences = _sentences(text)
+    lines = _lines(text)
+    zones = _condition_zones(text, sentences, lines)
+    body_terms = _expand_elliptic(text, [t for t in terms if t.label == "BODY"])
+    bodies = _classify_bodies(text, body_terms, zones, mask)
+    modals = [t for t in terms if t.label == "MODAL"]
+    refs = [t for t in terms if t.label == "REF"]
+    amounts = [t for t in terms if t.label == "AMOUNT"]
+    acts = [t for t in terms if t.label == "ACT"]
+    # sentences where an act starts; paragraphs are the non-item lines with their items
+    paragraph_of_line: list[int] = []
+    para = -1
+    for a, b in lines:
+        if not _ITEM_LINE.match(text[a:b]) or para < 0:
+            para += 1
+        paragraph_of_line.append(para)
+
+    def line_index(pos: int) -> int:
+        for i, (a, b) in enumerate(lines):
+            if a <= pos <= b:
+                return i
+        return len(lines) - 1
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        for a, b in sentences:
+            if a <= pos < b:
+                return a, b
+        return sentences[-1] if sentences else (0, len(text))
+
+    def paragraph_start(pos: int) -> int:
+        p = paragraph_of_line[line_index(pos)]
+        return lines[paragraph_of_line.index(p)][0]
+
+    agents = [b for b in bodies if b.agent]
+    last_subject = carried
+    findings: dict[tuple[int, str, str], ClauseFinding] = {}
+    all_triggers = _triggers(text, refs, zones)
+    for act in acts:
+        if _inside(act.start, mask) or _inside(act.start, zones):
+            continue
+        s_start, s_end = sentence_of(act.start)
+        subjects: list[tuple[str, str | None]] = []
+        subject_end = s_start
+        if act.key in LICENCE_ACTIONS:
+            lic = [b for b in bodies if b.licensing and s_start <= b.term.start < s_end]
+            if lic:
+                subjects = [(b.term.text, b.term.level) for b in lic]
+                subject_end = lic[0].term.end
+        if not subjects:
+            # nearest earlier agent (and its 、-list) in the sentence, then the paragraph,
+            # then (sanctions only) the article and the chapter
+            before = [b for b in agents if b.term.end <= act.start]
+            scope_start = paragraph_start(act.start) if act.category not in SANCTION_CATEGORIES else 0
+            if act.category == "其他" and act.key != "监督管理职责":
+                scope_start = s_start
+            before = [b for b in before if b.term.start >= scope_start]
+            # an item line of acts takes its subject from its lead-in
+            if before:
+                nearest = before[-1]
+                members = [b for b in before if b.group == nearest.group]
+                subjects = [(b.term.text, b.term.level) for b in members]
+                subject_end = nearest.term.end
+                # a list inherits the level of its first member
+            elif act.category in SANCTION_CATEGORIES and carried:
+                subjects = [carried]
+        if not subjects:
+            continue
+        if act.key == "监督管理职责" and not re.match(r".{0,6}(?:负责|对|在|按照|依照|主管|依法|实施|统一)", text[subject_end: act.start + 2] or ""):
+            # 负责 must be the subject's own verb
+            if act.start - subject_end > 12:
+                continue
+        lo = subject_end if subject_end > s_start else s_start
+        # items take the modality of their lead-in
+        modal = _modality(text, modals, lo, act.start)
+        if modal is None and _ITEM_LINE.match(text[lines[line_index(act.start)][0]:]):
+            lead = lines[paragraph_of_line.index(paragraph_of_line[line_index(act.start)])]
+            modal = _modality(text, modals, lead[0], lead[1])
+        if modal is None and act.key in LICENCE_ACTIONS and re.search(r"未经[^。；]{0,40}$", text[s_start:act.start]):
+            if re.search(r"不得|禁止", text[act.end:s_end]):
+                modal = "不得"
+        if modal == "不得" and act.key not in LICENCE_ACTIONS:
+            continue  # a prohibition on the body grants nothing
+        first_level = subjects[0][1]
+        amounts_here = [t.text for t in amounts if s_start <= t.start < s_end and not _inside(t.start, zones)]
+        for subject, level in subjects:
+            key = (line_index(act.start) if _ITEM_LINE.match(text[lines[line_index(act.start)][0]:]) else -1 - paragraph_of_line[line_index(act.start)],
+                   act.category, subject)
+            finding = findings.get(key)
+            if finding is None:
+                finding = findings[key] = ClauseFinding(act.category, subject, act.start, modality=modal,
+                                                        inherited_level=level or first_level)
+                if act.category in SANCTION_CATEGORIES or act.key == "责令改正":
+                    finding.triggers = list(all_triggers)
+            if act.key not in finding.actions:
+                finding.actions.append(act.key)
+            finding.positions.append(act.start)
+            for amount in amounts_here if act.category == "行政处罚" else ():
+                if amount not in finding.amounts:
+                    finding.amounts.append(amount)
+            last_subject = (subject, level or first_level)
+    # an article that names an agent passes it on even when it grants nothing itself
+    if agents:
+        last = agents[-1]
+        last_subject = (last.term.text, last.term.level or None)
+    result = sorted(findings.values(), key=lambda f: f.start)
+    return result, last_subject
+
+
+@Language.factory("authorising_clauses")
+def make_clause_extractor(nlp: Language, name: str):
+    return ClauseExtractor()
+
+
+class ClauseExtractor:
+    """Pipeline component: ``Doc._.clauses`` from ``Doc._.terms`` (and ``Doc._.carried_subject``)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        findings, last = extract_findings(doc.text, doc._.terms or [], doc._.carried_subject)
+        doc._.clauses = findings
+        doc._.last_subject = last
+        return doc

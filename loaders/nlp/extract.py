@@ -1,0 +1,194 @@
+"""Public functions: authorising clauses of a law version, and ``plkg extract``."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, TextIO
+
+from spacy.language import Language
+
+from kg.errors import UserError
+from kg.model import AuthorisingClause, Category, LawVersion, Provision, ProvisionKind
+from kg.text import normalise
+
+from .pipeline import build_pipeline
+from .prefilter import might_grant
+
+FORMATS = ("jsonl", "table")
+STATUTE_SUFFIXES = (".md", ".txt", ".docx", ".html", ".htm")
+_HTML_TAG = re.compile(r"<[^>]{0,200}>|&(?:nbsp|lt|gt|amp|quot);")
+
+_PIPELINES: dict[str, Language] = {}
+
+
+def get_pipeline(segmenter: str = "char") -> Language:
+    """The shared pipeline (built once per segmenter)."""
+    if segmenter not in _PIPELINES:
+        _PIPELINES[segmenter] = build_pipeline(segmenter, make_spans=False)
+    return _PIPELINES[segmenter]
+
+
+@dataclass
+class _Unit:
+    provision: Provision
+    text: str
+
+
+def _clean(text: str) -> str:
+    text = _HTML_TAG.sub("", text)
+    return normalise(text).replace("\n", " ").strip()
+
+
+def _article_units(article: Provision, children: list[Provision]) -> list[_Unit]:
+    """One line per paragraph (its text before its items) and per item, in order."""
+    if not children:
+        return [_Unit(article, _clean(line)) for line in (article.text or "").split("\n") if line.strip()][:1] or [
+            _Unit(article, _clean(article.text or ""))]
+    units: list[_Unit] = []
+    items_of: dict[str, list[Provision]] = {}
+    for child in children:
+        if child.kind in (ProvisionKind.ITEM, ProvisionKind.SUBITEM):
+            parent = next((p for p in reversed(children[: children.index(child)])
+                           if p.kind is ProvisionKind.PARAGRAPH), None)
+            items_of.setdefault(parent.id if parent else article.id, []).append(child)
+    for child in children:
+        if child.kind is ProvisionKind.PARAGRAPH:
+            own = child.text or ""
+            for item in items_of.get(child.id, ()):
+                if item.text and item.text in own:
+                    own = own.replace(item.text, "", 1)
+            units.append(_Unit(child, _clean(own)))
+        elif child.kind in (ProvisionKind.ITEM, ProvisionKind.SUBITEM):
+            units.append(_Unit(child, _clean(child.text or "")))
+    return units
+
+
+def _articles(provisions: list[Provision]) -> Iterable[tuple[Provision | None, Provision, list[Provision]]]:
+    """(chapter, article, its paragraphs and items) in document order."""
+    chapter: Provision | None = None
+    current: Provision | None = None
+    children: list[Provision] = []
+    for p in sorted(provisions, key=lambda p: p.order) if any(p.order for p in provisions) else provisions:
+        if p.kind in (ProvisionKind.PART, ProvisionKind.CHAPTER):
+            if current is not None:
+                yield chapter, current, children
+                current, children = None, []
+            chapter = p
+        elif p.kind is ProvisionKind.ARTICLE:
+            if current is not None:
+                yield chapter, current, children
+            current, children = p, []
+        elif p.kind is ProvisionKind.SECTION:
+            continue
+        elif current is not None:
+            children.append(p)
+    if current is not None:
+        yield chapter, current, children
+
+
+def _trigger_law(reference: str, law: str) -> str:
+    if reference.startswith("《"):
+        return reference.strip("《》")
+    return law
+
+
+def extract_clauses(version: LawVersion, provisions: list[Provision], *, segmenter: str = "char"
+                    ) -> list[AuthorisingClause]:
+    """Authorising clauses of one law version's provisions (document order).
+
+    One clause per (provision, category, subject); the provision is the most
+    specific one holding the act (a paragraph, or an item).
+    """
+    nlp = get_pipeline(segmenter)
+    law = version.law
+    clauses: list[AuthorisingClause] = []
+    carried = None
+    chapter_seen = object()
+    for chapter, article, children in _articles(provisions):
+        if chapter is not chapter_seen:
+            carried, chapter_seen = None, chapter
+        units = _article_units(article, children)
+        text = "\n".join(u.text for u in units)
+        if not text.strip() or not might_grant(text):
+            continue
+        doc = nlp.make_doc(text)
+        doc._.carried_subject = carried
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        carried = doc._.last_subject or carried
+        starts, pos = [], 0
+        for unit in units:
+            starts.append(pos)
+            pos += len(unit.text) + 1
+        merged: dict[tuple[str, str, str], AuthorisingClause] = {}
+        for finding in doc._.clauses or ():
+            index = max(i for i, s in enumerate(starts) if s <= finding.start)
+            unit = units[index]
+            prov = unit.provision
+            key = (prov.id, finding.category, finding.subject)
+            if key in merged:
+                old = merged[key]
+                old.actions = tuple(dict.fromkeys(old.actions + tuple(finding.actions)))
+                continue
+            merged[key] = AuthorisingClause(
+                provision=prov.id, law=law, version=version.date,
+                article=article.article if article.article is not None else article.number,
+                article_suffix=article.article_suffix or article.suffix,
+                paragraph=prov.paragraph, item=prov.item,
+                category=Category(finding.category), subject=finding.subject,
+                level=finding.level, sector=finding.sector, modality=finding.modality,
+                actions=tuple(finding.actions),
+                triggers=tuple((_trigger_law(ref, law), number) for ref, number in finding.triggers),
+                amounts=tuple(finding.amounts), text=unit.text,
+            )
+        clauses.extend(merged.values())
+    return clauses
+
+
+def _statute_files(paths: Iterable[str | Path]) -> Iterable[Path]:
+    for path in map(Path, paths):
+        if path.is_dir():
+            for file in sorted(path.rglob("*")):
+                if file.is_file() and file.suffix.lower() in STATUTE_SUFFIXES and not file.name.startswith("_"):
+                    yield file
+        else:
+            yield path
+
+
+def _table_row(clause: AuthorisingClause) -> str:
+    place = f"第{clause.article}条" + (f"第{clause.paragraph}款" if clause.paragraph else "") + (
+        f"第{clause.item}项" if clause.item else "")
+    cells = [clause.law, place, clause.category.value, clause.subject, clause.level or "-", clause.sector or "-",
+             clause.modality or "-", "、".join(clause.actions)]
+    return "\t".join(cells)
+
+
+def write_extraction(paths: Iterable[str | Path], *, format: str, out: TextIO, err: TextIO) -> int:
+    """``plkg extract``: clauses of statute files as JSONL or a table; returns the clause count.
+
+    A file that cannot be read is reported on ``err`` in one line and skipped.
+    """
+    if format not in FORMATS:
+        raise UserError(f"--format {format!r}: expected one of {', '.join(FORMATS)}")
+    from loaders.statutes import parse_file
+
+    count = 0
+    if format == "table":
+        out.write("\t".join(["法律", "条款", "权力类别", "实施主体", "层级", "领域", "情态", "行为"]) + "\n")
+    for file in _statute_files(paths):
+        try:
+            parsed = parse_file(file)
+            clauses = extract_clauses(parsed.version, list(parsed.provisions))
+        except Exception as exc:  # one bad file is reported and skipped, never a traceback
+            err.write(f"{file}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}\n")
+            continue
+        for clause in clauses:
+            if format == "jsonl":
+                out.write(json.dumps(clause.to_json(), ensure_ascii=False) + "\n")
+            else:
+                out.write(_table_row(clause) + "\n")
+            count += 1
+    return count

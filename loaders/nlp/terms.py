@@ -1,0 +1,181 @@
+"""Legal term recognition over pattern tables kept as data (``patterns/*.tsv``).
+
+Statute terms are phrases that segmenters cut in arbitrary places
+(县级以上地方人民政府食品安全监督管理部门 is six jieba tokens), so the
+tables hold regular expressions matched on the characters of the text; each
+match becomes a :class:`Term` on ``Doc._.terms`` and a span (aligned outwards
+to token boundaries) in ``doc.spans["legal_terms"]``.
+
+>>> tables = load_tables()
+>>> [t.label for t in find_terms("由县级以上人民政府公安机关处五百元罚款", tables)]
+['BODY', 'ACT', 'AMOUNT']
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+PATTERNS_DIR = Path(__file__).parent / "patterns"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One recognised term: ``label`` is BODY, ACT, MODAL, AMOUNT, REF or NONPOWER."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    key: str = ""  # canonical action / modality / level name
+    category: str = ""  # power category of an ACT
+    level: str = ""  # level phrase of a BODY (may be empty)
+    suffix: str = ""  # kind of body: 主管部门, 公安机关 ...
+
+
+@dataclass(frozen=True)
+class TermTables:
+    acts: re.Pattern
+    act_keys: tuple[tuple[str, str], ...]  # group index -> (action, category)
+    modals: re.Pattern
+    modal_keys: tuple[str, ...]
+    levels: re.Pattern
+    level_keys: tuple[str, ...]
+    bodies: re.Pattern
+    amounts: re.Pattern
+    nonpowers: re.Pattern
+    references: re.Pattern
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        return [row for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if any(row.values())]
+
+
+def _alternation(patterns: list[str]) -> re.Pattern:
+    """One regex; group i+1 holds alternative i (patterns must not capture)."""
+    return re.compile("|".join(f"({p})" for p in patterns))
+
+
+# Characters that may sit inside a body name between its level and its suffix.
+# Function words that start a new phrase end the name: 由经向对将按依会同 ...
+_NAME_CHAR = r"(?:(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须)[^\s，。；：、（）()《》“”\"由经向对将按依会同与并及或其在把被从给处罚以的到者内后时于即是日\d])"
+
+
+@functools.lru_cache(maxsize=4)
+def load_tables(patterns_dir: str | None = None) -> TermTables:
+    """Compile the pattern tables of ``patterns_dir`` (default: the bundled ones)."""
+    base = Path(patterns_dir) if patterns_dir else PATTERNS_DIR
+    acts = _rows(base / "acts.tsv")
+    modals = _rows(base / "modals.tsv")
+    levels = _rows(base / "levels.tsv")
+    bodies = _rows(base / "bodies.tsv")
+    amounts = _rows(base / "amounts.tsv")
+    nonpowers = _rows(base / "nonpowers.tsv")
+    level_re = "|".join(f"(?:{row['pattern']})" for row in levels)
+    fixed = "|".join(row["pattern"] for row in bodies if row["kind"] == "fixed")
+    suffix = "|".join(row["pattern"] for row in bodies if row["kind"] == "suffix")
+    # a body: [level][sector words](suffix) | a fixed name | a level that is itself a government
+    body_re = (
+        rf"(?P<level>{level_re})?(?:(?P<name>{_NAME_CHAR}{{0,18}}?)(?P<suffix>{fixed}|{suffix}))"
+        rf"|(?P<lonely>{level_re})"
+    )
+    return TermTables(
+        acts=_alternation([row["pattern"] for row in acts]),
+        act_keys=tuple((row["action"], row["category"]) for row in acts),
+        modals=_alternation([row["pattern"] for row in modals]),
+        modal_keys=tuple(row["modality"] for row in modals),
+        levels=_alternation([row["pattern"] for row in levels]),
+        level_keys=tuple(row["level"] for row in levels),
+        bodies=re.compile(body_re),
+        amounts=re.compile("|".join(f"(?:{row['pattern']})" for row in amounts)),
+        nonpowers=re.compile("|".join(f"(?:{row['pattern']})" for row in nonpowers)),
+        references=re.compile(
+            r"(?P<law>本法|本条例|本办法|本规定|本细则|《[^》]{1,60}》)?"
+            r"(?P<arts>第[零〇一二三四五六七八九十百千\d]+条(?:之[一二三四五六七八九十]+)?"
+            r"(?:第[零一二三四五六七八九十\d]+款)?(?:第（[一二三四五六七八九十]+）项)?"
+            r"(?:(?:、|和|或者|至)第[零〇一二三四五六七八九十百千\d]+条(?:之[一二三四五六七八九十]+)?"
+            r"(?:第[零一二三四五六七八九十\d]+款)?(?:第（[一二三四五六七八九十]+）项)?)*)"
+        ),
+    )
+
+
+def _group_index(match: re.Match) -> int:
+    return match.lastindex - 1 if match.lastindex else 0
+
+
+_BOUNDARY_CHARS = set("，。；：、（）《》“”\n 由经向对和及或与同并报")
+_BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "其中", "并且")
+
+
+def _body_boundary(text: str, start: int, name: str) -> bool:
+    """A body without a level word must start where a phrase starts (not 应当公布本部门)."""
+    if name.startswith(("本", "该", "其", "各")):
+        return False
+    return start == 0 or text[start - 1] in _BOUNDARY_CHARS or text[:start].endswith(_BOUNDARY_WORDS)
+
+
+def find_terms(text: str, tables: TermTables) -> list[Term]:
+    """Every term of ``text`` in document order (labels may overlap one another)."""
+    terms: list[Term] = []
+    for m in tables.bodies.finditer(text):
+        level = m.group("level") or m.group("lonely") or ""
+        suffix = m.group("suffix") or ("人民政府" if m.group("lonely") else "")
+        if m.group("lonely") and not (m.group("lonely").endswith(("人民政府", "国务院", "办事处"))):
+            continue  # a bare level word (县级以上) is no body
+        if not level and not _body_boundary(text, m.start(), m.group()):
+            continue
+        terms.append(Term("BODY", m.start(), m.end(), m.group(), level=level, suffix=suffix))
+    for m in tables.acts.finditer(text):
+        action, category = tables.act_keys[_group_index(m)]
+        terms.append(Term("ACT", m.start(), m.end(), m.group(), key=action, category=category))
+    for m in tables.modals.finditer(text):
+        terms.append(Term("MODAL", m.start(), m.end(), m.group(), key=tables.modal_keys[_group_index(m)]))
+    for m in tables.amounts.finditer(text):
+        if any(ch.isdigit() or ch in "一二三四五六七八九十百千万两" for ch in m.group()) and m.end() > m.start() + 1:
+            terms.append(Term("AMOUNT", m.start(), m.end(), m.group()))
+    for m in tables.nonpowers.finditer(text):
+        terms.append(Term("NONPOWER", m.start(), m.end(), m.group()))
+    for m in tables.references.finditer(text):
+        if m.group("arts"):
+            terms.append(Term("REF", m.start(), m.end(), m.group(), key=m.group("law") or ""))
+    terms.sort(key=lambda t: (t.start, -t.end))
+    return terms
+
+
+if not Doc.has_extension("terms"):
+    Doc.set_extension("terms", default=None)
+if not Span.has_extension("term"):
+    Span.set_extension("term", default=None)
+
+
+@Language.factory("legal_terms", default_config={"patterns_dir": None, "make_spans": True})
+def make_legal_terms(nlp: Language, name: str, patterns_dir: str | None, make_spans: bool):
+    return LegalTermRecognizer(load_tables(patterns_dir), make_spans)
+
+
+class LegalTermRecognizer:
+    """Pipeline component: ``Doc._.terms`` and ``doc.spans["legal_terms"]``."""
+
+    def __init__(self, tables: TermTables, make_spans: bool = True):
+        self.tables = tables
+        self.make_spans = make_spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        terms = find_terms(doc.text, self.tables)
+        doc._.terms = terms
+        if self.make_spans:
+            spans = []
+            for term in terms:
+                span = doc.char_span(term.start, term.end, label=term.label, alignment_mode="expand")
+                if span is not None:
+                    span._.term = term
+                    spans.append(span)
+            doc.spans["legal_terms"] = SpanGroup(doc, name="legal_terms", spans=spans)
+        return doc
