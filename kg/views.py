@@ -4,10 +4,396 @@ Each view is a method of :class:`GraphViews` (a base of :class:`kg.store.Store`)
 written over the store's primitives (``nodes``, ``get``, ``out_edges``,
 ``in_edges``); a server backend overrides a view to compute it server-side
 (one Cypher query, streamed) and must return the same rows.
+
+Rows are plain frozen dataclasses whose fields are plain values (str, int,
+float, bool, None, tuples of those, or other row dataclasses), so a server
+backend builds them from a Cypher record field by field.  Node properties are
+the stored ones (``Node.props``, fields at their default left out) plus
+``"id"``; a property a node lacks is absent from its dict, never None-filled.
+
+Every view lists its rows in a deterministic order (documented per view) so
+that two backends give identical output.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Node
+
+
+def _props(node: "Node | None") -> dict[str, Any] | None:
+    if node is None:
+        return None
+    return {**node.props, "id": node.id}
+
+
+@dataclass(frozen=True)
+class ClauseRef:
+    """An authorising clause (the AuthorisingClause node's properties)."""
+
+    id: str
+    provision: str
+    category: str
+    subject: str
+    level: str | None = None
+    sector: str | None = None
+    modality: str | None = None
+    actions: tuple[str, ...] = ()
+    text: str = ""
+    law: str = ""
+    version: str = ""  # LawVersion.date as stored on the clause
+    article: int | None = None
+    article_suffix: int = 0
+    paragraph: int | None = None
+    item: int | None = None
+
+    @classmethod
+    def of(cls, node: "Node") -> "ClauseRef":
+        p = node.props
+        return cls(
+            id=node.id,
+            provision=p.get("provision", ""),
+            category=p.get("category", ""),
+            subject=p.get("subject", ""),
+            level=p.get("level"),
+            sector=p.get("sector"),
+            modality=p.get("modality"),
+            actions=tuple(p.get("actions") or ()),
+            text=p.get("text", ""),
+            law=p.get("law", ""),
+            version=p.get("version", ""),
+            article=p.get("article"),
+            article_suffix=p.get("article_suffix", 0),
+            paragraph=p.get("paragraph"),
+            item=p.get("item"),
+        )
+
+
+@dataclass(frozen=True)
+class ProvisionRef:
+    """A Provision (条/款/项) with the fields findings show."""
+
+    id: str
+    version: str  # LawVersion.id
+    kind: str
+    label: str = ""
+    text: str = ""
+    article: int | None = None
+    article_suffix: int = 0
+    paragraph: int | None = None
+    item: int | None = None
+
+    @classmethod
+    def of(cls, node: "Node | None") -> "ProvisionRef | None":
+        if node is None or node.label != "Provision":
+            return None
+        p = node.props
+        return cls(
+            id=node.id,
+            version=p.get("version", ""),
+            kind=p.get("kind", ""),
+            label=p.get("label", ""),
+            text=p.get("text", ""),
+            article=p.get("article"),
+            article_suffix=p.get("article_suffix", 0),
+            paragraph=p.get("paragraph"),
+            item=p.get("item"),
+        )
+
+
+@dataclass(frozen=True)
+class VersionRef:
+    """A LawVersion with its Law's region and the version of the same law now in force.
+
+    ``current`` is the id of the newest (by ``date``) version of the same Law
+    whose status is ``in_force``, or None when there is none (repealed law);
+    ``current_date``/``current_effective`` are its date and effective date.
+    ``region`` is the version's region, else the Law's.
+    """
+
+    id: str
+    law: str
+    title: str
+    date: str
+    rank: str
+    status: str
+    effective: str | None = None
+    region: str | None = None
+    current: str | None = None
+    current_date: str | None = None
+    current_effective: str | None = None
+
+
+@dataclass(frozen=True)
+class CitationBasis:
+    """One citation of an item's basis, with what it resolved to.
+
+    - ``citation``: the Citation node's properties plus ``id``.
+    - ``target_label``: label of the RESOLVES_TO target ("Provision",
+      "LawVersion") or None when the citation resolves to nothing.
+    - ``target``: the target provision, or None (unresolved, or a whole law).
+    - ``article``: the 条 holding ``target`` (the target itself when it is an
+      article), or None.
+    - ``version``: the LawVersion of the target; for a citation without a
+      target, the LawVersion named by ``citation["version"]`` when stored; else None.
+    - ``clauses``: every AuthorisingClause on ``article`` or on a provision it
+      contains (any depth), ordered by clause id.
+    - ``version_has_clauses``: whether any provision of ``version`` has a clause
+      (tells "extraction found nothing here" from "extraction never ran").
+    - ``best_match``: the provision named by ``citation["quote_best_match"]``, or None.
+    """
+
+    citation: Mapping[str, Any]
+    target_label: str | None = None
+    target: ProvisionRef | None = None
+    article: ProvisionRef | None = None
+    version: VersionRef | None = None
+    clauses: tuple[ClauseRef, ...] = ()
+    version_has_clauses: bool = False
+    best_match: ProvisionRef | None = None
+
+
+@dataclass(frozen=True)
+class ItemBasis:
+    """A power item with its department, government, responsibilities and bases.
+
+    - ``item``: the PowerItem's properties plus ``id``.
+    - ``department``/``government``: Department (via EXERCISED_BY) and
+      Government (via the department's PART_OF, else the item's ``government``
+      id) properties plus ``id``, or None.
+    - ``responsibilities``: how many Responsibility nodes (HAS_RESPONSIBILITY).
+    - ``has_duties``/``has_accountability``: whether any of them has a
+      non-blank ``duties`` / ``accountability``.
+    - ``citations``: one :class:`CitationBasis` per BASED_ON citation, ordered
+      by citation id.
+    """
+
+    item: Mapping[str, Any]
+    department: Mapping[str, Any] | None
+    government: Mapping[str, Any] | None
+    responsibilities: int = 0
+    has_duties: bool = False
+    has_accountability: bool = False
+    citations: tuple[CitationBasis, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class ClauseInForce:
+    """An authorising clause of a law version in force, with where it sits.
+
+    ``provision`` holds the clause; ``article`` is its 条; ``version`` its
+    LawVersion (status ``in_force``); ``law_rank`` the version's rank.
+    """
+
+    clause: ClauseRef
+    provision: ProvisionRef
+    article: ProvisionRef | None
+    version: VersionRef
+
 
 class GraphViews:
-    """Query-shaped bulk reads; see each method for the rows it yields."""
+    """Query-shaped bulk reads; see each method for the rows it yields.
+
+    The defaults use only the primitives ``get``, ``nodes``, ``out_edges`` and
+    ``in_edges`` (and ``targets``/``sources``) of :class:`kg.store.Store`.
+    """
+
+    # --- item_bases ---------------------------------------------------------------
+
+    def item_bases(self, government: str | None = None, department: str | None = None) -> Iterator[ItemBasis]:
+        """Every power item with everything a finding about it needs.
+
+        Filters: ``government`` equals ``PowerItem.government`` (the Government
+        id, i.e. its name); ``department`` equals the Department's ``name`` or
+        its id.  Rows are ordered by item id.  See :class:`ItemBasis` and
+        :class:`CitationBasis` for the row shape.
+
+        Cypher sketch (one query)::
+
+            MATCH (i:PowerItem) WHERE $g IS NULL OR i.government = $g
+            OPTIONAL MATCH (i)-[:EXERCISED_BY]->(d:Department)
+            OPTIONAL MATCH (d)-[:PART_OF]->(g:Government)
+            OPTIONAL MATCH (i)-[:HAS_RESPONSIBILITY]->(r)
+            OPTIONAL MATCH (i)-[:BASED_ON]->(c:Citation)
+            OPTIONAL MATCH (c)-[:RESOLVES_TO]->(t)
+            ... article of t, (a)-[:CONTAINS*0..]->()-[:HAS_CLAUSE]->(cl) ...
+        """
+        cache = _ViewCache(self)
+        items = self.nodes("PowerItem", government=government) if government else self.nodes("PowerItem")
+        for node in sorted(items, key=lambda n: n.id):
+            dept_node = next(iter(self.targets(node.id, "EXERCISED_BY")), None)
+            if department and (dept_node is None or department not in (dept_node.id, dept_node.props.get("name"))):
+                continue
+            gov_node = next(iter(self.targets(dept_node.id, "PART_OF")), None) if dept_node else None
+            if gov_node is None and node.props.get("government"):
+                gov_node = cache.node(node.props["government"])
+            resps = list(self.targets(node.id, "HAS_RESPONSIBILITY"))
+            citations = tuple(
+                cache.citation_basis(c) for c in sorted(self.targets(node.id, "BASED_ON"), key=lambda n: n.id)
+            )
+            yield ItemBasis(
+                item=_props(node),
+                department=_props(dept_node),
+                government=_props(gov_node),
+                responsibilities=len(resps),
+                has_duties=any(str(r.props.get("duties", "")).strip() for r in resps),
+                has_accountability=any(str(r.props.get("accountability", "")).strip() for r in resps),
+                citations=citations,
+            )
+
+    # --- clauses_in_force --------------------------------------------------------
+
+    def clauses_in_force(self, law: str | None = None) -> Iterator[ClauseInForce]:
+        """Every AuthorisingClause of a LawVersion whose status is ``in_force``.
+
+        ``law`` (optional) keeps the clauses whose ``law`` equals it.  The
+        version is the LawVersion with id ``clause.law + "/" + clause.version``
+        (the clause's provision's ``version``).  Rows are ordered by clause id.
+        """
+        cache = _ViewCache(self)
+        clauses = self.nodes("AuthorisingClause", law=law) if law else self.nodes("AuthorisingClause")
+        for node in sorted(clauses, key=lambda n: n.id):
+            clause = ClauseRef.of(node)
+            prov = cache.node(clause.provision)
+            provision = ProvisionRef.of(prov)
+            if provision is None:
+                continue
+            version = cache.version(provision.version)
+            if version is None or version.status != "in_force":
+                continue
+            yield ClauseInForce(clause, provision, cache.article_of(provision), version)
+
+    # --- covered_provisions -----------------------------------------------------
+
+    def covered_provisions(self, government: str) -> frozenset[str]:
+        """Ids of the articles (条) that an item of ``government`` rests on.
+
+        An article counts when a citation of an item with
+        ``PowerItem.government == government`` RESOLVES_TO the article or to a
+        provision the article contains.  Citations resolving to a whole
+        LawVersion cover no article.
+        """
+        cache = _ViewCache(self)
+        covered: set[str] = set()
+        for item in self.nodes("PowerItem", government=government):
+            for citation in self.targets(item.id, "BASED_ON"):
+                for target in self.targets(citation.id, "RESOLVES_TO"):
+                    article = cache.article_of(ProvisionRef.of(target))
+                    if article is not None:
+                        covered.add(article.id)
+        return frozenset(covered)
+
+    # --- departments ------------------------------------------------------------
+
+    def departments_of(self, government: str) -> list[dict[str, Any]]:
+        """Departments PART_OF ``government`` (properties plus ``id``), ordered by id."""
+        return sorted((_props(d) for d in self.sources(government, "PART_OF")), key=lambda d: d["id"])
+
+    def governments(self) -> list[dict[str, Any]]:
+        """All Government nodes (properties plus ``id``), ordered by id."""
+        return sorted((_props(g) for g in self.nodes("Government")), key=lambda g: g["id"])
+
+
+class _ViewCache:
+    """Memoised lookups shared by one view call (versions, articles, clauses)."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self._nodes: dict[str, Any] = {}
+        self._versions: dict[str, VersionRef | None] = {}
+        self._article_clauses: dict[str, tuple[ClauseRef, ...]] = {}
+        self._version_has_clauses: dict[str, bool] = {}
+
+    def node(self, node_id: str | None):
+        if not node_id:
+            return None
+        if node_id not in self._nodes:
+            self._nodes[node_id] = self.store.get(node_id)
+        return self._nodes[node_id]
+
+    def version(self, version_id: str | None) -> VersionRef | None:
+        if not version_id:
+            return None
+        if version_id not in self._versions:
+            self._versions[version_id] = self._load_version(version_id)
+        return self._versions[version_id]
+
+    def _load_version(self, version_id: str) -> VersionRef | None:
+        node = self.node(version_id)
+        if node is None or node.label != "LawVersion":
+            return None
+        p = node.props
+        law = self.node(p.get("law"))
+        current = None
+        if law is not None:
+            in_force = [v for v in self.store.targets(law.id, "HAS_VERSION") if v.props.get("status", "in_force") == "in_force"]
+            if in_force:
+                current = max(in_force, key=lambda v: (v.props.get("date", ""), v.id))
+        region = p.get("region") or (law.props.get("region") if law is not None else None)
+        return VersionRef(
+            id=node.id,
+            law=p.get("law", ""),
+            title=p.get("title", ""),
+            date=p.get("date", ""),
+            rank=p.get("rank", "其他"),
+            status=p.get("status", "in_force"),
+            effective=p.get("effective"),
+            region=region,
+            current=current.id if current is not None else None,
+            current_date=current.props.get("date") if current is not None else None,
+            current_effective=current.props.get("effective") if current is not None else None,
+        )
+
+    def article_of(self, provision: ProvisionRef | None) -> ProvisionRef | None:
+        if provision is None or provision.article is None:
+            return None
+        if provision.kind == "条":
+            return provision
+        from .model import article_id
+
+        return ProvisionRef.of(self.node(article_id(provision.version, provision.article, provision.article_suffix)))
+
+    def clauses_under(self, article: ProvisionRef) -> tuple[ClauseRef, ...]:
+        if article.id not in self._article_clauses:
+            found: list[ClauseRef] = []
+            stack = [article.id]
+            while stack:
+                pid = stack.pop()
+                found.extend(ClauseRef.of(c) for c in self.store.targets(pid, "HAS_CLAUSE"))
+                stack.extend(e.dst for e in self.store.out_edges(pid, "CONTAINS"))
+            self._article_clauses[article.id] = tuple(sorted(found, key=lambda c: c.id))
+        return self._article_clauses[article.id]
+
+    def version_has_clauses(self, version: VersionRef) -> bool:
+        if version.id not in self._version_has_clauses:
+            date = version.date
+            has = any(True for _ in self.store.nodes("AuthorisingClause", law=version.law, version=date))
+            self._version_has_clauses[version.id] = has
+        return self._version_has_clauses[version.id]
+
+    def citation_basis(self, citation) -> CitationBasis:
+        props = _props(citation)
+        target_node = next(iter(self.store.targets(citation.id, "RESOLVES_TO")), None)
+        target = ProvisionRef.of(target_node)
+        if target is not None:
+            version = self.version(target.version)
+        elif target_node is not None and target_node.label == "LawVersion":
+            version = self.version(target_node.id)
+        else:
+            version = self.version(props.get("version"))
+        article = self.article_of(target)
+        clauses = self.clauses_under(article) if article is not None else ()
+        best = ProvisionRef.of(self.node(props.get("quote_best_match")))
+        return CitationBasis(
+            citation=props,
+            target_label=target_node.label if target_node is not None else None,
+            target=target,
+            article=article,
+            version=version,
+            clauses=clauses,
+            version_has_clauses=self.version_has_clauses(version) if version is not None else False,
+            best_match=best,
+        )

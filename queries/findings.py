@@ -1,0 +1,216 @@
+"""Typed findings with evidence: what every query yields and every format writes.
+
+A :class:`Finding` is one defect a legal-affairs officer can act on: it names
+the item (or items, or provision), says why in one Chinese sentence and
+carries :class:`Evidence`.  ``Finding.to_json`` gives the ``plkg check`` JSON
+object of cli.md; the fields a kind does not use are left out.
+
+>>> f = Finding(kind="orphan", government="甲市", reason="该事项未填写设定依据。", item_id="x", name="对某行为的处罚")
+>>> f.to_json()["kind"], f.to_json()["item_code"]
+('orphan', None)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import cn2an
+
+from kg.views import CitationBasis, ItemBasis, ProvisionRef, VersionRef
+
+KINDS: tuple[str, ...] = (
+    "orphan",
+    "invalid_basis",
+    "stale_basis",
+    "overlap",
+    "vacuum",
+    "unaccountable",
+    "candidate",
+)
+"""Finding kinds in cli.md order; ``unverifiable`` is a note kind, not a defect."""
+
+NOTE_KINDS: tuple[str, ...] = ("unverifiable",)
+
+KIND_NAMES: dict[str, str] = {
+    "orphan": "无依据事项",
+    "invalid_basis": "依据层级不足",
+    "stale_basis": "依据过时",
+    "overlap": "多头执法",
+    "vacuum": "权力真空",
+    "unaccountable": "有权无责",
+    "candidate": "建议取消或修改",
+    "unverifiable": "依据无法核验",
+}
+
+ITEM_KINDS = frozenset({"orphan", "invalid_basis", "stale_basis", "unaccountable", "candidate", "unverifiable"})
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of evidence: a citation and what it resolved to, or a rule, or a clause."""
+
+    citation: str | None = None  # the citation as written in the list
+    resolved_to: str | None = None  # what it resolved to (law, version, article) or why not
+    article_text: str | None = None  # text of the resolved provision (or of the clause)
+    rule: str | None = None  # the rule applied, in Chinese
+    rule_law: str | None = None  # the law stating the rule
+    rule_article: str | None = None  # the article stating it, e.g. 第十六条
+    note: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "citation": self.citation,
+            "resolved_to": self.resolved_to,
+            "article_text": self.article_text,
+            "rule": self.rule,
+            "rule_law": self.rule_law,
+            "rule_article": self.rule_article,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A finding of one kind; see cli.md for the fields each kind carries."""
+
+    kind: str
+    government: str | None
+    reason: str
+    evidence: tuple[Evidence, ...] = ()
+    # item findings
+    item_id: str | None = None
+    item_code: str | None = None
+    name: str | None = None
+    department: str | None = None
+    category: str | None = None
+    # overlap
+    item_ids: tuple[str, ...] = ()
+    item_codes: tuple[str | None, ...] = ()
+    departments: tuple[str, ...] = ()
+    # overlap and vacuum
+    law: str | None = None
+    article: int | None = None
+    # vacuum
+    version: str | None = None
+    paragraph: int | None = None
+    item: int | None = None
+    subject: str | None = None
+    modality: str | None = None
+    provision: str | None = None
+    # candidate
+    reasons: tuple[str, ...] = ()  # kinds behind a candidate, strongest first
+    score: int = 0
+    action: str | None = None  # 取消 or 修改
+    source: dict[str, Any] = field(default_factory=dict)  # file/sheet/row of the item
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "government": self.government, "reason": self.reason}
+        if self.kind in ITEM_KINDS:
+            data.update(
+                item_id=self.item_id, item_code=self.item_code, name=self.name,
+                department=self.department, category=self.category,
+            )
+            if self.source:
+                data["source"] = self.source
+        if self.kind == "candidate":
+            data.update(reasons=list(self.reasons), score=self.score, action=self.action)
+        if self.kind == "overlap":
+            data.update(
+                item_ids=list(self.item_ids), item_codes=list(self.item_codes), departments=list(self.departments),
+                category=self.category, law=self.law, article=self.article, provision=self.provision,
+            )
+        if self.kind == "vacuum":
+            data.update(
+                law=self.law, version=self.version, article=self.article, paragraph=self.paragraph,
+                item=self.item, category=self.category, subject=self.subject, modality=self.modality,
+                department=self.department, provision=self.provision,
+            )
+        data["evidence"] = [e.to_json() for e in self.evidence]
+        return data
+
+
+# ---------------------------------------------------------------------------
+# Helpers shared by the queries
+
+
+def cn(number: int | None) -> str:
+    """Chinese numeral of an article/paragraph number: 122 -> 一百二十二."""
+    if number is None:
+        return ""
+    return cn2an.an2cn(int(number))
+
+
+def article_label(article: int | None, suffix: int = 0, paragraph: int | None = None, item: int | None = None) -> str:
+    """第一百二十二条之一第二款第（三）项, from numbers.
+
+    >>> article_label(10, 0, 2, 3)
+    '第十条第二款第（三）项'
+    """
+    if article is None:
+        return ""
+    text = f"第{cn(article)}条" + (f"之{cn(suffix)}" if suffix else "")
+    if paragraph:
+        text += f"第{cn(paragraph)}款"
+    if item:
+        text += f"第（{cn(item)}）项"
+    return text
+
+
+def provision_label(p: ProvisionRef | None) -> str:
+    if p is None:
+        return ""
+    return article_label(p.article, p.article_suffix, p.paragraph, p.item)
+
+
+def version_label(v: VersionRef | None) -> str:
+    if v is None:
+        return ""
+    return f"《{v.title or v.law}》（{v.date}）" if v.date else f"《{v.title or v.law}》"
+
+
+STATUS_TEXT = {
+    "resolved": "已对应",
+    "law_not_loaded": "所引法律未载入，无法核验",
+    "article_not_found": "所引条文在该法律版本中不存在",
+    "ambiguous": "所引法律名称不明确，可能对应多部法律",
+    "normative_document": "所引为规范性文件，不是法律、法规或规章",
+    "unparsed": "未能识别出所引法律",
+}
+
+
+def describe_citation(c: CitationBasis) -> Evidence:
+    """Evidence for one citation: its text, what it resolved to, the article text."""
+    status = c.citation.get("status", "unparsed")
+    if c.target is not None:
+        resolved = version_label(c.version) + provision_label(c.target)
+        text = c.target.text
+    elif c.target_label == "LawVersion":
+        resolved = version_label(c.version) + "（未指明条文）"
+        text = None
+    else:
+        law = c.citation.get("law")
+        resolved = STATUS_TEXT.get(status, status) + (f"：《{law}》" if law else "")
+        if c.version is not None and status == "article_not_found":
+            resolved = f"{version_label(c.version)}中没有{article_label(c.citation.get('article'), c.citation.get('article_suffix', 0))}"
+        text = None
+    return Evidence(citation=c.citation.get("text"), resolved_to=resolved, article_text=text)
+
+
+def item_finding(kind: str, basis: ItemBasis, reason: str, evidence: Iterable[Evidence], **extra: Any) -> Finding:
+    """A finding about one item, with the item's identifying fields filled in."""
+    item = basis.item
+    source = {k: v for k, v in (("file", item.get("source_file")), ("sheet", item.get("sheet")), ("row", item.get("row"))) if v}
+    return Finding(
+        kind=kind,
+        government=(basis.government or {}).get("name") or item.get("government"),
+        reason=reason,
+        evidence=tuple(evidence),
+        item_id=item["id"],
+        item_code=item.get("code") or None,
+        name=item.get("name", "") + (f"（{item['sub']}）" if item.get("sub") else ""),
+        department=(basis.department or {}).get("name"),
+        category=item.get("category"),
+        source=source,
+        **extra,
+    )

@@ -1,0 +1,96 @@
+"""Invalid bases (依据层级不足): the only bases have a rank that may not create the power.
+
+For each item of a category the setting rules cover (行政许可, 行政处罚,
+行政强制, 行政征收 of taxes), every citation is given the ranks it may stand
+for: the rank of the law version it resolved to (also when the article was
+not found), 规范性文件 for a ``normative_document`` citation, else the ranks
+its 【tag】 names (【法规】 = 行政法规 or 地方性法规).  Citations that name no law
+and carry no tag are no basis and are ignored.  The item's types (行政拘留,
+吊销营业执照, 冻结, 行政强制执行, 税收 ...) come from its name and from the
+actions of the clauses of its category on the resolved articles
+(:func:`queries.rules.power_types`).
+
+The item is reported when at least one citation was judged, no citation
+permits it (for every rank a citation may stand for, the rule says ``no``),
+and no citation has an unknown rank (a law not loaded and untagged, or a rank
+the rules do not mention): a basis of sufficient rank anywhere, or one that
+cannot be judged, keeps the item out.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from kg.views import CitationBasis, ItemBasis
+
+from .findings import Evidence, Finding, describe_citation, item_finding
+from .rules import SettingRule, permitted, power_types, ranks_of_tag, setting_rules
+
+
+def _ranks(citation: CitationBasis) -> tuple[str, ...] | None:
+    """Ranks the citation may stand for; () when it is no basis; None when unknown."""
+    status = citation.citation.get("status", "unparsed")
+    if citation.version is not None:
+        return (citation.version.rank,)
+    if status == "normative_document":
+        return ("规范性文件",)
+    tagged = ranks_of_tag(citation.citation.get("rank_tag"))
+    if tagged:
+        return tagged
+    if status == "unparsed" and not citation.citation.get("law"):
+        return ()
+    return None
+
+
+def invalid_of(basis: ItemBasis) -> Finding | None:
+    rules = setting_rules()
+    category = basis.item.get("category", "")
+    if not any(key[0] == category for key in rules):
+        return None
+    texts = [basis.item.get("name", ""), basis.item.get("sub", "")]
+    texts += [a for c in basis.citations for cl in c.clauses if cl.category == category for a in cl.actions]
+    types = power_types(category, texts)
+    if category == "行政征收" and "税收" not in types:
+        return None  # fees and other levies: no setting rule
+    judged: list[tuple[CitationBasis, str, SettingRule]] = []
+    for citation in basis.citations:
+        ranks = _ranks(citation)
+        if ranks is None:
+            return None
+        if not ranks:
+            continue
+        denial: tuple[str, SettingRule] | None = None
+        for rank in ranks:
+            if (category, "", rank) not in rules and not any((category, t, rank) in rules for t in types):
+                return None  # a rank the rules do not speak of (宪法, 司法解释, 其他): cannot judge
+            verdict = permitted(rules, category, types, rank)
+            if verdict.allowed != "no":
+                return None  # this citation is a sufficient basis
+            denial = (rank, verdict.rule)  # type: ignore[assignment]
+        assert denial is not None
+        judged.append((citation, *denial))
+    if not judged:
+        return None
+    rank, rule = judged[0][1], judged[0][2]
+    rank_text = "、".join(sorted({r for _, r, _ in judged}))
+    type_text = f"（{'、'.join(sorted(types))}）" if types else ""
+    reason = (
+        f"该{category}事项{type_text}的依据仅有{rank_text}，"
+        f"依《{rule.law}》{rule.article_label}，{rule.note}。"
+    )
+    evidence = [describe_citation(c) for c, _, _ in judged]
+    seen = set()
+    for _, r, rl in judged:
+        if (rl.law, rl.article_label) in seen:
+            continue
+        seen.add((rl.law, rl.article_label))
+        evidence.append(Evidence(rule=f"{r}：{rl.note}", rule_law=rl.law, rule_article=rl.article_label))
+    return item_finding("invalid_basis", basis, reason, evidence)
+
+
+def find_invalid(store, *, government: str | None = None, department: str | None = None) -> Iterator[Finding]:
+    """Items whose only bases may not create them (设定权), in item-id order."""
+    for basis in store.item_bases(government=government, department=department):
+        finding = invalid_of(basis)
+        if finding is not None:
+            yield finding

@@ -1,0 +1,112 @@
+"""Orphan powers (无依据事项): items with no resolvable statutory basis.
+
+An item is an orphan when
+
+1. its basis text is blank and it has no citation (没有设定依据); or
+2. none of its citations resolves to a law: each is ``article_not_found``,
+   ``unparsed`` or ``normative_document`` (the last only for categories the
+   setting rules do not cover: a licence, penalty or coercion resting on a
+   规范性文件 is reported as ``invalid_basis`` instead); or
+3. every citation that resolves to an article resolves to one that grants
+   nothing of the item's category: no AuthorisingClause of that category on
+   the article or anything it contains.  Only articles of versions whose
+   clauses were extracted count (else the check says nothing), and items of
+   category 其他 are not checked.
+
+"Basis not verifiable here" is not an orphan: an item whose only usable
+citations name a law that is not loaded (``law_not_loaded``) or cannot be
+told apart (``ambiguous``) yields an ``unverifiable`` note from
+:func:`find_unverifiable` instead.
+
+>>> from kg.embedded import EmbeddedStore
+>>> import tempfile, pathlib
+>>> store = EmbeddedStore(pathlib.Path(tempfile.mkdtemp()) / "s.kg")
+>>> list(find_orphans(store))
+[]
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from kg.views import CitationBasis, ItemBasis
+
+from .findings import Evidence, Finding, describe_citation, item_finding
+
+UNVERIFIABLE = frozenset({"law_not_loaded", "ambiguous"})
+RULED_CATEGORIES = frozenset({"行政许可", "行政处罚", "行政强制"})
+
+
+def _grants(citation: CitationBasis, category: str) -> bool | None:
+    """Whether a resolved citation's article grants ``category``; None when unknown."""
+    if citation.target is None or citation.article is None:
+        return None  # a whole law, or no article: cannot tell
+    if category in ("其他", "", None) or not citation.version_has_clauses:
+        return None
+    return any(c.category == category for c in citation.clauses)
+
+
+def orphan_of(basis: ItemBasis) -> Finding | None:
+    """The orphan finding for one item, or None."""
+    item = basis.item
+    cits = basis.citations
+    category = item.get("category", "")
+    if not cits:
+        if not str(item.get("basis_text", "")).strip():
+            return item_finding("orphan", basis, "该事项未填写设定依据。", [Evidence(note="设定依据为空")])
+        return item_finding(
+            "orphan", basis, "该事项的依据文字中未能识别出任何法律、法规或规章。",
+            [Evidence(citation=str(item.get("basis_text", ""))[:300], resolved_to="未能识别出所引法律")],
+        )
+    statuses = [c.citation.get("status", "unparsed") for c in cits]
+    resolved = [c for c in cits if c.target_label is not None]
+    if any(s in UNVERIFIABLE for s in statuses):
+        return None
+    if not resolved:
+        if category in RULED_CATEGORIES and "normative_document" in statuses:
+            return None  # reported by invalid_basis
+        return item_finding(
+            "orphan", basis, "该事项所列依据均未能对应到已载入法律中存在的条文。",
+            [describe_citation(c) for c in cits],
+        )
+    verdicts = [_grants(c, category) for c in resolved]
+    if verdicts and all(v is False for v in verdicts):
+        evidence = [describe_citation(c) for c in cits]
+        evidence.append(Evidence(note=f"所引条文中抽取到的授权条款类别：{_clause_categories(resolved) or '无'}"))
+        return item_finding("orphan", basis, f"该事项所引条文均未授予{category}权力。", evidence)
+    return None
+
+
+def _clause_categories(citations: list[CitationBasis]) -> str:
+    cats = sorted({c.category for cit in citations for c in cit.clauses})
+    return "、".join(cats)
+
+
+def unverifiable_of(basis: ItemBasis) -> Finding | None:
+    """A note for items whose only usable bases name laws not loaded here."""
+    cits = basis.citations
+    if not cits or any(c.target_label is not None for c in cits):
+        return None
+    if not any(c.citation.get("status") in UNVERIFIABLE for c in cits):
+        return None
+    laws = sorted({f"《{c.citation.get('law')}》" for c in cits if c.citation.get("status") in UNVERIFIABLE and c.citation.get("law")})
+    return item_finding(
+        "unverifiable", basis, f"该事项所引{'、'.join(laws) or '法律'}未载入，依据无法在此核验（不计为无依据）。",
+        [describe_citation(c) for c in cits],
+    )
+
+
+def find_orphans(store, *, government: str | None = None, department: str | None = None) -> Iterator[Finding]:
+    """Orphan items of ``government`` (and ``department``), in item-id order."""
+    for basis in store.item_bases(government=government, department=department):
+        finding = orphan_of(basis)
+        if finding is not None:
+            yield finding
+
+
+def find_unverifiable(store, *, government: str | None = None, department: str | None = None) -> Iterator[Finding]:
+    """Items whose basis cannot be checked here (law not loaded): notes, not orphans."""
+    for basis in store.item_bases(government=government, department=department):
+        finding = unverifiable_of(basis)
+        if finding is not None:
+            yield finding

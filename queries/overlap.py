@@ -1,0 +1,254 @@
+"""Overlaps (多头执法): several departments of one government on the same provision and act.
+
+Two sources:
+
+1. Items: items of two or more departments of one government, of the same
+   category, resting on the same provision.  Citations are compared at the
+   article: two items overlap when their resolved provisions are equal or one
+   contains the other (an item citing the whole article overlaps one citing
+   its second paragraph; items citing different paragraphs do not).  One
+   finding per maximal set of items, keyed by the most specific provision.
+2. Clauses: a provision in force that binds the government and gives one
+   category of act to bodies of several sectors without dividing it (its text
+   has no 各自职责 / 职责分工 / 分别 ...), where those sectors map to two or
+   more departments of the government and some item of the government rests
+   on the article.
+
+Lawful concentrations (综合行政执法, 行政处罚法 art. 18) suppress a finding:
+see :func:`load_concentrations` for the table.  A row suppresses an overlap
+when its government is the finding's (or blank), its category is the
+finding's (or blank), its ``department`` is one of the finding's departments
+and every other department of the finding is covered by the row (named in
+``covers``, or holding a sector named there).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+from kg.errors import UserError
+from kg.text import decode_bytes, normalise
+from kg.views import ItemBasis, ProvisionRef
+
+from .findings import Evidence, Finding, describe_citation, provision_label, version_label
+from .roles import binds_government, binds_level, departments_for, government_places
+
+DIVIDING = ("各自", "职责分工", "分别", "按照职责", "依照职责", "根据职责", "依据职责", "职责范围内")
+
+
+@dataclass(frozen=True)
+class Concentration:
+    """One row of a lawful-concentration table."""
+
+    government: str
+    department: str
+    covers: tuple[str, ...]  # department names or canonical sectors
+    category: str
+    basis: str
+
+    def suppresses(self, government: str | None, category: str | None, departments: Iterable[Mapping[str, Any]]) -> bool:
+        if self.government and government and self.government != government:
+            return False
+        if self.category and category and self.category != category:
+            return False
+        depts = list(departments)
+        if not any(self.department in (d.get("name"), d.get("id")) for d in depts):
+            return False
+        for dept in depts:
+            if self.department in (dept.get("name"), dept.get("id")):
+                continue
+            if dept.get("name") in self.covers or any(s in self.covers for s in dept.get("sectors") or ()):
+                continue
+            return False
+        return True
+
+
+CONCENTRATION_COLUMNS = ("government", "department", "covers", "category", "basis")
+
+
+def load_concentrations(path: str | Path | None) -> list[Concentration]:
+    """Read a concentrations CSV (see ``ontology/concentrations.example.csv``).
+
+    Columns: ``government`` (may be blank: any), ``department`` (the body
+    that lawfully holds the concentrated powers), ``covers`` (department names
+    or canonical sectors whose powers it holds, separated by ; or 、),
+    ``category`` (blank: every category), ``basis`` (the decision allowing it).
+    Raises :class:`UserError` naming the file and row on bad input.
+    """
+    if path is None:
+        return []
+    path = Path(path)
+    try:
+        text = normalise(decode_bytes(path.read_bytes(), str(path)))
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read concentrations table ({exc.strerror})") from None
+    except ValueError as exc:
+        raise UserError(f"{path}: {exc}") from None
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip() for h in reader.fieldnames or []]
+    missing = [c for c in ("department", "covers") if c not in header]
+    if missing:
+        raise UserError(f"{path}: line 1: missing column(s) {', '.join(missing)} (expected {','.join(CONCENTRATION_COLUMNS)})")
+    rows = []
+    for line, raw in enumerate(reader, start=2):
+        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k is not None}
+        if not any(row.values()):
+            continue
+        if not row.get("department"):
+            raise UserError(f"{path}: line {line}: the department column is empty")
+        covers = tuple(c.strip() for c in row.get("covers", "").replace("、", ";").replace("；", ";").split(";") if c.strip())
+        if not covers:
+            raise UserError(f"{path}: line {line}: the covers column is empty")
+        rows.append(Concentration(row.get("government", ""), row["department"], covers, row.get("category", ""), row.get("basis", "")))
+    return rows
+
+
+def _contains(outer: ProvisionRef, inner: ProvisionRef) -> bool:
+    """Whether ``outer`` is ``inner`` or contains it (same article, coarser path)."""
+    if outer.id == inner.id:
+        return True
+    return inner.id.startswith(outer.id + "/")
+
+
+def _suppressed(concentrations: list[Concentration], government, category, departments) -> Concentration | None:
+    for row in concentrations:
+        if row.suppresses(government, category, departments):
+            return row
+    return None
+
+
+def overlaps_of_items(bases: Iterable[ItemBasis], concentrations: list[Concentration] = ()) -> Iterator[Finding]:
+    """Item overlaps among ``bases`` (all items of one or more governments)."""
+    # (government, category, article id) -> [(basis, citation)]
+    buckets: dict[tuple[str, str, str], list] = defaultdict(list)
+    for basis in bases:
+        if basis.department is None:
+            continue
+        gov = (basis.government or {}).get("id") or basis.item.get("government") or ""
+        for citation in basis.citations:
+            if citation.target is None or citation.article is None:
+                continue
+            buckets[(gov, basis.item.get("category", ""), citation.article.id)].append((basis, citation))
+    for (gov, category, _), entries in sorted(buckets.items()):
+        if len({b.department["id"] for b, _ in entries}) < 2:
+            continue
+        reported: set[frozenset[str]] = set()
+        # the most specific provisions first, so a maximal set is keyed by its deepest shared provision
+        for target in sorted({c.target for _, c in entries}, key=lambda t: (-t.id.count("/"), t.id)):
+            group = [(b, c) for b, c in entries if _contains(c.target, target) or _contains(target, c.target)]
+            # keep the items compatible with every other one in the group (nested provisions)
+            group = [(b, c) for b, c in group if all(_contains(c.target, c2.target) or _contains(c2.target, c.target) for _, c2 in group)]
+            depts = {b.department["id"]: b.department for b, _ in group}
+            if len(depts) < 2:
+                continue
+            ids = frozenset(b.item["id"] for b, _ in group)
+            if any(ids <= seen for seen in reported):
+                continue
+            row = _suppressed(list(concentrations), gov, category, depts.values())
+            if row is not None:
+                continue
+            reported.add(ids)
+            yield _item_overlap(gov, category, target, group, depts)
+
+
+def _item_overlap(gov, category, target: ProvisionRef, group, depts) -> Finding:
+    group = sorted({b.item["id"]: (b, c) for b, c in group}.values(), key=lambda bc: bc[0].item["id"])
+    version = group[0][1].version
+    names = [d.get("name", d["id"]) for d in sorted(depts.values(), key=lambda d: d["id"])]
+    where = version_label(version) + provision_label(target)
+    reason = f"{'、'.join(names)}均以{where}为依据行使同一{category}权力，存在多头执法。"
+    evidence = []
+    for basis, citation in group:
+        ev = describe_citation(citation)
+        evidence.append(Evidence(ev.citation, ev.resolved_to, ev.article_text,
+                                 note=f"{basis.department.get('name')}：{basis.item.get('name')}（{basis.item.get('code') or basis.item['id']}）"))
+    return Finding(
+        kind="overlap", government=gov, reason=reason, evidence=tuple(evidence), category=category,
+        item_ids=tuple(b.item["id"] for b, _ in group), item_codes=tuple(b.item.get("code") for b, _ in group),
+        departments=tuple(names), law=version.law if version else None, article=target.article,
+        provision=target.id,
+    )
+
+
+def overlaps_of_clauses(store, government: Mapping[str, Any], bases: list[ItemBasis],
+                        concentrations: list[Concentration] = (),
+                        governments: Mapping[str, Mapping[str, Any]] | None = None) -> Iterator[Finding]:
+    """Clauses giving one act to several bodies without dividing it, for one government.
+
+    ``bases`` are the government's items (:meth:`item_bases`).
+    """
+    governments = governments or {g["id"]: g for g in store.governments()}
+    places = government_places(government, governments)
+    departments = store.departments_of(government["id"])
+    level = government.get("level")
+    items_on: dict[str, list[ItemBasis]] = defaultdict(list)
+    for basis in bases:
+        for article in {c.article.id for c in basis.citations if c.article is not None}:
+            items_on[article].append(basis)
+    covered = set(items_on)
+    if not covered:
+        return
+    by_provision: dict[tuple[str, str], list] = defaultdict(list)
+    for row in store.clauses_in_force():
+        if row.article is None or row.article.id not in covered:
+            continue
+        if not binds_government(row.version.rank, row.version.region, places) or not binds_level(row.clause.level, level):
+            continue
+        if row.clause.modality == "不得":
+            continue
+        by_provision[(row.provision.id, row.clause.category)].append(row)
+    for (_, category), rows in sorted(by_provision.items()):
+        sectors = sorted({r.clause.sector for r in rows if r.clause.sector})
+        if len(sectors) < 2:
+            continue
+        provision = rows[0].provision
+        if any(word in provision.text for word in DIVIDING):
+            continue
+        depts: dict[str, Mapping[str, Any]] = {}
+        for sector in sectors:
+            for dept in departments_for(sector, departments):
+                depts[dept["id"]] = dept
+        if len(depts) < 2:
+            continue
+        if _suppressed(list(concentrations), government["id"], category, depts.values()) is not None:
+            continue
+        items = items_on[rows[0].article.id]
+        names = [d.get("name", d["id"]) for d in sorted(depts.values(), key=lambda d: d["id"])]
+        where = version_label(rows[0].version) + provision_label(provision)
+        subjects = "、".join(sorted({r.clause.subject for r in rows}))
+        reason = f"{where}将同一{category}权力同时授予{subjects}而未划分职责，{'、'.join(names)}均可能行使。"
+        evidence = [Evidence(resolved_to=where, article_text=provision.text,
+                             note=f"条款主体：{r.clause.subject}（{r.clause.sector}）") for r in rows]
+        yield Finding(
+            kind="overlap", government=government["id"], reason=reason, evidence=tuple(evidence), category=category,
+            item_ids=tuple(b.item["id"] for b in items), item_codes=tuple(b.item.get("code") for b in items),
+            departments=tuple(names), law=rows[0].version.law, article=provision.article, provision=provision.id,
+        )
+
+
+def find_overlaps(store, *, government: str | None = None, department: str | None = None,
+                  concentrations: list[Concentration] | str | Path | None = None) -> Iterator[Finding]:
+    """Item overlaps then clause overlaps, per government; ``department`` keeps those it is part of."""
+    if not isinstance(concentrations, list):
+        concentrations = load_concentrations(concentrations)
+    governments = {g["id"]: g for g in store.governments()}
+    chosen = [governments[government]] if government in governments else (
+        [] if government else list(governments.values()))
+
+    def wanted(finding: Finding) -> bool:
+        return department is None or department in finding.departments or any(
+            d.endswith("/" + department) for d in finding.departments)
+
+    for gov in chosen:
+        bases = list(store.item_bases(government=gov["id"]))
+        for finding in overlaps_of_items(bases, concentrations):
+            if wanted(finding):
+                yield finding
+        for finding in overlaps_of_clauses(store, gov, bases, concentrations, governments):
+            if wanted(finding):
+                yield finding

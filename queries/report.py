@@ -1,0 +1,367 @@
+"""``plkg check``: run the finding queries and write them as a table, JSON, CSV or xlsx.
+
+Findings are written as they come: JSON is streamed object by object, CSV
+row by row, xlsx through openpyxl's write-only mode.  Item findings of
+``all`` are computed in one pass over the items and kept once (candidates
+need them); nothing is held twice.
+
+>>> from kg.embedded import EmbeddedStore
+>>> import io, tempfile, pathlib
+>>> store = EmbeddedStore(pathlib.Path(tempfile.mkdtemp()) / "s.kg")
+>>> buf = io.StringIO()
+>>> run_check(store, "orphans", format="json", out=buf)
+Counter()
+>>> buf.getvalue()
+'[]\\n'
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, TextIO
+
+from kg.errors import UserError
+
+from .candidate import rank_candidates
+from .findings import KIND_NAMES, KINDS, Finding, item_finding
+from .invalid import find_invalid, invalid_of
+from .orphan import find_orphans, find_unverifiable, orphan_of, unverifiable_of
+from .overlap import find_overlaps, load_concentrations
+from .stale import find_stale, stale_of
+from .unaccountable import find_unaccountable, unaccountable_of
+from .vacuum import find_vacuums
+
+KIND_ARGS: dict[str, str] = {
+    "orphans": "orphan",
+    "invalid": "invalid_basis",
+    "stale": "stale_basis",
+    "overlaps": "overlap",
+    "vacuums": "vacuum",
+    "unaccountable": "unaccountable",
+    "candidates": "candidate",
+    "unverifiable": "unverifiable",
+}
+FORMATS = ("table", "json", "csv", "xlsx")
+
+
+# ---------------------------------------------------------------------------
+# Running the queries
+
+
+def iter_findings(store, kind: str = "all", *, government: str | None = None, department: str | None = None,
+                  concentrations: Any = None) -> Iterator[Finding]:
+    """Findings of ``kind`` (a ``plkg check`` argument), in output order.
+
+    ``all`` yields, in this order: orphan, invalid_basis, stale_basis,
+    overlap, vacuum, unaccountable, candidate, then the ``unverifiable`` notes.
+    """
+    if kind not in KIND_ARGS and kind != "all":
+        raise UserError(f"unknown finding kind {kind!r}: use {', '.join(KIND_ARGS)} or all")
+    rows = load_concentrations(concentrations) if not isinstance(concentrations, list) else concentrations
+    scope = dict(government=government, department=department)
+    if kind == "orphans":
+        yield from find_orphans(store, **scope)
+    elif kind == "invalid":
+        yield from find_invalid(store, **scope)
+    elif kind == "stale":
+        yield from find_stale(store, **scope)
+    elif kind == "unaccountable":
+        yield from find_unaccountable(store, **scope)
+    elif kind == "unverifiable":
+        yield from find_unverifiable(store, **scope)
+    elif kind == "overlaps":
+        yield from find_overlaps(store, concentrations=rows, **scope)
+    elif kind == "vacuums":
+        yield from find_vacuums(store, **scope)
+    elif kind == "candidates":
+        from .candidate import find_candidates
+
+        yield from find_candidates(store, concentrations=rows, **scope)
+    else:
+        yield from _all(store, rows, government, department)
+
+
+def _all(store, concentrations, government, department) -> Iterator[Finding]:
+    by_kind: dict[str, list[Finding]] = {k: [] for k in ("orphan", "invalid_basis", "stale_basis", "unaccountable", "unverifiable")}
+    identities: dict[str, Finding] = {}
+    classifiers: tuple[Callable, ...] = (orphan_of, invalid_of, stale_of, unaccountable_of, unverifiable_of)
+    for basis in store.item_bases(government=government, department=department):
+        identities[basis.item["id"]] = item_finding("candidate", basis, "", ())
+        for classify in classifiers:
+            finding = classify(basis)
+            if finding is not None:
+                by_kind[finding.kind].append(finding)
+    yield from by_kind["orphan"]
+    yield from by_kind["invalid_basis"]
+    yield from by_kind["stale_basis"]
+    overlaps = []
+    for finding in find_overlaps(store, government=government, department=department, concentrations=concentrations):
+        overlaps.append(finding)
+        yield finding
+    yield from find_vacuums(store, government=government, department=department)
+    yield from by_kind["unaccountable"]
+    item_findings = by_kind["orphan"] + by_kind["invalid_basis"] + by_kind["stale_basis"] + by_kind["unaccountable"]
+    yield from rank_candidates(item_findings, overlaps, identities)
+    yield from by_kind["unverifiable"]
+
+
+def run_check(store, kind: str = "all", *, government: str | None = None, department: str | None = None,
+              format: str = "table", output: str | Path | None = None, out: Any = None,
+              concentrations: Any = None) -> Counter:
+    """Write the findings of ``kind`` in ``format``; return the count per finding kind.
+
+    ``output`` is a file to write (required for xlsx); else ``out`` (a text
+    stream or a rich Console; default stdout).  Unknown kinds or formats, or
+    xlsx without ``output``, raise :class:`UserError`.
+    """
+    if format not in FORMATS:
+        raise UserError(f"--format {format}: use {', '.join(FORMATS)}")
+    if kind not in KIND_ARGS and kind != "all":
+        raise UserError(f"unknown finding kind {kind!r}: use {', '.join(KIND_ARGS)} or all")
+    if format == "xlsx" and output is None:
+        raise UserError("--format xlsx needs --output FILE")
+    concentrations = load_concentrations(concentrations) if not isinstance(concentrations, list) else concentrations
+    findings = iter_findings(store, kind, government=government, department=department, concentrations=concentrations)
+    counts: Counter = Counter()
+
+    def counted() -> Iterator[Finding]:
+        for finding in findings:
+            counts[finding.kind] += 1
+            yield finding
+
+    if format == "xlsx":
+        write_xlsx(counted(), Path(output))
+        return counts
+    if output is not None:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                _write_text(format, counted(), handle, counts)
+        except OSError as exc:
+            raise UserError(f"{output}: cannot write ({exc.strerror})") from None
+    else:
+        _write_text(format, counted(), out if out is not None else sys.stdout, counts)
+    return counts
+
+
+def _write_text(format: str, findings: Iterable[Finding], out: Any, counts: Counter) -> None:
+    if format == "json":
+        write_json(findings, out)
+    elif format == "csv":
+        write_csv(findings, out)
+    else:
+        write_table(findings, out, counts)
+
+
+# ---------------------------------------------------------------------------
+# Formats
+
+
+def _emit(out: Any, text: str = "") -> None:
+    """A line to a text stream or a rich Console."""
+    if hasattr(out, "print") and hasattr(out, "is_terminal"):
+        out.print(text, markup=False, highlight=False)
+    else:
+        out.write(text + "\n")
+
+
+def write_json(findings: Iterable[Finding], out: TextIO) -> None:
+    """A JSON list, one object a line, written as the findings come."""
+    first = True
+    _raw(out, "[")
+    for finding in findings:
+        _raw(out, ("\n" if first else ",\n") + json.dumps(finding.to_json(), ensure_ascii=False))
+        first = False
+    _raw(out, "]\n" if first else "\n]\n")
+
+
+def _raw(out: Any, text: str) -> None:
+    if hasattr(out, "print") and hasattr(out, "is_terminal"):
+        out.print(text, markup=False, highlight=False, end="")
+    else:
+        out.write(text)
+
+
+def evidence_text(finding: Finding) -> str:
+    """Evidence as readable lines (for tables, CSV and xlsx)."""
+    lines = []
+    for ev in finding.evidence:
+        parts = []
+        if ev.citation:
+            parts.append(f"引用：{ev.citation}")
+        if ev.resolved_to:
+            parts.append(f"对应：{ev.resolved_to}")
+        if ev.article_text:
+            parts.append(f"条文：{ev.article_text[:300]}")
+        if ev.rule:
+            parts.append(f"规则：{ev.rule}（《{ev.rule_law}》{ev.rule_article}）")
+        if ev.note:
+            parts.append(f"说明：{ev.note}")
+        lines.append("；".join(parts))
+    return "\n".join(lines)
+
+
+def _join(values: Iterable[Any]) -> str:
+    return "；".join("" if v is None else str(v) for v in values)
+
+
+Column = tuple[str, Callable[[Finding], Any]]
+
+ITEM_COLUMNS: list[Column] = [
+    ("政府", lambda f: f.government),
+    ("实施主体", lambda f: f.department),
+    ("事项编码", lambda f: f.item_code),
+    ("事项名称", lambda f: f.name),
+    ("权力类别", lambda f: f.category),
+    ("问题说明", lambda f: f.reason),
+    ("证据", evidence_text),
+    ("事项ID", lambda f: f.item_id),
+    ("来源", lambda f: " ".join(str(v) for v in f.source.values()) if f.source else ""),
+]
+COLUMNS: dict[str, list[Column]] = {
+    "orphan": ITEM_COLUMNS,
+    "invalid_basis": ITEM_COLUMNS,
+    "stale_basis": ITEM_COLUMNS,
+    "unaccountable": ITEM_COLUMNS,
+    "unverifiable": ITEM_COLUMNS,
+    "overlap": [
+        ("政府", lambda f: f.government),
+        ("权力类别", lambda f: f.category),
+        ("涉及部门", lambda f: _join(f.departments)),
+        ("涉及事项编码", lambda f: _join(f.item_codes)),
+        ("法律", lambda f: f.law),
+        ("条", lambda f: f.article),
+        ("问题说明", lambda f: f.reason),
+        ("证据", evidence_text),
+        ("涉及事项ID", lambda f: _join(f.item_ids)),
+    ],
+    "vacuum": [
+        ("政府", lambda f: f.government),
+        ("对应部门", lambda f: f.department),
+        ("法律", lambda f: f.law),
+        ("版本", lambda f: f.version),
+        ("条", lambda f: f.article),
+        ("款", lambda f: f.paragraph),
+        ("项", lambda f: f.item),
+        ("权力类别", lambda f: f.category),
+        ("条款主体", lambda f: f.subject),
+        ("情态", lambda f: f.modality),
+        ("问题说明", lambda f: f.reason),
+        ("证据", evidence_text),
+    ],
+    "candidate": [
+        ("得分", lambda f: f.score),
+        ("建议", lambda f: f.action),
+        ("政府", lambda f: f.government),
+        ("实施主体", lambda f: f.department),
+        ("事项编码", lambda f: f.item_code),
+        ("事项名称", lambda f: f.name),
+        ("权力类别", lambda f: f.category),
+        ("问题类型", lambda f: "、".join(KIND_NAMES[k] for k in f.reasons)),
+        ("问题说明", lambda f: f.reason),
+        ("证据", evidence_text),
+        ("事项ID", lambda f: f.item_id),
+    ],
+}
+
+# One CSV for several kinds: the union of the columns, kind first.
+_ALL_HEADERS: list[str] = ["问题类型"] + list(dict.fromkeys(h for cols in COLUMNS.values() for h, _ in cols))
+
+
+def _row(finding: Finding, headers: list[str] | None = None) -> list[Any]:
+    columns = COLUMNS[finding.kind]
+    if headers is None:
+        return [get(finding) for _, get in columns]
+    values = {h: get(finding) for h, get in columns}
+    values["问题类型"] = KIND_NAMES.get(finding.kind, finding.kind)
+    return [values.get(h) for h in headers]
+
+
+def write_csv(findings: Iterable[Finding], out: TextIO) -> None:
+    """CSV with Chinese headers: the union of every kind's columns, 问题类型 first."""
+    writer = csv.writer(_Lines(out))
+    writer.writerow(_ALL_HEADERS)
+    for finding in findings:
+        writer.writerow(["" if v is None else v for v in _row(finding, _ALL_HEADERS)])
+
+
+class _Lines:
+    """A file-like ``write`` onto a stream or a rich Console."""
+
+    def __init__(self, out: Any) -> None:
+        self.out = out
+
+    def write(self, text: str) -> None:
+        _raw(self.out, text)
+
+
+def write_xlsx(findings: Iterable[Finding], path: Path) -> None:
+    """One sheet per kind (Chinese names and headers), frozen header row, autofilter."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    sheets: dict[str, Any] = {}
+    rows: Counter = Counter()
+    for finding in findings:
+        sheet = sheets.get(finding.kind)
+        if sheet is None:
+            sheet = workbook.create_sheet(KIND_NAMES.get(finding.kind, finding.kind)[:31])
+            sheet.freeze_panes = "A2"
+            sheet.append([h for h, _ in COLUMNS[finding.kind]])
+            sheets[finding.kind] = sheet
+        sheet.append(["" if v is None else v for v in _row(finding)])
+        rows[finding.kind] += 1
+    if not sheets:
+        sheet = workbook.create_sheet("汇总")
+        sheet.append(["问题类型", "数量"])
+        sheet.append(["无", 0])
+    for kind, sheet in sheets.items():
+        last = get_column_letter(len(COLUMNS[kind]))
+        sheet.auto_filter.ref = f"A1:{last}{rows[kind] + 1}"
+    try:
+        workbook.save(path)
+    except OSError as exc:
+        raise UserError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+def write_table(findings: Iterable[Finding], out: Any, counts: Counter, *, limit: int | None = None) -> None:
+    """A readable listing by kind (up to ``limit`` rows each), then a summary of counts."""
+    current = None
+    shown = 0
+    for finding in findings:
+        if finding.kind != current:
+            current, shown = finding.kind, 0
+            _emit(out)
+            _emit(out, f"== {KIND_NAMES.get(current, current)} ({current}) ==")
+        shown += 1
+        if limit is not None and shown > limit:
+            continue
+        _emit(out, "  " + table_line(finding))
+    _emit(out)
+    write_summary(counts, out)
+
+
+def table_line(finding: Finding) -> str:
+    """One line for a finding: who or where, then the reason."""
+    if finding.kind == "overlap":
+        who = f"[{'、'.join(finding.departments)}] {_join(c or i for c, i in zip(finding.item_codes, finding.item_ids))}"
+    elif finding.kind == "vacuum":
+        who = f"[{finding.department or '无对应部门'}] {finding.law} 第{finding.article}条" + (
+            f"第{finding.paragraph}款" if finding.paragraph else "")
+    elif finding.kind == "candidate":
+        who = f"({finding.score} {finding.action}) [{finding.department}] {finding.name}"
+    else:
+        who = f"[{finding.department}] {finding.name}" + (f"（{finding.item_code}）" if finding.item_code else "")
+    return f"{who} — {finding.reason}"
+
+
+def write_summary(counts: Counter, out: Any) -> None:
+    _emit(out, "发现汇总 (findings):")
+    for kind in KINDS:
+        _emit(out, f"  {KIND_NAMES[kind]:<8} {kind:<14} {counts.get(kind, 0):>7,}")
+    if counts.get("unverifiable"):
+        _emit(out, f"  注：{counts['unverifiable']:,} 个事项所引法律未载入，依据无法核验，不计为无依据事项 (unverifiable).")

@@ -1,0 +1,94 @@
+"""From statutory roles to a government's departments: levels, regions, sectors.
+
+- ``ontology/levels.csv`` maps a clause's role level (县级以上, 设区的市级 ...)
+  to the government levels it binds (province, city, county ...).  A clause
+  without a level binds no level here (the subject is too vague to assign).
+- A law version *binds* a government when its rank is national (宪法, 法律,
+  行政法规, 国务院决定, 部门规章), or when it is local legislation (地方性法规,
+  地方政府规章) whose region is the government's own, its province, or a
+  government above it.  规范性文件, 司法解释 and 其他 create no powers.
+- A department holds a clause when ``Department.sectors`` contains the
+  clause's canonical sector.
+
+>>> binds_level("县级以上", "city"), binds_level("国务院", "city"), binds_level(None, "city")
+(True, False, False)
+>>> region_matches("新疆维吾尔自治区", ["克拉玛依市", "新疆维吾尔自治区"])
+True
+>>> region_matches("新疆", ["克拉玛依市", "新疆维吾尔自治区"]), region_matches("北京", ["克拉玛依市", "新疆"])
+(True, False)
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from importlib import resources
+from typing import Any, Iterable, Mapping
+
+NATIONAL_RANKS = frozenset({"宪法", "法律", "行政法规", "国务院决定", "部门规章"})
+LOCAL_RANKS = frozenset({"地方性法规", "地方政府规章"})
+
+
+@functools.lru_cache(maxsize=1)
+def level_map() -> dict[str, frozenset[str]]:
+    """Role level -> government levels it binds (``ontology/levels.csv``)."""
+    text = resources.files("ontology").joinpath("levels.csv").read_text(encoding="utf-8-sig")
+    levels: dict[str, set[str]] = {}
+    for row in csv.DictReader(text.splitlines()):
+        levels.setdefault(row["role_level"], set()).add(row["government_level"])
+    return {k: frozenset(v) for k, v in levels.items()}
+
+
+def binds_level(role_level: str | None, government_level: str | None) -> bool:
+    if not role_level or not government_level:
+        return False
+    return government_level in level_map().get(role_level, ())
+
+
+_SUFFIX = re.compile(r"(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市|自治州|地区|盟|县|区)$")
+
+
+def short_place(name: str) -> str:
+    """新疆维吾尔自治区 -> 新疆, 克拉玛依市 -> 克拉玛依."""
+    name = (name or "").strip()
+    short = _SUFFIX.sub("", name)
+    return short or name
+
+
+def region_matches(region: str | None, places: Iterable[str]) -> bool:
+    """Whether a law's ``region`` is one of ``places`` (full or short names)."""
+    if not region:
+        return False
+    wanted = short_place(region)
+    return any(place and (place == region or short_place(place) == wanted) for place in places)
+
+
+def government_places(government: Mapping[str, Any], governments: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """The government's own name, its province and every government above it."""
+    places = [government.get("name") or government.get("id", "")]
+    if government.get("province"):
+        places.append(government["province"])
+    seen = set(places)
+    parent = government.get("parent")
+    while parent and parent not in seen:
+        seen.add(parent)
+        places.append(parent)
+        parent = (governments.get(parent) or {}).get("parent")
+    return places
+
+
+def binds_government(rank: str, region: str | None, places: Iterable[str]) -> bool:
+    """Whether a law version of ``rank`` (and ``region``) binds a government at ``places``."""
+    if rank in NATIONAL_RANKS:
+        return True
+    if rank in LOCAL_RANKS:
+        return region_matches(region, places)
+    return False
+
+
+def departments_for(sector: str | None, departments: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Departments whose sectors contain ``sector``, in the given order."""
+    if not sector:
+        return []
+    return [d for d in departments if sector in (d.get("sectors") or ())]

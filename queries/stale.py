@@ -1,0 +1,120 @@
+"""Stale bases (依据过时): a repealed or superseded law, or a quote the article no longer holds.
+
+For each citation that resolved to a law version:
+
+- the version is ``repealed`` or ``superseded`` and was already so at the
+  list's date (``PowerItem.list_date``: a version is still good at that date
+  when the version replacing it took effect later); the evidence names the
+  version in force, when there is one;
+- or the citation quotes text (``Citation.quote``) that the cited article
+  does not hold.  Texts are compared with punctuation, spaces and full-width
+  forms removed, as the share of the quote's characters found in order in the
+  article (:func:`quote_coverage`); below :data:`QUOTE_MATCH` it is a
+  mismatch.  A quote that differs only in punctuation matches.  The evidence
+  names the article that now holds the quote (``Citation.quote_best_match``)
+  when the loader found one.
+
+One finding per item, carrying every stale citation.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Iterator
+
+from kg.text import normalise
+from kg.views import CitationBasis, ItemBasis
+
+from .findings import Evidence, Finding, describe_citation, item_finding, provision_label, version_label
+
+QUOTE_MATCH = 0.8
+"""Least share of the quote's characters the cited article must hold, in order."""
+
+MIN_QUOTE = 8
+"""Quotes shorter than this (after cleaning) are too short to judge."""
+
+_NOT_TEXT = re.compile(r"[^\w]|_", re.UNICODE)
+
+
+def clean(text: str) -> str:
+    """Text without punctuation, spaces or width differences, for comparing quotes.
+
+    >>> clean("第三条：国务院农业农村主管部门，负责…") == clean("第三条 国务院农业农村主管部门, 负责")
+    True
+    """
+    return _NOT_TEXT.sub("", normalise(text or ""))
+
+
+def quote_coverage(quote: str, article: str) -> float:
+    """Share of ``quote``'s characters found, in order, in ``article`` (both cleaned).
+
+    >>> quote_coverage("县级以上人民政府，应当加强管理。", "县级以上人民政府应当加强管理")
+    1.0
+    """
+    q, a = clean(quote), clean(article)
+    if not q:
+        return 1.0
+    if q in a:
+        return 1.0
+    matcher = difflib.SequenceMatcher(None, q, a, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(q)
+
+
+def _superseded_at(citation: CitationBasis, list_date: str | None) -> bool:
+    version = citation.version
+    if version is None or version.status not in ("superseded", "repealed"):
+        return False
+    if list_date and version.current_effective and version.current_effective > list_date:
+        return False  # the newer version was not yet in force when the list was made
+    if list_date and version.current_date and not version.current_effective and version.current_date > list_date:
+        return False
+    return True
+
+
+def stale_of(basis: ItemBasis) -> Finding | None:
+    list_date = basis.item.get("list_date")
+    reasons: list[str] = []
+    evidence: list[Evidence] = []
+    for citation in basis.citations:
+        if citation.target_label is None or citation.version is None:
+            continue
+        version = citation.version
+        if _superseded_at(citation, list_date):
+            ev = describe_citation(citation)
+            if version.current:
+                reasons.append(f"所引{version_label(version)}已被{version.current_date}版本取代")
+                note = f"现行版本：{version.current}"
+            else:
+                reasons.append(f"所引{version_label(version)}已废止")
+                note = "该法律已无现行有效版本"
+            evidence.append(Evidence(ev.citation, ev.resolved_to, ev.article_text, note=note))
+            continue
+        quote = citation.citation.get("quote")
+        target = citation.article or citation.target
+        if not quote or target is None or len(clean(quote)) < MIN_QUOTE:
+            continue
+        coverage = quote_coverage(quote, target.text)
+        if coverage >= QUOTE_MATCH:
+            continue
+        ev = describe_citation(citation)
+        best = citation.best_match
+        if best is not None and best.id != target.id and best.id != (citation.target.id if citation.target else None):
+            where = provision_label(best)
+            reasons.append(f"所引{provision_label(citation.target)}的引文与现行条文不符，引文现见于{where}")
+            note = f"引文与所引条文相符度 {coverage:.2f}；现见于{where}：{best.text[:200]}"
+        else:
+            reasons.append(f"所引{provision_label(citation.target)}的引文与现行条文不符")
+            note = f"引文与所引条文相符度 {coverage:.2f}；引文：{quote[:200]}"
+        evidence.append(Evidence(ev.citation, ev.resolved_to, ev.article_text, note=note))
+    if not reasons:
+        return None
+    return item_finding("stale_basis", basis, "；".join(dict.fromkeys(reasons)) + "。", evidence)
+
+
+def find_stale(store, *, government: str | None = None, department: str | None = None) -> Iterator[Finding]:
+    """Items resting on repealed/superseded laws or on misquoted articles, in item-id order."""
+    for basis in store.item_bases(government=government, department=department):
+        finding = stale_of(basis)
+        if finding is not None:
+            yield finding

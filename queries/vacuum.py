@@ -1,0 +1,96 @@
+"""Vacuums (权力真空): authorising clauses in force that no item of the government rests on.
+
+For a government, a clause counts when
+
+- its law version is in force and binds the government: national ranks bind
+  every government, local legislation only within its region
+  (:func:`queries.roles.binds_government`);
+- its role level binds the government's level (``ontology/levels.csv``);
+- it is not a prohibition (modality 不得);
+- no item of the government rests on the clause's article or on anything the
+  article contains (:meth:`GraphViews.covered_provisions`).
+
+The finding names the department the clause's sector maps to
+(``Department.sectors`` contains the clause's sector; several are joined
+with 、), or null when no department of the government holds the sector: that
+is reported too (the role has no taker).  Order: mapped before unmapped,
+then 应当 (an unperformed duty) before 可以 and none, then law, article,
+paragraph, item.  ``department`` keeps the vacuums mapped to that department.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from kg.views import ClauseInForce
+
+from .findings import Evidence, Finding, provision_label, version_label
+from .roles import binds_government, binds_level, departments_for, government_places
+
+MODALITY_RANK = {"应当": 0, "必须": 0, "可以": 1}
+
+
+def _vacuum(government: Mapping[str, Any], row: ClauseInForce, depts: list[Mapping[str, Any]]) -> Finding:
+    clause = row.clause
+    names = [d.get("name", d["id"]) for d in depts]
+    where = version_label(row.version) + provision_label(row.provision)
+    duty = "应当履行的职责" if clause.modality in ("应当", "必须") else "权力"
+    holder = "、".join(names) if names else "本级政府无对应部门"
+    reason = (
+        f"{where}授予{clause.subject}的{clause.category}{duty}，"
+        f"{government.get('name', government['id'])}（{holder}）的清单中没有事项以该条为依据。"
+    )
+    evidence = (
+        Evidence(resolved_to=where, article_text=row.provision.text,
+                 note=f"条款主体：{clause.subject}；层级：{clause.level}；领域：{clause.sector}；"
+                      f"情态：{clause.modality or '无'}；行为：{'、'.join(clause.actions) or '无'}"),
+    )
+    return Finding(
+        kind="vacuum", government=government["id"], reason=reason, evidence=evidence,
+        law=row.version.law, version=row.version.date, article=clause.article if clause.article is not None else row.provision.article,
+        paragraph=clause.paragraph, item=clause.item, category=clause.category, subject=clause.subject,
+        modality=clause.modality, department="、".join(names) or None, provision=row.provision.id,
+    )
+
+
+def vacuums_of(store, government: Mapping[str, Any], *, department: str | None = None,
+               governments: Mapping[str, Mapping[str, Any]] | None = None,
+               law: str | None = None) -> list[Finding]:
+    """The vacuums of one government, ordered (see the module docstring)."""
+    governments = governments or {g["id"]: g for g in store.governments()}
+    places = government_places(government, governments)
+    departments = store.departments_of(government["id"])
+    level = government.get("level")
+    covered = store.covered_provisions(government["id"])
+    found: list[tuple[tuple, Finding]] = []
+    for row in store.clauses_in_force(law=law):
+        clause = row.clause
+        if clause.modality == "不得":
+            continue
+        if not binds_level(clause.level, level):
+            continue
+        if not binds_government(row.version.rank, row.version.region, places):
+            continue
+        article = row.article.id if row.article is not None else row.provision.id
+        if article in covered:
+            continue
+        depts = departments_for(clause.sector, departments)
+        if department and not any(department in (d.get("name"), d["id"]) for d in depts):
+            continue
+        key = (
+            0 if depts else 1, MODALITY_RANK.get(clause.modality or "", 2), row.version.law,
+            clause.article or 0, clause.article_suffix, clause.paragraph or 0, clause.item or 0, clause.id,
+        )
+        found.append((key, _vacuum(government, row, depts)))
+    found.sort(key=lambda kf: kf[0])
+    return [f for _, f in found]
+
+
+def find_vacuums(store, *, government: str | None = None, department: str | None = None,
+                 law: str | None = None) -> Iterator[Finding]:
+    """Vacuums of ``government`` (of every government when None), mapped and 应当 first."""
+    governments = {g["id"]: g for g in store.governments()}
+    chosen = [governments[government]] if government in governments else (
+        [] if government else list(governments.values()))
+    for gov in chosen:
+        yield from vacuums_of(store, gov, department=department, governments=governments, law=law)
