@@ -1,0 +1,360 @@
+"""Import power lists (权责清单) and link their items to the provisions they cite.
+
+Public functions:
+
+* :func:`load_powers` - ``plkg load powers``: read workbooks, build governments,
+  departments, items, responsibilities and citations in one transaction.
+* :func:`resolve_pending` - re-resolve item citations whose law was not loaded
+  (the statute loader calls it after loading laws).
+
+The steps live in one module each: ``workbook`` (read cells), ``columns``
+(header synonyms), ``categories``, ``items`` (rows -> entries),
+``citations`` (parse bases), ``resolve`` (against the store), ``departments``
+(governments and sectors), ``build`` (graph objects).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from kg.errors import UserError
+from kg.model import (
+    Citation,
+    CitationStatus,
+    Edge,
+    EdgeType,
+    GovLevel,
+    PowerItem,
+    nodes_of,
+)
+from kg.report import LoadReport
+from kg.store import Store, Writer
+
+from .build import GraphBatch, add_citations, responsibility_of, stable_item_id
+from .citations import ParsedCitation, looks_normative, note_date, parse_basis
+from .departments import GovernmentName, SectorTable, find_government, province_of
+from .items import SheetItems, read_items
+from .resolve import Resolver
+from .workbook import SUFFIXES, WorkbookError, read_workbook
+
+__all__ = ["load_powers", "resolve_pending", "read_list", "parse_basis", "PowerList"]
+
+_YEAR_RE = re.compile(r"(20\d{2}|19\d{2})\s*年")
+
+
+@dataclass
+class PowerList:
+    """One workbook read into entries, before it meets the store."""
+
+    path: Path
+    sheets: list[SheetItems] = field(default_factory=list)
+    government: GovernmentName | None = None
+    date: str | None = None
+
+    @property
+    def entries(self):
+        return [e for s in self.sheets for e in s.entries]
+
+    @property
+    def titles(self) -> list[str]:
+        return [self.path.stem] + [t for s in self.sheets for t in s.title_rows] + [s.sheet for s in self.sheets]
+
+
+def read_list(path: str | Path) -> PowerList:
+    """Read one workbook's sheets into entries (raises WorkbookError)."""
+    path = Path(path)
+    result = PowerList(path)
+    for sheet in read_workbook(path):
+        result.sheets.append(read_items(sheet))
+    return result
+
+
+def _files(paths: Iterable[str | Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", ".")))
+        else:
+            found.append(path)
+    return found
+
+
+def _user_sector_files(files: list[Path]) -> list[Path]:
+    folders = {f.parent for f in files}
+    return [folder / "departments.csv" for folder in sorted(folders) if (folder / "departments.csv").is_file()]
+
+
+def _government_of(plist: PowerList) -> GovernmentName | None:
+    for text in plist.titles:
+        found = find_government(text)
+        if found:
+            return found
+    votes: Counter[GovernmentName] = Counter()
+    for entry in plist.entries:
+        found = find_government(entry.department)
+        if found and found.level != GovLevel.PROVINCE:
+            votes[found] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _date_of(plist: PowerList) -> str | None:
+    for text in plist.titles:
+        match = _YEAR_RE.search(text)
+        if match:
+            return f"{match.group(1)}-01-01"
+    return None
+
+
+def _level(level: str | None) -> GovLevel | None:
+    if level is None:
+        return None
+    try:
+        return GovLevel(level.strip().lower())
+    except ValueError:
+        raise UserError(f"--level {level}: use province, city, county or township") from None
+
+
+def _check_date(date: str | None) -> str | None:
+    if date is None:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.strip()):
+        raise UserError(f"--date {date}: use YYYY-MM-DD")
+    return date.strip()
+
+
+def load_powers(
+    store: Store,
+    files: Iterable[str | Path],
+    *,
+    government: str | None = None,
+    level: str | None = None,
+    date: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> LoadReport:
+    """Load power lists into ``store`` in one transaction; a summary per file.
+
+    Parameters
+    ----------
+    store : Store
+    files : paths of .xlsx/.xls/.csv files or folders (searched recursively)
+    government : the government the lists belong to (default: what the file
+        name, title rows or 实施主体 column name)
+    level : province, city, county or township (default: from the name)
+    date : ISO date the lists apply at (default: the year a title names, else now)
+    progress : called as ``progress(done, total, file name)``
+
+    Returns
+    -------
+    kg.report.LoadReport
+        ``details["files"]`` holds one line per file: items read, items per
+        category, rows skipped with reasons; ``details["per_file"]`` the same as data.
+    """
+    report = LoadReport()
+    gov_level = _level(level)
+    date = _check_date(date)
+    paths = _files(files)
+    sectors = SectorTable.default()
+    user_files = _user_sector_files(paths)
+    if user_files:
+        sectors = sectors.with_rules(SectorTable.load(user_files).rules)
+
+    lists: list[PowerList] = []
+    for done, path in enumerate(paths, 1):
+        if progress:
+            progress(done - 1, len(paths) * 2, path.name)
+        try:
+            plist = read_list(path)
+        except WorkbookError as exc:
+            report.error(path, str(exc).split(": ", 1)[-1] if str(exc).startswith(str(path)) else str(exc))
+            continue
+        if not any(s.header_row for s in plist.sheets):
+            report.error(path, "no sheet has a recognisable header row (事项名称/权力名称 with 权力类型, 实施依据, 实施主体 …): not a power list")
+            continue
+        lists.append(plist)
+
+    explicit = None
+    if government:
+        explicit = find_government(government) or GovernmentName(government.strip(), gov_level or GovLevel.CITY)
+        explicit = GovernmentName(government.strip(), gov_level or explicit.level, explicit.parent)
+    for plist in lists:
+        plist.government = explicit or _government_of(plist)
+        plist.date = date or _date_of(plist)
+    named = Counter(p.government for p in lists if p.government)
+    batch_default = named.most_common(1)[0][0] if named else None
+    province = None
+    if explicit and explicit.level == GovLevel.PROVINCE:
+        province = explicit.name
+    province = province or next((g.parent for g in named if g.parent and g.level == GovLevel.CITY), None)
+    province = province or province_of(e.basis + e.department for p in lists for e in p.entries)
+
+    resolver = Resolver(store, province=province)
+    codes = Counter(e.code for p in lists for e in p.entries if e.code)
+    batch = GraphBatch()
+    per_file: dict[str, dict] = {}
+    for done, plist in enumerate(lists, 1):
+        if progress:
+            progress(len(paths) + done - 1, len(paths) * 2, plist.path.name)
+        gov = plist.government or batch_default
+        if gov is None:
+            report.error(plist.path, "cannot tell which government this list belongs to (no place in the file name, title or 实施主体): pass --government")
+            continue
+        if gov_level and not explicit:
+            gov = GovernmentName(gov.name, gov_level, gov.parent)
+        summary = _load_list(plist, gov, province, batch, resolver, sectors, codes, report)
+        per_file[plist.path.name] = summary
+        report.loaded.append(str(plist.path))
+
+    if report.loaded:
+        with store.transaction() as tx:
+            _remove_previous(store, tx, {Path(p).name for p in report.loaded})
+            tx.add_nodes(nodes_of(batch.governments.values()))
+            tx.add_nodes(nodes_of(batch.departments.values()))
+            tx.add_nodes(nodes_of(batch.items.values()))
+            tx.add_nodes(nodes_of(batch.responsibilities))
+            tx.add_nodes(nodes_of(batch.citations))
+            tx.add_edges(batch.edges)
+    if progress:
+        progress(len(paths) * 2, len(paths) * 2, "")
+    report.counts.update(
+        power_items=len(batch.items),
+        responsibilities=len(batch.responsibilities),
+        citations=len(batch.citations),
+        citations_resolved=batch.statuses.get(CitationStatus.RESOLVED.value, 0),
+        departments=len(batch.departments),
+        governments=len(batch.governments),
+    )
+    report.details["files"] = [_summary_line(name, s) for name, s in per_file.items()]
+    report.details["per_file"] = per_file
+    report.details["citation_status"] = dict(batch.statuses)
+    return report
+
+
+def _summary_line(name: str, summary: dict) -> str:
+    cats = ", ".join(f"{k} {v}" for k, v in summary["categories"].items())
+    line = f"{name}: {summary['items']} items ({summary['entries']} entries with sub-items and levels; {cats})"
+    if summary["skipped"]:
+        reasons = "; ".join(summary["skipped"][:20])
+        more = f"; … {len(summary['skipped']) - 20} more" if len(summary["skipped"]) > 20 else ""
+        line += f"; {len(summary['skipped'])} rows skipped: {reasons}{more}"
+    else:
+        line += "; 0 rows skipped"
+    return line
+
+
+def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batch: GraphBatch, resolver: Resolver,
+               sectors: SectorTable, codes: Counter, report: LoadReport) -> dict:
+    path = plist.path
+    summary = {"government": gov.name, "date": plist.date, "items": 0, "entries": 0, "categories": {}, "skipped": [], "sheets": {}}
+    default_department = _default_department(plist, gov)
+    categories: Counter[str] = Counter()
+    for sheet in plist.sheets:
+        for problem in sheet.problems:
+            where = f"{path}: sheet {problem.sheet}" + (f" row {problem.row}" if problem.row else "")
+            report.warn(where, problem.reason)
+            summary["skipped"].append(f"{problem.sheet}" + (f" row {problem.row}" if problem.row else "") + f": {problem.reason}")
+        if not sheet.header_row:
+            continue
+        summary["sheets"][sheet.sheet] = {"items": sheet.item_count, "entries": len(sheet.entries), "stated": sheet.stated_count}
+        summary["items"] += sheet.item_count
+        counted_groups: set[int] = set()
+        for entry in sheet.entries:
+            written = entry.department or default_department
+            dept = batch.department(written, gov, province, sectors)
+            code = entry.code if entry.code and codes[entry.code] == 1 else None
+            item_id = code or stable_item_id(dept.id, entry)
+            if item_id in batch.items:
+                first = batch.items[item_id]
+                report.warn(f"{path}: sheet {entry.sheet} row {entry.row}", f"same item as sheet {first.sheet} row {first.row} (department, 序号, name and sub-item): loaded under a numbered id")
+                k = 2
+                while f"{item_id}~{k}" in batch.items:
+                    k += 1
+                item_id = f"{item_id}~{k}"
+            extra = dict(entry.extra)
+            if entry.number:
+                extra["序号"] = entry.number
+            if entry.office:
+                extra["承办机构"] = entry.office
+            item = PowerItem(
+                id_=item_id, name=entry.name, category=entry.category, department=dept.id, government=dept.government,
+                code=entry.code or None, sub=entry.sub, category_raw=entry.category_raw, basis_text=entry.basis,
+                list_date=plist.date, source_file=path.name, sheet=entry.sheet, row=entry.row, extra=extra,
+            )
+            batch.items[item_id] = item
+            batch.edges.append(Edge(item_id, dept.id, EdgeType.EXERCISED_BY.value))
+            resp = responsibility_of(item_id, entry)
+            if resp is not None:
+                batch.responsibilities.append(resp)
+                batch.edges.append(Edge(item_id, resp.id, EdgeType.HAS_RESPONSIBILITY.value))
+            if entry.basis:
+                add_citations(batch, item_id, parse_basis(entry.basis), resolver, plist.date)
+            summary["entries"] += 1
+            if entry.group not in counted_groups:
+                counted_groups.add(entry.group)
+                categories[entry.category.value] += max(1, len(entry.numbers))
+    summary["categories"] = dict(sorted(categories.items(), key=lambda kv: -kv[1]))
+    return summary
+
+
+def _default_department(plist: PowerList, gov: GovernmentName) -> str:
+    """The department a list without 实施主体 belongs to: from its file name or title."""
+    for text in plist.titles:
+        text = re.sub(r"^(附件\s*\d*\s*[:：]?)", "", text)
+        match = re.search(r"((?:[^\s\d年]{0,12})?(?:局|厅|委员会|委|办公室|办|中心|院))", text)
+        if match and len(match.group(1)) >= 3:
+            return match.group(1)
+    return gov.name + "人民政府"
+
+
+def _remove_previous(store: Store, tx: Writer, file_names: set[str]) -> None:
+    """Items (with their citations and responsibilities) an earlier load took from these files."""
+    doomed: list[str] = []
+    for name in file_names:
+        for node in store.nodes("PowerItem", source_file=name):
+            doomed.append(node.id)
+            doomed.extend(e.dst for e in store.out_edges(node.id, EdgeType.BASED_ON.value))
+            doomed.extend(e.dst for e in store.out_edges(node.id, EdgeType.HAS_RESPONSIBILITY.value))
+    if doomed:
+        tx.remove_nodes(doomed)
+
+
+def resolve_pending(store: Store, tx: Writer) -> int:
+    """Re-resolve power-item citations whose law was not loaded; returns how many changed.
+
+    Called by the statute loader inside its transaction ``tx`` after adding
+    laws, so the laws of that transaction count.
+    """
+    pending = [node for node in store.nodes("Citation", status=CitationStatus.LAW_NOT_LOADED.value) if "#c" in node.id]
+    if not pending:
+        return 0
+    resolver = Resolver(store, get=tx.get)
+    dates: dict[str, str | None] = {}
+    changed = 0
+    for node in pending:
+        citation = Citation.from_node(node)
+        item = tx.get(citation.source)
+        if item is None or item.label != "PowerItem":
+            continue
+        if citation.source not in dates:
+            dates[citation.source] = item.props.get("list_date")
+        parsed = ParsedCitation(
+            text=citation.text, law=citation.law, rank_tag=citation.rank_tag, version_note=citation.version_note,
+            version_date=note_date(citation.version_note), article=citation.article, article_suffix=citation.article_suffix,
+            paragraph=citation.paragraph, item=citation.item, quote=citation.quote,
+            normative=looks_normative(citation.law or "", citation.rank_tag, citation.version_note),
+        )
+        resolution = resolver.resolve(parsed, dates[citation.source])
+        if resolution.status == CitationStatus.LAW_NOT_LOADED:
+            continue
+        tx.update_props(
+            citation.id, status=resolution.status.value, version=resolution.version, target=resolution.target,
+            quote_similarity=resolution.quote_similarity, quote_best_match=resolution.quote_best_match,
+            quote_best_similarity=resolution.quote_best_similarity,
+        )
+        if resolution.target:
+            tx.add_edge(Edge(citation.id, resolution.target, EdgeType.RESOLVES_TO.value))
+        changed += 1
+    return changed

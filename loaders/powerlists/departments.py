@@ -1,0 +1,258 @@
+"""Governments, departments and the sectors each department carries.
+
+A power list names offices (克拉玛依市生态环境局, 市科技局, 地州市商务主管部门);
+statutes name roles (县级以上人民政府环境保护主管部门).  This module
+
+* finds the government a file, title or 实施主体 names (克拉玛依市 -> city,
+  新疆维吾尔自治区 -> province) and its parent;
+* gives each department a canonical name within its government (市科技局 and
+  克拉玛依市科技局 are one department: 克拉玛依市科技局);
+* maps a department to the canonical sectors it carries, from
+  ``ontology/departments.csv`` (keyword -> sectors, the 2018 reform merges
+  included: 市场监督管理局 carries 市场监督管理, 药品监督管理, 知识产权).
+
+Extending the sector table per government
+------------------------------------------
+``ontology/departments.csv`` has the columns ``keyword,sectors,government,note``.
+``sectors`` is a ``;``-separated list of canonical sectors (the ``sector``
+column of ``ontology/sectors.csv``).  A row with ``government`` set applies only
+to departments of that government and wins over the generic rows; use it for
+merged bodies, a 综合行政执法局 and local names, e.g.::
+
+    综合行政执法,城市管理;住房和城乡建设;生态环境;自然资源,克拉玛依市,concentrated penalties
+
+Users can also put a ``departments.csv`` with the same columns beside the
+workbooks they load: ``load_powers`` reads it too (its rows first).
+
+>>> find_government("克拉玛依市人力资源和社会保障局")
+GovernmentName(name='克拉玛依市', level=<GovLevel.CITY: 'city'>, parent=None)
+>>> find_government("新疆维吾尔自治区农业农村厅").level.value
+'province'
+>>> find_government("杭州市西湖区市场监督管理局")
+GovernmentName(name='杭州市西湖区', level=<GovLevel.COUNTY: 'county'>, parent='杭州市')
+>>> canonical_department("市科技局", "克拉玛依市"), canonical_department("地州市商务主管部门", "克拉玛依市")
+('克拉玛依市科技局', '克拉玛依市商务主管部门')
+>>> SectorTable.default().sectors_for("克拉玛依市市场监督管理局", "克拉玛依市")
+('市场监督管理', '药品监督管理', '知识产权')
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from kg.model import GovLevel
+
+ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
+DEPARTMENTS_CSV = ONTOLOGY / "departments.csv"
+SECTORS_CSV = ONTOLOGY / "sectors.csv"
+
+PROVINCES = (
+    "北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省",
+    "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "海南省",
+    "四川省", "贵州省", "云南省", "陕西省", "甘肃省", "青海省", "台湾省", "内蒙古自治区", "广西壮族自治区",
+    "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区", "香港特别行政区", "澳门特别行政区",
+)
+# short forms that lists and titles use: 新疆, 内蒙古, 广西 ...
+_PROVINCE_SHORT = {re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", p): p for p in PROVINCES}
+
+# Words that start a department, never part of a government name.
+_DEPT_WORDS = "局厅委办部院所中心处科站队会室署馆"
+_CITY_RE = re.compile(rf"^([^\s{_DEPT_WORDS}（(、，,]{{2,8}}?(?:市|自治州|地区|盟|州))(?!场|政|民|容|区县|县市)")
+_COUNTY_RE = re.compile(rf"^([^\s{_DEPT_WORDS}（(、，,]{{1,8}}?(?:自治县|县|区|旗|市))(?!场|政|民|容)")
+_TOWN_RE = re.compile(rf"^([^\s{_DEPT_WORDS}（(、，,]{{1,8}}?(?:乡|镇|街道))(?!办事处|政府)?")
+# Prefixes that stand for "this government" in a list: 市科技局, 地州市商务主管部门, 本级
+SELF_PREFIXES = ("地、州、市", "地（州、市）", "地州市", "州市", "本级", "市", "州", "县", "区")
+PROVINCE_PREFIXES = ("自治区", "省", "全区", "全省")
+_NOISE_PREFIX = re.compile(r"^(?:附件\s*\d*\s*[:：]?|附表\s*\d*\s*[:：]?|\d{4}\s*年(?:度)?|[\s:：、_\-—]+)+")
+
+
+@dataclass(frozen=True)
+class GovernmentName:
+    name: str
+    level: GovLevel
+    parent: str | None = None
+
+
+def _province_at(text: str) -> str | None:
+    for province in PROVINCES:
+        if text.startswith(province):
+            return province
+    return None
+
+
+def find_government(text: str) -> GovernmentName | None:
+    """The government a name begins with (after 附件：, 2024年 ...), or None."""
+    text = _NOISE_PREFIX.sub("", (text or "").strip())
+    if not text:
+        return None
+    province = _province_at(text)
+    rest = text[len(province):] if province else text
+    city = None
+    match = _CITY_RE.match(rest)
+    if match and not _is_generic(match.group(1)):
+        city = match.group(1)
+        direct = _COUNTY_RE.match(rest) if province else None
+        if direct and direct.group(1)[-1] in "区县旗" and len(direct.group(1)) < len(city) and not _is_generic(direct.group(1)):
+            city = None  # a district of a municipality, or a county under the province
+        else:
+            rest = rest[len(city):]
+    county = None
+    if city or province:
+        match = _COUNTY_RE.match(rest)
+        if match and not _is_generic(match.group(1)) and len(rest) > len(match.group(1)):
+            county = match.group(1)
+    if county:
+        parent = (province or "") + (city or "") if city else province
+        return GovernmentName((city or province or "") + county if city else (province or "") + county, GovLevel.COUNTY, parent or None)
+    if city:
+        if province is None and city in PROVINCES:  # 北京市 ... are provinces
+            return GovernmentName(city, GovLevel.PROVINCE)
+        return GovernmentName(city, GovLevel.CITY, province)
+    if province:
+        return GovernmentName(province, GovLevel.PROVINCE)
+    return None
+
+
+def _is_generic(name: str) -> bool:
+    """地州市, 县市区, 各区 ...: words for a level, not a place."""
+    bare = re.sub(r"[（()）、,，]", "", name)
+    return bool(re.fullmatch(r"[各本全省自治区地州市县区旗乡镇级上以下]+", bare)) or bare in _PROVINCE_SHORT
+
+
+def province_of(texts: Iterable[str]) -> str | None:
+    """The province most often named in ``texts`` (cited local regulations name it)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for province in PROVINCES:
+            if province in text:
+                counts[province] += text.count(province)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def canonical_department(name: str, government: str) -> str:
+    """A department's name as one spelling per government.
+
+    Generic prefixes that stand for this government (市, 地州市, 本级) are
+    replaced by its name; a name without any government prefix gets it.
+    """
+    name = re.sub(r"\s+", "", name or "")
+    if not name or not government:
+        return name
+    if name.startswith(government):
+        return name
+    short = re.sub(r"(市|自治州|州|地区|盟|县|区|旗)$", "", government)
+    if short and len(short) >= 2 and name.startswith(short) and not name.startswith(government):
+        rest = name[len(short):]
+        rest = re.sub(r"^(市|自治州|州|地区|盟|县|区|旗)", "", rest)
+        return government + rest
+    for prefix in SELF_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix) + 1:
+            return government + name[len(prefix):]
+    return government + name
+
+
+def department_government(name: str, default: GovernmentName, province: str | None) -> tuple[GovernmentName, str]:
+    """(government, canonical department name) for a 实施主体 cell.
+
+    自治区农业农村厅 in a city's list is a provincial department; 县市区… and
+    各区… units stay in the list's government under their written name.
+    """
+    name = re.sub(r"\s+", "", name or "")
+    named = find_government(name)
+    if named is not None:
+        return named, name
+    if province and name.startswith(PROVINCE_PREFIXES):
+        for prefix in PROVINCE_PREFIXES:
+            if name.startswith(prefix):
+                return GovernmentName(province, GovLevel.PROVINCE), province + name[len(prefix):]
+    if re.match(r"^(各|县市区|县（市、区）|县市|区县|县区)", name):
+        return default, name
+    return default, canonical_department(name, default.name)
+
+
+# --- sectors ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SectorRule:
+    keyword: str
+    sectors: tuple[str, ...]
+    government: str | None = None
+
+
+@dataclass
+class SectorTable:
+    """Department keyword -> canonical sectors, generic and per government."""
+
+    rules: list[SectorRule] = field(default_factory=list)
+    terms: dict[str, str] = field(default_factory=dict)  # sectors.csv term -> sector
+
+    @classmethod
+    @functools.lru_cache(maxsize=1)
+    def default(cls) -> "SectorTable":
+        return cls.load([DEPARTMENTS_CSV])
+
+    @classmethod
+    def load(cls, paths: Iterable[Path]) -> "SectorTable":
+        rules: list[SectorRule] = []
+        for path in paths:
+            with open(path, encoding="utf-8-sig", newline="") as handle:
+                for row in csv.DictReader(handle):
+                    keyword = (row.get("keyword") or "").strip()
+                    sectors = tuple(s.strip() for s in re.split(r"[;；、,，]", row.get("sectors") or "") if s.strip())
+                    if keyword and sectors:
+                        rules.append(SectorRule(keyword, sectors, (row.get("government") or "").strip() or None))
+        return cls(rules, sector_terms())
+
+    def with_rules(self, extra: Iterable[SectorRule]) -> "SectorTable":
+        return SectorTable(list(extra) + self.rules, self.terms)
+
+    def sectors_for(self, department: str, government: str | None = None) -> tuple[str, ...]:
+        """Canonical sectors a department carries (empty when nothing matches)."""
+        name = department
+        if government and name.startswith(government):
+            name = name[len(government):]
+        for scoped in (True, False):
+            rules = [r for r in self.rules if (r.government == government if scoped else r.government is None)]
+            found = self._match(name, rules)
+            if found:
+                return found
+        # fall back to the statutory sector terms (sectors.csv)
+        for term in sorted(self.terms, key=len, reverse=True):
+            if len(term) >= 2 and term in name:
+                return (self.terms[term],)
+        return ()
+
+    @staticmethod
+    def _match(name: str, rules: list[SectorRule]) -> tuple[str, ...]:
+        taken = [False] * len(name)
+        sectors: list[str] = []
+        for rule in sorted(rules, key=lambda r: -len(r.keyword)):
+            start = name.find(rule.keyword)
+            while start >= 0:
+                span = range(start, start + len(rule.keyword))
+                if not any(taken[i] for i in span):
+                    for i in span:
+                        taken[i] = True
+                    for sector in rule.sectors:
+                        if sector not in sectors:
+                            sectors.append(sector)
+                    break
+                start = name.find(rule.keyword, start + 1)
+        return tuple(sectors)
+
+
+@functools.lru_cache(maxsize=1)
+def sector_terms() -> dict[str, str]:
+    with open(SECTORS_CSV, encoding="utf-8-sig", newline="") as handle:
+        return {row["term"].strip(): row["sector"].strip() for row in csv.DictReader(handle) if row.get("term")}
+
+
+def canonical_sectors() -> set[str]:
+    return set(sector_terms().values())

@@ -1,0 +1,235 @@
+"""Resolve parsed basis citations against the laws in the store.
+
+A citation resolves to the law version it names (its version note's newest
+date) or else the version in force at the list's date, then to the cited
+article, paragraph or item (or to the version itself when it names no
+article).  Where the list quotes the article's text, the quote is compared
+with the target's text (punctuation and whitespace ignored, kg.text.squeeze):
+``quote_similarity`` is the share of the quote found in the provision, in
+runs of four or more characters.  A low similarity with a better match
+elsewhere in the same version (a renumbered or amended article) is recorded
+as ``quote_best_match``.
+
+>>> quote_cover("县级以上人民政府农业农村主管部门责令改正", "由县级以上地方人民政府农业农村主管部门责令改正，处三千元以上一万元以下罚款。")
+1.0
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Callable
+
+from kg.lawindex import LawIndex, name_key
+from kg.model import CitationStatus, LawVersion, Node, Provision, ProvisionKind, item_id, paragraph_id
+from kg.store import Store
+from kg.text import strip_prc, squeeze
+
+from .citations import ParsedCitation
+from .departments import PROVINCES
+
+MIN_BLOCK = 4  # shorter common runs are chance (的, 部门, 规定)
+QUOTE_LIMIT = 1500  # characters of a quote compared
+BEST_MATCH_GAIN = 0.15
+
+
+@dataclass
+class Resolution:
+    status: CitationStatus
+    law: str | None = None  # law id (full title) when found
+    version: str | None = None
+    target: str | None = None
+    quote_similarity: float | None = None
+    quote_best_match: str | None = None
+    quote_best_similarity: float | None = None
+
+
+def quote_cover(quote: str, text: str) -> float:
+    """Share of ``quote`` (squeezed) found in ``text`` in common runs of 4+ characters."""
+    q = squeeze(quote)[:QUOTE_LIMIT]
+    t = squeeze(text)
+    if not q or not t:
+        return 0.0
+    matcher = SequenceMatcher(None, q, t, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks() if block.size >= MIN_BLOCK)
+    return round(min(1.0, matched / len(q)), 3)
+
+
+def _trigrams(text: str) -> set[str]:
+    return {text[i : i + 3] for i in range(len(text) - 2)}
+
+
+class Resolver:
+    """Resolves citations; caches law lookups and each version's articles.
+
+    Parameters
+    ----------
+    store : Store
+        Holds the laws.
+    get : callable, optional
+        Node lookup to use instead of ``store.get`` (a transaction's ``get``,
+        which sees laws written in the same transaction).
+    province : str, optional
+        Expands 自治区/省 at the start of a cited title (自治区实施《…》办法).
+    """
+
+    def __init__(self, store: Store, *, get: Callable[[str], Node | None] | None = None, province: str | None = None,
+                 index: LawIndex | None = None) -> None:
+        self.store = store
+        self.get = get or store.get
+        self.index = index or LawIndex(store)
+        self.province = province
+        self._found: dict[tuple[str, str | None], tuple[list[str], bool]] = {}
+        self._articles: dict[str, list[tuple[str, str, set[str]]]] = {}
+
+    # --- laws ----------------------------------------------------------------------
+
+    def _candidates(self, title: str) -> list[str]:
+        names = [title]
+        key = name_key(title)
+        if self.province:
+            short = self.province.replace("维吾尔自治区", "").replace("壮族自治区", "").replace("回族自治区", "").replace("自治区", "").replace("省", "")
+            for prefix in ("自治区", "省", "全区", short):
+                if prefix and key.startswith(prefix) and not key.startswith(self.province):
+                    names.append(self.province + key[len(prefix):])
+        if "（试行）" in key or "(试行)" in key:
+            names.append(key.replace("（试行）", "").replace("(试行)", ""))
+        for name in names:
+            found = self.index.find(name)
+            if found:
+                return found
+        return []
+
+    def find_law(self, title: str, tag: str | None) -> tuple[list[str], bool]:
+        """(law ids, ambiguous) for a cited title."""
+        cache_key = (title, tag)
+        if cache_key in self._found:
+            return self._found[cache_key]
+        ids = self._candidates(title)
+        ambiguous = False
+        if len(ids) > 1:
+            key = strip_prc(name_key(title))
+            exact = [i for i in ids if strip_prc(i) == key]
+            if len(exact) == 1:
+                ids = exact
+            else:
+                local = tag is not None and ("地方" in tag or tag == "法规" and any(p in key for p in PROVINCES))
+                ranked = [i for i in ids if (self.index.law(i) and self.index.law(i).region) == (None if not local else self.index.law(i).region)]
+                if len(ranked) == 1:
+                    ids = ranked
+                else:
+                    ambiguous = True
+        self._found[cache_key] = (ids, ambiguous)
+        return ids, ambiguous
+
+    # --- provisions ----------------------------------------------------------------
+
+    def _provision(self, node_id: str) -> Provision | None:
+        node = self.get(node_id)
+        if node is None or node.label != "Provision":
+            return None
+        return Provision.from_node(node)
+
+    def _unit(self, article: Provision, paragraph: int | None, item: int | None) -> Provision:
+        """The cited paragraph or item of an article (the article when it is not found)."""
+        base = article
+        if paragraph:
+            found = self._provision(paragraph_id(article.id, paragraph))
+            if found is not None:
+                base = found
+        if item:
+            parents = [base.id] if base is not article else [paragraph_id(article.id, 1), article.id]
+            for parent in parents:
+                found = self._provision(item_id(parent, item))
+                if found is not None:
+                    return found
+            for edge in self.store.out_edges(base.id, "CONTAINS"):  # items under some paragraph
+                node = self.get(edge.dst)
+                if node is None:
+                    continue
+                for sub in self.store.out_edges(edge.dst, "CONTAINS"):
+                    unit = self._provision(sub.dst)
+                    if unit is not None and unit.kind == ProvisionKind.ITEM and unit.item == item:
+                        return unit
+        return base
+
+    def _version_articles(self, version_id: str) -> list[tuple[str, str, set[str]]]:
+        articles = self._articles.get(version_id)
+        if articles is None:
+            articles = []
+            for node in self.store.nodes("Provision", version=version_id):
+                if node.props.get("kind") == ProvisionKind.ARTICLE.value:
+                    text = squeeze(node.props.get("text", ""))
+                    articles.append((node.id, text, _trigrams(text)))
+            self._articles[version_id] = articles
+        return articles
+
+    def best_match(self, quote: str, version_id: str) -> tuple[str | None, float]:
+        """The article of ``version_id`` that best holds ``quote``."""
+        q = squeeze(quote)[:QUOTE_LIMIT]
+        grams = _trigrams(q)
+        if not grams:
+            return None, 0.0
+        scored = sorted(((len(grams & g), aid, text) for aid, text, g in self._version_articles(version_id)), reverse=True)[:3]
+        best, best_score = None, 0.0
+        for overlap, aid, text in scored:
+            if overlap == 0:
+                break
+            score = quote_cover(q, text)
+            if score > best_score:
+                best, best_score = aid, score
+        return best, best_score
+
+    # --- citations -------------------------------------------------------------------
+
+    def resolve(self, cite: ParsedCitation, list_date: str | None) -> Resolution:
+        if cite.law is None:
+            return Resolution(CitationStatus.UNPARSED)
+        ids, ambiguous = self.find_law(cite.law, cite.rank_tag)
+        if not ids:
+            status = CitationStatus.NORMATIVE_DOCUMENT if cite.normative else CitationStatus.LAW_NOT_LOADED
+            return Resolution(status)
+        if ambiguous:
+            return Resolution(CitationStatus.AMBIGUOUS)
+        law_id = ids[0]
+        named = self.index.version_at(law_id, cite.version_date) if cite.version_date else None
+        at_date = self.index.version_at(law_id, list_date)
+        version = named or at_date
+        if version is None:
+            return Resolution(CitationStatus.LAW_NOT_LOADED, law=law_id)
+        if cite.article is None:
+            return Resolution(CitationStatus.RESOLVED, law_id, version.id, version.id)
+        article = None
+        for candidate in _unique([version, at_date, self.index.version_at(law_id, None)]):
+            article = self.index.article(candidate.id, cite.article, cite.article_suffix)
+            if article is not None:
+                version = candidate
+                break
+        if article is None:
+            return Resolution(CitationStatus.ARTICLE_NOT_FOUND, law_id, version.id)
+        target = self._unit(article, cite.paragraph, cite.item)
+        result = Resolution(CitationStatus.RESOLVED, law_id, version.id, target.id)
+        if cite.quote and squeeze(cite.quote):
+            similarity = quote_cover(cite.quote, target.text)
+            if target is not article:
+                similarity = max(similarity, quote_cover(cite.quote, article.text))
+            result.quote_similarity = similarity
+            if similarity < 0.8:
+                best, best_score = self.best_match(cite.quote, version.id)
+                if best and best != article.id and best_score >= similarity + BEST_MATCH_GAIN:
+                    result.quote_best_match, result.quote_best_similarity = best, best_score
+        return result
+
+
+def _unique(versions: list[LawVersion | None]) -> list[LawVersion]:
+    seen, out = set(), []
+    for version in versions:
+        if version is not None and version.id not in seen:
+            seen.add(version.id)
+            out.append(version)
+    return out
+
+
+def status_counts(resolutions: list[Resolution]) -> Counter:
+    return Counter(r.status.value for r in resolutions)

@@ -1,0 +1,198 @@
+"""Read a power-list workbook (.xlsx, .xls, .csv) into plain sheets of text cells.
+
+Every sheet is read; cells become normalised text (kg.text.normalise: simplified
+characters, half-width digits), numbers written as floats by Excel (``1.0``)
+become ``1``.  Merged ranges are kept as ranges: the value sits in the top-left
+cell only, so the item reader can tell a continuation row (blank because of a
+merge) from a row with its own content.
+
+Problems a user can fix (a password-protected or corrupt file, an unknown
+format) raise :class:`WorkbookError` with a one-line message naming the file.
+
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "list.csv"
+>>> _ = path.write_text("序号,事项名称\\n1,对违法行为的处罚\\n", encoding="gb18030")
+>>> sheet = read_workbook(path)[0]
+>>> sheet.rows
+[['序号', '事项名称'], ['1', '对违法行为的处罚']]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import UserError
+from kg.text import DecodeError, decode_bytes, normalise
+
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and encrypted .xlsx are OLE containers
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+class WorkbookError(UserError):
+    """A workbook cannot be read; the message names the file and why."""
+
+
+@dataclass
+class Sheet:
+    """One sheet: its cells as text, and its merged ranges.
+
+    ``merged`` holds ``(first_row, last_row_exclusive, first_col, last_col_exclusive)``,
+    0-based; only the top-left cell of a range holds its value.
+    """
+
+    file: Path
+    name: str
+    rows: list[list[str]]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._anchor: dict[tuple[int, int], tuple[int, int]] = {}
+        for r0, r1, c0, c1 in self.merged:
+            for r in range(r0, r1):
+                for c in range(c0, c1):
+                    if (r, c) != (r0, c0):
+                        self._anchor[(r, c)] = (r0, c0)
+
+    @property
+    def width(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+    def cell(self, row: int, col: int) -> str:
+        """The cell's own text ('' for cells covered by a merge)."""
+        if row >= len(self.rows) or col >= len(self.rows[row]):
+            return ""
+        return self.rows[row][col]
+
+    def filled(self, row: int, col: int) -> str:
+        """The cell's text, or the text of the merged range that covers it."""
+        r, c = self._anchor.get((row, col), (row, col))
+        return self.cell(r, c)
+
+    def merged_from_above(self, row: int, col: int) -> bool:
+        """True when the cell is covered by a merge that starts in an earlier row."""
+        anchor = self._anchor.get((row, col))
+        return anchor is not None and anchor[0] < row
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return normalise(str(value)).strip()
+
+
+def read_workbook(path: str | Path) -> list[Sheet]:
+    """All sheets of a workbook, in order.
+
+    Raises
+    ------
+    WorkbookError
+        For an unreadable, encrypted or corrupt file, or an unknown suffix.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise WorkbookError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise WorkbookError(f"{path}: empty file")
+    if suffix == ".csv":
+        return [_read_csv(path, data)]
+    if suffix not in SUFFIXES:
+        raise WorkbookError(f"{path}: not a power list (use .xlsx, .xls or .csv)")
+    # Trust the bytes over the suffix: .xls files saved as .xlsx and back are common.
+    if data.startswith(_ZIP_MAGIC):
+        return _read_xlsx(path, data)
+    if data.startswith(_OLE_MAGIC):
+        if suffix in (".xlsx", ".xlsm") or b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
+            raise WorkbookError(f"{path}: the workbook is password-protected (encrypted); save it without a password and load it again")
+        return _read_xls(path, data)
+    head = data[:512].lstrip().lower()
+    if head.startswith((b"<html", b"<!doctype", b"<table", b"<?xml")):
+        raise WorkbookError(f"{path}: an HTML/XML page saved as {suffix}, not a workbook; open it in a spreadsheet program and save as .xlsx")
+    raise WorkbookError(f"{path}: not a {suffix} workbook (corrupt or another format)")
+
+
+def _read_csv(path: Path, data: bytes) -> Sheet:
+    try:
+        text = decode_bytes(data, str(path))
+    except DecodeError as exc:
+        raise WorkbookError(str(exc)) from None
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    rows = [[_text(cell) for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    return Sheet(path, path.stem, rows)
+
+
+def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise WorkbookError(f"{path}: corrupt .xlsx workbook ({exc})") from None
+    sheets = []
+    for ws in book.worksheets:
+        rows = [[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        merged = [(m.min_row - 1, m.max_row, m.min_col - 1, m.max_col) for m in ws.merged_cells.ranges]
+        sheets.append(Sheet(path, normalise(ws.title).strip(), rows, merged))
+    return sheets
+
+
+def _read_xls(path: Path, data: bytes) -> list[Sheet]:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    except xlrd.XLRDError as exc:
+        if "encrypt" in str(exc).lower():
+            raise WorkbookError(f"{path}: the workbook is password-protected (encrypted); save it without a password and load it again") from None
+        raise WorkbookError(f"{path}: corrupt .xls workbook ({exc})") from None
+    except NotImplementedError:  # formatting_info is not supported for some files
+        try:
+            book = xlrd.open_workbook(file_contents=data, on_demand=True)
+        except Exception as exc:  # noqa: BLE001 - xlrd raises many kinds on corrupt input
+            raise WorkbookError(f"{path}: corrupt .xls workbook ({exc})") from None
+    except Exception as exc:  # noqa: BLE001
+        raise WorkbookError(f"{path}: corrupt .xls workbook ({exc})") from None
+    sheets = []
+    try:
+        for index in range(book.nsheets):
+            sh = book.sheet_by_index(index)
+            rows = []
+            for r in range(sh.nrows):
+                row = []
+                for c in range(sh.ncols):
+                    cell = sh.cell(r, c)
+                    if cell.ctype == xlrd.XL_CELL_DATE:
+                        try:
+                            y, m, d, *_ = xlrd.xldate_as_tuple(cell.value, book.datemode)
+                            row.append(f"{y:04d}-{m:02d}-{d:02d}")
+                            continue
+                        except xlrd.XLDateError:
+                            pass
+                    row.append(_text(cell.value))
+                rows.append(row)
+            merged = [tuple(m) for m in getattr(sh, "merged_cells", [])]
+            sheets.append(Sheet(path, normalise(sh.name).strip(), rows, merged))
+    except Exception as exc:  # noqa: BLE001
+        raise WorkbookError(f"{path}: corrupt .xls workbook ({exc})") from None
+    finally:
+        book.release_resources()
+    return sheets
