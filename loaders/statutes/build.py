@@ -1,0 +1,686 @@
+"""Statute files -> graph: laws, versions, provisions, citations, clauses, in one transaction.
+
+:func:`parse_file` turns one file into a :class:`ParsedStatute`;
+:func:`load_laws` loads files and folders into a store: every file is loaded,
+skipped with a reason or reported as an error, and the whole batch is written
+in one ``store.transaction()`` (all or nothing).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date as _date
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from kg.errors import UserError
+from kg.lawindex import LawIndex, name_key
+from kg.model import (
+    Citation,
+    CitationStatus,
+    Edge,
+    EdgeType,
+    Law,
+    LawVersion,
+    Node,
+    Provision,
+    ProvisionKind,
+    Rank,
+    Role,
+    VersionStatus,
+    article_id,
+    container_id,
+    item_id,
+    paragraph_id,
+    version_id,
+)
+from kg.report import LoadReport
+from kg.store import Store, Writer
+from kg.text import strip_prc
+
+from .citations import FoundCitation, find_citations
+from .metadata import NAME as METADATA_NAME
+from .metadata import Metadata, MetadataRow, find_metadata, rank_from_title, region_of
+from .read import SUFFIXES, Document, ReadError, parse_info, read_document
+from .structure import ARTICLE_RE, Structure, parse_structure
+
+Progress = Callable[[int, int, str], None]
+
+TEMPLATE_NAMES = ("法律法规模版.md", "法律法规模板.md")
+UNDATED = "undated"
+
+
+class NotAStatute(ValueError):
+    """A readable file that holds no statute (an index page, the template, no articles)."""
+
+
+@dataclass
+class ParsedStatute:
+    """One law version parsed from one file (or several parts of one code)."""
+
+    law: Law
+    version: LawVersion
+    provisions: list[Provision]
+    parents: dict[str, str] = field(default_factory=dict)  # provision id -> direct parent id
+    leads: dict[str, str] = field(default_factory=dict)  # paragraph/item id -> its own text
+    warnings: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    expired: bool = False  # metadata says repealed or superseded
+
+    @property
+    def articles(self) -> list[Provision]:
+        return [p for p in self.provisions if p.kind == ProvisionKind.ARTICLE]
+
+
+# --- parsing ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Source:
+    doc: Document
+    row: MetadataRow | None
+
+
+def _not_a_statute(doc: Document) -> str | None:
+    name = doc.path.name
+    if name == "_index.md":
+        return "folder index page, not a statute"
+    if name in TEMPLATE_NAMES or "某条法律的标题" in doc.title:
+        return "the corpus template, not a statute"
+    if not doc.body and not doc.title:
+        return "empty file"
+    return None
+
+
+def _version_of(source: _Source) -> LawVersion:
+    doc, row = source.doc, source.row
+    info = parse_info(doc.info)
+    title = doc.title or doc.stem
+    date = doc.file_date or (row.publish if row else None) or info.latest or info.effective or UNDATED
+    effective = (row.valid_from if row else None) or info.effective
+    if effective is None and info.promulgated and date == info.promulgated and not info.amended:
+        effective = None  # unknown: the version date stands in when comparing
+    rank = row.rank if row is not None else rank_from_title(title, info.issuer)
+    if row is not None and rank == Rank.OTHER and row.level not in ("其他", "案例"):
+        rank = rank_from_title(title, info.issuer)
+    region = region_of(title)
+    if region is None and row is not None and row.folder.startswith("DLC/"):
+        region = row.category or None
+    return LawVersion(
+        law=title,
+        date=date,
+        title=title,
+        subtitle=doc.subtitle,
+        rank=rank,
+        issuer=info.issuer,
+        promulgated=info.promulgated,
+        amended=info.amended,
+        effective=effective,
+        region=region,
+        source=str(doc.path),
+        events=info.events,
+    )
+
+
+def _first_article(doc: Document) -> int:
+    from kg.text import chinese_to_int
+
+    for line in doc.body:
+        match = ARTICLE_RE.match(line.text)
+        if match:
+            try:
+                return chinese_to_int(match.group(1))
+            except ValueError:
+                continue
+    return 0
+
+
+def _parse_group(sources: list[_Source]) -> ParsedStatute:
+    """One version from one file, or from the parts of one code (民法典 合同编, 物权编 …)."""
+    version = _version_of(sources[0])
+    vid = version.id
+    structure = Structure()
+    if len(sources) == 1:
+        parse_structure(sources[0].doc.body, vid, structure)
+    else:
+        # parts in article order; each part without its own 编 heading becomes a 编 container
+        ordered = sorted(sources, key=lambda s: _first_article(s.doc))
+        for number, source in enumerate(ordered, start=1):
+            has_parts = any(line.text.startswith("第") and "编" in line.text[:6] and line.heading
+                            for line in source.doc.body)
+            root = None
+            if not has_parts and source.doc.subtitle:
+                root = container_id(vid, ProvisionKind.PART, number)
+                part = Provision(root, vid, ProvisionKind.PART, number, label=source.doc.subtitle,
+                                 heading=source.doc.subtitle, order=len(structure.provisions) + 1)
+                structure.provisions.append(part)
+                structure.parents[root] = vid
+            parse_structure(source.doc.body, vid, structure, root=root)
+        version.subtitle = ""
+        version.source = "; ".join(str(s.doc.path) for s in ordered)
+        sources = ordered
+    law = Law(version.law, strip_prc(version.law), version.rank, version.region)
+    return ParsedStatute(
+        law=law,
+        version=version,
+        provisions=structure.provisions,
+        parents=structure.parents,
+        leads=structure.leads,
+        warnings=structure.warnings,
+        files=[s.doc.path for s in sources],
+        expired=any(s.row is not None and s.row.expired for s in sources),
+    )
+
+
+def parse_file(path: str | Path, metadata: Metadata | MetadataRow | None = None) -> ParsedStatute:
+    """Parse one statute file.
+
+    ``metadata`` is the folder's :class:`Metadata` (the row is looked up) or
+    the row itself.  Raises :class:`kg.errors.UserError` naming the file when it
+    cannot be read or holds no statute.
+    """
+    path = Path(path)
+    try:
+        doc = read_document(path)
+    except ReadError as exc:
+        raise UserError(f"{path}: {exc}") from None
+    reason = _not_a_statute(doc)
+    if reason:
+        raise UserError(f"{path}: {reason}")
+    row = metadata.lookup(path, doc.stem, doc.file_date) if isinstance(metadata, Metadata) else metadata
+    parsed = _parse_group([_Source(doc, row)])
+    if not parsed.articles:
+        raise UserError(f"{path}: no articles (第…条) found")
+    return parsed
+
+
+# --- version status -------------------------------------------------------------------------
+
+
+def version_statuses(versions: Sequence[LawVersion], expired: dict[str, bool], today: str) -> dict[str, VersionStatus]:
+    """Status of each version of one law.
+
+    The newest version that has taken effect is in force (repealed when the
+    metadata marks it expired); older ones are superseded; versions taking
+    effect after ``today`` are not yet in force.
+
+    >>> vs = [LawVersion("L", "2015-01-01", "L"), LawVersion("L", "2021-01-01", "L"),
+    ...       LawVersion("L", "2030-01-01", "L", effective="2030-06-01")]
+    >>> [s.value for s in version_statuses(vs, {}, "2025-01-01").values()]
+    ['superseded', 'in_force', 'not_yet_in_force']
+    """
+    ordered = sorted(versions, key=lambda v: (v.date, v.effective or ""))
+    statuses: dict[str, VersionStatus] = {}
+    started = [v for v in ordered if (v.effective or v.date) <= today or v.date == UNDATED]
+    for v in ordered:
+        if v not in started:
+            statuses[v.id] = VersionStatus.NOT_YET_IN_FORCE
+    for i, v in enumerate(started):
+        if i < len(started) - 1:
+            statuses[v.id] = VersionStatus.SUPERSEDED
+        else:
+            statuses[v.id] = VersionStatus.REPEALED if expired.get(v.id) else VersionStatus.IN_FORCE
+    return {v.id: statuses[v.id] for v in ordered}
+
+
+# --- loading ----------------------------------------------------------------------------------
+
+
+def _collect(paths: Iterable[str | Path], report: LoadReport) -> tuple[list[Path], list[Path]]:
+    files: list[Path] = []
+    roots: list[Path] = []
+    for path in map(Path, paths):
+        roots.append(path)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            if not found:
+                report.skip(str(path), "empty folder: no files")
+            for file in found:
+                if file.suffix.lower() in SUFFIXES:
+                    files.append(file)
+                elif file.name == METADATA_NAME:
+                    continue  # used for rank and dates, not a statute
+                else:
+                    report.skip(str(file), f"not a statute file type ({file.suffix or 'no suffix'}): "
+                                           f"use .md .txt .docx .html")
+        elif path.is_file():
+            if path.suffix.lower() in SUFFIXES:
+                files.append(path)
+            elif path.name == METADATA_NAME:
+                report.skip(str(path), "metadata table: load the folder that holds it")
+            else:
+                report.skip(str(path), f"not a statute file type ({path.suffix or 'no suffix'})")
+        else:
+            report.error(str(path), "no such file or folder")
+    unique = list(dict.fromkeys(files))
+    return unique, roots
+
+
+class _Batch:
+    """What one load writes, and the lookups its resolution needs."""
+
+    def __init__(self, store: Store, parsed: list[ParsedStatute], today: str) -> None:
+        self.store = store
+        self.parsed = parsed
+        self.today = today
+        self.index = LawIndex(store, today=today)
+        self.ids: set[str] = set()
+        for p in parsed:
+            self.index.add(p.law, [p.version], p.articles)
+            self.ids.update(prov.id for prov in p.provisions)
+        self.batch_laws = {p.law.id for p in parsed}
+        self.internal_found = 0
+        self.internal_resolved = 0
+
+    def exists(self, provision_id: str) -> bool:
+        if provision_id in self.ids:
+            return True
+        node = self.store.get(provision_id)
+        return node is not None and node.label == "Provision"
+
+    def locate(self, vid: str, ref: FoundCitation | Citation) -> tuple[str | None, str]:
+        """The provision id ``ref`` points to in version ``vid`` and whether it exists.
+
+        Returns (target id or None, status).
+        """
+        if ref.article is None:
+            return None, CitationStatus.ARTICLE_NOT_FOUND.value
+        aid = article_id(vid, ref.article, ref.article_suffix)
+        if not self.exists(aid):
+            return None, CitationStatus.ARTICLE_NOT_FOUND.value
+        if ref.paragraph is None and ref.item is None:
+            return aid, CitationStatus.RESOLVED.value
+        if ref.paragraph is not None:
+            pid = paragraph_id(aid, ref.paragraph)
+            if not self.exists(pid):
+                return None, CitationStatus.ARTICLE_NOT_FOUND.value
+            if ref.item is None:
+                return pid, CitationStatus.RESOLVED.value
+            iid = item_id(pid, ref.item)
+            return (iid, CitationStatus.RESOLVED.value) if self.exists(iid) else (None, CitationStatus.ARTICLE_NOT_FOUND.value)
+        # 第十条第（三）项 without a paragraph: the first paragraph holding that item
+        for n in range(1, 16):
+            pid = paragraph_id(aid, n)
+            if not self.exists(pid):
+                break
+            iid = item_id(pid, ref.item)  # type: ignore[arg-type]
+            if self.exists(iid):
+                return iid, CitationStatus.RESOLVED.value
+        return None, CitationStatus.ARTICLE_NOT_FOUND.value
+
+    def resolve_external(self, citation: Citation, name: str, at: str | None, own_law: str) -> None:
+        """Fill version/target/status of a citation of law ``name`` made at date ``at``."""
+        found = self.index.find(name)
+        citation.law = found[0] if len(found) == 1 else name_key(name)
+        if not found:
+            citation.status = CitationStatus.LAW_NOT_LOADED
+            return
+        key = name_key(name)
+        if len(found) > 1 and found[0] not in (key, "中华人民共和国" + strip_prc(key)):
+            citation.status = CitationStatus.AMBIGUOUS
+            return
+        law_id = found[0]
+        citation.law = law_id
+        version = self.index.version_at(law_id, at)
+        if version is None:
+            citation.status = CitationStatus.LAW_NOT_LOADED
+            return
+        citation.version = version.id
+        if citation.article is None and citation.paragraph is None and citation.item is None:
+            citation.target, citation.status = version.id, CitationStatus.RESOLVED
+            return
+        target, status = self.locate(version.id, citation)
+        citation.target, citation.status = target, CitationStatus(status)
+
+
+def _citing_date(version: LawVersion) -> str | None:
+    if version.date == UNDATED:
+        return version.effective
+    return version.effective or version.date
+
+
+def _bare_law(batch: _Batch, bare: str | None) -> str | None:
+    """The longest tail of ``bare`` that names a loaded law (依照刑法 -> 刑法)."""
+    if not bare:
+        return None
+    for start in range(len(bare) - 1):
+        tail = bare[start:]
+        if len(tail) < 2:
+            break
+        if batch.index.find(tail):
+            return tail
+    # not loaded: a name ending in 法 after a verb (依照物权法) is still another law
+    match = _BARE_NAME_RE.search(bare)
+    if match and not match.group(1).startswith("本"):
+        return match.group(1)
+    return None
+
+
+_BARE_NAME_RE = re.compile(r"(?:依照|依据|按照|根据|适用|违反|参照|比照|援引|和|及|、|与|或者)((?:中华人民共和国)?[\u4e00-\u9fff]{1,12}(?:法|法典))$")
+
+
+def _relocate(batch: _Batch, vid: str, ref: FoundCitation) -> tuple[str | None, str]:
+    """A relative 第（三）项 / 第二款 that is not in the citing paragraph / article.
+
+    Items: another paragraph of the article (有前款所列第（一）项情形); then the
+    article cited last in the same sentence (违反第十二条规定…违反第一项规定).
+    """
+    tries = []
+    if ref.item is not None:
+        tries.append(FoundCitation(ref.text, ref.start, ref.end, article=ref.article,
+                                   article_suffix=ref.article_suffix, item=ref.item))
+    if ref.recent_article is not None:
+        number, suffix = ref.recent_article
+        tries.append(FoundCitation(ref.text, ref.start, ref.end, article=number, article_suffix=suffix,
+                                   paragraph=ref.paragraph if ref.item is None else None, item=ref.item))
+    status = CitationStatus.ARTICLE_NOT_FOUND.value
+    for attempt in tries:
+        target, status = batch.locate(vid, attempt)
+        if target is not None:
+            ref.article, ref.article_suffix = attempt.article, attempt.article_suffix
+            ref.paragraph = int(target.rsplit("/第", 2)[1].rstrip("款")) if ref.item is not None else attempt.paragraph
+            return target, status
+    return None, status
+
+
+def _citations_of(batch: _Batch, parsed: ParsedStatute) -> list[tuple[Citation, str]]:
+    """Citations of one version with the provision each comes from."""
+    version = parsed.version
+    vid = version.id
+    at = _citing_date(version)
+    out: list[tuple[Citation, str]] = []
+    by_id = {p.id: p for p in parsed.provisions}
+    for pid, lead in parsed.leads.items():
+        if "第" not in lead and "《" not in lead and "前" not in lead:
+            continue
+        provision = by_id[pid]
+        position = (provision.article, provision.article_suffix) if provision.article is not None else None
+        refs = find_citations(lead, article=position, paragraph=provision.paragraph, item=provision.item)
+        n = 0
+        for ref in refs:
+            name = ref.law
+            if name is None and ref.bare_law:
+                name = _bare_law(batch, ref.bare_law)
+            if name is not None and batch.index.find(name)[:1] == [parsed.law.id]:
+                if ref.law_only:
+                    continue  # the law naming itself
+                name = None
+            n += 1
+            citation = Citation(
+                id_=f"{pid}#c{n}", source=pid, text=ref.text, article=ref.article,
+                article_suffix=ref.article_suffix, paragraph=ref.paragraph, item=ref.item,
+            )
+            if name is None:
+                citation.law, citation.version = parsed.law.id, vid
+                target, status = batch.locate(vid, ref)
+                if target is None and ref.relative:
+                    target, status = _relocate(batch, vid, ref)
+                    citation.article, citation.article_suffix = ref.article, ref.article_suffix
+                    citation.paragraph = ref.paragraph
+                citation.target, citation.status = target, CitationStatus(status)
+                batch.internal_found += 1
+                batch.internal_resolved += status == CitationStatus.RESOLVED.value
+            else:
+                batch.resolve_external(citation, name, at, parsed.law.id)
+            out.append((citation, pid))
+    return out
+
+
+def _citation_edges(citation: Citation, source: str) -> list[Edge]:
+    edges = [Edge(source, citation.id, EdgeType.CITES.value)]
+    if citation.target:
+        edges.append(Edge(citation.id, citation.target, EdgeType.RESOLVES_TO.value))
+    return edges
+
+
+def _descendants(store: Store, root: str) -> set[str]:
+    """Provisions, citations and clauses hanging from a stored version (to drop stale ones on reload)."""
+    seen: set[str] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for edge in store.out_edges(node):
+            if edge.type in (EdgeType.CONTAINS.value, EdgeType.CITES.value, EdgeType.HAS_CLAUSE.value) \
+                    and edge.dst not in seen:
+                seen.add(edge.dst)
+                if edge.type == EdgeType.CONTAINS.value:
+                    stack.append(edge.dst)
+    return seen
+
+
+def _write_structure(tx: Writer, store: Store, batch: _Batch, report: LoadReport) -> None:
+    # drop provisions of reloaded versions that the new text no longer has
+    stale: set[str] = set()
+    for parsed in batch.parsed:
+        if store.get(parsed.version.id) is not None:
+            stale |= _descendants(store, parsed.version.id)
+    # provisions kept keep their incoming edges (power items resting on them);
+    # citations and clauses are all rewritten below
+    stale -= batch.ids
+    if stale:
+        tx.remove_nodes(stale)
+
+    laws: dict[str, Law] = {}
+    for parsed in batch.parsed:
+        laws[parsed.law.id] = parsed.law
+    tx.add_nodes(law.to_node() for law in laws.values())
+
+    # statuses over stored and new versions of each touched law
+    stored: dict[str, LawVersion] = {}
+    for law_id in laws:
+        for version in batch.index.versions(law_id):
+            stored[version.id] = version
+    new_versions = {p.version.id: p for p in batch.parsed}
+    by_law: dict[str, list[LawVersion]] = defaultdict(list)
+    for version in stored.values():
+        by_law[version.law].append(version)
+    for law_id, versions in by_law.items():
+        expired = {v.id: (new_versions[v.id].expired if v.id in new_versions else v.status == VersionStatus.REPEALED)
+                   for v in versions}
+        statuses = version_statuses(versions, expired, batch.today)
+        ordered = sorted(versions, key=lambda v: (v.date, v.effective or ""))
+        for version in ordered:
+            status = statuses[version.id]
+            if version.id in new_versions:
+                version.status = status
+            elif version.status != status:
+                tx.update_props(version.id, status=status.value)
+        old_links = [(e.src, e.dst, e.type) for v in ordered for e in store.out_edges(v.id, EdgeType.SUPERSEDES.value)]
+        if old_links:
+            tx.remove_edges(old_links)
+    tx.add_nodes(p.version.to_node() for p in batch.parsed)
+    edges: list[Edge] = []
+    for law_id, versions in by_law.items():
+        ordered = sorted(versions, key=lambda v: (v.date, v.effective or ""))
+        for older, newer in zip(ordered, ordered[1:]):
+            edges.append(Edge(newer.id, older.id, EdgeType.SUPERSEDES.value))
+    for parsed in batch.parsed:
+        edges.append(Edge(parsed.law.id, parsed.version.id, EdgeType.HAS_VERSION.value))
+        tx.add_nodes(p.to_node() for p in parsed.provisions)
+        edges.extend(Edge(parent, child, EdgeType.CONTAINS.value) for child, parent in parsed.parents.items())
+        report.counts["law_versions"] += 1
+        report.counts["provisions"] += len(parsed.provisions)
+        report.counts["articles"] += sum(1 for p in parsed.provisions if p.kind == ProvisionKind.ARTICLE)
+    tx.add_edges(edges)
+
+
+def _resolve_pending_statute_citations(tx: Writer, store: Store, batch: _Batch, report: LoadReport) -> int:
+    """Re-resolve stored statute citations that were law_not_loaded and name a law of this batch."""
+    done = 0
+    new_laws = batch.batch_laws
+    for node in list(store.nodes("Citation", status=CitationStatus.LAW_NOT_LOADED.value)):
+        citation = Citation.from_node(node)
+        if citation.source in batch.ids or not citation.law:
+            continue
+        source = store.get(citation.source)
+        if source is None or source.label != "Provision":
+            continue  # power-item citations: the power-list loader re-resolves them
+        found = batch.index.find(citation.law)
+        if not found or found[0] not in new_laws:
+            continue
+        version_node = store.get(source.props.get("version", ""))
+        at = None
+        if version_node is not None:
+            at = _citing_date(LawVersion.from_node(version_node))
+        batch.resolve_external(citation, citation.law, at, "")
+        if citation.status == CitationStatus.LAW_NOT_LOADED:
+            continue
+        tx.add_node(citation.to_node())
+        if citation.target:
+            tx.add_edge(Edge(citation.id, citation.target, EdgeType.RESOLVES_TO.value))
+        done += 1
+    return done
+
+
+def _write_clauses(tx: Writer, batch: _Batch, report: LoadReport) -> None:
+    try:
+        from loaders import nlp  # the NLP helper's module
+        extract = nlp.extract_clauses
+    except (ImportError, AttributeError) as exc:
+        report.warn("clauses", f"authorising-clause extraction is not available ({exc}); clauses skipped")
+        return
+    for parsed in batch.parsed:
+        try:
+            clauses = extract(parsed.version, parsed.provisions)
+        except Exception as exc:  # one version failing must not sink the batch
+            report.warn(str(parsed.files[0]), f"clause extraction failed ({type(exc).__name__}: {exc})")
+            continue
+        nodes: list[Node] = []
+        edges: list[Edge] = []
+        seen: set[str] = set()
+        for clause in clauses:
+            if clause.id in seen or clause.provision not in batch.ids:
+                continue
+            seen.add(clause.id)
+            role = Role(clause.level or "", clause.sector or "")
+            nodes.append(clause.to_node())
+            nodes.append(role.to_node())
+            edges.append(Edge(clause.provision, clause.id, EdgeType.HAS_CLAUSE.value))
+            edges.append(Edge(clause.id, role.id, EdgeType.AUTHORISES.value))
+            for law, number in clause.triggers:
+                if law == parsed.law.id:
+                    target = article_id(parsed.version.id, number)
+                    if target in batch.ids:
+                        edges.append(Edge(clause.id, target, EdgeType.TRIGGERED_BY.value))
+        tx.add_nodes(nodes)
+        tx.add_edges(edges)
+        report.counts["clauses"] += len(seen)
+
+
+def load_laws(store: Store, paths: Iterable[str | Path], *, extract_clauses: bool = True,
+              progress: Progress | None = None, today: str | None = None) -> LoadReport:
+    """Load statute files and folders (recursive) into ``store`` in one transaction.
+
+    Every file is loaded, skipped with a reason, or reported as an error; a
+    bad file never stops the batch.  Counts in the report: law_versions,
+    articles, provisions, citations, citations_resolved, clauses.
+    """
+    report = LoadReport()
+    today = today or _date.today().isoformat()
+    files, roots = _collect(paths, report)
+    tables: dict[Path, Metadata | None] = {}
+    sources: list[_Source] = []
+    total = len(files)
+    for done, file in enumerate(files):
+        if progress is not None:
+            progress(done, total, str(file))
+        try:
+            doc = read_document(file)
+        except ReadError as exc:
+            report.error(str(file), str(exc))
+            continue
+        except Exception as exc:  # a damaged file of a kind we did not foresee
+            report.error(str(file), f"cannot read ({type(exc).__name__}: {exc})")
+            continue
+        reason = _not_a_statute(doc)
+        if reason:
+            report.skip(str(file), reason)
+            continue
+        row = None
+        table_path = find_metadata(file, roots)
+        if table_path is not None:
+            if table_path not in tables:
+                try:
+                    tables[table_path] = Metadata.read(table_path)
+                except (ValueError, OSError) as exc:
+                    report.warn(str(table_path), f"metadata not used: {exc}")
+                    tables[table_path] = None
+            table = tables[table_path]
+            if table is not None:
+                row = table.lookup(file, doc.stem, doc.file_date)
+        sources.append(_Source(doc, row))
+    if progress is not None:
+        progress(total, total, "")
+
+    # files of one version (the parts of 民法典) are parsed together
+    groups: dict[str, list[_Source]] = defaultdict(list)
+    for source in sources:
+        try:
+            version = _version_of(source)
+        except Exception as exc:
+            report.error(str(source.doc.path), f"cannot read the info lines ({type(exc).__name__}: {exc})")
+            continue
+        groups[version.id].append(source)
+    parsed_all: list[ParsedStatute] = []
+    for vid, group in groups.items():
+        subtitles = {s.doc.subtitle for s in group}
+        if len(group) > 1 and len(subtitles) < len(group):
+            # the same version twice (a copy): keep the first, report the others
+            kept: dict[str, _Source] = {}
+            for source in group:
+                if source.doc.subtitle in kept:
+                    report.skip(str(source.doc.path), f"duplicate of {kept[source.doc.subtitle].doc.path} ({vid})")
+                else:
+                    kept[source.doc.subtitle] = source
+            group = list(kept.values())
+        try:
+            parsed = _parse_group(group)
+        except Exception as exc:
+            for source in group:
+                report.error(str(source.doc.path), f"cannot parse ({type(exc).__name__}: {exc})")
+            continue
+        if not parsed.articles:
+            for source in group:
+                report.skip(str(source.doc.path), "no articles (第…条) found: not a statute text")
+            continue
+        for warning in parsed.warnings:
+            report.warn(str(parsed.files[0]), warning)
+        parsed_all.append(parsed)
+        report.loaded.extend(str(f) for f in parsed.files)
+    if not parsed_all:
+        return report
+
+    with store.transaction() as tx:
+        batch = _Batch(store, parsed_all, today)
+        _write_structure(tx, store, batch, report)
+        citation_count = resolved = 0
+        for parsed in parsed_all:
+            cited = _citations_of(batch, parsed)
+            if not cited:
+                continue
+            tx.add_nodes(c.to_node() for c, _ in cited)
+            tx.add_edges(e for c, source in cited for e in _citation_edges(c, source))
+            citation_count += len(cited)
+            resolved += sum(1 for c, _ in cited if c.status == CitationStatus.RESOLVED)
+        report.counts["citations"] += citation_count
+        report.counts["citations_resolved"] += resolved
+        reresolved = _resolve_pending_statute_citations(tx, store, batch, report)
+        if reresolved:
+            report.counts["citations_reresolved"] += reresolved
+        if store.count("PowerItem"):
+            try:
+                from loaders import powerlists
+            except ImportError:
+                powerlists = None  # type: ignore[assignment]
+            if powerlists is not None and hasattr(powerlists, "resolve_pending"):
+                powerlists.resolve_pending(store, tx)
+        if extract_clauses:
+            _write_clauses(tx, batch, report)
+    report.details["internal_citations"] = {
+        "found": batch.internal_found,
+        "resolved": batch.internal_resolved,
+        "rate": round(batch.internal_resolved / batch.internal_found, 4) if batch.internal_found else None,
+    }
+    return report
