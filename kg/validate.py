@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import rdflib
+import rdflib.collection
 from rdflib.namespace import RDF as RDFNS, SH
 
 from .errors import UserError
