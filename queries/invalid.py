@@ -8,7 +8,8 @@ its 【tag】 names (【法规】 = 行政法规 or 地方性法规).  Citations
 and carry no tag are no basis and are ignored.  The item's types (行政拘留,
 吊销营业执照, 冻结, 行政强制执行, 税收 ...) come from its name and from the
 actions of the clauses of its category on the resolved articles
-(:func:`queries.rules.power_types`).
+(:func:`queries.rules.power_types`): the name first, the clause actions
+only when the name names no type.
 
 The item is reported when at least one citation was judged, no citation
 permits it (for every rank a citation may stand for, the rule says ``no``),
@@ -47,9 +48,11 @@ def invalid_of(basis: ItemBasis) -> Finding | None:
     category = basis.item.get("category", "")
     if not any(key[0] == category for key in rules):
         return None
-    texts = [basis.item.get("name", ""), basis.item.get("sub", "")]
-    texts += [a for c in basis.citations for cl in c.clauses if cl.category == category for a in cl.actions]
-    types = power_types(category, texts)
+    # the item's own name says which act it is; the clause actions only when it does not
+    types = power_types(category, [basis.item.get("name", ""), basis.item.get("sub", "")])
+    if not types:
+        types = power_types(category, [a for c in basis.citations for cl in c.clauses if cl.category == category
+                                       for a in cl.actions])
     if category == "行政征收" and "税收" not in types:
         return None  # fees and other levies: no setting rule
     judged: list[tuple[CitationBasis, str, SettingRule]] = []

@@ -35,6 +35,7 @@ MIN_QUOTE = 8
 """Quotes shorter than this (after cleaning) are too short to judge."""
 
 _NOT_TEXT = re.compile(r"[^\w]|_", re.UNICODE)
+_AMOUNT = re.compile(r"[零〇一二两三四五六七八九十百千万亿\d.]+(?:元|日|天|倍|年|个月|小时)")
 
 
 def clean(text: str) -> str:
@@ -49,6 +50,9 @@ def clean(text: str) -> str:
 def quote_coverage(quote: str, article: str) -> float:
     """Share of ``quote``'s characters found, in order, in ``article`` (both cleaned).
 
+    An amount, term or multiple of the quote (五千元, 十日, 三倍) missing from
+    the article caps the share at 0.5: the article was amended.
+
     >>> quote_coverage("县级以上人民政府，应当加强管理。", "县级以上人民政府应当加强管理")
     1.0
     """
@@ -58,7 +62,11 @@ def quote_coverage(quote: str, article: str) -> float:
     if q in a:
         return 1.0
     matcher = difflib.SequenceMatcher(None, q, a, autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks()) / len(q)
+    coverage = sum(block.size for block in matcher.get_matching_blocks()) / len(q)
+    # an amount, a term or a multiple that the article no longer states is a real change
+    if any(amount not in a for amount in _AMOUNT.findall(q)):
+        coverage = min(coverage, 0.5)
+    return coverage
 
 
 def _superseded_at(citation: CitationBasis, list_date: str | None) -> bool:

@@ -6,7 +6,9 @@ For a government, a clause counts when
   every government, local legislation only within its region
   (:func:`queries.roles.binds_government`);
 - its role level binds the government's level (``ontology/levels.csv``);
-- it is not a prohibition (modality 不得);
+- it is not a prohibition (modality 不得), nor an 其他 clause (责令改正 ...)
+  beside a clause of another category for the same subject on the same
+  provision (one vacuum per act, not two);
 - no item of the government rests on the clause's article or on anything the
   article contains (:meth:`GraphViews.covered_provisions`).
 
@@ -20,7 +22,8 @@ paragraph, item.  ``department`` keeps the vacuums mapped to that department.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+import itertools
+from typing import Any, Iterable, Iterator, Mapping
 
 from kg.views import ClauseInForce
 
@@ -53,6 +56,20 @@ def _vacuum(government: Mapping[str, Any], row: ClauseInForce, depts: list[Mappi
     )
 
 
+def _without_companions(rows: Iterable[ClauseInForce]) -> Iterator[ClauseInForce]:
+    """Drop 其他 clauses (责令改正 ...) beside another category's clause for the same subject.
+
+    Rows come ordered by clause id, so the clauses of one provision are adjacent.
+    """
+    for _, group in itertools.groupby(rows, key=lambda r: r.provision.id):
+        group = list(group)
+        acts = {r.clause.subject for r in group if r.clause.category != "其他"}
+        for row in group:
+            if row.clause.category == "其他" and row.clause.subject in acts:
+                continue
+            yield row
+
+
 def vacuums_of(store, government: Mapping[str, Any], *, department: str | None = None,
                governments: Mapping[str, Mapping[str, Any]] | None = None,
                law: str | None = None) -> list[Finding]:
@@ -63,7 +80,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     level = government.get("level")
     covered = store.covered_provisions(government["id"])
     found: list[tuple[tuple, Finding]] = []
-    for row in store.clauses_in_force(law=law):
+    for row in _without_companions(store.clauses_in_force(law=law)):
         clause = row.clause
         if clause.modality == "不得":
             continue

@@ -1,0 +1,65 @@
+"""Orphans on hand-made graphs: exact findings, and near misses that must not be reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Rank, article_id
+from queries.orphan import find_orphans, find_unverifiable
+
+from .test_queries_builder import GraphBuilder, cite
+
+
+def _graph(store):
+    g = GraphBuilder()
+    v = g.law("甲法", "2020-01-01", {
+        5: "从事甲业务，应当取得县级以上人民政府农业农村主管部门的许可。",
+        9: "县级以上人民政府农业农村主管部门负责本行政区域的甲业务监督管理工作。",
+        30: "违反本法第五条规定的，由县级以上人民政府农业农村主管部门处一万元以下罚款。",
+    })
+    g.clause(article_id(v, 5), "行政许可", "县级以上人民政府农业农村主管部门", sector="农业农村", modality="应当")
+    g.clause(article_id(v, 30), "行政处罚", "县级以上人民政府农业农村主管部门", sector="农业农村", actions=("罚款",))
+    w = g.law("乙法", "2019-01-01", {3: "国家发展乙事业。"})  # no clauses extracted at all
+    gov = g.government("甲市")
+    d = g.department(gov, "甲市农业农村局", "农业农村")
+    g.item(d, "a-blank", "对某事的检查", "行政检查", basis_text="  ")
+    g.item(d, "b-nolaw", "对某事的奖励", "行政奖励", basis_text="按有关规定执行")
+    g.item(d, "c-notfound", "甲许可", "行政许可",
+           cite(None, "《甲法》第九十九条", law="甲法", version=v, article=99, status="article_not_found"))
+    g.item(d, "d-grants-nothing", "对甲业务的处罚", "行政处罚", cite(article_id(v, 9), "《甲法》第九条"))
+    # near misses
+    g.item(d, "e-ok", "甲许可", "行政许可", cite(article_id(v, 5), "《甲法》第五条"))
+    g.item(d, "f-not-loaded", "丙处罚", "行政处罚", cite(None, "《丙法》第三条", law="丙法", status="law_not_loaded"))
+    g.item(d, "g-no-extraction", "乙处罚", "行政处罚", cite(article_id(w, 3), "《乙法》第三条"))
+    g.item(d, "h-other", "其他事项", "其他", cite(article_id(v, 9), "《甲法》第九条"))
+    g.item(d, "i-one-good", "对甲业务的处罚", "行政处罚", cite(article_id(v, 9), "《甲法》第九条"),
+           cite(article_id(v, 30), "《甲法》第三十条"))
+    g.item(d, "j-normative", "某许可", "行政许可", cite(None, "《关于某事的通知》", status="normative_document"))
+    g.item(d, "k-normative-benefit", "某补贴", "行政给付", cite(None, "《关于某补贴的通知》", status="normative_document"))
+    g.save(store)
+    return v
+
+
+def test_orphans_exact(store):
+    _graph(store)
+    found = {f.item_id: f for f in find_orphans(store, government="甲市")}
+    assert sorted(found) == ["a-blank", "b-nolaw", "c-notfound", "d-grants-nothing", "k-normative-benefit"]
+    assert found["a-blank"].reason == "该事项未填写设定依据。"
+    assert "第九十九条" in found["c-notfound"].evidence[0].resolved_to
+    assert found["d-grants-nothing"].reason == "该事项所引条文均未授予行政处罚权力。"
+    assert found["d-grants-nothing"].evidence[0].article_text.startswith("县级以上人民政府农业农村主管部门负责")
+    for f in found.values():
+        assert f.kind == "orphan" and f.government == "甲市" and f.department == "甲市农业农村局" and f.evidence
+
+
+def test_unverifiable_is_a_note_not_an_orphan(store):
+    _graph(store)
+    notes = list(find_unverifiable(store))
+    assert [f.item_id for f in notes] == ["f-not-loaded"]
+    assert notes[0].kind == "unverifiable" and "《丙法》" in notes[0].reason
+
+
+@pytest.mark.parametrize("department, expected", [("甲市农业农村局", 5), ("别的局", 0)])
+def test_orphans_department_filter(store, department, expected):
+    _graph(store)
+    assert len(list(find_orphans(store, department=department))) == expected

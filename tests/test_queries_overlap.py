@@ -1,0 +1,92 @@
+"""Overlaps on hand-made graphs, with a lawful concentration that suppresses one."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import UserError
+from kg.model import article_id, paragraph_id
+from queries.overlap import find_overlaps, load_concentrations
+
+from .test_queries_builder import GraphBuilder, cite
+
+
+def _graph(store):
+    g = GraphBuilder()
+    v = g.law("甲法", "2020-01-01", {
+        30: ["违反本法规定的，由县级以上人民政府农业农村主管部门处罚款。", "情节严重的，吊销许可证。"],
+        31: "违反本法规定的，由县级以上人民政府市场监督管理部门、农业农村主管部门没收违法产品，并处罚款。",
+        32: "违反本法规定的，由县级以上人民政府市场监督管理部门、农业农村主管部门按照各自职责责令停止，并处罚款。",
+        40: "违反本法规定的，由县级以上人民政府城市管理部门处罚款。",
+        41: ["违反本法规定的，由县级以上人民政府自然资源主管部门处罚款。", "由县级以上人民政府城市管理部门没收工具。"],
+    })
+    a30, a31, a32, a40 = (article_id(v, n) for n in (30, 31, 32, 40))
+    for a in (a31, a32):
+        g.clause(a, "行政处罚", "县级以上人民政府市场监督管理部门", sector="市场监督管理")
+        g.clause(a, "行政处罚", "县级以上人民政府农业农村主管部门", sector="农业农村")
+    gov = g.government("甲市")
+    agri = g.department(gov, "甲市农业农村局", "农业农村")
+    market = g.department(gov, "甲市市场监督管理局", "市场监督管理")
+    city = g.department(gov, "甲市城市管理综合行政执法局", "城市管理")
+    nature = g.department(gov, "甲市自然资源局", "自然资源")
+    # items of two departments on article 30 (one on the article, one on its first paragraph)
+    g.item(agri, "a1", "对甲行为的处罚", "行政处罚", cite(a30, "《甲法》第三十条"), code="QL-1")
+    g.item(market, "a2", "对甲行为的处罚", "行政处罚", cite(paragraph_id(a30, 1), "《甲法》第三十条第一款"), code="QL-2")
+    # near miss: the same department on another paragraph of the article
+    g.item(agri, "b1", "对乙行为的处罚", "行政处罚", cite(paragraph_id(a30, 2), "《甲法》第三十条第二款"))
+    # near miss: two departments on different paragraphs of one article
+    a41 = article_id(v, 41)
+    g.item(nature, "e1", "对丁行为的处罚", "行政处罚", cite(paragraph_id(a41, 1), "《甲法》第四十一条第一款"))
+    g.item(city, "e2", "没收工具", "行政处罚", cite(paragraph_id(a41, 2), "《甲法》第四十一条第二款"))
+    # near miss: same article, different category
+    g.item(nature, "b2", "对甲行为的检查", "行政检查", cite(a30, "《甲法》第三十条"))
+    # clause naming two bodies without dividing, taken up by one item
+    g.item(agri, "c1", "没收违法产品", "行政处罚", cite(a31, "《甲法》第三十一条"))
+    # near miss: clause dividing by 各自职责
+    g.item(agri, "c2", "责令停止", "行政处罚", cite(a32, "《甲法》第三十二条"))
+    # lawful concentration: the city enforcement bureau also holds natural resources penalties
+    g.item(city, "d1", "对丙行为的处罚", "行政处罚", cite(a40, "《甲法》第四十条"))
+    g.item(nature, "d2", "对丙行为的处罚", "行政处罚", cite(a40, "《甲法》第四十条"))
+    g.save(store)
+    return v
+
+
+def test_overlaps_exact(store, tmp_path):
+    v = _graph(store)
+    table = tmp_path / "c.csv"
+    table.write_text("government,department,covers,category,basis\n"
+                     "甲市,甲市城市管理综合行政执法局,自然资源,行政处罚,省政府批复\n", encoding="utf-8")
+    found = list(find_overlaps(store, government="甲市", concentrations=table))
+    assert [(f.item_ids, f.departments, f.article) for f in found] == [
+        (("a1", "a2"), ("甲市农业农村局", "甲市市场监督管理局"), 30),
+        (("c1",), ("甲市农业农村局", "甲市市场监督管理局"), 31),
+    ]
+    assert found[0].item_codes == ("QL-1", "QL-2") and found[0].law == "甲法" and found[0].category == "行政处罚"
+    assert found[0].provision == paragraph_id(article_id(v, 30), 1)
+    # without the table the concentration is reported as well
+    unsuppressed = list(find_overlaps(store, government="甲市"))
+    assert [f.item_ids for f in unsuppressed] == [("a1", "a2"), ("d1", "d2"), ("c1",)]
+
+
+def test_overlaps_department_filter(store):
+    _graph(store)
+    assert [f.item_ids for f in find_overlaps(store, department="甲市自然资源局")] == [("d1", "d2")]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("government,covers\n甲市,自然资源\n", r"missing column\(s\) department"),
+    ("department,covers\n甲局,\n", "line 2: the covers column is empty"),
+])
+def test_bad_concentrations(tmp_path, text, message):
+    path = tmp_path / "bad.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UserError, match=message):
+        load_concentrations(path)
+
+
+def test_example_concentrations_table_loads():
+    from importlib import resources
+
+    path = resources.files("ontology").joinpath("concentrations.example.csv")
+    rows = load_concentrations(path)
+    assert rows and rows[0].covers

@@ -1,0 +1,78 @@
+"""plkg check output: formats, kinds, errors, counts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from kg.errors import UserError
+from kg.model import article_id
+from queries.report import run_check
+
+from .test_queries_builder import GraphBuilder, cite
+
+
+@pytest.fixture
+def filled(store):
+    g = GraphBuilder()
+    v = g.law("甲法", "2020-01-01", {30: "由县级以上人民政府农业农村主管部门处罚款。", 31: "县级以上人民政府农业农村主管部门应当检查。"})
+    g.clause(article_id(v, 30), "行政处罚", "县级以上人民政府农业农村主管部门", sector="农业农村")
+    g.clause(article_id(v, 31), "行政检查", "县级以上人民政府农业农村主管部门", sector="农业农村", modality="应当")
+    gov = g.government("甲市")
+    agri = g.department(gov, "甲市农业农村局", "农业农村")
+    g.item(agri, "a", "甲", "行政处罚", basis_text="", responsibility=False, code="QL-1")
+    g.item(agri, "b", "乙", "行政处罚", cite(article_id(v, 30), "《甲法》第三十条"))
+    g.item(agri, "c", "丙", "行政处罚", cite(None, "《丙法》", law="丙法", status="law_not_loaded"))
+    g.save(store)
+    return store
+
+
+def test_json_all(filled):
+    buf = io.StringIO()
+    counts = run_check(filled, "all", format="json", out=buf)
+    data = json.loads(buf.getvalue())
+    assert [d["kind"] for d in data] == ["orphan", "vacuum", "unaccountable", "candidate", "unverifiable"]
+    assert counts == {"orphan": 1, "vacuum": 1, "unaccountable": 1, "candidate": 1, "unverifiable": 1}
+    orphan = data[0]
+    assert {k: orphan[k] for k in ("item_id", "item_code", "name", "department", "category", "government")} == {
+        "item_id": "a", "item_code": "QL-1", "name": "甲", "department": "甲市农业农村局",
+        "category": "行政处罚", "government": "甲市"}
+    assert orphan["evidence"] and set(orphan["evidence"][0]) >= {"citation", "resolved_to", "article_text", "rule"}
+    vacuum = data[1]
+    assert (vacuum["law"], vacuum["version"], vacuum["article"], vacuum["modality"], vacuum["department"]) == (
+        "甲法", "2020-01-01", 31, "应当", "甲市农业农村局")
+
+
+def test_csv_and_table(filled):
+    buf = io.StringIO()
+    run_check(filled, "orphans", format="csv", out=buf)
+    rows = list(csv.reader(io.StringIO(buf.getvalue())))
+    assert rows[0][:3] == ["问题类型", "政府", "实施主体"] and len(rows) == 2 and rows[1][0] == "无依据事项"
+    buf = io.StringIO()
+    run_check(filled, "all", format="table", out=buf)
+    text = buf.getvalue()
+    assert "== 无依据事项 (orphan) ==" in text and "该事项未填写设定依据。" in text and "依据无法核验" in text
+
+
+def test_xlsx(filled, tmp_path):
+    path = tmp_path / "out.xlsx"
+    run_check(filled, "all", format="xlsx", output=path)
+    book = load_workbook(path)
+    assert book.sheetnames == ["无依据事项", "权力真空", "有权无责", "建议取消或修改", "依据无法核验"]
+    sheet = book["无依据事项"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:I2"
+    assert [c.value for c in sheet[1]][:5] == ["政府", "实施主体", "事项编码", "事项名称", "权力类别"]
+
+
+@pytest.mark.parametrize("kind, format, output, message", [
+    ("nonsense", "json", None, "unknown finding kind"),
+    ("all", "yaml", None, "--format yaml"),
+    ("all", "xlsx", None, "--format xlsx needs --output"),
+])
+def test_errors(filled, kind, format, output, message):
+    with pytest.raises(UserError, match=message):
+        run_check(filled, kind, format=format, output=output, out=io.StringIO())

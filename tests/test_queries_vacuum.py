@@ -1,0 +1,75 @@
+"""Vacuums on hand-made graphs: levels, regions, coverage, mapped and unmapped roles."""
+
+from __future__ import annotations
+
+from kg.model import GovLevel, Rank, VersionStatus, article_id, paragraph_id
+from queries.vacuum import find_vacuums
+
+from .test_queries_builder import GraphBuilder, cite
+
+
+def _graph(store):
+    g = GraphBuilder()
+    v = g.law("甲法", "2021-01-01", {
+        9: "县级以上地方人民政府农业农村主管部门应当对甲活动进行监督检查。",
+        20: ["违反本法规定的，由县级以上地方人民政府农业农村主管部门责令改正，处罚款。", "情节严重的，由原发证机关吊销许可证。"],
+        21: "违反本法规定的，由县级以上地方人民政府农业农村主管部门处罚款。",
+        22: "国务院农业农村主管部门可以对全国的甲活动进行检查。",
+        23: "乡镇人民政府应当协助做好甲工作。",
+        24: "违反本法规定的，由县级以上地方人民政府公安机关处五日以下拘留。",
+        25: "农业农村主管部门不得收取费用。",
+    })
+    a = {n: article_id(v, n) for n in (9, 20, 21, 22, 23, 24, 25)}
+    g.clause(a[9], "行政检查", "县级以上地方人民政府农业农村主管部门", sector="农业农村", modality="应当")
+    g.clause(paragraph_id(a[20], 1), "行政处罚", "县级以上地方人民政府农业农村主管部门", sector="农业农村", actions=("罚款",))
+    g.clause(paragraph_id(a[20], 1), "其他", "县级以上地方人民政府农业农村主管部门", sector="农业农村", actions=("责令改正",))
+    g.clause(a[21], "行政处罚", "县级以上地方人民政府农业农村主管部门", sector="农业农村", actions=("罚款",))
+    g.clause(a[22], "行政检查", "国务院农业农村主管部门", level="国务院", sector="农业农村", modality="可以")
+    g.clause(a[23], "其他", "乡镇人民政府", level="乡镇", sector="人民政府", modality="应当")
+    g.clause(a[24], "行政处罚", "县级以上地方人民政府公安机关", sector="公安", actions=("行政拘留",))
+    g.clause(a[25], "其他", "农业农村主管部门", sector="农业农村", modality="不得")
+    old = g.law("乙法", "2000-01-01", {5: "由县级以上人民政府农业农村主管部门处罚款。"}, status=VersionStatus.REPEALED)
+    g.clause(article_id(old, 5), "行政处罚", "县级以上人民政府农业农村主管部门", sector="农业农村")
+    here = g.law("丙省甲条例", "2019-01-01", {6: "县级以上人民政府农业农村主管部门应当建立甲档案。"},
+                 rank=Rank.LOCAL_REGULATION, region="丙省")
+    g.clause(article_id(here, 6), "其他", "县级以上人民政府农业农村主管部门", sector="农业农村", modality="应当")
+    there = g.law("丁省甲条例", "2019-01-01", {6: "县级以上人民政府农业农村主管部门应当建立乙档案。"},
+                  rank=Rank.LOCAL_REGULATION, region="丁省")
+    g.clause(article_id(there, 6), "其他", "县级以上人民政府农业农村主管部门", sector="农业农村", modality="应当")
+    gov = g.government("甲市", GovLevel.CITY, province="丙省")
+    agri = g.department(gov, "甲市农业农村局", "农业农村")
+    g.department(gov, "甲市商务局", "商务")
+    # an item on paragraph 2 of article 21's neighbour covers article 20 as a whole
+    g.item(agri, "i1", "吊销许可证", "行政处罚", cite(paragraph_id(a[20], 2), "《甲法》第二十条第二款"))
+    g.save(store)
+    return v, here
+
+
+def test_vacuums_exact(store):
+    v, here = _graph(store)
+    found = [(f.law, f.article, f.category, f.modality, f.department) for f in find_vacuums(store, government="甲市")]
+    assert found == [
+        ("丙省甲条例", 6, "其他", "应当", "甲市农业农村局"),
+        ("甲法", 9, "行政检查", "应当", "甲市农业农村局"),
+        ("甲法", 21, "行政处罚", None, "甲市农业农村局"),
+        ("甲法", 24, "行政处罚", None, None),
+    ]
+
+
+def test_vacuum_fields_and_department_filter(store):
+    _graph(store)
+    first = next(find_vacuums(store, government="甲市", department="甲市农业农村局"))
+    assert first.kind == "vacuum" and first.version == "2019-01-01" and first.subject.startswith("县级以上")
+    assert first.reason.startswith("《丙省甲条例》（2019-01-01）第六条授予县级以上人民政府农业农村主管部门的其他应当履行的职责")
+    assert first.evidence[0].article_text == "县级以上人民政府农业农村主管部门应当建立甲档案。"
+    assert len(list(find_vacuums(store, department="甲市农业农村局"))) == 3
+    assert list(find_vacuums(store, department="甲市商务局")) == []
+
+
+def test_county_gets_township_free_and_national_free(store):
+    _graph(store)
+    g = GraphBuilder()
+    g.government("甲县", GovLevel.TOWNSHIP, province="丙省")
+    g.save(store)
+    found = [(f.article, f.subject) for f in find_vacuums(store, government="甲县")]
+    assert found == [(23, "乡镇人民政府")]
