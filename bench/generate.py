@@ -374,7 +374,7 @@ class Citer:
         """（2018年10月26日…修正） from the version's info lines, or a short date note."""
         y, m, d = (int(x) for x in source.date.split("-"))
         if style == 0 and source.events:
-            return f"（{source.events[-1].strip()}）"
+            return f"（{source.events[-1].strip().strip('（）()')}）"
         if style == 1:
             return f"（{y}年{m}月{d}日修正）"
         return ""
@@ -645,7 +645,7 @@ class Generator:
             self.key.variants["overlap_law_given"].append(sorted(entry)[0])
 
     def _local_regulation(self, government: Government, group: Group) -> str:
-        return f"{government.province}实施《{strip_prc(group.law)}》办法"
+        return f"{government.province}实施〈{strip_prc(group.law)}〉办法"
 
     def _stale_quote(self, rng: random.Random, gov: "_GovernmentState", group: Group, department: str) -> None:
         """Cites the group's article but quotes the text of an article that grants nothing."""
