@@ -1,0 +1,143 @@
+"""The scale generator: deterministic, its key consistent with its CSV, loadable, and scored exactly.
+
+Small sizes over the small law set (bench.clause_source.SMALL_LAWS), so the
+whole file runs in seconds.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.clause_source import SMALL_LAWS, load_sources
+from bench.generate import COLUMNS, Rates, article_label, generate, strip_prc
+
+pytestmark = pytest.mark.corpus
+
+ITEMS = 1500
+# Higher rates than the default so that every defect variant shows up at this size.
+RATES = Rates(no_basis=0.01, article_not_found=0.01, grants_nothing=0.01, normative_only=0.01, stale_quote=0.01,
+              stale_version=0.01, overlap=0.01, vacuum=0.01, unaccountable=0.01)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory, laws_dir: Path) -> tuple[Path, dict, list[dict[str, str]]]:
+    folder = tmp_path_factory.mktemp("gen")
+    out, key_path = folder / "list.csv", folder / "key.json"
+    generate(ITEMS, 7, out, key_path, laws=SMALL_LAWS, laws_dir=laws_dir, cache_dir=folder, rates=RATES)
+    with open(out, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return out, json.loads(key_path.read_text(encoding="utf-8")), rows
+
+
+def _run(tmp: Path, laws_dir: Path, seed: int, name: str) -> tuple[bytes, bytes]:
+    out, key = tmp / f"{name}.csv", tmp / f"{name}.json"
+    generate(ITEMS, seed, out, key, laws=SMALL_LAWS, laws_dir=laws_dir, cache_dir=tmp, rates=RATES)
+    return out.read_bytes(), key.read_bytes()
+
+
+def test_same_seed_same_bytes_other_seed_other_list(tmp_path: Path, laws_dir: Path) -> None:
+    first = _run(tmp_path, laws_dir, 7, "a")
+    assert _run(tmp_path, laws_dir, 7, "b") == first
+    assert _run(tmp_path, laws_dir, 8, "c")[0] != first[0]
+
+
+def test_exact_count_unique_codes_real_columns(generated) -> None:
+    _, _, rows = generated
+    assert len(rows) == ITEMS
+    assert list(rows[0]) == list(COLUMNS)
+    codes = [r["事项编码"] for r in rows]
+    assert all(codes) and len(set(codes)) == len(codes)
+
+
+@pytest.mark.parametrize(
+    "kind, variant",
+    [("orphan", "no_basis"), ("orphan", "article_not_found"), ("orphan", "grants_nothing"),
+     ("invalid_basis", "normative_only"), ("stale_basis", "stale_quote"), ("stale_basis", "stale_version"),
+     ("unaccountable", "unaccountable_none"), ("unaccountable", "unaccountable_no_liability")],
+)
+def test_every_variant_injected_and_keyed(generated, kind: str, variant: str) -> None:
+    _, key, _ = generated
+    assert key["variants"][variant], f"no {variant} injected"
+    assert set(key["variants"][variant]) <= set(key[kind])
+
+
+def test_key_matches_the_rows(generated) -> None:
+    _, key, rows = generated
+    by_code = {r["事项编码"]: r for r in rows}
+    for code in key["variants"]["no_basis"]:
+        assert by_code[code]["实施依据"] == ""
+    for code in key["variants"]["normative_only"]:
+        assert by_code[code]["实施依据"].startswith("【规范性文件】")
+        assert by_code[code]["权力类型"] in ("行政处罚", "行政许可")
+    for code in key["variants"]["unaccountable_none"]:
+        assert by_code[code]["责任事项内容"] == "" and by_code[code]["追责情形"] == ""
+    for code in key["variants"]["unaccountable_no_liability"]:
+        assert by_code[code]["责任事项内容"] and by_code[code]["追责情形"] == ""
+    clean = set(by_code) - {c for kind in ("orphan", "invalid_basis", "stale_basis", "unaccountable") for c in key[kind]}
+    assert all(by_code[c]["追责情形"] and by_code[c]["实施依据"] for c in clean)
+    injected = set(key["variants"]["overlap"])
+    for codes in key["overlap"]:
+        if injected & set(codes):
+            first, second = (by_code[c] for c in codes)
+            assert first["行使主体"] != second["行使主体"]
+            assert first["权力类型"] == second["权力类型"]
+
+
+def test_vacuums_are_cited_by_no_item_of_their_government(generated) -> None:
+    from loaders.powerlists.departments import find_government
+
+    _, key, rows = generated
+    assert key["vacuum"]
+    government_of = {r["行使主体"]: find_government(r["行使主体"]).name for r in rows}
+    for vacuum in key["vacuum"]:
+        label = article_label(vacuum["article"])
+        citing = [r["事项编码"] for r in rows
+                  if government_of[r["行使主体"]] == vacuum["government"]
+                  and label in r["实施依据"].split("\n【地方性法规】")[0]
+                  and strip_prc(vacuum["law"]) in r["实施依据"].split("\n【地方性法规】")[0]]
+        assert not citing, (vacuum, citing)
+
+
+def test_loads_with_the_power_list_loader(generated, store) -> None:
+    from loaders.powerlists import load_powers
+
+    out, _, rows = generated
+    report = load_powers(store, [out])
+    assert not report.errors
+    assert store.count("PowerItem") == ITEMS
+    assert {n.props.get("code") for n in store.nodes("PowerItem")} == {r["事项编码"] for r in rows}
+    governments = {n.id: n.props.get("level") for n in store.nodes("Government")}
+    assert {"province", "city", "county"} <= set(governments.values())
+
+
+def test_findings_match_the_key(generated, store, laws_dir: Path) -> None:
+    from bench.score import KIND_ARGS, score_kind
+    from loaders.powerlists import load_powers
+    from loaders.statutes import load_laws
+    from queries.report import iter_findings
+
+    out, key, _ = generated
+    load_laws(store, [laws_dir / name for name in SMALL_LAWS])
+    load_powers(store, [out])
+    for kind, arg in KIND_ARGS.items():
+        findings = [f for f in iter_findings(store, arg) if f.kind == kind]
+        score = score_kind(kind, findings, key)
+        assert score.expected > 0, kind
+        assert (score.precision, score.recall) >= (0.99, 0.99), (kind, score.missed, score.spurious)
+
+
+def test_too_few_items_is_a_clear_error(tmp_path: Path, laws_dir: Path) -> None:
+    with pytest.raises(ValueError, match="too small"):
+        generate(10, 1, tmp_path / "x.csv", tmp_path / "x.json", laws=SMALL_LAWS, laws_dir=laws_dir, cache_dir=tmp_path)
+
+
+def test_sources_mark_the_newest_version_current(laws_dir: Path, tmp_path: Path) -> None:
+    sources = load_sources(SMALL_LAWS, laws_dir, tmp_path)
+    current = {(s.title, s.date): s.current for s in sources}
+    assert current[("中华人民共和国畜牧法", "2015-04-24")] is False
+    assert current[("中华人民共和国畜牧法", "2022-10-30")] is True
+    assert all(s.clauses for s in sources)
