@@ -202,6 +202,32 @@ class _Builder:
         self.new_paragraph(text)
 
 
+# Some sources run several articles into one line: "…。 第一百零五条 各种…"
+_RUN_RE = re.compile(rf"(?<=[。；：”])\s+(?=第{NUM}条(?:之{NUM})?\s)")
+
+
+def _split_runs(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    for line in lines:
+        parts = _RUN_RE.split(line.text) if " 第" in line.text else [line.text]
+        if len(parts) == 1:
+            out.append(line)
+            continue
+        numbers = []
+        for part in parts[1:]:
+            match = ARTICLE_RE.match(part)
+            try:
+                numbers.append(chinese_to_int(match.group(1)) if match else -1)
+            except ValueError:
+                numbers.append(-1)
+        # only a run of increasing article numbers is split; anything else is text
+        if all(n > 0 for n in numbers) and numbers == sorted(numbers):
+            out.extend(Line(part, line.number, line.heading) for part in parts)
+        else:
+            out.append(line)
+    return out
+
+
 def parse_structure(lines: list[Line], version: str, structure: Structure | None = None,
                     root: str | None = None) -> Structure:
     """Provisions of ``lines`` for version id ``version``.
@@ -212,7 +238,7 @@ def parse_structure(lines: list[Line], version: str, structure: Structure | None
     """
     structure = structure if structure is not None else Structure()
     builder = _Builder(version, structure, root)
-    for line in lines:
+    for line in _split_runs(lines):
         if builder.skipping and not ARTICLE_RE.match(line.text) and not CONTAINER_RE.match(line.text) \
                 and not line.heading:
             continue
