@@ -16,8 +16,8 @@ The finding names the department the clause's sector maps to
 (``Department.sectors`` contains the clause's sector; several are joined
 with 、), or null when no department of the government holds the sector: that
 is reported too (the role has no taker).  Order: mapped before unmapped,
-then 应当 (an unperformed duty) before 可以 and none, then law, article,
-paragraph, item.  ``department`` keeps the vacuums mapped to that department.
+then 应当 (an unperformed duty) before 可以 and none, then specific categories
+before 其他 (competence clauses), then law, article, paragraph, item.  ``department`` keeps the vacuums mapped to that department.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
         if department and not any(department in (d.get("name"), d["id"]) for d in depts):
             continue
         key = (
-            0 if depts else 1, MODALITY_RANK.get(clause.modality or "", 2), row.version.law,
+            0 if depts else 1, MODALITY_RANK.get(clause.modality or "", 2), clause.category == "其他", row.version.law,
             clause.article or 0, clause.article_suffix, clause.paragraph or 0, clause.item or 0, clause.id,
         )
         found.append((key, _vacuum(government, row, depts)))

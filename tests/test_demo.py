@@ -1,0 +1,88 @@
+"""The demo: built with the real loaders from the bundled data, every finding kind appears."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import defaultdict
+
+import pytest
+
+from kg.demo import DEMO_GOVERNMENT, build_demo_store, demo_data, run_demo
+from kg.errors import UserError
+from queries.findings import KINDS
+from queries.report import iter_findings
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.kg"
+    store, laws, powers = build_demo_store(path)
+    yield store
+    store.close()
+
+
+def _by_kind(store):
+    found = defaultdict(list)
+    for f in iter_findings(store, "all", government=DEMO_GOVERNMENT, concentrations=demo_data() / "concentrations.csv"):
+        found[f.kind].append(f)
+    return found
+
+
+def test_every_kind_appears_with_the_expected_items(demo):
+    found = _by_kind(demo)
+    assert set(KINDS) <= set(found)
+    assert sorted(f.item_code for f in found["orphan"]) == ["YX-CF-009", "YX-CF-010", "YX-XK-002"]
+    assert sorted(f.item_code for f in found["invalid_basis"]) == ["YX-CF-004", "YX-CF-005"]
+    assert sorted(f.item_code for f in found["stale_basis"]) == ["YX-CF-003", "YX-CF-007", "YX-CF-008"]
+    assert sorted(f.item_code for f in found["unaccountable"]) == ["YX-JC-001", "YX-QZ-001"]
+    assert [f.item_code for f in found["unverifiable"]] == ["YX-CF-011"]
+    # item overlap on art. 30; clause overlap on art. 31; art. 28 is a lawful concentration (suppressed)
+    assert sorted((f.article, f.item_codes) for f in found["overlap"]) == [
+        (30, ("SJ-CF-001", "YX-CF-001")), (31, ("YX-CF-002",))]
+    vacuums = {(f.law, f.article, f.category, f.department) for f in found["vacuum"]}
+    assert {
+        ("中华人民共和国蜂业促进法", 32, "行政处罚", "云溪市农业农村局"),
+        ("中华人民共和国蜂业促进法", 33, "行政处罚", "云溪市农业农村局"),
+        ("中华人民共和国蜂业促进法", 35, "行政处罚", None),  # 林业和草原: no department of 云溪市
+    } <= vacuums
+    assert ("云溪市蜂场管理条例", 8) in {(law, art) for law, art, _, _ in vacuums}
+    covered = {28, 30, 31, 34, 10, 15}
+    assert not {a for law, a, _, _ in vacuums if law == "中华人民共和国蜂业促进法"} & covered
+    candidates = found["candidate"]
+    assert candidates[0].item_code == "YX-CF-009" and candidates[0].action == "取消"
+    assert {"YX-CF-001", "SJ-CF-001"} <= {f.item_code for f in candidates}
+    for kind, findings in found.items():
+        for f in findings:
+            assert f.reason.endswith("。") and f.evidence, (kind, f)
+
+
+def test_stale_quote_names_where_the_text_now_is(demo):
+    stale = {f.item_code: f for f in _by_kind(demo)["stale_basis"]}
+    assert "引文现见于第三十三条" in stale["YX-CF-003"].reason
+    assert "已被2022-06-24版本取代" in stale["YX-CF-007"].reason
+    assert "已废止" in stale["YX-CF-008"].reason
+
+
+def test_run_demo_prints_every_kind(tmp_path):
+    out = io.StringIO()
+    counts = run_demo(tmp_path / "d.kg", out=out)
+    text = out.getvalue()
+    assert set(KINDS) <= set(counts)
+    for kind in KINDS:
+        assert f"({kind})" in text
+    # a second run replaces the store and gives the same counts
+    again = run_demo(tmp_path / "d.kg", out=io.StringIO())
+    assert again == counts
+    assert [p.name for p in tmp_path.iterdir()] == ["d.kg"]
+
+
+def test_run_demo_json(tmp_path):
+    out = io.StringIO()
+    run_demo(tmp_path / "d.kg", out=out, format="json")
+    assert {d["kind"] for d in json.loads(out.getvalue())} >= set(KINDS)
+
+
+def test_run_demo_rejects_bad_format(tmp_path):
+    with pytest.raises(UserError, match="--format"):
+        run_demo(tmp_path / "d.kg", out=io.StringIO(), format="xml")
