@@ -36,7 +36,7 @@ from kg.store import Store, Writer
 
 from .build import GraphBatch, add_citations, responsibility_of, stable_item_id
 from .citations import ParsedCitation, looks_normative, note_date, parse_basis
-from .departments import GovernmentName, SectorTable, find_government, province_of
+from .departments import GovernmentName, SectorTable, find_government, province_of, split_departments
 from .items import SheetItems, read_items
 from .resolve import Resolver
 from .workbook import SUFFIXES, WorkbookError, read_workbook
@@ -262,8 +262,8 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
         summary["items"] += sheet.item_count
         counted_groups: set[int] = set()
         for entry in sheet.entries:
-            written = entry.department or default_department
-            dept = batch.department(written, gov, province, sectors)
+            bodies = split_departments(entry.department or default_department)
+            dept = batch.department(bodies[0], gov, province, sectors)
             code = entry.code if entry.code and codes[entry.code] == 1 else None
             item_id = code or stable_item_id(dept.id, entry)
             if item_id in batch.items:
@@ -278,6 +278,8 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
                 extra["序号"] = entry.number
             if entry.office:
                 extra["承办机构"] = entry.office
+            if len(bodies) > 1:
+                extra["其他实施主体"] = "、".join(bodies[1:])
             item = PowerItem(
                 id_=item_id, name=entry.name, category=entry.category, department=dept.id, government=dept.government,
                 code=entry.code or None, sub=entry.sub, category_raw=entry.category_raw, basis_text=entry.basis,

@@ -126,6 +126,11 @@ def _read_title(text: str, i: int) -> tuple[str, int] | None:
     if found is None:
         return None
     title, end = found
+    # 《报废机动车回收管理办法》实施细则》: a title closed too early and continued
+    tail = re.match(r"([^《》（()）\n\s、，,；;：:第]{1,10})》", text[end : end + 12])
+    if tail and re.search(r"(细则|办法|条例|规定|决定|通知|意见)$", tail.group(1)):
+        title += tail.group(1)
+        end += tail.end()
     while end < len(text) and text[end] in "》〉>":
         end += 1
     title = re.sub(r"\s+", "", title).replace("〈", "《").replace("〉", "》").replace("<", "《").replace(">", "》")
@@ -229,6 +234,7 @@ def _article_text(ref: _Ref) -> str:
     return match.group(0) if match else f"第{ref.article}条"
 
 
+_INLINE_HEAD_RE = re.compile(r"【[^】\n]{1,12}】\s*(?:[^《\n【]{0,40}?)《")
 _HEAD_END = re.compile(r"\s*(?:的规定|规定|之规定)?\s*[:：]")
 
 
@@ -254,7 +260,14 @@ def _scan(text: str) -> list[_Law]:
         ch = text[i]
         if in_quote and not line_start:
             nl = text.find("\n", i)
-            i = n if nl < 0 else nl + 1
+            line_end = n if nl < 0 else nl
+            # a tagged law head later on the same line ends the quote: …。” 【规章】《…》
+            head = _INLINE_HEAD_RE.search(text, i, line_end)
+            if head:
+                close_quote(head.start())
+                i = head.start()
+                continue
+            i = line_end + 1 if nl >= 0 else n
             continue
         if ch in _SPACE or ch == "\n":
             i += 1
@@ -266,6 +279,10 @@ def _scan(text: str) -> list[_Law]:
         if tag_match and (line_start or not in_quote):
             tag = tag_match.group(1).strip()
             j = _skip_space(text, tag_match.end())
+            # 【部令】 2017年3月1日国务院令第676号《…》: a date or issuer before the title
+            ahead = re.match(r"[^《\n【]{1,60}?(?=《)", text[j:])
+            if ahead and not _UNIT_RE.search(ahead.group(0)):
+                j += ahead.end()
         title = None
         if j < n and text[j] in "《<〈" and (line_start or not in_quote or tag):
             title = _read_title(text, j)
@@ -330,7 +347,13 @@ def _scan(text: str) -> list[_Law]:
                 continue
         if in_quote:
             nl = text.find("\n", i)
-            i = n if nl < 0 else nl + 1
+            line_end = n if nl < 0 else nl
+            head = _INLINE_HEAD_RE.search(text, i + 1, line_end)
+            if head:
+                close_quote(head.start())
+                i = head.start()
+                continue
+            i = line_end + 1 if nl >= 0 else n
             continue
         i += 1
     close_quote(n)

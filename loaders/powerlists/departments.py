@@ -67,7 +67,7 @@ _CITY_RE = re.compile(rf"^([^\s{_DEPT_WORDS}（(、，,]{{2,8}}?(?:市|自治州
 _COUNTY_RE = re.compile(rf"^([^\s{_DEPT_WORDS}（(、，,]{{1,8}}?(?:自治县|县|区|旗|市))(?!场|政|民|容)")
 _TOWN_RE = re.compile(rf"^([^\s{_DEPT_WORDS}（(、，,]{{1,8}}?(?:乡|镇|街道))(?!办事处|政府)?")
 # Prefixes that stand for "this government" in a list: 市科技局, 地州市商务主管部门, 本级
-SELF_PREFIXES = ("地、州、市", "地（州、市）", "地州市", "州市", "本级", "市", "州", "县", "区")
+SELF_PREFIXES = ("地、州、市级", "地（州、市）级", "地州市级", "地、州、市", "地（州、市）", "地州市", "州市级", "州市", "市本级", "本级", "市级", "州级", "市", "州", "县", "区")
 PROVINCE_PREFIXES = ("自治区", "省", "全区", "全省")
 _NOISE_PREFIX = re.compile(r"^(?:附件\s*\d*\s*[:：]?|附表\s*\d*\s*[:：]?|\d{4}\s*年(?:度)?|[\s:：、_\-—]+)+")
 
@@ -157,6 +157,29 @@ def canonical_department(name: str, government: str) -> str:
     return government + name
 
 
+def split_departments(cell: str) -> list[str]:
+    """Several bodies in one 实施主体 cell (A局、B支队) -> their names; the first is the primary."""
+    cell = re.sub(r"\s+", "", cell or "")
+    protected = _outside_brackets(cell)
+    parts, start = [], 0
+    for sep in re.finditer(r"[、，,；;/]", protected):
+        parts.append(cell[start : sep.start()])
+        start = sep.end()
+    parts = [p for p in parts + [cell[start:]] if p]
+    good = [p for p in parts if re.search(r"(局|厅|委员会|委|办公室|办|队|站|中心|所|院|政府|部门|机构)(（[^）]*）)?$", p)]
+    return good if len(good) > 1 and len(good) == len(parts) else [cell]
+
+
+def _outside_brackets(text: str) -> str:
+    """Separators inside （…） are not between bodies: protect them."""
+    out, depth = [], 0
+    for ch in text:
+        depth += ch in "（("
+        depth -= ch in "）)"
+        out.append("\u0001" if depth > 0 and ch in "、，,；;/" else ch)
+    return "".join(out)
+
+
 def department_government(name: str, default: GovernmentName, province: str | None) -> tuple[GovernmentName, str]:
     """(government, canonical department name) for a 实施主体 cell.
 
@@ -218,6 +241,7 @@ class SectorTable:
         name = department
         if government and name.startswith(government):
             name = name[len(government):]
+        name = name.replace("人民政府", "")  # 人民政府 holds 民政 but names no sector
         for scoped in (True, False):
             rules = [r for r in self.rules if (r.government == government if scoped else r.government is None)]
             found = self._match(name, rules)
