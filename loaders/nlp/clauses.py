@@ -31,6 +31,8 @@ if not Doc.has_extension("clauses"):
     Doc.set_extension("clauses", default=None)
 if not Doc.has_extension("carried_subject"):
     Doc.set_extension("carried_subject", default=None)  # (subject, level) from earlier in the chapter
+if not Doc.has_extension("designated_subjects"):
+    Doc.set_extension("designated_subjects", default=None)  # bodies a 本法规定的行政处罚，由X决定 names
 if not Doc.has_extension("last_subject"):
     Doc.set_extension("last_subject", default=None)  # the subject this article leaves for the next
 
@@ -59,7 +61,7 @@ LICENCE_ACTIONS = {"许可", "批准", "核发证"}
 _SENTENCE_END = re.compile(r"[。；;\n]")
 _NOT_AGENT_BEFORE = ("对", "向", "报", "会同", "经", "与", "协助", "配合", "通知", "告知", "提请", "移送", "报告",
                      "商", "请", "交", "送", "提交", "申请", "由", "同", "和", "或者", "及", "、", "被", "给", "为",
-                     "接受", "派", "指定", "授权", "委托", "设立", "本级", "取得", "属于", "作为")
+                     "接受", "派", "组织", "指定", "授权", "委托", "设立", "本级", "取得", "属于", "作为")
 _ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
 _CONDITION_LEAD = re.compile(r"(?:之一的|下列[^：\n]{0,12}?(?:情形|行为)(?:之一)?的)")
 
@@ -70,6 +72,13 @@ class _Body:
     agent: bool
     licensing: bool = False  # 经X批准 / 向X申请
     group: int = -1  # bodies of one 、-list share a group
+    local_end: int | None = None  # 并可以由X…: X holds only up to the end of its clause
+    violator: bool = False  # the body whose misconduct a condition describes
+
+
+_AGENT_VERBS = ("批准", "审批", "核准", "同意", "许可", "登记", "认定", "确认", "鉴定", "备案", "核发", "颁发")
+_VIOLATION_AFTER = re.compile(r"(?:及其[^，。；]{0,8}?人员)?(?:有下列|有本法|违反|未(?!经)|不依法|不履行|不按照|滥用|玩忽|隐瞒|拒不|"
+                              r"在[^。；]{0,30}?(?:中|时)，?(?:有|未|违反|违法|玩忽|滥用))")
 
 
 def _mask(terms: list[Term]) -> list[tuple[int, int]]:
@@ -98,21 +107,34 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _condition_zones(text: str, sentences: list[tuple[int, int]], lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _agent_like_at(text: str, bodies: list[Term], a: int, cut: int) -> bool:
+    """Does a body that acts (X应当/可以/对…) stand before ``cut`` in the sentence from ``a``?"""
+    for b in bodies:
+        if a <= b.start < cut:
+            before = text[max(a, b.start - 2): b.start]
+            if (b.start == a or before.endswith(("，", "由"))) and not _VIOLATION_AFTER.match(text, b.end):
+                return True
+    return False
+
+
+def _condition_zones(text: str, sentences, lines, bodies: list[Term]) -> list[tuple[int, int]]:
     """Stretches that state the facts of a case: up to the last 的， of a sentence, and the
     items under a lead-in like 有下列情形之一的，…："""
     zones = []
     for a, b in sentences:
         cut = text.rfind("的，", a, b)
         if cut >= 0:
-            zones.append((a, cut + 2))
-        # 违反…规定 is a condition wherever it stands
+            if _agent_like_at(text, bodies, a, cut):
+                # X应当…，对符合条件的，…: only the 的-segment is a condition
+                seg = text.rfind("，", a, cut)
+                zones.append((seg + 1 if seg >= 0 else a, cut + 2))
+            else:
+                zones.append((a, cut + 2))
         for m in re.finditer(r"违反[^，。；]{0,60}?规定", text[a:b]):
             zones.append((a + m.start(), a + m.end()))
         for m in re.finditer(r"未(?:经|取得|依法取得|按照|依照)[^，。；]{0,40}?(?:许可|批准|审批|核准|登记|备案|证)", text[a:b]):
             if "的" in text[a + m.end(): b] or cut >= 0:
                 zones.append((a + m.start(), a + m.end()))
-    # items under a condition lead-in
     lead_is_condition = False
     for a, b in lines:
         line = text[a:b]
@@ -131,43 +153,50 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask) -> list[_Body]:
     for term in bodies:
         before = text[max(0, term.start - 4): term.start]
         after = text[term.end: term.end + 40]
-        joined = previous_end >= 0 and re.fullmatch(r"、|和|或者|及|以及|会同|与", text[previous_end: term.start] or "x")
+        joined = previous_end >= 0 and re.fullmatch(r"、|和|或者|及|以及|与", text[previous_end: term.start] or "x")
         if not joined:
             group += 1
         licensing = False
-        if re.search(r"(?:经|报经|报请|报送|报)$", before) and re.match(r"[^，。；]{0,30}?(?:批准|审批|核准|同意)", after):
+        if re.search(r"(?:经|报经|报请|报送|报)$", before) and re.match(
+                r"[^，。；]{0,30}?(?:" + "|".join(_AGENT_VERBS) + ")", after):
             licensing = True
         elif before.endswith("向") and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理)", after):
             licensing = True
+        elif joined and result and result[-1].licensing:
+            licensing = True
         agent = False
-        if not (_inside(term.start, zones) or _inside(term.start, mask)):
-            if before.endswith("由") or before.endswith("、") and result and result[-1].agent and joined:
+        violator = bool(_VIOLATION_AFTER.match(after))
+        if not (_inside(term.start, zones) or _inside(term.start, mask)) and not violator:
+            if before.endswith("由") or before.endswith("提请") and re.match(r"(?:依法)?予以", after):
                 agent = True
-            elif joined and result and result[-1].agent and not before.endswith(("会同", "与")):
+            elif joined and result and result[-1].agent:
                 agent = True
-            elif not any(before.endswith(w) for w in _NOT_AGENT_BEFORE) and not after.startswith(("的", "之", "所", "工作人员", "备案")):
+            elif not any(before.endswith(w) for w in _NOT_AGENT_BEFORE) and not after.startswith(
+                    ("的", "之", "所", "工作人员", "备案", "统一", "制作", "规定", "制定")):
                 agent = True
-            if after.startswith(("的", "工作人员")) and not before.endswith("由"):
-                agent = False
-        result.append(_Body(term, agent, licensing, group))
+        local_end = None
+        if agent and re.search(r"(?:并|可以|还|也|或者|直至|再|另)由$", before):
+            stop = _SENTENCE_END.search(text, term.end)
+            local_end = stop.start() if stop else len(text)
+        result.append(_Body(term, agent, licensing, group, local_end, violator))
         previous_end = term.end
     return result
 
 
 def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
     """县级以上人民政府食品安全监督管理、卫生行政部门 -> both departments in full."""
-    out: list[Term] = []
+    out: list[Term | None] = []
     for i, term in enumerate(bodies):
         out.append(term)
         if term.suffix != "人民政府" or i + 1 >= len(bodies):
             continue
         nxt = bodies[i + 1]
         gap = text[term.end: nxt.start]
-        m = re.fullmatch(r"([^\s，。；：、由经向对]{2,12})、", gap)
+        m = re.fullmatch(r"(?:的)?([^\s，。；：、由经向对]{2,12}?)(、|或者|和)", gap)
         if m and nxt.level == "" and nxt.suffix:
-            name = term.text + m.group(1) + nxt.suffix
-            out.append(Term("BODY", term.start, nxt.start - 1, name, level=term.level, suffix=nxt.suffix))
-            out[-2] = None  # the bare government was only the level of the list
+            out[-1] = None  # the bare government was only the level of the list
+            out.append(Term("BODY", term.start, nxt.start - len(m.group(2)), term.text + m.group(1) + nxt.suffix,
+                            level=term.level, suffix=nxt.suffix))
             bodies[i + 1] = Term("BODY", nxt.start, nxt.end, term.text + nxt.text, level=term.level, suffix=nxt.suffix)
     return [t for t in out if t is not None]
 
@@ -177,12 +206,10 @@ def _triggers(text: str, refs: list[Term], zones) -> list[tuple[str, int]]:
     for ref in refs:
         if not _inside(ref.start, zones):
             continue
-        # only what is violated: 违反本法第X条 (the ref sits in a 违反 zone or an item of conditions)
         law = ref.key or "本法"
-        spans = re.findall(r"第([零〇一二三四五六七八九十百千\d]+)条(?:之[一二三四五六七八九十]+)?|至", ref.text)
         numbers: list[int] = []
         pending_range = False
-        for number in spans:
+        for number in re.findall(r"第([零〇一二三四五六七八九十百千\d]+)条(?:之[一二三四五六七八九十]+)?|至", ref.text):
             if number == "":
                 pending_range = True
                 continue
@@ -190,7 +217,7 @@ def _triggers(text: str, refs: list[Term], zones) -> list[tuple[str, int]]:
                 value = chinese_to_int(number)
             except ValueError:
                 continue
-            if pending_range and numbers and value - numbers[-1] < 50:
+            if pending_range and numbers and 0 < value - numbers[-1] < 50:
                 numbers.extend(range(numbers[-1] + 1, value))
             pending_range = False
             numbers.append(value)
@@ -200,27 +227,39 @@ def _triggers(text: str, refs: list[Term], zones) -> list[tuple[str, int]]:
     return found
 
 
-def _modality(text: str, modals: list[Term], lo: int, hi: int) -> str | None:
+def _modality(modals: list[Term], lo: int, hi: int) -> str | None:
     for term in modals:
         if lo <= term.start < hi:
             return term.key
     return None
 
 
-def extract_findings(text: str, terms: list[Term], carried: tuple[str, str | None] | None = None
-                     ) -> tuple[list[ClauseFinding], tuple[str, str | None] | None]:
-    """Findings of one article text plus the subject it leaves for the next article."""
+def _is_government(subject: str) -> bool:
+    return subject.endswith(("人民政府", "国务院", "办事处"))
+
+
+Subject = tuple[str, "str | None"]
+
+
+def extract_findings(text: str, terms: list[Term], carried: Subject | None = None,
+                     designated: list[Subject] | None = None) -> tuple[list[ClauseFinding], Subject | None]:
+    """Findings of one article text plus the subject it leaves for the next article.
+
+    ``carried`` is the subject of an earlier article of the chapter; ``designated`` the
+    bodies a 本法规定的行政处罚，由X决定 provision names.  Both serve only sanctions that
+    name no body in the article.
+    """
     mask = _mask(terms)
     sentences = _sentences(text)
     lines = _lines(text)
-    zones = _condition_zones(text, sentences, lines)
-    body_terms = _expand_elliptic(text, [t for t in terms if t.label == "BODY"])
+    body_terms = _expand_elliptic(text, [t for t in terms if t.label == "BODY" and not _inside(t.start, mask)])
+    zones = _condition_zones(text, sentences, lines, body_terms)
     bodies = _classify_bodies(text, body_terms, zones, mask)
+    body_ranges = [(b.term.start, b.term.end) for b in bodies]
     modals = [t for t in terms if t.label == "MODAL"]
     refs = [t for t in terms if t.label == "REF"]
     amounts = [t for t in terms if t.label == "AMOUNT"]
     acts = [t for t in terms if t.label == "ACT"]
-    # sentences where an act starts; paragraphs are the non-item lines with their items
     paragraph_of_line: list[int] = []
     para = -1
     for a, b in lines:
@@ -245,49 +284,53 @@ def extract_findings(text: str, terms: list[Term], carried: tuple[str, str | Non
         return lines[paragraph_of_line.index(p)][0]
 
     agents = [b for b in bodies if b.agent]
-    last_subject = carried
+    violated_sentences = {sentence_of(b.term.start) for b in bodies if b.violator}
     findings: dict[tuple[int, str, str], ClauseFinding] = {}
     all_triggers = _triggers(text, refs, zones)
     for act in acts:
-        if _inside(act.start, mask) or _inside(act.start, zones):
+        if _inside(act.start, mask) or _inside(act.start, zones) or _inside(act.start, body_ranges):
             continue
         s_start, s_end = sentence_of(act.start)
-        subjects: list[tuple[str, str | None]] = []
+        if (s_start, s_end) in violated_sentences:
+            continue
+        if text.startswith("的", act.end) and not text.startswith("的决定", act.end):
+            continue  # 吊销许可证的…, 暂扣驾驶证的期限: a noun or a condition, not a grant
+        if act.category == "行政裁决" and not re.search(r"争议|纠纷", text[s_start:s_end]):
+            continue  # 由…公安机关裁决 (decide) is no adjudication between parties  # a sanction on a body's own misconduct is discipline, not a power over the public
+        subjects: list[Subject] = []
         subject_end = s_start
-        if act.key in LICENCE_ACTIONS:
-            lic = [b for b in bodies if b.licensing and s_start <= b.term.start < s_end]
-            if lic:
-                subjects = [(b.term.text, b.term.level) for b in lic]
-                subject_end = lic[0].term.end
+        named = [b for b in bodies if b.licensing and s_start <= b.term.start < act.start
+                 and act.start - b.term.end < 40]
+        if named and (act.key in LICENCE_ACTIONS or act.category in ("行政确认", "行政许可")):
+            subjects = [(b.term.text, b.term.level) for b in named if b.group == named[-1].group]
+            subject_end = named[-1].term.end
         if not subjects:
-            # nearest earlier agent (and its 、-list) in the sentence, then the paragraph,
-            # then (sanctions only) the article and the chapter
-            before = [b for b in agents if b.term.end <= act.start]
             scope_start = paragraph_start(act.start) if act.category not in SANCTION_CATEGORIES else 0
             if act.category == "其他" and act.key != "监督管理职责":
                 scope_start = s_start
-            before = [b for b in before if b.term.start >= scope_start]
-            # an item line of acts takes its subject from its lead-in
+            before = [b for b in agents if scope_start <= b.term.start and b.term.end <= act.start
+                      and (b.local_end is None or act.start < b.local_end)]
             if before:
                 nearest = before[-1]
                 members = [b for b in before if b.group == nearest.group]
                 subjects = [(b.term.text, b.term.level) for b in members]
                 subject_end = nearest.term.end
-                # a list inherits the level of its first member
-            elif act.category in SANCTION_CATEGORIES and carried:
-                subjects = [carried]
+            elif act.category in SANCTION_CATEGORIES and act.key != "处罚":
+                if designated:
+                    subjects = list(designated)
+                elif carried:
+                    subjects = [carried]
         if not subjects:
             continue
-        if act.key == "监督管理职责" and not re.match(r".{0,6}(?:负责|对|在|按照|依照|主管|依法|实施|统一)", text[subject_end: act.start + 2] or ""):
-            # 负责 must be the subject's own verb
-            if act.start - subject_end > 12:
-                continue
-        lo = subject_end if subject_end > s_start else s_start
-        # items take the modality of their lead-in
-        modal = _modality(text, modals, lo, act.start)
+        if act.category == "其他" and all(_is_government(s) for s, _ in subjects):
+            continue  # a government's leadership or its own orders are no power list item
+        if act.key == "监督管理职责" and (act.start - subject_end > 40 or subject_end < s_start):
+            continue  # 负责 must be the subject's own verb
+        lo = max(subject_end, s_start)
+        modal = _modality(modals, lo, act.start)
         if modal is None and _ITEM_LINE.match(text[lines[line_index(act.start)][0]:]):
             lead = lines[paragraph_of_line.index(paragraph_of_line[line_index(act.start)])]
-            modal = _modality(text, modals, lead[0], lead[1])
+            modal = _modality(modals, lead[0], lead[1])
         if modal is None and act.key in LICENCE_ACTIONS and re.search(r"未经[^。；]{0,40}$", text[s_start:act.start]):
             if re.search(r"不得|禁止", text[act.end:s_end]):
                 modal = "不得"
@@ -295,9 +338,10 @@ def extract_findings(text: str, terms: list[Term], carried: tuple[str, str | Non
             continue  # a prohibition on the body grants nothing
         first_level = subjects[0][1]
         amounts_here = [t.text for t in amounts if s_start <= t.start < s_end and not _inside(t.start, zones)]
+        line = line_index(act.start)
+        unit = line if _ITEM_LINE.match(text[lines[line][0]:]) else -1 - paragraph_of_line[line]
         for subject, level in subjects:
-            key = (line_index(act.start) if _ITEM_LINE.match(text[lines[line_index(act.start)][0]:]) else -1 - paragraph_of_line[line_index(act.start)],
-                   act.category, subject)
+            key = (unit, act.category, subject)
             finding = findings.get(key)
             if finding is None:
                 finding = findings[key] = ClauseFinding(act.category, subject, act.start, modality=modal,
@@ -310,12 +354,18 @@ def extract_findings(text: str, terms: list[Term], carried: tuple[str, str | Non
             for amount in amounts_here if act.category == "行政处罚" else ():
                 if amount not in finding.amounts:
                     finding.amounts.append(amount)
-            last_subject = (subject, level or first_level)
-    # an article that names an agent passes it on even when it grants nothing itself
-    if agents:
+    # 责令改正 beside a penalty of the same body is part of the penalty decision
+    punished = {f.subject for f in findings.values() if f.category == "行政处罚"}
+    result = [f for f in findings.values()
+              if not (f.category == "其他" and set(f.actions) <= {"责令改正"} and f.subject in punished)]
+    result.sort(key=lambda f: f.start)
+    last_subject = carried
+    sanction_agents = [f for f in result if f.category in SANCTION_CATEGORIES]
+    if sanction_agents:
+        last_subject = (sanction_agents[-1].subject, sanction_agents[-1].inherited_level)
+    elif agents:
         last = agents[-1]
         last_subject = (last.term.text, last.term.level or None)
-    result = sorted(findings.values(), key=lambda f: f.start)
     return result, last_subject
 
 
@@ -328,7 +378,8 @@ class ClauseExtractor:
     """Pipeline component: ``Doc._.clauses`` from ``Doc._.terms`` (and ``Doc._.carried_subject``)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        findings, last = extract_findings(doc.text, doc._.terms or [], doc._.carried_subject)
+        findings, last = extract_findings(doc.text, doc._.terms or [], doc._.carried_subject,
+                                          doc._.designated_subjects)
         doc._.clauses = findings
         doc._.last_subject = last
         return doc

@@ -89,6 +89,32 @@ def _articles(provisions: list[Provision]) -> Iterable[tuple[Provision | None, P
         yield chapter, current, children
 
 
+_DESIGNATION = re.compile(
+    r"本(?:法|条例|办法|规定|细则)(?:第([零〇一二三四五六七八九十百千\d]+)条至第([零〇一二三四五六七八九十百千\d]+)条)?"
+    r"规定的(?:行政)?处罚[，,]?由([^；。]{2,80}(?:部门|机关|机构|人民政府))(?:(?:按照|依照|根据|依据)[^；。]{0,20}?)?决定")
+
+
+def _designations(articles: list[tuple[Provision, str]]) -> list[tuple[int, int, list[tuple[str, str | None]]]]:
+    """(first, last article, bodies) of every 本法规定的行政处罚，由X决定 provision."""
+    from kg.text import chinese_to_int
+
+    from .terms import find_terms, load_tables
+
+    found = []
+    for article, text in articles:
+        for m in _DESIGNATION.finditer(text):
+            bodies = [(t.text, t.level or None) for t in find_terms(m.group(3), load_tables()) if t.label == "BODY"]
+            if not bodies:
+                continue
+            try:
+                lo = chinese_to_int(m.group(1)) if m.group(1) else 0
+                hi = chinese_to_int(m.group(2)) if m.group(2) else 10**6
+            except ValueError:
+                lo, hi = 0, 10**6
+            found.append((lo, hi, bodies))
+    return found
+
+
 def _trigger_law(reference: str, law: str) -> str:
     if reference.startswith("《"):
         return reference.strip("《》")
@@ -107,15 +133,21 @@ def extract_clauses(version: LawVersion, provisions: list[Provision], *, segment
     clauses: list[AuthorisingClause] = []
     carried = None
     chapter_seen = object()
+    articles = []
     for chapter, article, children in _articles(provisions):
+        units = _article_units(article, children)
+        articles.append((chapter, article, units, "\n".join(u.text for u in units)))
+    designations = _designations([(a, text) for _, a, _, text in articles if "处罚" in text])
+    for chapter, article, units, text in articles:
         if chapter is not chapter_seen:
             carried, chapter_seen = None, chapter
-        units = _article_units(article, children)
-        text = "\n".join(u.text for u in units)
         if not text.strip() or not might_grant(text):
             continue
+        number = article.article if article.article is not None else article.number
+        designated = next((bodies for lo, hi, bodies in designations if lo <= number <= hi), None)
         doc = nlp.make_doc(text)
         doc._.carried_subject = carried
+        doc._.designated_subjects = designated
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         carried = doc._.last_subject or carried

@@ -65,7 +65,7 @@ def _alternation(patterns: list[str]) -> re.Pattern:
 
 # Characters that may sit inside a body name between its level and its suffix.
 # Function words that start a new phrase end the name: 由经向对将按依会同 ...
-_NAME_CHAR = r"(?:(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须)[^\s，。；：、（）()《》“”\"由经向对将按依会同与并及或其在把被从给处罚以的到者内后时于即是日\d])"
+_NAME_CHAR = r"(?:其他|经济|（[^）]{1,10}）|和(?=计划生育|城乡建设|旅游|物资储备|社会保障|信息化|草原|改革)|(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须|组织|提请)[^\s，。；：、（）()《》“”\"由经向对将按依会同与和并及或其在把被从给处罚以的到者内后时于即是日\d])"
 
 
 @functools.lru_cache(maxsize=4)
@@ -83,7 +83,7 @@ def load_tables(patterns_dir: str | None = None) -> TermTables:
     suffix = "|".join(row["pattern"] for row in bodies if row["kind"] == "suffix")
     # a body: [level][sector words](suffix) | a fixed name | a level that is itself a government
     body_re = (
-        rf"(?P<level>{level_re})?(?:(?P<name>{_NAME_CHAR}{{0,18}}?)(?P<suffix>{fixed}|{suffix}))"
+        rf"(?:(?P<level>{level_re})的?)?(?:(?P<name>{_NAME_CHAR}{{0,18}}?)(?P<suffix>{fixed}|{suffix}))"
         rf"|(?P<lonely>{level_re})"
     )
     return TermTables(
@@ -116,7 +116,9 @@ _BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "
 
 def _body_boundary(text: str, start: int, name: str) -> bool:
     """A body without a level word must start where a phrase starts (not 应当公布本部门)."""
-    if name.startswith(("本", "该", "其", "各")):
+    if name.startswith(("本", "该", "军队", "中国人民解放军", "中央军事委员会")):
+        return False
+    if name.startswith(("其", "各")) and not name.startswith(("其他", "各级")):
         return False
     return start == 0 or text[start - 1] in _BOUNDARY_CHARS or text[:start].endswith(_BOUNDARY_WORDS)
 
