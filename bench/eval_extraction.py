@@ -52,25 +52,11 @@ def load_gold(path: Path = GOLD) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def read_statute(path: Path):
-    """The statute loader's parse when it works, else the corpus Markdown reader."""
-    try:
-        from loaders.statutes import parse_file
-
-        parsed = parse_file(path)
-        if parsed is not None and getattr(parsed, "provisions", None):
-            return parsed
-    except Exception:  # the loader may be absent or unfinished: fall back
-        pass
-    from loaders.nlp.markdown_reader import parse_markdown
-
-    return parse_markdown(path)
-
-
 def predicted_by_article(path: Path) -> dict[int, dict[str, set[str]]]:
     from loaders.nlp import extract_clauses
+    from loaders.statutes import parse_file
 
-    parsed = read_statute(path)
+    parsed = parse_file(path)
     found: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for clause in extract_clauses(parsed.version, list(parsed.provisions)):
         if clause.article_suffix:

@@ -62,6 +62,7 @@ _SENTENCE_END = re.compile(r"[。；;\n]")
 _NOT_AGENT_BEFORE = ("对", "向", "报", "会同", "经", "与", "协助", "配合", "通知", "告知", "提请", "移送", "报告",
                      "商", "请", "交", "送", "提交", "申请", "由", "同", "和", "或者", "及", "、", "被", "给", "为",
                      "接受", "派", "组织", "指定", "授权", "委托", "设立", "本级", "取得", "属于", "作为")
+_SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|发现|经|根据|依照|按照|依法|需要|在)")
 _ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
 _CONDITION_LEAD = re.compile(r"(?:之一的|下列[^：\n]{0,12}?(?:情形|行为)(?:之一)?的)")
 
@@ -195,7 +196,10 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
         m = re.fullmatch(r"(?:的)?([^\s，。；：、由经向对]{2,12}?)(、|或者|和)", gap)
         if m and nxt.level == "" and nxt.suffix:
             out[-1] = None  # the bare government was only the level of the list
-            out.append(Term("BODY", term.start, nxt.start - len(m.group(2)), term.text + m.group(1) + nxt.suffix,
+            tail = nxt.suffix
+            if m.group(1).endswith("管理"):  # 食品安全监督管理、卫生行政部门: the shared word is 部门
+                tail = re.sub(r"^(?:监督管理|行政管理|管理|行政)", "", tail) or "部门"
+            out.append(Term("BODY", term.start, nxt.start - len(m.group(2)), term.text + m.group(1) + tail,
                             level=term.level, suffix=nxt.suffix))
             bodies[i + 1] = Term("BODY", nxt.start, nxt.end, term.text + nxt.text, level=term.level, suffix=nxt.suffix)
     return [t for t in out if t is not None]
@@ -303,9 +307,13 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                  and act.start - b.term.end < 40]
         if named and (act.key in LICENCE_ACTIONS or act.category in ("行政确认", "行政许可")):
             subjects = [(b.term.text, b.term.level) for b in named if b.group == named[-1].group]
-            subject_end = named[-1].term.end
+            subject_end = s_start  # 必须经X批准 / 应当向X申请: the modal stands before X
         if not subjects:
             scope_start = paragraph_start(act.start) if act.category not in SANCTION_CATEGORIES else 0
+            if act.category not in SANCTION_CATEGORIES and not _ITEM_LINE.match(text[lines[line_index(act.start)][0]:]):
+                # another sentence's subject reaches only a sentence that starts without its own
+                if not _SUBJECTLESS_START.match(text, s_start):
+                    scope_start = s_start
             if act.category == "其他" and act.key != "监督管理职责":
                 scope_start = s_start
             before = [b for b in agents if scope_start <= b.term.start and b.term.end <= act.start
@@ -315,6 +323,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 members = [b for b in before if b.group == nearest.group]
                 subjects = [(b.term.text, b.term.level) for b in members]
                 subject_end = nearest.term.end
+                if text.startswith("由", nearest.term.start - 1):
+                    subject_end = max(s_start, nearest.term.start - 4)  # 可以由X / 应当由X
             elif act.category in SANCTION_CATEGORIES and act.key != "处罚":
                 if designated:
                     subjects = list(designated)

@@ -91,7 +91,7 @@ def _articles(provisions: list[Provision]) -> Iterable[tuple[Provision | None, P
 
 _DESIGNATION = re.compile(
     r"本(?:法|条例|办法|规定|细则)(?:第([零〇一二三四五六七八九十百千\d]+)条至第([零〇一二三四五六七八九十百千\d]+)条)?"
-    r"规定的(?:行政)?处罚[，,]?由([^；。]{2,80}(?:部门|机关|机构|人民政府))(?:(?:按照|依照|根据|依据)[^；。]{0,20}?)?决定")
+    r"规定的(?:行政)?处罚[，,]?(?:除[^；。]{0,60}?外[，,])?由([^；。]{2,80}(?:部门|机关|机构|人民政府))(?:(?:按照|依照|根据|依据)[^；。]{0,20}?)?决定")
 
 
 def _designations(articles: list[tuple[Provision, str]]) -> list[tuple[int, int, list[tuple[str, str | None]]]]:

@@ -51,6 +51,7 @@ class TermTables:
     amounts: re.Pattern
     nonpowers: re.Pattern
     references: re.Pattern
+    fixed_body: re.Pattern
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -94,6 +95,7 @@ def load_tables(patterns_dir: str | None = None) -> TermTables:
         levels=_alternation([row["pattern"] for row in levels]),
         level_keys=tuple(row["level"] for row in levels),
         bodies=re.compile(body_re),
+        fixed_body=re.compile(fixed),
         amounts=re.compile("|".join(f"(?:{row['pattern']})" for row in amounts)),
         nonpowers=re.compile("|".join(f"(?:{row['pattern']})" for row in nonpowers)),
         references=re.compile(
@@ -133,6 +135,8 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
             continue  # a bare level word (县级以上) is no body
         if not level and not _body_boundary(text, m.start(), m.group()):
             continue
+        if not level and not m.group("name") and not tables.fixed_body.fullmatch(m.group()):
+            continue  # a bare 部门 / 机关 is no particular body
         terms.append(Term("BODY", m.start(), m.end(), m.group(), level=level, suffix=suffix))
     for m in tables.acts.finditer(text):
         action, category = tables.act_keys[_group_index(m)]

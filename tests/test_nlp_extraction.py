@@ -1,0 +1,279 @@
+"""Authorising-clause extraction: tables of (statute text, expected clauses), roles, robustness."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+
+from kg.errors import UserError
+from kg.model import (LawVersion, Provision, ProvisionKind, article_id, container_id, item_id, paragraph_id,
+                      version_id)
+from loaders.nlp import build_pipeline, extract_clauses, might_grant, role_of, write_extraction
+
+LAW = "中华人民共和国测试法"
+DATE = "2021-01-01"
+VERSION = LawVersion(law=LAW, date=DATE, title=LAW)
+_ITEM = re.compile(r"^（[一二三四五六七八九十]+）")
+
+
+def statute(*chapters: list[str]) -> list[Provision]:
+    """Provisions of a small law: each chapter a list of articles, paragraphs split by newline."""
+    vid = version_id(LAW, DATE)
+    provisions: list[Provision] = []
+    number = 0
+
+    def add(p: Provision) -> None:
+        p.order = len(provisions) + 1
+        provisions.append(p)
+
+    for c, articles in enumerate(chapters, start=1):
+        add(Provision(container_id(vid, ProvisionKind.CHAPTER, c), vid, ProvisionKind.CHAPTER, c, heading=f"第{c}章"))
+        for text in articles:
+            number += 1
+            aid = article_id(vid, number)
+            add(Provision(aid, vid, ProvisionKind.ARTICLE, number, text=text, article=number))
+            para, n_para, n_item = None, 0, 0
+            for line in text.split("\n"):
+                if _ITEM.match(line) and para is not None:
+                    n_item += 1
+                    para.text += "\n" + line
+                    add(Provision(item_id(para.id, n_item), vid, ProvisionKind.ITEM, n_item, text=line,
+                                  article=number, paragraph=n_para, item=n_item))
+                else:
+                    n_para, n_item = n_para + 1, 0
+                    para = Provision(paragraph_id(aid, n_para), vid, ProvisionKind.PARAGRAPH, n_para, text=line,
+                                     article=number, paragraph=n_para)
+                    add(para)
+    return provisions
+
+
+def clauses_of(*chapters: list[str]) -> list[tuple]:
+    return [(c.article, c.category.value, c.subject, c.modality)
+            for c in extract_clauses(VERSION, statute(*chapters))]
+
+
+# --- one article, expected (category, subject, modality) set --------------------------------
+
+SINGLE = [
+    # 由X… with a trigger and amounts
+    ("违反本法第三十五条规定，未取得许可从事生产的，由县级以上人民政府食品安全监督管理部门没收违法所得，"
+     "并处五万元以上十万元以下罚款；情节严重的，吊销许可证。",
+     {("行政处罚", "县级以上人民政府食品安全监督管理部门", None)}),
+    # X可以/有权 … items that are acts
+    ("县级以上人民政府市场监督管理部门履行职责，有权采取下列措施：\n（一）进入生产经营场所实施现场检查；\n"
+     "（二）查阅、复制有关合同、票据、账簿；\n（三）查封、扣押不符合标准的产品。",
+     {("行政检查", "县级以上人民政府市场监督管理部门", "可以"),
+      ("行政强制", "县级以上人民政府市场监督管理部门", "可以")}),
+    # items that are conditions grant nothing of their own
+    ("有下列行为之一的，由县级以上地方人民政府农业农村主管部门责令改正，处一千元以上一万元以下罚款：\n"
+     "（一）未取得动物诊疗许可证从事诊疗活动的；\n（二）未按照规定办理登记的。",
+     {("行政处罚", "县级以上地方人民政府农业农村主管部门", None)}),
+    # 经X批准 names the licensing body
+    ("设立血站向公民采集血液，必须经国务院卫生行政部门或者省、自治区、直辖市人民政府卫生行政部门批准。",
+     {("行政许可", "国务院卫生行政部门", "应当"), ("行政许可", "省、自治区、直辖市人民政府卫生行政部门", "应当")}),
+    # 向X申请…许可
+    ("举办大型群众性活动，承办人应当依法向公安机关申请安全许可。", {("行政许可", "公安机关", "应当")}),
+    # several subjects, 按照职责分工
+    ("违反本法规定，由县级以上人民政府生态环境主管部门、海关按照职责责令改正，没收违法所得，并处罚款。",
+     {("行政处罚", "县级以上人民政府生态环境主管部门", None), ("行政处罚", "海关", None)}),
+    # an elliptic list is written out in full
+    ("由县级以上人民政府食品安全监督管理、卫生行政部门依据各自职责分工责令停产停业，并处二千元以上罚款。",
+     {("行政处罚", "县级以上人民政府食品安全监督管理部门", None), ("行政处罚", "县级以上人民政府卫生行政部门", None)}),
+    # competence clause
+    ("县级以上人民政府生态环境主管部门对大气污染防治实施统一监督管理。",
+     {("其他", "县级以上人民政府生态环境主管部门", None)}),
+    # 责令改正 alone is 其他; beside a penalty it belongs to the penalty
+    ("血站违反操作规程采集血液，由县级以上地方人民政府卫生行政部门责令改正。",
+     {("其他", "县级以上地方人民政府卫生行政部门", None)}),
+    # 并可以由X… holds only for its own clause
+    ("生产、销售假药的，由县级以上人民政府药品监督管理部门没收违法所得，并处罚款；并可以由公安机关处五日以上十五日以下的拘留。",
+     {("行政处罚", "县级以上人民政府药品监督管理部门", None), ("行政处罚", "公安机关", "可以")}),
+    # rewards and the government itself
+    ("对在动物防疫工作中做出贡献的单位和个人，各级人民政府和有关部门按照国家有关规定给予表彰、奖励。",
+     {("行政奖励", "各级人民政府", None), ("行政奖励", "有关部门", None)}),
+    # no power over the public
+    ("违反本法规定，构成犯罪的，依法追究刑事责任。", set()),
+    ("食品安全监督管理等部门的工作人员滥用职权、玩忽职守的，依法给予处分。", set()),
+    ("违反本法规定，造成人身、财产损害的，依法承担赔偿责任。", set()),
+    ("县级以上地方人民政府有下列行为之一的，对直接负责的主管人员给予记大过处分：\n（一）隐瞒食品安全事故；\n（二）未确定监督管理职责。",
+     set()),
+    # a body's own misconduct sanctioned by its superior is internal
+    ("药品监督管理部门参与药品生产经营活动的，由其上级主管机关责令改正，没收违法收入。", set()),
+    # a bare referral without a body
+    ("未经依法批准，擅自生产危险物品的，依照有关危险物品安全管理的法律、行政法规的规定予以处罚。", set()),
+    # 裁决 meaning "decide" is no adjudication
+    ("对违反本法规定予以拘留的行政处罚，由县、市公安局、公安分局或者相当于县一级的公安机关裁决。", set()),
+    # definitions and commencement
+    ("本法自2021年5月1日起施行。", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", SINGLE)
+def test_single_article(text: str, expected: set) -> None:
+    got = {(cat, subject, modality) for _, cat, subject, modality in clauses_of([text])}
+    assert got == expected
+
+
+def test_subject_carried_from_an_earlier_article_of_the_chapter() -> None:
+    liability = [
+        "公安机关交通管理部门及其交通警察应当依据事实和本法的有关规定对道路交通安全违法行为予以处罚。",
+        "机动车驾驶人违反道路交通安全法律、法规关于道路通行规定的，处警告或者二十元以上二百元以下罚款。",
+        "饮酒后驾驶机动车的，处暂扣六个月机动车驾驶证，并处一千元以上二千元以下罚款。",
+    ]
+    got = clauses_of(["国家实行机动车登记制度。"], liability)
+    assert {(a, c, s) for a, c, s, _ in got} == {
+        (2, "行政处罚", "公安机关交通管理部门"), (3, "行政处罚", "公安机关交通管理部门"),
+        (4, "行政处罚", "公安机关交通管理部门")}
+
+
+def test_carried_subject_stops_at_the_chapter() -> None:
+    got = clauses_of(["由公安机关交通管理部门处二百元罚款。"], ["违反本法规定的，处警告。"])
+    assert [(a, s) for a, _, s, _ in got] == [(1, "公安机关交通管理部门")]
+
+
+def test_designated_subject_serves_the_chapter() -> None:
+    got = clauses_of([
+        "生产经营单位未按照规定投保安全生产责任保险的，责令限期改正，处五万元以上十万元以下的罚款。",
+        "本法规定的行政处罚，由应急管理部门和其他负有安全生产监督管理职责的部门按照职责分工决定。",
+    ])
+    assert {s for a, _, s, _ in got if a == 1} == {"应急管理部门", "其他负有安全生产监督管理职责的部门"}
+
+
+def test_clause_fields() -> None:
+    text = ("违反本法第三十四条、第三十五条规定，由县级以上人民政府食品安全监督管理部门没收违法所得，"
+            "并处货值金额十倍以上二十倍以下罚款；情节严重的，吊销许可证。")
+    (clause,) = extract_clauses(VERSION, statute([text]))
+    assert clause.provision == paragraph_id(article_id(version_id(LAW, DATE), 1), 1)
+    assert (clause.law, clause.version, clause.article, clause.paragraph, clause.item) == (LAW, DATE, 1, 1, None)
+    assert (clause.level, clause.sector) == ("县级以上", "市场监督管理")
+    assert clause.actions == ("没收违法所得", "罚款", "吊销许可证")
+    assert clause.triggers == ((LAW, 34), (LAW, 35))
+    assert clause.amounts == ("货值金额十倍以上二十倍以下",)
+    record = clause.to_json()
+    assert record["triggers"] == [{"law": LAW, "article": 34}, {"law": LAW, "article": 35}]
+    assert record["category"] == "行政处罚" and record["modality"] is None
+
+
+def test_item_clauses_point_at_their_item() -> None:
+    text = "县级以上人民政府市场监督管理部门有权采取下列措施：\n（一）进入生产经营场所实施现场检查；\n（二）查封违法从事生产经营活动的场所。"
+    by_item = {(c.item, c.category.value) for c in extract_clauses(VERSION, statute([text]))}
+    assert by_item == {(1, "行政检查"), (2, "行政强制")}
+
+
+# --- roles ---------------------------------------------------------------------------------------
+
+ROLES = [
+    ("县级以上人民政府食品安全监督管理部门", ("县级以上", "市场监督管理")),
+    ("县级以上地方人民政府环境保护主管部门", ("县级以上", "生态环境")),
+    ("国务院农业农村主管部门", ("国务院", "农业农村")),
+    ("省、自治区、直辖市人民政府卫生行政部门", ("省级", "卫生健康")),
+    ("设区的市级以上地方人民政府城乡规划主管部门", ("设区的市级以上", "自然资源")),
+    ("设区的市级人民政府", ("设区的市级", "人民政府")),
+    ("县级人民政府", ("县级", "人民政府")),
+    ("乡、镇人民政府", ("乡镇", "人民政府")),
+    ("公安机关交通管理部门", (None, "公安")),
+    ("海关", (None, "海关")),
+    ("税务机关", (None, "税务")),
+    ("安全生产监督管理部门", (None, "应急管理")),
+    ("工商行政管理部门", (None, "市场监督管理")),
+    ("县级以上人民政府道路主管部门", ("县级以上", "道路")),
+    ("有关部门", (None, "有关部门")),
+]
+
+
+@pytest.mark.parametrize("subject, role", ROLES)
+def test_role_of(subject: str, role: tuple) -> None:
+    assert role_of(subject) == role
+
+
+# --- pre-filter, pipeline ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("为了保证食品安全，制定本法。", False),
+    ("本法所称食品，指各种供人食用的成品。", False),
+    ("由海关没收违法所得。", True),
+    ("处二千元以下罚款。", True),
+    ("县级人民政府负责本行政区域的工作。", True),
+])
+def test_prefilter(text: str, expected: bool) -> None:
+    assert might_grant(text) is expected
+
+
+@pytest.mark.parametrize("segmenter", ["jieba", "char"])
+def test_pipeline_components_and_extensions(segmenter: str) -> None:
+    nlp = build_pipeline(segmenter)
+    assert nlp.pipe_names == ["legal_terms", "authorising_clauses", "statutory_roles"]
+    doc = nlp("由县级以上人民政府公安机关处五百元以上一千元以下罚款。")
+    labels = {span.label_ for span in doc.spans["legal_terms"]}
+    assert {"BODY", "ACT", "AMOUNT"} <= labels
+    assert all(span._.term is not None for span in doc.spans["legal_terms"])
+    (finding,) = doc._.clauses
+    assert (finding.category, finding.subject, finding.level, finding.sector) == (
+        "行政处罚", "县级以上人民政府公安机关", "县级以上", "公安")
+
+
+def test_bad_segmenter() -> None:
+    with pytest.raises(ValueError):
+        build_pipeline("pkuseg")
+
+
+# --- malformed text never crashes -----------------------------------------------------------------
+
+MALFORMED = [
+    "",
+    "　　",
+    "由縣級以上人民政府食品安全監督管理部門沒收違法所得，並處五萬元罰款。",  # traditional characters
+    "<p>由<b>海关</b>没收违法所得，并处罚款。</p>&nbsp;<br/>",  # stray HTML
+    "（一）（二）（三）",
+    "由由由部门部门部门罚款罚款",
+    "由" + "县级以上人民政府" * 200 + "罚款",
+    "第条 由公安机关处罚款" + "。" * 50,
+    "违反本法第条规定，违反本法第九九九九九九九九九条规定的，由海关处罚款。",
+    "\x00\ufeff由海关处罚款\u200b。",
+]
+
+
+@pytest.mark.parametrize("text", MALFORMED)
+def test_malformed_text_never_crashes(text: str) -> None:
+    for clause in extract_clauses(VERSION, statute([text])):
+        assert clause.subject and clause.category
+
+
+def test_traditional_and_html_are_normalised() -> None:
+    trad = clauses_of(["由縣級以上人民政府食品安全監督管理部門沒收違法所得，並處五萬元罰款。"])
+    assert trad == [(1, "行政处罚", "县级以上人民政府食品安全监督管理部门", None)]
+    html = clauses_of(["<p>由<b>海关</b>没收违法所得，并处罚款。</p>"])
+    assert html == [(1, "行政处罚", "海关", None)]
+
+
+def test_article_without_number_or_container() -> None:
+    vid = version_id(LAW, DATE)
+    loose = Provision(f"{vid}/x", vid, ProvisionKind.ARTICLE, 0, text="由海关没收违法所得。")
+    (clause,) = extract_clauses(VERSION, [loose])
+    assert (clause.article, clause.subject, clause.provision) == (0, "海关", loose.id)
+
+
+# --- plkg extract --------------------------------------------------------------------------------
+
+def test_write_extraction_rejects_a_bad_format(tmp_path) -> None:
+    with pytest.raises(UserError):
+        write_extraction([tmp_path], format="xml", out=io.StringIO(), err=io.StringIO())
+
+
+def test_write_extraction_reports_bad_files_and_goes_on(tmp_path) -> None:
+    good = tmp_path / "测试法(2021-01-01).md"
+    good.write_text("# 中华人民共和国测试法\n\n## 第一章 总则\n\n第一条 由海关没收违法所得，并处罚款。\n", encoding="utf-8")
+    bad = tmp_path / "坏文件.md"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    out, err = io.StringIO(), io.StringIO()
+    count = write_extraction([bad, good], format="jsonl", out=out, err=err)
+    assert count == 1
+    record = json.loads(out.getvalue().splitlines()[0])
+    assert (record["category"], record["subject"], record["article"]) == ("行政处罚", "海关", 1)
+    assert len(err.getvalue().splitlines()) == 1 and "坏文件.md" in err.getvalue()
+    table = io.StringIO()
+    write_extraction([good], format="table", out=table, err=io.StringIO())
+    assert "海关" in table.getvalue().splitlines()[1]
