@@ -64,7 +64,7 @@ _PROVINCE_SHORT = {re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔�
 # Words that start a department, never part of a government name.
 _DEPT_WORDS = "局厅委办部院所中心处科站队会室署馆"
 _CITY_RE = re.compile(rf"^([^\s{_DEPT_WORDS}（(、，,]{{2,8}}?(?:市|自治州|地区|盟|州))(?!场|政|民|容|区县|县市)")
-_COUNTY_RE = re.compile(rf"^([^\s{_DEPT_WORDS}（(、，,]{{1,8}}?(?:自治县|县|区|旗|市))(?!场|政|民|容)")
+_COUNTY_RE = re.compile(rf"^([^\s{_DEPT_WORDS}（(、，,]{{1,8}}?(?:自治县|县|区|旗|市))(?!场|政|民|容|管)")
 _TOWN_RE = re.compile(rf"^([^\s{_DEPT_WORDS}（(、，,]{{1,8}}?(?:乡|镇|街道))(?!办事处|政府)?")
 # Prefixes that stand for "this government" in a list: 市科技局, 地州市商务主管部门, 本级
 SELF_PREFIXES = ("地、州、市级", "地（州、市）级", "地州市级", "地、州、市", "地（州、市）", "地州市", "州市级", "州市", "市本级", "本级", "市级", "州级", "市", "州", "县", "区")
