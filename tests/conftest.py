@@ -8,6 +8,8 @@ import pytest
 
 from kg.embedded import EmbeddedStore
 
+pytest_plugins = ["tests.bolt"]
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus"
 LAWS = CORPUS / "laws"

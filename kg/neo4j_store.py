@@ -1,0 +1,1015 @@
+"""The graph-server store: the same graph on Neo4j (or FalkorDB) over Bolt.
+
+Every node carries its type label and the umbrella label ``KG`` with an
+``id`` property (indexed on both), so an edge finds its ends by id alone.
+Properties are encoded by :mod:`kg.dialect` (JSON for maps and nested lists,
+a list of the names of None-valued properties), dates are ISO strings.
+
+Writes are buffered in the :class:`Writer` and sent on commit as batched
+``UNWIND $rows ... MERGE`` statements, packed under the server dialect's
+parameter budget, inside one managed write transaction (retried by the
+driver).  A read through the store while a transaction is open first sends
+the buffered writes into the open server transaction and reads there, so a
+loader sees its own writes as it does on the embedded store.
+
+Atomicity follows the server: Neo4j rolls the transaction back on any error;
+FalkorDB keeps whatever was sent, so every write is an idempotent ``MERGE`` on
+stable ids (running the same load again converges) and the error says what
+was written.
+
+The bulk views of :class:`kg.views.GraphViews` run server-side here: one
+streamed query per view, plus batched id look-ups for the shared parts
+(versions, articles with their clauses), cached per call.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import time
+from collections import defaultdict
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+
+from . import dialect as dialects
+from .dialect import ANY_LABEL, Dialect, decode_props, encode_props, encode_where, quote_name, split_row
+from .model import Edge, Node
+from .store import LABELS, Store, StoreError, Writer
+from .views import (
+    CitationBasis,
+    ClauseInForce,
+    ClauseRef,
+    ItemBasis,
+    ProvisionRef,
+    VersionRef,
+    _props,
+)
+
+#: (label, property) pairs indexed besides every label's ``id``: the look-ups
+#: that loaders and views make by property.
+LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
+    ("PowerItem", "government"),
+    ("PowerItem", "source_file"),
+    ("Citation", "status"),
+    ("AuthorisingClause", "law"),
+    ("Provision", "version"),
+)
+
+_HANDSHAKE_ATTEMPTS = 3
+
+
+class Neo4jStore(Store):
+    """A store on a Bolt graph server (Neo4j 5, or FalkorDB's Bolt endpoint).
+
+    Parameters
+    ----------
+    uri, user, password, database
+        Where the server is; no authentication when ``user`` is None.
+    timeout
+        Seconds to open a connection, Bolt handshake included (FalkorDB
+        sometimes never answers a handshake: the store retries).
+    dialect
+        Force a dialect name ("neo4j" or "falkordb") instead of detecting it.
+
+    Raises :class:`~kg.store.StoreError` with one line for an unreachable
+    server, refused credentials or an unknown database.
+    """
+
+    backend = "neo4j"
+
+    def __init__(
+        self,
+        uri: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+        *,
+        timeout: float = 10.0,
+        dialect: str | None = None,
+        **_ignored: Any,
+    ) -> None:
+        self.uri = uri or "bolt://localhost:7687"
+        self.user = user or None
+        self.database = database or None
+        self.timeout = timeout
+        self._writer: _BoltWriter | None = None
+        self._schema_done: set[tuple[str, str]] = set()
+        auth = (user, password or "") if user else None
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                self.uri,
+                auth=auth,
+                connection_timeout=timeout,
+                # the driver waits this long for the Bolt handshake answer too
+                connection_acquisition_timeout=timeout,
+                max_transaction_retry_time=30.0,
+                user_agent="powerlist-kg",
+            )
+        except (ValueError, neo4j_errors.ConfigurationError) as exc:
+            raise StoreError(f"{self.uri}: not a Bolt address ({_one_line(exc)})") from None
+        try:
+            self.dialect = self._connect(dialect)
+        except BaseException:
+            self._driver.close()
+            raise
+
+    # --- connection ----------------------------------------------------------------
+
+    def _connect(self, forced: str | None) -> Dialect:
+        """Check the server answers (retrying a hung handshake) and pick its dialect."""
+        agent = ""
+        for attempt in range(_HANDSHAKE_ATTEMPTS):
+            try:
+                agent = self._driver.get_server_info().agent or ""
+                with self._driver.session(database=self.database) as session:
+                    session.run("RETURN 1").consume()
+                break
+            except neo4j_errors.AuthError as exc:
+                raise StoreError(f"{self.uri}: the server refused the credentials of user {self.user!r} ({_one_line(exc.message or exc)})") from None
+            except neo4j_errors.ServiceUnavailable as exc:
+                if attempt == _HANDSHAKE_ATTEMPTS - 1:
+                    raise StoreError(f"{self.uri}: cannot reach a Bolt server ({_reason(exc)})") from None
+                time.sleep(0.1)
+            except neo4j_errors.ClientError as exc:
+                if "DatabaseNotFound" in (exc.code or ""):
+                    raise StoreError(f"{self.uri}: database {self.database!r} does not exist on this server") from None
+                raise StoreError(f"{self.uri}: the server refused a first query ({_one_line(exc.message or exc)})") from None
+            except neo4j_errors.DatabaseError as exc:
+                if self.user:
+                    raise StoreError(
+                        f"{self.uri}: the server failed the first query as user {self.user!r}: wrong user or password, "
+                        f"or a server that takes no credentials (FalkorDB: leave the user unset) [{exc.code}]"
+                    ) from None
+                raise StoreError(f"{self.uri}: the server failed a first query [{exc.code}]") from None
+            except neo4j_errors.DriverError as exc:
+                raise StoreError(f"{self.uri}: cannot talk to the Bolt server ({_one_line(exc)})") from None
+        if forced:
+            if forced not in dialects.DIALECTS:
+                raise StoreError(f"unknown server dialect {forced!r}: use neo4j or falkordb")
+            return dialects.DIALECTS[forced]
+        components: list[str] | None
+        try:
+            with self._driver.session(database=self.database) as session:
+                components = [r["name"] for r in session.run("CALL dbms.components() YIELD name RETURN name")]
+        except neo4j_errors.Neo4jError:
+            components = None
+        except neo4j_errors.DriverError as exc:
+            raise StoreError(f"{self.uri}: cannot talk to the Bolt server ({_one_line(exc)})") from None
+        return dialects.detect(agent, components)
+
+    def _session(self) -> neo4j.Session:
+        database = self.database if self.dialect.honours_database else None
+        return self._driver.session(database=database, fetch_size=2000)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._driver.close()
+
+    def describe(self) -> str:
+        return f"{self.dialect.name} at {self.uri}" + (f" (database {self.database})" if self.database else "")
+
+    # --- running statements ---------------------------------------------------------
+
+    def _records(self, query: str, params: Mapping[str, Any] | None = None, *, direct: bool = False) -> Iterator[neo4j.Record]:
+        """Stream the records of a read query.
+
+        While a transaction is open the read runs inside it, after its
+        buffered writes were sent (unless ``direct``: committed state only).
+        """
+        params = dict(params or {})
+        writer = self._writer
+        if not direct and writer is not None and writer.needs_tx_for_reads():
+            tx = writer.flush()
+            try:
+                yield from tx.run(query, params)
+            except neo4j_errors.Neo4jError as exc:
+                raise StoreError(f"{self.describe()}: a read failed ({_one_line(exc.message or exc)})") from None
+            return
+        yielded = False
+        for attempt in range(_HANDSHAKE_ATTEMPTS):
+            try:
+                with self._session() as session:
+                    for record in session.run(query, params):
+                        yielded = True
+                        yield record
+                return
+            except neo4j_errors.ServiceUnavailable as exc:
+                if yielded or attempt == _HANDSHAKE_ATTEMPTS - 1:
+                    raise StoreError(f"{self.describe()}: the server went away during a read ({_reason(exc)})") from None
+                time.sleep(0.1)
+            except neo4j_errors.Neo4jError as exc:
+                raise StoreError(f"{self.describe()}: a read failed ({_one_line(exc.message or exc)})") from None
+
+    def _single(self, query: str, params: Mapping[str, Any] | None = None, *, direct: bool = False) -> neo4j.Record | None:
+        for record in self._records(query, params, direct=direct):
+            return record
+        return None
+
+    def _read_batched(self, query: str, ids: Sequence[Any], name: str = "ids", *, direct: bool = False) -> Iterator[neo4j.Record]:
+        """Run ``query`` over ``ids`` in batches that fit the parameter budget."""
+        for batch in self.dialect.pack(ids, name):
+            yield from self._records(query, {name: batch}, direct=direct)
+
+    def _write(self, statements: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
+        """Run write statements in one managed transaction (schema work excluded)."""
+        todo = list(statements)
+        if not todo:
+            return
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            for query, params in todo:
+                tx.run(query, dict(params)).consume()
+
+        try:
+            with self._session() as session:
+                session.execute_write(work)
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+            raise StoreError(f"{self.describe()}: a write failed ({_one_line(getattr(exc, 'message', None) or exc)})") from None
+
+    # --- schema ---------------------------------------------------------------------
+
+    def ensure_schema(self, labels: Iterable[str] = LABELS) -> None:
+        """Indexes on ``id`` of ``KG`` and of every label, and the look-up indexes."""
+        wanted = [(ANY_LABEL, "id")] + [(label, "id") for label in labels]
+        wanted += [pair for pair in LOOKUP_INDEXES if pair[0] in set(labels)]
+        missing = [pair for pair in dict.fromkeys(wanted) if pair not in self._schema_done]
+        if not missing:
+            return
+        existing: set[tuple[str, str]] = set()
+        if not self.dialect.index_if_not_exists:
+            for record in self._records("CALL db.indexes()", direct=True):
+                for prop in record.get("properties") or ():
+                    existing.add((record.get("label"), prop))
+        try:
+            with self._session() as session:
+                for label, prop in missing:
+                    if (label, prop) not in existing:
+                        session.run(self.dialect.index_statement(label, prop)).consume()
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+            raise StoreError(f"{self.describe()}: cannot create an index ({_one_line(getattr(exc, 'message', None) or exc)})") from None
+        self._schema_done.update(missing)
+
+    def clear(self) -> int:
+        """Delete every node of this store (label ``KG``) with its edges; returns how many."""
+        total = 0
+        while True:
+            record = None
+            query = f"MATCH (n:{ANY_LABEL}) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n"
+            try:
+                with self._session() as session:
+                    record = session.execute_write(lambda tx: tx.run(query).single())
+            except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+                raise StoreError(f"{self.describe()}: cannot clear the graph ({_one_line(getattr(exc, 'message', None) or exc)})") from None
+            removed = record["n"] if record else 0
+            total += removed
+            if not removed:
+                return total
+
+    # --- transactions ---------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Writer]:
+        if self._writer is not None:
+            raise StoreError("nested transactions are not supported")
+        writer = _BoltWriter(self)
+        self._writer = writer
+        try:
+            yield writer
+            writer.commit()
+        except BaseException:
+            writer.abort()
+            raise
+        finally:
+            self._writer = None
+
+    # --- reading primitives ---------------------------------------------------------
+
+    def get(self, node_id: str) -> Node | None:
+        writer = self._writer
+        if writer is not None:
+            return writer.get(node_id)
+        return self._get_stored(node_id)
+
+    def _get_stored(self, node_id: str, *, direct: bool = False) -> Node | None:
+        record = self._single(
+            f"MATCH (n:{ANY_LABEL} {{id: $id}}) RETURN labels(n) AS labels, properties(n) AS props", {"id": node_id},
+            direct=direct,
+        )
+        return _node(node_id, record["labels"], record["props"]) if record else None
+
+    def _get_many(self, ids: Iterable[str]) -> dict[str, Node]:
+        """Stored nodes by id (unknown ids left out), in batched look-ups."""
+        wanted = sorted({i for i in ids if isinstance(i, str) and i})
+        found: dict[str, Node] = {}
+        query = (
+            f"UNWIND $ids AS id MATCH (n:{ANY_LABEL} {{id: id}}) "
+            "RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
+        )
+        for record in self._read_batched(query, wanted):
+            found[record["id"]] = _node(record["id"], record["labels"], record["props"])
+        return found
+
+    def _existing(self, ids: Iterable[str], *, direct: bool = False) -> set[str]:
+        query = f"UNWIND $ids AS id MATCH (n:{ANY_LABEL} {{id: id}}) RETURN n.id AS id"
+        return {record["id"] for record in self._read_batched(query, sorted(set(ids)), direct=direct)}
+
+    def nodes(self, label: str, **where: Any) -> Iterator[Node]:
+        clause, params = _where("n", where)
+        query = f"MATCH (n:{quote_name(label)}){clause} RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
+        for record in self._records(query, params):
+            yield _node(record["id"], record["labels"], record["props"])
+
+    def out_edges(self, node_id: str, type: str | None = None) -> Iterator[Edge]:
+        rel = f"[r:{quote_name(type)}]" if type else "[r]"
+        query = (
+            f"MATCH (a:{ANY_LABEL} {{id: $id}})-{rel}->(b:{ANY_LABEL}) "
+            "RETURN b.id AS other, type(r) AS type, properties(r) AS props ORDER BY type, other"
+        )
+        for record in self._records(query, {"id": node_id}):
+            yield Edge(node_id, record["other"], record["type"], decode_props(record["props"]))
+
+    def in_edges(self, node_id: str, type: str | None = None) -> Iterator[Edge]:
+        rel = f"[r:{quote_name(type)}]" if type else "[r]"
+        query = (
+            f"MATCH (a:{ANY_LABEL} {{id: $id}})<-{rel}-(b:{ANY_LABEL}) "
+            "RETURN b.id AS other, type(r) AS type, properties(r) AS props ORDER BY type, other"
+        )
+        for record in self._records(query, {"id": node_id}):
+            yield Edge(record["other"], node_id, record["type"], decode_props(record["props"]))
+
+    def count(self, label: str, **where: Any) -> int:
+        clause, params = _where("n", where)
+        record = self._single(f"MATCH (n:{quote_name(label)}){clause} RETURN count(n) AS n", params)
+        return int(record["n"]) if record else 0
+
+    def edge_count(self, type: str | None = None) -> int:
+        rel = f"[r:{quote_name(type)}]" if type else "[r]"
+        record = self._single(f"MATCH (:{ANY_LABEL})-{rel}->(:{ANY_LABEL}) RETURN count(r) AS n")
+        return int(record["n"]) if record else 0
+
+    def targets(self, node_id: str, type: str) -> Iterator[Node]:
+        query = (
+            f"MATCH (a:{ANY_LABEL} {{id: $id}})-[:{quote_name(type)}]->(b:{ANY_LABEL}) "
+            "RETURN b.id AS id, labels(b) AS labels, properties(b) AS props ORDER BY id"
+        )
+        for record in self._records(query, {"id": node_id}):
+            yield _node(record["id"], record["labels"], record["props"])
+
+    def sources(self, node_id: str, type: str) -> Iterator[Node]:
+        query = (
+            f"MATCH (a:{ANY_LABEL} {{id: $id}})<-[:{quote_name(type)}]-(b:{ANY_LABEL}) "
+            "RETURN b.id AS id, labels(b) AS labels, properties(b) AS props ORDER BY id"
+        )
+        for record in self._records(query, {"id": node_id}):
+            yield _node(record["id"], record["labels"], record["props"])
+
+    # --- views, server-side -----------------------------------------------------------
+
+    def governments(self) -> list[dict[str, Any]]:
+        query = "MATCH (g:Government) RETURN g.id AS id, labels(g) AS labels, properties(g) AS props ORDER BY id"
+        return [_props(_node(r["id"], r["labels"], r["props"])) for r in self._records(query)]
+
+    def departments_of(self, government: str) -> list[dict[str, Any]]:
+        query = (
+            f"MATCH (g:{ANY_LABEL} {{id: $g}})<-[:PART_OF]-(d:{ANY_LABEL}) "
+            "RETURN d.id AS id, labels(d) AS labels, properties(d) AS props ORDER BY id"
+        )
+        return [_props(_node(r["id"], r["labels"], r["props"])) for r in self._records(query, {"g": government})]
+
+    def covered_provisions(self, government: str) -> frozenset[str]:
+        query = (
+            "MATCH (i:PowerItem {government: $g})-[:BASED_ON]->(:KG)-[:RESOLVES_TO]->(t:Provision) "
+            "WHERE t.article IS NOT NULL "
+            "WITH DISTINCT t "
+            f"WITH CASE WHEN t.kind = '条' THEN t.id ELSE {_ARTICLE_ID_OF_T} END AS aid "
+            "MATCH (a:Provision {id: aid}) "
+            "RETURN DISTINCT a.id AS id"
+        )
+        return frozenset(r["id"] for r in self._records(query, {"g": government}))
+
+    def clauses_in_force(self, law: str | None = None) -> Iterator[ClauseInForce]:
+        where = " WHERE cl.law = $law" if law else ""
+        query = (
+            f"MATCH (cl:AuthorisingClause){where} "
+            "MATCH (p:Provision {id: cl.provision}) "
+            "MATCH (v:LawVersion {id: p.version}) WHERE coalesce(v.status, 'in_force') = 'in_force' "
+            "RETURN cl.id AS cid, properties(cl) AS cl, labels(cl) AS cl_labels, "
+            "p.id AS pid, labels(p) AS p_labels, properties(p) AS p, v.id AS vid "
+            "ORDER BY cid"
+        )
+        cache = _ServerViewCache(self)
+        for chunk in _chunks(self._records(query, {"law": law} if law else {}), 500):
+            provisions = [ProvisionRef.of(_node(r["pid"], r["p_labels"], r["p"])) for r in chunk]
+            cache.prefetch_versions(r["vid"] for r in chunk)
+            cache.prefetch_articles(provisions)
+            for record, provision in zip(chunk, provisions):
+                version = cache.version(record["vid"])
+                if provision is None or version is None or version.status != "in_force":
+                    continue
+                clause = ClauseRef.of(_node(record["cid"], record["cl_labels"], record["cl"]))
+                yield ClauseInForce(clause, provision, cache.article_of(provision), version)
+
+    def item_bases(self, government: str | None = None, department: str | None = None) -> Iterator[ItemBasis]:
+        query = (
+            "MATCH (i:PowerItem)" + (" WHERE i.government = $g" if government else "") + " "
+            "OPTIONAL MATCH (i)-[:EXERCISED_BY]->(d:KG) "
+            "WITH i, head(collect(d)) AS d "
+            + ("WHERE d IS NOT NULL AND (d.id = $dep OR d.name = $dep) " if department else "")
+            + "OPTIONAL MATCH (d)-[:PART_OF]->(g:KG) "
+            "WITH i, d, head(collect(g)) AS g "
+            "OPTIONAL MATCH (i)-[:HAS_RESPONSIBILITY]->(r:KG) "
+            "WITH i, d, g, count(r) AS nr, "
+            "collect(CASE WHEN r IS NULL THEN null ELSE [left(trim(coalesce(r.duties, '')), 64), "
+            "left(trim(coalesce(r.accountability, '')), 64)] END) AS rs "
+            "OPTIONAL MATCH (i)-[:BASED_ON]->(c:KG) "
+            "OPTIONAL MATCH (c)-[:RESOLVES_TO]->(t:KG) "
+            "WITH i, d, g, nr, rs, c, head(collect(t)) AS t "
+            "WITH i, d, g, nr, rs, collect(CASE WHEN c IS NULL THEN null ELSE "
+            "{cid: c.id, c: properties(c), tid: t.id, tl: labels(t), t: properties(t)} END) AS cs "
+            "RETURN i.id AS iid, properties(i) AS i, "
+            "d.id AS did, labels(d) AS dl, properties(d) AS d, "
+            "g.id AS gid, labels(g) AS gl, properties(g) AS g, nr, rs, cs "
+            "ORDER BY iid"
+        )
+        params: dict[str, Any] = {}
+        if government:
+            params["g"] = government
+        if department:
+            params["dep"] = department
+        cache = _ServerViewCache(self)
+        for chunk in _chunks(self._records(query, params), 300):
+            cache.prefetch_chunk(chunk)
+            for record in chunk:
+                yield cache.item_basis(record)
+
+
+# ---------------------------------------------------------------------------
+# Views: shared look-ups, fetched in batches and cached per view call
+
+
+_ARTICLE_ID_OF_T = (
+    "t.version + '/第' + toString(t.article) + '条' + "
+    "CASE WHEN coalesce(t.article_suffix, 0) <> 0 THEN '之' + toString(t.article_suffix) ELSE '' END"
+)
+
+
+class _ServerViewCache:
+    """What :class:`kg.views._ViewCache` memoises, filled by batched server queries."""
+
+    def __init__(self, store: Neo4jStore) -> None:
+        self.store = store
+        self.nodes: dict[str, Node | None] = {}
+        self.versions: dict[str, VersionRef | None] = {}
+        self.article_clauses: dict[str, tuple[ClauseRef, ...]] = {}
+        self.version_clauses: dict[tuple[str, str], bool] = {}
+
+    # nodes by id
+
+    def prefetch_nodes(self, ids: Iterable[str | None]) -> None:
+        wanted = {i for i in ids if isinstance(i, str) and i and i not in self.nodes}
+        if not wanted:
+            return
+        found = self.store._get_many(wanted)
+        for node_id in wanted:
+            self.nodes[node_id] = found.get(node_id)
+
+    def node(self, node_id: str | None) -> Node | None:
+        if not node_id:
+            return None
+        if node_id not in self.nodes:
+            self.prefetch_nodes([node_id])
+        return self.nodes[node_id]
+
+    # versions
+
+    def prefetch_versions(self, ids: Iterable[str | None]) -> None:
+        wanted = sorted({i for i in ids if isinstance(i, str) and i and i not in self.versions})
+        if not wanted:
+            return
+        query = (
+            "UNWIND $ids AS vid MATCH (v:LawVersion {id: vid}) "
+            f"OPTIONAL MATCH (l:{ANY_LABEL} {{id: v.law}}) "
+            f"OPTIONAL MATCH (l)-[:HAS_VERSION]->(cv:{ANY_LABEL}) WHERE coalesce(cv.status, 'in_force') = 'in_force' "
+            "RETURN vid, properties(v) AS v, l IS NOT NULL AS has_law, l.region AS law_region, "
+            "collect(CASE WHEN cv IS NULL THEN null ELSE [coalesce(cv.date, ''), cv.id, cv.effective, cv.date] END) AS current"
+        )
+        for record in self.store._read_batched(query, wanted):
+            p = decode_props(record["v"])
+            current = max(((c[0], c[1], c[2], c[3]) for c in record["current"]), default=None)
+            region = p.get("region") or (record["law_region"] if record["has_law"] else None)
+            self.versions[record["vid"]] = VersionRef(
+                id=record["vid"],
+                law=p.get("law", ""),
+                title=p.get("title", ""),
+                date=p.get("date", ""),
+                rank=p.get("rank", "其他"),
+                status=p.get("status", "in_force"),
+                effective=p.get("effective"),
+                region=region,
+                current=current[1] if current else None,
+                current_date=current[3] if current else None,
+                current_effective=current[2] if current else None,
+            )
+        for vid in wanted:
+            self.versions.setdefault(vid, None)
+
+    def version(self, version_id: str | None) -> VersionRef | None:
+        if not version_id:
+            return None
+        if version_id not in self.versions:
+            self.prefetch_versions([version_id])
+        return self.versions[version_id]
+
+    # articles and their clauses
+
+    @staticmethod
+    def article_id(provision: ProvisionRef | None) -> str | None:
+        if provision is None or provision.article is None:
+            return None
+        if provision.kind == "条":
+            return provision.id
+        from .model import article_id
+
+        return article_id(provision.version, provision.article, provision.article_suffix)
+
+    def prefetch_articles(self, provisions: Iterable[ProvisionRef | None]) -> None:
+        self.prefetch_nodes(
+            self.article_id(p) for p in provisions if p is not None and p.kind != "条"
+        )
+
+    def article_of(self, provision: ProvisionRef | None) -> ProvisionRef | None:
+        if provision is None or provision.article is None:
+            return None
+        if provision.kind == "条":
+            return provision
+        return ProvisionRef.of(self.node(self.article_id(provision)))
+
+    def prefetch_clauses(self, article_ids: Iterable[str]) -> None:
+        wanted = sorted({a for a in article_ids if a not in self.article_clauses})
+        if not wanted:
+            return
+        query = (
+            f"UNWIND $ids AS aid MATCH (a:{ANY_LABEL} {{id: aid}}) "
+            f"OPTIONAL MATCH (a)-[:CONTAINS*0..]->(:{ANY_LABEL})-[:HAS_CLAUSE]->(cl:{ANY_LABEL}) "
+            "RETURN aid, collect([cl.id, labels(cl), properties(cl)]) AS cls"
+        )
+        for record in self.store._read_batched(query, wanted):
+            clauses = [ClauseRef.of(_node(c[0], c[1], c[2])) for c in record["cls"] if c[0] is not None]
+            self.article_clauses[record["aid"]] = tuple(sorted(clauses, key=lambda c: c.id))
+        for aid in wanted:
+            self.article_clauses.setdefault(aid, ())
+
+    def prefetch_version_clauses(self, versions: Iterable[VersionRef]) -> None:
+        wanted = sorted({(v.law, v.date) for v in versions if (v.law, v.date) not in self.version_clauses})
+        if not wanted:
+            return
+        query = (
+            "UNWIND $ids AS pair "
+            "OPTIONAL MATCH (cl:AuthorisingClause) WHERE cl.law = pair[0] AND cl.version = pair[1] "
+            "RETURN pair[0] AS law, pair[1] AS date, count(cl) AS n"
+        )
+        for record in self.store._read_batched(query, [list(pair) for pair in wanted]):
+            self.version_clauses[(record["law"], record["date"])] = record["n"] > 0
+        for pair in wanted:
+            self.version_clauses.setdefault(pair, False)
+
+    # item rows
+
+    def prefetch_chunk(self, chunk: Sequence[neo4j.Record]) -> None:
+        """Fetch in bulk what the rows of ``chunk`` look up."""
+        version_ids: list[str | None] = []
+        provisions: list[ProvisionRef | None] = []
+        node_ids: list[str | None] = []
+        for record in chunk:
+            if record["gid"] is None:
+                node_ids.append(decode_props(record["i"]).get("government"))
+            for c in record["cs"]:
+                props = decode_props(c["c"])
+                node_ids.append(props.get("quote_best_match"))
+                target = ProvisionRef.of(_node(c["tid"], c["tl"], c["t"])) if c["tid"] is not None else None
+                provisions.append(target)
+                if target is not None:
+                    version_ids.append(target.version)
+                elif c["tid"] is not None and _label(c["tl"]) == "LawVersion":
+                    version_ids.append(c["tid"])
+                else:
+                    version_ids.append(props.get("version"))
+        self.prefetch_nodes(node_ids)
+        self.prefetch_versions(version_ids)
+        self.prefetch_articles(provisions)
+        articles = [self.article_of(p) for p in provisions]
+        self.prefetch_clauses(a.id for a in articles if a is not None)
+        self.prefetch_version_clauses(v for v in (self.version(vid) for vid in version_ids) if v is not None)
+
+    def item_basis(self, record: neo4j.Record) -> ItemBasis:
+        item = _props(_node(record["iid"], ["PowerItem"], record["i"]))
+        dept = _node(record["did"], record["dl"], record["d"]) if record["did"] is not None else None
+        gov = _node(record["gid"], record["gl"], record["g"]) if record["gid"] is not None else None
+        if gov is None and item.get("government"):
+            gov = self.node(item["government"])
+        citations = sorted(
+            (c for c in record["cs"]), key=lambda c: c["cid"]
+        )
+        return ItemBasis(
+            item=item,
+            department=_props(dept),
+            government=_props(gov),
+            responsibilities=int(record["nr"]),
+            has_duties=any(str(r[0]).strip() for r in record["rs"]),
+            has_accountability=any(str(r[1]).strip() for r in record["rs"]),
+            citations=tuple(self.citation_basis(c) for c in citations),
+        )
+
+    def citation_basis(self, row: Mapping[str, Any]) -> CitationBasis:
+        props = _props(_node(row["cid"], ["Citation"], row["c"]))
+        target_node = _node(row["tid"], row["tl"], row["t"]) if row["tid"] is not None else None
+        target = ProvisionRef.of(target_node)
+        if target is not None:
+            version = self.version(target.version)
+        elif target_node is not None and target_node.label == "LawVersion":
+            version = self.version(target_node.id)
+        else:
+            version = self.version(props.get("version"))
+        article = self.article_of(target)
+        clauses: tuple[ClauseRef, ...] = ()
+        if article is not None:
+            if article.id not in self.article_clauses:
+                self.prefetch_clauses([article.id])
+            clauses = self.article_clauses[article.id]
+        has_clauses = False
+        if version is not None:
+            key = (version.law, version.date)
+            if key not in self.version_clauses:
+                self.prefetch_version_clauses([version])
+            has_clauses = self.version_clauses[key]
+        return CitationBasis(
+            citation=props,
+            target_label=target_node.label if target_node is not None else None,
+            target=target,
+            article=article,
+            version=version,
+            clauses=clauses,
+            version_has_clauses=has_clauses,
+            best_match=ProvisionRef.of(self.node(props.get("quote_best_match"))),
+        )
+
+
+# ---------------------------------------------------------------------------
+# The writer
+
+
+class _BoltWriter(Writer):
+    """Buffers a transaction's writes; sends them on commit (or before a read).
+
+    The buffer holds the net effect since the last send: nodes removed (their
+    edges go with them), edges removed, nodes added, edges added, applied in
+    that order, which gives the same graph as applying the calls one by one.
+    """
+
+    def __init__(self, store: Neo4jStore) -> None:
+        self.store = store
+        self.dialect = store.dialect
+        self.added: dict[str, Node] = {}
+        self.removed: set[str] = set()
+        self.edges: dict[tuple[str, str, str], Mapping[str, Any]] = {}
+        self.edges_removed: set[tuple[str, str, str]] = set()
+        self._edges_of: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+        self._known: set[str] = set()  # ids known to be stored
+        self._gone: set[str] = set()  # ids removed by this transaction and not re-added
+        self._session: neo4j.Session | None = None
+        self._tx: neo4j.Transaction | None = None
+        self.sent_nodes = 0
+        self.sent_edges = 0
+        self.sent_removals = 0
+
+    # --- Writer interface ------------------------------------------------------------
+
+    def get(self, node_id: str) -> Node | None:
+        if node_id in self.added:
+            return self.added[node_id]
+        if node_id in self._gone:
+            return None
+        if self._tx is not None:
+            record = next(iter(self._run_read(
+                f"MATCH (n:{ANY_LABEL} {{id: $id}}) RETURN labels(n) AS labels, properties(n) AS props", {"id": node_id}
+            )), None)
+            return _node(node_id, record["labels"], record["props"]) if record else None
+        # nothing sent yet: the stored state is what this id looks like
+        return self.store._get_stored(node_id, direct=True)
+
+    def add_nodes(self, nodes: Iterable[Node]) -> None:
+        for node in nodes:
+            bad = dialects.RESERVED.intersection(node.props)
+            if bad:
+                raise StoreError(f"node {node.id}: property name {sorted(bad)[0]!r} is reserved by the graph-server store")
+            self.added[node.id] = node
+            self._gone.discard(node.id)
+
+    def add_edges(self, edges: Iterable[Edge]) -> None:
+        edges = list(edges)
+        unknown = {
+            end for e in edges for end in (e.src, e.dst)
+            if end not in self.added and end not in self._known and end not in self._gone
+        }
+        if unknown:
+            self._known |= self._stored(unknown)
+        for edge in edges:
+            for end in (edge.src, edge.dst):
+                if end not in self.added and (end in self._gone or end not in self._known):
+                    raise StoreError(f"edge {edge.type} {edge.src} -> {edge.dst}: node {end} does not exist")
+            bad = dialects.RESERVED.intersection(edge.props)
+            if bad:
+                raise StoreError(f"edge {edge.type} {edge.src} -> {edge.dst}: property name {sorted(bad)[0]!r} is reserved")
+            key = (edge.src, edge.dst, edge.type)
+            self.edges[key] = dict(edge.props)
+            self.edges_removed.discard(key)
+            self._edges_of[edge.src].add(key)
+            self._edges_of[edge.dst].add(key)
+
+    def remove_nodes(self, ids: Iterable[str]) -> None:
+        for node_id in ids:
+            self.added.pop(node_id, None)
+            self.removed.add(node_id)
+            self._gone.add(node_id)
+            self._known.discard(node_id)
+            for key in self._edges_of.pop(node_id, ()):
+                self.edges.pop(key, None)
+
+    def remove_edges(self, keys: Iterable[tuple[str, str, str]]) -> None:
+        for src, dst, etype in keys:
+            key = (src, dst, etype)
+            self.edges.pop(key, None)
+            self.edges_removed.add(key)
+
+    # --- sending -----------------------------------------------------------------------
+
+    def pending(self) -> bool:
+        return bool(self.added or self.removed or self.edges or self.edges_removed)
+
+    def needs_tx_for_reads(self) -> bool:
+        return self._tx is not None or self.pending()
+
+    def _stored(self, ids: set[str]) -> set[str]:
+        if self._tx is None:
+            return self.store._existing(ids, direct=True)
+        query = f"UNWIND $ids AS id MATCH (n:{ANY_LABEL} {{id: id}}) RETURN n.id AS id"
+        found: set[str] = set()
+        for batch in self.dialect.pack(sorted(ids), "ids"):
+            found.update(r["id"] for r in self._run_read(query, {"ids": batch}))
+        return found
+
+    def _run_read(self, query: str, params: Mapping[str, Any]) -> Iterator[neo4j.Record]:
+        tx = self.flush()
+        try:
+            yield from tx.run(query, dict(params))
+        except neo4j_errors.Neo4jError as exc:
+            raise StoreError(f"{self.store.describe()}: a read failed ({_one_line(exc.message or exc)})") from None
+
+    def flush(self) -> neo4j.Transaction:
+        """Send the buffered writes into the open server transaction (opened if needed)."""
+        if self._tx is None:
+            self._labels_schema()
+            try:
+                self._session = self.store._session()
+                self._tx = self._session.begin_transaction()
+            except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+                raise StoreError(f"{self.store.describe()}: cannot open a transaction ({_one_line(exc)})") from None
+        if self.pending():
+            self._send(self._tx)
+        return self._tx
+
+    def _labels_schema(self) -> None:
+        self.store.ensure_schema(sorted({n.label for n in self.added.values()} | set(LABELS)))
+
+    def commit(self) -> None:
+        if self._tx is None:
+            if not self.pending():
+                return
+            # the common case: nothing was read back mid-way, so the whole
+            # transaction is one managed unit the driver may retry
+            self._labels_schema()
+            try:
+                with self.store._session() as session:
+                    session.execute_write(self._send_all)
+            except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, StoreError) as exc:
+                raise StoreError(self._failure(exc)) from None
+            return
+        try:
+            self._send(self._tx)
+            self._tx.commit()
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, StoreError) as exc:
+            raise StoreError(self._failure(exc)) from None
+        finally:
+            self._close()
+
+    def abort(self) -> None:
+        if self._tx is not None:
+            with contextlib.suppress(Exception):
+                self._tx.rollback()
+        self._close()
+
+    def _close(self) -> None:
+        if self._session is not None:
+            with contextlib.suppress(Exception):
+                self._session.close()
+        self._tx = self._session = None
+
+    def _failure(self, exc: BaseException) -> str:
+        written = f"{self.sent_removals} removals, {self.sent_nodes} nodes and {self.sent_edges} edges had been sent"
+        if self.dialect.rollback_works:
+            after = "the transaction was rolled back: nothing was written"
+        else:
+            after = (f"{self.dialect.name} cannot roll back, so they stay written; "
+                     "loads are idempotent: run the same load again to converge")
+        return f"{self.store.describe()}: write failed ({_one_line(getattr(exc, 'message', None) or exc)}); {written}; {after}"
+
+    def _send_all(self, tx: Any) -> None:
+        # a retry by the driver starts over: the counters count the last attempt
+        self.sent_nodes = self.sent_edges = self.sent_removals = 0
+        self._send(tx, clear=False)
+
+    def _send(self, tx: Any, *, clear: bool = True) -> None:
+        """Apply the buffer: removals, then nodes by label, then edges by type."""
+        run = _runner(tx)
+        pack = self.dialect.pack
+        if self.removed:
+            for batch in pack(sorted(self.removed), "ids"):
+                run(f"UNWIND $ids AS id MATCH (n:{ANY_LABEL} {{id: id}}) DETACH DELETE n", {"ids": batch})
+                self.sent_removals += len(batch)
+        by_type: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for src, dst, etype in sorted(self.edges_removed):
+            by_type[etype].append((src, dst))
+        for etype, pairs in by_type.items():
+            query = (
+                f"UNWIND $rows AS row MATCH (a:{ANY_LABEL} {{id: row[0]}})-[r:{quote_name(etype)}]->"
+                f"(b:{ANY_LABEL} {{id: row[1]}}) DELETE r"
+            )
+            for batch in pack([list(p) for p in pairs]):
+                run(query, {"rows": batch})
+                self.sent_removals += len(batch)
+        by_label: dict[str, list[Node]] = defaultdict(list)
+        for node in self.added.values():
+            by_label[node.label].append(node)
+        for label, nodes in sorted(by_label.items()):
+            self._send_nodes(run, label, nodes)
+        edges_by_type: dict[str, list[tuple[tuple[str, str, str], Mapping[str, Any]]]] = defaultdict(list)
+        for key, props in self.edges.items():
+            edges_by_type[key[2]].append((key, props))
+        for etype, edges in sorted(edges_by_type.items()):
+            self._send_edges(run, etype, edges)
+        if clear:
+            self._known.update(self.added)
+            self.added.clear()
+            self.removed.clear()
+            self.edges.clear()
+            self.edges_removed.clear()
+            self._edges_of.clear()
+
+    def _send_nodes(self, run: Callable[..., list[Any]], label: str, nodes: list[Node]) -> None:
+        budget, chunk = self.dialect.param_budget, self.dialect.chunk_bytes
+        rows: list[dict[str, Any]] = []
+        appends: list[tuple[str, str, Any]] = []
+        for node in nodes:
+            props = encode_props(node.props)
+            props["id"] = node.id
+            for key, piece in split_row(props, budget - 64, chunk, fixed=dialects.value_size(node.id) + 16):
+                appends.append((node.id, key, piece))
+            rows.append({"id": node.id, "p": props})
+        query = (
+            f"UNWIND $rows AS row MERGE (n:{ANY_LABEL} {{id: row.id}}) SET n = row.p, n:{quote_name(label)} "
+            "WITH n WHERE size(labels(n)) > 2 RETURN n.id AS id, labels(n) AS labels"
+        )
+        for batch in self.dialect.pack(rows):
+            for record in run(query, {"rows": batch}):
+                stale = [lab for lab in record["labels"] if lab not in (ANY_LABEL, label)]
+                for old in stale:  # a node stored under another label changes type
+                    run(f"MATCH (n:{ANY_LABEL} {{id: $id}}) REMOVE n:{quote_name(old)}", {"id": record["id"]})
+            self.sent_nodes += len(batch)
+        for node_id, key, piece in appends:
+            run(f"MATCH (n:{ANY_LABEL} {{id: $id}}) SET n.{quote_name(key)} = n.{quote_name(key)} + $piece",
+                {"id": node_id, "piece": piece})
+
+    def _send_edges(self, run: Callable[..., list[Any]], etype: str,
+                    edges: list[tuple[tuple[str, str, str], Mapping[str, Any]]]) -> None:
+        budget, chunk = self.dialect.param_budget, self.dialect.chunk_bytes
+        rows: list[list[Any]] = []
+        appends: list[tuple[str, str, str, Any]] = []
+        for (src, dst, _), props in edges:
+            encoded = encode_props(props)
+            fixed = dialects.value_size(src) + dialects.value_size(dst) + 16
+            for key, piece in split_row(encoded, budget - 64, chunk, fixed=fixed):
+                appends.append((src, dst, key, piece))
+            rows.append([src, dst, encoded])
+        rel = quote_name(etype)
+        query = (
+            f"UNWIND $rows AS row MATCH (a:{ANY_LABEL} {{id: row[0]}}) MATCH (b:{ANY_LABEL} {{id: row[1]}}) "
+            f"MERGE (a)-[r:{rel}]->(b) SET r = row[2] RETURN count(r) AS n"
+        )
+        for batch in self.dialect.pack(rows):
+            result = run(query, {"rows": batch})
+            made = result[0]["n"] if result else 0
+            if made != len(batch):
+                found = {end for row in batch for end in row[:2]} - self._stored_now(run, {e for row in batch for e in row[:2]})
+                raise StoreError(f"edges {etype}: nodes {', '.join(sorted(found)[:3])} do not exist")
+            self.sent_edges += len(batch)
+        for src, dst, key, piece in appends:
+            run(f"MATCH (a:{ANY_LABEL} {{id: $s}})-[r:{rel}]->(b:{ANY_LABEL} {{id: $d}}) "
+                f"SET r.{quote_name(key)} = r.{quote_name(key)} + $piece", {"s": src, "d": dst, "piece": piece})
+
+    def _stored_now(self, run: Callable[..., list[Any]], ids: set[str]) -> set[str]:
+        query = f"UNWIND $ids AS id MATCH (n:{ANY_LABEL} {{id: id}}) RETURN n.id AS id"
+        found: set[str] = set()
+        for batch in self.dialect.pack(sorted(ids), "ids"):
+            found.update(r["id"] for r in run(query, {"ids": batch}))
+        return found
+
+
+def _runner(tx: Any) -> Callable[[str, Mapping[str, Any]], list[neo4j.Record]]:
+    def run(query: str, params: Mapping[str, Any]) -> list[neo4j.Record]:
+        return list(tx.run(query, dict(params)))
+
+    return run
+
+
+# ---------------------------------------------------------------------------
+# Copying a graph between stores
+
+
+def copy_store(source: Store, target: Store, *, labels: Iterable[str] | None = None) -> tuple[int, int]:
+    """Copy every node and edge of ``source`` into ``target`` in one transaction.
+
+    Returns ``(nodes, edges)`` copied.  Labels are those of
+    :data:`kg.store.LABELS` plus any other the source knows of.
+
+    >>> import tempfile, pathlib
+    >>> from kg.embedded import EmbeddedStore
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> a, b = EmbeddedStore(folder / "a.kg"), EmbeddedStore(folder / "b.kg")
+    >>> with a.transaction() as tx:
+    ...     tx.add_nodes([Node("x", "Law", {"title": "x"}), Node("y", "LawVersion", {})])
+    ...     tx.add_edges([Edge("x", "y", "HAS_VERSION")])
+    >>> copy_store(a, b)
+    (2, 1)
+    """
+    names = list(labels) if labels is not None else list(dict.fromkeys([*LABELS, *getattr(source, "_labels", {})]))
+    nodes = [node for label in names for node in source.nodes(label)]
+    edges = [edge for node in nodes for edge in source.out_edges(node.id)]
+    with target.transaction() as tx:
+        tx.add_nodes(nodes)
+        tx.add_edges(edges)
+    return len(nodes), len(edges)
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+
+
+def _label(labels: Sequence[str] | None) -> str:
+    for label in labels or ():
+        if label != ANY_LABEL:
+            return label
+    return ANY_LABEL
+
+
+def _node(node_id: str, labels: Sequence[str] | None, props: Mapping[str, Any] | None) -> Node:
+    return Node(node_id, _label(labels), decode_props(props or {}))
+
+
+def _where(var: str, where: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    parts: list[str] = []
+    params: dict[str, Any] = {}
+    for n, (key, value) in enumerate(where.items()):
+        prop = f"{var}.{quote_name(key)}"
+        if value is None:
+            parts.append(f"{prop} IS NULL")
+        else:
+            parts.append(f"{prop} = $w{n}")
+            params[f"w{n}"] = encode_where(value)
+    return (" WHERE " + " AND ".join(parts) if parts else ""), params
+
+
+def _chunks(records: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _one_line(value: Any) -> str:
+    return re.sub(r"\s+", " ", str(value)).strip()
+
+
+def _reason(exc: BaseException) -> str:
+    text = _one_line(exc)
+    match = re.search(r"\(reason ([^)]*)\)", text)
+    if match:
+        return match.group(1)
+    if "handshake" in text:
+        return "no Bolt handshake answer"
+    return text
