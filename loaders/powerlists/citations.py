@@ -427,7 +427,11 @@ def looks_normative(title: str, tag: str | None, note: str | None) -> bool:
     """A normative document (规范性文件), not a law: by tag, title or document number."""
     if tag and any(t == tag or t in tag for t in _NORMATIVE_TAGS):
         return True
+    title = re.sub(r"[（(](试行|暂行|修订|修正|草案)[）)]$", "", title)
     if _NORMATIVE_TITLE_RE.search(title):
+        return True
+    # a department's decision (XX部关于…的决定); 国务院 and 人大 decisions are law
+    if "关于" in title and title.endswith("决定") and not title.startswith(("国务院", "全国人民代表大会", "全国人大")):
         return True
     if title.startswith("关于") and not title.endswith(("条例", "法")):
         return True

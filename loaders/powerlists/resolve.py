@@ -10,6 +10,13 @@ runs of four or more characters.  A low similarity with a better match
 elsewhere in the same version (a renumbered or amended article) is recorded
 as ``quote_best_match``.
 
+One case is resolved by the quote instead: the note names a version older
+than every loaded version (种子法 2015 cited, only 2021 loaded) and the quote
+is unlike the article of that number but nearly equal to another article of
+the loaded version.  The citation then resolves to the provision holding the
+quoted text; its ``article`` keeps the number as cited, so the renumbering
+shows as ``article`` differing from the target's number.
+
 >>> quote_cover("县级以上人民政府农业农村主管部门责令改正", "由县级以上地方人民政府农业农村主管部门责令改正，处三千元以上一万元以下罚款。")
 1.0
 """
@@ -32,6 +39,8 @@ from .departments import PROVINCES
 MIN_BLOCK = 4  # shorter common runs are chance (的, 部门, 规定)
 QUOTE_LIMIT = 1500  # characters of a quote compared
 BEST_MATCH_GAIN = 0.15
+RETARGET_BELOW = 0.5  # a quote this unlike the cited article of a newer version ...
+RETARGET_AT = 0.85  # ... and this like another article of it: the article was renumbered
 
 
 @dataclass
@@ -194,6 +203,8 @@ class Resolver:
             return Resolution(CitationStatus.AMBIGUOUS)
         law_id = ids[0]
         named = self.index.version_at(law_id, cite.version_date) if cite.version_date else None
+        # the version the note names is older than every loaded version: its numbering may differ
+        named_missing = bool(cite.version_date) and self.index.version_at(law_id, cite.version_date, strict=True) is None
         at_date = self.index.version_at(law_id, list_date)
         version = named or at_date
         if version is None:
@@ -218,7 +229,13 @@ class Resolver:
             if similarity < 0.8:
                 best, best_score = self.best_match(cite.quote, version.id)
                 if best and best != article.id and best_score >= similarity + BEST_MATCH_GAIN:
-                    result.quote_best_match, result.quote_best_similarity = best, best_score
+                    if named_missing and similarity < RETARGET_BELOW and best_score >= RETARGET_AT:
+                        # the cited (older, unloaded) version numbered this text differently: the
+                        # provision that holds the quoted text is the right one; ``article`` keeps the
+                        # number as cited, so the renumbering stays visible.
+                        result.target, result.quote_similarity = best, best_score
+                    else:
+                        result.quote_best_match, result.quote_best_similarity = best, best_score
         return result
 
 

@@ -1,0 +1,207 @@
+"""load_powers end to end on small workbooks: graph shape, citation resolution, bad input, reloads, resolve_pending."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from kg.model import (
+    Category,
+    Citation,
+    CitationStatus,
+    Department,
+    Government,
+    GovLevel,
+    Law,
+    LawVersion,
+    PowerItem,
+    Provision,
+    ProvisionKind,
+    Rank,
+    article_id,
+    item_id,
+    nodes_of,
+    paragraph_id,
+)
+from loaders.powerlists import load_powers, resolve_pending
+
+LAW = "中华人民共和国大气污染防治法"
+HEADER = ["序号", "事项名称", "子项名称", "权力类型", "实施依据", "行使主体", "承办机构", "责任事项内容", "追责对象范围", "追责情形"]
+
+
+def _law_nodes(date: str, articles: dict[int, list[str]]):
+    version = LawVersion(LAW, date, LAW, rank=Rank.LAW, effective=date)
+    nodes = [Law(LAW, "大气污染防治法", Rank.LAW), version]
+    for number, paragraphs in articles.items():
+        aid = article_id(version.id, number)
+        nodes.append(Provision(aid, version.id, ProvisionKind.ARTICLE, number, text="".join(paragraphs), article=number))
+        for p, text in enumerate(paragraphs, 1):
+            pid = paragraph_id(aid, p)
+            nodes.append(Provision(pid, version.id, ProvisionKind.PARAGRAPH, p, text=text, article=number, paragraph=p))
+            if "（一）" in text:
+                nodes.append(Provision(item_id(pid, 1), version.id, ProvisionKind.ITEM, 1, text="（一）未依法取得排污许可证排放大气污染物的；",
+                                       article=number, paragraph=p, item=1))
+    return nodes
+
+
+ART99 = ["违反本法规定，有下列行为之一的，由县级以上人民政府生态环境主管部门责令改正或者限制生产、停产整治，并处十万元以上一百万元以下的罚款："
+         "（一）未依法取得排污许可证排放大气污染物的；"]
+ART100 = ["违反本法规定，有下列行为之一的，由县级以上人民政府生态环境主管部门责令改正，处二万元以上二十万元以下的罚款。", "第二款的文字。"]
+
+
+@pytest.fixture
+def law_store(store):
+    with store.transaction() as tx:
+        tx.add_nodes(nodes_of(_law_nodes("2018-10-26", {99: ART99, 100: ART100})))
+    return store
+
+
+def _workbook(path: Path, rows, title="克拉玛依市生态环境局2024年权责清单", sheet="行政处罚（3项）"):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = sheet
+    ws.append([title])
+    ws.append(HEADER)
+    for row in rows:
+        ws.append(row)
+    book.save(path)
+    return path
+
+
+ROWS = [
+    [1, "对无证排放大气污染物的处罚", "", "行政处罚",
+     "【法律】《中华人民共和国大气污染防治法》（1987年9月5日通过，2018年10月26日第二次修正）\n    第九十九条第一项：未依法取得排污许可证排放大气污染物的；\n"
+     "    第一百条第二款：第二款的文字。\n【规范性文件】《关于加强大气污染防治工作的通知》（新环发〔2019〕12号）",
+     "市生态环境局", "执法支队", "1.立案", "1.具体承办人", "因不履行…"],
+    [2, "对拒不改正的处罚", "", "行政处罚", "《大气污染防治法》第二百条；《新疆维吾尔自治区大气污染防治条例》第十条", "克拉玛依市生态环境局", "", "", "", ""],
+    [3, "大气污染防治宣传", "", "行政处罚", "", "克拉玛依市生态环境局", "", "", "", ""],
+]
+
+
+def test_graph_shape(law_store, tmp_path):
+    report = load_powers(law_store, [_workbook(tmp_path / "克拉玛依市生态环境局2024年权责清单.xlsx", ROWS)])
+    assert not report.errors and report.counts["power_items"] == 3
+    city = Government.from_node(law_store.get("克拉玛依市"))
+    assert city.level == GovLevel.CITY and city.parent == "新疆维吾尔自治区"
+    assert [e.dst for e in law_store.out_edges("克拉玛依市", "SUBORDINATE_TO")] == ["新疆维吾尔自治区"]
+    dept = Department.from_node(law_store.get("克拉玛依市/克拉玛依市生态环境局"))
+    assert dept.sectors == ("生态环境",)
+    assert [e.dst for e in law_store.out_edges(dept.id, "PART_OF")] == ["克拉玛依市"]
+    items = sorted((PowerItem.from_node(n) for n in law_store.nodes("PowerItem")), key=lambda i: i.row)
+    assert {i.department for i in items} == {dept.id}  # 市生态环境局 and 克拉玛依市生态环境局 are one department
+    first = items[0]
+    assert first.category == Category.PENALTY and first.list_date == "2024-01-01" and first.source_file.endswith(".xlsx")
+    assert first.sheet == "行政处罚（3项）" and first.row == 3 and first.extra["承办机构"] == "执法支队"
+    assert [e.dst for e in law_store.out_edges(first.id, "EXERCISED_BY")] == [dept.id]
+    (resp,) = law_store.targets(first.id, "HAS_RESPONSIBILITY")
+    assert resp.props["duties"] == "1.立案" and resp.props["accountability"] == "因不履行…"
+    assert not list(law_store.targets(items[1].id, "HAS_RESPONSIBILITY"))  # no responsibility content
+
+    cites = sorted((Citation.from_node(n) for n in law_store.targets(first.id, "BASED_ON")), key=lambda c: c.id)
+    assert [c.id for c in cites] == [f"{first.id}#c1", f"{first.id}#c2", f"{first.id}#c3"]
+    item_cite, para_cite, notice = cites
+    version = f"{LAW}/2018-10-26"
+    assert item_cite.status == CitationStatus.RESOLVED and item_cite.version == version
+    assert item_cite.target == item_id(paragraph_id(article_id(version, 99), 1), 1)
+    assert item_cite.rank_tag == "法律" and item_cite.version_note.startswith("1987年9月5日") and item_cite.quote_similarity == 1.0
+    assert [e.dst for e in law_store.out_edges(item_cite.id, "RESOLVES_TO")] == [item_cite.target]
+    assert para_cite.target == paragraph_id(article_id(version, 100), 2) and para_cite.quote_similarity == 1.0
+    assert notice.status == CitationStatus.NORMATIVE_DOCUMENT and notice.rank_tag == "规范性文件" and notice.target is None
+
+    second = sorted((Citation.from_node(n) for n in law_store.targets(items[1].id, "BASED_ON")), key=lambda c: c.id)
+    assert [c.status for c in second] == [CitationStatus.ARTICLE_NOT_FOUND, CitationStatus.LAW_NOT_LOADED]
+    assert second[0].version == version and second[1].law == "新疆维吾尔自治区大气污染防治条例"
+    assert not list(law_store.targets(items[2].id, "BASED_ON"))  # no basis text, no citations
+
+
+def test_quote_of_another_article_is_flagged(law_store, tmp_path):
+    rows = [[1, "对超标排放的处罚", "", "行政处罚",
+             "《中华人民共和国大气污染防治法》第一百条：违反本法规定，有下列行为之一的，由县级以上人民政府生态环境主管部门责令改正或者限制生产、停产整治，并处十万元以上一百万元以下的罚款",
+             "克拉玛依市生态环境局", "", "", "", ""]]
+    load_powers(law_store, [_workbook(tmp_path / "a.xlsx", rows)])
+    (cite,) = (Citation.from_node(n) for n in law_store.nodes("Citation"))
+    assert cite.status == CitationStatus.RESOLVED and cite.article == 100
+    assert cite.quote_similarity < 0.8  # the shared opening words match, the rest does not
+    assert cite.quote_best_match == article_id(f"{LAW}/2018-10-26", 99) and cite.quote_best_similarity == 1.0
+
+
+def test_version_named_by_the_note_wins_over_the_list_date(store, tmp_path):
+    with store.transaction() as tx:
+        tx.add_nodes(nodes_of(_law_nodes("2015-08-29", {99: ["旧的第九十九条。"]})))
+        tx.add_nodes(nodes_of(_law_nodes("2018-10-26", {99: ["新的第九十九条。"]})[1:]))
+    rows = [[1, "甲", "", "行政处罚", "《大气污染防治法》（2015年8月29日修订）第九十九条", "克拉玛依市生态环境局", "", "", "", ""],
+            [2, "乙", "", "行政处罚", "《大气污染防治法》第九十九条", "克拉玛依市生态环境局", "", "", "", ""]]
+    load_powers(store, [_workbook(tmp_path / "b.xlsx", rows)])
+    versions = sorted(c.props["version"] for c in store.nodes("Citation"))
+    assert versions == [f"{LAW}/2015-08-29", f"{LAW}/2018-10-26"]
+
+
+def test_options_override_government_level_and_date(law_store, tmp_path):
+    path = _workbook(tmp_path / "list.xlsx", ROWS[:1], title="权责清单")
+    report = load_powers(law_store, [path], government="独山子区", level="county", date="2019-01-01")
+    gov = Government.from_node(law_store.get("独山子区"))
+    assert gov.level == GovLevel.COUNTY
+    (item,) = (PowerItem.from_node(n) for n in law_store.nodes("PowerItem"))
+    assert item.government == "独山子区" and item.list_date == "2019-01-01"
+    assert report.details["per_file"]["list.xlsx"]["government"] == "独山子区"
+
+
+def test_bad_input_is_reported_and_the_rest_loads(law_store, tmp_path):
+    good = _workbook(tmp_path / "克拉玛依市生态环境局权责清单.xlsx", ROWS + [[4, "政务咨询", "", "公共服务", "", "克拉玛依市生态环境局", "", "", "", ""]])
+    corrupt = tmp_path / "corrupt.xls"
+    corrupt.write_bytes(b"\x00\x01garbage")
+    locked = tmp_path / "locked.xlsx"
+    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000)
+    headless = _workbook(tmp_path / "notes.xlsx", [["这是说明"]], title="说明")
+    book = openpyxl.load_workbook(headless)
+    book.active.delete_rows(2)
+    book.save(headless)
+    report = load_powers(law_store, [good, corrupt, locked, headless])
+    assert report.loaded == [str(good)] and report.counts["power_items"] == 3
+    errors = {Path(p.where).name: p.reason for p in report.errors}
+    assert set(errors) == {"corrupt.xls", "locked.xlsx", "notes.xlsx"}
+    assert "password-protected" in errors["locked.xlsx"] and "header" in errors["notes.xlsx"]
+    (warning,) = report.warnings
+    assert "行政处罚（3项） row 6" in warning.where and "公共服务" in warning.reason
+    (line,) = report.details["files"]
+    assert line.startswith("克拉玛依市生态环境局权责清单.xlsx: 3 items") and "行政处罚 3" in line and "1 rows skipped" in line and "公共服务" in line
+
+
+def test_no_government_anywhere_is_an_error(law_store, tmp_path):
+    rows = [[1, "甲", "", "行政处罚", "", "市生态环境局", "", "", "", ""]]
+    report = load_powers(law_store, [_workbook(tmp_path / "list.xlsx", rows, title="权责清单")])
+    assert report.nothing_loaded and "--government" in report.errors[0].reason
+
+
+def test_reload_replaces_the_items_of_that_file(law_store, tmp_path):
+    path = _workbook(tmp_path / "克拉玛依市生态环境局权责清单.xlsx", ROWS)
+    load_powers(law_store, [path])
+    _workbook(path, ROWS[:1])
+    load_powers(law_store, [path])
+    assert law_store.count("PowerItem") == 1 and law_store.count("Citation") == 3 and law_store.count("Responsibility") == 1
+
+
+def test_items_use_the_list_code_when_unique(law_store, tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["序号", "事项编码", "事项名称", "权力类别", "设定依据", "实施主体"])
+    ws.append([1, "330217001000", "对无证排放的处罚", "行政处罚", "", "宁波市生态环境局"])
+    ws.append([2, "330217002000", "对超标排放的处罚", "行政处罚", "", "宁波市生态环境局"])
+    path = tmp_path / "ningbo.xlsx"
+    book.save(path)
+    load_powers(law_store, [path])
+    assert sorted(n.id for n in law_store.nodes("PowerItem")) == ["330217001000", "330217002000"]
+    assert law_store.get("宁波市").props["level"] == "city"
+
+
+def test_resolve_pending_after_the_law_is_loaded(store, tmp_path):
+    load_powers(store, [_workbook(tmp_path / "克拉玛依市生态环境局权责清单.xlsx", ROWS[:1])])
+    assert store.count("Citation", status="law_not_loaded") == 2
+    with store.transaction() as tx:
+        tx.add_nodes(nodes_of(_law_nodes("2018-10-26", {99: ART99, 100: ART100})))
+        changed = resolve_pending(store, tx)
+    assert changed == 2 and store.count("Citation", status="resolved") == 2
+    cite = next(c for c in store.nodes("Citation") if c.id.endswith("#c1"))
+    assert [e.dst for e in store.out_edges(cite.id, "RESOLVES_TO")] == [cite.props["target"]]

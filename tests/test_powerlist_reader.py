@@ -1,0 +1,193 @@
+"""Workbook reader, column synonyms, categories and rows -> items, on small realistic sheets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from kg.model import Category
+from loaders.powerlists.categories import category_in_title, count_in_title, normalise_category
+from loaders.powerlists.columns import field_of, find_header
+from loaders.powerlists.items import parse_numbers, read_items
+from loaders.powerlists.workbook import Sheet, WorkbookError, read_workbook
+
+HEADER = ["序号", "事项名称", "子项名称", "权力类型", "实施依据", "行使\n主体", "承办机构", "责任事项内容", "追责对象范围", "追责情形", "备注"]
+
+
+@pytest.mark.parametrize(
+    "header, field",
+    [
+        ("事项名称", "name"), ("权力名称", "name"), ("职权名称", "name"), ("抽查事项名称", "name"),
+        ("子项\n名称", "sub"), ("权力类型", "category"), ("权力类别", "category"), ("事项类型", "category"),
+        ("实施依据", "basis"), ("设定依据", "basis"), ("法律依据", "basis"), ("抽查依据", "basis"),
+        ("行使\n主体", "department"), ("实施主体", "department"), ("实施机关", "department"),
+        ("事项编码", "code"), ("职权编码", "code"), ("权力编码", "code"),
+        ("责任事项", "duties"), ("责任事项内容", "duties"), ("责任事项依据", "resp_basis"),
+        ("追责情形", "accountability"), ("追责对象\n范围", "scope"), ("序号", "number"), ("编号", "number"),
+        ("部门职责", None), ("实施层级及权限", None), ("备注", None),
+    ],
+)
+def test_column_synonyms(header, field):
+    assert field_of(header) == field
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("行政许可", Category.LICENSING), ("行政\n处罚", Category.PENALTY), ("行政 处罚", Category.PENALTY),
+        ("行政强制措施", Category.COERCION), ("行政强制执行", Category.COERCION), ("其他行政权力", Category.OTHER),
+        ("其他权力", Category.OTHER), ("其它", Category.OTHER), ("行政征收", Category.LEVY), ("行政给付", Category.BENEFIT),
+        ("行政检查", Category.INSPECTION), ("行政确认", Category.CONFIRMATION), ("行政奖励", Category.REWARD),
+        ("行政裁决", Category.ADJUDICATION), ("行政处罚类", Category.PENALTY), ("公共服务", None), ("内部管理", None), ("", None),
+    ],
+)
+def test_categories(text, category):
+    assert normalise_category(text) == category
+
+
+@pytest.mark.parametrize(
+    "title, category, count",
+    [
+        ("行政处罚（254项）", Category.PENALTY, 254), ("行政征收（ 1 项）", Category.LEVY, 1), ("其他行政权力（3项）", Category.OTHER, 3),
+        ("附表1", None, None), ("克拉玛依市人防系统权责清单指导目录（行政检查类）", Category.INSPECTION, None),
+    ],
+)
+def test_sheet_titles(title, category, count):
+    assert category_in_title(title) == category and count_in_title(title) == count
+
+
+@pytest.mark.parametrize("text, numbers", [("12", (12,)), ("2,3", (2, 3)), ("4-6", (4, 5, 6)), ("", ())])
+def test_parse_numbers(text, numbers):
+    assert parse_numbers(text) == numbers
+
+
+def test_header_found_below_title_rows():
+    rows = [["克拉玛依市档案局2024年权责清单"], [], HEADER, ["1", "x", "", "行政处罚", "", "局"]]
+    colmap = find_header(rows)
+    assert colmap.header_row == 2 and colmap.columns["department"] == 5
+
+
+def _sheet(rows, merged=(), name="Sheet1"):
+    return Sheet(Path("list.xlsx"), name, [list(r) for r in rows], list(merged))
+
+
+def test_sub_items_by_merged_name_inherit_the_item():
+    rows = [
+        HEADER,
+        ["3", "民办职业培训学校设立、分立、合并、变更及终止审批", "1.民办职业培训学校设立审批", "行政许可", "【法律】《民办教育促进法》第十二条", "市人社局", "", "受理", "", "", ""],
+        ["", "", "2.民办职业培训学校分立审批", "", "", "", "", "", "", "", ""],
+        ["", "", "3.民办职业培训学校终止审批", "", "", "", "", "", "", "", ""],
+    ]
+    items = read_items(_sheet(rows, merged=[(1, 4, 0, 1), (1, 4, 1, 2), (1, 4, 3, 4), (1, 4, 4, 5), (1, 4, 5, 6)]))
+    assert [e.sub[:2] for e in items.entries] == ["1.", "2.", "3."]
+    assert {e.name for e in items.entries} == {"民办职业培训学校设立、分立、合并、变更及终止审批"}
+    assert all(e.category == Category.LICENSING and "第十二条" in e.basis and e.department == "市人社局" for e in items.entries)
+    assert items.item_count == 1
+
+
+def test_merged_blank_rows_and_continuation_rows_fold_into_the_item():
+    rows = [
+        HEADER,
+        ["1", "对丢失档案的处罚", "", "行政处罚", "《档案法》第四十八条", "市档案局", "", "1.立案", "", "因不履行…", ""],
+        ["", "", "", "", "", "", "", "", "", "", ""],  # covered by merges
+        ["", "", "", "", "", "", "", "", "", "2.其他违反规定的行为", ""],  # a long cell continued
+        ["2", "档案工作监督检查", "", "行政检查", "", "市档案局", "", "", "", "", ""],
+    ]
+    items = read_items(_sheet(rows, merged=[(1, 3, 0, 1), (1, 3, 1, 2)]))
+    assert [e.name for e in items.entries] == ["对丢失档案的处罚", "档案工作监督检查"]
+    assert items.entries[0].accountability == "因不履行…\n2.其他违反规定的行为"
+    assert items.entries[0].rows == [2, 4]
+
+
+def test_one_item_at_several_levels():
+    rows = [
+        HEADER,
+        ["1", "对渔业资源增殖保护费的征收", "", "行政征收", "《渔业法》第二十八条", "自治区农业农村厅", "渔业监督处", "", "", "", ""],
+        ["", "", "", "", "", "县市区农业农村局", "业务科室", "", "", "", ""],
+        ["1", "对渔业资源增殖保护费的征收", "", "行政征收", "《渔业法》第二十八条", "地州市农业农村局", "畜牧兽医科", "", "", "", ""],
+    ]
+    items = read_items(_sheet(rows, name="行政征收（ 1 项）"))
+    assert [e.department for e in items.entries] == ["自治区农业农村厅", "县市区农业农村局", "地州市农业农村局"]
+    assert items.entries[1].basis == "《渔业法》第二十八条"  # inherited from the item
+    assert items.item_count == 1 == items.stated_count
+
+
+def test_category_from_sheet_title_and_bad_category_reported():
+    rows = [
+        HEADER,
+        ["1", "对生猪屠宰活动的监督检查", "", "", "", "市农业农村局", "", "", "", "", ""],
+        ["2", "政务服务咨询", "", "公共服务", "", "市农业农村局", "", "", "", "", ""],
+        ["3", "对饲料生产的监督检查", "", "行政检查", "", "市农业农村局", "", "", "", "", ""],
+    ]
+    items = read_items(_sheet(rows, name="行政检查（ 17项）"))
+    assert [e.category for e in items.entries] == [Category.INSPECTION, Category.INSPECTION]
+    (problem,) = items.problems
+    assert problem.row == 3 and "公共服务" in problem.reason and "not one of the ten" in problem.reason
+
+
+def test_number_missing_but_new_name_is_a_new_item():
+    rows = [
+        HEADER,
+        ["19", "对特定零售商促销内容的备案", "", "其他行政权力", "", "地州市商务主管部门", "", "", "", "", ""],
+        ["", "洗染业经营者备案", "", "其他行政权力", "", "地州市商务主管部门", "", "", "", "", ""],
+        ["21", "对外劳务合作经营资格核准", "", "行政许可", "", "地州市商务主管部门", "", "", "", "", ""],
+    ]
+    assert read_items(_sheet(rows)).item_count == 3
+
+
+def test_section_rows_set_the_category():
+    rows = [HEADER, ["一、行政许可（1项）"], ["1", "特种设备使用登记", "", "", "", "市场监管局", "", "", "", "", ""],
+            ["二、行政处罚（1项）"], ["1", "对无证生产的处罚", "", "", "", "市场监管局", "", "", "", "", ""]]
+    items = read_items(_sheet(rows))
+    assert [e.category for e in items.entries] == [Category.LICENSING, Category.PENALTY]
+
+
+def test_sheet_without_header_is_reported():
+    items = read_items(_sheet([["说明"], ["本表为填表说明"]]))
+    assert items.entries == [] and "no header row" in items.problems[0].reason
+
+
+# --- files -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_csv_in_any_encoding(tmp_path, encoding):
+    path = tmp_path / "list.csv"
+    path.write_text("编号,抽查事项名称,抽查依据\n1,获证食品生产企业监管,《食品安全法》第一百零九条\n", encoding=encoding)
+    (sheet,) = read_workbook(path)
+    assert sheet.rows[1] == ["1", "获证食品生产企业监管", "《食品安全法》第一百零九条"]
+
+
+def test_xlsx_with_merged_cells_and_numbers(tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "行政许可（1项）"
+    ws.append(["某市某局权责清单"])
+    ws.merge_cells("A1:F1")
+    ws.append(HEADER)
+    ws.append([1.0, "特种设备使用登记", None, "行政许可", "《特种设备安全法》第三十三条", "某市市场监督管理局"])
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+    (sheet,) = read_workbook(path)
+    assert sheet.rows[2][0] == "1" and sheet.name == "行政许可（1项）" and (0, 1, 0, 6) in sheet.merged
+
+
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "password-protected"),
+        ("broken.xls", b"not a workbook at all", "not a .xls workbook"),
+        ("broken.xlsx", b"PK\x03\x04garbage", "corrupt .xlsx"),
+        ("page.xls", b"<html><table><tr><td>1</td></tr></table></html>", "HTML"),
+        ("empty.xlsx", b"", "empty file"),
+        ("list.txt", b"abc", "not a power list"),
+    ],
+)
+def test_bad_files_raise_one_clear_message(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(WorkbookError) as info:
+        read_workbook(path)
+    assert message in str(info.value) and name in str(info.value)
