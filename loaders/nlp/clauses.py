@@ -57,6 +57,8 @@ class ClauseFinding:
 # Sanctions are what a liability chapter may leave without a subject.
 SANCTION_CATEGORIES = {"行政处罚", "行政强制"}
 LICENCE_ACTIONS = {"许可", "批准", "核发证"}
+# 依法给予处罚 / 治安管理处罚 refer to a penalty set elsewhere: only a body named beside them holds it
+REFERRAL_ACTIONS = {"处罚", "治安管理处罚"}
 
 _SENTENCE_END = re.compile(r"[。；;\n]")
 _NOT_AGENT_BEFORE = ("对", "向", "报", "会同", "经", "与", "协助", "配合", "通知", "告知", "提请", "移送", "报告",
@@ -325,7 +327,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 subject_end = nearest.term.end
                 if text.startswith("由", nearest.term.start - 1):
                     subject_end = max(s_start, nearest.term.start - 4)  # 可以由X / 应当由X
-            elif act.category in SANCTION_CATEGORIES and act.key != "处罚":
+            elif act.category in SANCTION_CATEGORIES and act.key not in REFERRAL_ACTIONS:
                 if designated:
                     subjects = list(designated)
                 elif carried:
@@ -388,7 +390,7 @@ class ClauseExtractor:
     """Pipeline component: ``Doc._.clauses`` from ``Doc._.terms`` (and ``Doc._.carried_subject``)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        findings, last = extract_findings(doc.text, doc._.terms or [], doc._.carried_subject,
+        findings, last = extract_findings(doc._.source or doc.text, doc._.terms or [], doc._.carried_subject,
                                           doc._.designated_subjects)
         doc._.clauses = findings
         doc._.last_subject = last

@@ -1,12 +1,15 @@
-"""A cheap keyword test on raw text: does an article mention a body or a sanction?
+"""A cheap keyword test on raw text: may an article hold an authorising clause?
 
-Most articles do neither (definitions, duties of the public, procedure), and
-the full pipeline costs about a segmenter pass; one compiled regex over the
-raw text costs a small fraction of that.
+A clause needs an act (罚款, 许可, 检查, 负责…) and a body to hold it, named in
+the article or, for a sanction, carried from earlier in the chapter.  Most
+articles fail this test (definitions, duties of the public, procedure), and one
+compiled regex over the raw text costs a small fraction of a segmenter pass.
 
 >>> might_grant("第一条 为了保证食品安全，制定本法。")
 False
 >>> might_grant("由公安机关处二百元罚款")
+True
+>>> might_grant("饮酒后驾驶机动车的，处暂扣六个月机动车驾驶证。")
 True
 """
 
@@ -14,13 +17,16 @@ from __future__ import annotations
 
 import re
 
-# Any body (…部门, …机关, 人民政府, 国务院, 海关, …机构) or any act keyword.
-_KEYWORDS = re.compile(
-    r"部门|机关|人民政府|国务院|海关|机构|办事处|罚款|没收|吊销|拘留|警告|责令|查封|扣押|冻结|扣留|强制|代为|代履行"
-    r"|许可|批准|审批|核准|核发|颁发|检查|征收|征缴|收费|登记|认定|鉴定|确认|奖励|表彰|裁决|补助|抚恤|救助|备案|注销"
+_SANCTIONS = (r"罚款|没收|吊销|拘留|警告|责令|查封|扣押|冻结|扣留|强制|暂扣|处罚|取缔|关闭|停业|停产|停工|代为|代履行"
+              r"|禁止从事|限制|拖移|约束至|封存")
+_ACTS = re.compile(
+    _SANCTIONS + r"|许可|批准|审批|核准|核发|颁发|发给|换发|发放|检查|抽查|抽样|查阅|复制|询问|调查|征收|征缴|收费|收取"
+    r"|登记|认定|鉴定|确认|评定|检定|奖励|表彰|嘉奖|裁决|调解|补助|抚恤|救助|补贴|注销|撤销|取消|暂停|约谈|负责|主管"
+    r"|监督管理|验收|申请|申领|办理|予以|给予"
 )
+_BODY_OR_SANCTION = re.compile(r"部门|机关|人民政府|国务院|海关|机构|办事处|交通警察|" + _SANCTIONS)
 
 
 def might_grant(text: str) -> bool:
-    """True when ``text`` mentions a body or an act, i.e. may hold an authorising clause."""
-    return _KEYWORDS.search(text) is not None
+    """True when ``text`` names an act and a body (or a sanction), i.e. may hold a clause."""
+    return _ACTS.search(text) is not None and _BODY_OR_SANCTION.search(text) is not None

@@ -157,6 +157,8 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
 
 if not Doc.has_extension("terms"):
     Doc.set_extension("terms", default=None)
+if not Doc.has_extension("source"):
+    Doc.set_extension("source", default=None)  # doc.text, computed once (it joins every token)
 if not Span.has_extension("term"):
     Span.set_extension("term", default=None)
 
@@ -174,7 +176,8 @@ class LegalTermRecognizer:
         self.make_spans = make_spans
 
     def __call__(self, doc: Doc) -> Doc:
-        terms = find_terms(doc.text, self.tables)
+        doc._.source = text = doc.text
+        terms = find_terms(text, self.tables)
         doc._.terms = terms
         if self.make_spans:
             spans = []
