@@ -51,6 +51,33 @@ class Dialect:
     rollback_works: bool
     honours_database: bool
     index_if_not_exists: bool
+    escape_strings: bool = False  # the server pastes string parameters into the query unescaped
+    float_digits: int | None = None  # decimals the server keeps of a float parameter
+
+    def encode_props(self, props: Mapping[str, Any]) -> dict[str, Any]:
+        """Server properties for ``props`` (see :func:`encode_props`)."""
+        return encode_props(props, float_digits=self.float_digits)
+
+    def encode_where(self, value: Any) -> Any:
+        """A property value as stored, for an equality test."""
+        return encode_value(value, float_digits=self.float_digits)[0]
+
+    def prepare(self, params: Mapping[str, Any]) -> dict[str, Any]:
+        """Parameters as this server must receive them to read back what was meant.
+
+        FalkorDB renders a string parameter as ``'text'`` without escaping and
+        parses the result as Cypher: a quote breaks the statement and a
+        backslash starts an escape.  Escaping both first makes the server
+        read the original text.
+
+        >>> print(FALKORDB.prepare({"s": "it's", "n": 1}))
+        {'s': "it\\\\'s", 'n': 1}
+        >>> NEO4J.prepare({"s": "a'b"})
+        {'s': "a'b"}
+        """
+        if not self.escape_strings:
+            return dict(params)
+        return {name: _escaped(value) for name, value in params.items()}
 
     def index_statement(self, label: str, prop: str) -> str:
         """The statement that creates an index on ``label.prop``."""
@@ -106,6 +133,9 @@ FALKORDB = Dialect(
     rollback_works=False,
     honours_database=False,
     index_if_not_exists=False,
+    escape_strings=True,
+    # float parameters are rendered with six decimals (7.857142857 -> 7.857143)
+    float_digits=6,
 )
 
 DIALECTS = {d.name: d for d in (NEO4J, FALKORDB)}
@@ -132,6 +162,18 @@ def detect(agent: str, components: Sequence[str] | None) -> Dialect:
     return NEO4J
 
 
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\\", "\\\\").replace("'", "\\'")
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, tuple):
+        return [_escaped(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value
+
+
 # ---------------------------------------------------------------------------
 # Sizes
 
@@ -140,7 +182,7 @@ def value_size(value: Any) -> int:
     """Bytes a server needs to render ``value`` as a Cypher literal (an over-estimate).
 
     >>> value_size("中文"), value_size([1, 2]), value_size({"k": "v"})
-    (8, 7, 9)
+    (8, 10, 10)
     """
     if value is None:
         return 4
@@ -179,20 +221,37 @@ def _native_list(value: list[Any]) -> bool:
     return all(type(v) is first for v in value)
 
 
-def encode_value(value: Any) -> tuple[Any, str]:
-    """``(stored value, how)`` where ``how`` is "", "json" or "null"."""
+def _exact(value: float, digits: int | None) -> bool:
+    """Whether a server keeping ``digits`` decimals of a float keeps this one whole."""
+    if digits is None:
+        return True
+    try:
+        return float(f"{value:.{digits}f}") == value
+    except (OverflowError, ValueError):
+        return False
+
+
+def encode_value(value: Any, *, float_digits: int | None = None) -> tuple[Any, str]:
+    """``(stored value, how)`` where ``how`` is "", "json" or "null".
+
+    ``float_digits``: a float the server would round is stored as JSON text.
+    """
     if value is None:
         return None, "null"
+    if isinstance(value, float) and not _exact(value, float_digits):
+        return json.dumps(value), "json"
     if isinstance(value, (str, bool, int, float)):
         return value, ""
     if isinstance(value, tuple):
         value = list(value)
-    if isinstance(value, list) and _native_list(value):
+    if isinstance(value, list) and _native_list(value) and not any(
+        isinstance(v, float) and not _exact(v, float_digits) for v in value
+    ):
         return value, ""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")), "json"
 
 
-def encode_props(props: Mapping[str, Any]) -> dict[str, Any]:
+def encode_props(props: Mapping[str, Any], *, float_digits: int | None = None) -> dict[str, Any]:
     """Server properties for ``props`` (see the module docstring)."""
     out: dict[str, Any] = {}
     json_keys: list[str] = []
@@ -200,7 +259,7 @@ def encode_props(props: Mapping[str, Any]) -> dict[str, Any]:
     for key, value in props.items():
         if key in RESERVED:
             raise ValueError(f"property name {key!r} is reserved by the graph-server store")
-        stored, how = encode_value(value)
+        stored, how = encode_value(value, float_digits=float_digits)
         if how == "null":
             null_keys.append(key)
             continue
@@ -227,12 +286,6 @@ def decode_props(stored: Mapping[str, Any], *, keep_id: bool = False) -> dict[st
     for key in stored.get(NULL_KEYS) or ():
         out[key] = None
     return out
-
-
-def encode_where(value: Any) -> Any:
-    """A property value as stored, for an equality test."""
-    stored, _ = encode_value(value)
-    return stored
 
 
 # ---------------------------------------------------------------------------

@@ -34,7 +34,7 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from . import dialect as dialects
-from .dialect import ANY_LABEL, Dialect, decode_props, encode_props, encode_where, quote_name, split_row
+from .dialect import ANY_LABEL, Dialect, decode_props, quote_name, split_row
 from .model import Edge, Node
 from .store import LABELS, Store, StoreError, Writer
 from .views import (
@@ -58,6 +58,7 @@ LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
 )
 
 _HANDSHAKE_ATTEMPTS = 3
+BOLT_SCHEMES = ("bolt", "neo4j", "bolt+s", "bolt+ssc", "neo4j+s", "neo4j+ssc")
 
 
 class Neo4jStore(Store):
@@ -97,6 +98,9 @@ class Neo4jStore(Store):
         self._writer: _BoltWriter | None = None
         self._schema_done: set[tuple[str, str]] = set()
         auth = (user, password or "") if user else None
+        scheme = self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
+        if scheme not in BOLT_SCHEMES:
+            raise StoreError(f"{self.uri}: not a Bolt address (use {', '.join(s + '://' for s in BOLT_SCHEMES[:2])}...)")
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 self.uri,
@@ -178,7 +182,7 @@ class Neo4jStore(Store):
         While a transaction is open the read runs inside it, after its
         buffered writes were sent (unless ``direct``: committed state only).
         """
-        params = dict(params or {})
+        params = self.dialect.prepare(params or {})
         writer = self._writer
         if not direct and writer is not None and writer.needs_tx_for_reads():
             tx = writer.flush()
@@ -220,7 +224,7 @@ class Neo4jStore(Store):
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             for query, params in todo:
-                tx.run(query, dict(params)).consume()
+                tx.run(query, self.dialect.prepare(params)).consume()
 
         try:
             with self._session() as session:
@@ -316,7 +320,7 @@ class Neo4jStore(Store):
         return {record["id"] for record in self._read_batched(query, sorted(set(ids)), direct=direct)}
 
     def nodes(self, label: str, **where: Any) -> Iterator[Node]:
-        clause, params = _where("n", where)
+        clause, params = _where("n", where, self.dialect)
         query = f"MATCH (n:{quote_name(label)}){clause} RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
         for record in self._records(query, params):
             yield _node(record["id"], record["labels"], record["props"])
@@ -340,7 +344,7 @@ class Neo4jStore(Store):
             yield Edge(record["other"], node_id, record["type"], decode_props(record["props"]))
 
     def count(self, label: str, **where: Any) -> int:
-        clause, params = _where("n", where)
+        clause, params = _where("n", where, self.dialect)
         record = self._single(f"MATCH (n:{quote_name(label)}){clause} RETURN count(n) AS n", params)
         return int(record["n"]) if record else 0
 
@@ -763,7 +767,7 @@ class _BoltWriter(Writer):
     def _run_read(self, query: str, params: Mapping[str, Any]) -> Iterator[neo4j.Record]:
         tx = self.flush()
         try:
-            yield from tx.run(query, dict(params))
+            yield from tx.run(query, self.dialect.prepare(params))
         except neo4j_errors.Neo4jError as exc:
             raise StoreError(f"{self.store.describe()}: a read failed ({_one_line(exc.message or exc)})") from None
 
@@ -832,7 +836,7 @@ class _BoltWriter(Writer):
 
     def _send(self, tx: Any, *, clear: bool = True) -> None:
         """Apply the buffer: removals, then nodes by label, then edges by type."""
-        run = _runner(tx)
+        run = _runner(tx, self.dialect)
         pack = self.dialect.pack
         if self.removed:
             for batch in pack(sorted(self.removed), "ids"):
@@ -872,7 +876,7 @@ class _BoltWriter(Writer):
         rows: list[dict[str, Any]] = []
         appends: list[tuple[str, str, Any]] = []
         for node in nodes:
-            props = encode_props(node.props)
+            props = self.dialect.encode_props(node.props)
             props["id"] = node.id
             for key, piece in split_row(props, budget - 64, chunk, fixed=dialects.value_size(node.id) + 16):
                 appends.append((node.id, key, piece))
@@ -897,7 +901,7 @@ class _BoltWriter(Writer):
         rows: list[list[Any]] = []
         appends: list[tuple[str, str, str, Any]] = []
         for (src, dst, _), props in edges:
-            encoded = encode_props(props)
+            encoded = self.dialect.encode_props(props)
             fixed = dialects.value_size(src) + dialects.value_size(dst) + 16
             for key, piece in split_row(encoded, budget - 64, chunk, fixed=fixed):
                 appends.append((src, dst, key, piece))
@@ -926,9 +930,9 @@ class _BoltWriter(Writer):
         return found
 
 
-def _runner(tx: Any) -> Callable[[str, Mapping[str, Any]], list[neo4j.Record]]:
+def _runner(tx: Any, dialect: Dialect) -> Callable[[str, Mapping[str, Any]], list[neo4j.Record]]:
     def run(query: str, params: Mapping[str, Any]) -> list[neo4j.Record]:
-        return list(tx.run(query, dict(params)))
+        return list(tx.run(query, dialect.prepare(params)))
 
     return run
 
@@ -977,7 +981,7 @@ def _node(node_id: str, labels: Sequence[str] | None, props: Mapping[str, Any] |
     return Node(node_id, _label(labels), decode_props(props or {}))
 
 
-def _where(var: str, where: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+def _where(var: str, where: Mapping[str, Any], dialect: Dialect) -> tuple[str, dict[str, Any]]:
     parts: list[str] = []
     params: dict[str, Any] = {}
     for n, (key, value) in enumerate(where.items()):
@@ -986,7 +990,7 @@ def _where(var: str, where: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
             parts.append(f"{prop} IS NULL")
         else:
             parts.append(f"{prop} = $w{n}")
-            params[f"w{n}"] = encode_where(value)
+            params[f"w{n}"] = dialect.encode_where(value)
     return (" WHERE " + " AND ".join(parts) if parts else ""), params
 
 

@@ -14,6 +14,7 @@ Fixtures: ``bolt_server`` (a :class:`BoltServer`, session scope) and
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -59,10 +60,22 @@ class BoltServer:
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def free_port(low: int | None = None, high: int | None = None) -> int:
+    """A free loopback TCP port, within ``[low, high]`` when given."""
+    if low is None or high is None:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.bind(("127.0.0.1", 0))
+            return sock.getsockname()[1]
+    rng = random.Random()
+    for _ in range(200):
+        port = rng.randint(low, high)
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port between {low} and {high}")
 
 
 def falkordb_binaries() -> tuple[Path, Path]:
@@ -82,9 +95,10 @@ def start_falkordb(folder: Path) -> BoltServer:
     import neo4j
 
     server, module = falkordb_binaries()
-    redis_port, bolt_port = free_port(), free_port()
+    # FalkorDB 4.16 silently starts no Bolt listener on a port above 32767
+    redis_port, bolt_port = free_port(), free_port(20000, 32767)
     while bolt_port == redis_port:
-        bolt_port = free_port()
+        bolt_port = free_port(20000, 32767)
     log = folder / "falkordb.log"
     command = [
         str(server), "--port", str(redis_port), "--bind", "127.0.0.1", "--dir", str(folder),
