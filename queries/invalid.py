@@ -9,7 +9,9 @@ and carry no tag are no basis and are ignored.  The item's types (行政拘留,
 吊销营业执照, 冻结, 行政强制执行, 税收 ...) come from its name and from the
 actions of the clauses of its category on the resolved articles
 (:func:`queries.rules.power_types`): the name first, the clause actions
-only when the name names no type.
+only when the name names no type (then the item is judged on the types one
+at a time: an article listing 查封、扣押、冻结 permits an item that may be
+only the 查封).
 
 The item is reported when at least one citation was judged, no citation
 permits it (for every rank a citation may stand for, the rule says ``no``),
@@ -50,7 +52,8 @@ def invalid_of(basis: ItemBasis) -> Finding | None:
         return None
     # the item's own name says which act it is; the clause actions only when it does not
     types = power_types(category, [basis.item.get("name", ""), basis.item.get("sub", "")])
-    if not types:
+    from_clauses = not types
+    if from_clauses:
         types = power_types(category, [a for c in basis.citations for cl in c.clauses if cl.category == category
                                        for a in cl.actions])
     if category == "行政征收" and "税收" not in types:
@@ -66,7 +69,12 @@ def invalid_of(basis: ItemBasis) -> Finding | None:
         for rank in ranks:
             if (category, "", rank) not in rules and not any((category, t, rank) in rules for t in types):
                 return None  # a rank the rules do not speak of (宪法, 司法解释, 其他): cannot judge
-            verdict = permitted(rules, category, types, rank)
+            if from_clauses and len(types) > 1:
+                # the article lists several acts; the item may be only the allowed ones
+                verdicts = [permitted(rules, category, {t}, rank) for t in sorted(types)]
+                verdict = next((v for v in verdicts if v.allowed != "no"), verdicts[0])
+            else:
+                verdict = permitted(rules, category, types, rank)
             if verdict.allowed != "no":
                 return None  # this citation is a sufficient basis
             denial = (rank, verdict.rule)  # type: ignore[assignment]

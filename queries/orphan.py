@@ -8,10 +8,12 @@ An item is an orphan when
    setting rules do not cover: a licence, penalty or coercion resting on a
    规范性文件 is reported as ``invalid_basis`` instead); or
 3. every citation that resolves to an article resolves to one that grants
-   nothing of the item's category: no AuthorisingClause of that category on
-   the article or anything it contains.  Only articles of versions whose
-   clauses were extracted count (else the check says nothing), and items of
-   category 其他 are not checked.
+   nothing of the item's category: the article (or anything it contains)
+   holds authorising clauses, but none of that category (a competence clause,
+   category 其他, also grounds an inspection).  An article without any
+   extracted clause says nothing (the extraction may have missed it), and
+   only 行政许可, 行政处罚, 行政强制 and 行政检查 items are checked: the
+   extraction finds the other categories too rarely to conclude.
 
 "Basis not verifiable here" is not an orphan: an item whose only usable
 citations name a law that is not loaded (``law_not_loaded``) or cannot be
@@ -37,13 +39,27 @@ UNVERIFIABLE = frozenset({"law_not_loaded", "ambiguous"})
 RULED_CATEGORIES = frozenset({"行政许可", "行政处罚", "行政强制"})
 
 
+# Categories whose clauses the extraction finds reliably; for the others an
+# article without a clause of the category says little.
+CHECKED_CATEGORIES = frozenset({"行政许可", "行政处罚", "行政强制", "行政检查"})
+# Clause categories that also ground an item of a category: a competence clause
+# (其他: 主管…监督管理工作) grounds inspections.
+ALSO_GRANTS = {"行政检查": frozenset({"行政检查", "其他"})}
+
+
 def _grants(citation: CitationBasis, category: str) -> bool | None:
-    """Whether a resolved citation's article grants ``category``; None when unknown."""
+    """Whether a resolved citation's article grants ``category``; None when unknown.
+
+    Unknown when the citation names no article, the category is not checked,
+    or the article has no extracted clause at all (the extraction may have
+    missed a subjectless clause: 责令改正，处…罚款).
+    """
     if citation.target is None or citation.article is None:
         return None  # a whole law, or no article: cannot tell
-    if category in ("其他", "", None) or not citation.version_has_clauses:
+    if category not in CHECKED_CATEGORIES or not citation.clauses:
         return None
-    return any(c.category == category for c in citation.clauses)
+    wanted = ALSO_GRANTS.get(category, frozenset({category}))
+    return any(c.category in wanted for c in citation.clauses)
 
 
 def orphan_of(basis: ItemBasis) -> Finding | None:

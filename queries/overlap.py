@@ -8,6 +8,12 @@ Two sources:
    contains the other (an item citing the whole article overlaps one citing
    its second paragraph; items citing different paragraphs do not).  One
    finding per maximal set of items, keyed by the most specific provision.
+   Only articles that grant the item's category count (they hold a clause of
+   it): an article an item cites for the rule it enforces (违反本法第二十三条)
+   is shared by every department enforcing it and proves nothing.  Not
+   reported: departments that all share a sector (one line of
+   administration at different levels), and articles that divide the power
+   (按照职责分工, 各自职责 ...).
 2. Clauses: a provision in force that binds the government and gives one
    category of act to bodies of several sectors without dividing it (its text
    has no 各自职责 / 职责分工 / 分别 ...), where those sectors map to two or
@@ -108,6 +114,34 @@ def load_concentrations(path: str | Path | None) -> list[Concentration]:
     return rows
 
 
+def _grants(citation, category: str) -> bool:
+    """Whether the cited article is where the power is granted (not a rule it enforces).
+
+    True when the article holds a clause of ``category`` (a competence clause,
+    其他, counts for inspections), or when the extraction never ran on the
+    version (then every cited article counts).
+    """
+    if not citation.version_has_clauses:
+        return True
+    wanted = {category, "其他"} if category == "行政检查" else {category}
+    return any(c.category in wanted for c in citation.clauses)
+
+
+def _different_lines(departments: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether two of the departments work in different sectors.
+
+    Departments sharing a sector are one line of administration (a city
+    bureau and its district branches, a bureau under two names): items of
+    both on one article are a division by level, not 多头执法.
+    """
+    depts = list(departments)
+    for i, a in enumerate(depts):
+        for b in depts[i + 1:]:
+            if not set(a.get("sectors") or ()) & set(b.get("sectors") or ()):
+                return True
+    return False
+
+
 def _contains(outer: ProvisionRef, inner: ProvisionRef) -> bool:
     """Whether ``outer`` is ``inner`` or contains it (same article, coarser path)."""
     if outer.id == inner.id:
@@ -130,10 +164,11 @@ def overlaps_of_items(bases: Iterable[ItemBasis], concentrations: list[Concentra
         if basis.department is None:
             continue
         gov = (basis.government or {}).get("id") or basis.item.get("government") or ""
+        category = basis.item.get("category", "")
         for citation in basis.citations:
-            if citation.target is None or citation.article is None:
+            if citation.target is None or citation.article is None or not _grants(citation, category):
                 continue
-            buckets[(gov, basis.item.get("category", ""), citation.article.id)].append((basis, citation))
+            buckets[(gov, category, citation.article.id)].append((basis, citation))
     for (gov, category, _), entries in sorted(buckets.items()):
         if len({b.department["id"] for b, _ in entries}) < 2:
             continue
@@ -144,8 +179,10 @@ def overlaps_of_items(bases: Iterable[ItemBasis], concentrations: list[Concentra
             # keep the items compatible with every other one in the group (nested provisions)
             group = [(b, c) for b, c in group if all(_contains(c.target, c2.target) or _contains(c2.target, c.target) for _, c2 in group)]
             depts = {b.department["id"]: b.department for b, _ in group}
-            if len(depts) < 2:
+            if len(depts) < 2 or not _different_lines(depts.values()):
                 continue
+            if any(word in (c.article.text or "") for _, c in group[:1] for word in DIVIDING):
+                continue  # the article divides the power among the bodies it names
             ids = frozenset(b.item["id"] for b, _ in group)
             if any(ids <= seen for seen in reported):
                 continue

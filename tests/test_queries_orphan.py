@@ -14,10 +14,12 @@ def _graph(store):
     g = GraphBuilder()
     v = g.law("甲法", "2020-01-01", {
         5: "从事甲业务，应当取得县级以上人民政府农业农村主管部门的许可。",
+        6: "违反本法第五条规定的，责令改正，处一万元以下罚款。",  # a clause the extraction missed
         9: "县级以上人民政府农业农村主管部门负责本行政区域的甲业务监督管理工作。",
         30: "违反本法第五条规定的，由县级以上人民政府农业农村主管部门处一万元以下罚款。",
     })
     g.clause(article_id(v, 5), "行政许可", "县级以上人民政府农业农村主管部门", sector="农业农村", modality="应当")
+    g.clause(article_id(v, 9), "其他", "县级以上人民政府农业农村主管部门", sector="农业农村")
     g.clause(article_id(v, 30), "行政处罚", "县级以上人民政府农业农村主管部门", sector="农业农村", actions=("罚款",))
     w = g.law("乙法", "2019-01-01", {3: "国家发展乙事业。"})  # no clauses extracted at all
     gov = g.government("甲市")
@@ -32,6 +34,9 @@ def _graph(store):
     g.item(d, "f-not-loaded", "丙处罚", "行政处罚", cite(None, "《丙法》第三条", law="丙法", status="law_not_loaded"))
     g.item(d, "g-no-extraction", "乙处罚", "行政处罚", cite(article_id(w, 3), "《乙法》第三条"))
     g.item(d, "h-other", "其他事项", "其他", cite(article_id(v, 9), "《甲法》第九条"))
+    g.item(d, "l-inspection-on-competence", "对甲业务的检查", "行政检查", cite(article_id(v, 9), "《甲法》第九条"))
+    g.item(d, "m-unextracted-article", "对甲业务的处罚", "行政处罚", cite(article_id(v, 5), "《甲法》第五条"),
+           cite(article_id(v, 6), "《甲法》第六条"))
     g.item(d, "i-one-good", "对甲业务的处罚", "行政处罚", cite(article_id(v, 9), "《甲法》第九条"),
            cite(article_id(v, 30), "《甲法》第三十条"))
     g.item(d, "j-normative", "某许可", "行政许可", cite(None, "《关于某事的通知》", status="normative_document"))

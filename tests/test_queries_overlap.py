@@ -19,11 +19,20 @@ def _graph(store):
         32: "违反本法规定的，由县级以上人民政府市场监督管理部门、农业农村主管部门按照各自职责责令停止，并处罚款。",
         40: "违反本法规定的，由县级以上人民政府城市管理部门处罚款。",
         41: ["违反本法规定的，由县级以上人民政府自然资源主管部门处罚款。", "由县级以上人民政府城市管理部门没收工具。"],
+        42: "违反本法第五十条规定的，由县级以上人民政府农业农村主管部门处罚款。",
+        43: "违反本法规定的，由县级以上人民政府农业农村主管部门、市场监督管理部门按照职责分工处罚款。",
+        50: "禁止销售甲产品。",
     })
     a30, a31, a32, a40 = (article_id(v, n) for n in (30, 31, 32, 40))
     for a in (a31, a32):
         g.clause(a, "行政处罚", "县级以上人民政府市场监督管理部门", sector="市场监督管理")
         g.clause(a, "行政处罚", "县级以上人民政府农业农村主管部门", sector="农业农村")
+    g.clause(paragraph_id(a30, 1), "行政处罚", "县级以上人民政府农业农村主管部门", sector="农业农村")
+    g.clause(a40, "行政处罚", "县级以上人民政府城市管理部门", sector="城市管理")
+    g.clause(paragraph_id(article_id(v, 41), 1), "行政处罚", "县级以上人民政府自然资源主管部门", sector="自然资源")
+    g.clause(paragraph_id(article_id(v, 41), 2), "行政处罚", "县级以上人民政府城市管理部门", sector="城市管理")
+    g.clause(article_id(v, 42), "行政处罚", "县级以上人民政府农业农村主管部门", sector="农业农村")
+    g.clause(article_id(v, 43), "行政处罚", "县级以上人民政府农业农村主管部门", sector="农业农村")
     gov = g.government("甲市")
     agri = g.department(gov, "甲市农业农村局", "农业农村")
     market = g.department(gov, "甲市市场监督管理局", "市场监督管理")
@@ -44,6 +53,16 @@ def _graph(store):
     g.item(agri, "c1", "没收违法产品", "行政处罚", cite(a31, "《甲法》第三十一条"))
     # near miss: clause dividing by 各自职责
     g.item(agri, "c2", "责令停止", "行政处罚", cite(a32, "《甲法》第三十二条"))
+    # near miss: a city bureau and its district branch (one line of administration)
+    branch = g.department(gov, "甲市农业农村局甲区分局", "农业农村")
+    g.item(branch, "f1", "对戊行为的处罚", "行政处罚", cite(article_id(v, 42), "《甲法》第四十二条"))
+    g.item(agri, "f2", "对戊行为的处罚", "行政处罚", cite(article_id(v, 42), "《甲法》第四十二条"))
+    # near miss: two departments citing the rule they enforce (art. 50), each with its own penalty article
+    g.item(agri, "g1", "对己行为的处罚", "行政处罚", cite(article_id(v, 50), "《甲法》第五十条"), cite(article_id(v, 42), "《甲法》第四十二条"))
+    g.item(market, "g2", "对己行为的处罚", "行政处罚", cite(article_id(v, 50), "《甲法》第五十条"))
+    # near miss: an article dividing the power 按照职责分工
+    g.item(agri, "h1", "对庚行为的处罚", "行政处罚", cite(article_id(v, 43), "《甲法》第四十三条"))
+    g.item(market, "h2", "对庚行为的处罚", "行政处罚", cite(article_id(v, 43), "《甲法》第四十三条"))
     # lawful concentration: the city enforcement bureau also holds natural resources penalties
     g.item(city, "d1", "对丙行为的处罚", "行政处罚", cite(a40, "《甲法》第四十条"))
     g.item(nature, "d2", "对丙行为的处罚", "行政处罚", cite(a40, "《甲法》第四十条"))
@@ -59,7 +78,7 @@ def test_overlaps_exact(store, tmp_path):
     found = list(find_overlaps(store, government="甲市", concentrations=table))
     assert [(f.item_ids, f.departments, f.article) for f in found] == [
         (("a1", "a2"), ("甲市农业农村局", "甲市市场监督管理局"), 30),
-        (("c1",), ("甲市农业农村局", "甲市市场监督管理局"), 31),
+        (("c1",), ("甲市农业农村局", "甲市农业农村局甲区分局", "甲市市场监督管理局"), 31),
     ]
     assert found[0].item_codes == ("QL-1", "QL-2") and found[0].law == "甲法" and found[0].category == "行政处罚"
     assert found[0].provision == paragraph_id(article_id(v, 30), 1)
