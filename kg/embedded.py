@@ -65,6 +65,7 @@ class EmbeddedStore(Store):
         self._graph = nx.MultiDiGraph()
         self._labels: dict[str, set[str]] = defaultdict(set)
         self._index: dict[tuple[str, str], dict[Any, list[str]]] = {}
+        self._views: dict[str, Any] = {}  # bulk views computed once per committed state
         self._in_tx = False
         if self.path.exists():
             self._read()
@@ -96,20 +97,32 @@ class EmbeddedStore(Store):
             graph = nx.MultiDiGraph()
             labels: dict[str, set[str]] = defaultdict(set)
             loads = json.loads
-            add_node = graph.add_node
+            # Fill networkx's own dicts directly (add_node/add_edge cost several times
+            # more), and keep one object per distinct string: ids repeat in every edge,
+            # and lists repeat the same texts (责任事项, 追责情形, cited articles).
+            shared: dict[str, str] = {}
+            share = shared.setdefault
+            node_data, succ, pred = graph._node, graph._succ, graph._pred
             for node_id, label, props in conn.execute("SELECT id, label, props FROM nodes"):
-                add_node(node_id, label=label, props=loads(props))
+                node_id = share(node_id, node_id)
+                node_data[node_id] = {"label": share(label, label), "props": _shared_props(loads(props), share)}
+                succ[node_id] = {}
+                pred[node_id] = {}
                 labels[label].add(node_id)
-            edges = (
-                (src, dst, etype, {"props": loads(props)} if props != "{}" else {})
-                for src, dst, etype, props in conn.execute("SELECT src, dst, type, props FROM edges")
-            )
-            graph.add_edges_from(edges)
+            for src, dst, etype, props in conn.execute("SELECT src, dst, type, props FROM edges"):
+                src, dst = shared.get(src, src), shared.get(dst, dst)
+                if src not in succ or dst not in succ:
+                    continue  # an edge to a missing node is dropped, as add_edges refuses one
+                keys = succ[src].get(dst)
+                if keys is None:
+                    keys = succ[src][dst] = pred[dst][src] = {}  # one key dict, as networkx shares it
+                keys[share(etype, etype)] = {"props": loads(props)} if props != "{}" else {}
+            del shared
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: damaged store ({exc})") from None
         finally:
             conn.close()
-        self._graph, self._labels, self._index = graph, labels, {}
+        self._graph, self._labels, self._index, self._views = graph, labels, {}, {}
 
     def _persist(self, log: "_Log") -> None:
         with _gc_paused():
@@ -150,6 +163,7 @@ class EmbeddedStore(Store):
 
     def _apply(self, conn: sqlite3.Connection, log: "_Log") -> None:
         graph = self._graph
+        node_data = graph._node
         if log.removed_nodes:
             ids = [(i,) for i in log.removed_nodes]
             conn.executemany("DELETE FROM nodes WHERE id = ?", ids)
@@ -160,9 +174,9 @@ class EmbeddedStore(Store):
         conn.executemany(
             "INSERT OR REPLACE INTO nodes VALUES (?, ?, ?)",
             (
-                (node_id, graph.nodes[node_id]["label"], _dumps(graph.nodes[node_id]["props"]))
+                (node_id, node_data[node_id]["label"], _dumps(node_data[node_id]["props"]))
                 for node_id in log.nodes
-                if node_id in graph
+                if node_id in node_data
             ),
         )
         conn.executemany(
@@ -198,18 +212,18 @@ class EmbeddedStore(Store):
         if self.path.exists():
             self._read()
         else:
-            self._graph, self._labels, self._index = nx.MultiDiGraph(), defaultdict(set), {}
+            self._graph, self._labels, self._index, self._views = nx.MultiDiGraph(), defaultdict(set), {}, {}
 
     # --- reads -----------------------------------------------------------------------
 
     def get(self, node_id: str) -> Node | None:
-        data = self._graph.nodes.get(node_id)
+        data = self._graph._node.get(node_id)
         if data is None:
             return None
         return Node(node_id, data["label"], data["props"])
 
     def nodes(self, label: str, **where: Any) -> Iterator[Node]:
-        graph_nodes = self._graph.nodes
+        graph_nodes = self._graph._node
         if len(where) >= 1:
             key, value = next(iter(where.items()))
             ids: Iterable[str] = self._lookup(label, key, value)
@@ -229,7 +243,7 @@ class EmbeddedStore(Store):
         index = self._index.get((label, key))
         if index is None:
             index = defaultdict(list)
-            graph_nodes = self._graph.nodes
+            graph_nodes = self._graph._node
             for node_id in self._labels.get(label, ()):
                 v = graph_nodes[node_id]["props"].get(key)
                 try:
@@ -242,19 +256,28 @@ class EmbeddedStore(Store):
         except TypeError:
             return [n.id for n in self.nodes(label) if n.props.get(key) == value]
 
+    # out_edges/in_edges read networkx's adjacency dicts directly: its edge views
+    # cost several times more per edge, and queries walk millions of edges.
     def out_edges(self, node_id: str, type: str | None = None) -> Iterator[Edge]:
-        if node_id not in self._graph:
-            return
-        for _, dst, etype, data in self._graph.out_edges(node_id, keys=True, data=True):
-            if type is None or etype == type:
-                yield Edge(node_id, dst, etype, data.get("props", {}))
+        return _edges(self._graph._succ.get(node_id), node_id, type, outgoing=True)
 
     def in_edges(self, node_id: str, type: str | None = None) -> Iterator[Edge]:
-        if node_id not in self._graph:
-            return
-        for src, _, etype, data in self._graph.in_edges(node_id, keys=True, data=True):
-            if type is None or etype == type:
-                yield Edge(src, node_id, etype, data.get("props", {}))
+        return _edges(self._graph._pred.get(node_id), node_id, type, outgoing=False)
+
+    # --- cached views ------------------------------------------------------------------
+
+    def clauses_in_force(self, law: str | None = None):
+        """As :meth:`GraphViews.clauses_in_force`, computed once per committed state.
+
+        Vacuum and overlap queries ask for it once per government; the rows are
+        frozen dataclasses, so sharing them is safe.
+        """
+        rows = self._views.get("clauses_in_force")
+        if rows is None:
+            rows = self._views["clauses_in_force"] = list(super().clauses_in_force())
+        if law is None:
+            return iter(rows)
+        return (row for row in rows if row.clause.law == law)
 
     def count(self, label: str, **where: Any) -> int:
         if not where:
@@ -268,6 +291,34 @@ class EmbeddedStore(Store):
 
     def labels_of(self, label: str) -> int:
         return len(self._labels.get(label, ()))
+
+
+def _edges(adjacency: dict | None, node_id: str, type: str | None, *, outgoing: bool) -> Iterator[Edge]:
+    if not adjacency:
+        return
+    for other, keys in list(adjacency.items()):
+        if type is None:
+            items = list(keys.items())
+        else:
+            data = keys.get(type)
+            if data is None:
+                continue
+            items = [(type, data)]
+        for etype, data in items:
+            props = data.get("props", {})
+            yield Edge(node_id, other, etype, props) if outgoing else Edge(other, node_id, etype, props)
+
+
+def _shared_props(props: dict[str, Any], share) -> dict[str, Any]:
+    """``props`` with its keys and string values (one level into dicts) replaced by shared objects."""
+    out = {}
+    for key, value in props.items():
+        if value.__class__ is str:
+            value = share(value, value)
+        elif value.__class__ is dict:
+            value = {share(k, k): share(v, v) if v.__class__ is str else v for k, v in value.items()}
+        out[share(key, key)] = value
+    return out
 
 
 @contextlib.contextmanager
@@ -299,24 +350,28 @@ class _EmbeddedWriter(Writer):
     def __init__(self, store: EmbeddedStore) -> None:
         self.store = store
         self.log = _Log()
+        self.shared: dict[str, str] = {}  # one object per distinct string written in this transaction
 
     def get(self, node_id: str) -> Node | None:
         return self.store.get(node_id)
 
     def add_nodes(self, nodes: Iterable[Node]) -> None:
         store, graph, log = self.store, self.store._graph, self.log
+        share = self.shared.setdefault
         for node in nodes:
-            old = graph.nodes.get(node.id)
+            old = graph._node.get(node.id)
             if old is not None and old["label"] != node.label:
                 store._labels[old["label"]].discard(node.id)
+            props = _shared_props(node.props, share)
             if old is None:
-                graph.add_node(node.id, label=node.label, props=dict(node.props))
+                graph.add_node(node.id, label=node.label, props=props)
             else:
-                old["label"], old["props"] = node.label, dict(node.props)
+                old["label"], old["props"] = node.label, props
             store._labels[node.label].add(node.id)
             log.nodes.add(node.id)
             log.removed_nodes.discard(node.id)
         store._index.clear()
+        store._views.clear()
 
     def add_edges(self, edges: Iterable[Edge]) -> None:
         graph, log = self.store._graph, self.log
@@ -331,6 +386,7 @@ class _EmbeddedWriter(Writer):
                 graph.add_edge(edge.src, edge.dst, key=edge.type)
             log.edges.add(key)
             log.removed_edges.discard(key)
+        self.store._views.clear()
 
     def remove_nodes(self, ids: Iterable[str]) -> None:
         store, graph, log = self.store, self.store._graph, self.log
@@ -345,6 +401,7 @@ class _EmbeddedWriter(Writer):
             log.nodes.discard(node_id)
             log.removed_nodes.add(node_id)
         store._index.clear()
+        store._views.clear()
 
     def remove_edges(self, keys: Iterable[tuple[str, str, str]]) -> None:
         graph, log = self.store._graph, self.log
@@ -353,3 +410,4 @@ class _EmbeddedWriter(Writer):
                 graph.remove_edge(src, dst, etype)
             log.edges.discard((src, dst, etype))
             log.removed_edges.add((src, dst, etype))
+        self.store._views.clear()

@@ -114,3 +114,43 @@ def test_killed_load_leaves_the_store_unchanged(tmp_path):
     proc.wait()
     assert path.read_bytes() == before
     assert [n.id for n in EmbeddedStore(path).nodes("X")] == ["keep"]
+
+
+def test_clauses_in_force_view_is_cached_and_refreshed_by_writes(store):
+    from kg.model import AuthorisingClause, Provision, ProvisionKind
+
+    law = Law("中华人民共和国食品安全法", "食品安全法", Rank.LAW)
+    version = LawVersion(law.id, "2021-04-29", law.title, rank=Rank.LAW)
+    article = Provision(f"{version.id}/第1条", version.id, ProvisionKind.ARTICLE, 1, article=1, text="由县级以上人民政府…处罚")
+
+    def clause(subject):
+        return AuthorisingClause(article.id, law.id, version.date, 1, None, None, Category.PENALTY, subject)
+
+    with store.transaction() as tx:
+        tx.add_nodes([law.to_node(), version.to_node(), article.to_node(), clause("甲部门").to_node()])
+        tx.add_edges([Edge(article.id, clause("甲部门").id, "HAS_CLAUSE")])
+    assert [r.clause.subject for r in store.clauses_in_force()] == ["甲部门"]
+    assert list(store.clauses_in_force(law=law.id)) == list(store.clauses_in_force())
+    with store.transaction() as tx:
+        tx.add_nodes([clause("乙部门").to_node()])
+        tx.add_edges([Edge(article.id, clause("乙部门").id, "HAS_CLAUSE")])
+    assert [r.clause.subject for r in store.clauses_in_force()] == ["乙部门", "甲部门"]
+    assert [r.clause.subject for r in EmbeddedStore(store.path).clauses_in_force()] == ["乙部门", "甲部门"]
+    assert list(store.clauses_in_force(law="其他法")) == []
+
+
+def test_reopen_shares_repeated_strings_and_keeps_edge_types(store):
+    text = "因不履行或不正确履行行政职责，" * 20
+    with store.transaction() as tx:
+        tx.add_nodes([Node(f"r{i}", "Responsibility", {"duties": text[:-1] + "。", "extra": {"备注": "无" * 30}})
+                      for i in range(3)] + [Node("i", "PowerItem", {})])
+        tx.add_edges([Edge("i", f"r{i}", "HAS_RESPONSIBILITY") for i in range(3)] + [Edge("i", "r0", "OTHER", {"n": 1})])
+    again = EmbeddedStore(store.path)
+    duties = [again.get(f"r{i}").props["duties"] for i in range(3)]
+    assert duties[0] == text[:-1] + "。" and duties[0] is duties[1] is duties[2]
+    assert again.get("r0").props["extra"]["备注"] is again.get("r2").props["extra"]["备注"]
+    assert sorted((e.dst, e.type, dict(e.props)) for e in again.out_edges("i")) == [
+        ("r0", "HAS_RESPONSIBILITY", {}), ("r0", "OTHER", {"n": 1}), ("r1", "HAS_RESPONSIBILITY", {}),
+        ("r2", "HAS_RESPONSIBILITY", {})]
+    assert [e.src for e in again.in_edges("r0", "OTHER")] == ["i"]
+    assert list(again.out_edges("missing")) == [] and list(again.in_edges("i")) == []
