@@ -416,25 +416,27 @@ class Neo4jStore(Store):
                 yield ClauseInForce(clause, provision, cache.article_of(provision), version)
 
     def item_bases(self, government: str | None = None, department: str | None = None) -> Iterator[ItemBasis]:
+        # FalkorDB cannot match a pattern from a node taken out of a list
+        # (head(collect(d))), so departments come as a list of rows and
+        # the first one is picked here, as the default view picks the first.
         query = (
             "MATCH (i:PowerItem)" + (" WHERE i.government = $g" if government else "") + " "
             "OPTIONAL MATCH (i)-[:EXERCISED_BY]->(d:KG) "
-            "WITH i, head(collect(d)) AS d "
-            + ("WHERE d IS NOT NULL AND (d.id = $dep OR d.name = $dep) " if department else "")
-            + "OPTIONAL MATCH (d)-[:PART_OF]->(g:KG) "
-            "WITH i, d, head(collect(g)) AS g "
-            "OPTIONAL MATCH (i)-[:HAS_RESPONSIBILITY]->(r:KG) "
-            "WITH i, d, g, count(r) AS nr, "
+            "OPTIONAL MATCH (d)-[:PART_OF]->(g:KG) "
+            "WITH i, collect(CASE WHEN d IS NULL THEN null ELSE {did: d.id, dname: d.name, dl: labels(d), "
+            "d: properties(d), gid: g.id, gl: labels(g), g: properties(g)} END) AS ds "
+            + ("WHERE any(x IN ds WHERE x.did = $dep OR x.dname = $dep) " if department else "")
+            + "OPTIONAL MATCH (i)-[:HAS_RESPONSIBILITY]->(r:KG) "
+            "WITH i, ds, count(r) AS nr, "
             "collect(CASE WHEN r IS NULL THEN null ELSE [left(trim(coalesce(r.duties, '')), 64), "
             "left(trim(coalesce(r.accountability, '')), 64)] END) AS rs "
             "OPTIONAL MATCH (i)-[:BASED_ON]->(c:KG) "
             "OPTIONAL MATCH (c)-[:RESOLVES_TO]->(t:KG) "
-            "WITH i, d, g, nr, rs, c, head(collect(t)) AS t "
-            "WITH i, d, g, nr, rs, collect(CASE WHEN c IS NULL THEN null ELSE "
-            "{cid: c.id, c: properties(c), tid: t.id, tl: labels(t), t: properties(t)} END) AS cs "
-            "RETURN i.id AS iid, properties(i) AS i, "
-            "d.id AS did, labels(d) AS dl, properties(d) AS d, "
-            "g.id AS gid, labels(g) AS gl, properties(g) AS g, nr, rs, cs "
+            "WITH i, ds, nr, rs, c, collect(CASE WHEN t IS NULL THEN null ELSE "
+            "{tid: t.id, tl: labels(t), t: properties(t)} END) AS ts "
+            "WITH i, ds, nr, rs, collect(CASE WHEN c IS NULL THEN null ELSE "
+            "{cid: c.id, c: properties(c), ts: ts} END) AS cs "
+            "RETURN i.id AS iid, properties(i) AS i, ds, nr, rs, cs "
             "ORDER BY iid"
         )
         params: dict[str, Any] = {}
@@ -443,10 +445,13 @@ class Neo4jStore(Store):
         if department:
             params["dep"] = department
         cache = _ServerViewCache(self)
-        for chunk in _chunks(self._records(query, params), 300):
+        rows = (_item_row(record) for record in self._records(query, params))
+        if department:
+            rows = (row for row in rows if row["dept"] is not None and department in (row["dept"].id, row["dept"].props.get("name")))
+        for chunk in _chunks(rows, 300):
             cache.prefetch_chunk(chunk)
-            for record in chunk:
-                yield cache.item_basis(record)
+            for row in chunk:
+                yield cache.item_basis(row)
 
 
 # ---------------------------------------------------------------------------
@@ -581,25 +586,24 @@ class _ServerViewCache:
 
     # item rows
 
-    def prefetch_chunk(self, chunk: Sequence[neo4j.Record]) -> None:
-        """Fetch in bulk what the rows of ``chunk`` look up."""
+    def prefetch_chunk(self, chunk: Sequence[dict[str, Any]]) -> None:
+        """Fetch in bulk what the item rows of ``chunk`` look up."""
         version_ids: list[str | None] = []
         provisions: list[ProvisionRef | None] = []
         node_ids: list[str | None] = []
-        for record in chunk:
-            if record["gid"] is None:
-                node_ids.append(decode_props(record["i"]).get("government"))
-            for c in record["cs"]:
-                props = decode_props(c["c"])
-                node_ids.append(props.get("quote_best_match"))
-                target = ProvisionRef.of(_node(c["tid"], c["tl"], c["t"])) if c["tid"] is not None else None
+        for row in chunk:
+            if row["gov"] is None:
+                node_ids.append(row["item"].get("government"))
+            for citation, target_node in row["citations"]:
+                node_ids.append(citation.get("quote_best_match"))
+                target = ProvisionRef.of(target_node)
                 provisions.append(target)
                 if target is not None:
                     version_ids.append(target.version)
-                elif c["tid"] is not None and _label(c["tl"]) == "LawVersion":
-                    version_ids.append(c["tid"])
+                elif target_node is not None and target_node.label == "LawVersion":
+                    version_ids.append(target_node.id)
                 else:
-                    version_ids.append(props.get("version"))
+                    version_ids.append(citation.get("version"))
         self.prefetch_nodes(node_ids)
         self.prefetch_versions(version_ids)
         self.prefetch_articles(provisions)
@@ -607,28 +611,22 @@ class _ServerViewCache:
         self.prefetch_clauses(a.id for a in articles if a is not None)
         self.prefetch_version_clauses(v for v in (self.version(vid) for vid in version_ids) if v is not None)
 
-    def item_basis(self, record: neo4j.Record) -> ItemBasis:
-        item = _props(_node(record["iid"], ["PowerItem"], record["i"]))
-        dept = _node(record["did"], record["dl"], record["d"]) if record["did"] is not None else None
-        gov = _node(record["gid"], record["gl"], record["g"]) if record["gid"] is not None else None
+    def item_basis(self, row: dict[str, Any]) -> ItemBasis:
+        item = row["item"]
+        gov = row["gov"]
         if gov is None and item.get("government"):
             gov = self.node(item["government"])
-        citations = sorted(
-            (c for c in record["cs"]), key=lambda c: c["cid"]
-        )
         return ItemBasis(
             item=item,
-            department=_props(dept),
+            department=_props(row["dept"]),
             government=_props(gov),
-            responsibilities=int(record["nr"]),
-            has_duties=any(str(r[0]).strip() for r in record["rs"]),
-            has_accountability=any(str(r[1]).strip() for r in record["rs"]),
-            citations=tuple(self.citation_basis(c) for c in citations),
+            responsibilities=row["responsibilities"],
+            has_duties=any(str(r[0]).strip() for r in row["texts"]),
+            has_accountability=any(str(r[1]).strip() for r in row["texts"]),
+            citations=tuple(self.citation_basis(c, t) for c, t in row["citations"]),
         )
 
-    def citation_basis(self, row: Mapping[str, Any]) -> CitationBasis:
-        props = _props(_node(row["cid"], ["Citation"], row["c"]))
-        target_node = _node(row["tid"], row["tl"], row["t"]) if row["tid"] is not None else None
+    def citation_basis(self, props: dict[str, Any], target_node: Node | None) -> CitationBasis:
         target = ProvisionRef.of(target_node)
         if target is not None:
             version = self.version(target.version)
@@ -658,6 +656,28 @@ class _ServerViewCache:
             version_has_clauses=has_clauses,
             best_match=ProvisionRef.of(self.node(props.get("quote_best_match"))),
         )
+
+
+def _item_row(record: neo4j.Record) -> dict[str, Any]:
+    """An item_bases record decoded: the item, its first department and government, citations."""
+    first = record["ds"][0] if record["ds"] else None
+    dept = _node(first["did"], first["dl"], first["d"]) if first else None
+    gov = _node(first["gid"], first["gl"], first["g"]) if first and first["gid"] is not None else None
+    citations = []
+    for c in sorted(record["cs"], key=lambda c: c["cid"]):
+        target = c["ts"][0] if c["ts"] else None
+        citations.append((
+            _props(_node(c["cid"], ["Citation"], c["c"])),
+            _node(target["tid"], target["tl"], target["t"]) if target else None,
+        ))
+    return {
+        "item": _props(_node(record["iid"], ["PowerItem"], record["i"])),
+        "dept": dept,
+        "gov": gov,
+        "responsibilities": int(record["nr"]),
+        "texts": record["rs"],
+        "citations": citations,
+    }
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,150 @@
+"""Parity: the same graph in the embedded store and on the Bolt server gives the same
+stats, the same view rows and the same findings of every kind (as sorted JSON)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.embedded import EmbeddedStore
+from kg.neo4j_store import copy_store
+from kg.store import LABELS
+
+from . import test_queries_invalid, test_queries_orphan, test_queries_overlap, test_queries_stale, test_queries_vacuum
+from .test_queries_builder import _small
+
+pytestmark = pytest.mark.bolt
+
+report = pytest.importorskip("queries.report")
+
+
+def graph_of(store) -> tuple[list, list]:
+    nodes = sorted((n for label in LABELS for n in store.nodes(label)), key=lambda n: n.id)
+    edges = sorted((e for n in nodes for e in store.out_edges(n.id)), key=lambda e: (e.src, e.dst, e.type))
+    return nodes, edges
+
+
+def findings_json(store, kind: str, **scope) -> list[str]:
+    return sorted(
+        json.dumps(f.to_json(), ensure_ascii=False, sort_keys=True)
+        for f in report.iter_findings(store, kind, **scope)
+    )
+
+
+def assert_parity(embedded, server, *, concentrations=None, graph: bool = True) -> dict[str, int]:
+    """Everything a user can see is the same on both stores; returns findings per kind."""
+    assert server.stats() == embedded.stats()
+    if graph:
+        assert graph_of(server) == graph_of(embedded)
+    assert server.governments() == embedded.governments()
+    assert list(server.clauses_in_force()) == list(embedded.clauses_in_force())
+    assert list(server.item_bases()) == list(embedded.item_bases())
+    scopes: list[dict] = [{}]
+    for gov in embedded.governments():
+        g = gov["id"]
+        assert server.departments_of(g) == embedded.departments_of(g)
+        assert server.covered_provisions(g) == embedded.covered_provisions(g)
+        assert list(server.item_bases(government=g)) == list(embedded.item_bases(government=g))
+        scopes.append({"government": g})
+        for dept in embedded.departments_of(g)[:2]:
+            assert list(server.item_bases(government=g, department=dept["name"])) == \
+                list(embedded.item_bases(government=g, department=dept["name"]))
+    laws = sorted({c.clause.law for c in embedded.clauses_in_force()})
+    for law in laws[:2]:
+        assert list(server.clauses_in_force(law=law)) == list(embedded.clauses_in_force(law=law))
+    counts: dict[str, int] = {}
+    for scope in scopes:
+        for kind in [*report.KIND_ARGS, "all"]:
+            expected = findings_json(embedded, kind, concentrations=concentrations, **scope)
+            assert findings_json(server, kind, concentrations=concentrations, **scope) == expected, (kind, scope)
+            if not scope:
+                counts[kind] = len(expected)
+    return counts
+
+
+HAND_MADE = {
+    "views": _small,
+    "orphan": test_queries_orphan._graph,
+    "invalid": test_queries_invalid._graph,
+    "stale": test_queries_stale._graph,
+    "overlap": test_queries_overlap._graph,
+    "vacuum": test_queries_vacuum._graph,
+}
+
+
+@pytest.mark.parametrize("name", HAND_MADE)
+def test_parity_on_hand_made_graphs(name, store, bolt_store):
+    HAND_MADE[name](store)
+    copied = copy_store(store, bolt_store)
+    assert copied == (sum(store.label_counts().values()), store.edge_count())
+    counts = assert_parity(store, bolt_store)
+    assert counts["all"] > 0, "each hand-made graph has findings"
+
+
+def test_parity_with_a_concentration_table(store, bolt_store, tmp_path):
+    test_queries_overlap._graph(store)
+    copy_store(store, bolt_store)
+    table = tmp_path / "c.csv"
+    table.write_text("government,department,covers,category,basis\n"
+                     "甲市,甲市城市管理综合行政执法局,自然资源,行政处罚,省政府批复\n", encoding="utf-8")
+    assert_parity(store, bolt_store, concentrations=table)
+
+
+def _demo():
+    demo = pytest.importorskip("kg.demo", reason="the demo has not landed")
+    return demo
+
+
+def test_parity_on_the_demo_copied(tmp_path, bolt_store):
+    demo = _demo()
+    embedded, _, _ = demo.build_demo_store(tmp_path / "demo.kg")
+    copy_store(embedded, bolt_store)
+    counts = assert_parity(embedded, bolt_store, concentrations=demo.demo_data() / "concentrations.csv")
+    for kind in ("orphans", "invalid", "stale", "overlaps", "vacuums", "unaccountable", "candidates"):
+        assert counts[kind] > 0, kind
+
+
+def test_parity_on_the_demo_loaded_by_the_loaders(tmp_path, bolt_store):
+    """The loaders write to the server directly (reads inside their transactions included)."""
+    demo = _demo()
+    from loaders.powerlists import load_powers
+    from loaders.statutes import load_laws
+
+    embedded, _, _ = demo.build_demo_store(tmp_path / "demo.kg")
+    data = demo.demo_data()
+    laws = load_laws(bolt_store, [data / "laws"], extract_clauses=True)
+    powers = load_powers(bolt_store, [data / "powerlists"], government=demo.DEMO_GOVERNMENT, level="city", date=demo.DEMO_DATE)
+    assert not laws.errors and not powers.errors
+    assert_parity(embedded, bolt_store, concentrations=data / "concentrations.csv")
+
+
+def test_parity_when_powers_are_loaded_before_their_laws(tmp_path, bolt_store):
+    """Loading laws re-resolves pending item citations inside the laws' transaction."""
+    demo = _demo()
+    from loaders.powerlists import load_powers
+    from loaders.statutes import load_laws
+
+    data = demo.demo_data()
+    embedded = EmbeddedStore(tmp_path / "late.kg")
+    for target in (embedded, bolt_store):
+        load_powers(target, [data / "powerlists"], government=demo.DEMO_GOVERNMENT, level="city", date=demo.DEMO_DATE)
+        load_laws(target, [data / "laws"], extract_clauses=True)
+    assert embedded.stats().citations_resolved > 0
+    assert_parity(embedded, bolt_store, concentrations=data / "concentrations.csv")
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_parity_on_the_karamay_lists_with_the_laws_they_cite(laws_dir, powerlists_dir, tmp_path, bolt_store):
+    karamay = powerlists_dir / "karamay"
+    if not karamay.exists():
+        pytest.skip(f"{karamay} is absent")
+    rdf_bench = pytest.importorskip("bench.rdf_bench")
+    rdf_bench.build(tmp_path / "karamay.kg", karamay, laws_dir)
+    embedded = EmbeddedStore(tmp_path / "karamay.kg")
+    assert embedded.count("PowerItem") > 1000
+    copy_store(embedded, bolt_store)
+    counts = assert_parity(embedded, bolt_store, graph=False)
+    assert counts["orphans"] > 0
