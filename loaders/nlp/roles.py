@@ -32,7 +32,7 @@ SECTORS_CSV = Path(__file__).resolve().parents[2] / "ontology" / "sectors.csv"
 _SUFFIXES = ("行政主管部门", "主管部门", "监督管理部门", "行政管理部门", "管理部门", "行政部门", "部门",
              "管理机构", "监督机构", "执法机构", "机构", "机关")
 _GENERIC = {"", "有关", "其他有关", "其他", "本级", "本级有关", "各级", "上级", "当地", "所在地", "有关主管",
-            "同级", "本级人民政府有关", "地方", "地方各级"}
+            "同级", "本级人民政府有关", "地方", "地方各级", "指定", "确定", "确定的监督管理"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,12 +70,13 @@ def sector_of(subject: str) -> str | None:
         if term in rest:
             return sector
     raw = rest
+    raw = re.sub(r"(?:监督管理)?(?:职责)?的部门$", "", raw)
     for suffix in _SUFFIXES:
         if raw.endswith(suffix):
             raw = raw[: -len(suffix)]
             break
-    raw = re.sub(r"^(?:负责|负有)", "", raw)
-    raw = re.sub(r"(?:职责)?的$", "", raw)
+    raw = re.sub(r"^(?:其他)?(?:负责|负有)", "", raw)
+    raw = re.sub(r"(?:监督管理)?(?:职责)?的(?:部门)?$", "", raw)
     if raw in _GENERIC:
         return rest or subject  # 有关部门: nothing better than the phrase itself
     return raw
