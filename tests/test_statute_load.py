@@ -179,6 +179,15 @@ def test_not_yet_in_force(store, tmp_path):
     assert props["status"] == "not_yet_in_force" and props["rank"] == "地方性法规"
 
 
+def test_an_undated_text_takes_its_date_from_the_entry_into_force_article(store, tmp_path):
+    path = tmp_path / "某市条例.md"
+    path.write_text("# 某某市某某条例\n\n<!-- INFO END -->\n\n第一条 甲。\n\n第二条 本条例自2005年3月1日起施行。\n",
+                    encoding="utf-8")
+    load(store, path)
+    version = LawVersion.from_node(store.get("某某市某某条例/2005-03-01"))
+    assert version.effective == "2005-03-01" and version.rank == Rank.LOCAL_REGULATION
+
+
 def test_lawindex_sees_loaded_laws(store, corpus):
     load(store, corpus)
     index = LawIndex(store, today="2025-01-01")

@@ -98,10 +98,12 @@ def _version_of(source: _Source) -> LawVersion:
     doc, row = source.doc, source.row
     info = parse_info(doc.info)
     title = doc.title or doc.stem
-    date = doc.file_date or (row.publish if row else None) or info.latest or info.effective or UNDATED
+    in_text = _effective_in_text(doc)
+    date = doc.file_date or (row.publish if row else None) or info.latest or info.effective or in_text or UNDATED
     effective = (row.valid_from if row else None) or info.effective
-    if effective is None and info.promulgated and date == info.promulgated and not info.amended:
-        effective = None  # unknown: the version date stands in when comparing
+    if effective is None and in_text and not info.amended and in_text >= (info.promulgated or ""):
+        # 本条例自2010年1月1日起施行: true of an unamended text only
+        effective = in_text
     rank = row.rank if row is not None else rank_from_title(title, info.issuer)
     if row is not None and rank == Rank.OTHER and row.level not in ("其他", "案例"):
         rank = rank_from_title(title, info.issuer)
@@ -122,6 +124,20 @@ def _version_of(source: _Source) -> LawVersion:
         source=str(doc.path),
         events=info.events,
     )
+
+
+_IN_FORCE_RE = re.compile(r"自\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起\s*(?:施行|实施|生效)")
+
+
+def _effective_in_text(doc: Document) -> str | None:
+    """The date of 本法自…起施行 in the last lines of the body."""
+    for line in reversed(doc.body[-12:]):
+        match = _IN_FORCE_RE.search(line.text)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
 
 
 def _first_article(doc: Document) -> int:
@@ -675,7 +691,9 @@ def load_laws(store: Store, paths: Iterable[str | Path], *, extract_clauses: boo
             except ImportError:
                 powerlists = None  # type: ignore[assignment]
             if powerlists is not None and hasattr(powerlists, "resolve_pending"):
-                powerlists.resolve_pending(store, tx)
+                changed = powerlists.resolve_pending(store, tx)
+                if changed:
+                    report.counts["power_citations_reresolved"] += int(changed)
         if extract_clauses:
             _write_clauses(tx, batch, report)
     report.details["internal_citations"] = {
