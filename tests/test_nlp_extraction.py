@@ -277,3 +277,14 @@ def test_write_extraction_reports_bad_files_and_goes_on(tmp_path) -> None:
     table = io.StringIO()
     write_extraction([good], format="table", out=table, err=io.StringIO())
     assert "海关" in table.getvalue().splitlines()[1]
+
+
+def test_write_extraction_reports_on_a_rich_console(tmp_path) -> None:
+    from rich.console import Console
+
+    bad = tmp_path / "空.md"
+    bad.write_text("没有条文的文件。\n", encoding="utf-8")
+    sink = io.StringIO()
+    count = write_extraction([bad], format="jsonl", out=io.StringIO(), err=Console(file=sink, width=300))
+    assert count == 0
+    assert sink.getvalue().count("\n") == 1 and "空.md" in sink.getvalue()

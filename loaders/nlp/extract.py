@@ -198,6 +198,14 @@ def _table_row(clause: AuthorisingClause) -> str:
     return "\t".join(cells)
 
 
+def _say(stream, line: str) -> None:
+    """One line on a text stream or a rich Console (what the CLI passes)."""
+    if hasattr(stream, "write"):
+        stream.write(line + "\n")
+    else:
+        stream.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
 def write_extraction(paths: Iterable[str | Path], *, format: str, out: TextIO, err: TextIO) -> int:
     """``plkg extract``: clauses of statute files as JSONL or a table; returns the clause count.
 
@@ -215,7 +223,8 @@ def write_extraction(paths: Iterable[str | Path], *, format: str, out: TextIO, e
             parsed = parse_file(file)
             clauses = extract_clauses(parsed.version, list(parsed.provisions))
         except Exception as exc:  # one bad file is reported and skipped, never a traceback
-            err.write(f"{file}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}\n")
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            _say(err, message if message.startswith(str(file)) else f"{file}: {message}")
             continue
         for clause in clauses:
             if format == "jsonl":
