@@ -9,8 +9,9 @@ An item is an orphan when
    规范性文件 is reported as ``invalid_basis`` instead); or
 3. every citation that resolves to an article resolves to one that grants
    nothing of the item's category: the article (or anything it contains)
-   holds authorising clauses, but none of that category (a competence clause,
-   category 其他, also grounds an inspection).  An article without any
+   holds authorising clauses, but none of that category or of a kindred one
+   (:data:`ALSO_GRANTS`: 责令改正 counts for a penalty, a competence clause
+   or a coercive measure for an inspection ...).  An article without any
    extracted clause says nothing (the extraction may have missed it), and
    only 行政许可, 行政处罚, 行政强制 and 行政检查 items are checked: the
    extraction finds the other categories too rarely to conclude.
@@ -42,9 +43,19 @@ RULED_CATEGORIES = frozenset({"行政许可", "行政处罚", "行政强制"})
 # Categories whose clauses the extraction finds reliably; for the others an
 # article without a clause of the category says little.
 CHECKED_CATEGORIES = frozenset({"行政许可", "行政处罚", "行政强制", "行政检查"})
-# Clause categories that also ground an item of a category: a competence clause
-# (其他: 主管…监督管理工作) grounds inspections.
-ALSO_GRANTS = {"行政检查": frozenset({"行政检查", "其他"})}
+# Clause categories that also ground an item of a category.  The lines between
+# them are drawn differently by lists and by the extraction: a competence
+# clause (其他: 主管…监督管理工作) grounds inspections; 责令改正 / 责令限期治理
+# (其他) is listed as a penalty by many lists; "有权采取下列措施" mixes
+# inspection and coercion; 核发证书 / 授权 sit between licence and
+# confirmation.  An item is an orphan only when its articles grant clearly
+# other things.
+ALSO_GRANTS = {
+    "行政许可": frozenset({"行政许可", "行政确认"}),
+    "行政处罚": frozenset({"行政处罚", "其他"}),
+    "行政强制": frozenset({"行政强制", "行政检查", "其他"}),
+    "行政检查": frozenset({"行政检查", "行政强制", "其他"}),
+}
 
 
 def _grants(citation: CitationBasis, category: str) -> bool | None:

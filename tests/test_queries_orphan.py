@@ -28,7 +28,9 @@ def _graph(store):
     g.item(d, "b-nolaw", "对某事的奖励", "行政奖励", basis_text="按有关规定执行")
     g.item(d, "c-notfound", "甲许可", "行政许可",
            cite(None, "《甲法》第九十九条", law="甲法", version=v, article=99, status="article_not_found"))
-    g.item(d, "d-grants-nothing", "对甲业务的处罚", "行政处罚", cite(article_id(v, 9), "《甲法》第九条"))
+    g.item(d, "d-grants-nothing", "对甲业务的处罚", "行政处罚", cite(article_id(v, 5), "《甲法》第五条"))
+    # near miss: 责令改正 and competence clauses (其他) ground a penalty item
+    g.item(d, "n-competence-penalty", "对甲业务的处罚", "行政处罚", cite(article_id(v, 9), "《甲法》第九条"))
     # near misses
     g.item(d, "e-ok", "甲许可", "行政许可", cite(article_id(v, 5), "《甲法》第五条"))
     g.item(d, "f-not-loaded", "丙处罚", "行政处罚", cite(None, "《丙法》第三条", law="丙法", status="law_not_loaded"))
@@ -52,7 +54,8 @@ def test_orphans_exact(store):
     assert found["a-blank"].reason == "该事项未填写设定依据。"
     assert "第九十九条" in found["c-notfound"].evidence[0].resolved_to
     assert found["d-grants-nothing"].reason == "该事项所引条文均未授予行政处罚权力。"
-    assert found["d-grants-nothing"].evidence[0].article_text.startswith("县级以上人民政府农业农村主管部门负责")
+    assert found["d-grants-nothing"].evidence[0].article_text.startswith("从事甲业务，应当取得")
+    assert found["d-grants-nothing"].evidence[-1].note == "所引条文中抽取到的授权条款类别：行政许可"
     for f in found.values():
         assert f.kind == "orphan" and f.government == "甲市" and f.department == "甲市农业农村局" and f.evidence
 
