@@ -148,6 +148,12 @@ DUTY_BASIS = {
 SCOPE = "1.具体承办人；\n2.内设机构负责人；\n3.单位法定代表人或分管领导。"
 ACCOUNTABILITY = "因不履行或不正确履行行政职责，有下列情形的，行政机关及相关工作人员应承担相应的责任：\n1.没有法定依据实施{category}的；\n2.擅自改变{category}种类、幅度、程序的；\n3.违反法定程序实施{category}的；\n4.对应当依法实施的{category}不予实施，致使公民、法人或者其他组织的合法权益、公共利益和社会秩序遭受损害的；\n5.在实施过程中滥用职权、玩忽职守、徇私舞弊的；\n6.其他违反法律法规规章文件规定的行为。"
 
+# Categories whose grant the orphan check verifies, and what else grants them (a competence
+# clause, 其他, grants inspections): an item of one of these citing an article that holds
+# clauses of other categories only rests on nothing.
+CHECKED_CATEGORIES = ("行政处罚", "行政许可", "行政检查", "行政强制")
+ALSO_GRANTS = {"行政检查": {"行政检查", "其他"}}
+
 RANK_TAG = {"法律": "【法律】", "行政法规": "【行政法规】"}
 NORMATIVE_TOPICS = ("进一步加强安全生产监督管理", "深化“放管服”改革优化营商环境", "规范行政执法行为", "加强市场秩序整顿",
                     "加强生态环境保护综合执法", "加强农村宅基地管理", "规范涉企收费", "推进城市精细化管理")
@@ -458,7 +464,9 @@ class Plan:
     loose: dict[int, list[str]]  # government index -> loose defect variants to emit there
 
 
-def _plan(rng: random.Random, items: int, units_at: dict[str, list[tuple[Group, ...]]], rates: Rates) -> Plan:
+def _plan(rng: random.Random, items: int, units_at: dict[str, list[tuple[Group, ...]]], rates: Rates,
+          divided: dict[str, set[int]]) -> Plan:
+    """``divided``: per level, the units whose article divides the power among bodies (no overlap there)."""
     counts = {name: round(items * getattr(rates, name)) for name in
               ("no_basis", "article_not_found", "grants_nothing", "normative_only", "stale_quote",
                "stale_version", "overlap", "vacuum", "unaccountable")}
@@ -481,7 +489,13 @@ def _plan(rng: random.Random, items: int, units_at: dict[str, list[tuple[Group, 
     if split < 0 or counts["vacuum"] > len(eligible):
         raise ValueError(f"--items {items} is too small for this law set (at least about {size['province'] + extras} items)")
     roles: dict[int, str] = {i: "vacuum" for i in rng.sample(eligible, counts["vacuum"])}
-    pooled = ("overlap", "stale_quote", "unaccountable")
+    undivided = [offset + i for g, offset in zip(govs, offsets) for i in range(len(units_at[g.level]))
+                 if i not in divided[g.level] and offset + i not in roles]
+    if counts["overlap"] > len(undivided):
+        raise ValueError(f"--items {items}: not enough undivided articles for {counts['overlap']} overlaps")
+    for i in rng.sample(undivided, counts["overlap"]):
+        roles[i] = "overlap"
+    pooled = ("stale_quote", "unaccountable")
     needed = sum(counts[name] for name in pooled) + split
     free = total_units - len(roles)
     if needed > free:
@@ -527,14 +541,30 @@ class Generator:
         for source in self.sources:
             for clause in source.clauses:
                 clause_articles[(clause.law, clause.version)].add(clause.article)
+        # articles whose clauses grant some categories: citing one for another category grants nothing
+        article_categories: dict[tuple[str, str, int], set[str]] = defaultdict(set)
+        for source in self.sources:
+            if source.current:
+                for clause in source.clauses:
+                    if clause.article in source.articles:
+                        article_categories[(clause.law, clause.version, clause.article)].add(clause.category)
+        self.granting = {category: [a for a in sorted(article_categories)
+                                    if not article_categories[a] & ALSO_GRANTS.get(category, {category})]
+                         for category in CHECKED_CATEGORIES}
         self.barren: list[tuple[str, str, int]] = []
         for source in self.sources:
             if source.current:
                 used = clause_articles[(source.title, source.date)]
                 self.barren += [(source.title, source.date, n) for n in sorted(source.articles)
                                 if n not in used and len(source.articles[n].text) >= 30 and n > 1]
+        from queries.overlap import DIVIDING  # words by which an article divides a power among bodies
+
+        divided = {level: {i for i, unit in enumerate(units)
+                           if any(w in self.citer.source(unit[0].law, unit[0].version).articles[unit[0].article].text
+                                  for w in DIVIDING)}
+                   for level, units in self.units_at.items()}
         self.key = Key()
-        self.plan = _plan(self.rng, items, self.units_at, rates)
+        self.plan = _plan(self.rng, items, self.units_at, rates, divided)
         self.rows_written = 0
 
     def sectors_of(self, government: Government, department: str) -> frozenset[str]:
@@ -607,7 +637,9 @@ class Generator:
                         pending_stale.append((group, department))
             # Defective extra items of this government.
             for group, department, first_code in pending_overlaps:
-                other = rng.choice([d for d in departments if d != department])
+                # a department of another line of administration (no sector in common)
+                mine = self.sectors_of(government, department)
+                other = rng.choice([d for d in departments if d != department and not self.sectors_of(government, d) & mine])
                 article = self.citer.source(group.law, group.version).articles[group.article]
                 row = self._row(government, gov.next(), group.category, item_name(group, article.text),
                                 self.citer.cite(rng, group.law, group.version, group.article, group.paragraph), other)
@@ -683,9 +715,10 @@ class Generator:
                             basis, department)
             key.orphan.append(row[1])
         elif variant == "grants_nothing":
-            category = rng.choice(("行政处罚", "行政许可", "行政检查", "行政强制"))
+            # an article that grants other categories, cited for one it does not grant
+            category = rng.choice(CHECKED_CATEGORIES)
             for _ in range(100):
-                law, version, number = rng.choice(self.barren)
+                law, version, number = rng.choice(self.granting[category])
                 if (law, version, number, category) not in held:
                     break
             department = rng.choice(departments)
