@@ -205,3 +205,20 @@ def test_resolve_pending_after_the_law_is_loaded(store, tmp_path):
     assert changed == 2 and store.count("Citation", status="resolved") == 2
     cite = next(c for c in store.nodes("Citation") if c.id.endswith("#c1"))
     assert [e.dst for e in store.out_edges(cite.id, "RESOLVES_TO")] == [cite.props["target"]]
+
+
+def test_older_unloaded_version_renumbered_or_rewritten(store, tmp_path):
+    """The note names the 2015 text, only 2018 is loaded: the quote decides."""
+    with store.transaction() as tx:
+        tx.add_nodes(nodes_of(_law_nodes("2018-10-26", {99: ART99, 100: ["国家倡导低碳出行，鼓励公众使用公共交通工具。"]})))
+    law_store = store
+    note = "（2015年8月29日第十二届全国人民代表大会常务委员会第十六次会议修订）"
+    rows = [[1, "甲", "", "行政处罚", f"《中华人民共和国大气污染防治法》{note}\n    第一百条：{ART99[0]}", "克拉玛依市生态环境局", "", "", "", ""],
+            [2, "乙", "", "行政处罚", f"《中华人民共和国大气污染防治法》{note}\n    第九十九条：对燃放烟花爆竹的单位处以罚款。", "克拉玛依市生态环境局", "", "", "", ""]]
+    load_powers(law_store, [_workbook(tmp_path / "c.xlsx", rows)])
+    cites = {c.props["article"]: Citation.from_node(c) for c in law_store.nodes("Citation")}
+    renumbered, rewritten = cites[100], cites[99]
+    assert renumbered.status == CitationStatus.RESOLVED and renumbered.target == article_id(f"{LAW}/2018-10-26", 99)
+    assert renumbered.quote_similarity == 1.0
+    assert rewritten.status == CitationStatus.ARTICLE_NOT_FOUND and rewritten.target is None
+    assert rewritten.version == f"{LAW}/2018-10-26"

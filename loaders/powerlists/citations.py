@@ -425,6 +425,8 @@ def note_date(note: str | None) -> str | None:
 
 def looks_normative(title: str, tag: str | None, note: str | None) -> bool:
     """A normative document (规范性文件), not a law: by tag, title or document number."""
+    if title.startswith("国务院") and title.endswith("决定") and "办公厅" not in title:
+        return False  # a State Council decision may set licences (行政许可法 art. 14): law, whatever the tag
     if tag and any(t == tag or t in tag for t in _NORMATIVE_TAGS):
         return True
     title = re.sub(r"[（(](试行|暂行|修订|修正|草案)[）)]$", "", title)

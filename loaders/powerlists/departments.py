@@ -119,9 +119,15 @@ def find_government(text: str) -> GovernmentName | None:
     return None
 
 
+# words ending in 市/区/县 that are no place: 城市管理局, 市区, 矿区
+_COMMON_WORDS = {"城市", "城区", "市区", "郊区", "辖区", "社区", "园区", "景区", "矿区", "林区", "牧区", "山区", "灾区", "城乡区", "各区", "全区", "本区", "该区"}
+
+
 def _is_generic(name: str) -> bool:
     """地州市, 县市区, 各区 ...: words for a level, not a place."""
     bare = re.sub(r"[（()）、,，]", "", name)
+    if bare in _COMMON_WORDS:
+        return True
     return bool(re.fullmatch(r"[各本全省自治区地州市县区旗乡镇级上以下]+", bare)) or bare in _PROVINCE_SHORT
 
 

@@ -15,7 +15,9 @@ than every loaded version (种子法 2015 cited, only 2021 loaded) and the quote
 is unlike the article of that number but nearly equal to another article of
 the loaded version.  The citation then resolves to the provision holding the
 quoted text; its ``article`` keeps the number as cited, so the renumbering
-shows as ``article`` differing from the target's number.
+shows as ``article`` differing from the target's number.  When no article
+holds the quote and the same-numbered one is another text, the status is
+``article_not_found`` (the cited provision is not in the store).
 
 >>> quote_cover("县级以上人民政府农业农村主管部门责令改正", "由县级以上地方人民政府农业农村主管部门责令改正，处三千元以上一万元以下罚款。")
 1.0
@@ -41,6 +43,16 @@ QUOTE_LIMIT = 1500  # characters of a quote compared
 BEST_MATCH_GAIN = 0.15
 RETARGET_BELOW = 0.5  # a quote this unlike the cited article of a newer version ...
 RETARGET_AT = 0.85  # ... and this like another article of it: the article was renumbered
+UNRELATED_BELOW = 0.3  # a quote this unlike the same-numbered article of a newer version: not that provision
+
+
+# Short names power lists use beyond kg.lawindex.ABBREVIATIONS.
+SHORT_NAMES = {
+    "税收征管法": "税收征收管理法",
+    "监督法": "各级人民代表大会常务委员会监督法",
+    "土地法实施条例": "土地管理法实施条例",
+    "食品安全法实施细则": "食品安全法实施条例",
+}
 
 
 @dataclass
@@ -102,6 +114,9 @@ class Resolver:
             for prefix in ("自治区", "省", "全区", short):
                 if prefix and key.startswith(prefix) and not key.startswith(self.province):
                     names.append(self.province + key[len(prefix):])
+        bare = strip_prc(key)
+        if bare in SHORT_NAMES:
+            names.append(SHORT_NAMES[bare])
         if "（试行）" in key or "(试行)" in key:
             names.append(key.replace("（试行）", "").replace("(试行)", ""))
         for name in names:
@@ -236,6 +251,10 @@ class Resolver:
                         result.target, result.quote_similarity = best, best_score
                     else:
                         result.quote_best_match, result.quote_best_similarity = best, best_score
+            if named_missing and result.target == target.id and result.quote_similarity < UNRELATED_BELOW:
+                # the cited older version is not loaded and this version's article of that number is
+                # another text: the cited provision is not in the store
+                result.status, result.target = CitationStatus.ARTICLE_NOT_FOUND, None
         return result
 
 
