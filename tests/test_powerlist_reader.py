@@ -191,3 +191,29 @@ def test_bad_files_raise_one_clear_message(tmp_path, name, data, message):
     with pytest.raises(WorkbookError) as info:
         read_workbook(path)
     assert message in str(info.value) and name in str(info.value)
+
+
+def test_two_row_header_and_two_basis_columns():
+    rows = [
+        ["序号", "职权编码", "职权名称", "职权类别", "设定依据", "实施依据", "实施主体", "责任事项", "", "追责情形"],
+        ["", "", "", "", "", "", "", "责任事项内容", "责任事项依据", ""],
+        ["1", "650200-XK-001", "特种设备使用登记", "行政许可", "《特种设备安全法》第三十三条", "《特种设备使用管理规则》第3.1条", "市市场监管局",
+         "1.受理", "《行政许可法》第三十二条", "因不履行…"],
+    ]
+    (entry,) = read_items(_sheet(rows, merged=[(0, 1, 7, 9)])).entries
+    assert entry.code == "650200-XK-001" and entry.duties == "1.受理" and entry.resp_basis == "《行政许可法》第三十二条"
+    assert entry.basis == "《特种设备安全法》第三十三条\n《特种设备使用管理规则》第3.1条"
+    assert entry.accountability == "因不履行…"
+
+
+def test_sub_numbers_under_an_item():
+    rows = [
+        HEADER,
+        ["1", "建设类企业资质审批", "", "行政许可", "《建筑法》第十三条", "市住建局", "", "", "", "", ""],
+        ["1.1", "房地产估价机构资质核准", "", "", "", "", "", "", "", "", ""],
+        ["1.2", "建筑业企业资质审批", "", "", "", "", "", "", "", "", ""],
+        ["2", "对违法建设的处罚", "", "行政处罚", "", "市住建局", "", "", "", "", ""],
+    ]
+    items = read_items(_sheet(rows))
+    assert [(e.number, e.sub) for e in items.entries] == [("1", ""), ("1.1", "房地产估价机构资质核准"), ("1.2", "建筑业企业资质审批"), ("2", "")]
+    assert items.entries[2].basis == "《建筑法》第十三条" and items.item_count == 2

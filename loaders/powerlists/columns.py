@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 COLUMNS_CSV = Path(__file__).resolve().parents[2] / "ontology" / "columns.csv"
@@ -82,10 +82,11 @@ class ColumnMap:
     columns: dict[str, int]  # field -> first column holding it
     headers: list[str]  # header text per column (merged header cells filled)
     implied_category: str | None = None
+    more_basis: list[int] = field(default_factory=list)  # 设定依据 and 实施依据 in two columns
 
     def extra_columns(self) -> list[int]:
         """Columns not mapped to a field that have a header: kept as ``extra``."""
-        used = set(self.columns.values())
+        used = set(self.columns.values()) | set(self.more_basis)
         return [c for c, h in enumerate(self.headers) if h and c not in used]
 
 
@@ -96,15 +97,43 @@ def find_header(rows: list[list[str]], *, max_scan: int = 25) -> ColumnMap | Non
     1
     """
     for index, row in enumerate(rows[:max_scan]):
-        columns: dict[str, int] = {}
-        implied = None
-        for col, cell in enumerate(row):
-            found = match(cell)
-            if found is None or found.field in columns:
-                continue
-            columns[found.field] = col
-            implied = implied or found.implies_category
+        columns, implied = _map(row)
         if "name" in columns and len(columns) >= 3:
             headers = [squeeze_header(cell) for cell in row]
-            return ColumnMap(index, columns, headers, implied)
+            header_row = index
+            below = rows[index + 1] if index + 1 < len(rows) else []
+            if _is_sub_header(below, columns):
+                # a two-row header: 责任事项 over 责任事项内容 | 责任事项依据
+                width = max(len(row), len(below))
+                headers = [squeeze_header(below[c]) if c < len(below) and below[c].strip() else (headers[c] if c < len(headers) else "")
+                           for c in range(width)]
+                columns, implied = _map(headers)
+                header_row = index + 1
+            extra_basis = [c for c, h in enumerate(headers) if c != columns.get("basis") and (m := match(h)) and m.field == "basis"]
+            return ColumnMap(header_row, columns, headers, implied, extra_basis)
     return None
+
+
+def _map(row: list[str]) -> tuple[dict[str, int], str | None]:
+    columns: dict[str, int] = {}
+    implied = None
+    for col, cell in enumerate(row):
+        found = match(cell)
+        if found is None or found.field in columns:
+            continue
+        columns[found.field] = col
+        implied = implied or found.implies_category
+    return columns, implied
+
+
+def _is_sub_header(row: list[str], columns: dict[str, int]) -> bool:
+    """A row under the header that names columns and holds no item (no name, no number)."""
+    if not row or not any(cell.strip() for cell in row):
+        return False
+    name_col, number_col = columns["name"], columns.get("number")
+    if name_col < len(row) and row[name_col].strip() and match(row[name_col]) is None:
+        return False
+    if number_col is not None and number_col < len(row) and re.search(r"\d", row[number_col]):
+        return False
+    known = [cell for cell in row if cell.strip() and match(cell) is not None]
+    return bool(known) and len(known) >= len([cell for cell in row if cell.strip()]) / 2

@@ -38,6 +38,7 @@ TEXT_FIELDS = ("basis", "duties", "resp_basis", "scope", "accountability")
 INHERITED = ("number", "code", "name", "category", "department", "office", "basis", "duties", "resp_basis", "scope", "accountability")
 _NONE_WORDS = {"无", "/", "-", "—", "——", "无子项", "暂无", "空"}
 _NUMBER_RE = re.compile(r"\d+")
+_SUB_NUMBER_RE = re.compile(r"(\d+)\s*([.．\-－—_])\s*(\d+)")
 
 
 @dataclass
@@ -108,6 +109,8 @@ def clean_long(text: str) -> str:
 def parse_numbers(text: str) -> tuple[int, ...]:
     """序号 as numbers: '2,3' -> (2, 3); '4-6' -> (4, 5, 6); '12' -> (12,)."""
     text = text.strip()
+    if re.fullmatch(r"\d+\s*[.．]\s*\d+", text):  # 1.2: sub-item 2 of item 1
+        return (int(re.match(r"\d+", text).group(0)),)
     range_match = re.fullmatch(r"(\d+)\s*[-—～~至]\s*(\d+)", text)
     if range_match:
         a, b = int(range_match.group(1)), int(range_match.group(2))
@@ -168,6 +171,16 @@ def read_items(sheet: Sheet, colmap: ColumnMap | None = None) -> SheetItems:
         sub = "" if sub in _NONE_WORDS else sub
         department = clean_short(own.get("department", ""))
         filled_name = clean_short(filled.get("name", ""))
+        sub_number = _SUB_NUMBER_RE.fullmatch(number)
+        if sub_number and current is not None and current.numbers[:1] == (int(sub_number.group(1)),) and current.category is not None:
+            # 1.1, 1.2 (or 1-1, 1-2) under item 1: sub-items written in the name column
+            entry = _inherit(current, sheet, r, columns, colmap.more_basis)
+            entry.sub = sub or name
+            entry.number = number
+            entry.extra = {colmap.headers[c]: clean_long(sheet.filled(r, c)) for c in extra_cols if sheet.filled(r, c)}
+            if _set_category(entry, own.get("category", ""), current, section_category, result, r):
+                result.entries.append(entry)
+            continue
         starts_item = current is None or (number and number != current.number) or (name and name != current.name)
         if starts_item:
             name = name or filled_name
@@ -177,16 +190,16 @@ def read_items(sheet: Sheet, colmap: ColumnMap | None = None) -> SheetItems:
                 continue
             group += 1
             entry = Entry(sheet.name, r + 1, group)
-            _fill(entry, sheet, r, columns, own_only=False)
+            _fill(entry, sheet, r, columns, own_only=False, more_basis=colmap.more_basis)
             entry.name, entry.sub = name, sub
             if not number and current is not None and sheet.merged_from_above(r, columns.get("number", -1)):
                 entry.number = current.number
             entry.numbers = parse_numbers(entry.number)
         elif sub and sub != current.sub:
-            entry = _inherit(current, sheet, r, columns)
+            entry = _inherit(current, sheet, r, columns, colmap.more_basis)
             entry.sub = sub
         elif department and department != current.department:
-            entry = _inherit(current, sheet, r, columns)
+            entry = _inherit(current, sheet, r, columns, colmap.more_basis)
         else:
             _continue(current, sheet, r, columns)
             _append_extra(current, {colmap.headers[c]: sheet.cell(r, c) for c in extra_cols if sheet.cell(r, c)})
@@ -206,20 +219,24 @@ def _is_repeated_header(row: list[str], colmap: ColumnMap) -> bool:
     return name_col < len(row) and re.sub(r"\s+", "", row[name_col]) == colmap.headers[name_col]
 
 
-def _fill(entry: Entry, sheet: Sheet, r: int, columns: dict[str, int], own_only: bool) -> None:
+def _fill(entry: Entry, sheet: Sheet, r: int, columns: dict[str, int], own_only: bool, more_basis: list[int] = ()) -> None:
     for f, c in columns.items():
         value = sheet.cell(r, c) if own_only else sheet.filled(r, c)
         if f in SHORT_FIELDS:
             setattr(entry, f, clean_short(value))
         else:
             setattr(entry, f, clean_long(value))
+    for c in more_basis:  # 设定依据 and 实施依据 both cite
+        value = clean_long(sheet.cell(r, c) if own_only else sheet.filled(r, c))
+        if value and value not in entry.basis:
+            entry.basis = f"{entry.basis}\n{value}" if entry.basis else value
     entry.rows.append(r + 1)
 
 
-def _inherit(current: Entry, sheet: Sheet, r: int, columns: dict[str, int]) -> Entry:
+def _inherit(current: Entry, sheet: Sheet, r: int, columns: dict[str, int], more_basis: list[int] = ()) -> Entry:
     """A sub-item or another level of ``current``: own cells, blanks taken from the item."""
     entry = Entry(sheet.name, r + 1, current.group)
-    _fill(entry, sheet, r, columns, own_only=False)
+    _fill(entry, sheet, r, columns, own_only=False, more_basis=more_basis)
     for f in INHERITED:
         if not getattr(entry, f):
             setattr(entry, f, getattr(current, f))
