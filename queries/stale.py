@@ -12,7 +12,7 @@ For each citation that resolved to a law version:
   article (:func:`quote_coverage`); below :data:`QUOTE_MATCH` it is a
   mismatch.  A quote that differs only in punctuation matches.  The evidence
   names the article that now holds the quote (``Citation.quote_best_match``)
-  when the loader found one.
+  when the loader found one and it does hold the quote (by the same measure).
 
 One finding per item, carrying every stale citation.
 """
@@ -23,7 +23,7 @@ import difflib
 import re
 from typing import Iterator
 
-from kg.text import normalise
+from kg.text import chinese_to_int, normalise
 from kg.views import CitationBasis, ItemBasis
 
 from .findings import Evidence, Finding, describe_citation, item_finding, provision_label, version_label
@@ -35,38 +35,63 @@ MIN_QUOTE = 8
 """Quotes shorter than this (after cleaning) are too short to judge."""
 
 _NOT_TEXT = re.compile(r"[^\w]|_", re.UNICODE)
-_AMOUNT = re.compile(r"[零〇一二两三四五六七八九十百千万亿\d.]+(?:元|日|天|倍|年|个月|小时)")
+_UNITS = r"(?=元|日|天|倍|年|个月|小时|周岁|公斤|千克|吨|亩|米)"
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万|亿)?" + _UNITS)
+_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:元|日|天|倍|年|个月|小时)")
+
+
+def _arabic(match: re.Match[str]) -> str:
+    number, big = match.group(1), match.group(2)
+    try:
+        value = float(number) if number[0].isdigit() else float(chinese_to_int(number))
+    except ValueError:
+        return match.group(0)
+    value *= {"万": 10_000, "亿": 100_000_000}.get(big or "", 1)
+    return str(int(value)) if value == int(value) else str(value)
 
 
 def clean(text: str) -> str:
-    """Text without punctuation, spaces or width differences, for comparing quotes.
+    """Text without punctuation, spaces or width differences, amounts in Arabic digits.
 
-    >>> clean("第三条：国务院农业农村主管部门，负责…") == clean("第三条 国务院农业农村主管部门, 负责")
+    >>> clean("第三条：处五万元以下罚款，") == clean("第三条 处50000元以下罚款")
     True
     """
-    return _NOT_TEXT.sub("", normalise(text or ""))
+    return _NOT_TEXT.sub("", _NUMBER.sub(_arabic, normalise(text or "")))
 
 
 def quote_coverage(quote: str, article: str) -> float:
-    """Share of ``quote``'s characters found, in order, in ``article`` (both cleaned).
+    """How well ``quote`` and ``article`` agree, from 0 to 1 (both cleaned).
 
-    An amount, term or multiple of the quote (五千元, 十日, 三倍) missing from
-    the article caps the share at 0.5: the article was amended.
+    The share of the quote's characters found, in order, in the article; or,
+    when the quote runs on into the next articles (lists often quote several
+    at once), the share of the article found in the quote.  An amount, term
+    or multiple of the quote (五千元, 十日, 三倍) that the article does not
+    state caps the result at 0.5: the article was amended.
 
     >>> quote_coverage("县级以上人民政府，应当加强管理。", "县级以上人民政府应当加强管理")
     1.0
+    >>> quote_coverage("处5万元以下罚款", "处五万元以下罚款")
+    1.0
     """
     q, a = clean(quote), clean(article)
-    if not q:
+    if not q or q in a:
         return 1.0
-    if q in a:
+    if len(a) >= MIN_QUOTE and a in q:
         return 1.0
-    matcher = difflib.SequenceMatcher(None, q, a, autojunk=False)
-    coverage = sum(block.size for block in matcher.get_matching_blocks()) / len(q)
+    coverage = _share(q, a)
+    if len(a) >= MIN_QUOTE and len(q) > len(a):
+        coverage = max(coverage, _share(a, q))
     # an amount, a term or a multiple that the article no longer states is a real change
-    if any(amount not in a for amount in _AMOUNT.findall(q)):
-        coverage = min(coverage, 0.5)
+    if not set(_AMOUNT.findall(q)) <= set(_AMOUNT.findall(a)):
+        if not (len(q) > len(a) and _share(a, q) >= QUOTE_MATCH):
+            coverage = min(coverage, 0.5)
     return coverage
+
+
+def _share(part: str, whole: str) -> float:
+    """Share of ``part``'s characters found, in order, in ``whole``."""
+    matcher = difflib.SequenceMatcher(None, part, whole, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(part)
 
 
 def _superseded_at(citation: CitationBasis, list_date: str | None) -> bool:
@@ -107,7 +132,7 @@ def stale_of(basis: ItemBasis) -> Finding | None:
             continue
         ev = describe_citation(citation)
         best = citation.best_match
-        if best is not None and best.id != target.id and best.id != (citation.target.id if citation.target else None):
+        if best is not None and best.id != target.id and quote_coverage(quote, best.text) >= QUOTE_MATCH:
             where = provision_label(best)
             reasons.append(f"所引{provision_label(citation.target)}的引文与现行条文不符，引文现见于{where}")
             note = f"引文与所引条文相符度 {coverage:.2f}；现见于{where}：{best.text[:200]}"

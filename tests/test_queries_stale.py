@@ -15,6 +15,8 @@ from .test_queries_builder import GraphBuilder, cite
     ("縣級以上人民政府應當加強管理", "县级以上人民政府应当加强管理。", True),  # traditional characters
     ("违反本法规定，处五千元以下罚款", "违反本法规定，处一万元以上五万元以下罚款", False),
     ("国家鼓励发展甲业", "违反本法规定，处一万元以上五万元以下罚款", False),
+    ("处以2000元以下的罚款", "处以二千元以下的罚款", True),  # Arabic and Chinese numerals
+    ("违反本法规定，处五千元以下罚款。第十一条 国家鼓励发展甲业。", "违反本法规定，处五千元以下罚款。", True),  # runs on
 ])
 def test_quote_coverage(quote, article, matches):
     assert (quote_coverage(quote, article) >= 0.8) is matches
