@@ -318,3 +318,28 @@ def test_clause_extraction_is_written_or_skipped_with_a_warning(store, corpus):
     for node in store.nodes("AuthorisingClause"):
         assert list(store.in_edges(node.id, EdgeType.HAS_CLAUSE.value))
         assert [e.dst for e in store.out_edges(node.id, EdgeType.AUTHORISES.value)]
+
+
+def test_parts_of_one_code_form_one_version(store, tmp_path):
+    head = "# 中华人民共和国某某典\n\n# {part}\n\n2020年5月28日 第十三届全国人民代表大会第三次会议通过\n\n<!-- INFO END -->\n\n"
+    (tmp_path / "总则.md").write_text(head.format(part="总则") + "## 第一章\u2002\u2002基本规定\n\n第一条 甲。\n\n"
+                                      "第二条 依照本法第三条规定。\n", encoding="utf-8")
+    (tmp_path / "分则.md").write_text(head.format(part="分则") + "## 第一分编 通则\n\n### 第一章 一般规定\n\n"
+                                      "第三条 乙。\n", encoding="utf-8")
+    report = load(store, tmp_path)
+    assert report.counts["law_versions"] == 1 and len(report.loaded) == 2
+    vid = "中华人民共和国某某典/2020-05-28"
+    assert sorted(e.dst for e in store.out_edges(vid, EdgeType.CONTAINS.value)) == [f"{vid}/第1编", f"{vid}/第2编"]
+    assert store.get(f"{vid}/第1编/第1章").props["heading"] == "基本规定"
+    assert [e.src for e in store.in_edges(f"{vid}/第3条", EdgeType.CONTAINS.value)] == [f"{vid}/第2编/第1章"]
+    (cited,) = citations_of(store, f"{vid}/第2条/第1款")
+    assert cited.target == f"{vid}/第3条"
+
+
+def test_the_same_version_twice_is_reported_as_a_duplicate(store, corpus, tmp_path):
+    copy = corpus / "copy"
+    copy.mkdir()
+    (copy / "食品安全法(2021-04-29).md").write_text(FOOD_2021, encoding="utf-8")
+    report = load(store, corpus)
+    assert any("duplicate of" in p.reason for p in report.skipped)
+    assert report.counts["law_versions"] == 3

@@ -44,12 +44,14 @@ from .citations import FoundCitation, find_citations
 from .metadata import NAME as METADATA_NAME
 from .metadata import Metadata, MetadataRow, find_metadata, rank_from_title, region_of
 from .read import SUFFIXES, Document, ReadError, parse_info, read_document
-from .structure import ARTICLE_RE, Structure, parse_structure
+from .structure import ARTICLE_RE, CONTAINER_RE, Structure, parse_structure
 
 Progress = Callable[[int, int, str], None]
 
 TEMPLATE_NAMES = ("法律法规模版.md", "法律法规模板.md")
 UNDATED = "undated"
+GENERIC_NAMES = frozenset({"法", "条例", "办法", "规定", "暂行规定", "暂行办法", "实施条例", "实施办法", "实施细则",
+                           "细则", "决定", "规则", "章程", "规程", "解释"})
 
 
 class NotAStatute(ValueError):
@@ -164,7 +166,7 @@ def _parse_group(sources: list[_Source]) -> ParsedStatute:
         # parts in article order; each part without its own 编 heading becomes a 编 container
         ordered = sorted(sources, key=lambda s: _first_article(s.doc))
         for number, source in enumerate(ordered, start=1):
-            has_parts = any(line.text.startswith("第") and "编" in line.text[:6] and line.heading
+            has_parts = any((m := CONTAINER_RE.match(line.text)) is not None and m.group(2) == "编"
                             for line in source.doc.body)
             root = None
             if not has_parts and source.doc.subtitle:
@@ -416,6 +418,8 @@ def _citations_of(batch: _Batch, parsed: ParsedStatute) -> list[tuple[Citation, 
         refs = find_citations(lead, article=position, paragraph=provision.paragraph, item=provision.item)
         n = 0
         for ref in refs:
+            if ref.law is not None and name_key(ref.law) in GENERIC_NAMES:
+                continue  # 《条例》 for "the regulation": a defined short name, not a title
             name = ref.law
             if name is None and ref.bare_law:
                 name = _bare_law(batch, ref.bare_law)

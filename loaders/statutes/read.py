@@ -33,7 +33,7 @@ SUFFIXES = (".md", ".txt", ".docx", ".html", ".htm")
 INFO_END = "<!-- INFO END -->"
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _HEADING_RE = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
-_SPACES_RE = re.compile(r"[ \t\u3000\u00a0]+")
+_SPACES_RE = re.compile(r"[\s\u200b]+")  # any Unicode space (en spaces in 民法典 headings)
 _FILE_DATE_RE = re.compile(r"\((\d{4}-\d{2}-\d{2})\)\s*$")
 _INFO_LINE_RE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月")
 # The body starts at the first structural line: 第…编/章/节/条 or a preamble heading.
