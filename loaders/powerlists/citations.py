@@ -234,6 +234,7 @@ def _article_text(ref: _Ref) -> str:
     return match.group(0) if match else f"第{ref.article}条"
 
 
+_ENUMERATION_RE = re.compile(r"(?:\d{1,2}\s*[.、．)）]|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[)）])\s*")
 _INLINE_HEAD_RE = re.compile(r"【[^】\n]{1,12}】\s*(?:[^《\n【]{0,40}?)《")
 _HEAD_END = re.compile(r"\s*(?:的规定|规定|之规定)?\s*[:：]")
 
@@ -275,6 +276,11 @@ def _scan(text: str) -> list[_Law]:
         # a law head: 【tag】《title》（note） or 《title》 outside a quote or at a line start
         tag = None
         j = i
+        head_start = i
+        if line_start:
+            enumerated = _ENUMERATION_RE.match(text, i)  # 2.《…》 / （二）【法规】《…》 in a numbered list of laws
+            if enumerated and text.startswith(("《", "【"), enumerated.end()):
+                i = j = enumerated.end()
         tag_match = _TAG_RE.match(text, i)
         if tag_match and (line_start or not in_quote):
             tag = tag_match.group(1).strip()
@@ -289,7 +295,7 @@ def _scan(text: str) -> list[_Law]:
             if title is not None and in_quote and not tag and not _starts_law_head(text, title[1]):
                 title = None  # a title mentioned at the start of a quoted paragraph
         if title is not None or tag is not None and title is None and line_start:
-            close_quote(i)
+            close_quote(head_start)
             if title is None:
                 # 【法规】 followed by a bare title, or a title opened by a typo: （禁止使用童工规定》
                 typo = re.match(r"[（(]([^（()）《》\n]{2,60})》", text[j:])
