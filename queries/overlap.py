@@ -127,6 +127,24 @@ def _grants(citation, category: str) -> bool:
     return any(c.category in wanted for c in citation.clauses)
 
 
+def _claimed_beyond_the_law(citation, category: str, departments: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether some department holds the power though the article names none of its sectors.
+
+    When the article's clauses name a sector of every department (由…农业农村、
+    林业草原主管部门…), the law itself shares the act: that is a clause
+    overlap (reported once per clause), not departments claiming beyond it.
+    An article whose clauses name no sector tells nothing: not reported.
+    When the extraction never ran on the version, every overlap counts.
+    """
+    if not citation.version_has_clauses:
+        return True
+    wanted = {category, "其他"} if category == "行政检查" else {category}
+    named = {c.sector for c in citation.clauses if c.category in wanted and c.sector}
+    if not named:
+        return False
+    return any(not named & set(d.get("sectors") or ()) for d in departments)
+
+
 def _different_lines(departments: Iterable[Mapping[str, Any]]) -> bool:
     """Whether two of the departments work in different sectors.
 
@@ -183,6 +201,8 @@ def overlaps_of_items(bases: Iterable[ItemBasis], concentrations: list[Concentra
                 continue
             if any(word in (c.article.text or "") for _, c in group[:1] for word in DIVIDING):
                 continue  # the article divides the power among the bodies it names
+            if not _claimed_beyond_the_law(group[0][1], category, depts.values()):
+                continue
             ids = frozenset(b.item["id"] for b, _ in group)
             if any(ids <= seen for seen in reported):
                 continue

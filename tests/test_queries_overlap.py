@@ -51,6 +51,8 @@ def _graph(store):
     g.item(nature, "b2", "对甲行为的检查", "行政检查", cite(a30, "《甲法》第三十条"))
     # clause naming two bodies without dividing, taken up by one item
     g.item(agri, "c1", "没收违法产品", "行政处罚", cite(a31, "《甲法》第三十一条"))
+    # ... and by a second department the clause names: the law shares the act, so no item overlap
+    g.item(market, "c3", "没收违法产品", "行政处罚", cite(a31, "《甲法》第三十一条"))
     # near miss: clause dividing by 各自职责
     g.item(agri, "c2", "责令停止", "行政处罚", cite(a32, "《甲法》第三十二条"))
     # near miss: a city bureau and its district branch (one line of administration)
@@ -78,13 +80,13 @@ def test_overlaps_exact(store, tmp_path):
     found = list(find_overlaps(store, government="甲市", concentrations=table))
     assert [(f.item_ids, f.departments, f.article) for f in found] == [
         (("a1", "a2"), ("甲市农业农村局", "甲市市场监督管理局"), 30),
-        (("c1",), ("甲市农业农村局", "甲市农业农村局甲区分局", "甲市市场监督管理局"), 31),
+        (("c1", "c3"), ("甲市农业农村局", "甲市农业农村局甲区分局", "甲市市场监督管理局"), 31),
     ]
     assert found[0].item_codes == ("QL-1", "QL-2") and found[0].law == "甲法" and found[0].category == "行政处罚"
     assert found[0].provision == paragraph_id(article_id(v, 30), 1)
     # without the table the concentration is reported as well
     unsuppressed = list(find_overlaps(store, government="甲市"))
-    assert [f.item_ids for f in unsuppressed] == [("a1", "a2"), ("d1", "d2"), ("c1",)]
+    assert [f.item_ids for f in unsuppressed] == [("a1", "a2"), ("d1", "d2"), ("c1", "c3")]
 
 
 def test_overlaps_department_filter(store):
