@@ -148,11 +148,11 @@ DUTY_BASIS = {
 SCOPE = "1.具体承办人；\n2.内设机构负责人；\n3.单位法定代表人或分管领导。"
 ACCOUNTABILITY = "因不履行或不正确履行行政职责，有下列情形的，行政机关及相关工作人员应承担相应的责任：\n1.没有法定依据实施{category}的；\n2.擅自改变{category}种类、幅度、程序的；\n3.违反法定程序实施{category}的；\n4.对应当依法实施的{category}不予实施，致使公民、法人或者其他组织的合法权益、公共利益和社会秩序遭受损害的；\n5.在实施过程中滥用职权、玩忽职守、徇私舞弊的；\n6.其他违反法律法规规章文件规定的行为。"
 
-# Categories whose grant the orphan check verifies, and what else grants them (a competence
-# clause, 其他, grants inspections): an item of one of these citing an article that holds
-# clauses of other categories only rests on nothing.
-CHECKED_CATEGORIES = ("行政处罚", "行政许可", "行政检查", "行政强制")
-ALSO_GRANTS = {"行政检查": {"行政检查", "其他"}}
+# Categories whose grant the orphan definition checks, and the kindred clause categories
+# that also ground them (责令改正, 其他, grounds a penalty ...): the definition's own tables.
+from queries.orphan import ALSO_GRANTS, CHECKED_CATEGORIES as _CHECKED  # noqa: E402
+
+CHECKED_CATEGORIES = tuple(sorted(_CHECKED))
 
 RANK_TAG = {"法律": "【法律】", "行政法规": "【行政法规】"}
 NORMATIVE_TOPICS = ("进一步加强安全生产监督管理", "深化“放管服”改革优化营商环境", "规范行政执法行为", "加强市场秩序整顿",
@@ -549,7 +549,7 @@ class Generator:
                     if clause.article in source.articles:
                         article_categories[(clause.law, clause.version, clause.article)].add(clause.category)
         self.granting = {category: [a for a in sorted(article_categories)
-                                    if not article_categories[a] & ALSO_GRANTS.get(category, {category})]
+                                    if not article_categories[a] & set(ALSO_GRANTS.get(category, {category}))]
                          for category in CHECKED_CATEGORIES}
         self.barren: list[tuple[str, str, int]] = []
         for source in self.sources:

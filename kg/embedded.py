@@ -264,6 +264,13 @@ class EmbeddedStore(Store):
     def in_edges(self, node_id: str, type: str | None = None) -> Iterator[Edge]:
         return _edges(self._graph._pred.get(node_id), node_id, type, outgoing=False)
 
+    def targets(self, node_id: str, type: str) -> Iterator[Node]:
+        """Nodes reached by ``type`` edges, without making Edge objects (the hottest read)."""
+        return _neighbours(self._graph._succ.get(node_id), self._graph._node, type)
+
+    def sources(self, node_id: str, type: str) -> Iterator[Node]:
+        return _neighbours(self._graph._pred.get(node_id), self._graph._node, type)
+
     # --- cached views ------------------------------------------------------------------
 
     def clauses_in_force(self, law: str | None = None):
@@ -307,6 +314,16 @@ def _edges(adjacency: dict | None, node_id: str, type: str | None, *, outgoing: 
         for etype, data in items:
             props = data.get("props", {})
             yield Edge(node_id, other, etype, props) if outgoing else Edge(other, node_id, etype, props)
+
+
+def _neighbours(adjacency: dict | None, node_data: dict, type: str) -> Iterator[Node]:
+    if not adjacency:
+        return
+    for other, keys in list(adjacency.items()):
+        if type in keys:
+            data = node_data.get(other)
+            if data is not None:
+                yield Node(other, data["label"], data["props"])
 
 
 def _shared_props(props: dict[str, Any], share) -> dict[str, Any]:

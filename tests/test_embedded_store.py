@@ -154,3 +154,15 @@ def test_reopen_shares_repeated_strings_and_keeps_edge_types(store):
         ("r2", "HAS_RESPONSIBILITY", {})]
     assert [e.src for e in again.in_edges("r0", "OTHER")] == ["i"]
     assert list(again.out_edges("missing")) == [] and list(again.in_edges("i")) == []
+
+
+def test_targets_and_sources_follow_one_edge_type(store):
+    with store.transaction() as tx:
+        tx.add_nodes([Node(n, "X", {"n": n}) for n in ("a", "b", "c")])
+        tx.add_edges([Edge("a", "b", "T"), Edge("a", "c", "U"), Edge("c", "b", "T"), Edge("a", "b", "U")])
+    for s in (store, EmbeddedStore(store.path)):
+        assert sorted(n.id for n in s.targets("a", "T")) == ["b"]
+        assert sorted(n.id for n in s.targets("a", "U")) == ["b", "c"]
+        assert sorted(n.id for n in s.sources("b", "T")) == ["a", "c"]
+        assert [n.props for n in s.sources("c", "U")] == [{"n": "a"}]
+        assert list(s.targets("b", "T")) == [] and list(s.targets("zz", "T")) == []
