@@ -217,3 +217,61 @@ def test_sub_numbers_under_an_item():
     items = read_items(_sheet(rows))
     assert [(e.number, e.sub) for e in items.entries] == [("1", ""), ("1.1", "房地产估价机构资质核准"), ("1.2", "建筑业企业资质审批"), ("2", "")]
     assert items.entries[2].basis == "《建筑法》第十三条" and items.item_count == 2
+
+
+@pytest.mark.parametrize(
+    "written, government, expected",
+    [
+        ("市科技局", "克拉玛依市", "克拉玛依市科技局"),
+        ("地州市商务主管部门", "克拉玛依市", "克拉玛依市商务主管部门"),
+        ("地州市级农业农村局", "克拉玛依市", "克拉玛依市农业农村局"),
+        ("市场监督管理局", "克拉玛依市", "克拉玛依市市场监督管理局"),
+        ("市市场监督管理局", "克拉玛依市", "克拉玛依市市场监督管理局"),
+        ("克拉玛依市生态环境局", "克拉玛依市", "克拉玛依市生态环境局"),
+        ("市、县级市场监督管理部门", "浙江省", "浙江省市场监督管理部门"),
+        ("省、市、县、所公安管理部门", "浙江省", "浙江省公安管理部门"),
+        ("县市区农业农村局", "克拉玛依市", "县市区农业农村局"),
+    ],
+)
+def test_department_names(written, government, expected):
+    from kg.model import GovLevel
+    from loaders.powerlists.departments import GovernmentName, department_government
+
+    level = GovLevel.PROVINCE if government.endswith("省") else GovLevel.CITY
+    _, name = department_government(written, GovernmentName(government, level), "浙江省" if level == GovLevel.PROVINCE else "新疆维吾尔自治区")
+    assert name == expected
+
+
+@pytest.mark.parametrize(
+    "department, sectors",
+    [
+        ("克拉玛依市市场监督管理局", ("市场监督管理", "药品监督管理", "知识产权")),
+        ("克拉玛依市生态环境局", ("生态环境",)),
+        ("某县文化体育广播电视和旅游局", ("文化和旅游", "体育", "广播电视", "新闻出版", "电影")),
+        ("克拉玛依市国防动员办公室（克拉玛依市人民防空办公室）", ("人民防空",)),
+        ("克拉玛依市人民政府", ()),
+        ("某市应急管理局", ("应急管理", "矿山安全")),
+    ],
+)
+def test_department_sectors(department, sectors):
+    from loaders.powerlists.departments import SectorTable, canonical_sectors
+
+    government = department[: department.index("市") + 1] if "市" in department[:6] else department[: department.index("县") + 1]
+    found = SectorTable.default().sectors_for(department, government)
+    assert found == sectors and set(found) <= canonical_sectors()
+
+
+def test_every_sector_in_the_table_is_canonical():
+    from loaders.powerlists.departments import SectorTable, canonical_sectors
+
+    assert {s for rule in SectorTable.default().rules for s in rule.sectors} <= canonical_sectors()
+
+
+def test_user_table_per_government_wins(tmp_path):
+    from loaders.powerlists.departments import SectorTable
+
+    extra = tmp_path / "departments.csv"
+    extra.write_text("keyword,sectors,government,note\n综合行政执法,城市管理;生态环境;自然资源,克拉玛依市,\n", encoding="utf-8")
+    table = SectorTable.default().with_rules(SectorTable.load([extra]).rules)
+    assert table.sectors_for("克拉玛依市综合行政执法局", "克拉玛依市") == ("城市管理", "生态环境", "自然资源")
+    assert table.sectors_for("杭州市综合行政执法局", "杭州市") == ("城市管理",)

@@ -68,6 +68,7 @@ _COUNTY_RE = re.compile(rf"^([^\s{_DEPT_WORDS}（(、，,]{{1,8}}?(?:自治县|�
 _TOWN_RE = re.compile(rf"^([^\s{_DEPT_WORDS}（(、，,]{{1,8}}?(?:乡|镇|街道))(?!办事处|政府)?")
 # Prefixes that stand for "this government" in a list: 市科技局, 地州市商务主管部门, 本级
 SELF_PREFIXES = ("地、州、市级", "地（州、市）级", "地州市级", "地、州、市", "地（州、市）", "地州市", "州市级", "州市", "市本级", "本级", "市级", "州级", "市", "州", "县", "区")
+_PREFIX_WORDS = ("市场", "市政", "市容", "市民", "区域", "县域", "州市场")
 PROVINCE_PREFIXES = ("自治区", "省", "全区", "全省")
 _NOISE_PREFIX = re.compile(r"^(?:附件\s*\d*\s*[:：]?|附表\s*\d*\s*[:：]?|\d{4}\s*年(?:度)?|[\s:：、_\-—]+)+")
 
@@ -157,6 +158,8 @@ def canonical_department(name: str, government: str) -> str:
         rest = name[len(short):]
         rest = re.sub(r"^(市|自治州|州|地区|盟|县|区|旗)", "", rest)
         return government + rest
+    if name.startswith(_PREFIX_WORDS):
+        return government + name  # 市场监督管理局: 市 starts a word here, not a level
     for prefix in SELF_PREFIXES:
         if name.startswith(prefix) and len(name) > len(prefix) + 1:
             return government + name[len(prefix):]
@@ -186,13 +189,26 @@ def _outside_brackets(text: str) -> str:
     return "".join(out)
 
 
+_LEVELS_RE = re.compile(r"^(?:(?:[省市县区所乡镇]、)+[省市县区所乡镇](?:级)?(?:以上|以下)?|[省市县区](?:级)(?:以上|以下)?)(?=.{2,})")
+
+
+def _strip_levels(name: str) -> str:
+    """省、市、县、所公安管理部门 / 市、县级市场监督管理部门 / 省级以上…: a role at several levels -> the body."""
+    name = _LEVELS_RE.sub("", name)
+    if name.count("）") > name.count("（"):
+        name = name.rstrip("）")
+    if name.count(")") > name.count("("):
+        name = name.rstrip(")")
+    return name
+
+
 def department_government(name: str, default: GovernmentName, province: str | None) -> tuple[GovernmentName, str]:
     """(government, canonical department name) for a 实施主体 cell.
 
     自治区农业农村厅 in a city's list is a provincial department; 县市区… and
     各区… units stay in the list's government under their written name.
     """
-    name = re.sub(r"\s+", "", name or "")
+    name = _strip_levels(re.sub(r"\s+", "", name or ""))
     named = find_government(name)
     if named is not None:
         return named, name
