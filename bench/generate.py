@@ -559,9 +559,21 @@ class Generator:
                                 if n not in used and len(source.articles[n].text) >= 30 and n > 1]
         from queries.overlap import DIVIDING  # words by which an article divides a power among bodies
 
-        divided = {level: {i for i, unit in enumerate(units)
-                           if any(w in self.citer.source(unit[0].law, unit[0].version).articles[unit[0].article].text
-                                  for w in DIVIDING)}
+        # sectors an article names for a category (an inspection is also named by a competence clause)
+        self.named: dict[tuple[str, str, int, str], set[str]] = defaultdict(set)
+        for source in self.sources:
+            for clause in source.clauses:
+                if clause.sector:
+                    for category in {clause.category} | ({"行政检查"} if clause.category == "其他" else set()):
+                        self.named[(clause.law, clause.version, clause.article, category)].add(clause.sector)
+
+        def no_overlap_here(group: Group) -> bool:
+            """The article divides the power, or names no sector for it: two holders prove nothing."""
+            text = self.citer.source(group.law, group.version).articles[group.article].text
+            return any(w in text for w in DIVIDING) or not self.named.get(
+                (group.law, group.version, group.article, group.category))
+
+        divided = {level: {i for i, unit in enumerate(units) if no_overlap_here(unit[0])}
                    for level, units in self.units_at.items()}
         self.key = Key()
         self.plan = _plan(self.rng, items, self.units_at, rates, divided)
@@ -638,7 +650,8 @@ class Generator:
             # Defective extra items of this government.
             for group, department, first_code in pending_overlaps:
                 # a department of another line of administration (no sector in common)
-                mine = self.sectors_of(government, department)
+                # of a sector the article does not name: a claim beyond the law
+                mine = self.sectors_of(government, department) | self.named[(group.law, group.version, group.article, group.category)]
                 other = rng.choice([d for d in departments if d != department and not self.sectors_of(government, d) & mine])
                 article = self.citer.source(group.law, group.version).articles[group.article]
                 row = self._row(government, gov.next(), group.category, item_name(group, article.text),
