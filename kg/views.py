@@ -286,6 +286,27 @@ class GraphViews:
                         covered.add(article.id)
         return frozenset(covered)
 
+    def covered_articles(self, government: str) -> frozenset[tuple[str, int, int]]:
+        """(law, article number, article suffix) of every article an item of ``government`` rests on.
+
+        Like :meth:`covered_provisions` but across versions: ``law`` is the
+        Law id (``LawVersion.law``) of the resolved provision's version, so an
+        item citing an older version of a law still counts for the same
+        article number of the version in force.
+        """
+        cache = _ViewCache(self)
+        covered: set[tuple[str, int, int]] = set()
+        for item in self.nodes("PowerItem", government=government):
+            for citation in self.targets(item.id, "BASED_ON"):
+                for target in self.targets(citation.id, "RESOLVES_TO"):
+                    provision = ProvisionRef.of(target)
+                    if provision is None or provision.article is None:
+                        continue
+                    version = cache.version(provision.version)
+                    if version is not None:
+                        covered.add((version.law, provision.article, provision.article_suffix))
+        return frozenset(covered)
+
     # --- departments ------------------------------------------------------------
 
     def departments_of(self, government: str) -> list[dict[str, Any]]:

@@ -92,3 +92,39 @@ def departments_for(sector: str | None, departments: Iterable[Mapping[str, Any]]
     if not sector:
         return []
     return [d for d in departments if sector in (d.get("sectors") or ())]
+
+
+@functools.lru_cache(maxsize=1)
+def law_scopes() -> tuple[tuple[str, frozenset[str]], ...]:
+    """(title fragment, provinces) of laws with a geographic scope (``ontology/law_scopes.csv``)."""
+    text = resources.files("ontology").joinpath("law_scopes.csv").read_text(encoding="utf-8-sig")
+    return tuple(
+        (row["title_contains"], frozenset(p.strip() for p in row["provinces"].split(";") if p.strip()))
+        for row in csv.DictReader(text.splitlines())
+    )
+
+
+def applies_in(law: str, places: Iterable[str]) -> bool:
+    """Whether a law applies at ``places``: True unless it has a geographic scope
+    (``ontology/law_scopes.csv``) that none of the places' provinces is in.
+    Places naming no province (a government without a known province) are
+    not excluded.
+
+    >>> applies_in("中华人民共和国海岛保护法", ["克拉玛依市", "新疆维吾尔自治区"])
+    False
+    >>> applies_in("中华人民共和国海岛保护法", ["宁波市", "浙江省"]), applies_in("中华人民共和国海岛保护法", ["某市"])
+    (True, True)
+    """
+    shorts = {short_place(p) for p in places if p}
+    for fragment, provinces in law_scopes():
+        if fragment in law:
+            known = {s for s in shorts if any(s.startswith(p) or p.startswith(s) for p in _ALL_PROVINCES)}
+            return not known or any(p in provinces for s in known for p in provinces if s.startswith(p) or p.startswith(s))
+    return True
+
+
+_ALL_PROVINCES = (
+    "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
+    "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
+    "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门",
+)

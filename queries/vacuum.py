@@ -10,7 +10,13 @@ For a government, a clause counts when
   beside a clause of another category for the same subject on the same
   provision (one vacuum per act, not two);
 - no item of the government rests on the clause's article or on anything the
-  article contains (:meth:`GraphViews.covered_provisions`).
+  article contains (:meth:`GraphViews.covered_provisions`), nor on the same
+  article number of an older version of the law
+  (:meth:`GraphViews.covered_articles`: such an item is a stale basis, not a
+  vacuum);
+- the law applies where the government is: laws of a geographic scope (sea
+  areas, islands, the Yellow River ...; ``ontology/law_scopes.csv``) bind
+  only governments of the provinces listed (when the province is known).
 
 The finding names the department the clause's sector maps to
 (``Department.sectors`` contains the clause's sector; several are joined
@@ -28,7 +34,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from kg.views import ClauseInForce
 
 from .findings import Evidence, Finding, provision_label, version_label
-from .roles import binds_government, binds_level, departments_for, government_places
+from .roles import applies_in, binds_government, binds_level, departments_for, government_places
 
 MODALITY_RANK = {"应当": 0, "必须": 0, "可以": 1}
 
@@ -79,6 +85,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     departments = store.departments_of(government["id"])
     level = government.get("level")
     covered = store.covered_provisions(government["id"])
+    covered_numbers = store.covered_articles(government["id"])
     found: list[tuple[tuple, Finding]] = []
     for row in _without_companions(store.clauses_in_force(law=law)):
         clause = row.clause
@@ -90,6 +97,12 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             continue
         article = row.article.id if row.article is not None else row.provision.id
         if article in covered:
+            continue
+        number = row.article.article if row.article is not None else row.provision.article
+        suffix = row.article.article_suffix if row.article is not None else row.provision.article_suffix
+        if (row.version.law, number, suffix) in covered_numbers:
+            continue  # an item rests on the same article of an older version (reported as stale)
+        if not applies_in(row.version.law, places):
             continue
         depts = departments_for(clause.sector, departments)
         if department and not any(department in (d.get("name"), d["id"]) for d in depts):

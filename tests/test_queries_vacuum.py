@@ -73,3 +73,22 @@ def test_county_gets_township_free_and_national_free(store):
     g.save(store)
     found = [(f.article, f.subject) for f in find_vacuums(store, government="甲县")]
     assert found == [(23, "乡镇人民政府")]
+
+
+def test_older_version_and_geographic_scope_are_not_vacuums(store):
+    g = GraphBuilder()
+    old = g.law("甲法", "2015-01-01", {7: "由县级以上人民政府农业农村主管部门处罚款。"}, status=VersionStatus.SUPERSEDED)
+    new = g.law("甲法", "2022-01-01", {7: "由县级以上人民政府农业农村主管部门处二万元以下罚款。",
+                                       8: "由县级以上人民政府农业农村主管部门处警告。"})
+    g.supersede(new, old)
+    for n in (7, 8):
+        g.clause(article_id(new, n), "行政处罚", "县级以上人民政府农业农村主管部门", sector="农业农村")
+    sea = g.law("中华人民共和国海岛保护法", "2009-12-26", {50: "由县级以上人民政府海洋主管部门处罚款。"})
+    g.clause(article_id(sea, 50), "行政处罚", "县级以上人民政府海洋主管部门", sector="自然资源")
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    agri = g.department(gov, "甲市农业农村局", "农业农村")
+    g.department(gov, "甲市自然资源局", "自然资源")
+    g.item(agri, "i1", "处罚", "行政处罚", cite(article_id(old, 7), "《甲法》（2015年）第七条"))
+    g.save(store)
+    # art. 7 rests on the 2015 text (a stale basis, not a vacuum); the island law does not reach Xinjiang
+    assert [(f.law, f.article) for f in find_vacuums(store, government="甲市")] == [("甲法", 8)]
