@@ -75,6 +75,7 @@ def sector_of(subject: str) -> str | None:
         if raw.endswith(suffix):
             raw = raw[: -len(suffix)]
             break
+    raw = re.sub(r"^(?:当地|所在地|同级|本级)", "", raw)
     raw = re.sub(r"^(?:其他)?(?:负责|负有)", "", raw)
     raw = re.sub(r"(?:监督管理)?(?:职责)?的(?:部门)?$", "", raw)
     if raw in _GENERIC:

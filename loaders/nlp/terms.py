@@ -66,7 +66,7 @@ def _alternation(patterns: list[str]) -> re.Pattern:
 
 # Characters that may sit inside a body name between its level and its suffix.
 # Function words that start a new phrase end the name: 由经向对将按依会同 ...
-_NAME_CHAR = r"(?:其他|经济|（[^）]{1,10}）|和(?=计划生育|城乡建设|旅游|物资储备|社会保障|信息化|草原|改革)|(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须|组织|提请)[^\s，。；：、（）()《》“”\"由经向对将按依会同与和并及或其在报请除为把被从给处罚以的到者内后时于即是日\d])"
+_NAME_CHAR = r"(?:其他|经济|对外|（[^）]{1,10}）|和(?=计划生育|城乡建设|旅游|物资储备|社会保障|信息化|草原|改革)|(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须|组织|提请)[^\s，。；：、（）()《》“”\"由经向对将按依同与和并及或其在报请除为把被从给处罚以的到者内后时于即是日\d])"
 
 
 @functools.lru_cache(maxsize=4)
