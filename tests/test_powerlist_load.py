@@ -222,3 +222,13 @@ def test_older_unloaded_version_renumbered_or_rewritten(store, tmp_path):
     assert renumbered.quote_similarity == 1.0
     assert rewritten.status == CitationStatus.ARTICLE_NOT_FOUND and rewritten.target is None
     assert rewritten.version == f"{LAW}/2018-10-26"
+
+
+def test_a_district_list_in_a_city_batch(law_store, tmp_path):
+    city = _workbook(tmp_path / "克拉玛依市生态环境局权责清单.xlsx", ROWS[:1])
+    district = _workbook(tmp_path / "独山子区财政局权责清单.xlsx", [[1, "对违反财政法规的处罚", "", "行政处罚", "", "区财政局", "", "", "", ""]],
+                         title="独山子区财政局权责清单")
+    load_powers(law_store, [city, district])
+    gov = Government.from_node(law_store.get("克拉玛依市独山子区"))
+    assert gov.level == GovLevel.COUNTY and gov.parent == "克拉玛依市"
+    assert law_store.get("克拉玛依市独山子区/克拉玛依市独山子区财政局").props["sectors"] == ["财政"]

@@ -185,6 +185,11 @@ def load_powers(
         plist.date = date or _date_of(plist)
     named = Counter(p.government for p in lists if p.government)
     batch_default = named.most_common(1)[0][0] if named else None
+    cities = [g for g, _ in named.most_common() if g.level == GovLevel.CITY]
+    for plist in lists:  # a county named alone belongs to the batch's city
+        gov = plist.government
+        if gov and gov.level == GovLevel.COUNTY and gov.parent is None and cities:
+            plist.government = GovernmentName(cities[0].name + gov.name, gov.level, cities[0].name)
     province = None
     if explicit and explicit.level == GovLevel.PROVINCE:
         province = explicit.name

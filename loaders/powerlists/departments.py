@@ -108,9 +108,14 @@ def find_government(text: str) -> GovernmentName | None:
         match = _COUNTY_RE.match(rest)
         if match and not _is_generic(match.group(1)) and len(rest) > len(match.group(1)):
             county = match.group(1)
+    elif len(text) > 4:
+        # a county named alone (白碱滩区住房和城乡建设局): its parent comes from the batch
+        match = re.match(rf"^([^\s{_DEPT_WORDS}（(、，,]{{2,5}}?(?:自治县|县|区|旗))(?=.*[{_DEPT_WORDS}府])", rest)
+        if match and not _is_generic(match.group(1)) and not match.group(1).endswith(("市区", "城区")):
+            county = match.group(1)
     if county:
-        parent = (province or "") + (city or "") if city else province
-        return GovernmentName((city or province or "") + county if city else (province or "") + county, GovLevel.COUNTY, parent or None)
+        parent = city or province
+        return GovernmentName((city or province or "") + county, GovLevel.COUNTY, parent)
     if city:
         if province is None and city in PROVINCES:  # 北京市 ... are provinces
             return GovernmentName(city, GovLevel.PROVINCE)
@@ -121,7 +126,7 @@ def find_government(text: str) -> GovernmentName | None:
 
 
 # words ending in 市/区/县 that are no place: 城市管理局, 市区, 矿区
-_COMMON_WORDS = {"城市", "城区", "市区", "郊区", "辖区", "社区", "园区", "景区", "矿区", "林区", "牧区", "山区", "灾区", "城乡区", "各区", "全区", "本区", "该区"}
+_COMMON_WORDS = {"城市", "城区", "市区", "郊区", "辖区", "社区", "园区", "景区", "矿区", "林区", "牧区", "山区", "灾区", "城乡区", "各区", "全区", "本区", "该区", "开发区", "高新区", "经开区", "保税区", "自贸区"}
 
 
 def _is_generic(name: str) -> bool:
@@ -153,6 +158,9 @@ def canonical_department(name: str, government: str) -> str:
         return name
     if name.startswith(government):
         return name
+    for k in range(min(len(name), len(government)), 1, -1):  # 独山子区财政局 in 克拉玛依市独山子区
+        if government.endswith(name[:k]) and name[:k][-1] in "区县旗市州盟":
+            return government + name[k:]
     short = re.sub(r"(市|自治州|州|地区|盟|县|区|旗)$", "", government)
     if short and len(short) >= 2 and name.startswith(short) and not name.startswith(government):
         rest = name[len(short):]
@@ -211,6 +219,9 @@ def department_government(name: str, default: GovernmentName, province: str | No
     name = _strip_levels(re.sub(r"\s+", "", name or ""))
     named = find_government(name)
     if named is not None:
+        if named.level == GovLevel.COUNTY and named.parent is None and default.level == GovLevel.CITY:
+            named = GovernmentName(default.name + named.name, named.level, default.name)  # a district of the list's city
+            return named, canonical_department(name, named.name)
         return named, name
     if province and name.startswith(PROVINCE_PREFIXES):
         for prefix in PROVINCE_PREFIXES:

@@ -53,9 +53,10 @@ class Sheet:
 
     def __post_init__(self) -> None:
         self._anchor: dict[tuple[int, int], tuple[int, int]] = {}
-        for r0, r1, c0, c1 in self.merged:
-            for r in range(r0, r1):
-                for c in range(c0, c1):
+        height, width = len(self.rows), self.width
+        for r0, r1, c0, c1 in self.merged:  # ranges may run far past the data (whole columns)
+            for r in range(r0, min(r1, height)):
+                for c in range(c0, min(c1, width)):
                     if (r, c) != (r0, c0):
                         self._anchor[(r, c)] = (r0, c0)
 
