@@ -160,10 +160,10 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask) -> list[_Body]:
         if not joined:
             group += 1
         licensing = False
-        if re.search(r"(?:经|报经|报请|报送|报)$", before) and re.match(
+        if re.search(r"(?:经|报经|报请|报送|报)(?:所在地|当地|有关)?$", text[max(0, term.start - 7): term.start]) and re.match(
                 r"[^，。；]{0,30}?(?:" + "|".join(_AGENT_VERBS) + ")", after):
             licensing = True
-        elif before.endswith("向") and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理)", after):
+        elif re.search(r"向(?:所在地|当地|有关)?$", text[max(0, term.start - 4): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理)", after):
             licensing = True
         elif joined and result and result[-1].licensing:
             licensing = True
