@@ -128,3 +128,10 @@ _ALL_PROVINCES = (
     "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
     "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门",
 )
+
+
+@functools.lru_cache(maxsize=1)
+def canonical_sectors() -> frozenset[str]:
+    """The canonical sectors of ``ontology/sectors.csv``, plus 人民政府 (the government itself)."""
+    text = resources.files("ontology").joinpath("sectors.csv").read_text(encoding="utf-8-sig")
+    return frozenset(row["sector"] for row in csv.DictReader(text.splitlines()) if row.get("sector")) | {"人民政府"}

@@ -5,7 +5,9 @@ For a government, a clause counts when
 - its law version is in force and binds the government: national ranks bind
   every government, local legislation only within its region
   (:func:`queries.roles.binds_government`);
-- its role level binds the government's level (``ontology/levels.csv``);
+- its role level binds the government's level (``ontology/levels.csv``) and
+  its sector is a canonical one (``ontology/sectors.csv``) or 人民政府: a
+  clause for 有关部门 names no body that could hold it;
 - it is not a prohibition (modality 不得), nor an 其他 clause (责令改正 ...)
   beside a clause of another category for the same subject on the same
   provision (one vacuum per act, not two);
@@ -34,7 +36,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from kg.views import ClauseInForce
 
 from .findings import Evidence, Finding, provision_label, version_label
-from .roles import applies_in, binds_government, binds_level, departments_for, government_places
+from .roles import applies_in, binds_government, canonical_sectors, binds_level, departments_for, government_places
 
 MODALITY_RANK = {"应当": 0, "必须": 0, "可以": 1}
 
@@ -86,6 +88,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     level = government.get("level")
     covered = store.covered_provisions(government["id"])
     covered_numbers = store.covered_articles(government["id"])
+    sectors = canonical_sectors()
     found: list[tuple[tuple, Finding]] = []
     for row in _without_companions(store.clauses_in_force(law=law)):
         clause = row.clause
@@ -93,6 +96,8 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             continue
         if not binds_level(clause.level, level):
             continue
+        if clause.sector not in sectors:
+            continue  # 有关部门, 其他有关部门 ...: no body can be named as the holder
         if not binds_government(row.version.rank, row.version.region, places):
             continue
         article = row.article.id if row.article is not None else row.provision.id
