@@ -158,3 +158,12 @@ def test_appendix_ends_the_last_article():
 def test_info_lines(lines, promulgated, amended, effective, issuer):
     info = parse_info(lines)
     assert (info.promulgated, info.amended, info.effective, info.issuer) == (promulgated, amended, effective, issuer)
+
+
+def test_fast_provision_nodes_equal_the_model_ones():
+    from loaders.statutes.build import provision_node
+
+    structure = structure_of("## 第一章 总则", "第十条之一 下列：", "（一）甲；", "1.子目。", "第二款。")
+    assert len(structure.provisions) == 5
+    for provision in structure.provisions:
+        assert provision_node(provision) == provision.to_node()

@@ -26,7 +26,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.text import DecodeError, decode_bytes, normalise
+import unicodedata
+
+from kg.text import DecodeError, decode_bytes, halfwidth, simplified
 
 SUFFIXES = (".md", ".txt", ".docx", ".html", ".htm")
 
@@ -200,11 +202,15 @@ def _html_blocks(raw: str) -> list[tuple[str, bool]]:
 
 
 def _normalised(blocks: list[tuple[str, bool]]) -> list[Line]:
-    # one normalise call for the whole file: OpenCC's check runs once
-    joined = normalise("\n".join(text.replace("\r", " ").replace("\n", " ") for text, _ in blocks))
+    # normalise (kg.text.normalise) in two steps: NFC and half-width for the whole
+    # file at once, then traditional -> simplified per line, so that the slow
+    # OpenCC pass only sees lines holding a traditional character (a simplified
+    # statute with one 覆 or 藉 would otherwise be converted whole)
+    joined = halfwidth(unicodedata.normalize(
+        "NFC", "\n".join(text.replace("\r", " ").replace("\n", " ") for text, _ in blocks)))
     lines = []
     for number, (text, (_, heading)) in enumerate(zip(joined.split("\n"), blocks), start=1):
-        text = _SPACES_RE.sub(" ", text).strip()
+        text = _SPACES_RE.sub(" ", simplified(text)).strip()
         if text:
             lines.append(Line(text, number, heading))
     return lines
