@@ -12,8 +12,9 @@ as ``quote_best_match``.
 
 One case is resolved by the quote instead: the note names a version older
 than every loaded version (种子法 2015 cited, only 2021 loaded) and the quote
-is unlike the article of that number but nearly equal to another article of
-the loaded version.  The citation then resolves to the provision holding the
+matches another article of the loaded version nearly exactly and clearly
+better than the article of that number (shared boilerplate such as 由县级以上
+人民政府…主管部门责令改正 keeps the wrong one from scoring zero).  The citation then resolves to the provision holding the
 quoted text; its ``article`` keeps the number as cited, so the renumbering
 shows as ``article`` differing from the target's number.  When no article
 holds the quote and the same-numbered one is another text, the status is
@@ -41,8 +42,7 @@ from .departments import PROVINCES
 MIN_BLOCK = 4  # shorter common runs are chance (的, 部门, 规定)
 QUOTE_LIMIT = 1500  # characters of a quote compared
 BEST_MATCH_GAIN = 0.15
-RETARGET_BELOW = 0.5  # a quote this unlike the cited article of a newer version ...
-RETARGET_AT = 0.85  # ... and this like another article of it: the article was renumbered
+RETARGET_AT = 0.85  # a quote this like another article of a newer version: the article was renumbered
 UNRELATED_BELOW = 0.3  # a quote this unlike the same-numbered article of a newer version: not that provision
 
 
@@ -244,7 +244,7 @@ class Resolver:
             if similarity < 0.8:
                 best, best_score = self.best_match(cite.quote, version.id)
                 if best and best != article.id and best_score >= similarity + BEST_MATCH_GAIN:
-                    if named_missing and similarity < RETARGET_BELOW and best_score >= RETARGET_AT:
+                    if named_missing and best_score >= RETARGET_AT:
                         # the cited (older, unloaded) version numbered this text differently: the
                         # provision that holds the quoted text is the right one; ``article`` keeps the
                         # number as cited, so the renumbering stays visible.
