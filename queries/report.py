@@ -126,6 +126,7 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
         raise UserError("--format xlsx needs --output FILE")
     concentrations = load_concentrations(concentrations) if not isinstance(concentrations, list) else concentrations
     findings = iter_findings(store, kind, government=government, department=department, concentrations=concentrations)
+    kinds = KINDS if kind == "all" else (KIND_ARGS[kind],)
     counts: Counter = Counter()
 
     def counted() -> Iterator[Finding]:
@@ -139,21 +140,21 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
     if output is not None:
         try:
             with open(output, "w", encoding="utf-8", newline="") as handle:
-                _write_text(format, counted(), handle, counts)
+                _write_text(format, counted(), handle, counts, kinds)
         except OSError as exc:
             raise UserError(f"{output}: cannot write ({exc.strerror})") from None
     else:
-        _write_text(format, counted(), out if out is not None else sys.stdout, counts)
+        _write_text(format, counted(), out if out is not None else sys.stdout, counts, kinds)
     return counts
 
 
-def _write_text(format: str, findings: Iterable[Finding], out: Any, counts: Counter) -> None:
+def _write_text(format: str, findings: Iterable[Finding], out: Any, counts: Counter, kinds: Iterable[str] = KINDS) -> None:
     if format == "json":
         write_json(findings, out)
     elif format == "csv":
         write_csv(findings, out)
     else:
-        write_table(findings, out, counts)
+        write_table(findings, out, counts, kinds=kinds)
 
 
 # ---------------------------------------------------------------------------
@@ -328,7 +329,8 @@ def write_xlsx(findings: Iterable[Finding], path: Path) -> None:
         raise UserError(f"{path}: cannot write ({exc.strerror})") from None
 
 
-def write_table(findings: Iterable[Finding], out: Any, counts: Counter, *, limit: int | None = None) -> None:
+def write_table(findings: Iterable[Finding], out: Any, counts: Counter, *, limit: int | None = None,
+                kinds: Iterable[str] = KINDS) -> None:
     """A readable listing by kind (up to ``limit`` rows each), then a summary of counts."""
     current = None
     shown = 0
@@ -342,7 +344,7 @@ def write_table(findings: Iterable[Finding], out: Any, counts: Counter, *, limit
             continue
         _emit(out, "  " + table_line(finding))
     _emit(out)
-    write_summary(counts, out)
+    write_summary(counts, out, kinds)
 
 
 def table_line(finding: Finding) -> str:
@@ -359,9 +361,12 @@ def table_line(finding: Finding) -> str:
     return f"{who} — {finding.reason}"
 
 
-def write_summary(counts: Counter, out: Any) -> None:
+def write_summary(counts: Counter, out: Any, kinds: Iterable[str] = KINDS) -> None:
+    """Counts per finding kind (the ``kinds`` asked for), then the unverifiable note."""
     _emit(out, "发现汇总 (findings):")
-    for kind in KINDS:
+    for kind in kinds:
+        if kind not in KINDS:
+            continue
         _emit(out, f"  {KIND_NAMES[kind]:<8} {kind:<14} {counts.get(kind, 0):>7,}")
     if counts.get("unverifiable"):
         _emit(out, f"  注：{counts['unverifiable']:,} 个事项所引法律未载入，依据无法核验，不计为无依据事项 (unverifiable).")
