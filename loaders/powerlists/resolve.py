@@ -26,6 +26,7 @@ holds the quote and the same-numbered one is another text, the status is
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -107,8 +108,10 @@ class Resolver:
     # --- laws ----------------------------------------------------------------------
 
     def _candidates(self, title: str) -> list[str]:
-        names = [title]
         key = name_key(title)
+        # a misspelt state name (中国人民共和国, 中华人名共和国) is the PRC prefix
+        key = re.sub(r"^中[华国]?人[民名]共和国", "中华人民共和国", key)
+        names = [title, key]
         if self.province:
             short = self.province.replace("维吾尔自治区", "").replace("壮族自治区", "").replace("回族自治区", "").replace("自治区", "").replace("省", "")
             for prefix in ("自治区", "省", "全区", short):
