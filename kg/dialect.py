@@ -53,6 +53,7 @@ class Dialect:
     index_if_not_exists: bool
     escape_strings: bool = False  # the server pastes string parameters into the query unescaped
     float_digits: int | None = None  # decimals the server keeps of a float parameter
+    stream_reads: bool = True  # may a result stay open while other connections are opened
 
     def encode_props(self, props: Mapping[str, Any]) -> dict[str, Any]:
         """Server properties for ``props`` (see :func:`encode_props`)."""
@@ -136,6 +137,9 @@ FALKORDB = Dialect(
     escape_strings=True,
     # float parameters are rendered with six decimals (7.857142857 -> 7.857143)
     float_digits=6,
+    # a connection opened while another holds an open result may never get
+    # its Bolt handshake answered: take every result whole, page big views
+    stream_reads=False,
 )
 
 DIALECTS = {d.name: d for d in (NEO4J, FALKORDB)}

@@ -58,6 +58,8 @@ LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
 )
 
 _HANDSHAKE_ATTEMPTS = 3
+VIEW_PAGE = 1000  # rows per page of a paged view query
+VIEW_CACHE_SECONDS = 60.0  # how long view look-ups are reused (other clients may write meanwhile)
 BOLT_SCHEMES = ("bolt", "neo4j", "bolt+s", "bolt+ssc", "neo4j+s", "neo4j+ssc")
 
 
@@ -97,6 +99,8 @@ class Neo4jStore(Store):
         self.timeout = timeout
         self._writer: _BoltWriter | None = None
         self._schema_done: set[tuple[str, str]] = set()
+        self._generation = 0  # bumped by every transaction, so view caches know they are stale
+        self._cache: _ServerViewCache | None = None
         auth = (user, password or "") if user else None
         scheme = self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
         if scheme not in BOLT_SCHEMES:
@@ -195,9 +199,19 @@ class Neo4jStore(Store):
         for attempt in range(_HANDSHAKE_ATTEMPTS):
             try:
                 with self._session() as session:
-                    for record in session.run(query, params):
-                        yielded = True
-                        yield record
+                    result = session.run(query, params)
+                    if not self.dialect.stream_reads:
+                        # a second connection opened while this result is
+                        # open may never get its handshake (FalkorDB): take
+                        # the records and give the connection back first
+                        records = list(result)
+                    else:
+                        for record in result:
+                            yielded = True
+                            yield record
+                        return
+                yielded = True
+                yield from records
                 return
             except neo4j_errors.ServiceUnavailable as exc:
                 if yielded or attempt == _HANDSHAKE_ATTEMPTS - 1:
@@ -205,6 +219,9 @@ class Neo4jStore(Store):
                 time.sleep(0.1)
             except neo4j_errors.Neo4jError as exc:
                 raise StoreError(f"{self.describe()}: a read failed ({_one_line(exc.message or exc)})") from None
+            except (neo4j_errors.DriverError, UnicodeDecodeError) as exc:
+                hint = "; FalkorDB garbles records over 64 KB" if self.dialect.name == "falkordb" else ""
+                raise StoreError(f"{self.describe()}: a read failed ({type(exc).__name__}: {_one_line(exc)[:160]}{hint})") from None
 
     def _single(self, query: str, params: Mapping[str, Any] | None = None, *, direct: bool = False) -> neo4j.Record | None:
         for record in self._records(query, params, direct=direct):
@@ -258,6 +275,7 @@ class Neo4jStore(Store):
     def clear(self) -> int:
         """Delete every node of this store (label ``KG``) with its edges; returns how many."""
         total = 0
+        self._generation += 1
         while True:
             record = None
             query = f"MATCH (n:{ANY_LABEL}) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n"
@@ -279,6 +297,7 @@ class Neo4jStore(Store):
             raise StoreError("nested transactions are not supported")
         writer = _BoltWriter(self)
         self._writer = writer
+        self._generation += 1
         try:
             yield writer
             writer.commit()
@@ -287,6 +306,7 @@ class Neo4jStore(Store):
             raise
         finally:
             self._writer = None
+            self._generation += 1
 
     # --- reading primitives ---------------------------------------------------------
 
@@ -393,24 +413,53 @@ class Neo4jStore(Store):
         )
         return frozenset(r["id"] for r in self._records(query, {"g": government}))
 
+    def _pages(self, query: str, params: Mapping[str, Any]) -> Iterator[list[neo4j.Record]]:
+        """Run a query paged by ``$skip``/``$page`` (its rows ordered by a unique key), page after page.
+
+        Pages keep every read short: no result stays open while the rows of a
+        page are completed by other queries.  (Not keyset pages: FalkorDB's
+        ``WHERE n.id > $after`` over an indexed string misses rows.)
+        """
+        skip = 0
+        while True:
+            page = list(self._records(query, {**params, "skip": skip, "page": VIEW_PAGE}))
+            if page:
+                yield page
+            if len(page) < VIEW_PAGE:
+                return
+            skip += len(page)
+
+    def _view_cache(self) -> "_ServerViewCache":
+        """The look-up cache of the views, kept until this store writes (or for VIEW_CACHE_SECONDS)."""
+        cache = self._cache
+        now = time.monotonic()
+        if (self._writer is not None or cache is None or cache.generation != self._generation
+                or now - cache.created > VIEW_CACHE_SECONDS):
+            cache = _ServerViewCache(self)
+            cache.generation, cache.created = self._generation, now
+            self._cache = cache if self._writer is None else None
+        return cache
+
     def clauses_in_force(self, law: str | None = None) -> Iterator[ClauseInForce]:
-        where = " WHERE cl.law = $law" if law else ""
         query = (
-            f"MATCH (cl:AuthorisingClause){where} "
-            "MATCH (p:Provision {id: cl.provision}) "
-            "MATCH (v:LawVersion {id: p.version}) WHERE coalesce(v.status, 'in_force') = 'in_force' "
+            "MATCH (cl:AuthorisingClause)" + (" WHERE cl.law = $law" if law else "") + " "
+            "WITH cl ORDER BY cl.id SKIP $skip LIMIT $page "
+            "OPTIONAL MATCH (p:Provision {id: cl.provision}) "
             "RETURN cl.id AS cid, properties(cl) AS cl, labels(cl) AS cl_labels, "
-            "p.id AS pid, labels(p) AS p_labels, properties(p) AS p, v.id AS vid "
+            "p.id AS pid, labels(p) AS p_labels, properties(p) AS p "
             "ORDER BY cid"
         )
-        cache = _ServerViewCache(self)
-        for chunk in _chunks(self._records(query, {"law": law} if law else {}), 500):
-            provisions = [ProvisionRef.of(_node(r["pid"], r["p_labels"], r["p"])) for r in chunk]
-            cache.prefetch_versions(r["vid"] for r in chunk)
+        cache = self._view_cache()
+        for page in self._pages(query, {"law": law} if law else {}):
+            provisions = [ProvisionRef.of(_node(r["pid"], r["p_labels"], r["p"])) if r["pid"] is not None else None
+                          for r in page]
+            cache.prefetch_versions(p.version for p in provisions if p is not None)
             cache.prefetch_articles(provisions)
-            for record, provision in zip(chunk, provisions):
-                version = cache.version(record["vid"])
-                if provision is None or version is None or version.status != "in_force":
+            for record, provision in zip(page, provisions):
+                if provision is None:
+                    continue
+                version = cache.version(provision.version)
+                if version is None or version.status != "in_force":
                     continue
                 clause = ClauseRef.of(_node(record["cid"], record["cl_labels"], record["cl"]))
                 yield ClauseInForce(clause, provision, cache.article_of(provision), version)
@@ -421,36 +470,33 @@ class Neo4jStore(Store):
         # the first one is picked here, as the default view picks the first.
         query = (
             "MATCH (i:PowerItem)" + (" WHERE i.government = $g" if government else "") + " "
+            "WITH i ORDER BY i.id SKIP $skip LIMIT $page "
             "OPTIONAL MATCH (i)-[:EXERCISED_BY]->(d:KG) "
             "OPTIONAL MATCH (d)-[:PART_OF]->(g:KG) "
             "WITH i, collect(CASE WHEN d IS NULL THEN null ELSE {did: d.id, dname: d.name, dl: labels(d), "
             "d: properties(d), gid: g.id, gl: labels(g), g: properties(g)} END) AS ds "
-            + ("WHERE any(x IN ds WHERE x.did = $dep OR x.dname = $dep) " if department else "")
-            + "OPTIONAL MATCH (i)-[:HAS_RESPONSIBILITY]->(r:KG) "
+            "OPTIONAL MATCH (i)-[:HAS_RESPONSIBILITY]->(r:KG) "
             "WITH i, ds, count(r) AS nr, "
-            "collect(CASE WHEN r IS NULL THEN null ELSE [left(trim(coalesce(r.duties, '')), 64), "
-            "left(trim(coalesce(r.accountability, '')), 64)] END) AS rs "
+            # booleans, not trimmed text: FalkorDB garbles a list of left()/trim() results
+            "collect(CASE WHEN r IS NULL THEN null ELSE [trim(coalesce(r.duties, '')) <> '', "
+            "trim(coalesce(r.accountability, '')) <> ''] END) AS rs "
             "OPTIONAL MATCH (i)-[:BASED_ON]->(c:KG) "
             "OPTIONAL MATCH (c)-[:RESOLVES_TO]->(t:KG) "
-            "WITH i, ds, nr, rs, c, collect(CASE WHEN t IS NULL THEN null ELSE "
-            "{tid: t.id, tl: labels(t), t: properties(t)} END) AS ts "
+            "WITH i, ds, nr, rs, c, collect(t.id) AS ts "
             "WITH i, ds, nr, rs, collect(CASE WHEN c IS NULL THEN null ELSE "
             "{cid: c.id, c: properties(c), ts: ts} END) AS cs "
             "RETURN i.id AS iid, properties(i) AS i, ds, nr, rs, cs "
             "ORDER BY iid"
         )
-        params: dict[str, Any] = {}
-        if government:
-            params["g"] = government
-        if department:
-            params["dep"] = department
-        cache = _ServerViewCache(self)
-        rows = (_item_row(record) for record in self._records(query, params))
-        if department:
-            rows = (row for row in rows if row["dept"] is not None and department in (row["dept"].id, row["dept"].props.get("name")))
-        for chunk in _chunks(rows, 300):
-            cache.prefetch_chunk(chunk)
-            for row in chunk:
+        params: dict[str, Any] = {"g": government} if government else {}
+        cache = self._view_cache()
+        for page in self._pages(query, params):
+            rows = [_item_row(record) for record in page]
+            if department:
+                rows = [row for row in rows
+                        if row["dept"] is not None and department in (row["dept"].id, row["dept"].props.get("name"))]
+            cache.prefetch_chunk(rows)
+            for row in rows:
                 yield cache.item_basis(row)
 
 
@@ -469,6 +515,8 @@ class _ServerViewCache:
 
     def __init__(self, store: Neo4jStore) -> None:
         self.store = store
+        self.generation = 0
+        self.created = 0.0
         self.nodes: dict[str, Node | None] = {}
         self.versions: dict[str, VersionRef | None] = {}
         self.article_clauses: dict[str, tuple[ClauseRef, ...]] = {}
@@ -561,14 +609,14 @@ class _ServerViewCache:
             return
         query = (
             f"UNWIND $ids AS aid MATCH (a:{ANY_LABEL} {{id: aid}}) "
-            f"OPTIONAL MATCH (a)-[:CONTAINS*0..]->(:{ANY_LABEL})-[:HAS_CLAUSE]->(cl:{ANY_LABEL}) "
-            "RETURN aid, collect([cl.id, labels(cl), properties(cl)]) AS cls"
+            f"MATCH (a)-[:CONTAINS*0..]->(:{ANY_LABEL})-[:HAS_CLAUSE]->(cl:{ANY_LABEL}) "
+            "RETURN aid, cl.id AS id, labels(cl) AS labels, properties(cl) AS props"
         )
-        for record in self.store._read_batched(query, wanted):
-            clauses = [ClauseRef.of(_node(c[0], c[1], c[2])) for c in record["cls"] if c[0] is not None]
-            self.article_clauses[record["aid"]] = tuple(sorted(clauses, key=lambda c: c.id))
+        found: dict[str, list[ClauseRef]] = defaultdict(list)
+        for record in self.store._read_batched(query, wanted):  # one clause a record: records stay small
+            found[record["aid"]].append(ClauseRef.of(_node(record["id"], record["labels"], record["props"])))
         for aid in wanted:
-            self.article_clauses.setdefault(aid, ())
+            self.article_clauses[aid] = tuple(sorted(found.get(aid, ()), key=lambda c: c.id))
 
     def prefetch_version_clauses(self, versions: Iterable[VersionRef]) -> None:
         wanted = sorted({(v.law, v.date) for v in versions if (v.law, v.date) not in self.version_clauses})
@@ -594,8 +642,13 @@ class _ServerViewCache:
         for row in chunk:
             if row["gov"] is None:
                 node_ids.append(row["item"].get("government"))
-            for citation, target_node in row["citations"]:
+            for citation, target_id in row["citations"]:
                 node_ids.append(citation.get("quote_best_match"))
+                node_ids.append(target_id)
+        self.prefetch_nodes(node_ids)
+        for row in chunk:
+            for citation, target_id in row["citations"]:
+                target_node = self.node(target_id)
                 target = ProvisionRef.of(target_node)
                 provisions.append(target)
                 if target is not None:
@@ -604,7 +657,6 @@ class _ServerViewCache:
                     version_ids.append(target_node.id)
                 else:
                     version_ids.append(citation.get("version"))
-        self.prefetch_nodes(node_ids)
         self.prefetch_versions(version_ids)
         self.prefetch_articles(provisions)
         articles = [self.article_of(p) for p in provisions]
@@ -621,9 +673,9 @@ class _ServerViewCache:
             department=_props(row["dept"]),
             government=_props(gov),
             responsibilities=row["responsibilities"],
-            has_duties=any(str(r[0]).strip() for r in row["texts"]),
-            has_accountability=any(str(r[1]).strip() for r in row["texts"]),
-            citations=tuple(self.citation_basis(c, t) for c, t in row["citations"]),
+            has_duties=any(r[0] for r in row["texts"]),
+            has_accountability=any(r[1] for r in row["texts"]),
+            citations=tuple(self.citation_basis(c, self.node(t)) for c, t in row["citations"]),
         )
 
     def citation_basis(self, props: dict[str, Any], target_node: Node | None) -> CitationBasis:
@@ -663,13 +715,12 @@ def _item_row(record: neo4j.Record) -> dict[str, Any]:
     first = record["ds"][0] if record["ds"] else None
     dept = _node(first["did"], first["dl"], first["d"]) if first else None
     gov = _node(first["gid"], first["gl"], first["g"]) if first and first["gid"] is not None else None
-    citations = []
-    for c in sorted(record["cs"], key=lambda c: c["cid"]):
-        target = c["ts"][0] if c["ts"] else None
-        citations.append((
-            _props(_node(c["cid"], ["Citation"], c["c"])),
-            _node(target["tid"], target["tl"], target["t"]) if target else None,
-        ))
+    # targets come as ids (fetched through the view cache): a FalkorDB
+    # record must stay under 64 KB, and many items cite the same provisions
+    citations = [
+        (_props(_node(c["cid"], ["Citation"], c["c"])), c["ts"][0] if c["ts"] else None)
+        for c in sorted(record["cs"], key=lambda c: c["cid"])
+    ]
     return {
         "item": _props(_node(record["iid"], ["PowerItem"], record["i"])),
         "dept": dept,
