@@ -149,14 +149,15 @@ def _condition_zones(text: str, sentences, lines, bodies: list[Term]) -> list[tu
     return zones
 
 
-def _classify_bodies(text: str, bodies: list[Term], zones, mask) -> list[_Body]:
+def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[tuple[int, int]]) -> list[_Body]:
+    """Agents, licensing bodies and violators; ``internal`` collects the spans of 报X批准."""
     result: list[_Body] = []
     group = 0
     previous_end = -10
     for term in bodies:
         before = text[max(0, term.start - 4): term.start]
         after = text[term.end: term.end + 40]
-        joined = previous_end >= 0 and re.fullmatch(r"、|和|或者|及|以及|与", text[previous_end: term.start] or "x")
+        joined = previous_end >= 0 and re.fullmatch(r"(?:、|和|或者|及|以及|与)(?:其)?(?:所属的|设置的|指定的)?", text[previous_end: term.start] or "x")
         if not joined:
             group += 1
         licensing = False
@@ -167,6 +168,9 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask) -> list[_Body]:
             licensing = True
         elif joined and result and result[-1].licensing:
             licensing = True
+        if licensing and term.suffix in ("人民政府", "国务院") and re.search(r"报(?:经|请)?(?:本级|上一级|上级)?$", before):
+            licensing = False  # 报国务院批准: an approval inside the administration
+            internal.append((term.end, term.end + 12))
         agent = False
         violator = bool(_VIOLATION_AFTER.match(after))
         if not (_inside(term.start, zones) or _inside(term.start, mask)) and not violator:
@@ -260,7 +264,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
     lines = _lines(text)
     body_terms = _expand_elliptic(text, [t for t in terms if t.label == "BODY" and not _inside(t.start, mask)])
     zones = _condition_zones(text, sentences, lines, body_terms)
-    bodies = _classify_bodies(text, body_terms, zones, mask)
+    internal: list[tuple[int, int]] = []
+    bodies = _classify_bodies(text, body_terms, zones, mask, internal)
     body_ranges = [(b.term.start, b.term.end) for b in bodies]
     modals = [t for t in terms if t.label == "MODAL"]
     refs = [t for t in terms if t.label == "REF"]
@@ -292,9 +297,11 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
     agents = [b for b in bodies if b.agent]
     violated_sentences = {sentence_of(b.term.start) for b in bodies if b.violator}
     findings: dict[tuple[int, str, str], ClauseFinding] = {}
+    sanctioning: list[Subject] = []
     all_triggers = _triggers(text, refs, zones)
     for act in acts:
-        if _inside(act.start, mask) or _inside(act.start, zones) or _inside(act.start, body_ranges):
+        if (_inside(act.start, mask) or _inside(act.start, zones) or _inside(act.start, body_ranges)
+                or act.key in LICENCE_ACTIONS and _inside(act.start, internal)):
             continue
         s_start, s_end = sentence_of(act.start)
         if (s_start, s_end) in violated_sentences:
@@ -310,8 +317,16 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         if named and (act.key in LICENCE_ACTIONS or act.category in ("行政确认", "行政许可")):
             subjects = [(b.term.text, b.term.level) for b in named if b.group == named[-1].group]
             subject_end = s_start  # 必须经X批准 / 应当向X申请: the modal stands before X
+        if not subjects and act.key == "处罚规定":
+            # 本法规定的行政处罚，由X决定: the bodies after the act hold it
+            after = [b for b in agents if act.end <= b.term.start < s_end]
+            if after:
+                subjects = [(b.term.text, b.term.level) for b in after if b.group == after[0].group]
+                subject_end = act.end
         if not subjects:
-            scope_start = paragraph_start(act.start) if act.category not in SANCTION_CATEGORIES else 0
+            # a sanction takes the nearest agent of its paragraph, else the last sanctioning
+            # body of the article, else the designated or carried subject
+            scope_start = paragraph_start(act.start)
             if act.category not in SANCTION_CATEGORIES and not _ITEM_LINE.match(text[lines[line_index(act.start)][0]:]):
                 # another sentence's subject reaches only a sentence that starts without its own
                 if not _SUBJECTLESS_START.match(text, s_start):
@@ -328,7 +343,9 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 if text.startswith("由", nearest.term.start - 1):
                     subject_end = max(s_start, nearest.term.start - 4)  # 可以由X / 应当由X
             elif act.category in SANCTION_CATEGORIES and act.key not in REFERRAL_ACTIONS:
-                if designated:
+                if sanctioning:
+                    subjects = list(sanctioning)
+                elif designated:
                     subjects = list(designated)
                 elif carried:
                     subjects = [carried]
@@ -349,6 +366,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         if modal == "不得" and act.key not in LICENCE_ACTIONS:
             continue  # a prohibition on the body grants nothing
         first_level = subjects[0][1]
+        if act.category in SANCTION_CATEGORIES:
+            sanctioning = list(subjects)
         amounts_here = [t.text for t in amounts if s_start <= t.start < s_end and not _inside(t.start, zones)]
         line = line_index(act.start)
         unit = line if _ITEM_LINE.match(text[lines[line][0]:]) else -1 - paragraph_of_line[line]

@@ -113,14 +113,14 @@ def _group_index(match: re.Match) -> int:
 
 
 _BOUNDARY_CHARS = set("，。；：、（）《》“”\n 由经向对和及或与同并报")
-_BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "其中", "并且")
+_BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "其中", "并且", "所属的", "设置的", "指定的")
 
 
 def _body_boundary(text: str, start: int, name: str) -> bool:
     """A body without a level word must start where a phrase starts (not 应当公布本部门)."""
-    if name.startswith(("本", "该", "军队", "中国人民解放军", "中央军事委员会")):
+    if name.startswith(("该", "军队", "中国人民解放军", "中央军事委员会")):
         return False
-    if name.startswith(("其", "各")) and not name.startswith(("其他", "各级")):
+    if name.startswith(("其", "各", "本")) and not name.startswith(("其他", "各级", "本级人民政府")):
         return False
     return start == 0 or text[start - 1] in _BOUNDARY_CHARS or text[:start].endswith(_BOUNDARY_WORDS)
 
