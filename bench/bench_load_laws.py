@@ -16,6 +16,7 @@ import datetime as _dt
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -40,8 +41,9 @@ def machine() -> dict[str, Any]:
 
 
 def timed(args: list[str]) -> dict[str, Any]:
-    """Run ``args``; wall seconds, peak RSS (MB), exit code and stdout."""
+    """Run ``args``; wall and CPU seconds, peak RSS (MB), exit code and stdout."""
     start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
     watched = psutil.Process(process.pid)
     peak = 0
@@ -53,7 +55,11 @@ def timed(args: list[str]) -> dict[str, Any]:
             pass
         time.sleep(0.1)
     stdout = process.stdout.read() if process.stdout else ""
-    return {"seconds": round(time.perf_counter() - start, 2), "peak_mb": round(peak / 2**20),
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # CPU seconds next to wall seconds: other jobs share the 2 cores
+    return {"seconds": round(time.perf_counter() - start, 2), "cpu_seconds": round(cpu, 2),
+            "peak_mb": round(peak / 2**20),
             "exit": process.returncode, "stdout": stdout}
 
 

@@ -724,6 +724,7 @@ def load_laws(store: Store, paths: Iterable[str | Path], *, extract_clauses: boo
                     report.counts["power_citations_reresolved"] += int(changed)
         if extract_clauses:
             _write_clauses(tx, batch, report)
+    report.details["metadata"] = sorted(str(path) for path, table in tables.items() if table is not None)
     report.details["internal_citations"] = {
         "found": batch.internal_found,
         "resolved": batch.internal_resolved,
