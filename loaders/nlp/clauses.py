@@ -125,14 +125,16 @@ def _condition_zones(text: str, sentences, lines, bodies: list[Term]) -> list[tu
     items under a lead-in like 有下列情形之一的，…："""
     zones = []
     for a, b in sentences:
-        cut = text.rfind("的，", a, b)
-        if cut >= 0:
-            if _agent_like_at(text, bodies, a, cut):
-                # X应当…，对符合条件的，…: only the 的-segment is a condition
-                seg = text.rfind("，", a, cut)
-                zones.append((seg + 1 if seg >= 0 else a, cut + 2))
+        cuts = [m.start() for m in re.finditer("的，", text[a:b])]
+        cut = a + cuts[0] if cuts else -1
+        for n, offset in enumerate(cuts):
+            c = a + offset
+            if n == 0 and not _agent_like_at(text, bodies, a, c):
+                zones.append((a, c + 2))  # 违反…，未取得…的，: the case the sentence starts with
             else:
-                zones.append((a, cut + 2))
+                # X应当…，对符合条件的，… / …罚款；情节严重的，…: only the 的-segment is a condition
+                seg = text.rfind("，", a, c)
+                zones.append((seg + 1 if seg >= 0 else a, c + 2))
         for m in re.finditer(r"违反[^，。；]{0,60}?规定", text[a:b]):
             zones.append((a + m.start(), a + m.end()))
         for m in re.finditer(r"未(?:经|取得|依法取得|按照|依照)[^，。；]{0,40}?(?:许可|批准|审批|核准|登记|备案|证)", text[a:b]):
