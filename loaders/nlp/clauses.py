@@ -310,6 +310,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             continue
         if text.startswith("的", act.end) and not text.startswith("的决定", act.end):
             continue  # 吊销许可证的…, 暂扣驾驶证的期限: a noun or a condition, not a grant
+        if act.key == "核发证" and any(a.key == "登记" and s_start <= a.start < act.start for a in acts):
+            continue  # 登记造册，核发证书: the certificate of a registration, no licence
         if act.category == "行政裁决" and not re.search(r"争议|纠纷", text[s_start:s_end]):
             continue  # 由…公安机关裁决 (decide) is no adjudication between parties  # a sanction on a body's own misconduct is discipline, not a power over the public
         subjects: list[Subject] = []
