@@ -360,7 +360,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         if act.key == "监督管理职责" and (act.start - subject_end > 40 or subject_end < s_start):
             continue  # 负责 must be the subject's own verb
         lo = max(subject_end, s_start)
-        modal = _modality(modals, lo, act.start)
+        modal = _modality(modals, lo, act.start + 2)  # 可以处…罚款: the modal may open the act
         if modal is None and _ITEM_LINE.match(text[lines[line_index(act.start)][0]:]):
             lead = lines[paragraph_of_line.index(paragraph_of_line[line_index(act.start)])]
             modal = _modality(modals, lead[0], lead[1])
