@@ -9,10 +9,14 @@ statutes are written (domain.md section 4):
 * the subject is the body after 由, the body a clause starts with
   (``X可以/应当/有权…``), the body of 经X批准 / 向X申请 for licences, every
   body of ``X、Y按照职责分工``; failing those, the nearest earlier subject of the
-  article, and for sanctions the subject carried from earlier in the chapter
-  (``Doc._.carried_subject``);
+  sentence (or paragraph), and for sanctions the last sanctioning body of the
+  article, then the bodies a 本法规定的行政处罚，由X决定 provision designates
+  (``Doc._.designated_subjects``), then the subject carried from earlier in the
+  chapter (``Doc._.carried_subject``);
 * discipline, criminal and civil liability (依法给予处分, 追究刑事责任,
-  承担赔偿责任) are no power over the public and are masked out.
+  承担赔偿责任) are no power over the public and are masked out, and so is a
+  sanction on a body's own misconduct (…部门有下列行为之一的) or an approval
+  inside the administration (报国务院批准).
 """
 
 from __future__ import annotations
