@@ -69,6 +69,8 @@ _NOT_AGENT_BEFORE = ("对", "向", "报", "会同", "经", "与", "协助", "配
                      "商", "请", "交", "送", "提交", "申请", "由", "同", "和", "或者", "及", "、", "被", "给", "为",
                      "接受", "派", "组织", "指定", "授权", "委托", "设立", "本级", "取得", "属于", "作为")
 _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|发现|经|根据|依照|按照|依法|需要|在)")
+# X的工作人员实施监督检查时，可以…: officials act for their body
+_OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
 _ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
 _CONDITION_LEAD = re.compile(r"(?:之一的|下列[^：\n]{0,12}?(?:情形|行为)(?:之一)?的)")
 
@@ -84,7 +86,7 @@ class _Body:
 
 
 _AGENT_VERBS = ("批准", "审批", "核准", "同意", "许可", "登记", "认定", "确认", "鉴定", "备案", "核发", "颁发")
-_VIOLATION_AFTER = re.compile(r"(?:及其[^，。；]{0,8}?人员)?(?:有下列|有本法|违反|擅自|未(?!经)|不依法|不履行|不按照|滥用|玩忽|隐瞒|拒不|"
+_VIOLATION_AFTER = re.compile(r"(?:(?:及其|的)[^，。；]{0,8}?人员)?(?:有下列|有本法|违反|擅自|未(?!经)|不依法|不履行|不按照|滥用|玩忽|隐瞒|拒不|"
                               r"在[^。；]{0,30}?(?:中|时)，?(?:有|未|违反|违法|玩忽|滥用))")
 
 
@@ -184,8 +186,8 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                 agent = True
             elif joined and result and result[-1].agent:
                 agent = True
-            elif not any(before.endswith(w) for w in _NOT_AGENT_BEFORE) and not after.startswith(
-                    ("的", "之", "所", "工作人员", "备案", "统一", "制作", "规定", "制定")):
+            elif not any(before.endswith(w) for w in _NOT_AGENT_BEFORE) and (_OFFICIALS_ACTING.match(after) or not after.startswith(
+                    ("的", "之", "所", "工作人员", "备案", "统一", "制作", "规定", "制定"))):
                 agent = True
         local_end = None
         if agent and re.search(r"(?:并|可以|还|也|或者|直至|再|另)由$", before):
@@ -244,10 +246,12 @@ def _triggers(text: str, refs: list[Term], zones) -> list[tuple[str, int]]:
 
 
 def _modality(modals: list[Term], lo: int, hi: int) -> str | None:
+    """The modal verb nearest before the act (X应当…，不得收取: 不得)."""
+    found = None
     for term in modals:
         if lo <= term.start < hi:
-            return term.key
-    return None
+            found = term.key
+    return found
 
 
 def _is_government(subject: str) -> bool:
