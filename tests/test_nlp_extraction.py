@@ -106,6 +106,21 @@ SINGLE = [
     ("未经依法批准，擅自生产危险物品的，依照有关危险物品安全管理的法律、行政法规的规定予以处罚。", set()),
     # 裁决 meaning "decide" is no adjudication
     ("对违反本法规定予以拘留的行政处罚，由县、市公安局、公安分局或者相当于县一级的公安机关裁决。", set()),
+    # officials act for their body
+    ("县级以上人民政府交通运输主管部门的工作人员实施监督检查时，可以查阅、复制有关资料。",
+     {("行政检查", "县级以上人民政府交通运输主管部门", "可以")}),
+    # a condition after a penalty (…罚款，情节严重的，…) hides neither
+    ("违反本法规定，拒绝监督检查的，由县级以上人民政府林业主管部门处五万元以下的罚款，情节严重的，责令停工停业。",
+     {("行政处罚", "县级以上人民政府林业主管部门", None)}),
+    # the designation of the penalty bodies is itself a clause
+    ("本法规定的行政处罚，由县级以上人民政府渔业行政主管部门或者其所属的渔政监督管理机构决定。",
+     {("行政处罚", "县级以上人民政府渔业行政主管部门", None), ("行政处罚", "渔政监督管理机构", None)}),
+    # an approval inside the administration is no licence
+    ("渔业资源增殖保护费的征收办法由国务院渔业行政主管部门会同财政部门制定，报国务院批准后施行。", set()),
+    # a prohibition on the body grants nothing
+    ("交通运输主管部门对暂扣的车辆应当妥善保管，不得收取保管费用。", set()),
+    # a registration certificate belongs to the registration
+    ("林地的所有权、使用权，由不动产登记机构统一登记造册，核发证书。", {("行政确认", "不动产登记机构", None)}),
     # definitions and commencement
     ("本法自2021年5月1日起施行。", set()),
 ]

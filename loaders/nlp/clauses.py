@@ -391,6 +391,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                                                         inherited_level=level or first_level)
                 if act.category in SANCTION_CATEGORIES or act.key == "责令改正":
                     finding.triggers = list(all_triggers)
+            if finding.modality is None and modal is not None:
+                finding.modality = modal  # …实施监督检查时，可以查阅: a later act states it
             if act.key not in finding.actions:
                 finding.actions.append(act.key)
             finding.positions.append(act.start)
