@@ -203,7 +203,7 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
     out: list[Term | None] = []
     for i, term in enumerate(bodies):
         out.append(term)
-        if term.suffix != "人民政府" or i + 1 >= len(bodies):
+        if term.suffix not in ("人民政府", "国务院") or i + 1 >= len(bodies):
             continue
         nxt = bodies[i + 1]
         gap = text[term.end: nxt.start]
