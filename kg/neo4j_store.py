@@ -413,6 +413,16 @@ class Neo4jStore(Store):
         )
         return frozenset(r["id"] for r in self._records(query, {"g": government}))
 
+    def covered_articles(self, government: str) -> frozenset[tuple[str, int, int]]:
+        query = (
+            "MATCH (i:PowerItem {government: $g})-[:BASED_ON]->(:KG)-[:RESOLVES_TO]->(t:Provision) "
+            "WHERE t.article IS NOT NULL "
+            "WITH DISTINCT t.version AS vid, t.article AS article, coalesce(t.article_suffix, 0) AS suffix "
+            "MATCH (v:LawVersion {id: vid}) "
+            "RETURN DISTINCT coalesce(v.law, '') AS law, article, suffix"
+        )
+        return frozenset((r["law"], r["article"], r["suffix"]) for r in self._records(query, {"g": government}))
+
     def _pages(self, query: str, params: Mapping[str, Any]) -> Iterator[list[neo4j.Record]]:
         """Run a query paged by ``$skip``/``$page`` (its rows ordered by a unique key), page after page.
 

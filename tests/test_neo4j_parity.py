@@ -50,6 +50,8 @@ def assert_parity(embedded, server, *, concentrations=None, graph: bool = True, 
         g = gov["id"]
         assert server.departments_of(g) == embedded.departments_of(g)
         assert server.covered_provisions(g) == embedded.covered_provisions(g)
+        if hasattr(embedded, "covered_articles"):
+            assert server.covered_articles(g) == embedded.covered_articles(g)
         assert list(server.item_bases(government=g)) == list(embedded.item_bases(government=g))
         scopes.append({"government": g})
         for dept in embedded.departments_of(g)[:2]:
