@@ -232,3 +232,14 @@ def test_a_district_list_in_a_city_batch(law_store, tmp_path):
     gov = Government.from_node(law_store.get("克拉玛依市独山子区"))
     assert gov.level == GovLevel.COUNTY and gov.parent == "克拉玛依市"
     assert law_store.get("克拉玛依市独山子区/克拉玛依市独山子区财政局").props["sectors"] == ["财政"]
+
+
+def test_a_departments_table_beside_the_workbooks_extends_the_sectors(law_store, tmp_path):
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    _workbook(folder / "克拉玛依市综合行政执法局权责清单.xlsx", [[1, "对违法建设的处罚", "", "行政处罚", "", "克拉玛依市综合行政执法局", "", "", "", ""]])
+    (folder / "departments.csv").write_text("keyword,sectors,government,note\n综合行政执法,城市管理;住房和城乡建设;生态环境,克拉玛依市,\n", encoding="utf-8")
+    report = load_powers(law_store, [folder])
+    assert not report.errors and len(report.loaded) == 1
+    dept = law_store.get("克拉玛依市/克拉玛依市综合行政执法局")
+    assert dept.props["sectors"] == ["城市管理", "住房和城乡建设", "生态环境"]
