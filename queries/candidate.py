@@ -16,7 +16,9 @@ unaccountable        20     the power stands but lacks its responsibility
 
 An orphan with no basis text at all weighs 10 more (nothing to repair).  Ties
 are broken by department, item code and id.  ``action`` is 取消 (cancel) when
-the item has an orphan or invalid_basis finding, else 修改 (fix).
+the item has an orphan or invalid_basis finding, else 修改 (fix); an orphan
+whose quoted text the law now holds in another article (a stale finding
+naming where: 引文现见于…) is a wrong article number, so 修改.
 Vacuums are not candidates: they call for adding items, not cancelling.
 """
 
@@ -57,7 +59,9 @@ def rank_candidates(item_findings: Iterable[Finding], overlaps: Iterable[Finding
         score = sum(WEIGHTS[k] for k in kinds)
         if any(f.kind == "orphan" and f.reason.startswith("该事项未填写设定依据") for f in findings):
             score += 10
-        action = "取消" if CANCEL & set(kinds) else "修改"
+        # an orphan whose quote the law now holds elsewhere is a wrong article number: fix it
+        misnumbered = any(f.kind == "stale_basis" and "现见于" in f.reason for f in findings)
+        action = "取消" if CANCEL & set(kinds) and not misnumbered else "修改"
         reasons = [f.reason for f in sorted(findings, key=lambda f: -WEIGHTS[f.kind])] + [f.reason for f in overlapping]
         evidence: list[Evidence] = []
         for f in findings + overlapping:

@@ -34,3 +34,20 @@ def test_candidates_ranked(store):
     assert by_id["d-overlap-unaccountable"].score == 60 and by_id["c-overlap"].score == 40
     assert by_id["c-overlap"].department == "甲市农业农村局" and by_id["c-overlap"].name == "丙"
     assert by_id["a-blank-unaccountable"].reason.startswith("建议取消：该事项未填写设定依据")
+
+
+def test_misnumbered_orphan_is_fixed_not_cancelled(store):
+    g = GraphBuilder()
+    v = g.law("甲法", "2020-01-01", {26: "县级以上人民政府农业农村主管部门应当加强监督检查。",
+                                     33: "违反本法规定，出厂未经检验的产品的，由农业农村主管部门处十万元以上罚款。"})
+    g.clause(article_id(v, 26), "行政检查", "县级以上人民政府农业农村主管部门", sector="农业农村")
+    g.clause(article_id(v, 33), "行政处罚", "农业农村主管部门", sector="农业农村")
+    gov = g.government("甲市")
+    agri = g.department(gov, "甲市农业农村局", "农业农村")
+    g.item(agri, "x", "对出厂未经检验的产品的处罚", "行政处罚",
+           cite(article_id(v, 26), "《甲法》第二十六条", quote="违反本法规定，出厂未经检验的产品的，由农业农村主管部门处十万元以上罚款。",
+                quote_best_match=article_id(v, 33)))
+    g.save(store)
+    (found,) = find_candidates(store)
+    assert found.reasons == ("orphan", "stale_basis") and found.action == "修改"
+    assert "引文现见于第三十三条" in found.reason
