@@ -16,7 +16,7 @@ The steps live in one module each: ``workbook`` (read cells), ``columns``
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable

@@ -12,17 +12,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kg.model import (
-    Citation,
-    CitationStatus,
-    Department,
-    Edge,
-    EdgeType,
-    Government,
-    GovLevel,
-    PowerItem,
-    Responsibility,
-)
+from kg.model import Citation, Department, Edge, EdgeType, Government, GovLevel, PowerItem, Responsibility
 
 from .citations import ParsedCitation
 from .departments import GovernmentName, SectorTable, department_government
@@ -109,5 +99,3 @@ def add_citations(batch: GraphBatch, item_id: str, parsed: list[ParsedCitation],
         if resolution.target:
             batch.edges.append(Edge(citation.id, resolution.target, EdgeType.RESOLVES_TO.value))
 
-
-__all__ = ["GraphBatch", "add_citations", "citation_of", "responsibility_of", "stable_item_id", "CitationStatus", "PowerItem"]

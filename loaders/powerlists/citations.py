@@ -330,7 +330,7 @@ def _scan(text: str) -> list[_Law]:
             j = _skip_space(text, j, newlines=False)
             if text.startswith("文", j):  # （新政发〔2020〕53号）文第三章第十条
                 j += 1
-            i = _after_refs(text, j, current, inline=True)
+            i = _after_refs(text, j, current)
             in_quote, quote_start, quote_ref = _quote_state(text, i, current)
             if in_quote:
                 i = quote_start
@@ -376,7 +376,7 @@ def _same_article(refs: list[_Ref]) -> bool:
     return len({(r.article, r.suffix) for r in refs}) == 1
 
 
-def _after_refs(text: str, j: int, law: _Law, inline: bool) -> int:
+def _after_refs(text: str, j: int, law: _Law) -> int:
     refs, end = _read_refs(text, j)
     if refs:
         first = len(law.refs)
