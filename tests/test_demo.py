@@ -86,3 +86,25 @@ def test_run_demo_json(tmp_path):
 def test_run_demo_rejects_bad_format(tmp_path):
     with pytest.raises(UserError, match="--format"):
         run_demo(tmp_path / "d.kg", out=io.StringIO(), format="xml")
+
+
+def test_cli_demo_then_check(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    store = tmp_path / "demo.kg"
+    result = runner.invoke(app, ["demo", "--demo-store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert "发现汇总" in result.output
+    result = runner.invoke(app, ["--store", str(store), "check", "invalid", "--format", "json", "--fail-on", "invalid_basis"])
+    assert result.exit_code == 1
+    assert {d["item_code"] for d in json.loads(result.output)} == {"YX-CF-004", "YX-CF-005"}
+    result = runner.invoke(app, ["--store", str(store), "check", "unaccountable", "--fail-on", "orphan"])
+    assert result.exit_code == 0
+    result = runner.invoke(app, ["--store", str(store), "check", "all", "--concentrations", str(tmp_path / "missing.csv")])
+    assert result.exit_code == 2 and "missing.csv" in result.output
+    out = tmp_path / "f.xlsx"
+    result = runner.invoke(app, ["--store", str(store), "check", "all", "--format", "xlsx", "--output", str(out)])
+    assert result.exit_code == 0 and out.exists()
