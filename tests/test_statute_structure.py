@@ -167,3 +167,10 @@ def test_fast_provision_nodes_equal_the_model_ones():
     assert len(structure.provisions) == 5
     for provision in structure.provisions:
         assert provision_node(provision) == provision.to_node()
+
+
+def test_a_table_of_contents_is_no_structure():
+    structure = structure_of("## 第一章 总则", "## 第二章 附则", "## 第一章 总则", "第一条 甲。", "## 第二章 附则", "第二条 乙。")
+    assert [short(p.id) for p in structure.provisions if p.kind.is_container] == ["第1章", "第2章"]
+    assert structure.parents[f"{V}/第2条"] == f"{V}/第2章"
+    assert structure.warnings == []

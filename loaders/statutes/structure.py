@@ -59,6 +59,7 @@ class _Builder:
         self.root = root or version
         self.ids: set[str] = {p.id for p in structure.provisions}
         self.stack: list[Provision] = []  # open containers
+        self.filled: set[str] = set(structure.parents.values())  # ids that have children
         self.article: Provision | None = None
         self.lines: list[str] = []  # current article lines
         self.paragraph: Provision | None = None
@@ -74,6 +75,7 @@ class _Builder:
         self.out.provisions.append(provision)
         self.out.parents[provision.id] = parent
         self.ids.add(provision.id)
+        self.filled.add(parent)
 
     def container(self, kind: ProvisionKind, number: int, label: str, heading: str, line: Line) -> None:
         self.close_article()
@@ -83,7 +85,8 @@ class _Builder:
         parent = self.stack[-1].id if self.stack else self.root
         cid = container_id(parent, kind, number)
         if cid in self.ids:  # a repeated heading: keep filling the container already made
-            self.out.warnings.append(f"line {line.number}: repeated heading {label}")
+            if cid in self.filled:  # (headings of a table of contents are empty: no warning)
+                self.out.warnings.append(f"line {line.number}: repeated heading {label}")
             existing = next(p for p in self.out.provisions if p.id == cid)
             self.stack.append(existing)
             return
