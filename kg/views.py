@@ -17,7 +17,7 @@ that two backends give identical output.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,6 +28,22 @@ def _props(node: "Node | None") -> dict[str, Any] | None:
     if node is None:
         return None
     return {**node.props, "id": node.id}
+
+
+def _row_of(cls, node: "Node"):
+    """A row dataclass from a node: ``id`` is the node's id, each other field its
+    property (the field's default when the node lacks it; lists become tuples)."""
+    props = node.props
+    values: dict[str, Any] = {"id": node.id}
+    for f in fields(cls):
+        if f.name == "id":
+            continue
+        default = "" if f.default is MISSING else f.default
+        value = props.get(f.name, default)
+        if value is None and default is not None:
+            value = default
+        values[f.name] = tuple(value) if isinstance(value, list) else value
+    return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -52,24 +68,7 @@ class ClauseRef:
 
     @classmethod
     def of(cls, node: "Node") -> "ClauseRef":
-        p = node.props
-        return cls(
-            id=node.id,
-            provision=p.get("provision", ""),
-            category=p.get("category", ""),
-            subject=p.get("subject", ""),
-            level=p.get("level"),
-            sector=p.get("sector"),
-            modality=p.get("modality"),
-            actions=tuple(p.get("actions") or ()),
-            text=p.get("text", ""),
-            law=p.get("law", ""),
-            version=p.get("version", ""),
-            article=p.get("article"),
-            article_suffix=p.get("article_suffix", 0),
-            paragraph=p.get("paragraph"),
-            item=p.get("item"),
-        )
+        return _row_of(cls, node)
 
 
 @dataclass(frozen=True)
@@ -90,18 +89,7 @@ class ProvisionRef:
     def of(cls, node: "Node | None") -> "ProvisionRef | None":
         if node is None or node.label != "Provision":
             return None
-        p = node.props
-        return cls(
-            id=node.id,
-            version=p.get("version", ""),
-            kind=p.get("kind", ""),
-            label=p.get("label", ""),
-            text=p.get("text", ""),
-            article=p.get("article"),
-            article_suffix=p.get("article_suffix", 0),
-            paragraph=p.get("paragraph"),
-            item=p.get("item"),
-        )
+        return _row_of(cls, node)
 
 
 @dataclass(frozen=True)
