@@ -112,7 +112,8 @@ def plot(path: Path = PLOT) -> None:
     styles = {"embedded": "-", "neo4j": "--"}
     for backend, results in by_backend.items():
         sizes = [r["items"] for r in results]
-        for field, label in (("import_seconds", "import"), ("check_all_seconds", "check all"),
+        for field, label in (("import_seconds", "import"), ("import_cpu_seconds", "import CPU"),
+                             ("check_all_seconds", "check all"), ("check_all_cpu_seconds", "check all CPU"),
                              ("reopen_seconds", "reopen")):
             values = [r.get(field) for r in results]
             if any(v is not None for v in values):
@@ -137,13 +138,43 @@ def plot(path: Path = PLOT) -> None:
     fig.savefig(path, dpi=110)
 
 
+def markdown_table() -> str:
+    """The results as the rows of the BENCHMARKS.md table."""
+    lines = ["| backend | items | governments | import s (CPU s) | rows/s | check all s (CPU s) | reopen s | peak GB | store MB |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for backend, results in load_results().items():
+        for r in results:
+            lines.append(
+                f"| {backend} | {r['items']:,} | {r['governments']} | {r.get('import_seconds')} ({r.get('import_cpu_seconds', '-')}) "
+                f"| {r.get('import_rows_per_second', '-')} | {r.get('check_all_seconds')} ({r.get('check_all_cpu_seconds', '-')}) "
+                f"| {r.get('reopen_seconds', '-')} | {round(r['peak_rss_mb'] / 1024, 2)} | {r.get('store_mb', '-')} |")
+    lines += ["", "| backend | items | " + " | ".join(KINDS) + " |", "|---|---:|" + "---:|" * len(KINDS)]
+    for backend, results in load_results().items():
+        for r in results:
+            cells = [f"{r['scores'][k]['precision']:.3f} / {r['scores'][k]['recall']:.3f}" for k in KINDS]
+            lines.append(f"| {backend} | {r['items']:,} | " + " | ".join(cells) + " |")
+    lines += ["", "| backend | items | " + " | ".join(KINDS) + " |", "|---|---:|" + "---:|" * len(KINDS)]
+    for backend, results in load_results().items():
+        for r in results:
+            if r.get("kind_seconds"):
+                lines.append(f"| {backend} | {r['items']:,} | " + " | ".join(str(r['kind_seconds'].get(k, '-')) for k in KINDS) + " |")
+    return "\n".join(lines)
+
+
+KINDS = ("orphan", "invalid_basis", "stale_basis", "overlap", "vacuum", "unaccountable")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_scale", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--backend", default="embedded", choices=("embedded", "neo4j"))
     parser.add_argument("--plot", action="store_true", help="only redraw the plot from bench/results")
+    parser.add_argument("--table", action="store_true", help="print the results as markdown tables")
     args, extra = parser.parse_known_args(argv)
+    if args.table:
+        print(markdown_table())
+        return 0
     if not args.plot:
         for size in args.sizes:
             result = run_size(size, args.seed, args.backend, extra)
