@@ -20,6 +20,9 @@ Two sources:
    more departments of the government and some item of the government rests
    on the article.
 
+Neither is reported when the law divides the departments' sectors in
+another article (国务院农业农村、林业草原主管部门分别主管…: :class:`LawDivisions`).
+
 Lawful concentrations (综合行政执法, 行政处罚法 art. 18) suppress a finding:
 see :func:`load_concentrations` for the table.  A row suppresses an overlap
 when its government is the finding's (or blank), its category is the
@@ -32,6 +35,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,8 +178,50 @@ def _suppressed(concentrations: list[Concentration], government, category, depar
     return None
 
 
-def overlaps_of_items(bases: Iterable[ItemBasis], concentrations: list[Concentration] = ()) -> Iterator[Finding]:
-    """Item overlaps among ``bases`` (all items of one or more governments)."""
+class LawDivisions:
+    """Which sectors a law divides among themselves somewhere (分别主管, 各自职责 ...).
+
+    A law often names several bodies in one clause (由…农业农村、林业草原主管
+    部门…) and divides them once, in a competence article (国务院农业农村、
+    林业草原主管部门分别主管全国农作物种子和林木种子工作).  A provision in force
+    whose text divides (:data:`DIVIDING`) and whose competence clauses
+    (category 其他) name two or more sectors records that division for the
+    whole law.
+    """
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self._divisions: dict[str, list[frozenset[str]]] = {}
+
+    def divided(self, law: str | None, departments: Iterable[Mapping[str, Any]]) -> bool:
+        """Whether ``law`` divides a set of sectors holding a sector of every department."""
+        if not law:
+            return False
+        if law not in self._divisions:
+            self._divisions[law] = self._read(law)
+        depts = [set(d.get("sectors") or ()) for d in departments]
+        return any(all(sectors & group for sectors in depts) for group in self._divisions[law])
+
+    def _read(self, law: str) -> list[frozenset[str]]:
+        divisions = []
+        for _, group in itertools.groupby(self.store.clauses_in_force(law=law), key=lambda r: r.provision.id):
+            rows = list(group)
+            if any(word in rows[0].provision.text for word in DIVIDING):
+                # competence clauses (其他: 分别主管…工作) divide for the whole law; a divided
+                # penalty (按照各自职责处罚款) divides only itself
+                sectors = frozenset(r.clause.sector for r in rows if r.clause.sector and r.clause.category == "其他")
+                if len(sectors) >= 2:
+                    divisions.append(sectors)
+        return divisions
+
+
+def overlaps_of_items(bases: Iterable[ItemBasis], concentrations: list[Concentration] = (),
+                      divisions: LawDivisions | None = None) -> Iterator[Finding]:
+    """Item overlaps among ``bases`` (all items of one or more governments).
+
+    ``divisions`` (optional) drops groups whose departments the law divides
+    elsewhere (:class:`LawDivisions`).
+    """
     # (government, category, article id) -> [(basis, citation)]
     buckets: dict[tuple[str, str, str], list] = defaultdict(list)
     for basis in bases:
@@ -202,6 +248,9 @@ def overlaps_of_items(bases: Iterable[ItemBasis], concentrations: list[Concentra
             if any(word in (c.article.text or "") for _, c in group[:1] for word in DIVIDING):
                 continue  # the article divides the power among the bodies it names
             if not _claimed_beyond_the_law(group[0][1], category, depts.values()):
+                continue
+            version = group[0][1].version
+            if divisions is not None and divisions.divided(version.law if version else None, depts.values()):
                 continue
             ids = frozenset(b.item["id"] for b, _ in group)
             if any(ids <= seen for seen in reported):
@@ -234,7 +283,8 @@ def _item_overlap(gov, category, target: ProvisionRef, group, depts) -> Finding:
 
 def overlaps_of_clauses(store, government: Mapping[str, Any], bases: list[ItemBasis],
                         concentrations: list[Concentration] = (),
-                        governments: Mapping[str, Mapping[str, Any]] | None = None) -> Iterator[Finding]:
+                        governments: Mapping[str, Mapping[str, Any]] | None = None,
+                        divisions: LawDivisions | None = None) -> Iterator[Finding]:
     """Clauses giving one act to several bodies without dividing it, for one government.
 
     ``bases`` are the government's items (:meth:`item_bases`).
@@ -274,6 +324,8 @@ def overlaps_of_clauses(store, government: Mapping[str, Any], bases: list[ItemBa
             continue
         if _suppressed(list(concentrations), government["id"], category, depts.values()) is not None:
             continue
+        if divisions is not None and divisions.divided(rows[0].version.law, depts.values()):
+            continue  # the law divides these bodies in another article
         items = items_on[rows[0].article.id]
         names = [d.get("name", d["id"]) for d in sorted(depts.values(), key=lambda d: d["id"])]
         where = version_label(rows[0].version) + provision_label(provision)
@@ -301,11 +353,12 @@ def find_overlaps(store, *, government: str | None = None, department: str | Non
         return department is None or department in finding.departments or any(
             d.endswith("/" + department) for d in finding.departments)
 
+    divisions = LawDivisions(store)
     for gov in chosen:
         bases = list(store.item_bases(government=gov["id"]))
-        for finding in overlaps_of_items(bases, concentrations):
+        for finding in overlaps_of_items(bases, concentrations, divisions):
             if wanted(finding):
                 yield finding
-        for finding in overlaps_of_clauses(store, gov, bases, concentrations, governments):
+        for finding in overlaps_of_clauses(store, gov, bases, concentrations, governments, divisions):
             if wanted(finding):
                 yield finding

@@ -89,6 +89,19 @@ def test_overlaps_exact(store, tmp_path):
     assert [f.item_ids for f in unsuppressed] == [("a1", "a2"), ("d1", "d2"), ("c1", "c3")]
 
 
+def test_a_law_dividing_the_sectors_elsewhere_has_no_overlap(store):
+    v = _graph(store)
+    g = GraphBuilder()
+    g.law("甲法", "2020-01-01", {3: "县级以上人民政府农业农村、市场监督管理部门分别主管本行政区域的甲产品和乙产品工作。"})
+    g.clause(article_id(v, 3), "其他", "县级以上人民政府农业农村主管部门", sector="农业农村")
+    g.clause(article_id(v, 3), "其他", "县级以上人民政府市场监督管理部门", sector="市场监督管理")
+    g.nodes = [n for n in g.nodes if n.label in ("Provision", "AuthorisingClause", "Role")]
+    g.edges = [e for e in g.edges if e.type != "HAS_VERSION"]
+    g.save(store)
+    # art. 3 divides 农业农村 and 市场监督管理 for the whole law: only the 城管/自然资源 overlap is left
+    assert [f.item_ids for f in find_overlaps(store, government="甲市")] == [("d1", "d2")]
+
+
 def test_overlaps_department_filter(store):
     _graph(store)
     assert [f.item_ids for f in find_overlaps(store, department="甲市自然资源局")] == [("d1", "d2")]
