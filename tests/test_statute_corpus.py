@@ -60,3 +60,20 @@ def test_metadata_join(laws_dir):
     assert new.version.effective == "2023-01-01"
     assert new.version.rank.value == "法律"
     assert new.version.status == VersionStatus.IN_FORCE
+
+
+def test_lawindex_on_real_laws(store, laws_dir):
+    from kg.lawindex import LawIndex
+
+    files = [laws_dir / "行政法" / "体育法(2016-11-07).md", laws_dir / "行政法" / "体育法(2022-06-24).md",
+             laws_dir / "行政法" / "环境保护法(2014-04-24).md"]
+    files = [f for f in files if f.exists()]
+    load_laws(store, files, extract_clauses=False)
+    index = LawIndex(store)
+    assert index.find("《体育法》") == ["中华人民共和国体育法"]
+    assert [v.date for v in index.versions("中华人民共和国体育法")] == ["2016-11-07", "2022-06-24"]
+    assert index.version_at("中华人民共和国体育法", "2020-01-01").date == "2016-11-07"
+    assert index.version_at("中华人民共和国体育法", None).date == "2022-06-24"
+    assert index.article("中华人民共和国体育法/2022-06-24", 1).label == "第一条"
+    if len(files) == 3:
+        assert index.find("环保法") == ["中华人民共和国环境保护法"]

@@ -696,6 +696,8 @@ def load_laws(store: Store, paths: Iterable[str | Path], *, extract_clauses: boo
     if not parsed_all:
         return report
 
+    if progress is not None:
+        progress(total, total, "writing the graph")
     with store.transaction() as tx:
         batch = _Batch(store, parsed_all, today)
         _write_structure(tx, store, batch, report)
