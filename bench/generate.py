@@ -75,7 +75,7 @@ LEVEL_LABEL = {"province": "省级", "city": "设区的市级", "county": "县�
 PROVINCES: tuple[str, ...] = (
     "浙江省", "江苏省", "山东省", "河南省", "湖北省", "湖南省", "安徽省", "福建省", "江西省", "河北省",
     "山西省", "辽宁省", "吉林省", "黑龙江省", "广东省", "海南省", "四川省", "贵州省", "云南省", "陕西省",
-    "甘肃省", "青海省",
+    "甘肃省", "青海省", "内蒙古自治区", "广西壮族自治区", "宁夏回族自治区", "新疆维吾尔自治区", "西藏自治区",
 )
 # Characters for invented place names: none that a department name or a level word uses.
 _PLACE_CHARS = "安宁平康泰和嘉兴永丰长乐青云白石金华兰溪松桃柳清川源阳新昌明德东西南北丹凤岭湾江林峰泉湖桥宜临沂洛甸坪岩河田塘浦滨瑞昭武"
@@ -251,6 +251,10 @@ def _place_names(rng: random.Random) -> Iterator[str]:
     shorts = {re.sub(r"(省|市|自治区|特别行政区)$", "", p)[:2] for p in ALL_PROVINCES}
     chars = sorted(set(_PLACE_CHARS))
     names = [a + b for a in chars for b in chars if a != b and a + b not in shorts]
+    rng.shuffle(names)
+    yield from names
+    # the largest sizes need more: three-character names (only then is the seeded order extended)
+    names = [a + b + c for a in chars[:30] for b in chars[30:] for c in chars[:30] if a != c]
     rng.shuffle(names)
     yield from names
 
