@@ -183,7 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"{result.get('check_all_seconds')} s, reopen {result.get('reopen_seconds')} s, "
                   f"peak {result['peak_rss_mb']} MB; {scores}", flush=True)
     plot()
-    summary = {backend: {field: growth(results, field) for field in ("import_seconds", "check_all_seconds")}
+    summary = {backend: {field: growth(results, field) for field in
+                         ("import_seconds", "import_cpu_seconds", "check_all_seconds", "check_all_cpu_seconds")}
                for backend, results in load_results().items()}
     print("cost per item growth 100k -> 1M:", summary)
     return 0
