@@ -326,6 +326,7 @@ def describe(store: Store, node: Node) -> Description:
         term = _property_term(label, name, value)
         if term is not None:
             pairs.append((field_predicate(label, name), term))
+    cited: set[str] = set()  # eli:cites once per target, however many citations resolve to it
     for edge in sorted(store.out_edges(node.id), key=lambda e: (e.type, e.dst)):
         predicate = edge_predicate(edge.type)
         target = IRI(node_iri(edge.dst))
@@ -334,7 +335,9 @@ def describe(store: Store, node: Node) -> Description:
             statements.append((subject, predicate, target, json.dumps(dict(edge.props), ensure_ascii=False)))
         if edge.type == EdgeType.CITES.value:
             for resolved in store.out_edges(edge.dst, EdgeType.RESOLVES_TO.value):
-                pairs.append((ELI + "cites", IRI(node_iri(resolved.dst))))
+                if resolved.dst not in cited:
+                    cited.add(resolved.dst)
+                    pairs.append((ELI + "cites", IRI(node_iri(resolved.dst))))
     if label == "LawVersion":
         status = props.get("status", VersionStatus.IN_FORCE.value)
         pairs.append((ELI + "in_force", IRI(IN_FORCE if status == VersionStatus.IN_FORCE.value else NOT_IN_FORCE)))

@@ -29,6 +29,8 @@ OLD_ART = Provision(article_id(OLD.id, 10, 1), OLD.id, ProvisionKind.ARTICLE, 10
                     article=10, article_suffix=1)
 INNER_CITE = Citation(f"{ART122.id}#c1", ART122.id, "本法第三十五条", law=FOOD, version=NEW.id, article=35,
                       target=ART35.id, status=CitationStatus.RESOLVED)
+INNER_CITE2 = Citation(f"{ART122.id}#c2", ART122.id, "第三十五条", law=FOOD, version=NEW.id, article=35,
+                       target=ART35.id, status=CitationStatus.RESOLVED)  # a second citation of the same article
 ROLE = Role("县级以上", "市场监督管理")
 CLAUSE = AuthorisingClause(PARA.id, FOOD, NEW.date, 122, 1, None, Category.PENALTY, "县级以上人民政府食品安全监督管理部门",
                            level="县级以上", sector="市场监督管理", modality="可以", actions=("没收违法所得", "罚款", "吊销许可证"),
@@ -53,7 +55,7 @@ CITE2 = Citation(f"{ITEM2.id}#1", ITEM2.id, "《中华人民共和国食品安�
 CITE3 = Citation(f"{ITEM2.id}#2", ITEM2.id, "《某某条例》第五条", law="某某条例", article=5, status=CitationStatus.LAW_NOT_LOADED)
 RESP = Responsibility(f"{ITEM1.id}#r", ITEM1.id, duties="受理、审查、决定", accountability="未依法履行职责的", scope="执法人员")
 
-OBJECTS = [Law(FOOD, "食品安全法", Rank.LAW), OLD, NEW, CHAPTER, ART35, ART122, PARA, ITEM, OLD_ART, INNER_CITE, ROLE,
+OBJECTS = [Law(FOOD, "食品安全法", Rank.LAW), OLD, NEW, CHAPTER, ART35, ART122, PARA, ITEM, OLD_ART, INNER_CITE, INNER_CITE2, ROLE,
            CLAUSE, DUTY, PROVINCE, CITY, SAMR, HEALTH, ITEM1, ITEM2, ITEM3, CITE1, CITE2, CITE3, RESP]
 
 EDGES = [
@@ -68,6 +70,8 @@ EDGES = [
     Edge(OLD.id, OLD_ART.id, EdgeType.CONTAINS),
     Edge(ART122.id, INNER_CITE.id, EdgeType.CITES),
     Edge(INNER_CITE.id, ART35.id, EdgeType.RESOLVES_TO),
+    Edge(ART122.id, INNER_CITE2.id, EdgeType.CITES),
+    Edge(INNER_CITE2.id, ART35.id, EdgeType.RESOLVES_TO),
     Edge(PARA.id, CLAUSE.id, EdgeType.HAS_CLAUSE),
     Edge(ART35.id, DUTY.id, EdgeType.HAS_CLAUSE),
     Edge(CLAUSE.id, ROLE.id, EdgeType.AUTHORISES),
