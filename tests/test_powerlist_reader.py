@@ -275,3 +275,11 @@ def test_user_table_per_government_wins(tmp_path):
     table = SectorTable.default().with_rules(SectorTable.load([extra]).rules)
     assert table.sectors_for("克拉玛依市综合行政执法局", "克拉玛依市") == ("城市管理", "生态环境", "自然资源")
     assert table.sectors_for("杭州市综合行政执法局", "杭州市") == ("城市管理",)
+
+
+def test_header_over_two_columns_keeps_both_in_extra():
+    rows = [["序号", "事项名称", "权力类型", "实施依据", "行使主体", "实施层级及权限", "", "部门职责", "备注", "备注"],
+            ["1", "固定资产投资项目核准", "行政许可", "", "市发改委", "地州市级", "负责本级项目核准", "综合管理", "甲", "乙"]]
+    (entry,) = read_items(_sheet(rows, merged=[(0, 1, 5, 7)])).entries
+    assert entry.extra == {"实施层级及权限": "地州市级", "实施层级及权限（续）": "负责本级项目核准", "部门职责": "综合管理",
+                           "备注": "甲", "备注（2）": "乙"}

@@ -136,6 +136,15 @@ def read_items(sheet: Sheet, colmap: ColumnMap | None = None) -> SheetItems:
             result.title_category = result.title_category or category_in_title(text)
     section_category = result.title_category or normalise_category(colmap.implied_category or "")
     columns = colmap.columns
+    for c, header in enumerate(colmap.headers):  # a header merged over two columns: keep both
+        if not header and sheet.merged_from_left(colmap.header_row, c):
+            colmap.headers[c] = clean_short(sheet.filled(colmap.header_row, c)).replace(" ", "") + "（续）"
+    seen: dict[str, int] = {}
+    for c, header in enumerate(colmap.headers):  # 实施层级及权限 written over two columns
+        if header:
+            seen[header] = seen.get(header, 0) + 1
+            if seen[header] > 1:
+                colmap.headers[c] = f"{header}（{seen[header]}）"
     extra_cols = colmap.extra_columns()
     header_texts = {c: colmap.headers[c] for c in range(len(colmap.headers))}
     current: Entry | None = None

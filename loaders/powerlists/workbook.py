@@ -75,6 +75,11 @@ class Sheet:
         r, c = self._anchor.get((row, col), (row, col))
         return self.cell(r, c)
 
+    def merged_from_left(self, row: int, col: int) -> bool:
+        """True when the cell is covered by a merge that starts in an earlier column of its row."""
+        anchor = self._anchor.get((row, col))
+        return anchor is not None and anchor[0] == row and anchor[1] < col
+
     def merged_from_above(self, row: int, col: int) -> bool:
         """True when the cell is covered by a merge that starts in an earlier row."""
         anchor = self._anchor.get((row, col))
