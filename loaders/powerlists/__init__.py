@@ -37,7 +37,7 @@ from kg.store import Store, Writer
 from .build import GraphBatch, add_citations, responsibility_of, stable_item_id
 from .citations import ParsedCitation, looks_normative, note_date, parse_basis
 from .departments import GovernmentName, SectorTable, find_government, province_of, split_departments
-from .items import SheetItems, read_items
+from .items import Entry, SheetItems, read_items
 from .resolve import Resolver
 from .workbook import SUFFIXES, WorkbookError, read_workbook
 
@@ -172,6 +172,9 @@ def load_powers(
         except WorkbookError as exc:
             report.error(path, str(exc).split(": ", 1)[-1] if str(exc).startswith(str(path)) else str(exc))
             continue
+        except Exception as exc:  # noqa: BLE001 - a workbook shaped in a way we did not foresee
+            report.error(path, f"cannot read ({type(exc).__name__}: {exc})")
+            continue
         if not any(s.header_row for s in plist.sheets):
             report.error(path, "no sheet has a recognisable header row (事项名称/权力名称 with 权力类型, 实施依据, 实施主体 …): not a power list")
             continue
@@ -268,43 +271,58 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
         summary["items"] += sheet.item_count
         counted_groups: set[int] = set()
         for entry in sheet.entries:
-            bodies = split_departments(entry.department or default_department)
-            dept = batch.department(bodies[0], gov, province, sectors)
-            code = entry.code if entry.code and codes[entry.code] == 1 else None
-            item_id = code or stable_item_id(dept.id, entry)
-            if item_id in batch.items:
-                first = batch.items[item_id]
-                report.warn(f"{path}: sheet {entry.sheet} row {entry.row}", f"same item as sheet {first.sheet} row {first.row} (department, 序号, name and sub-item): loaded under a numbered id")
-                k = 2
-                while f"{item_id}~{k}" in batch.items:
-                    k += 1
-                item_id = f"{item_id}~{k}"
-            extra = dict(entry.extra)
-            if entry.number:
-                extra["序号"] = entry.number
-            if entry.office:
-                extra["承办机构"] = entry.office
-            if len(bodies) > 1:
-                extra["其他实施主体"] = "、".join(bodies[1:])
-            item = PowerItem(
-                id_=item_id, name=entry.name, category=entry.category, department=dept.id, government=dept.government,
-                code=entry.code or None, sub=entry.sub, category_raw=entry.category_raw, basis_text=entry.basis,
-                list_date=plist.date, source_file=path.name, sheet=entry.sheet, row=entry.row, extra=extra,
-            )
-            batch.items[item_id] = item
-            batch.edges.append(Edge(item_id, dept.id, EdgeType.EXERCISED_BY.value))
-            resp = responsibility_of(item_id, entry)
-            if resp is not None:
-                batch.responsibilities.append(resp)
-                batch.edges.append(Edge(item_id, resp.id, EdgeType.HAS_RESPONSIBILITY.value))
-            if entry.basis:
-                add_citations(batch, item_id, parse_basis(entry.basis), resolver, plist.date)
+            try:
+                _load_entry(entry, plist, gov, province, batch, resolver, sectors, codes, report, default_department)
+            except Exception as exc:  # noqa: BLE001 - one odd row never stops the batch
+                reason = f"item {entry.name[:30]!r} skipped ({type(exc).__name__}: {exc})"
+                report.warn(f"{path}: sheet {entry.sheet} row {entry.row}", reason)
+                summary["skipped"].append(f"{entry.sheet} row {entry.row}: {reason}")
+                continue
             summary["entries"] += 1
             if entry.group not in counted_groups:
                 counted_groups.add(entry.group)
                 categories[entry.category.value] += max(1, len(entry.numbers))
     summary["categories"] = dict(sorted(categories.items(), key=lambda kv: -kv[1]))
     return summary
+
+
+def _load_entry(entry: Entry, plist: PowerList, gov: GovernmentName, province: str | None, batch: GraphBatch, resolver: Resolver,
+                sectors: SectorTable, codes: Counter, report: LoadReport, default_department: str) -> None:
+    """One entry -> its item, department, responsibility and citations in ``batch``."""
+    path = plist.path
+    # everything that can fail on odd input first, so a failing entry leaves nothing behind
+    parsed = parse_basis(entry.basis) if entry.basis else []
+    resolutions = [resolver.resolve(cite, plist.date) for cite in parsed]
+    bodies = split_departments(entry.department or default_department)
+    dept = batch.department(bodies[0], gov, province, sectors)
+    code = entry.code if entry.code and codes[entry.code] == 1 else None
+    item_id = code or stable_item_id(dept.id, entry)
+    if item_id in batch.items:
+        first = batch.items[item_id]
+        report.warn(f"{path}: sheet {entry.sheet} row {entry.row}", f"same item as sheet {first.sheet} row {first.row} (department, 序号, name and sub-item): loaded under a numbered id")
+        k = 2
+        while f"{item_id}~{k}" in batch.items:
+            k += 1
+        item_id = f"{item_id}~{k}"
+    extra = dict(entry.extra)
+    if entry.number:
+        extra["序号"] = entry.number
+    if entry.office:
+        extra["承办机构"] = entry.office
+    if len(bodies) > 1:
+        extra["其他实施主体"] = "、".join(bodies[1:])
+    item = PowerItem(
+        id_=item_id, name=entry.name, category=entry.category, department=dept.id, government=dept.government,
+        code=entry.code or None, sub=entry.sub, category_raw=entry.category_raw, basis_text=entry.basis,
+        list_date=plist.date, source_file=path.name, sheet=entry.sheet, row=entry.row, extra=extra,
+    )
+    batch.items[item_id] = item
+    batch.edges.append(Edge(item_id, dept.id, EdgeType.EXERCISED_BY.value))
+    resp = responsibility_of(item_id, entry)
+    if resp is not None:
+        batch.responsibilities.append(resp)
+        batch.edges.append(Edge(item_id, resp.id, EdgeType.HAS_RESPONSIBILITY.value))
+    add_citations(batch, item_id, parsed, resolutions)
 
 
 def _default_department(plist: PowerList, gov: GovernmentName) -> str:

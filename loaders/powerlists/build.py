@@ -17,7 +17,7 @@ from kg.model import Citation, Department, Edge, EdgeType, Government, GovLevel,
 from .citations import ParsedCitation
 from .departments import GovernmentName, SectorTable, department_government
 from .items import Entry
-from .resolve import Resolution, Resolver
+from .resolve import Resolution
 
 
 def stable_item_id(department_id: str, entry: Entry) -> str:
@@ -89,9 +89,8 @@ def citation_of(item_id: str, n: int, parsed: ParsedCitation, resolution: Resolu
     )
 
 
-def add_citations(batch: GraphBatch, item_id: str, parsed: list[ParsedCitation], resolver: Resolver, list_date: str | None) -> None:
-    for n, cite in enumerate(parsed, 1):
-        resolution = resolver.resolve(cite, list_date)
+def add_citations(batch: GraphBatch, item_id: str, parsed: list[ParsedCitation], resolutions: list[Resolution]) -> None:
+    for n, (cite, resolution) in enumerate(zip(parsed, resolutions), 1):
         citation = citation_of(item_id, n, cite, resolution)
         batch.citations.append(citation)
         batch.statuses[resolution.status.value] += 1
