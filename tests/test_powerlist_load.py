@@ -243,3 +243,21 @@ def test_a_departments_table_beside_the_workbooks_extends_the_sectors(law_store,
     assert not report.errors and len(report.loaded) == 1
     dept = law_store.get("克拉玛依市/克拉玛依市综合行政执法局")
     assert dept.props["sectors"] == ["城市管理", "住房和城乡建设", "生态环境"]
+
+
+def test_an_unforeseen_failure_skips_only_that_row(law_store, tmp_path, monkeypatch):
+    import loaders.powerlists as powerlists
+
+    real = powerlists.parse_basis
+
+    def fragile(text):
+        if "第二百条" in text:
+            raise IndexError("odd cell")
+        return real(text)
+
+    monkeypatch.setattr(powerlists, "parse_basis", fragile)
+    report = load_powers(law_store, [_workbook(tmp_path / "克拉玛依市生态环境局权责清单.xlsx", ROWS)])
+    assert report.counts["power_items"] == 2 and law_store.count("PowerItem") == 2
+    (warning,) = report.warnings
+    assert "row 4" in warning.where and "IndexError: odd cell" in warning.reason
+    assert "1 rows skipped" in report.details["files"][0]
