@@ -83,7 +83,7 @@ def measure(store_path: Path, out: Path) -> dict:
     from kg.rdf import export_rdf, import_rdf
     from kg.validate import validate_store
     from queries.orphan import find_orphans
-    from queries.overlap import find_overlaps, overlaps_of_items
+    from queries.overlap import LawDivisions, find_overlaps, overlaps_of_items
     from queries.sparql import load_graph, sparql_orphans, sparql_overlaps
 
     results: dict = {}
@@ -122,8 +122,9 @@ def measure(store_path: Path, out: Path) -> dict:
 
     def native_item_overlaps():
         found = []
+        divisions = LawDivisions(store)  # as find_overlaps does
         for gov in store.governments():
-            found.extend(overlaps_of_items(list(store.item_bases(government=gov["id"]))))
+            found.extend(overlaps_of_items(list(store.item_bases(government=gov["id"])), [], divisions))
         return found
 
     overlaps_native, results["native_item_overlaps_seconds"] = _timed(native_item_overlaps)

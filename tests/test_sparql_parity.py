@@ -14,8 +14,9 @@ overlap = pytest.importorskip("queries.overlap")
 
 def native_item_overlaps(store):
     found = []
+    divisions = overlap.LawDivisions(store)  # as find_overlaps does
     for gov in store.governments():
-        found.extend(overlap.overlaps_of_items(list(store.item_bases(government=gov["id"]))))
+        found.extend(overlap.overlaps_of_items(list(store.item_bases(government=gov["id"])), [], divisions))
     return sorted((f.government, f.category, f.provision, tuple(sorted(f.item_ids))) for f in found)
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from kg.model import Category, Citation, CitationStatus, Department, Edge, EdgeType, PowerItem
-from queries.sparql import QUERIES, group_overlaps, load_graph, query_text, sparql_orphans, sparql_overlaps
+from queries.sparql import QUERIES, OverlapFacts, group_overlaps, load_graph, query_text, sparql_orphans, sparql_overlaps
 
 from . import rdf_sample as S
 from .rdf_sample import build
@@ -145,20 +145,34 @@ def test_a_lawful_concentration_suppresses_the_overlap_in_both(store, tmp_path):
     assert len(sparql_overlaps(load_graph(store), other)) == 1
 
 
-@pytest.mark.parametrize("rows,expected", [
-    ([], []),
+DEPTS = {f"d{i}": {"id": f"d{i}", "name": f"局{i}", "sectors": (f"s{i}",)} for i in (1, 2, 3)}
+DEPTS["d4"] = {"id": "d4", "name": "分局", "sectors": ("s1",)}  # the same line as d1
+
+
+@pytest.mark.parametrize("rows,texts,expected", [
+    ([], {}, []),
     # two departments on the same provision
-    ([("g", "c", "a", "i1", "d1", "a"), ("g", "c", "a", "i2", "d2", "a")], [("a", ("i1", "i2"))]),
+    ([("a", "i1", "d1", "a"), ("a", "i2", "d2", "a")], {}, [("a", ("i1", "i2"))]),
     # different paragraphs of one article do not overlap; the article item overlaps each
-    ([("g", "c", "a", "i1", "d1", "a/1"), ("g", "c", "a", "i2", "d2", "a/2"), ("g", "c", "a", "i3", "d3", "a")],
+    ([("a", "i1", "d1", "a/1"), ("a", "i2", "d2", "a/2"), ("a", "i3", "d3", "a")], {},
      [("a/1", ("i1", "i3")), ("a/2", ("i2", "i3"))]),
     # paragraphs only, no article item: nothing
-    ([("g", "c", "a", "i1", "d1", "a/1"), ("g", "c", "a", "i2", "d2", "a/2")], []),
+    ([("a", "i1", "d1", "a/1"), ("a", "i2", "d2", "a/2")], {}, []),
+    # one line of administration (a bureau and its branch): not 多头执法
+    ([("a", "i1", "d1", "a"), ("a", "i4", "d4", "a")], {}, []),
+    # the article divides the power among the bodies it names
+    ([("a", "i1", "d1", "a"), ("a", "i2", "d2", "a")], {"a": "有关部门按照各自职责负责"}, []),
 ])
-def test_grouping_into_maximal_sets(rows, expected):
-    keys = ("government", "category", "article", "item", "department", "target")
-    found = group_overlaps([dict(zip(keys, row)) for row in rows])
+def test_grouping_into_maximal_sets(rows, texts, expected):
+    keys = ("article", "item", "department", "target")
+    facts = OverlapFacts(clauses={}, versions_with_clauses={}, divisions={}, texts=texts, departments=DEPTS)
+    found = group_overlaps([{"government": "g", "category": "c", "version": "v", **dict(zip(keys, row))} for row in rows],
+                           facts, dividing=overlap.DIVIDING)
     assert [(o.provision, o.item_ids) for o in found] == expected
+
+
+def test_the_divisions_query_holds_the_native_dividing_words():
+    assert "|".join(overlap.DIVIDING) in query_text("law_divisions")
 
 
 @pytest.mark.parametrize("name", QUERIES)

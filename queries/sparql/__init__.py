@@ -30,7 +30,7 @@ from kg.errors import UserError
 from kg.rdf import PLO, RDF, _VALUE_OF_CONCEPT, export_rdf, node_iri, node_id, normalise_format
 from kg.store import Store
 
-QUERIES = ("orphans", "overlap_items")
+QUERIES = ("orphans", "overlap_items", "article_clauses", "versions_with_clauses", "law_divisions")
 
 _OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "json-ld": ox.RdfFormat.JSON_LD}
 
@@ -111,6 +111,23 @@ class SparqlOverlap:
     departments: tuple[str, ...]  # department ids, sorted
 
 
+@dataclass
+class OverlapFacts:
+    """What the overlap rules need beyond the candidate rows, read with SPARQL.
+
+    ``clauses``: article id -> (clause id, category, sector) of every clause on
+    it or below; ``versions_with_clauses``: version id -> law id;
+    ``divisions``: law -> sets of sectors the law divides; ``texts``: article
+    id -> text; ``departments``: id -> {"id", "name", "sectors"}.
+    """
+
+    clauses: dict[str, set[tuple[str, str, str | None]]]
+    versions_with_clauses: dict[str, str]
+    divisions: dict[str, list[frozenset[str]]]
+    texts: dict[str, str]
+    departments: dict[str, dict[str, Any]]
+
+
 def _contains(outer: str, inner: str) -> bool:
     return outer == inner or inner.startswith(outer + "/")
 
@@ -119,64 +136,125 @@ def _nested(a: str, b: str) -> bool:
     return _contains(a, b) or _contains(b, a)
 
 
+def _value(graph: ox.Store, subject: str, predicate: str) -> str | None:
+    for quad in graph.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None):
+        return quad.object.value
+    return None
+
+
 def _departments(graph: ox.Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """Id, name and sectors of departments, as the concentration table matches them."""
+    """Id, name and sectors of departments, as the overlap rules and the concentration table match them."""
     found = {}
     for dept in ids:
         subject = node_iri(dept)
-        names = graph.query(f"SELECT ?n WHERE {{ <{subject}> <{PLO}name> ?n }}")
-        name = next((r["n"].value for r in names), dept)
+        name = _value(graph, subject, PLO + "name") or dept
         sectors = graph.query(f"SELECT ?s WHERE {{ <{subject}> <{PLO}sectors>/<{RDF}rest>*/<{RDF}first> ?s }}")
         found[dept] = {"id": dept, "name": name, "sectors": tuple(r["s"].value for r in sectors)}
     return found
 
 
-def group_overlaps(rows: Sequence[Mapping[str, Any]], concentrations: Sequence[Any] = (),
-                   departments: Mapping[str, Mapping[str, Any]] | None = None) -> list[SparqlOverlap]:
-    """Maximal sets of items of several departments on nested provisions, per (government, category, article).
+def overlap_facts(graph: ox.Store, rows: Sequence[Mapping[str, Any]]) -> OverlapFacts:
+    """Read the facts the overlap rules need for ``rows`` (see :class:`OverlapFacts`)."""
+    clauses: dict[str, set] = defaultdict(set)
+    for row in run(graph, "article_clauses"):
+        clauses[row["article"]].add((row["clause"], row["category"], row["sector"]))
+    versions = {row["version"]: row["law"] for row in run(graph, "versions_with_clauses")}
+    by_provision: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in run(graph, "law_divisions"):
+        by_provision[(row["lawName"], row["provision"])].add(row["sector"])
+    divisions: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for (law, _), sectors in sorted(by_provision.items()):
+        if len(sectors) >= 2:
+            divisions[law].append(frozenset(sectors))
+    texts = {a: _value(graph, node_iri(a), PLO + "text") or "" for a in {r["article"] for r in rows}}
+    return OverlapFacts(dict(clauses), versions, dict(divisions), texts,
+                        _departments(graph, {r["department"] for r in rows}))
 
-    The same grouping as the native query: the most specific provisions
-    first; a group keeps the entries nested with every other; a set already
-    reported (or contained in one) is not reported again; a lawful
-    concentration suppresses a group.
+
+def _wanted(category: str) -> set[str]:
+    return {category, "其他"} if category == "行政检查" else {category}
+
+
+def group_overlaps(rows: Sequence[Mapping[str, Any]], facts: OverlapFacts, concentrations: Sequence[Any] = (),
+                   dividing: Sequence[str] = ()) -> list[SparqlOverlap]:
+    """Item overlaps from the candidate rows, by the rules of ``queries.overlap.overlaps_of_items``.
+
+    A citation counts where its article grants the category (or the version
+    was never extracted).  Per (government, category, article), the most
+    specific provisions first, a group keeps the entries nested with every
+    other; it is reported when its departments are two or more of different
+    lines (no shared sector), the article has no dividing word, some
+    department holds the power though the article's clauses name none of its
+    sectors, the law does not divide their sectors elsewhere, the set is not
+    one already reported, and no lawful concentration covers it.
     """
-    buckets: dict[tuple[str, str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    def grants(article: str, version: str, category: str) -> bool:
+        if version not in facts.versions_with_clauses:
+            return True
+        wanted = _wanted(category)
+        return any(cat in wanted for _, cat, _ in facts.clauses.get(article, ()))
+
+    def different_lines(depts: list[dict[str, Any]]) -> bool:
+        return any(not set(a["sectors"]) & set(b["sectors"]) for i, a in enumerate(depts) for b in depts[i + 1:])
+
+    def claimed_beyond_the_law(article: str, version: str, category: str, depts: list[dict[str, Any]]) -> bool:
+        if version not in facts.versions_with_clauses:
+            return True
+        wanted = _wanted(category)
+        named = {sector for _, cat, sector in facts.clauses.get(article, ()) if cat in wanted and sector}
+        if not named:
+            return False
+        return any(not named & set(d["sectors"]) for d in depts)
+
+    def divided(version: str, depts: list[dict[str, Any]]) -> bool:
+        law = facts.versions_with_clauses.get(version) or version.rsplit("/", 1)[0]
+        sectors = [set(d["sectors"]) for d in depts]
+        return any(all(s & group for s in sectors) for group in facts.divisions.get(law, ()))
+
+    buckets: dict[tuple[str, str, str], list[tuple[str, str, str, str]]] = defaultdict(list)
     for row in rows:
-        buckets[(row["government"], row["category"], row["article"])].append(
-            (row["item"], row["department"], row["target"]))
+        if grants(row["article"], row["version"], row["category"]):
+            buckets[(row["government"], row["category"], row["article"])].append(
+                (row["item"], row["department"], row["target"], row["version"]))
     found = []
-    for (gov, category, _), entries in sorted(buckets.items()):
+    for (gov, category, article), entries in sorted(buckets.items()):
         entries = sorted(set(entries))
-        if len({dept for _, dept, _ in entries}) < 2:
+        if len({dept for _, dept, _, _ in entries}) < 2:
             continue
         reported: list[frozenset[str]] = []
-        for target in sorted({t for _, _, t in entries}, key=lambda t: (-t.count("/"), t)):
+        for target in sorted({t for _, _, t, _ in entries}, key=lambda t: (-t.count("/"), t)):
             group = [e for e in entries if _nested(e[2], target)]
             group = [e for e in group if all(_nested(e[2], other[2]) for other in group)]
-            depts = sorted({dept for _, dept, _ in group})
-            if len(depts) < 2:
+            dept_ids = sorted({dept for _, dept, _, _ in group})
+            depts = [facts.departments[d] for d in dept_ids]
+            if len(depts) < 2 or not different_lines(depts):
                 continue
-            ids = frozenset(item for item, _, _ in group)
+            if any(word in facts.texts.get(article, "") for word in dividing):
+                continue
+            version = group[0][3]
+            if not claimed_beyond_the_law(article, version, category, depts):
+                continue
+            if divided(version, depts):
+                continue
+            ids = frozenset(item for item, _, _, _ in group)
             if any(ids <= seen for seen in reported):
                 continue
-            if concentrations and departments is not None:
-                if any(row.suppresses(gov, category, [departments[d] for d in depts]) for row in concentrations):
-                    continue
+            if any(row.suppresses(gov, category, depts) for row in concentrations):
+                continue
             reported.append(ids)
-            found.append(SparqlOverlap(gov, category, target, tuple(sorted(ids)), tuple(depts)))
+            found.append(SparqlOverlap(gov, category, target, tuple(sorted(ids)), tuple(dept_ids)))
     return found
 
 
 def sparql_overlaps(graph: ox.Store, concentrations: Sequence[Any] | str | os.PathLike[str] | None = None) -> list[SparqlOverlap]:
-    """Item overlaps (多头执法): SPARQL selects the rows, :func:`group_overlaps` forms the findings.
+    """Item overlaps (多头执法): SPARQL finds the candidates and reads the facts, :func:`group_overlaps` decides.
 
     ``concentrations`` is a list of ``queries.overlap.Concentration`` rows or
     the CSV they are read from.
     """
-    if concentrations is not None and not isinstance(concentrations, (list, tuple)):
-        from queries.overlap import load_concentrations
+    from queries.overlap import DIVIDING, load_concentrations
 
+    if concentrations is not None and not isinstance(concentrations, (list, tuple)):
         concentrations = load_concentrations(concentrations)
     rows = run(graph, "overlap_items")
-    departments = _departments(graph, {r["department"] for r in rows}) if concentrations else None
-    return group_overlaps(rows, concentrations or (), departments)
+    return group_overlaps(rows, overlap_facts(graph, rows), concentrations or (), DIVIDING)
