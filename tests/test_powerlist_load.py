@@ -198,11 +198,14 @@ def test_items_use_the_list_code_when_unique(law_store, tmp_path):
 
 def test_resolve_pending_after_the_law_is_loaded(store, tmp_path):
     load_powers(store, [_workbook(tmp_path / "克拉玛依市生态环境局权责清单.xlsx", ROWS[:1])])
-    assert store.count("Citation", status="law_not_loaded") == 2
+    assert store.count("Citation", status="law_not_loaded") == 2 and store.count("Citation", status="normative_document") == 1
     with store.transaction() as tx:
         tx.add_nodes(nodes_of(_law_nodes("2018-10-26", {99: ART99, 100: ART100})))
+        # a "normative document" that turns out to be a loaded regulation
+        notice = "关于加强大气污染防治工作的通知"
+        tx.add_nodes(nodes_of([Law(notice, notice, Rank.ADMINISTRATIVE_REGULATION), LawVersion(notice, "2019-01-01", notice)]))
         changed = resolve_pending(store, tx)
-    assert changed == 2 and store.count("Citation", status="resolved") == 2
+    assert changed == 3 and store.count("Citation", status="resolved") == 3
     cite = next(c for c in store.nodes("Citation") if c.id.endswith("#c1"))
     assert [e.dst for e in store.out_edges(cite.id, "RESOLVES_TO")] == [cite.props["target"]]
 

@@ -348,12 +348,15 @@ def _remove_previous(store: Store, tx: Writer, file_names: set[str]) -> None:
 
 
 def resolve_pending(store: Store, tx: Writer) -> int:
-    """Re-resolve power-item citations whose law was not loaded; returns how many changed.
+    """Re-resolve power-item citations whose law was not loaded (or that read as normative
+    documents); returns how many changed.
 
     Called by the statute loader inside its transaction ``tx`` after adding
     laws, so the laws of that transaction count.
     """
-    pending = [node for node in store.nodes("Citation", status=CitationStatus.LAW_NOT_LOADED.value) if "#c" in node.id]
+    # a normative document may be a regulation after all once the laws are in (lists tag loosely)
+    pending = [node for status in (CitationStatus.LAW_NOT_LOADED, CitationStatus.NORMATIVE_DOCUMENT)
+               for node in store.nodes("Citation", status=status.value) if "#c" in node.id]
     if not pending:
         return 0
     resolver = Resolver(store, get=tx.get)
@@ -373,7 +376,7 @@ def resolve_pending(store: Store, tx: Writer) -> int:
             normative=looks_normative(citation.law or "", citation.rank_tag, citation.version_note),
         )
         resolution = resolver.resolve(parsed, dates[citation.source])
-        if resolution.status == CitationStatus.LAW_NOT_LOADED:
+        if resolution.status in (CitationStatus.LAW_NOT_LOADED, CitationStatus.NORMATIVE_DOCUMENT):
             continue
         tx.update_props(
             citation.id, status=resolution.status.value, version=resolution.version, target=resolution.target,
