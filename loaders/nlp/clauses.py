@@ -316,6 +316,10 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         s_start, s_end = sentence_of(act.start)
         if (s_start, s_end) in violated_sentences:
             continue
+        if re.search(r"被(?:依法)?(?:予以)?$", text[max(0, act.start - 4): act.start]):
+            continue  # 被吊销许可证 / 被依法取缔: a past sanction told as a fact
+        if act.category == "行政检查" and re.match(r"(?:的)?(?:情况|结果|计划|记录|信息|制度|工作机制)", text[act.end: act.end + 5]):
+            continue  # 通报监督检查情况: a report about inspections, no inspection
         if text.startswith("的", act.end) and not text.startswith("的决定", act.end):
             continue  # 吊销许可证的…, 暂扣驾驶证的期限: a noun or a condition, not a grant
         if act.key == "核发证" and any(a.key == "登记" and s_start <= a.start < act.start for a in acts):
