@@ -82,7 +82,7 @@ def _opencc():
 
 @functools.lru_cache(maxsize=1)
 def _traditional_chars() -> frozenset[str]:
-    """Characters that OpenCC's t2s table would change."""
+    """Characters that OpenCC's t2s table changes (first target differs)."""
     import os
 
     import opencc
@@ -95,8 +95,9 @@ def _traditional_chars() -> frozenset[str]:
             continue
         with open(path, encoding="utf-8") as handle:
             for line in handle:
-                key = line.split("\t", 1)[0]
-                if len(key) == 1:
+                key, _, targets = line.rstrip("\n").partition("\t")
+                # 覆 -> "覆 复": OpenCC keeps the first target, so 覆 is no trigger
+                if len(key) == 1 and targets.split(" ", 1)[0] != key:
                     chars.add(key)
     return frozenset(chars)
 
