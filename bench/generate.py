@@ -742,9 +742,9 @@ class Generator:
         elif variant == "grants_nothing":
             # an article that grants other categories, cited for one it does not grant
             category = rng.choice(CHECKED_CATEGORIES)
-            for _ in range(100):
+            for _ in range(100):  # not an article left vacant here: resting on it would cover it
                 law, version, number = rng.choice(self.granting[category])
-                if (law, version, number, category) not in held:
+                if (law, version, number, category) not in held and (law, number) not in gov.vacant:
                     break
             department = rng.choice(departments)
             held[(law, version, number, category)] = department
