@@ -54,6 +54,8 @@ class Dialect:
     escape_strings: bool = False  # the server pastes string parameters into the query unescaped
     float_digits: int | None = None  # decimals the server keeps of a float parameter
     stream_reads: bool = True  # may a result stay open while other connections are opened
+    labels_at_create: bool = False  # give a new node all its labels in CREATE, never by a later SET
+    unlabel_before_delete: bool = False  # remove a node's type label before deleting it by id
 
     def encode_props(self, props: Mapping[str, Any]) -> dict[str, Any]:
         """Server properties for ``props`` (see :func:`encode_props`)."""
@@ -140,6 +142,11 @@ FALKORDB = Dialect(
     # a connection opened while another holds an open result may never get
     # its Bolt handshake answered: take every result whole, page big views
     stream_reads=False,
+    # a label added by SET leaves the label index inconsistent after deletes
+    labels_at_create=True,
+    # deleting a two-label node found through one label's index leaves the
+    # other label's index pointing at it (scans then fail or crash the server)
+    unlabel_before_delete=True,
 )
 
 DIALECTS = {d.name: d for d in (NEO4J, FALKORDB)}

@@ -275,3 +275,20 @@ def test_floats_keep_every_digit(bolt_store, value):
         tx.add_node(Node("f", "Citation", {"quote_similarity": value, "pair": [value, 1.5]}))
     assert bolt_store.get("f").props == {"quote_similarity": value, "pair": [value, 1.5]}
     assert bolt_store.count("Citation", quote_similarity=value) == 1
+
+
+def test_label_scans_survive_partial_removals(bolt_store, store):
+    """FalkorDB once left dangling label-index entries after deletes by id (docs/dialects.md)."""
+    nodes = [Node(f"事项{i}", "PowerItem", {"name": f"第{i}项"}) for i in range(40)]
+    gov = Node("甲市", "Government", {"name": "甲市"})
+    for s in (bolt_store, store):
+        with s.transaction() as tx:
+            tx.add_nodes([*nodes, gov])
+            tx.add_edges(Edge(n.id, "甲市", "PART_OF") for n in nodes)
+        with s.transaction() as tx:
+            tx.remove_nodes(n.id for n in nodes[::2])
+            tx.update_props(nodes[1].id, name="改")
+    assert sorted(bolt_store.nodes("PowerItem"), key=lambda n: n.id) == sorted(store.nodes("PowerItem"), key=lambda n: n.id)
+    assert bolt_store.edge_count() == store.edge_count() == 20
+    assert bolt_store.clear() == 21
+    assert list(bolt_store.nodes("PowerItem")) == [] and list(bolt_store.nodes("Government")) == []
