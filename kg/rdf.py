@@ -313,8 +313,12 @@ class Description:
     statements: list[tuple[str, str, str, str]]  # (subject, predicate, object, props as JSON)
 
 
-def describe(store: Store, node: Node) -> Description:
-    """The RDF description of one stored node (its properties and out-edges)."""
+def describe(store: Store, node: Node, keep: frozenset[str] | None = None) -> Description:
+    """The RDF description of one stored node (its properties and out-edges).
+
+    ``keep``, when given, limits the description to those predicates (the
+    validator needs only what its shapes walk).
+    """
     label = node.label
     subject = node_iri(node.id)
     pairs: list[tuple[str, Term]] = []
@@ -323,22 +327,27 @@ def describe(store: Store, node: Node) -> Description:
     for name, value in props.items():
         if name == "id_" and value == node.id and label in _HAS_ID_FIELD:
             continue
+        if keep is not None and field_predicate(label, name) not in keep:
+            continue
         term = _property_term(label, name, value)
         if term is not None:
             pairs.append((field_predicate(label, name), term))
     cited: set[str] = set()  # eli:cites once per target, however many citations resolve to it
     for edge in sorted(store.out_edges(node.id), key=lambda e: (e.type, e.dst)):
         predicate = edge_predicate(edge.type)
+        if keep is not None and predicate not in keep and not (edge.type == EdgeType.CITES.value and ELI + "cites" in keep):
+            continue
         target = IRI(node_iri(edge.dst))
-        pairs.append((predicate, target))
+        if keep is None or predicate in keep:
+            pairs.append((predicate, target))
         if edge.props:
             statements.append((subject, predicate, target, json.dumps(dict(edge.props), ensure_ascii=False)))
-        if edge.type == EdgeType.CITES.value:
+        if edge.type == EdgeType.CITES.value and (keep is None or ELI + "cites" in keep):
             for resolved in store.out_edges(edge.dst, EdgeType.RESOLVES_TO.value):
                 if resolved.dst not in cited:
                     cited.add(resolved.dst)
                     pairs.append((ELI + "cites", IRI(node_iri(resolved.dst))))
-    if label == "LawVersion":
+    if label == "LawVersion" and (keep is None or keep & {ELI + "in_force", ELI + "date_no_longer_in_force"}):
         status = props.get("status", VersionStatus.IN_FORCE.value)
         pairs.append((ELI + "in_force", IRI(IN_FORCE if status == VersionStatus.IN_FORCE.value else NOT_IN_FORCE)))
         for newer in store.in_edges(node.id, EdgeType.SUPERSEDES.value):
@@ -356,11 +365,12 @@ def _labels_of(store: Store) -> list[str]:
     return list(LABELS) + extra
 
 
-def iter_descriptions(store: Store, *, labels: Iterable[str] | None = None) -> Iterator[Description]:
-    """Every node of the store, described, in label then id order (a stable file)."""
+def iter_descriptions(store: Store, *, labels: Iterable[str] | None = None,
+                      keep: frozenset[str] | None = None) -> Iterator[Description]:
+    """Every node of the store, described, in label then id order (a stable file); ``keep`` as in :func:`describe`."""
     for label in labels or _labels_of(store):
         for node in sorted(store.nodes(label), key=lambda n: n.id):
-            yield describe(store, node)
+            yield describe(store, node, keep)
 
 
 # ---------------------------------------------------------------------------
