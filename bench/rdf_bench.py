@@ -30,7 +30,9 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def _peak_mb() -> float:
-    return psutil.Process().memory_info().rss / 2**20
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def _short(title: str) -> str:
