@@ -31,14 +31,13 @@ UNWIND [{id: '甲法', p: {title: '甲法', id: '甲法'}}] AS row MERGE (n:KG {
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
 import math
 import sys
 from collections import defaultdict
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator, Mapping, TextIO
+from typing import Any, Iterable, Iterator, Mapping, TextIO
 
 from .dialect import ANY_LABEL, JSON_KEYS, NEO4J, NULL_KEYS, encode_props, quote_name
 from .errors import UserError

@@ -233,22 +233,6 @@ class Neo4jStore(Store):
         for batch in self.dialect.pack(ids, name):
             yield from self._records(query, {name: batch}, direct=direct)
 
-    def _write(self, statements: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
-        """Run write statements in one managed transaction (schema work excluded)."""
-        todo = list(statements)
-        if not todo:
-            return
-
-        def work(tx: neo4j.ManagedTransaction) -> None:
-            for query, params in todo:
-                tx.run(query, self.dialect.prepare(params)).consume()
-
-        try:
-            with self._session() as session:
-                session.execute_write(work)
-        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
-            raise StoreError(f"{self.describe()}: a write failed ({_one_line(getattr(exc, 'message', None) or exc)})") from None
-
     # --- schema ---------------------------------------------------------------------
 
     def ensure_schema(self, labels: Iterable[str] = LABELS) -> None:
@@ -1114,17 +1098,6 @@ def _where(var: str, where: Mapping[str, Any], dialect: Dialect) -> tuple[str, d
             parts.append(f"{prop} = $w{n}")
             params[f"w{n}"] = dialect.encode_where(value)
     return (" WHERE " + " AND ".join(parts) if parts else ""), params
-
-
-def _chunks(records: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for record in records:
-        chunk.append(record)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _one_line(value: Any) -> str:
