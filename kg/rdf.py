@@ -15,8 +15,8 @@ not read back.
 Export streams: nodes are described one at a time and written as they come,
 so no RDF graph is built in memory.
 
->>> node_iri("中华人民共和国食品安全法/2021-04-29/第122条")[-40:]
-'/2021-04-29/%E7%AC%AC122%E6%9D%A1'
+>>> node_iri("中华人民共和国食品安全法/2021-04-29/第122条").rsplit("/", 2)[1:]
+['2021-04-29', '%E7%AC%AC122%E6%9D%A1']
 >>> node_id(node_iri("a|b#c/第1条"))
 'a|b#c/第1条'
 """
