@@ -764,6 +764,7 @@ class _BoltWriter(Writer):
         self.sent_nodes = 0
         self.sent_edges = 0
         self.sent_removals = 0
+        self._empty = False
 
     # --- Writer interface ------------------------------------------------------------
 
@@ -915,6 +916,9 @@ class _BoltWriter(Writer):
         """Apply the buffer: removals, then nodes by label, then edges by type."""
         run = _runner(tx, self.dialect)
         pack = self.dialect.pack
+        # into an empty graph every node is new: no look-up of existing ids
+        self._empty = bool(self.dialect.labels_at_create and self.added
+                           and not run(f"MATCH (n:{ANY_LABEL}) RETURN n.id AS id LIMIT 1", {}))
         if self.removed:
             for batch in pack(sorted(self.removed), "ids"):
                 if self.dialect.unlabel_before_delete:
@@ -979,7 +983,7 @@ class _BoltWriter(Writer):
             # FalkorDB mixes up its label index when a label added by SET
             # meets a later delete: new nodes get both labels as they are made
             existing: set[str] = set()
-            for batch in self.dialect.pack([r["id"] for r in rows], "ids"):
+            for batch in ([] if self._empty else self.dialect.pack([r["id"] for r in rows], "ids")):
                 existing.update(r["id"] for r in run(
                     f"UNWIND $ids AS id MATCH (m:{ANY_LABEL} {{id: id}}) RETURN m.id AS id", {"ids": batch}))
             create = f"UNWIND $rows AS row CREATE (n:{ANY_LABEL}:{lab}) SET n = row.p"
