@@ -131,6 +131,7 @@ class CitationStatus(str, enum.Enum):
     AMBIGUOUS = "ambiguous"
     NORMATIVE_DOCUMENT = "normative_document"
     UNPARSED = "unparsed"
+    TEXT_INCOMPLETE = "text_incomplete"  # cited article beyond the end of a version whose loaded text looks cut short
 
 
 class GovLevel(str, enum.Enum):
@@ -304,6 +305,7 @@ class LawVersion(GraphObject):
     region: str | None = None
     source: str | None = None  # file it was loaded from
     events: tuple[str, ...] = ()  # info lines as written
+    truncated: str = ""  # why the loaded text looks cut short (empty: it looks whole)
 
     @property
     def id(self) -> str:
@@ -447,6 +449,7 @@ class Government(GraphObject):
     level: GovLevel
     parent: str | None = None
     province: str | None = None
+    only_named: bool = False  # known only from another government's list (a parent, a 实施主体 cell): no list of its own
 
     @property
     def id(self) -> str:

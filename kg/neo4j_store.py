@@ -574,6 +574,7 @@ class _ServerViewCache:
                 current=current[1] if current else None,
                 current_date=current[3] if current else None,
                 current_effective=current[2] if current else None,
+                truncated=p.get("truncated", ""),
             )
         for vid in wanted:
             self.versions.setdefault(vid, None)

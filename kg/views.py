@@ -113,6 +113,7 @@ class VersionRef:
     current: str | None = None
     current_date: str | None = None
     current_effective: str | None = None
+    truncated: str = ""  # why the version's loaded text looks cut short (LawVersion.truncated)
 
 
 @dataclass(frozen=True)
@@ -354,6 +355,7 @@ class _ViewCache:
             current=current.id if current is not None else None,
             current_date=current.props.get("date") if current is not None else None,
             current_effective=current.props.get("effective") if current is not None else None,
+            truncated=p.get("truncated", ""),
         )
 
     def article_of(self, provision: ProvisionRef | None) -> ProvisionRef | None:

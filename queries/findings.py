@@ -176,6 +176,7 @@ STATUS_TEXT = {
     "ambiguous": "所引法律名称不明确，可能对应多部法律",
     "normative_document": "所引为规范性文件，不是法律、法规或规章",
     "unparsed": "未能识别出所引法律",
+    "text_incomplete": "所引法律载入的文本不全，无法核验",
 }
 
 
@@ -191,6 +192,9 @@ def describe_citation(c: CitationBasis) -> Evidence:
     else:
         law = c.citation.get("law")
         resolved = STATUS_TEXT.get(status, status) + (f"：《{law}》" if law else "")
+        if c.version is not None and status == "text_incomplete":
+            resolved = (f"{version_label(c.version)}载入的文本不全（{c.version.truncated or '文本止于所引条文之前'}），"
+                        f"无法核验{article_label(c.citation.get('article'), c.citation.get('article_suffix', 0))}")
         if c.version is not None and status == "article_not_found":
             resolved = f"{version_label(c.version)}中没有{article_label(c.citation.get('article'), c.citation.get('article_suffix', 0))}"
         text = None

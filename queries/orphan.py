@@ -17,8 +17,9 @@ An item is an orphan when
    extraction finds the other categories too rarely to conclude.
 
 "Basis not verifiable here" is not an orphan: an item whose only usable
-citations name a law that is not loaded (``law_not_loaded``) or cannot be
-told apart (``ambiguous``) yields an ``unverifiable`` note from
+citations name a law that is not loaded (``law_not_loaded``), cannot be
+told apart (``ambiguous``), or cite an article beyond the end of a version
+whose loaded text looks cut short (``text_incomplete``) yields an ``unverifiable`` note from
 :func:`find_unverifiable` instead.
 
 >>> from kg.embedded import EmbeddedStore
@@ -36,7 +37,7 @@ from kg.views import CitationBasis, ItemBasis
 
 from .findings import Evidence, Finding, describe_citation, item_finding
 
-UNVERIFIABLE = frozenset({"law_not_loaded", "ambiguous"})
+UNVERIFIABLE = frozenset({"law_not_loaded", "ambiguous", "text_incomplete"})
 RULED_CATEGORIES = frozenset({"行政许可", "行政处罚", "行政强制"})
 
 
@@ -117,10 +118,12 @@ def unverifiable_of(basis: ItemBasis) -> Finding | None:
     if not any(c.citation.get("status") in UNVERIFIABLE for c in cits):
         return None
     laws = sorted({f"《{c.citation.get('law')}》" for c in cits if c.citation.get("status") in UNVERIFIABLE and c.citation.get("law")})
-    return item_finding(
-        "unverifiable", basis, f"该事项所引{'、'.join(laws) or '法律'}未载入，依据无法在此核验（不计为无依据）。",
-        [describe_citation(c) for c in cits],
-    )
+    cut = sorted({f"《{c.citation.get('law')}》" for c in cits if c.citation.get("status") == "text_incomplete" and c.citation.get("law")})
+    if cut and set(cut) == set(laws):
+        reason = f"该事项所引{'、'.join(cut)}载入的文本不全，所引条文不在其中，依据无法在此核验（不计为无依据）。"
+    else:
+        reason = f"该事项所引{'、'.join(laws) or '法律'}未载入，依据无法在此核验（不计为无依据）。"
+    return item_finding("unverifiable", basis, reason, [describe_citation(c) for c in cits])
 
 
 def find_orphans(store, *, government: str | None = None, department: str | None = None) -> Iterator[Finding]:

@@ -123,9 +123,16 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
 
 def find_vacuums(store, *, government: str | None = None, department: str | None = None,
                  law: str | None = None) -> Iterator[Finding]:
-    """Vacuums of ``government`` (of every government when None), mapped and 应当 first."""
+    """Vacuums of ``government`` (of every government when None), mapped and 应当 first.
+
+    A government known only from another government's list (``only_named``: a
+    city's province, a provincial department in a 实施主体 cell) has no list
+    here, so nothing it leaves unlisted is a vacuum: it yields none.
+    """
     governments = {g["id"]: g for g in store.governments()}
     chosen = [governments[government]] if government in governments else (
         [] if government else list(governments.values()))
     for gov in chosen:
+        if gov.get("only_named"):
+            continue
         yield from vacuums_of(store, gov, department=department, governments=governments, law=law)

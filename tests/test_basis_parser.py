@@ -128,6 +128,13 @@ def test_note_date(note, expected):
         ("企业投资项目核准和备案管理办法", "规章", "2017年3月8日国家发展改革委令第2号公布", False),
         ("国务院关于取消和下放一批行政许可事项的决定", "规范性文件", "国发〔2014〕5号", False),
         ("国家工商行政管理总局关于对河南省工商行政管理局等18个被授权局外商投资企业核准登记权予以确认的通知", None, None, True),
+        # a 1990s ministry rule promulgated by a numbered notice, tagged 规章 by the list: the rule, not the notice
+        ("职业技能鉴定规定", "规章", "2019年10月18日，劳动部关于颁发《职业技能鉴定规定》的通知劳部发〔1993〕134号", False),
+        ("未成年工特殊保护规定", "规章", "劳部发〔1994〕498号；1994年12月9日", False),
+        # near misses: a 规〔…〕 number marks a 行政规范性文件 whatever the tag; a notice's title stays a notice
+        ("农产品成本调查管理办法", "规章", "发改价格规〔2017〕1454号", True),
+        ("关于加强职业技能鉴定工作的通知", "规章", "劳部发〔1993〕135号", True),
+        ("职业技能鉴定规定", None, "劳部发〔1993〕134号", True),
     ],
 )
 def test_normative_documents(title, tag, note, expected):

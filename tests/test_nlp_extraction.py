@@ -123,7 +123,46 @@ SINGLE = [
     ("林地的所有权、使用权，由不动产登记机构统一登记造册，核发证书。", {("行政确认", "不动产登记机构", None)}),
     # definitions and commencement
     ("本法自2021年5月1日起施行。", set()),
+    # a competence divided 分别主管 gives each body its competence clause (the division reaches the overlap query)
+    ("国务院林业草原、渔业主管部门分别主管全国陆生、水生野生动物保护工作。",
+     {("其他", "国务院林业草原主管部门", None), ("其他", "国务院渔业主管部门", None)}),
+    ("国务院农业农村、林业草原主管部门分别主管全国农作物种子和林木种子工作；县级以上地方人民政府农业农村、"
+     "林业草原主管部门分别主管本行政区域内农作物种子和林木种子工作。",
+     {("其他", "国务院农业农村主管部门", None), ("其他", "国务院林业草原主管部门", None),
+      ("其他", "县级以上地方人民政府农业农村主管部门", None), ("其他", "县级以上地方人民政府林业草原主管部门", None)}),
+    # an approval by an official of the body is a step of its own procedure, no licence
+    ("因宗教习俗等原因对尸体处理期限有特殊需要的，经县级以上公安机关或者上一级公安机关交通管理部门负责人批准，可以紧急处理。",
+     set()),
+    # a body of the government the term table does not know: the bare government is not the subject
+    ("违反本条例规定，运输危险废物的船舶进入通航河道的，由县级以上地方人民政府负责海事、渔业工作的行政主管部门按照职责权限予以扣押。",
+     set()),
+    ("县级以上地方人民政府征兵办公室应当在审定新兵前，集中组织体格检查、政治考核合格的人员进行役前教育。", set()),
+    ("县级以上人民政府机构编制、民政、市场监督管理以及其他具有设立审批、登记职能的部门，应当向同级普查办公室提供其审批或者登记的单位资料。",
+     set()),
+    # near misses: the government acting itself, and beside its departments
+    ("违反本法第十一条第二款的规定，非法占用变电设施用地的，由县级以上地方人民政府责令限期改正；逾期不改正的，强制清除障碍。",
+     {("行政强制", "县级以上地方人民政府", None)}),
+    ("县级以上人民政府和有关部门应当加强监督检查。",
+     {("行政检查", "县级以上人民政府", "应当"), ("行政检查", "有关部门", "应当")}),
 ]
+
+
+# --- laws whose title rules out some categories (patterns/law_scopes.tsv) --------------------
+
+@pytest.mark.parametrize("law, text, expected", [
+    # a body's own case procedure: 经…批准 approves its own step
+    ("公安机关办理行政案件程序规定", "案情重大、复杂的，经县级以上公安机关批准，办案期限可以延长三十日。", set()),
+    # criminal procedure grants no administrative power at all
+    ("公安机关办理刑事案件程序规定", "对犯罪嫌疑人，公安机关可以依法扣押其财物，并处罚款。", set()),
+    # near miss: the same approval in an ordinary regulation is a licence
+    ("中华人民共和国测试法", "设立血站，必须经县级以上公安机关批准。", {("行政许可", "县级以上公安机关")}),
+])
+def test_law_scopes(law: str, text: str, expected: set) -> None:
+    version = LawVersion(law=law, date=DATE, title=law)
+    provisions = [Provision(p.id.replace(LAW, law, 1), p.version.replace(LAW, law, 1), p.kind, p.number, text=p.text,
+                            article=p.article, paragraph=p.paragraph, item=p.item, order=p.order)
+                  for p in statute([text])]
+    assert {(c.category.value, c.subject) for c in extract_clauses(version, provisions)} == expected
 
 
 @pytest.mark.parametrize("text, expected", SINGLE)

@@ -264,3 +264,45 @@ def test_an_unforeseen_failure_skips_only_that_row(law_store, tmp_path, monkeypa
     (warning,) = report.warnings
     assert "row 4" in warning.where and "IndexError: odd cell" in warning.reason
     assert "1 rows skipped" in report.details["files"][0]
+
+
+@pytest.mark.parametrize("truncated, article, expected", [
+    # the loaded text stops at art. 100 and looks cut short: a citation beyond it cannot be checked here
+    ("文本止于第100条，末条不是施行条款", "第一百三十条", CitationStatus.TEXT_INCOMPLETE),
+    # near miss: a whole text (its last article is the commencement) lacks the article: it is not found
+    ("", "第一百三十条", CitationStatus.ARTICLE_NOT_FOUND),
+    # near miss: cut short, but the cited number lies inside the loaded range (a gap, not the cut)
+    ("文本止于第100条，末条不是施行条款", "第五十条", CitationStatus.ARTICLE_NOT_FOUND),
+])
+def test_an_article_beyond_a_cut_short_text_is_not_verifiable(store, tmp_path, truncated, article, expected):
+    nodes = _law_nodes("2018-10-26", {99: ART99, 100: ART100})
+    nodes[1].truncated = truncated
+    with store.transaction() as tx:
+        tx.add_nodes(nodes_of(nodes))
+    rows = [[1, "甲", "", "行政处罚", f"《中华人民共和国大气污染防治法》{article}", "克拉玛依市生态环境局", "", "", "", ""]]
+    load_powers(store, [_workbook(tmp_path / "克拉玛依市生态环境局权责清单.xlsx", rows)])
+    (cite,) = [Citation.from_node(c) for c in store.nodes("Citation")]
+    assert cite.status == expected and cite.version == f"{LAW}/2018-10-26"
+
+
+@pytest.mark.parametrize("department, only_named", [
+    # a provincial department in the 实施主体 column of a city list: its government is only named there
+    ("新疆维吾尔自治区农业农村厅", {"克拉玛依市": False, "新疆维吾尔自治区": True}),
+    # near miss: the city's own department (nothing names the province here)
+    ("克拉玛依市生态环境局", {"克拉玛依市": False}),
+])
+def test_governments_known_only_from_another_list_are_marked(law_store, tmp_path, department, only_named):
+    rows = [[1, "甲", "", "行政处罚", "《中华人民共和国大气污染防治法》第九十九条", department, "", "", "", ""],
+            [2, "乙", "", "行政处罚", "《中华人民共和国大气污染防治法》第一百条", "克拉玛依市生态环境局", "", "", "", ""]]
+    load_powers(law_store, [_workbook(tmp_path / "克拉玛依市生态环境局权责清单.xlsx", rows)])
+    assert {g["id"]: bool(g.get("only_named")) for g in law_store.governments()} == only_named
+
+
+def test_a_government_loaded_with_its_own_list_keeps_its_standing(law_store, tmp_path):
+    province = _workbook(tmp_path / "新疆维吾尔自治区生态环境厅权责清单.xlsx",
+                         [[1, "甲", "", "行政处罚", "《中华人民共和国大气污染防治法》第九十九条", "自治区生态环境厅", "", "", "", ""]],
+                         title="新疆维吾尔自治区生态环境厅权责清单")
+    load_powers(law_store, [province], government="新疆维吾尔自治区", level="province")
+    load_powers(law_store, [_workbook(tmp_path / "克拉玛依市生态环境局权责清单.xlsx", ROWS[:1])])
+    assert {g["id"]: bool(g.get("only_named")) for g in law_store.governments()} == {
+        "克拉玛依市": False, "新疆维吾尔自治区": False}

@@ -67,6 +67,26 @@ def test_unverifiable_is_a_note_not_an_orphan(store):
     assert notes[0].kind == "unverifiable" and "《丙法》" in notes[0].reason
 
 
+@pytest.mark.parametrize("status, truncated, kind", [
+    # an article beyond a cut-short text: not verifiable here, with the reason
+    ("text_incomplete", "文本止于第3条，末条不是施行条款", "unverifiable"),
+    # near miss: an article missing from a whole text is an orphan
+    ("article_not_found", "", "orphan"),
+])
+def test_an_article_beyond_a_cut_short_text_is_not_an_orphan(store, status, truncated, kind):
+    g = GraphBuilder()
+    v = g.law("戊条例", "2016-02-06", {1: "为了…，制定本条例。", 3: "本条例所称甲，是指…。"})
+    next(n for n in g.nodes if n.label == "LawVersion").props["truncated"] = truncated
+    d = g.department(g.government("甲市"), "甲市卫生健康委员会", "卫生健康")
+    g.item(d, "t1", "甲许可", "行政许可", cite(None, "《戊条例》第五十四条", law="戊条例", version=v, article=54, status=status))
+    g.save(store)
+    found = list(find_orphans(store)) + list(find_unverifiable(store))
+    assert [(f.kind, f.item_id) for f in found] == [(kind, "t1")]
+    if kind == "unverifiable":
+        assert "载入的文本不全" in found[0].reason
+        assert found[0].evidence[0].resolved_to == "《戊条例》（2016-02-06）载入的文本不全（文本止于第3条，末条不是施行条款），无法核验第五十四条"
+
+
 @pytest.mark.parametrize("department, expected", [("甲市农业农村局", 5), ("别的局", 0)])
 def test_orphans_department_filter(store, department, expected):
     _graph(store)

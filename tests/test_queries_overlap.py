@@ -102,6 +102,29 @@ def test_a_law_dividing_the_sectors_elsewhere_has_no_overlap(store):
     assert [f.item_ids for f in find_overlaps(store, government="甲市")] == [("d1", "d2")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 种子法 art. 3 pattern: the extractor's competence clauses carry the division to the query
+    ("国务院农业农村、市场监督管理部门分别主管全国甲产品和乙产品工作；县级以上地方人民政府农业农村、市场监督管理部门"
+     "分别主管本行政区域内甲产品和乙产品工作。", [("d1", "d2")]),
+    # 野生动物保护法 art. 7 pattern: national bodies only, still a division for the whole law
+    ("国务院农业农村、市场监督管理部门分别主管全国甲产品、乙产品工作。", [("d1", "d2")]),
+    # near miss: one body's competence divides nothing
+    ("县级以上人民政府农业农村主管部门主管本行政区域内甲产品工作。", [("a1", "a2"), ("d1", "d2"), ("c1", "c3")]),
+])
+def test_a_division_found_by_the_extractor_suppresses_overlaps(store, text, expected):
+    from kg.model import Edge, LawVersion, Provision, ProvisionKind
+    from loaders.nlp import extract_clauses
+    from loaders.statutes.build import provision_node
+
+    v = _graph(store)
+    article = Provision(article_id(v, 3), v, ProvisionKind.ARTICLE, 3, text=text, article=3)
+    clauses = extract_clauses(LawVersion(law="甲法", date="2020-01-01", title="甲法"), [article])
+    with store.transaction() as tx:
+        tx.add_nodes([provision_node(article)] + [c.to_node() for c in clauses])
+        tx.add_edges([Edge(v, article.id, "CONTAINS")] + [Edge(c.provision, c.id, "HAS_CLAUSE") for c in clauses])
+    assert [f.item_ids for f in find_overlaps(store, government="甲市")] == expected
+
+
 def test_overlaps_department_filter(store):
     _graph(store)
     assert [f.item_ids for f in find_overlaps(store, department="甲市自然资源局")] == [("d1", "d2")]

@@ -92,3 +92,15 @@ def test_older_version_and_geographic_scope_are_not_vacuums(store):
     g.save(store)
     # art. 7 rests on the 2015 text (a stale basis, not a vacuum); the island law does not reach Xinjiang
     assert [(f.law, f.article) for f in find_vacuums(store, government="甲市")] == [("甲法", 8)]
+
+
+def test_a_government_known_only_from_another_list_has_no_vacuums(store):
+    """A province named only as a city's parent or in a 实施主体 cell has no list here to judge."""
+    from kg.model import Government, nodes_of
+
+    _graph(store)
+    with store.transaction() as tx:
+        tx.add_nodes(nodes_of([Government("丙省", GovLevel.PROVINCE, only_named=True),
+                               Government("丁市", GovLevel.CITY, province="丙省")]))
+    assert list(find_vacuums(store, government="丙省")) == []
+    assert {f.government for f in find_vacuums(store)} == {"甲市", "丁市"}  # near miss: a listed one is judged

@@ -343,3 +343,41 @@ def test_the_same_version_twice_is_reported_as_a_duplicate(store, corpus, tmp_pa
     report = load(store, corpus)
     assert any("duplicate of" in p.reason for p in report.skipped)
     assert report.counts["law_versions"] == 3
+
+
+def _articles(*texts: str):
+    from kg.model import Provision, ProvisionKind
+
+    return [Provision(f"x/第{n}条", "x", ProvisionKind.ARTICLE, n, text=t, article=n) for n, t in enumerate(texts, 1)]
+
+
+@pytest.mark.parametrize("texts, others, expected", [
+    # 麻醉药品和精神药品管理条例 in the corpus: three articles of chapter one, no commencement
+    (("为加强麻醉药品和精神药品的管理，制定本条例。", "麻醉药品药用原植物的种植……适用本条例。", "本条例所称麻醉药品和精神药品，是指……"),
+     (), "文本止于第3条，末条不是施行条款"),
+    # its own text cites an article it does not hold
+    (("为了…，制定本条例。", "违反本条例第三十条规定的，处罚款。"), (), "文本止于第2条，而条文引用本身第30条；末条不是施行条款"),
+    # far fewer articles than another version of the law
+    (("为了…，制定本法。", "本法自2020年1月1日起施行。"), (2, 60), "只有2条，同法其他版本有60条"),
+    # near misses: a whole text ends with its commencement; a repeal clause closes a text too
+    (("为了…，制定本条例。", "本条例自2005年11月1日起施行。"), (), ""),
+    (("为了…，制定本办法。", "1990年发布的《甲办法》同时废止。"), (2,), ""),
+])
+def test_truncation_of(texts, others, expected):
+    from loaders.statutes.build import truncation_of
+
+    assert truncation_of(_articles(*texts), others) == expected
+
+
+def test_a_cut_short_file_is_recorded_on_its_version(store, tmp_path):
+    folder = tmp_path / "laws"
+    folder.mkdir()
+    (folder / "甲条例(2016-02-06).md").write_text(
+        "# 甲条例\n\n2016年2月6日公布\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了管理甲，制定本条例。\n\n"
+        "第二条 本条例所称甲，是指……\n", encoding="utf-8")
+    (folder / "乙条例(2016-02-06).md").write_text(
+        "# 乙条例\n\n2016年2月6日公布\n\n<!-- INFO END -->\n\n第一条 为了管理乙，制定本条例。\n\n"
+        "第二条 本条例自2016年3月1日起施行。\n", encoding="utf-8")
+    load(store, folder)
+    truncated = {n.props["law"]: n.props.get("truncated", "") for n in store.nodes("LawVersion")}
+    assert truncated == {"甲条例": "文本止于第2条，末条不是施行条款", "乙条例": ""}

@@ -157,6 +157,16 @@ def _condition_zones(text: str, sentences, lines, bodies: list[Term]) -> list[tu
     return zones
 
 
+# 县级以上人民政府征兵办公室 / 人民政府国防交通主管机构 / 人民政府负责海事、渔业工作的行政主管部门: a body of
+# the government the term table does not know; the bare government is not the subject
+_UNNAMED_BODY_AFTER = re.compile(
+    r"(?:负责|承担)[^，。；：]{0,24}?工作的[^，。；：]{0,8}?(?:部门|机构)"
+    r"|(?!和|及|或|与|、|对|向|将|报|为|在|应|可|须|必|有|其|各|所|的|主管|负责|承担|组织|依|按|根据|统一|制定|规定|批准|"
+    r"决定|责令|给予|加强|建立|采取|同意|会同|商|授|委托|指定|确定|设立|作出|申请|领导|督促|支持|鼓励|协调|通报|要求|及时|"
+    r"分别|共同|应当|可以|本级|上级|下级|同级)"
+    r"[\u4e00-\u9fff、]{0,12}?(?:部门|机构|办公室|委员会)")
+
+
 def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[tuple[int, int]]) -> list[_Body]:
     """Agents, licensing bodies and violators; ``internal`` collects the spans of 报X批准."""
     result: list[_Body] = []
@@ -181,6 +191,10 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             internal.append((term.end, term.end + 12))
         agent = False
         violator = bool(_VIOLATION_AFTER.match(after))
+        if term.suffix == "人民政府" and _UNNAMED_BODY_AFTER.match(after):
+            result.append(_Body(term, False, False, group, None, violator))
+            previous_end = term.end
+            continue
         if not (_inside(term.start, zones) or _inside(term.start, mask)) and not violator:
             if before.endswith("由") or before.endswith("提请") and re.match(r"(?:依法)?予以", after):
                 agent = True

@@ -115,6 +115,32 @@ def _designations(articles: list[tuple[Provision, str]]) -> list[tuple[int, int,
     return found
 
 
+_LAW_SCOPES: list[tuple[re.Pattern, str]] | None = None
+
+
+def dropped_categories(law: str) -> set[str] | None:
+    """Clause categories a law's title says it cannot grant (``patterns/law_scopes.tsv``).
+
+    None: nothing dropped; ``{"all"}``: the law grants no administrative power.
+
+    >>> sorted(dropped_categories("公安机关办理行政案件程序规定"))
+    ['行政许可']
+    >>> dropped_categories("公安机关办理刑事案件程序规定")
+    {'all'}
+    >>> dropped_categories("中华人民共和国行政许可法") is None
+    True
+    """
+    global _LAW_SCOPES
+    if _LAW_SCOPES is None:
+        from .terms import PATTERNS_DIR, _rows
+
+        _LAW_SCOPES = [(re.compile(row["pattern"]), row["drops"]) for row in _rows(PATTERNS_DIR / "law_scopes.tsv")]
+    for pattern, drops in _LAW_SCOPES:  # the first matching row decides
+        if pattern.search(law):
+            return {drops}
+    return None
+
+
 def _trigger_law(reference: str, law: str) -> str:
     if reference.startswith("《"):
         return reference.strip("《》")
@@ -131,6 +157,9 @@ def extract_clauses(version: LawVersion, provisions: list[Provision], *, segment
     nlp = get_pipeline(segmenter)
     law = version.law
     clauses: list[AuthorisingClause] = []
+    dropped = dropped_categories(law) or set()
+    if "all" in dropped:
+        return clauses
     carried = None
     chapter_seen = object()
     articles = []
@@ -157,6 +186,8 @@ def extract_clauses(version: LawVersion, provisions: list[Provision], *, segment
             pos += len(unit.text) + 1
         merged: dict[tuple[str, str, str], AuthorisingClause] = {}
         for finding in doc._.clauses or ():
+            if finding.category in dropped:
+                continue
             index = max(i for i, s in enumerate(starts) if s <= finding.start)
             unit = units[index]
             prov = unit.provision

@@ -204,6 +204,7 @@ def load_powers(
     codes = Counter(e.code for p in lists for e in p.entries if e.code)
     batch = GraphBatch()
     per_file: dict[str, dict] = {}
+    own: set[str] = set()  # governments whose own lists these are
     for done, plist in enumerate(lists, 1):
         if progress:
             progress(len(paths) + done - 1, len(paths) * 2, plist.path.name)
@@ -213,10 +214,12 @@ def load_powers(
             continue
         if gov_level and not explicit:
             gov = GovernmentName(gov.name, gov_level, gov.parent)
+        own.add(gov.name)
         summary = _load_list(plist, gov, province, batch, resolver, sectors, codes, report)
         per_file[plist.path.name] = summary
         report.loaded.append(str(plist.path))
 
+    _mark_only_named(store, batch, own)
     if report.loaded:
         with store.transaction() as tx:
             _remove_previous(store, tx, {Path(p).name for p in report.loaded})
@@ -240,6 +243,25 @@ def load_powers(
     report.details["per_file"] = per_file
     report.details["citation_status"] = dict(batch.statuses)
     return report
+
+
+def _mark_only_named(store: Store, batch: GraphBatch, own: set[str]) -> None:
+    """Mark the governments known only from another government's list.
+
+    A city list names its province as the city's parent, and a 实施主体 cell
+    may name a provincial department (新疆维吾尔自治区农业农村厅 in a row whose
+    实施层级 is 自治区级).  Such a government gets a node, so that its
+    departments and items have a home, but its powers are not listed here:
+    queries must not judge it as if its list were loaded (every statute
+    clause of its level would be a vacuum).  A government loaded earlier
+    with a list of its own keeps that standing.
+    """
+    for gov in batch.governments.values():
+        if gov.name in own:
+            gov.only_named = False
+            continue
+        existing = store.get(gov.id)
+        gov.only_named = existing is None or existing.label != "Government" or bool(existing.props.get("only_named"))
 
 
 def _summary_line(name: str, summary: dict) -> str:
@@ -355,7 +377,9 @@ def resolve_pending(store: Store, tx: Writer) -> int:
     laws, so the laws of that transaction count.
     """
     # a normative document may be a regulation after all once the laws are in (lists tag loosely)
-    pending = [node for status in (CitationStatus.LAW_NOT_LOADED, CitationStatus.NORMATIVE_DOCUMENT)
+    # and a fuller text of a law may hold an article a cut-short one lacked
+    waiting = (CitationStatus.LAW_NOT_LOADED, CitationStatus.NORMATIVE_DOCUMENT, CitationStatus.TEXT_INCOMPLETE)
+    pending = [node for status in waiting
                for node in store.nodes("Citation", status=status.value) if "#c" in node.id]
     if not pending:
         return 0
@@ -376,7 +400,7 @@ def resolve_pending(store: Store, tx: Writer) -> int:
             normative=looks_normative(citation.law or "", citation.rank_tag, citation.version_note),
         )
         resolution = resolver.resolve(parsed, dates[citation.source])
-        if resolution.status in (CitationStatus.LAW_NOT_LOADED, CitationStatus.NORMATIVE_DOCUMENT):
+        if resolution.status in waiting:
             continue
         tx.update_props(
             citation.id, status=resolution.status.value, version=resolution.version, target=resolution.target,

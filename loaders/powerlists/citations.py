@@ -43,6 +43,8 @@ _YEAR_RE = re.compile(r"(\d{4})\s*年")
 _DOC_NUMBER_RE = re.compile(r"[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d+\s*号")
 _DECREE_RE = re.compile(r"令\s*(?:第|\d{4}年第)?\s*\d+\s*号|令第[零〇一二三四五六七八九十百]+号")
 _NORMATIVE_TITLE_RE = re.compile(r"(通知|意见|方案|批复|函|纪要|公告|通告|指南|指引|规划|目录|清单|要点|说明|工作规程|实施意见)$")
+_LAW_RANK_TAGS = ("法律", "法规", "规章")
+_RULE_TITLE_RE = re.compile(r"(法|条例|规定|办法|细则|规则)$")
 _NORMATIVE_TAGS = ("规范性文件", "其他规范性文件", "文件", "政策文件", "红头文件")
 _BARE_TITLE_RE = re.compile(
     r"((?:中华人民共和国)?[\u4e00-\u9fff]{2,30}?(?:法|条例|规定|办法|细则|决定|规则))\s*(?:[（(][^）)\n]{0,80}[）)])?\s*(?=第)"
@@ -444,6 +446,12 @@ def looks_normative(title: str, tag: str | None, note: str | None) -> bool:
     if title.startswith("关于") and not title.endswith(("条例", "法")):
         return True
     if note and _DOC_NUMBER_RE.search(note) and not _DECREE_RE.search(note):
+        # a rule of the 1990s was often promulgated by a numbered notice (劳动部关于颁发《职业技能鉴定规定》
+        # 的通知劳部发〔1993〕134号): a list tagging a rule-shaped title 规章/法规 means the rule, not the notice
+        # (a 规〔2017〕 number marks a 行政规范性文件 whatever the tag)
+        if (tag and any(t in tag for t in _LAW_RANK_TAGS) and _RULE_TITLE_RE.search(title)
+                and not re.search(r"规\s*[〔\[【(（]", note)):
+            return False
         return True
     return False
 

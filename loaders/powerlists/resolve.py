@@ -20,6 +20,11 @@ shows as ``article`` differing from the target's number.  When no article
 holds the quote and the same-numbered one is another text, the status is
 ``article_not_found`` (the cited provision is not in the store).
 
+A cited article beyond the last article of a version whose loaded text looks
+cut short (``LawVersion.truncated``, set by the statute loader: a 3-article
+file of a 89-article regulation) is ``text_incomplete``: not verifiable here,
+rather than missing from the law.
+
 >>> quote_cover("县级以上人民政府农业农村主管部门责令改正", "由县级以上地方人民政府农业农村主管部门责令改正，处三千元以上一万元以下罚款。")
 1.0
 """
@@ -104,6 +109,7 @@ class Resolver:
         self.province = province
         self._found: dict[tuple[str, str | None], tuple[list[str], bool]] = {}
         self._articles: dict[str, list[tuple[str, str, set[str]]]] = {}
+        self._last: dict[str, int] = {}
 
     # --- laws ----------------------------------------------------------------------
 
@@ -192,6 +198,14 @@ class Resolver:
             self._articles[version_id] = articles
         return articles
 
+    def last_article(self, version_id: str) -> int:
+        """The number of the last article of a version (0 when it holds none)."""
+        if version_id not in self._last:
+            self._last[version_id] = max((node.props.get("article") or node.props.get("number") or 0
+                                          for node in self.store.nodes("Provision", version=version_id)
+                                          if node.props.get("kind") == ProvisionKind.ARTICLE.value), default=0)
+        return self._last[version_id]
+
     def best_match(self, quote: str, version_id: str) -> tuple[str | None, float]:
         """The article of ``version_id`` that best holds ``quote``."""
         q = squeeze(quote)[:QUOTE_LIMIT]
@@ -236,6 +250,9 @@ class Resolver:
                 version = candidate
                 break
         if article is None:
+            if version.truncated and cite.article > self.last_article(version.id):
+                # the loaded text stops before the cited article: it cannot be checked here
+                return Resolution(CitationStatus.TEXT_INCOMPLETE, law_id, version.id)
             return Resolution(CitationStatus.ARTICLE_NOT_FOUND, law_id, version.id)
         target = self._unit(article, cite.paragraph, cite.item)
         result = Resolution(CitationStatus.RESOLVED, law_id, version.id, target.id)

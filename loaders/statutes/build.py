@@ -180,6 +180,7 @@ def _parse_group(sources: list[_Source]) -> ParsedStatute:
         version.source = "; ".join(str(s.doc.path) for s in ordered)
         sources = ordered
     law = Law(version.law, strip_prc(version.law), version.rank, version.region)
+    version.truncated = truncation_of([p for p in structure.provisions if p.kind == ProvisionKind.ARTICLE])
     return ParsedStatute(
         law=law,
         version=version,
@@ -190,6 +191,55 @@ def _parse_group(sources: list[_Source]) -> ParsedStatute:
         files=[s.doc.path for s in sources],
         expired=any(s.row is not None and s.row.expired for s in sources),
     )
+
+
+# A whole statute ends with its commencement (本法自…起施行) or a repeal clause.
+_CLOSING_RE = re.compile(r"施行|生效|废止|实施之日|起实施")
+_SELF_CITE_RE = re.compile(r"本(?:法|条例|办法|规定|细则|规则|决定)第([零〇一二三四五六七八九十百千\d]+)条")
+SHORT_VERSION_SHARE = 0.5  # a version holding less than this share of another version's articles is cut short
+
+
+def truncation_of(articles: Sequence[Provision], others: Sequence[int] = ()) -> str:
+    """Why a version's loaded text looks cut short, or "" when it looks whole.
+
+    Signs: its own text cites an article of itself beyond its last one; another
+    loaded version of the law (``others``: their article counts) holds more
+    than twice as many articles; its last article is no closing article
+    (施行, 生效, 废止).  The signs are recorded, not acted on: a citation to an
+    article beyond the end of such a version cannot be checked here.
+
+    >>> from kg.model import Provision, ProvisionKind
+    >>> arts = [Provision(f"x/第{n}条", "x", ProvisionKind.ARTICLE, n, text=t, article=n)
+    ...         for n, t in [(1, "为了…，制定本条例。"), (2, "违反本条例第三十条的，处罚款。")]]
+    >>> truncation_of(arts)
+    '文本止于第2条，而条文引用本身第30条；末条不是施行条款'
+    >>> truncation_of(arts[:1] + [Provision("x/第2条", "x", ProvisionKind.ARTICLE, 2, text="本条例自2020年1月1日起施行。", article=2)])
+    ''
+    """
+    from kg.text import chinese_to_int
+
+    if not articles:
+        return ""
+    last = max(articles, key=lambda a: (a.article or a.number, a.suffix))
+    end = last.article or last.number
+    reasons = []
+    cited = []
+    for article in articles:
+        for number in _SELF_CITE_RE.findall(article.text or ""):
+            try:
+                cited.append(chinese_to_int(number))
+            except ValueError:
+                continue
+    if cited and max(cited) > end:
+        reasons.append(f"文本止于第{end}条，而条文引用本身第{max(cited)}条")
+    longest = max(others, default=0)
+    if longest and len(articles) < SHORT_VERSION_SHARE * longest:
+        reasons.append(f"只有{len(articles)}条，同法其他版本有{longest}条")
+    if not _CLOSING_RE.search(last.text or ""):
+        reasons.append("末条不是施行条款")
+    if reasons == ["末条不是施行条款"]:
+        return f"文本止于第{end}条，末条不是施行条款"
+    return "；".join(reasons)
 
 
 def parse_file(path: str | Path, metadata: Metadata | MetadataRow | None = None) -> ParsedStatute:
@@ -613,6 +663,17 @@ def _write_clauses(tx: Writer, batch: _Batch, report: LoadReport) -> None:
         report.counts["clauses"] += len(seen)
 
 
+def _compare_versions(parsed_all: list[ParsedStatute]) -> None:
+    """Record a version far shorter than another loaded version of its law as cut short."""
+    counts: dict[str, list[int]] = defaultdict(list)
+    for parsed in parsed_all:
+        counts[parsed.version.law].append(len(parsed.articles))
+    for parsed in parsed_all:
+        others = [n for n in counts[parsed.version.law]]
+        if len(others) > 1:
+            parsed.version.truncated = truncation_of(parsed.articles, others)
+
+
 def load_laws(store: Store, paths: Iterable[str | Path], *, extract_clauses: bool = True,
               progress: Progress | None = None, today: str | None = None) -> LoadReport:
     """Load statute files and folders (recursive) into ``store`` in one transaction.
@@ -695,6 +756,7 @@ def load_laws(store: Store, paths: Iterable[str | Path], *, extract_clauses: boo
         report.loaded.extend(str(f) for f in parsed.files)
     if not parsed_all:
         return report
+    _compare_versions(parsed_all)
 
     if progress is not None:
         progress(total, total, "writing the graph")
