@@ -17,8 +17,9 @@ Two sources:
 2. Clauses: a provision in force that binds the government and gives one
    category of act to bodies of several sectors without dividing it (its text
    has no 各自职责 / 职责分工 / 分别 ...), where those sectors map to two or
-   more departments of the government and some item of the government rests
-   on the article.
+   more departments of the government in different lines of administration
+   (not a bureau and its branches) and some item of the government rests on
+   the article.
 
 Neither is reported when the law divides the departments' sectors in
 another article (国务院农业农村、林业草原主管部门分别主管…: :class:`LawDivisions`).
@@ -320,8 +321,8 @@ def overlaps_of_clauses(store, government: Mapping[str, Any], bases: list[ItemBa
         for sector in sectors:
             for dept in departments_for(sector, departments):
                 depts[dept["id"]] = dept
-        if len(depts) < 2:
-            continue
+        if len(depts) < 2 or not _different_lines(depts.values()):
+            continue  # one line of administration (渔业行政主管部门 and its 渔政监督管理机构) shares nothing
         if _suppressed(list(concentrations), government["id"], category, depts.values()) is not None:
             continue
         if divisions is not None and divisions.divided(rows[0].version.law, depts.values()):

@@ -147,3 +147,23 @@ def test_example_concentrations_table_loads():
     path = resources.files("ontology").joinpath("concentrations.example.csv")
     rows = load_concentrations(path)
     assert rows and rows[0].covers
+
+
+@pytest.mark.parametrize("second, sectors, expected", [
+    # 渔业行政主管部门 and its own 渔政监督管理机构: one line of administration, no overlap
+    ("渔政监督管理机构", ("农业农村", "渔政监督"), []),
+    # near miss: two lines named in one clause without dividing them
+    ("市场监督管理部门", ("市场监督管理",), [("c", ("甲市农业农村局", "甲市第二局"))]),
+])
+def test_a_clause_naming_one_line_of_administration_twice_is_no_overlap(store, second, sectors, expected):
+    g = GraphBuilder()
+    v = g.law("丙法", "2020-01-01", {38: f"违反本法规定的，由县级以上人民政府渔业行政主管部门或者{second}没收渔获物，并处罚款。"})
+    a38 = article_id(v, 38)
+    g.clause(a38, "行政处罚", "县级以上人民政府渔业行政主管部门", sector="农业农村")
+    g.clause(a38, "行政处罚", second, sector=sectors[-1])
+    gov = g.government("甲市")
+    agri = g.department(gov, "甲市农业农村局", "农业农村")
+    g.department(gov, "甲市第二局", *sectors)
+    g.item(agri, "c", "没收渔获物", "行政处罚", cite(a38, "《丙法》第三十八条"))
+    g.save(store)
+    assert [(f.item_ids[0], f.departments) for f in find_overlaps(store, government="甲市")] == expected
