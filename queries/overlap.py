@@ -49,7 +49,9 @@ from kg.views import ItemBasis, ProvisionRef
 from .findings import Evidence, Finding, describe_citation, provision_label, version_label
 from .roles import binds_government, binds_level, departments_for, government_places
 
-DIVIDING = ("各自", "职责分工", "分别", "按照职责", "依照职责", "根据职责", "依据职责", "职责范围内")
+# 依据职权 / 按照管理权限 divide as 依据职责 does (退耕还林条例 art. 60: 林业、农业行政主管部门依据职权处以罚款)
+DIVIDING = ("各自", "职责分工", "分别", "按照职责", "依照职责", "根据职责", "依据职责", "职责范围内",
+            "按照职权", "依照职权", "根据职权", "依据职权", "管理权限")
 
 
 @dataclass(frozen=True)

@@ -167,3 +167,23 @@ def test_a_clause_naming_one_line_of_administration_twice_is_no_overlap(store, s
     g.item(agri, "c", "没收渔获物", "行政处罚", cite(a38, "《丙法》第三十八条"))
     g.save(store)
     assert [(f.item_ids[0], f.departments) for f in find_overlaps(store, government="甲市")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 退耕还林条例 art. 60: 依据职权 divides as 依据职责 does
+    ("由县级以上人民政府林业、农业行政主管部门依据职权处以非法经营额2倍以上5倍以下的罚款。", []),
+    ("由县级以上人民政府林业、农业行政主管部门按照管理权限处以罚款。", []),
+    # near miss: the two bodies named without dividing
+    ("由县级以上人民政府林业、农业行政主管部门处以罚款。", [("k1", "k2")]),
+])
+def test_powers_divided_by_competence_words_are_no_overlap(store, text, expected):
+    g = GraphBuilder()
+    v = g.law("丁条例", "2016-02-06", {60: text})
+    a60 = article_id(v, 60)
+    g.clause(a60, "行政处罚", "县级以上人民政府林业行政主管部门", sector="林业和草原")
+    g.clause(a60, "行政处罚", "县级以上人民政府农业行政主管部门", sector="农业农村")
+    gov = g.government("甲市")
+    g.item(g.department(gov, "甲市林业和草原局", "林业和草原"), "k1", "对销售种苗的处罚", "行政处罚", cite(a60, "《丁条例》第六十条"))
+    g.item(g.department(gov, "甲市农业农村局", "农业农村"), "k2", "对销售种苗的处罚", "行政处罚", cite(a60, "《丁条例》第六十条"))
+    g.save(store)
+    assert sorted({f.item_ids for f in find_overlaps(store, government="甲市")}) == expected
