@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.model import GovLevel, Rank, VersionStatus, article_id, paragraph_id
 from queries.vacuum import find_vacuums
 
@@ -104,3 +106,18 @@ def test_a_government_known_only_from_another_list_has_no_vacuums(store):
                                Government("丁市", GovLevel.CITY, province="丙省")]))
     assert list(find_vacuums(store, government="丙省")) == []
     assert {f.government for f in find_vacuums(store)} == {"甲市", "丁市"}  # near miss: a listed one is judged
+
+
+@pytest.mark.parametrize("law, places, expected", [
+    ("汶川地震灾后恢复重建条例", ["克拉玛依市", "新疆维吾尔自治区"], False),
+    ("汶川地震灾后恢复重建条例", ["绵阳市", "四川省"], True),
+    ("长江三峡工程建设移民条例", ["克拉玛依市", "新疆维吾尔自治区"], False),
+    ("长江三峡工程建设移民条例", ["宜昌市", "湖北省"], True),
+    ("南水北调工程供用水管理条例", ["克拉玛依市", "新疆维吾尔自治区"], False),
+    # near miss: a national law without a geographic scope binds everywhere
+    ("中华人民共和国水法", ["克拉玛依市", "新疆维吾尔自治区"], True),
+])
+def test_laws_of_a_region_bind_only_its_provinces(law, places, expected):
+    from queries.roles import applies_in
+
+    assert applies_in(law, places) is expected
