@@ -114,6 +114,7 @@ def test_a_government_known_only_from_another_list_has_no_vacuums(store):
     ("长江三峡工程建设移民条例", ["克拉玛依市", "新疆维吾尔自治区"], False),
     ("长江三峡工程建设移民条例", ["宜昌市", "湖北省"], True),
     ("南水北调工程供用水管理条例", ["克拉玛依市", "新疆维吾尔自治区"], False),
+    ("中华人民共和国防治陆源污染物污染损害海洋环境管理条例", ["克拉玛依市", "新疆维吾尔自治区"], False),
     # near miss: a national law without a geographic scope binds everywhere
     ("中华人民共和国水法", ["克拉玛依市", "新疆维吾尔自治区"], True),
 ])
