@@ -306,3 +306,23 @@ def test_a_government_loaded_with_its_own_list_keeps_its_standing(law_store, tmp
     load_powers(law_store, [_workbook(tmp_path / "克拉玛依市生态环境局权责清单.xlsx", ROWS[:1])])
     assert {g["id"]: bool(g.get("only_named")) for g in law_store.governments()} == {
         "克拉玛依市": False, "新疆维吾尔自治区": False}
+
+
+@pytest.mark.parametrize("quote, status, article", [
+    # the 2015 text, amended since: art. 99 of 2018 holds most of it (0.74), art. 100 of 2018 is another text
+    ("违反本法规定，有下列行为之一的，由县级以上人民政府环境保护行政主管部门责令停止违法行为，限期改正，并处一万元以上十万元以下罚款："
+     "（一）未依法取得排污许可证排放大气污染物的；", CitationStatus.RESOLVED, 99),
+    # near miss: a quote no loaded article holds is not found
+    ("对燃放烟花爆竹的单位处以罚款，并没收烟花爆竹。", CitationStatus.ARTICLE_NOT_FOUND, None),
+])
+def test_a_quote_amended_and_renumbered_resolves_to_its_new_place(store, tmp_path, quote, status, article):
+    with store.transaction() as tx:
+        tx.add_nodes(nodes_of(_law_nodes("2018-10-26", {99: ART99, 100: ["国家倡导低碳出行，鼓励公众使用公共交通工具。"]})))
+    note = "（2015年8月29日第十二届全国人民代表大会常务委员会第十六次会议修订）"
+    rows = [[1, "甲", "", "行政处罚", f"《中华人民共和国大气污染防治法》{note}\n    第一百条：{quote}", "克拉玛依市生态环境局", "", "", "", ""]]
+    load_powers(store, [_workbook(tmp_path / "c.xlsx", rows)])
+    (cite,) = [Citation.from_node(c) for c in store.nodes("Citation")]
+    assert cite.status == status and cite.article == 100
+    assert cite.target == (article_id(f"{LAW}/2018-10-26", article) if article else None)
+    if article:
+        assert 0.6 <= cite.quote_similarity < 0.85  # below a match: the stale query reports the amended text

@@ -16,9 +16,12 @@ matches another article of the loaded version nearly exactly and clearly
 better than the article of that number (shared boilerplate such as 由县级以上
 人民政府…主管部门责令改正 keeps the wrong one from scoring zero).  The citation then resolves to the provision holding the
 quoted text; its ``article`` keeps the number as cited, so the renumbering
-shows as ``article`` differing from the target's number.  When no article
-holds the quote and the same-numbered one is another text, the status is
-``article_not_found`` (the cited provision is not in the store).
+shows as ``article`` differing from the target's number.  When another article
+holds most of the quote (:data:`AMENDED_AT`) while the same-numbered one is
+another text, the citation resolves to that article with the quote's lower
+similarity (amended and renumbered: a stale basis, not a missing one).  When
+no article holds the quote and the same-numbered one is another text, the
+status is ``article_not_found`` (the cited provision is not in the store).
 
 A cited article beyond the last article of a version whose loaded text looks
 cut short (``LawVersion.truncated``, set by the statute loader: a 3-article
@@ -49,6 +52,7 @@ MIN_BLOCK = 4  # shorter common runs are chance (的, 部门, 规定)
 QUOTE_LIMIT = 1500  # characters of a quote compared
 BEST_MATCH_GAIN = 0.15
 RETARGET_AT = 0.85  # a quote this like another article of a newer version: the article was renumbered
+AMENDED_AT = 0.6  # a quote this like another article of a newer version, when its own number holds another text: amended there
 UNRELATED_BELOW = 0.3  # a quote this unlike the same-numbered article of a newer version: not that provision
 
 
@@ -272,9 +276,16 @@ class Resolver:
                     else:
                         result.quote_best_match, result.quote_best_similarity = best, best_score
             if named_missing and result.target == target.id and result.quote_similarity < UNRELATED_BELOW:
-                # the cited older version is not loaded and this version's article of that number is
-                # another text: the cited provision is not in the store
-                result.status, result.target = CitationStatus.ARTICLE_NOT_FOUND, None
+                if result.quote_best_match and (result.quote_best_similarity or 0) >= AMENDED_AT:
+                    # the quoted text was amended and renumbered (种子法 2015 art. 53 -> 2021 art. 52, its
+                    # 林木种子 half dropped): the provision that now holds most of it is the one cited; the
+                    # quote's similarity stays below a match, so the basis shows as stale, not as missing
+                    result.target, result.quote_similarity = result.quote_best_match, result.quote_best_similarity
+                    result.quote_best_match = result.quote_best_similarity = None
+                else:
+                    # the cited older version is not loaded and this version's article of that number is
+                    # another text: the cited provision is not in the store
+                    result.status, result.target = CitationStatus.ARTICLE_NOT_FOUND, None
         return result
 
 
