@@ -229,8 +229,14 @@ def check(
             output=output, out=sys.stdout, concentrations=concentrations,
         )
     if fail_on:
-        wanted = {k.strip() for k in fail_on.split(",") if k.strip()}
-        if "all" in wanted or wanted & set(found):
+        from queries.report import KIND_ARGS
+
+        # accept the command's kind names (orphans) and the findings' (orphan)
+        wanted = {KIND_ARGS.get(k.strip(), k.strip()) for k in fail_on.split(",") if k.strip()}
+        unknown = wanted - set(KIND_ARGS.values()) - {"all", "unverifiable"}
+        if unknown:
+            fail(f"--fail-on {', '.join(sorted(unknown))}: use {', '.join(KIND_ARGS)} or all")
+        if any(found[k] for k in (set(found) if "all" in wanted else wanted)):
             raise typer.Exit(1)
 
 

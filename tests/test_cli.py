@@ -1,0 +1,49 @@
+"""CLI behaviour shared by every command: global options anywhere, --fail-on exit codes."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app, hoist_global_options
+from kg.demo import build_demo_store
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "demo.kg"
+    store, _, _ = build_demo_store(path)
+    store.close()
+    return path
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, hoist_global_options(list(args)))
+
+
+@pytest.mark.parametrize(
+    "kind, fail_on, code",
+    [
+        ("orphans", "orphans", 1),  # the command's name of the kind
+        ("orphans", "orphan", 1),  # the finding's name of the kind
+        ("orphans", "invalid", 0),  # asked to fail on a kind this run did not look for
+        ("unaccountable", "orphans,unaccountable", 1),
+        ("stale", "all", 1),
+        ("orphans", "nonsense", 2),
+    ],
+)
+def test_fail_on_exit_codes(demo_path, kind, fail_on, code):
+    result = run("check", kind, "--store", str(demo_path), "--format", "json", "--fail-on", fail_on)
+    assert result.exit_code == code, result.output
+
+
+def test_global_option_after_the_command(demo_path):
+    result = run("stats", "--format", "json", "--store", str(demo_path))
+    assert result.exit_code == 0
+    assert '"power_items": 18' in result.output
+
+
+def test_missing_store_is_one_line_and_exit_2(tmp_path):
+    result = run("--store", str(tmp_path / "none.kg"), "stats")
+    assert result.exit_code == 2
+    assert "none.kg" in result.output and "Traceback" not in result.output
