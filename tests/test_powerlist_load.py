@@ -285,17 +285,33 @@ def test_an_article_beyond_a_cut_short_text_is_not_verifiable(store, tmp_path, t
     assert cite.status == expected and cite.version == f"{LAW}/2018-10-26"
 
 
-@pytest.mark.parametrize("department, only_named", [
-    # a provincial department in the 实施主体 column of a city list: its government is only named there
-    ("新疆维吾尔自治区农业农村厅", {"克拉玛依市": False, "新疆维吾尔自治区": True}),
-    # near miss: the city's own department (nothing names the province here)
-    ("克拉玛依市生态环境局", {"克拉玛依市": False}),
+@pytest.mark.parametrize("rows, only_named", [
+    # the Karamay agriculture list: one level of a city item (same 序号 and name) is the 自治区's: only named there
+    ([[1, "甲", "", "行政处罚", "《中华人民共和国大气污染防治法》第九十九条", "新疆维吾尔自治区农业农村厅", "", "", "", ""],
+      [1, "甲", "", "行政处罚", "《中华人民共和国大气污染防治法》第九十九条", "克拉玛依市生态环境局", "", "", "", ""],
+      [2, "乙", "", "行政处罚", "《中华人民共和国大气污染防治法》第一百条", "克拉玛依市生态环境局", "", "", "", ""]],
+     {"克拉玛依市": False, "新疆维吾尔自治区": True}),
+    # a list naming many governments: the 自治区's department holds an item of its own, so it is its list too
+    ([[1, "甲", "", "行政处罚", "《中华人民共和国大气污染防治法》第九十九条", "新疆维吾尔自治区农业农村厅", "", "", "", ""],
+      [2, "乙", "", "行政处罚", "《中华人民共和国大气污染防治法》第一百条", "克拉玛依市生态环境局", "", "", "", ""]],
+     {"克拉玛依市": False, "新疆维吾尔自治区": False}),
+    # near miss: the city's own departments only; the 自治区 is the city's parent, nothing more
+    ([[1, "甲", "", "行政处罚", "《中华人民共和国大气污染防治法》第九十九条", "克拉玛依市生态环境局", "", "", "", ""],
+      [2, "乙", "", "行政处罚", "《中华人民共和国大气污染防治法》第一百条", "克拉玛依市生态环境局", "", "", "", ""]],
+     {"克拉玛依市": False}),
 ])
-def test_governments_known_only_from_another_list_are_marked(law_store, tmp_path, department, only_named):
-    rows = [[1, "甲", "", "行政处罚", "《中华人民共和国大气污染防治法》第九十九条", department, "", "", "", ""],
-            [2, "乙", "", "行政处罚", "《中华人民共和国大气污染防治法》第一百条", "克拉玛依市生态环境局", "", "", "", ""]]
+def test_governments_known_only_from_another_list_are_marked(law_store, tmp_path, rows, only_named):
     load_powers(law_store, [_workbook(tmp_path / "克拉玛依市生态环境局权责清单.xlsx", rows)])
     assert {g["id"]: bool(g.get("only_named")) for g in law_store.governments()} == only_named
+
+
+def test_every_government_of_a_provincial_list_is_its_own(law_store, tmp_path):
+    rows = [[1, "甲", "", "行政处罚", "《中华人民共和国大气污染防治法》第九十九条", "浙江省生态环境厅", "", "", "", ""],
+            [2, "乙", "", "行政处罚", "《中华人民共和国大气污染防治法》第一百条", "杭州市生态环境局", "", "", "", ""],
+            [3, "丙", "", "行政处罚", "《中华人民共和国大气污染防治法》第一百条", "杭州市西湖区生态环境局", "", "", "", ""]]
+    load_powers(law_store, [_workbook(tmp_path / "浙江省权责清单.xlsx", rows, title="浙江省权责清单")], government="浙江省", level="province")
+    assert {g["id"]: bool(g.get("only_named")) for g in law_store.governments()} == {
+        "浙江省": False, "杭州市": False, "杭州市西湖区": False}
 
 
 def test_a_government_loaded_with_its_own_list_keeps_its_standing(law_store, tmp_path):

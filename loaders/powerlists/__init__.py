@@ -205,6 +205,7 @@ def load_powers(
     batch = GraphBatch()
     per_file: dict[str, dict] = {}
     own: set[str] = set()  # governments whose own lists these are
+    holders: dict[tuple[str, str, int], set[str]] = {}  # (file, sheet, item group) -> governments holding its entries
     for done, plist in enumerate(lists, 1):
         if progress:
             progress(len(paths) + done - 1, len(paths) * 2, plist.path.name)
@@ -215,11 +216,11 @@ def load_powers(
         if gov_level and not explicit:
             gov = GovernmentName(gov.name, gov_level, gov.parent)
         own.add(gov.name)
-        summary = _load_list(plist, gov, province, batch, resolver, sectors, codes, report)
+        summary = _load_list(plist, gov, province, batch, resolver, sectors, codes, report, holders)
         per_file[plist.path.name] = summary
         report.loaded.append(str(plist.path))
 
-    _mark_only_named(store, batch, own)
+    _mark_only_named(store, batch, own | holders_of_own_items(holders))
     if report.loaded:
         with store.transaction() as tx:
             _remove_previous(store, tx, {Path(p).name for p in report.loaded})
@@ -245,6 +246,25 @@ def load_powers(
     return report
 
 
+def holders_of_own_items(holders: dict[tuple[str, str, int], set[str]]) -> set[str]:
+    """The governments whose departments alone hold an item of a list.
+
+    ``holders`` maps each item (file, sheet, 序号 group) to the governments of
+    the departments holding its entries.  A provincial list holds the items of
+    many governments' departments, each its own.  An item whose levels several
+    governments share (自治区级 / 地州市级 / 县市区级 rows of one 序号 in a city
+    list) makes none of them its holder: that row only says which level
+    does what.
+
+    Examples
+    --------
+    >>> sorted(holders_of_own_items({("a.csv", "s", 0): {"浙江省"}, ("a.csv", "s", 1): {"杭州市"},
+    ...                             ("b.xls", "s", 0): {"新疆维吾尔自治区", "克拉玛依市"}}))
+    ['杭州市', '浙江省']
+    """
+    return {next(iter(govs)) for govs in holders.values() if len(govs) == 1}
+
+
 def _mark_only_named(store: Store, batch: GraphBatch, own: set[str]) -> None:
     """Mark the governments known only from another government's list.
 
@@ -253,8 +273,10 @@ def _mark_only_named(store: Store, batch: GraphBatch, own: set[str]) -> None:
     实施层级 is 自治区级).  Such a government gets a node, so that its
     departments and items have a home, but its powers are not listed here:
     queries must not judge it as if its list were loaded (every statute
-    clause of its level would be a vacuum).  A government loaded earlier
-    with a list of its own keeps that standing.
+    clause of its level would be a vacuum).  ``own`` holds the lists'
+    governments and every government whose departments alone hold an item of
+    them (:func:`holders_of_own_items`).  A government loaded earlier with a
+    list of its own keeps that standing.
     """
     for gov in batch.governments.values():
         if gov.name in own:
@@ -277,7 +299,8 @@ def _summary_line(name: str, summary: dict) -> str:
 
 
 def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batch: GraphBatch, resolver: Resolver,
-               sectors: SectorTable, codes: Counter, report: LoadReport) -> dict:
+               sectors: SectorTable, codes: Counter, report: LoadReport,
+               holders: dict[tuple[str, str, int], set[str]]) -> dict:
     path = plist.path
     summary = {"government": gov.name, "date": plist.date, "items": 0, "entries": 0, "categories": {}, "skipped": [], "sheets": {}}
     default_department = _default_department(plist, gov)
@@ -294,13 +317,14 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
         counted_groups: set[int] = set()
         for entry in sheet.entries:
             try:
-                _load_entry(entry, plist, gov, province, batch, resolver, sectors, codes, report, default_department)
+                item = _load_entry(entry, plist, gov, province, batch, resolver, sectors, codes, report, default_department)
             except Exception as exc:  # noqa: BLE001 - one odd row never stops the batch
                 reason = f"item {entry.name[:30]!r} skipped ({type(exc).__name__}: {exc})"
                 report.warn(f"{path}: sheet {entry.sheet} row {entry.row}", reason)
                 summary["skipped"].append(f"{entry.sheet} row {entry.row}: {reason}")
                 continue
             summary["entries"] += 1
+            holders.setdefault((path.name, entry.sheet, entry.group), set()).add(item.government)
             if entry.group not in counted_groups:
                 counted_groups.add(entry.group)
                 categories[entry.category.value] += max(1, len(entry.numbers))
@@ -309,7 +333,7 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
 
 
 def _load_entry(entry: Entry, plist: PowerList, gov: GovernmentName, province: str | None, batch: GraphBatch, resolver: Resolver,
-                sectors: SectorTable, codes: Counter, report: LoadReport, default_department: str) -> None:
+                sectors: SectorTable, codes: Counter, report: LoadReport, default_department: str) -> PowerItem:
     """One entry -> its item, department, responsibility and citations in ``batch``."""
     path = plist.path
     # everything that can fail on odd input first, so a failing entry leaves nothing behind
@@ -345,6 +369,7 @@ def _load_entry(entry: Entry, plist: PowerList, gov: GovernmentName, province: s
         batch.responsibilities.append(resp)
         batch.edges.append(Edge(item_id, resp.id, EdgeType.HAS_RESPONSIBILITY.value))
     add_citations(batch, item_id, parsed, resolutions)
+    return item
 
 
 def _default_department(plist: PowerList, gov: GovernmentName) -> str:
