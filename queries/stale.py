@@ -12,7 +12,11 @@ For each citation that resolved to a law version:
   article (:func:`quote_coverage`); below :data:`QUOTE_MATCH` it is a
   mismatch.  A quote that differs only in punctuation matches.  The evidence
   names the article that now holds the quote (``Citation.quote_best_match``)
-  when the loader found one and it does hold the quote (by the same measure).
+  when the loader found one and it does hold the quote (by the same measure);
+- or the citation resolved to another article than the one it numbers: the
+  loader moved a quote of an older, unloaded version to the article that now
+  holds it (renumbered), so the list's number is out of date.  The reason
+  names both numbers.
 
 One finding per item, carrying every stale citation.
 """
@@ -26,7 +30,7 @@ from typing import Iterator
 from kg.text import chinese_to_int, normalise
 from kg.views import CitationBasis, ItemBasis
 
-from .findings import Evidence, Finding, describe_citation, item_finding, provision_label, version_label
+from .findings import Evidence, Finding, article_label, describe_citation, item_finding, provision_label, version_label
 
 QUOTE_MATCH = 0.8
 """Least share of the quote's characters the cited article must hold, in order."""
@@ -105,6 +109,22 @@ def _superseded_at(citation: CitationBasis, list_date: str | None) -> bool:
     return True
 
 
+def _cited_article(citation: CitationBasis) -> str | None:
+    """The article as the list cites it (第103条), when the citation resolves to another article.
+
+    The loader resolves a quote of an older, unloaded version to the article
+    that now holds it (renumbered); the citation keeps the number as cited.
+    """
+    article = citation.citation.get("article")
+    target = citation.article or citation.target
+    if article is None or target is None or target.article is None:
+        return None
+    suffix = citation.citation.get("article_suffix") or 0
+    if (int(article), int(suffix)) == (target.article, target.article_suffix or 0):
+        return None
+    return article_label(int(article), int(suffix), citation.citation.get("paragraph"), citation.citation.get("item"))
+
+
 def stale_of(basis: ItemBasis) -> Finding | None:
     list_date = basis.item.get("list_date")
     reasons: list[str] = []
@@ -128,11 +148,17 @@ def stale_of(basis: ItemBasis) -> Finding | None:
         if not quote or target is None or len(clean(quote)) < MIN_QUOTE:
             continue
         coverage = quote_coverage(quote, target.text)
-        if coverage >= QUOTE_MATCH:
+        cited = _cited_article(citation)
+        if coverage >= QUOTE_MATCH and cited is None:
             continue
         ev = describe_citation(citation)
         best = citation.best_match
-        if best is not None and best.id != target.id and quote_coverage(quote, best.text) >= QUOTE_MATCH:
+        if cited is not None:
+            # the loader moved the citation to the article holding the quote: the list's number is out of date
+            where = provision_label(citation.target)
+            reasons.append(f"所引{cited}的引文与现行条文不符，引文现见于{where}")
+            note = f"所引{cited}按所注版本编号；引文与现行{where}相符度 {coverage:.2f}：{target.text[:200]}"
+        elif best is not None and best.id != target.id and quote_coverage(quote, best.text) >= QUOTE_MATCH:
             where = provision_label(best)
             reasons.append(f"所引{provision_label(citation.target)}的引文与现行条文不符，引文现见于{where}")
             note = f"引文与所引条文相符度 {coverage:.2f}；现见于{where}：{best.text[:200]}"

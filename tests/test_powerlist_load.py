@@ -342,3 +342,23 @@ def test_a_quote_amended_and_renumbered_resolves_to_its_new_place(store, tmp_pat
     assert cite.target == (article_id(f"{LAW}/2018-10-26", article) if article else None)
     if article:
         assert 0.6 <= cite.quote_similarity < 0.85  # below a match: the stale query reports the amended text
+
+
+@pytest.mark.parametrize("note, target, best_match", [
+    # 动物防疫法 shape: the note names the loaded version's own date (in force months later): that version,
+    # so a quote of another article stays on the cited one, the article holding it named beside it
+    ("（2018年10月26日第二次修正）", 100, 99),
+    # near miss: a note naming an older, unloaded version (numbered otherwise): moved to the article holding the quote
+    ("（2015年8月29日第十二届全国人民代表大会常务委员会第十六次会议修订）", 99, None),
+])
+def test_a_note_naming_the_loaded_versions_date_is_that_version(store, tmp_path, note, target, best_match):
+    nodes = _law_nodes("2018-10-26", {99: ART99, 100: ART100})
+    nodes[1].effective, nodes[1].promulgated, nodes[1].amended = "2019-01-01", "1987-09-05", ("2015-08-29", "2018-10-26")
+    with store.transaction() as tx:
+        tx.add_nodes(nodes_of(nodes))
+    rows = [[1, "甲", "", "行政处罚", f"《中华人民共和国大气污染防治法》{note}第一百条：{ART99[0]}", "克拉玛依市生态环境局", "", "", "", ""]]
+    load_powers(store, [_workbook(tmp_path / "克拉玛依市生态环境局权责清单.xlsx", rows, title="克拉玛依市生态环境局2024年权责清单")])
+    (cite,) = [Citation.from_node(c) for c in store.nodes("Citation")]
+    version = f"{LAW}/2018-10-26"
+    assert (cite.status, cite.article, cite.version, cite.target) == (CitationStatus.RESOLVED, 100, version, article_id(version, target))
+    assert cite.quote_best_match == (article_id(version, best_match) if best_match else None)

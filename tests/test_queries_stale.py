@@ -57,3 +57,31 @@ def test_stale_exact(store):
     assert found["b-repealed"].reason == "所引《乙条例》（2001-01-01）已废止。"
     assert found["c-misquote"].reason == "所引第十条的引文与现行条文不符，引文现见于第十二条。"
     assert "第十二条" in found["c-misquote"].evidence[0].note
+
+
+QUOTE_12 = "违反本法规定的，由县级以上人民政府农业农村主管部门处五千元以下罚款。"
+
+
+@pytest.mark.parametrize("cited, target, quote, reason", [
+    # 动物防疫法 shape: the list numbers an older, unloaded text (第一百零三条); the loader moved the
+    # citation to the article now holding the quote: the number is out of date
+    (103, 12, QUOTE_12, "所引第一百零三条的引文与现行条文不符，引文现见于第十二条。"),
+    # moved, and the text amended since (a fine no longer stated): still both numbers
+    (11, 12, "违反本法规定的，由县级以上人民政府农业农村主管部门处一万元以下罚款。",
+     "所引第十一条的引文与现行条文不符，引文现见于第十二条。"),
+    # near miss: cited where it resolved, quote held
+    (12, 12, QUOTE_12, None),
+    # near miss: no article number on the citation (a whole-article reference kept as resolved)
+    (None, 12, QUOTE_12, None),
+])
+def test_a_citation_moved_to_another_article_is_stale(store, cited, target, quote, reason):
+    g = GraphBuilder()
+    new = g.law("甲法", "2021-01-01", {12: "违反本法规定的，由县级以上人民政府农业农村主管部门处五千元以下罚款。"})
+    d = g.department(g.government("甲市"), "甲市农业农村局", "农业农村")
+    g.item(d, "a", "处罚一", "行政处罚",
+           cite(article_id(new, target), f"《甲法》（2021年1月1日修订）第{cited}条：{quote}", quote=quote, article=cited))
+    g.save(store)
+    found = list(find_stale(store))
+    assert [f.reason for f in found] == ([reason] if reason else [])
+    if reason:
+        assert found[0].evidence[0].resolved_to and "相符度" in found[0].evidence[0].note

@@ -38,7 +38,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Callable
+from typing import Callable, Iterable
 
 from kg.lawindex import LawIndex, name_key
 from kg.model import CitationStatus, LawVersion, Node, Provision, ProvisionKind, item_id, paragraph_id
@@ -238,9 +238,12 @@ class Resolver:
         if ambiguous:
             return Resolution(CitationStatus.AMBIGUOUS)
         law_id = ids[0]
-        named = self.index.version_at(law_id, cite.version_date) if cite.version_date else None
+        # a note naming a version's own date (2021年1月22日修正, in force 2021-05-01) is that version
+        dated = version_dated(self.index.versions(law_id), cite.version_date)
+        named = dated or (self.index.version_at(law_id, cite.version_date) if cite.version_date else None)
         # the version the note names is older than every loaded version: its numbering may differ
-        named_missing = bool(cite.version_date) and self.index.version_at(law_id, cite.version_date, strict=True) is None
+        named_missing = (bool(cite.version_date) and dated is None
+                         and self.index.version_at(law_id, cite.version_date, strict=True) is None)
         at_date = self.index.version_at(law_id, list_date)
         version = named or at_date
         if version is None:
@@ -287,6 +290,34 @@ class Resolver:
                     # another text: the cited provision is not in the store
                     result.status, result.target = CitationStatus.ARTICLE_NOT_FOUND, None
         return result
+
+
+def version_dated(versions: Iterable[LawVersion], date: str | None) -> LawVersion | None:
+    """The version whose own date a version note names, or None.
+
+    A version's own date is :attr:`LawVersion.date`: its promulgation, or its
+    latest amendment (the newest of ``promulgated`` and ``amended``).  The
+    earlier dates of ``amended`` are its history: they name older texts,
+    numbered otherwise, so they do not name this version.
+
+    Examples
+    --------
+    >>> law = "中华人民共和国动物防疫法"
+    >>> v2021 = LawVersion(law, "2021-01-22", law, promulgated="1997-07-03",
+    ...                    amended=("2007-08-30", "2015-04-24", "2021-01-22"), effective="2021-05-01")
+    >>> version_dated([v2021], "2021-01-22").id
+    '中华人民共和国动物防疫法/2021-01-22'
+    >>> version_dated([v2021], "2015-04-24") is None
+    True
+    """
+    if not date:
+        return None
+    date = date[:10]
+    for version in versions:
+        own = max((d for d in (version.promulgated, *version.amended) if d), default=version.date)
+        if date in (version.date, own):
+            return version
+    return None
 
 
 def _unique(versions: list[LawVersion | None]) -> list[LawVersion]:
