@@ -109,7 +109,7 @@ def simplified(text: str) -> str:
     traditional character; most statutes hold none.
     """
     trad = _traditional_chars()
-    if trad and not any(ch in trad for ch in text):
+    if trad and trad.isdisjoint(text):
         return text
     return _opencc().convert(text)
 
