@@ -126,8 +126,48 @@ class Finding:
                 item=self.item, category=self.category, subject=self.subject, modality=self.modality,
                 department=self.department, provision=self.provision,
             )
-        data["evidence"] = [e.to_json() for e in self.evidence]
+        data["evidence"] = [with_default_rule(e.to_json(), self) for e in self.evidence]
         return data
+
+
+def _finding_rules() -> dict[tuple[str, str], dict[str, str | None]]:
+    """The principle each finding kind applies (ontology/finding_rules.csv), by (kind, category)."""
+    global _FINDING_RULES
+    if _FINDING_RULES is None:
+        import csv
+        from importlib import resources
+
+        text = resources.files("ontology").joinpath("finding_rules.csv").read_text(encoding="utf-8")
+        _FINDING_RULES = {
+            (row["kind"], row["category"]): {
+                "rule": row["rule"], "rule_law": row["law"] or None, "rule_article": row["article"] or None,
+            }
+            for row in csv.DictReader(text.splitlines())
+        }
+    return _FINDING_RULES
+
+
+_FINDING_RULES: dict[tuple[str, str], dict[str, str | None]] | None = None
+
+
+def with_default_rule(evidence: dict[str, Any], finding: "Finding") -> dict[str, Any]:
+    """Evidence JSON with the rule applied filled in where the query named none.
+
+    Queries name specific rules (the setting-right article of an invalid basis);
+    other evidence gets the principle of its finding kind, and a vacuum the
+    clause that states the duty.
+    """
+    if evidence.get("rule"):
+        return evidence
+    kind = finding.reasons[0] if finding.kind == "candidate" and finding.reasons else finding.kind
+    rules = _finding_rules()
+    rule = rules.get((kind, finding.category or "")) or rules.get((kind, ""))
+    if rule is None:
+        return evidence
+    filled = {**evidence, **rule}
+    if kind == "vacuum" and finding.law and finding.article:
+        filled["rule_law"], filled["rule_article"] = finding.law, article_label(finding.article)
+    return filled
 
 
 # ---------------------------------------------------------------------------

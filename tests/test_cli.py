@@ -47,3 +47,18 @@ def test_missing_store_is_one_line_and_exit_2(tmp_path):
     result = run("--store", str(tmp_path / "none.kg"), "stats")
     assert result.exit_code == 2
     assert "none.kg" in result.output and "Traceback" not in result.output
+
+
+def test_every_finding_names_the_rule_it_applies(demo_path):
+    import json
+
+    result = run("check", "all", "--store", str(demo_path), "--format", "json")
+    findings = json.loads(result.output)
+    assert {f["kind"] for f in findings} >= {"orphan", "invalid_basis", "stale_basis", "overlap", "vacuum",
+                                             "unaccountable", "candidate"}
+    for finding in findings:
+        if finding["kind"] == "unverifiable":  # a note, not a finding
+            continue
+        assert any(e["rule"] for e in finding["evidence"]), finding
+    vacuum = next(f for f in findings if f["kind"] == "vacuum")
+    assert vacuum["evidence"][0]["rule_law"] == vacuum["law"]  # the clause states the duty
