@@ -45,6 +45,7 @@ from .views import (
     ProvisionRef,
     VersionRef,
     _props,
+    citation_basis,
 )
 
 #: (label, property) pairs indexed besides every label's ``id``: the look-ups
@@ -685,36 +686,19 @@ class _ServerViewCache:
             citations=tuple(self.citation_basis(c, self.node(t)) for c, t in row["citations"]),
         )
 
+    def clauses_under(self, article: ProvisionRef) -> tuple[ClauseRef, ...]:
+        if article.id not in self.article_clauses:
+            self.prefetch_clauses([article.id])
+        return self.article_clauses[article.id]
+
+    def version_has_clauses(self, version: VersionRef) -> bool:
+        key = (version.law, version.date)
+        if key not in self.version_clauses:
+            self.prefetch_version_clauses([version])
+        return self.version_clauses[key]
+
     def citation_basis(self, props: dict[str, Any], target_node: Node | None) -> CitationBasis:
-        target = ProvisionRef.of(target_node)
-        if target is not None:
-            version = self.version(target.version)
-        elif target_node is not None and target_node.label == "LawVersion":
-            version = self.version(target_node.id)
-        else:
-            version = self.version(props.get("version"))
-        article = self.article_of(target)
-        clauses: tuple[ClauseRef, ...] = ()
-        if article is not None:
-            if article.id not in self.article_clauses:
-                self.prefetch_clauses([article.id])
-            clauses = self.article_clauses[article.id]
-        has_clauses = False
-        if version is not None:
-            key = (version.law, version.date)
-            if key not in self.version_clauses:
-                self.prefetch_version_clauses([version])
-            has_clauses = self.version_clauses[key]
-        return CitationBasis(
-            citation=props,
-            target_label=target_node.label if target_node is not None else None,
-            target=target,
-            article=article,
-            version=version,
-            clauses=clauses,
-            version_has_clauses=has_clauses,
-            best_match=ProvisionRef.of(self.node(props.get("quote_best_match"))),
-        )
+        return citation_basis(self, props, target_node)
 
 
 def _item_row(record: neo4j.Record) -> dict[str, Any]:

@@ -386,25 +386,32 @@ class _ViewCache:
         return self._version_has_clauses[version.id]
 
     def citation_basis(self, citation) -> CitationBasis:
-        props = _props(citation)
         target_node = next(iter(self.store.targets(citation.id, "RESOLVES_TO")), None)
-        target = ProvisionRef.of(target_node)
-        if target is not None:
-            version = self.version(target.version)
-        elif target_node is not None and target_node.label == "LawVersion":
-            version = self.version(target_node.id)
-        else:
-            version = self.version(props.get("version"))
-        article = self.article_of(target)
-        clauses = self.clauses_under(article) if article is not None else ()
-        best = ProvisionRef.of(self.node(props.get("quote_best_match")))
-        return CitationBasis(
-            citation=props,
-            target_label=target_node.label if target_node is not None else None,
-            target=target,
-            article=article,
-            version=version,
-            clauses=clauses,
-            version_has_clauses=self.version_has_clauses(version) if version is not None else False,
-            best_match=best,
-        )
+        return citation_basis(self, _props(citation), target_node)
+
+
+def citation_basis(cache: Any, props: dict[str, Any], target_node: "Node | None") -> CitationBasis:
+    """One citation's basis row, from a view cache of either backend.
+
+    ``cache`` provides ``version``, ``article_of``, ``clauses_under``,
+    ``version_has_clauses`` and ``node``; sharing this function keeps the
+    embedded and the server rows identical.
+    """
+    target = ProvisionRef.of(target_node)
+    if target is not None:
+        version = cache.version(target.version)
+    elif target_node is not None and target_node.label == "LawVersion":
+        version = cache.version(target_node.id)
+    else:
+        version = cache.version(props.get("version"))
+    article = cache.article_of(target)
+    return CitationBasis(
+        citation=props,
+        target_label=target_node.label if target_node is not None else None,
+        target=target,
+        article=article,
+        version=version,
+        clauses=cache.clauses_under(article) if article is not None else (),
+        version_has_clauses=cache.version_has_clauses(version) if version is not None else False,
+        best_match=ProvisionRef.of(cache.node(props.get("quote_best_match"))),
+    )
