@@ -49,7 +49,7 @@ from typing import Iterator, Sequence
 
 import cn2an
 
-from .clause_source import DEFAULT_LAWS, LAWS_DIR, CACHE_DIR, ArticleText, LawSource, load_sources
+from .clause_source import DEFAULT_LAWS, LAWS_DIR, CACHE_DIR, ArticleText, ClauseRecord, LawSource, load_sources
 
 COLUMNS: tuple[str, ...] = (
     "序号", "事项编码", "事项名称", "子项名称", "权力类型", "实施依据", "行使主体", "承办机构",
@@ -356,6 +356,31 @@ class SharedClause:
     sectors: frozenset[str]
 
 
+def law_divisions(sources: Sequence[LawSource]) -> dict[str, list[frozenset[str]]]:
+    """The sectors each law in force divides among themselves, by law title.
+
+    A law that names several bodies in one clause often divides them once, in
+    a competence article (国务院农业农村、林业草原主管部门分别主管全国农作物种子和林木
+    种子工作): a provision whose text divides (a word of ``DIVIDING``) and whose
+    competence clauses (category 其他) name two or more sectors divides those
+    sectors for the whole law, so its undivided clauses give no one act to both.
+    """
+    from queries.overlap import DIVIDING
+
+    by_provision: dict[tuple[str, str], list[ClauseRecord]] = defaultdict(list)
+    for source in sources:
+        if source.current:
+            for clause in source.clauses:
+                by_provision[(source.title, clause.provision)].append(clause)
+    divisions: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for (law, _), clauses in sorted(by_provision.items()):
+        if any(word in clauses[0].provision_text for word in DIVIDING):
+            sectors = frozenset(c.sector for c in clauses if c.sector and c.category == "其他")
+            if len(sectors) >= 2:
+                divisions[law].append(sectors)
+    return dict(divisions)
+
+
 def shared_clauses(sources: Sequence[LawSource], level: str) -> list[SharedClause]:
     """Undivided several-body provisions of the laws in force that bind ``level`` (law-given overlaps)."""
     from queries.overlap import DIVIDING  # the words that divide duties: same list as the definition's
@@ -548,6 +573,7 @@ class Generator:
         if not self.units_at["county"]:
             raise ValueError("the law set yields no clause that applies to a county: check the extraction")
         self.shared_at = {level: shared_clauses(self.sources, level) for level in LOCAL_LEVELS}
+        self.divisions = law_divisions(self.sources)
         self.old_groups = [g for g in clause_groups(self.sources, current=False) if g.levels]
         self.current_version = {s.title: s.date for s in self.sources if s.current}
         self.sector_table = SectorTable.default()
@@ -699,6 +725,9 @@ class Generator:
             holders = [d for d in departments if self.sectors_of(government, d) & shared.sectors]
             if len(holders) < 2:
                 continue
+            if any(all(self.sectors_of(government, d) & group for d in holders)
+                   for group in self.divisions.get(shared.article[0], ())):
+                continue  # the law divides these bodies in its competence article
             entry = frozenset(codes)
             if entry in seen:
                 continue
