@@ -71,6 +71,10 @@ SELF_PREFIXES = ("地、州、市级", "地（州、市）级", "地州市级", 
 _PREFIX_WORDS = ("市场", "市政", "市容", "市民", "区域", "县域", "州市场")
 PROVINCE_PREFIXES = ("自治区", "省", "全区", "全省")
 _NOISE_PREFIX = re.compile(r"^(?:附件\s*\d*\s*[:：]?|附表\s*\d*\s*[:：]?|\d{4}\s*年(?:度)?|[\s:：、_\-—]+)+")
+# Memo sizes: a list names the same few departments on every row of a government's part; the results
+# depend only on the arguments (and the sector table), and the bounds keep long runs lean.
+NAME_MEMO = 2**14
+SECTOR_MEMO = 2**14
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,11 @@ def _province_at(text: str) -> str | None:
 
 def find_government(text: str) -> GovernmentName | None:
     """The government a name begins with (after 附件：, 2024年 ...), or None."""
+    return _find_government(text or "")
+
+
+@functools.lru_cache(maxsize=NAME_MEMO)
+def _find_government(text: str) -> GovernmentName | None:
     text = _NOISE_PREFIX.sub("", (text or "").strip())
     if not text:
         return None
@@ -176,6 +185,15 @@ def canonical_department(name: str, government: str) -> str:
 
 def split_departments(cell: str) -> list[str]:
     """Several bodies in one 实施主体 cell (A局、B支队) -> their names; the first is the primary."""
+    return list(_split_departments(cell or ""))
+
+
+@functools.lru_cache(maxsize=NAME_MEMO)
+def _split_departments(cell: str) -> tuple[str, ...]:
+    return tuple(_split_departments_uncached(cell))
+
+
+def _split_departments_uncached(cell: str) -> list[str]:
     cell = re.sub(r"\s+", "", cell or "")
     protected = _outside_brackets(cell)
     parts, start = [], 0
@@ -216,6 +234,11 @@ def department_government(name: str, default: GovernmentName, province: str | No
     自治区农业农村厅 in a city's list is a provincial department; 县市区… and
     各区… units stay in the list's government under their written name.
     """
+    return _department_government(name or "", default, province)
+
+
+@functools.lru_cache(maxsize=NAME_MEMO)
+def _department_government(name: str, default: GovernmentName, province: str | None) -> tuple[GovernmentName, str]:
     name = _strip_levels(re.sub(r"\s+", "", name or ""))
     named = find_government(name)
     if named is not None:
@@ -244,10 +267,17 @@ class SectorRule:
 
 @dataclass
 class SectorTable:
-    """Department keyword -> canonical sectors, generic and per government."""
+    """Department keyword -> canonical sectors, generic and per government.
+
+    Read-only once built (:meth:`with_rules` makes a new table): it keeps the
+    rules ordered per government and the sectors of the departments it was asked about.
+    """
 
     rules: list[SectorRule] = field(default_factory=list)
     terms: dict[str, str] = field(default_factory=dict)  # sectors.csv term -> sector
+    _found: dict[tuple[str, str | None], tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _ordered: dict[str | None, list[SectorRule]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _terms_longest_first: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     @functools.lru_cache(maxsize=1)
@@ -271,26 +301,48 @@ class SectorTable:
 
     def sectors_for(self, department: str, government: str | None = None) -> tuple[str, ...]:
         """Canonical sectors a department carries (empty when nothing matches)."""
+        key = (department, government)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= SECTOR_MEMO:
+                self._found.clear()
+            found = self._found[key] = self._sectors_for(department, government)
+        return found
+
+    def _sectors_for(self, department: str, government: str | None) -> tuple[str, ...]:
         name = department
         if government and name.startswith(government):
             name = name[len(government):]
         name = name.replace("人民政府", "")  # 人民政府 holds 民政 but names no sector
-        for scoped in (True, False):
-            rules = [r for r in self.rules if (r.government == government if scoped else r.government is None)]
-            found = self._match(name, rules)
+        for scope in (government, None):  # this government's rules first, then the generic ones
+            found = self._match(name, self._rules_of(scope))
             if found:
                 return found
         # fall back to the statutory sector terms (sectors.csv)
-        for term in sorted(self.terms, key=len, reverse=True):
-            if len(term) >= 2 and term in name:
+        if self._terms_longest_first is None:
+            self._terms_longest_first = [t for t in sorted(self.terms, key=len, reverse=True) if len(t) >= 2]
+        for term in self._terms_longest_first:
+            if term in name:
                 return (self.terms[term],)
         return ()
 
+    def _rules_of(self, government: str | None) -> list[SectorRule]:
+        """The rules of one government (None: the generic ones), longest keyword first."""
+        ordered = self._ordered.get(government)
+        if ordered is None:
+            if len(self._ordered) >= SECTOR_MEMO:
+                self._ordered.clear()
+            scoped = [r for r in self.rules if r.government == government]
+            ordered = self._ordered[government] = sorted(scoped, key=lambda r: -len(r.keyword))
+        return ordered
+
     @staticmethod
     def _match(name: str, rules: list[SectorRule]) -> tuple[str, ...]:
+        """Sectors of the keywords found in ``name``; ``rules`` longest keyword first, so a
+        longer keyword takes its characters before a shorter one inside it can."""
         taken = [False] * len(name)
         sectors: list[str] = []
-        for rule in sorted(rules, key=lambda r: -len(r.keyword)):
+        for rule in rules:
             start = name.find(rule.keyword)
             while start >= 0:
                 span = range(start, start + len(rule.keyword))

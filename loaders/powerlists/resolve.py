@@ -34,6 +34,8 @@ rather than missing from the law.
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -54,6 +56,11 @@ BEST_MATCH_GAIN = 0.15
 RETARGET_AT = 0.85  # a quote this like another article of a newer version: the article was renumbered
 AMENDED_AT = 0.6  # a quote this like another article of a newer version, when its own number holds another text: amended there
 UNRELATED_BELOW = 0.3  # a quote this unlike the same-numbered article of a newer version: not that provision
+# Memo sizes.  A list cites the same articles with the same quotes in every government's part, so a few
+# thousand distinct citations and quote/provision pairs cover a list of any length; the bounds keep a long
+# run from holding every one it ever saw.
+RESOLVE_MEMO = 2**15  # citations per Resolver
+COVER_MEMO = 2**15  # (quote, provision text) pairs
 
 
 # Short names power lists use beyond kg.lawindex.ABBREVIATIONS.
@@ -78,10 +85,18 @@ class Resolution:
 
 def quote_cover(quote: str, text: str) -> float:
     """Share of ``quote`` (squeezed) found in ``text`` in common runs of 4+ characters."""
+    return _quote_cover(quote, text)
+
+
+@functools.lru_cache(maxsize=COVER_MEMO)
+def _quote_cover(quote: str, text: str) -> float:
     q = squeeze(quote)[:QUOTE_LIMIT]
     t = squeeze(text)
     if not q or not t:
         return 0.0
+    if q in t:
+        # the longest common block is the whole quote: what SequenceMatcher finds, without its cost
+        return 1.0 if len(q) >= MIN_BLOCK else 0.0
     matcher = SequenceMatcher(None, q, t, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks() if block.size >= MIN_BLOCK)
     return round(min(1.0, matched / len(q)), 3)
@@ -114,6 +129,10 @@ class Resolver:
         self._found: dict[tuple[str, str | None], tuple[list[str], bool]] = {}
         self._articles: dict[str, list[tuple[str, str, set[str]]]] = {}
         self._last: dict[str, int] = {}
+        # the result depends only on the citation, the date and the laws, which do not change while a
+        # Resolver is in use (it already caches law lookups and articles on that ground)
+        self._resolve_memo = functools.lru_cache(maxsize=RESOLVE_MEMO)(self._resolve)
+        self._best_memo = functools.lru_cache(maxsize=RESOLVE_MEMO)(self._best_match)
 
     # --- laws ----------------------------------------------------------------------
 
@@ -212,6 +231,9 @@ class Resolver:
 
     def best_match(self, quote: str, version_id: str) -> tuple[str | None, float]:
         """The article of ``version_id`` that best holds ``quote``."""
+        return self._best_memo(quote, version_id)
+
+    def _best_match(self, quote: str, version_id: str) -> tuple[str | None, float]:
         q = squeeze(quote)[:QUOTE_LIMIT]
         grams = _trigrams(q)
         if not grams:
@@ -229,6 +251,10 @@ class Resolver:
     # --- citations -------------------------------------------------------------------
 
     def resolve(self, cite: ParsedCitation, list_date: str | None) -> Resolution:
+        """The resolution of ``cite`` for a list dated ``list_date`` (a fresh object: callers may change it)."""
+        return copy.copy(self._resolve_memo(cite, list_date))
+
+    def _resolve(self, cite: ParsedCitation, list_date: str | None) -> Resolution:
         if cite.law is None:
             return Resolution(CitationStatus.UNPARSED)
         ids, ambiguous = self.find_law(cite.law, cite.rank_tag)
