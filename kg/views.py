@@ -17,8 +17,9 @@ that two backends give identical output.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import MISSING, dataclass, field, fields
-from typing import TYPE_CHECKING, Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Node
@@ -30,19 +31,23 @@ def _props(node: "Node | None") -> dict[str, Any] | None:
     return {**node.props, "id": node.id}
 
 
+@functools.lru_cache(maxsize=None)
+def _field_defaults(cls) -> tuple[tuple[str, Any], ...]:
+    """(name, default) of each field of a row class but ``id`` ("" for a field without a default)."""
+    return tuple((f.name, "" if f.default is MISSING else f.default) for f in fields(cls) if f.name != "id")
+
+
 def _row_of(cls, node: "Node"):
     """A row dataclass from a node: ``id`` is the node's id, each other field its
     property (the field's default when the node lacks it; lists become tuples)."""
     props = node.props
     values: dict[str, Any] = {"id": node.id}
-    for f in fields(cls):
-        if f.name == "id":
-            continue
-        default = "" if f.default is MISSING else f.default
-        value = props.get(f.name, default)
+    # dataclasses.fields() per row cost more than building the row: read them once per class
+    for name, default in _field_defaults(cls):
+        value = props.get(name, default)
         if value is None and default is not None:
             value = default
-        values[f.name] = tuple(value) if isinstance(value, list) else value
+        values[name] = tuple(value) if isinstance(value, list) else value
     return cls(**values)
 
 
@@ -210,23 +215,23 @@ class GraphViews:
             OPTIONAL MATCH (c)-[:RESOLVES_TO]->(t)
             ... article of t, (a)-[:CONTAINS*0..]->()-[:HAS_CLAUSE]->(cl) ...
         """
-        cache = _ViewCache(self)
+        cache = view_cache(self)
         items = self.nodes("PowerItem", government=government) if government else self.nodes("PowerItem")
         for node in sorted(items, key=lambda n: n.id):
             dept_node = next(iter(self.targets(node.id, "EXERCISED_BY")), None)
             if department and (dept_node is None or department not in (dept_node.id, dept_node.props.get("name"))):
                 continue
-            gov_node = next(iter(self.targets(dept_node.id, "PART_OF")), None) if dept_node else None
-            if gov_node is None and node.props.get("government"):
-                gov_node = cache.node(node.props["government"])
+            dept, gov = cache.department(dept_node)
+            if gov is None and node.props.get("government"):
+                gov = cache.props(node.props["government"])
             resps = list(self.targets(node.id, "HAS_RESPONSIBILITY"))
             citations = tuple(
                 cache.citation_basis(c) for c in sorted(self.targets(node.id, "BASED_ON"), key=lambda n: n.id)
             )
             yield ItemBasis(
                 item=_props(node),
-                department=_props(dept_node),
-                government=_props(gov_node),
+                department=dept,
+                government=gov,
                 responsibilities=len(resps),
                 has_duties=any(str(r.props.get("duties", "")).strip() for r in resps),
                 has_accountability=any(str(r.props.get("accountability", "")).strip() for r in resps),
@@ -242,12 +247,11 @@ class GraphViews:
         version is the LawVersion with id ``clause.law + "/" + clause.version``
         (the clause's provision's ``version``).  Rows are ordered by clause id.
         """
-        cache = _ViewCache(self)
+        cache = view_cache(self)
         clauses = self.nodes("AuthorisingClause", law=law) if law else self.nodes("AuthorisingClause")
         for node in sorted(clauses, key=lambda n: n.id):
-            clause = ClauseRef.of(node)
-            prov = cache.node(clause.provision)
-            provision = ProvisionRef.of(prov)
+            clause = cache.clause(node)
+            provision = cache.provision(cache.node(clause.provision))
             if provision is None:
                 continue
             version = cache.version(provision.version)
@@ -265,12 +269,12 @@ class GraphViews:
         provision the article contains.  Citations resolving to a whole
         LawVersion cover no article.
         """
-        cache = _ViewCache(self)
+        cache = view_cache(self)
         covered: set[str] = set()
         for item in self.nodes("PowerItem", government=government):
             for citation in self.targets(item.id, "BASED_ON"):
                 for target in self.targets(citation.id, "RESOLVES_TO"):
-                    article = cache.article_of(ProvisionRef.of(target))
+                    article = cache.article_of(cache.provision(target))
                     if article is not None:
                         covered.add(article.id)
         return frozenset(covered)
@@ -283,12 +287,12 @@ class GraphViews:
         item citing an older version of a law still counts for the same
         article number of the version in force.
         """
-        cache = _ViewCache(self)
+        cache = view_cache(self)
         covered: set[tuple[str, int, int]] = set()
         for item in self.nodes("PowerItem", government=government):
             for citation in self.targets(item.id, "BASED_ON"):
                 for target in self.targets(citation.id, "RESOLVES_TO"):
-                    provision = ProvisionRef.of(target)
+                    provision = cache.provision(target)
                     if provision is None or provision.article is None:
                         continue
                     version = cache.version(provision.version)
@@ -307,15 +311,77 @@ class GraphViews:
         return sorted((_props(g) for g in self.nodes("Government")), key=lambda g: g["id"])
 
 
+def covered_by(bases: Iterable[ItemBasis]) -> tuple[frozenset[str], frozenset[tuple[str, int, int]]]:
+    """What :meth:`GraphViews.covered_provisions` and :meth:`GraphViews.covered_articles` return, from item rows.
+
+    Parameters
+    ----------
+    bases : iterable of ItemBasis
+        Every item of one government (``item_bases(government=...)``).
+
+    Returns
+    -------
+    (frozenset of str, frozenset of (str, int, int))
+        The ids of the articles the items rest on, and their (law, article,
+        suffix).  A citation resolves to at most one target
+        (``Citation.target``), the one its :class:`CitationBasis` holds, so
+        these equal the views' sets without walking the items again.
+
+    Examples
+    --------
+    >>> covered_by([])
+    (frozenset(), frozenset())
+    """
+    provisions: set[str] = set()
+    articles: set[tuple[str, int, int]] = set()
+    for basis in bases:
+        for citation in basis.citations:
+            if citation.article is not None:
+                provisions.add(citation.article.id)
+            target = citation.target
+            if target is not None and target.article is not None and citation.version is not None:
+                articles.add((citation.version.law, target.article, target.article_suffix))
+    return frozenset(provisions), frozenset(articles)
+
+
+def view_cache(store: Any) -> "_ViewCache":
+    """The look-up cache of the default views for ``store``'s committed state.
+
+    A store with a ``_views`` dict that it clears on every write (as
+    :class:`kg.embedded.EmbeddedStore` does) keeps one cache there, so the
+    articles, clauses, versions and provision rows built for one view call
+    serve every later call until the next write: ``check all`` asks for the
+    items of each of thousands of governments, which share their laws.
+    Other stores get a fresh cache per call.
+    """
+    views = getattr(store, "_views", None)
+    if not isinstance(views, dict):
+        return _ViewCache(store)
+    cache = views.get("view_cache")
+    if cache is None or cache.store is not store:
+        cache = views["view_cache"] = _ViewCache(store)
+    return cache
+
+
 class _ViewCache:
-    """Memoised lookups shared by one view call (versions, articles, clauses)."""
+    """Memoised lookups of the default views (nodes, versions, provision and clause rows, articles' clauses).
+
+    Rows are frozen, so one row object serves every view call that reads the
+    same node; the cache lives as long as the store state it was built from
+    (:func:`view_cache`).
+    """
 
     def __init__(self, store: Any) -> None:
         self.store = store
         self._nodes: dict[str, Any] = {}
         self._versions: dict[str, VersionRef | None] = {}
+        self._provisions: dict[str, ProvisionRef] = {}
+        self._clauses: dict[str, ClauseRef] = {}
+        self._articles: dict[str, ProvisionRef | None] = {}
         self._article_clauses: dict[str, tuple[ClauseRef, ...]] = {}
         self._version_has_clauses: dict[str, bool] = {}
+        self._departments: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {}
+        self._props: dict[str, dict[str, Any] | None] = {}
 
     def node(self, node_id: str | None):
         if not node_id:
@@ -323,6 +389,38 @@ class _ViewCache:
         if node_id not in self._nodes:
             self._nodes[node_id] = self.store.get(node_id)
         return self._nodes[node_id]
+
+    def props(self, node_id: str) -> dict[str, Any] | None:
+        """A node's properties plus ``id`` (one dict per node, shared by the rows naming it)."""
+        if node_id not in self._props:
+            self._props[node_id] = _props(self.node(node_id))
+        return self._props[node_id]
+
+    def department(self, node: "Node | None") -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+        """A Department node's properties and those of the Government it is PART_OF (or None)."""
+        if node is None:
+            return None, None
+        found = self._departments.get(node.id)
+        if found is None:
+            gov = next(iter(self.store.targets(node.id, "PART_OF")), None)
+            found = self._departments[node.id] = (_props(node), _props(gov))
+        return found
+
+    def provision(self, node: "Node | None") -> ProvisionRef | None:
+        """:meth:`ProvisionRef.of`, one row per provision."""
+        if node is None or node.label != "Provision":
+            return None
+        row = self._provisions.get(node.id)
+        if row is None:
+            row = self._provisions[node.id] = _row_of(ProvisionRef, node)
+        return row
+
+    def clause(self, node: "Node") -> ClauseRef:
+        """:meth:`ClauseRef.of`, one row per clause."""
+        row = self._clauses.get(node.id)
+        if row is None:
+            row = self._clauses[node.id] = _row_of(ClauseRef, node)
+        return row
 
     def version(self, version_id: str | None) -> VersionRef | None:
         if not version_id:
@@ -363,9 +461,12 @@ class _ViewCache:
             return None
         if provision.kind == "条":
             return provision
-        from .model import article_id
+        if provision.id not in self._articles:
+            from .model import article_id
 
-        return ProvisionRef.of(self.node(article_id(provision.version, provision.article, provision.article_suffix)))
+            node = self.node(article_id(provision.version, provision.article, provision.article_suffix))
+            self._articles[provision.id] = self.provision(node)
+        return self._articles[provision.id]
 
     def clauses_under(self, article: ProvisionRef) -> tuple[ClauseRef, ...]:
         if article.id not in self._article_clauses:
@@ -373,7 +474,7 @@ class _ViewCache:
             stack = [article.id]
             while stack:
                 pid = stack.pop()
-                found.extend(ClauseRef.of(c) for c in self.store.targets(pid, "HAS_CLAUSE"))
+                found.extend(self.clause(c) for c in self.store.targets(pid, "HAS_CLAUSE"))
                 stack.extend(e.dst for e in self.store.out_edges(pid, "CONTAINS"))
             self._article_clauses[article.id] = tuple(sorted(found, key=lambda c: c.id))
         return self._article_clauses[article.id]
@@ -394,10 +495,12 @@ def citation_basis(cache: Any, props: dict[str, Any], target_node: "Node | None"
     """One citation's basis row, from a view cache of either backend.
 
     ``cache`` provides ``version``, ``article_of``, ``clauses_under``,
-    ``version_has_clauses`` and ``node``; sharing this function keeps the
+    ``version_has_clauses`` and ``node``, and may provide ``provision`` (a
+    memoised :meth:`ProvisionRef.of`); sharing this function keeps the
     embedded and the server rows identical.
     """
-    target = ProvisionRef.of(target_node)
+    provision_of = getattr(cache, "provision", ProvisionRef.of)
+    target = provision_of(target_node)
     if target is not None:
         version = cache.version(target.version)
     elif target_node is not None and target_node.label == "LawVersion":
@@ -413,5 +516,5 @@ def citation_basis(cache: Any, props: dict[str, Any], target_node: "Node | None"
         version=version,
         clauses=cache.clauses_under(article) if article is not None else (),
         version_has_clauses=cache.version_has_clauses(version) if version is not None else False,
-        best_match=ProvisionRef.of(cache.node(props.get("quote_best_match"))),
+        best_match=provision_of(cache.node(props.get("quote_best_match"))),
     )

@@ -89,21 +89,13 @@ def rank_candidates(item_findings: Iterable[Finding], overlaps: Iterable[Finding
 def find_candidates(store, *, government: str | None = None, department: str | None = None,
                     concentrations=None) -> Iterator[Finding]:
     """Ranked candidates for ``government`` / ``department``."""
-    from .invalid import invalid_of
-    from .orphan import orphan_of
-    from .overlap import find_overlaps
-    from .stale import stale_of
-    from .unaccountable import unaccountable_of
+    from .overlap import load_concentrations
+    from .scan import scan
 
-    from .findings import item_finding
-
-    item_findings = []
-    identities: dict[str, Finding] = {}
-    for basis in store.item_bases(government=government, department=department):
-        identities[basis.item["id"]] = item_finding("candidate", basis, "", ())
-        for classify in (orphan_of, invalid_of, stale_of, unaccountable_of):
-            finding = classify(basis)
-            if finding is not None:
-                item_findings.append(finding)
-    overlaps = list(find_overlaps(store, government=government, department=department, concentrations=concentrations))
-    yield from rank_candidates(item_findings, overlaps, identities)
+    if not isinstance(concentrations, list):
+        concentrations = load_concentrations(concentrations)
+    kinds = ("orphan", "invalid_basis", "stale_basis", "unaccountable")
+    found = scan(store, government=government, department=department, concentrations=concentrations,
+                 item_kinds=kinds, vacuums=False)
+    item_findings = [f for kind in kinds for f in found.items[kind]]
+    yield from rank_candidates(item_findings, found.overlaps, found.identities)

@@ -351,17 +351,29 @@ def find_overlaps(store, *, government: str | None = None, department: str | Non
     governments = {g["id"]: g for g in store.governments()}
     chosen = [governments[government]] if government in governments else (
         [] if government else list(governments.values()))
+    divisions = LawDivisions(store)
+    for gov in chosen:
+        bases = list(store.item_bases(government=gov["id"]))
+        yield from overlaps_of_government(store, gov, bases, concentrations, governments, divisions, department)
+
+
+def overlaps_of_government(store, government: Mapping[str, Any], bases: list[ItemBasis],
+                           concentrations: list[Concentration] = (),
+                           governments: Mapping[str, Mapping[str, Any]] | None = None,
+                           divisions: LawDivisions | None = None,
+                           department: str | None = None) -> Iterator[Finding]:
+    """Item overlaps then clause overlaps of one government; ``department`` keeps those it is part of.
+
+    ``bases`` are every item of the government (:meth:`item_bases`).
+    """
 
     def wanted(finding: Finding) -> bool:
         return department is None or department in finding.departments or any(
             d.endswith("/" + department) for d in finding.departments)
 
-    divisions = LawDivisions(store)
-    for gov in chosen:
-        bases = list(store.item_bases(government=gov["id"]))
-        for finding in overlaps_of_items(bases, concentrations, divisions):
-            if wanted(finding):
-                yield finding
-        for finding in overlaps_of_clauses(store, gov, bases, concentrations, governments, divisions):
-            if wanted(finding):
-                yield finding
+    for finding in overlaps_of_items(bases, concentrations, divisions):
+        if wanted(finding):
+            yield finding
+    for finding in overlaps_of_clauses(store, government, bases, concentrations, governments, divisions):
+        if wanted(finding):
+            yield finding

@@ -1,9 +1,9 @@
 """``plkg check``: run the finding queries and write them as a table, JSON, CSV or xlsx.
 
 Findings are written as they come: JSON is streamed object by object, CSV
-row by row, xlsx through openpyxl's write-only mode.  Item findings of
-``all`` are computed in one pass over the items and kept once (candidates
-need them); nothing is held twice.
+row by row, xlsx through openpyxl's write-only mode.  ``all`` reads each
+government's items once for every kind (:func:`queries.scan.scan`) and keeps
+the findings (candidates need them), never every item at once.
 
 >>> from kg.embedded import EmbeddedStore
 >>> import io, tempfile, pathlib
@@ -27,12 +27,13 @@ from typing import Any, Callable, Iterable, Iterator, TextIO
 from kg.errors import UserError
 
 from .candidate import rank_candidates
-from .findings import KIND_NAMES, KINDS, Finding, item_finding
-from .invalid import find_invalid, invalid_of
-from .orphan import find_orphans, find_unverifiable, orphan_of, unverifiable_of
+from .findings import KIND_NAMES, KINDS, Finding
+from .invalid import find_invalid
+from .orphan import find_orphans, find_unverifiable
 from .overlap import find_overlaps, load_concentrations
-from .stale import find_stale, stale_of
-from .unaccountable import find_unaccountable, unaccountable_of
+from .scan import scan
+from .stale import find_stale
+from .unaccountable import find_unaccountable
 from .vacuum import find_vacuums
 
 KIND_ARGS: dict[str, str] = {
@@ -86,27 +87,18 @@ def iter_findings(store, kind: str = "all", *, government: str | None = None, de
 
 
 def _all(store, concentrations, government, department) -> Iterator[Finding]:
-    by_kind: dict[str, list[Finding]] = {k: [] for k in ("orphan", "invalid_basis", "stale_basis", "unaccountable", "unverifiable")}
-    identities: dict[str, Finding] = {}
-    classifiers: tuple[Callable, ...] = (orphan_of, invalid_of, stale_of, unaccountable_of, unverifiable_of)
-    for basis in store.item_bases(government=government, department=department):
-        identities[basis.item["id"]] = item_finding("candidate", basis, "", ())
-        for classify in classifiers:
-            finding = classify(basis)
-            if finding is not None:
-                by_kind[finding.kind].append(finding)
-    yield from by_kind["orphan"]
-    yield from by_kind["invalid_basis"]
-    yield from by_kind["stale_basis"]
-    overlaps = []
-    for finding in find_overlaps(store, government=government, department=department, concentrations=concentrations):
-        overlaps.append(finding)
-        yield finding
-    yield from find_vacuums(store, government=government, department=department)
-    yield from by_kind["unaccountable"]
-    item_findings = by_kind["orphan"] + by_kind["invalid_basis"] + by_kind["stale_basis"] + by_kind["unaccountable"]
-    yield from rank_candidates(item_findings, overlaps, identities)
-    yield from by_kind["unverifiable"]
+    # one pass over each government's items feeds every kind (queries.scan); the order is the single kinds'
+    found = scan(store, government=government, department=department, concentrations=concentrations)
+    items = found.items
+    yield from items["orphan"]
+    yield from items["invalid_basis"]
+    yield from items["stale_basis"]
+    yield from found.overlaps
+    yield from found.vacuums
+    yield from items["unaccountable"]
+    item_findings = items["orphan"] + items["invalid_basis"] + items["stale_basis"] + items["unaccountable"]
+    yield from rank_candidates(item_findings, found.overlaps, found.identities)
+    yield from items["unverifiable"]
 
 
 def run_check(store, kind: str = "all", *, government: str | None = None, department: str | None = None,

@@ -114,12 +114,15 @@ def power_types(category: str, texts: Iterable[str]) -> set[str]:
     """Types of ``category`` named in ``texts`` (item name, clause actions)."""
     found = set()
     for text in texts:
-        if not text:
-            continue
-        for ptype in _power_types():
-            if ptype.category == category and ptype.pattern.search(text):
-                found.add(ptype.type)
+        if text:
+            found.update(_types_in(category, text))
     return found
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _types_in(category: str, text: str) -> frozenset[str]:
+    # clause actions (罚款, 吊销许可证 ...) recur on every item citing the article: match each text once
+    return frozenset(ptype.type for ptype in _power_types() if ptype.category == category and ptype.pattern.search(text))
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ One finding per item, carrying every stale citation.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from typing import Iterator
 
@@ -60,7 +61,14 @@ def clean(text: str) -> str:
     >>> clean("第三条：处五万元以下罚款，") == clean("第三条 处50000元以下罚款")
     True
     """
-    return _NOT_TEXT.sub("", _NUMBER.sub(_arabic, normalise(text or "")))
+    return _clean(text or "")
+
+
+# Items of many governments quote the same articles: each text is cleaned once
+# (bounded, as a 1M-item list may quote more texts than are worth keeping).
+@functools.lru_cache(maxsize=1 << 16)
+def _clean(text: str) -> str:
+    return _NOT_TEXT.sub("", _NUMBER.sub(_arabic, normalise(text)))
 
 
 def quote_coverage(quote: str, article: str) -> float:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import itertools
 from typing import Any, Iterable, Iterator, Mapping
 
-from kg.views import ClauseInForce
+from kg.views import ClauseInForce, ItemBasis, covered_by
 
 from .findings import Evidence, Finding, provision_label, version_label
 from .roles import applies_in, binds_government, canonical_sectors, binds_level, departments_for, government_places
@@ -80,14 +80,22 @@ def _without_companions(rows: Iterable[ClauseInForce]) -> Iterator[ClauseInForce
 
 def vacuums_of(store, government: Mapping[str, Any], *, department: str | None = None,
                governments: Mapping[str, Mapping[str, Any]] | None = None,
-               law: str | None = None) -> list[Finding]:
-    """The vacuums of one government, ordered (see the module docstring)."""
+               law: str | None = None, bases: Iterable[ItemBasis] | None = None) -> list[Finding]:
+    """The vacuums of one government, ordered (see the module docstring).
+
+    ``bases`` (optional) are every item of the government
+    (:meth:`item_bases`), already read: what they rest on is taken from them
+    (:func:`kg.views.covered_by`) instead of asking the store again.
+    """
     governments = governments or {g["id"]: g for g in store.governments()}
     places = government_places(government, governments)
     departments = store.departments_of(government["id"])
     level = government.get("level")
-    covered = store.covered_provisions(government["id"])
-    covered_numbers = store.covered_articles(government["id"])
+    if bases is not None:
+        covered, covered_numbers = covered_by(bases)
+    else:
+        covered = store.covered_provisions(government["id"])
+        covered_numbers = store.covered_articles(government["id"])
     sectors = canonical_sectors()
     found: list[tuple[tuple, Finding]] = []
     for row in _without_companions(store.clauses_in_force(law=law)):
