@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import MISSING, dataclass, field, fields
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Node
@@ -354,13 +354,32 @@ def view_cache(store: Any) -> "_ViewCache":
     items of each of thousands of governments, which share their laws.
     Other stores get a fresh cache per call.
     """
+    cache = state_cached(store, "view_cache", lambda: _ViewCache(store))
+    if cache.store is not store:  # pragma: no cover - a cache copied with its store's dict
+        cache = store._views["view_cache"] = _ViewCache(store)
+    return cache
+
+
+def state_cached(store: Any, key: Any, build: Callable[[], Any]) -> Any:
+    """``build()``, kept for ``store``'s committed state under ``key`` when the store can keep it.
+
+    A store with a ``_views`` dict that it clears on every write (as
+    :class:`kg.embedded.EmbeddedStore` does) keeps the value there; any other
+    store gets ``build()`` afresh.  Queries use it for what they derive from
+    the laws alone and would otherwise redo for each government.
+
+    Examples
+    --------
+    >>> class Store: _views = {}
+    >>> state_cached(Store(), "answer", lambda: 42), Store._views
+    (42, {'answer': 42})
+    """
     views = getattr(store, "_views", None)
     if not isinstance(views, dict):
-        return _ViewCache(store)
-    cache = views.get("view_cache")
-    if cache is None or cache.store is not store:
-        cache = views["view_cache"] = _ViewCache(store)
-    return cache
+        return build()
+    if key not in views:
+        views[key] = build()
+    return views[key]
 
 
 class _ViewCache:

@@ -22,6 +22,7 @@ cannot be judged, keeps the item out.
 
 from __future__ import annotations
 
+import functools
 from typing import Iterator
 
 from kg.views import CitationBasis, ItemBasis
@@ -45,10 +46,16 @@ def _ranks(citation: CitationBasis) -> tuple[str, ...] | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _ruled_categories() -> frozenset[str]:
+    """Categories the setting rules speak of."""
+    return frozenset(key[0] for key in setting_rules())
+
+
 def invalid_of(basis: ItemBasis) -> Finding | None:
     rules = setting_rules()
     category = basis.item.get("category", "")
-    if not any(key[0] == category for key in rules):
+    if category not in _ruled_categories():
         return None
     # the item's own name says which act it is; the clause actions only when it does not
     types = power_types(category, [basis.item.get("name", ""), basis.item.get("sub", "")])

@@ -44,7 +44,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from kg.errors import UserError
 from kg.text import decode_bytes, normalise
-from kg.views import ItemBasis, ProvisionRef
+from kg.views import ClauseInForce, ItemBasis, ProvisionRef, state_cached
 
 from .findings import Evidence, Finding, describe_citation, provision_label, version_label
 from .roles import binds_government, binds_level, departments_for, government_places
@@ -284,6 +284,15 @@ def _item_overlap(gov, category, target: ProvisionRef, group, depts) -> Finding:
     )
 
 
+def _clauses_by_article(store) -> dict[str, list[ClauseInForce]]:
+    """Article id -> the clauses in force on it that are not prohibitions (不得), in clause-id order."""
+    found: dict[str, list[ClauseInForce]] = defaultdict(list)
+    for row in store.clauses_in_force():
+        if row.article is not None and row.clause.modality != "不得":
+            found[row.article.id].append(row)
+    return dict(found)
+
+
 def overlaps_of_clauses(store, government: Mapping[str, Any], bases: list[ItemBasis],
                         concentrations: list[Concentration] = (),
                         governments: Mapping[str, Mapping[str, Any]] | None = None,
@@ -304,14 +313,13 @@ def overlaps_of_clauses(store, government: Mapping[str, Any], bases: list[ItemBa
     if not covered:
         return
     by_provision: dict[tuple[str, str], list] = defaultdict(list)
-    for row in store.clauses_in_force():
-        if row.article is None or row.article.id not in covered:
-            continue
-        if not binds_government(row.version.rank, row.version.region, places) or not binds_level(row.clause.level, level):
-            continue
-        if row.clause.modality == "不得":
-            continue
-        by_provision[(row.provision.id, row.clause.category)].append(row)
+    on_article = state_cached(store, "overlap_clauses", lambda: _clauses_by_article(store))
+    # a provision lies in one article, so each bucket keeps the clause-id order of its article's rows
+    for article in covered:
+        for row in on_article.get(article, ()):
+            if not binds_government(row.version.rank, row.version.region, places) or not binds_level(row.clause.level, level):
+                continue
+            by_provision[(row.provision.id, row.clause.category)].append(row)
     for (_, category), rows in sorted(by_provision.items()):
         sectors = sorted({r.clause.sector for r in rows if r.clause.sector})
         if len(sectors) < 2:

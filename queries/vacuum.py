@@ -33,7 +33,7 @@ from __future__ import annotations
 import itertools
 from typing import Any, Iterable, Iterator, Mapping
 
-from kg.views import ClauseInForce, ItemBasis, covered_by
+from kg.views import ClauseInForce, ItemBasis, covered_by, state_cached
 
 from .findings import Evidence, Finding, provision_label, version_label
 from .roles import applies_in, binds_government, canonical_sectors, binds_level, departments_for, government_places
@@ -78,6 +78,20 @@ def _without_companions(rows: Iterable[ClauseInForce]) -> Iterator[ClauseInForce
             yield row
 
 
+def _assignable(store, law: str | None) -> list[ClauseInForce]:
+    """The clauses in force that could be a vacuum of some government, in clause-id order.
+
+    What does not depend on the government: not a prohibition, not an 其他
+    companion, a canonical sector.
+    """
+    sectors = canonical_sectors()
+    return [
+        row for row in _without_companions(store.clauses_in_force(law=law))
+        # 有关部门, 其他有关部门 ...: no body can be named as the holder
+        if row.clause.modality != "不得" and row.clause.sector in sectors
+    ]
+
+
 def vacuums_of(store, government: Mapping[str, Any], *, department: str | None = None,
                governments: Mapping[str, Mapping[str, Any]] | None = None,
                law: str | None = None, bases: Iterable[ItemBasis] | None = None) -> list[Finding]:
@@ -96,16 +110,11 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     else:
         covered = store.covered_provisions(government["id"])
         covered_numbers = store.covered_articles(government["id"])
-    sectors = canonical_sectors()
     found: list[tuple[tuple, Finding]] = []
-    for row in _without_companions(store.clauses_in_force(law=law)):
+    for row in state_cached(store, ("vacuum_clauses", law), lambda: _assignable(store, law)):
         clause = row.clause
-        if clause.modality == "不得":
-            continue
         if not binds_level(clause.level, level):
             continue
-        if clause.sector not in sectors:
-            continue  # 有关部门, 其他有关部门 ...: no body can be named as the holder
         if not binds_government(row.version.rank, row.version.region, places):
             continue
         article = row.article.id if row.article is not None else row.provision.id
