@@ -58,6 +58,8 @@ PROVINCES = (
     "四川省", "贵州省", "云南省", "陕西省", "甘肃省", "青海省", "台湾省", "内蒙古自治区", "广西壮族自治区",
     "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区", "香港特别行政区", "澳门特别行政区",
 )
+# no province name overlaps another (none ends with the start of another), so one scan finds each named
+_PROVINCE_RE = re.compile("|".join(map(re.escape, PROVINCES)))
 # short forms that lists and titles use: 新疆, 内蒙古, 广西 ...
 _PROVINCE_SHORT = {re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", p): p for p in PROVINCES}
 
@@ -150,8 +152,10 @@ def province_of(texts: Iterable[str]) -> str | None:
     """The province most often named in ``texts`` (cited local regulations name it)."""
     counts: Counter[str] = Counter()
     for text in texts:
-        for province in PROVINCES:
-            if province in text:
+        found = _PROVINCE_RE.findall(text)
+        if found:
+            # in the order of PROVINCES, as ties go to the province counted first
+            for province in sorted(set(found), key=PROVINCES.index):
                 counts[province] += text.count(province)
     return counts.most_common(1)[0][0] if counts else None
 
