@@ -28,21 +28,22 @@ from kg.model import (
     Edge,
     EdgeType,
     GovLevel,
+    Government,
     PowerItem,
-    nodes_of,
 )
 from kg.report import LoadReport
 from kg.store import Store, Writer
 
-from .build import GraphBatch, add_citations, responsibility_of, stable_item_id
+from .build import GraphBatch, add_citations, responsibility_of, stable_item_id, to_node
 from .citations import ParsedCitation, looks_normative, note_date, parse_basis
 from .departments import GovernmentName, SectorTable, find_government, province_of, split_departments
 from .items import Entry, SheetItems, read_items
 from .resolve import Resolver
-from .workbook import SUFFIXES, WorkbookError, read_workbook
+from .workbook import SUFFIXES, WorkbookError, iter_workbook
 
 __all__ = ["load_powers", "resolve_pending", "read_list", "parse_basis", "PowerList"]
 
+CHUNK_ITEMS = 5000  # items built before they are written to the transaction
 _YEAR_RE = re.compile(r"(20\d{2}|19\d{2})\s*年")
 
 
@@ -65,10 +66,10 @@ class PowerList:
 
 
 def read_list(path: str | Path) -> PowerList:
-    """Read one workbook's sheets into entries (raises WorkbookError)."""
+    """Read one workbook's sheets into entries (raises WorkbookError); a CSV file's cells are never held whole."""
     path = Path(path)
     result = PowerList(path)
-    for sheet in read_workbook(path):
+    for sheet in iter_workbook(path):
         result.sheets.append(read_items(sheet))
     return result
 
@@ -202,40 +203,49 @@ def load_powers(
 
     resolver = Resolver(store, province=province)
     codes = Counter(e.code for p in lists for e in p.entries if e.code)
+    shared_codes = {code for code, n in codes.items() if n > 1}  # a code several entries share is no id
+    del codes
+    jobs: list[tuple[PowerList, GovernmentName | None]] = []
+    for plist in lists:
+        gov = plist.government or batch_default
+        if gov is not None and gov_level and not explicit:
+            gov = GovernmentName(gov.name, gov_level, gov.parent)
+        jobs.append((plist, gov))
+    loading = [plist for plist, gov in jobs if gov is not None]
+    # (file, sheet) keys that occur once: their item groups are settled as they end, not kept for the end
+    keys = Counter((p.path.name, s.sheet) for p in loading for s in p.sheets)
+    ownership = _Ownership({key for key, n in keys.items() if n == 1})
+
     batch = GraphBatch()
     per_file: dict[str, dict] = {}
     own: set[str] = set()  # governments whose own lists these are
-    holders: dict[tuple[str, str, int], set[str]] = {}  # (file, sheet, item group) -> governments holding its entries
-    for done, plist in enumerate(lists, 1):
-        if progress:
-            progress(len(paths) + done - 1, len(paths) * 2, plist.path.name)
-        gov = plist.government or batch_default
-        if gov is None:
-            report.error(plist.path, "cannot tell which government this list belongs to (no place in the file name, title or 实施主体): pass --government")
-            continue
-        if gov_level and not explicit:
-            gov = GovernmentName(gov.name, gov_level, gov.parent)
-        own.add(gov.name)
-        summary = _load_list(plist, gov, province, batch, resolver, sectors, codes, report, holders)
-        per_file[plist.path.name] = summary
-        report.loaded.append(str(plist.path))
-
-    _mark_only_named(store, batch, own | holders_of_own_items(holders))
-    if report.loaded:
+    if loading:
+        # One transaction; each chunk of items is written as soon as it is built, then let go.
         with store.transaction() as tx:
-            _remove_previous(store, tx, {Path(p).name for p in report.loaded})
-            tx.add_nodes(nodes_of(batch.governments.values()))
-            tx.add_nodes(nodes_of(batch.departments.values()))
-            tx.add_nodes(nodes_of(batch.items.values()))
-            tx.add_nodes(nodes_of(batch.responsibilities))
-            tx.add_nodes(nodes_of(batch.citations))
-            tx.add_edges(batch.edges)
+            _remove_previous(store, tx, {p.path.name for p in loading})
+            for done, (plist, gov) in enumerate(jobs, 1):
+                if progress:
+                    progress(len(paths) + done - 1, len(paths) * 2, plist.path.name)
+                if gov is None:
+                    report.error(plist.path, "cannot tell which government this list belongs to (no place in the file name, title or 实施主体): pass --government")
+                    continue
+                own.add(gov.name)
+                summary = _load_list(plist, gov, province, batch, resolver, sectors, shared_codes, report, ownership, store, tx)
+                per_file[plist.path.name] = summary
+                report.loaded.append(str(plist.path))
+            batch.flush(tx)
+            tx.add_nodes(to_node(gov) for gov in _mark_only_named(batch, own | ownership.holders()))
+    else:
+        for done, (plist, _) in enumerate(jobs, 1):
+            if progress:
+                progress(len(paths) + done - 1, len(paths) * 2, plist.path.name)
+            report.error(plist.path, "cannot tell which government this list belongs to (no place in the file name, title or 实施主体): pass --government")
     if progress:
         progress(len(paths) * 2, len(paths) * 2, "")
     report.counts.update(
-        power_items=len(batch.items),
-        responsibilities=len(batch.responsibilities),
-        citations=len(batch.citations),
+        power_items=batch.counts["PowerItem"],
+        responsibilities=batch.counts["Responsibility"],
+        citations=batch.counts["Citation"],
         citations_resolved=batch.statuses.get(CitationStatus.RESOLVED.value, 0),
         departments=len(batch.departments),
         governments=len(batch.governments),
@@ -244,6 +254,40 @@ def load_powers(
     report.details["per_file"] = per_file
     report.details["citation_status"] = dict(batch.statuses)
     return report
+
+
+class _Ownership:
+    """Which governments' departments alone hold an item, settled group by group.
+
+    An item group's entries follow one another in its sheet, so a group whose
+    (file, sheet) key is unique in the load is settled when the next begins;
+    the rest are kept whole for :func:`holders_of_own_items`.
+    """
+
+    def __init__(self, unique_keys: set[tuple[str, str]]) -> None:
+        self.unique_keys = unique_keys
+        self.kept: dict[tuple[str, str, int], set[str]] = {}
+        self.settled: set[str] = set()
+        self._group: tuple[str, str, int] | None = None
+        self._governments: set[str] = set()
+
+    def add(self, key: tuple[str, str, int], government: str) -> None:
+        if key[:2] not in self.unique_keys:
+            self.kept.setdefault(key, set()).add(government)
+            return
+        if key != self._group:
+            self.settle()
+            self._group = key
+        self._governments.add(government)
+
+    def settle(self) -> None:
+        if len(self._governments) == 1:
+            self.settled.add(next(iter(self._governments)))
+        self._group, self._governments = None, set()
+
+    def holders(self) -> set[str]:
+        self.settle()
+        return self.settled | holders_of_own_items(self.kept)
 
 
 def holders_of_own_items(holders: dict[tuple[str, str, int], set[str]]) -> set[str]:
@@ -265,7 +309,7 @@ def holders_of_own_items(holders: dict[tuple[str, str, int], set[str]]) -> set[s
     return {next(iter(govs)) for govs in holders.values() if len(govs) == 1}
 
 
-def _mark_only_named(store: Store, batch: GraphBatch, own: set[str]) -> None:
+def _mark_only_named(batch: GraphBatch, own: set[str]) -> list[Government]:
     """Mark the governments known only from another government's list.
 
     A city list names its province as the city's parent, and a 实施主体 cell
@@ -276,14 +320,20 @@ def _mark_only_named(store: Store, batch: GraphBatch, own: set[str]) -> None:
     clause of its level would be a vacuum).  ``own`` holds the lists'
     governments and every government whose departments alone hold an item of
     them (:func:`holders_of_own_items`).  A government loaded earlier with a
-    list of its own keeps that standing.
+    list of its own keeps that standing (``batch.prior`` holds the nodes as
+    they were before this load).  Returns the governments whose mark changed
+    from the one written with them (``only_named`` false).
     """
+    changed = []
     for gov in batch.governments.values():
         if gov.name in own:
             gov.only_named = False
             continue
-        existing = store.get(gov.id)
+        existing = batch.prior.get(gov.id)
         gov.only_named = existing is None or existing.label != "Government" or bool(existing.props.get("only_named"))
+        if gov.only_named:
+            changed.append(gov)
+    return changed
 
 
 def _summary_line(name: str, summary: dict) -> str:
@@ -299,8 +349,8 @@ def _summary_line(name: str, summary: dict) -> str:
 
 
 def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batch: GraphBatch, resolver: Resolver,
-               sectors: SectorTable, codes: Counter, report: LoadReport,
-               holders: dict[tuple[str, str, int], set[str]]) -> dict:
+               sectors: SectorTable, shared_codes: set[str], report: LoadReport, ownership: _Ownership,
+               store: Store, tx: Writer) -> dict:
     path = plist.path
     summary = {"government": gov.name, "date": plist.date, "items": 0, "entries": 0, "categories": {}, "skipped": [], "sheets": {}}
     default_department = _default_department(plist, gov)
@@ -315,39 +365,46 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
         summary["sheets"][sheet.sheet] = {"items": sheet.item_count, "entries": len(sheet.entries), "stated": sheet.stated_count}
         summary["items"] += sheet.item_count
         counted_groups: set[int] = set()
-        for entry in sheet.entries:
+        entries = sheet.entries
+        for index in range(len(entries)):
+            entry, entries[index] = entries[index], None  # let each entry go once it is in the graph
             try:
-                item = _load_entry(entry, plist, gov, province, batch, resolver, sectors, codes, report, default_department)
+                item = _load_entry(entry, plist, gov, province, batch, resolver, sectors, shared_codes, report,
+                                   default_department, store, tx)
             except Exception as exc:  # noqa: BLE001 - one odd row never stops the batch
                 reason = f"item {entry.name[:30]!r} skipped ({type(exc).__name__}: {exc})"
                 report.warn(f"{path}: sheet {entry.sheet} row {entry.row}", reason)
                 summary["skipped"].append(f"{entry.sheet} row {entry.row}: {reason}")
                 continue
             summary["entries"] += 1
-            holders.setdefault((path.name, entry.sheet, entry.group), set()).add(item.government)
+            ownership.add((path.name, entry.sheet, entry.group), item.government)
             if entry.group not in counted_groups:
                 counted_groups.add(entry.group)
                 categories[entry.category.value] += max(1, len(entry.numbers))
+            if len(batch.items) >= CHUNK_ITEMS:
+                batch.flush(tx)
+        sheet.entries = []
     summary["categories"] = dict(sorted(categories.items(), key=lambda kv: -kv[1]))
     return summary
 
 
 def _load_entry(entry: Entry, plist: PowerList, gov: GovernmentName, province: str | None, batch: GraphBatch, resolver: Resolver,
-                sectors: SectorTable, codes: Counter, report: LoadReport, default_department: str) -> PowerItem:
+                sectors: SectorTable, shared_codes: set[str], report: LoadReport, default_department: str,
+                store: Store, tx: Writer) -> PowerItem:
     """One entry -> its item, department, responsibility and citations in ``batch``."""
     path = plist.path
     # everything that can fail on odd input first, so a failing entry leaves nothing behind
     parsed = parse_basis(entry.basis) if entry.basis else []
     resolutions = [resolver.resolve(cite, plist.date) for cite in parsed]
     bodies = split_departments(entry.department or default_department)
-    dept = batch.department(bodies[0], gov, province, sectors)
-    code = entry.code if entry.code and codes[entry.code] == 1 else None
+    dept = batch.department(bodies[0], gov, province, sectors, store.get)
+    code = entry.code if entry.code and entry.code not in shared_codes else None
     item_id = code or stable_item_id(dept.id, entry)
-    if item_id in batch.items:
-        first = batch.items[item_id]
+    if item_id in batch.item_ids:
+        first = batch.pending_item(item_id) or PowerItem.from_node(tx.get(item_id))
         report.warn(f"{path}: sheet {entry.sheet} row {entry.row}", f"same item as sheet {first.sheet} row {first.row} (department, 序号, name and sub-item): loaded under a numbered id")
         k = 2
-        while f"{item_id}~{k}" in batch.items:
+        while f"{item_id}~{k}" in batch.item_ids:
             k += 1
         item_id = f"{item_id}~{k}"
     extra = dict(entry.extra)
@@ -358,16 +415,11 @@ def _load_entry(entry: Entry, plist: PowerList, gov: GovernmentName, province: s
     if len(bodies) > 1:
         extra["其他实施主体"] = "、".join(bodies[1:])
     item = PowerItem(
-        id_=item_id, name=entry.name, category=entry.category, department=dept.id, government=dept.government,
+        id_=item_id, name=entry.name, category=entry.category, department=batch.department_id(dept), government=dept.government,
         code=entry.code or None, sub=entry.sub, category_raw=entry.category_raw, basis_text=entry.basis,
         list_date=plist.date, source_file=path.name, sheet=entry.sheet, row=entry.row, extra=extra,
     )
-    batch.items[item_id] = item
-    batch.edges.append(Edge(item_id, dept.id, EdgeType.EXERCISED_BY.value))
-    resp = responsibility_of(item_id, entry)
-    if resp is not None:
-        batch.responsibilities.append(resp)
-        batch.edges.append(Edge(item_id, resp.id, EdgeType.HAS_RESPONSIBILITY.value))
+    batch.add_item(item, responsibility_of(item_id, entry))
     add_citations(batch, item_id, parsed, resolutions)
     return item
 

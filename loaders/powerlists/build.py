@@ -8,11 +8,27 @@ loads of the same list).  Citation ids: ``{item id}#c{n}``.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
-from kg.model import Citation, Department, Edge, EdgeType, Government, GovLevel, PowerItem, Responsibility
+from kg.model import (
+    Citation,
+    Department,
+    Edge,
+    EdgeType,
+    GovLevel,
+    Government,
+    GraphObject,
+    Node,
+    PowerItem,
+    Responsibility,
+    department_id,
+)
+from kg.store import Writer
 
 from .citations import ParsedCitation
 from .departments import GovernmentName, SectorTable, department_government
@@ -27,17 +43,29 @@ def stable_item_id(department_id: str, entry: Entry) -> str:
 
 @dataclass
 class GraphBatch:
-    """Nodes and edges of one load, deduplicated by id."""
+    """Nodes and edges of one load, written to a transaction a chunk at a time.
+
+    Governments and departments are deduplicated over the whole load (a small
+    dict each); items, responsibilities, citations and edges wait in the chunk
+    until :meth:`flush` writes them and lets them go.  ``item_ids`` holds every
+    item id of the load, to number a repeated one.
+    """
 
     governments: dict[str, Government] = field(default_factory=dict)
     departments: dict[str, Department] = field(default_factory=dict)
-    items: dict[str, PowerItem] = field(default_factory=dict)
-    responsibilities: list[Responsibility] = field(default_factory=list)
-    citations: list[Citation] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
+    item_ids: set[str] = field(default_factory=set)
+    items: list[PowerItem] = field(default_factory=list)  # the chunk's
+    responsibilities: list[Responsibility] = field(default_factory=list)  # the chunk's
+    citations: list[Citation] = field(default_factory=list)  # the chunk's
+    edges: list[Edge] = field(default_factory=list)  # the chunk's
     statuses: Counter = field(default_factory=Counter)
+    counts: Counter = field(default_factory=Counter)  # nodes written, by label
+    new_governments: list[Government] = field(default_factory=list)  # the chunk's
+    new_departments: list[Department] = field(default_factory=list)  # the chunk's
+    prior: dict[str, Node | None] = field(default_factory=dict)  # each government's node before this load
+    _department_ids: dict[str, str] = field(default_factory=dict, repr=False)
 
-    def government(self, name: GovernmentName, province: str | None) -> Government:
+    def government(self, name: GovernmentName, province: str | None, get: Callable[[str], Node | None] | None = None) -> Government:
         parent = name.parent
         if parent is None and name.level in (GovLevel.CITY, GovLevel.COUNTY) and province and name.name != province:
             parent = province
@@ -45,20 +73,55 @@ class GraphBatch:
         if gov is None:
             gov = Government(name.name, name.level, parent, province if name.level != GovLevel.PROVINCE else None)
             self.governments[name.name] = gov
+            self.new_governments.append(gov)
+            self.prior[gov.id] = get(gov.id) if get else None
             if parent:
                 level = GovLevel.PROVINCE if parent == province or parent.endswith(("省", "自治区")) else GovLevel.CITY
-                parent_gov = self.government(GovernmentName(parent, level, None if level == GovLevel.PROVINCE else province), province)
+                parent_gov = self.government(GovernmentName(parent, level, None if level == GovLevel.PROVINCE else province), province, get)
                 self.edges.append(Edge(gov.id, parent_gov.id, EdgeType.SUBORDINATE_TO.value))
         return gov
 
-    def department(self, written: str, default: GovernmentName, province: str | None, sectors: SectorTable) -> Department:
+    def department(self, written: str, default: GovernmentName, province: str | None, sectors: SectorTable,
+                   get: Callable[[str], Node | None] | None = None) -> Department:
         gov_name, name = department_government(written, default, province)
-        gov = self.government(gov_name, province)
-        dept = Department(name, gov.id, sectors.sectors_for(name, gov.id))
-        if dept.id not in self.departments:
+        gov = self.government(gov_name, province, get)
+        dept = self.departments.get(department_id(gov.id, name))
+        if dept is None:
+            dept = Department(name, gov.id, sectors.sectors_for(name, gov.id))
             self.departments[dept.id] = dept
+            self._department_ids[dept.id] = dept.id
+            self.new_departments.append(dept)
             self.edges.append(Edge(dept.id, gov.id, EdgeType.PART_OF.value))
-        return self.departments[dept.id]
+        return dept
+
+    def department_id(self, department: Department) -> str:
+        """``department.id`` as one string object: items and edges hold it, not a copy each."""
+        return self._department_ids[department.id]
+
+    def add_item(self, item: PowerItem, responsibility: Responsibility | None) -> None:
+        self.item_ids.add(item.id_)
+        self.items.append(item)
+        self.edges.append(Edge(item.id_, item.department, EdgeType.EXERCISED_BY.value))
+        if responsibility is not None:
+            self.responsibilities.append(responsibility)
+            self.edges.append(Edge(item.id_, responsibility.id_, EdgeType.HAS_RESPONSIBILITY.value))
+
+    def pending_item(self, item_id: str) -> PowerItem | None:
+        """An item of the chunk not yet written."""
+        return next((item for item in self.items if item.id_ == item_id), None)
+
+    def flush(self, tx: Writer) -> None:
+        """Write the chunk (nodes before the edges that need them) and forget it."""
+        for label, objects in (("Government", self.new_governments), ("Department", self.new_departments),
+                               ("PowerItem", self.items), ("Responsibility", self.responsibilities),
+                               ("Citation", self.citations)):
+            if objects:
+                tx.add_nodes(map(to_node, objects))
+                self.counts[label] += len(objects)
+                objects.clear()
+        if self.edges:
+            tx.add_edges(self.edges)
+            self.edges.clear()
 
 
 def responsibility_of(item_id: str, entry: Entry) -> Responsibility | None:
@@ -87,6 +150,45 @@ def citation_of(item_id: str, n: int, parsed: ParsedCitation, resolution: Resolu
         quote_best_match=resolution.quote_best_match,
         quote_best_similarity=resolution.quote_best_similarity,
     )
+
+
+_FIELDS: dict[type, list[tuple[str, Any, bool, bool]]] = {}
+
+
+def to_node(obj: GraphObject) -> Node:
+    """``obj.to_node()``, field by field alike, with each class's fields looked up once.
+
+    >>> from kg.model import Category
+    >>> item = PowerItem("x#1", "对违法建设的处罚", Category("行政处罚"), "市/局", "市", extra={"备注": "无"})
+    >>> to_node(item) == item.to_node()
+    True
+    """
+    specs = _FIELDS.get(obj.__class__)
+    if specs is None:
+        specs = _FIELDS[obj.__class__] = [
+            (f.name, f.default, f.default is not dataclasses.MISSING, f.default_factory is not dataclasses.MISSING)
+            for f in dataclasses.fields(obj)  # type: ignore[arg-type]
+        ]
+    props = {}
+    for name, default, has_default, has_factory in specs:
+        value = getattr(obj, name)
+        if has_default and value == default:
+            continue
+        if has_factory and not value:
+            continue
+        props[name] = value if value.__class__ is str else _plain(value)
+    return Node(obj.id, obj.LABEL, props)
+
+
+def _plain(value: Any) -> Any:
+    """As kg.model's: enums by value, tuples as lists, dicts copied."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def add_citations(batch: GraphBatch, item_id: str, parsed: list[ParsedCitation], resolutions: list[Resolution]) -> None:

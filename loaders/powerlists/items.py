@@ -41,7 +41,7 @@ _NUMBER_RE = re.compile(r"\d+")
 _SUB_NUMBER_RE = re.compile(r"(\d+)\s*([.．\-－—_])\s*(\d+)")
 
 
-@dataclass
+@dataclass(slots=True)  # a million of them wait for the store during a big load
 class Entry:
     """One power item as a list states it: an item, a sub-item, or one level of an item."""
 
@@ -122,9 +122,9 @@ def parse_numbers(text: str) -> tuple[int, ...]:
 def read_items(sheet: Sheet, colmap: ColumnMap | None = None) -> SheetItems:
     """The entries of one sheet (empty, with a problem, when it has no header row)."""
     result = SheetItems(sheet.name, stated_count=count_in_title(sheet.name), title_category=category_in_title(sheet.name))
-    colmap = colmap or find_header(sheet.rows)
+    colmap = colmap or find_header(sheet.rows)  # a streamed sheet's first rows hold the header
     if colmap is None:
-        if any(any(cell for cell in row) for row in sheet.rows):
+        if sheet.has_text():
             result.problems.append(RowProblem(sheet.name, 0, "no header row (事项名称/权力名称 and two more known columns) found: sheet skipped"))
         return result
     result.header_row = colmap.header_row + 1
@@ -149,8 +149,8 @@ def read_items(sheet: Sheet, colmap: ColumnMap | None = None) -> SheetItems:
     header_texts = {c: colmap.headers[c] for c in range(len(colmap.headers))}
     current: Entry | None = None
     group = -1
-    for r in range(colmap.header_row + 1, len(sheet.rows)):
-        row = sheet.rows[r]
+    share = {}.setdefault  # one object per distinct text (see _shared)
+    for r, row in sheet.iter_rows(colmap.header_row + 1):
         own_cells = [c for c, v in enumerate(row) if v.strip()]
         if not own_cells:
             continue  # blank, or covered by merges of the item above
@@ -188,7 +188,7 @@ def read_items(sheet: Sheet, colmap: ColumnMap | None = None) -> SheetItems:
             entry.number = number
             entry.extra = {colmap.headers[c]: clean_long(sheet.filled(r, c)) for c in extra_cols if sheet.filled(r, c)}
             if _set_category(entry, own.get("category", ""), current, section_category, result, r):
-                result.entries.append(entry)
+                result.entries.append(_shared(entry, share))
             continue
         starts_item = current is None or (number and number != current.number) or (name and name != current.name)
         if starts_item:
@@ -218,9 +218,27 @@ def read_items(sheet: Sheet, colmap: ColumnMap | None = None) -> SheetItems:
         if not _set_category(entry, own.get("category", ""), current if not starts_item else None, section_category, result, r):
             current = entry  # later rows still continue this item, but it is not loaded
             continue
-        result.entries.append(entry)
+        result.entries.append(_shared(entry, share))
         current = entry
     return result
+
+
+_SHARED_FIELDS = ("name", "sub", "category_raw", "department", "office") + TEXT_FIELDS
+
+
+def _shared(entry: Entry, share) -> Entry:
+    """``entry`` with its texts replaced by one object per distinct text of the sheet.
+
+    Lists repeat the same 责任事项, 追责情形 and bases item after item; the
+    entries of a big list wait for the store, so each text is held once.
+    """
+    for f in _SHARED_FIELDS:
+        value = getattr(entry, f)
+        if value:
+            setattr(entry, f, share(value, value))
+    if entry.extra:
+        entry.extra = {share(k, k): share(v, v) for k, v in entry.extra.items()}
+    return entry
 
 
 def _is_repeated_header(row: list[str], colmap: ColumnMap) -> bool:

@@ -15,23 +15,34 @@ format) raise :class:`WorkbookError` with a one-line message naming the file.
 >>> sheet = read_workbook(path)[0]
 >>> sheet.rows
 [['序号', '事项名称'], ['1', '对违法行为的处罚']]
+
+:func:`iter_workbook` reads the same sheets for the loader, a CSV file's rows
+lazily (a million-item list is never held as cells):
+
+>>> (streamed,) = iter_workbook(path)
+>>> [row for _, row in streamed.iter_rows(0)]
+[['序号', '事项名称'], ['1', '对违法行为的处罚']]
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from kg.errors import UserError
-from kg.text import DecodeError, decode_bytes, normalise
+from kg.text import _ENCODINGS, DecodeError, decode_bytes, normalise
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and encrypted .xlsx are OLE containers
 _ZIP_MAGIC = b"PK\x03\x04"
+HEAD_ROWS = 40  # rows of a streamed sheet kept in ``rows``: the title and header rows are among them
+_CHUNK = 1 << 20
 
 
 class WorkbookError(UserError):
@@ -44,14 +55,19 @@ class Sheet:
 
     ``merged`` holds ``(first_row, last_row_exclusive, first_col, last_col_exclusive)``,
     0-based; only the top-left cell of a range holds its value.
+
+    A streamed sheet (a CSV file: no merges) holds only its first rows in
+    ``rows``; ``more`` yields the rest once, through :meth:`iter_rows`.
     """
 
     file: Path
     name: str
     rows: list[list[str]]
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    more: Iterator[list[str]] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        self._current: tuple[int, list[str]] = (-1, [])  # the streamed row iter_rows is at
         self._anchor: dict[tuple[int, int], tuple[int, int]] = {}
         height, width = len(self.rows), self.width
         for r0, r1, c0, c1 in self.merged:  # ranges may run far past the data (whole columns)
@@ -66,9 +82,31 @@ class Sheet:
 
     def cell(self, row: int, col: int) -> str:
         """The cell's own text ('' for cells covered by a merge)."""
-        if row >= len(self.rows) or col >= len(self.rows[row]):
+        if row >= len(self.rows):
+            at, cells = self._current
+            if row != at or col >= len(cells):
+                return ""
+            return cells[col]
+        if col >= len(self.rows[row]):
             return ""
         return self.rows[row][col]
+
+    def iter_rows(self, start: int) -> Iterator[tuple[int, list[str]]]:
+        """``(index, cells)`` of the rows from ``start`` on; a streamed sheet's rest is read once."""
+        for r in range(start, len(self.rows)):
+            yield r, self.rows[r]
+        if self.more is None:
+            return
+        more, self.more = self.more, None
+        for r, cells in enumerate(more, len(self.rows)):
+            if r >= start:
+                self._current = (r, cells)
+                yield r, cells
+        self._current = (-1, [])
+
+    def has_text(self) -> bool:
+        """True when any cell holds text (reads a streamed sheet to its end)."""
+        return any(any(cell for cell in row) for _, row in self.iter_rows(0))
 
     def filled(self, row: int, col: int) -> str:
         """The cell's text, or the text of the merged range that covers it."""
@@ -86,20 +124,59 @@ class Sheet:
         return anchor is not None and anchor[0] < row
 
 
+_SHORT = 24  # cells up to this long repeat (departments, categories, levels): normalised once each
+_normalised: dict[str, str] = {}
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
+    if value.__class__ is str:
+        return _normalised_text(value)  # type: ignore[arg-type]
     if isinstance(value, float):
         if value.is_integer():
             return str(int(value))
         return repr(value)
     if isinstance(value, bool):
         return "是" if value else "否"
-    return normalise(str(value)).strip()
+    return _normalised_text(str(value))
+
+
+def _normalised_text(text: str) -> str:
+    """``normalise(text).strip()``, remembered for short cells."""
+    if text.isascii():  # nothing to normalise but line ends
+        return text.replace("\r\n", "\n").replace("\r", "\n").strip() if "\r" in text else text.strip()
+    if len(text) > _SHORT:
+        return normalise(text).strip()
+    done = _normalised.get(text)
+    if done is None:
+        if len(_normalised) >= 100_000:
+            _normalised.clear()
+        done = _normalised[text] = normalise(text).strip()
+    return done
 
 
 def read_workbook(path: str | Path) -> list[Sheet]:
-    """All sheets of a workbook, in order.
+    """All sheets of a workbook, in order, every row in ``rows``.
+
+    Raises
+    ------
+    WorkbookError
+        For an unreadable, encrypted or corrupt file, or an unknown suffix.
+    """
+    sheets = iter_workbook(path)
+    for sheet in sheets:
+        if sheet.more is not None:
+            sheet.rows.extend(sheet.more)
+            sheet.more = None
+    return sheets
+
+
+def iter_workbook(path: str | Path) -> list[Sheet]:
+    """All sheets of a workbook, in order; a CSV file's sheet streamed (see :class:`Sheet`).
+
+    The CSV file is checked whole (readable, not empty, one encoding) before
+    any row is returned, so a bad file fails here, not half-way through.
 
     Raises
     ------
@@ -108,14 +185,14 @@ def read_workbook(path: str | Path) -> list[Sheet]:
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return [_stream_csv(path)]
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise WorkbookError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if not data.strip():
         raise WorkbookError(f"{path}: empty file")
-    if suffix == ".csv":
-        return [_read_csv(path, data)]
     if suffix not in SUFFIXES:
         raise WorkbookError(f"{path}: not a power list (use .xlsx, .xls or .csv)")
     # Trust the bytes over the suffix: .xls files saved as .xlsx and back are common.
@@ -131,18 +208,75 @@ def read_workbook(path: str | Path) -> list[Sheet]:
     raise WorkbookError(f"{path}: not a {suffix} workbook (corrupt or another format)")
 
 
-def _read_csv(path: Path, data: bytes) -> Sheet:
+def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
     try:
-        text = decode_bytes(data, str(path))
-    except DecodeError as exc:
-        raise WorkbookError(str(exc)) from None
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
+        return csv.Sniffer().sniff(sample, delimiters=",\t;")
     except csv.Error:
-        dialect = csv.excel
-    rows = [[_text(cell) for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
-    return Sheet(path, path.stem, rows)
+        return csv.excel
+
+
+def _stream_csv(path: Path) -> Sheet:
+    """A CSV file as a streamed sheet: decoded as :func:`kg.text.decode_bytes` would, never held whole."""
+    encoding = _csv_encoding(path)
+    with open(path, encoding=encoding, newline="\n") as handle:  # newline as io.StringIO splits
+        dialect = _dialect(handle.read(4096))
+    handle = open(path, encoding=encoding, newline="\n")  # noqa: SIM115 - closed by _rows when read
+    rows = _csv_rows(handle, dialect)
+    head = [row for _, row in zip(range(HEAD_ROWS), rows)]
+    return Sheet(path, path.stem, head, more=rows)
+
+
+def _csv_rows(handle: io.TextIOBase, dialect) -> Iterator[list[str]]:
+    with handle:
+        text = _text
+        for row in csv.reader(handle, dialect):
+            yield [text(cell) for cell in row]
+
+
+def _csv_encoding(path: Path) -> str:
+    """The encoding :func:`kg.text.decode_bytes` would pick, found by decoding the file in pieces."""
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(4096)
+            blank = not start.strip()
+            while blank:
+                piece = handle.read(_CHUNK)
+                if not piece:
+                    break
+                blank = not piece.strip()
+    except OSError as exc:
+        raise WorkbookError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if blank:
+        raise WorkbookError(f"{path}: empty file")
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates: tuple[str, ...] = ("utf-16",)
+    elif b"\x00" in start:
+        raise WorkbookError(f"{path}: binary file (NUL bytes), not text")
+    else:
+        candidates = _ENCODINGS
+    for encoding in candidates:
+        if _decodes(path, encoding):
+            return encoding
+    if candidates == ("utf-16",):
+        try:  # the same message decode_bytes gives
+            decode_bytes(path.read_bytes(), str(path))
+        except DecodeError as exc:
+            raise WorkbookError(str(exc)) from None
+    raise WorkbookError(f"{path}: not UTF-8 or GB18030 text")
+
+
+def _decodes(path: Path, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    try:
+        with open(path, "rb") as handle:
+            while piece := handle.read(_CHUNK):
+                decoder.decode(piece)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    except OSError as exc:
+        raise WorkbookError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return True
 
 
 def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
