@@ -1,4 +1,4 @@
-"""The embedded store: a networkx graph in memory, persisted to one SQLite file.
+"""The embedded store: a property graph in plain dicts in memory, persisted to one SQLite file.
 
 SQLite (standard library) is the file format because it is safe to open (no
 code runs on load, unlike pickle), compact and readable by other tools.
@@ -9,6 +9,21 @@ the logged changes are applied there, the temporary file is fsynced and
 renamed over the store.  If anything fails before the rename (an exception,
 Ctrl-C, a kill) the store file is untouched; the in-memory graph is then
 rebuilt from it, so the open store is as it was too.
+
+Memory layout (a million items make ~3M nodes and ~4M edges, so every object
+per node or edge counts):
+
+- ``_nodes[id] = (id, label, props)``: one tuple per node, ``props`` the node's
+  dict, ``id`` the one object of that string that edges and values share;
+- ``_succ[src]`` and ``_pred[dst]``: a tuple ``(other, kinds)`` for a node with
+  one neighbour that way, else a dict ``{other: kinds}``; ``kinds`` is the edge
+  type itself (a shared string) when the pair has one edge without properties,
+  else one dict ``{type: props}`` shared by both directions; a node without
+  edges has no entry;
+- ``_labels[label]``: the set of ids of that label.
+
+The graph is read from the file at the first access, so a command that only
+counts (``stats``) answers from SQLite without building it.
 """
 
 from __future__ import annotations
@@ -22,12 +37,12 @@ import sqlite3
 import tempfile
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
-import networkx as nx
+import orjson
 
-from .model import Edge, Node
-from .store import Store, StoreError, Writer
+from .model import CitationStatus, Edge, Node, ProvisionKind
+from .store import Store, StoreError, StoreStats, Writer
 
 FORMAT = "powerlist-kg/1"
 
@@ -40,13 +55,37 @@ CREATE TABLE IF NOT EXISTS edges (
 );
 """
 
+# The attributes holding the graph; until the file is read they are absent and
+# the first access reads it (see EmbeddedStore.__getattr__).
+_GRAPH_ATTRIBUTES = frozenset({"_nodes", "_succ", "_pred", "_labels", "_edge_total"})
 
-def _dumps(props: Any) -> str:
-    return json.dumps(props, ensure_ascii=False, separators=(",", ":"))
+
+def _dumps(props: Any) -> str | bytes:
+    """``props`` as the stored JSON text (UTF-8 bytes from orjson where it gives the same values).
+
+    orjson writes NaN and infinities as ``null`` and refuses non-string keys and
+    integers beyond 64 bits; the standard library keeps those as before.  An
+    output with ``null`` in it is re-encoded by the standard library, which
+    costs little: properties at their default (None) are not stored.
+    """
+    try:
+        text = orjson.dumps(props)
+    except TypeError:
+        return json.dumps(props, ensure_ascii=False, separators=(",", ":"))
+    if b"null" in text:
+        return json.dumps(props, ensure_ascii=False, separators=(",", ":"))
+    return text
+
+
+def _loads(text: bytes | str) -> Any:
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:  # NaN, Infinity or a huge integer written by json.dumps
+        return json.loads(text)
 
 
 class EmbeddedStore(Store):
-    """A networkx ``MultiDiGraph`` keyed by edge type, saved to one file.
+    """A directed multigraph (at most one edge per (src, dst, type)) saved to one file.
 
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "demo.kg"
@@ -62,19 +101,67 @@ class EmbeddedStore(Store):
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
         self.path = Path(path)
-        self._graph = nx.MultiDiGraph()
-        self._labels: dict[str, set[str]] = defaultdict(set)
         self._index: dict[tuple[str, str], dict[Any, list[str]]] = {}
         self._views: dict[str, Any] = {}  # bulk views computed once per committed state
         self._in_tx = False
         if self.path.exists():
-            self._read()
+            self._check_format()  # a file that is not a store is refused now; the graph is read when first used
         elif not create:
             raise StoreError(f"{self.path}: no such store")
         elif not self.path.parent.exists():
             raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
+        else:
+            self._set_graph({}, {}, {}, defaultdict(set), 0)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called when normal lookup fails: the graph has not been read yet.
+        if name in _GRAPH_ATTRIBUTES:
+            self._read()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    @property
+    def _loaded(self) -> bool:
+        return "_nodes" in self.__dict__
+
+    def _set_graph(self, nodes, succ, pred, labels, edge_total: int) -> None:
+        self._nodes, self._succ, self._pred, self._labels = nodes, succ, pred, labels
+        self._edge_total = edge_total
+        self._index.clear()
+        self._views.clear()
+
+    def _unload(self) -> None:
+        """Forget the graph; the next access reads the file again."""
+        for name in _GRAPH_ATTRIBUTES:
+            self.__dict__.pop(name, None)
+        self._index.clear()
+        self._views.clear()
 
     # --- persistence -------------------------------------------------------------
+
+    def _connect_ro(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            # Read through a memory map (no read() call per page) with the node index cached.
+            conn.execute("PRAGMA mmap_size=1099511627776")
+            conn.execute("PRAGMA cache_size=-65536")
+            return conn
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open store ({exc})") from None
+
+    def _check_format(self, conn: sqlite3.Connection | None = None) -> None:
+        own = conn is None
+        conn = conn or self._connect_ro()
+        try:
+            try:
+                row = conn.execute("SELECT value FROM meta WHERE key='format'").fetchone()
+            except sqlite3.DatabaseError:
+                raise StoreError(f"{self.path}: not a powerlist-kg store") from None
+            if not row or row[0] != FORMAT:
+                raise StoreError(f"{self.path}: not a powerlist-kg store (format {row[0] if row else 'missing'})")
+        finally:
+            if own:
+                conn.close()
 
     def _read(self) -> None:
         # The cyclic GC rescans the growing heap while millions of dicts are
@@ -83,46 +170,71 @@ class EmbeddedStore(Store):
             self._read_file()
 
     def _read_file(self) -> None:
+        conn = self._connect_ro()
         try:
-            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot open store ({exc})") from None
-        try:
-            try:
-                row = conn.execute("SELECT value FROM meta WHERE key='format'").fetchone()
-            except sqlite3.DatabaseError:
-                raise StoreError(f"{self.path}: not a powerlist-kg store") from None
-            if not row or row[0] != FORMAT:
-                raise StoreError(f"{self.path}: not a powerlist-kg store (format {row[0] if row else 'missing'})")
-            graph = nx.MultiDiGraph()
+            self._check_format(conn)
+            nodes: dict[str, tuple[str, str, dict[str, Any]]] = {}
+            succ: dict[str, Any] = {}
+            pred: dict[str, Any] = {}
             labels: dict[str, set[str]] = defaultdict(set)
-            loads = json.loads
-            # Fill networkx's own dicts directly (add_node/add_edge cost several times
-            # more), and keep one object per distinct string: ids repeat in every edge,
-            # and lists repeat the same texts (责任事项, 追责情形, cited articles).
+            loads, fallback, decode_error = orjson.loads, json.loads, orjson.JSONDecodeError
+            # Keep one object per distinct string: ids repeat in every edge, and
+            # lists repeat the same texts (责任事项, 追责情形, cited articles).
+            # orjson already shares the keys it decodes.
             shared: dict[str, str] = {}
             share = shared.setdefault
-            node_data, succ, pred = graph._node, graph._succ, graph._pred
-            for node_id, label, props in conn.execute("SELECT id, label, props FROM nodes"):
+            str_, dict_ = str, dict
+            label_objects: dict[str, str] = {}
+            rows = conn.execute("SELECT id, label, CAST(props AS BLOB) FROM nodes")
+            for node_id, label, text in rows:
                 node_id = share(node_id, node_id)
-                node_data[node_id] = {"label": share(label, label), "props": _shared_props(loads(props), share)}
-                succ[node_id] = {}
-                pred[node_id] = {}
+                label = label_objects.setdefault(label, label)
+                try:
+                    decoded = loads(text)
+                except decode_error:
+                    decoded = fallback(text)
+                # A new dict is also smaller than orjson's presized one (464 against 632 bytes for 14 keys).
+                props = {
+                    key: share(value, value) if value.__class__ is str_
+                    else _shared_nested(value, share) if value.__class__ is dict_ else value
+                    for key, value in decoded.items()
+                }
                 labels[label].add(node_id)
-            for src, dst, etype, props in conn.execute("SELECT src, dst, type, props FROM edges"):
-                src, dst = shared.get(src, src), shared.get(dst, dst)
-                if src not in succ or dst not in succ:
-                    continue  # an edge to a missing node is dropped, as add_edges refuses one
-                keys = succ[src].get(dst)
-                if keys is None:
-                    keys = succ[src][dst] = pred[dst][src] = {}  # one key dict, as networkx shares it
-                keys[share(etype, etype)] = {"props": loads(props)} if props != "{}" else {}
+                nodes[node_id] = (node_id, label, props)
             del shared
+            total = 0
+            kinds: dict[str, str] = {}
+            rows = conn.execute("SELECT src, dst, type, CASE props WHEN '{}' THEN NULL ELSE props END FROM edges")
+            for src, dst, etype, text in rows:
+                source, target = nodes.get(src), nodes.get(dst)
+                if source is None or target is None:
+                    continue  # an edge to a missing node is dropped, as add_edges refuses one
+                src, dst = source[0], target[0]  # the node's own id object, shared by every edge
+                etype = kinds.setdefault(etype, etype)
+                total += 1
+                out = succ.get(src)
+                if text is None and (out is None or (out[0] != dst if out.__class__ is tuple else dst not in out)):
+                    # The common case, inline: a new neighbour, one edge without properties.
+                    if out is None:
+                        succ[src] = (dst, etype)
+                    elif out.__class__ is tuple:
+                        succ[src] = {out[0]: out[1], dst: etype}
+                    else:
+                        out[dst] = etype
+                    into = pred.get(dst)
+                    if into is None:
+                        pred[dst] = (src, etype)
+                    elif into.__class__ is tuple:
+                        pred[dst] = {into[0]: into[1], src: etype}
+                    else:
+                        into[src] = etype
+                    continue
+                _link(succ, pred, src, dst, etype, None if text is None else _loads(text))
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: damaged store ({exc})") from None
         finally:
             conn.close()
-        self._graph, self._labels, self._index, self._views = graph, labels, {}, {}
+        self._set_graph(nodes, succ, pred, labels, total)
 
     def _persist(self, log: "_Log") -> None:
         with _gc_paused():
@@ -141,6 +253,8 @@ class EmbeddedStore(Store):
                 # The temporary file is the journal: the rename is the commit.
                 conn.execute("PRAGMA journal_mode=OFF")
                 conn.execute("PRAGMA synchronous=OFF")
+                conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+                conn.execute("PRAGMA cache_size=-131072")  # 128 MB: the primary-key indexes stay in memory
                 conn.executescript(_SCHEMA)
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
                 with conn:
@@ -162,29 +276,31 @@ class EmbeddedStore(Store):
             raise
 
     def _apply(self, conn: sqlite3.Connection, log: "_Log") -> None:
-        graph = self._graph
-        node_data = graph._node
+        nodes, succ = self._nodes, self._succ
         if log.removed_nodes:
-            ids = [(i,) for i in log.removed_nodes]
+            ids = [(i,) for i in sorted(log.removed_nodes)]
             conn.executemany("DELETE FROM nodes WHERE id = ?", ids)
             conn.executemany("DELETE FROM edges WHERE src = ?", ids)
             conn.executemany("DELETE FROM edges WHERE dst = ?", ids)
         if log.removed_edges:
-            conn.executemany("DELETE FROM edges WHERE src = ? AND dst = ? AND type = ?", list(log.removed_edges))
+            conn.executemany("DELETE FROM edges WHERE src = ? AND dst = ? AND type = ?", sorted(log.removed_edges))
+        # Rows go in key order: the primary-key B-trees then grow at their ends
+        # instead of splitting pages all over (and the file no longer depends on
+        # the hash order of a set).  CAST keeps orjson's UTF-8 bytes a TEXT value.
         conn.executemany(
-            "INSERT OR REPLACE INTO nodes VALUES (?, ?, ?)",
+            "INSERT OR REPLACE INTO nodes VALUES (?, ?, CAST(? AS TEXT))",
             (
-                (node_id, node_data[node_id]["label"], _dumps(node_data[node_id]["props"]))
-                for node_id in log.nodes
-                if node_id in node_data
+                (node_id, record[1], _dumps(record[2]))
+                for node_id in sorted(log.nodes)
+                if (record := nodes.get(node_id)) is not None
             ),
         )
         conn.executemany(
-            "INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO edges VALUES (?, ?, ?, CAST(? AS TEXT))",
             (
-                (src, dst, etype, _dumps(graph.edges[src, dst, etype].get("props", {})))
-                for src, dst, etype in log.edges
-                if graph.has_edge(src, dst, etype)
+                (src, dst, etype, props)
+                for src, dst, etype in sorted(log.edges)
+                if (props := _edge_text(succ, src, dst, etype)) is not None
             ),
         )
 
@@ -210,20 +326,20 @@ class EmbeddedStore(Store):
 
     def _rollback(self) -> None:
         if self.path.exists():
-            self._read()
+            self._unload()  # read again from the untouched file when next used
         else:
-            self._graph, self._labels, self._index, self._views = nx.MultiDiGraph(), defaultdict(set), {}, {}
+            self._set_graph({}, {}, {}, defaultdict(set), 0)
 
     # --- reads -----------------------------------------------------------------------
 
     def get(self, node_id: str) -> Node | None:
-        data = self._graph._node.get(node_id)
-        if data is None:
+        record = self._nodes.get(node_id)
+        if record is None:
             return None
-        return Node(node_id, data["label"], data["props"])
+        return Node(*record)
 
     def nodes(self, label: str, **where: Any) -> Iterator[Node]:
-        graph_nodes = self._graph._node
+        records = self._nodes
         if len(where) >= 1:
             key, value = next(iter(where.items()))
             ids: Iterable[str] = self._lookup(label, key, value)
@@ -231,21 +347,21 @@ class EmbeddedStore(Store):
         else:
             ids, rest = list(self._labels.get(label, ())), {}
         for node_id in ids:
-            data = graph_nodes.get(node_id)
-            if data is None:
+            record = records.get(node_id)
+            if record is None:
                 continue
-            props = data["props"]
+            props = record[2]
             if all(props.get(k) == v for k, v in rest.items()):
-                yield Node(node_id, label, props)
+                yield Node(*record)
 
     def _lookup(self, label: str, key: str, value: Any) -> list[str]:
         """Ids of ``label`` nodes with ``props[key] == value``, via a lazy hash index."""
         index = self._index.get((label, key))
         if index is None:
             index = defaultdict(list)
-            graph_nodes = self._graph._node
+            records = self._nodes
             for node_id in self._labels.get(label, ()):
-                v = graph_nodes[node_id]["props"].get(key)
+                v = records[node_id][2].get(key)
                 try:
                     index[v].append(node_id)
                 except TypeError:  # unhashable values are not indexed
@@ -256,20 +372,18 @@ class EmbeddedStore(Store):
         except TypeError:
             return [n.id for n in self.nodes(label) if n.props.get(key) == value]
 
-    # out_edges/in_edges read networkx's adjacency dicts directly: its edge views
-    # cost several times more per edge, and queries walk millions of edges.
     def out_edges(self, node_id: str, type: str | None = None) -> Iterator[Edge]:
-        return _edges(self._graph._succ.get(node_id), node_id, type, outgoing=True)
+        return _edges(self._succ.get(node_id), node_id, type, outgoing=True)
 
     def in_edges(self, node_id: str, type: str | None = None) -> Iterator[Edge]:
-        return _edges(self._graph._pred.get(node_id), node_id, type, outgoing=False)
+        return _edges(self._pred.get(node_id), node_id, type, outgoing=False)
 
     def targets(self, node_id: str, type: str) -> Iterator[Node]:
         """Nodes reached by ``type`` edges, without making Edge objects (the hottest read)."""
-        return _neighbours(self._graph._succ.get(node_id), self._graph._node, type)
+        return _neighbours(self._succ.get(node_id), self._nodes, type)
 
     def sources(self, node_id: str, type: str) -> Iterator[Node]:
-        return _neighbours(self._graph._pred.get(node_id), self._graph._node, type)
+        return _neighbours(self._pred.get(node_id), self._nodes, type)
 
     # --- cached views ------------------------------------------------------------------
 
@@ -293,40 +407,196 @@ class EmbeddedStore(Store):
 
     def edge_count(self, type: str | None = None) -> int:
         if type is None:
-            return self._graph.number_of_edges()
-        return sum(1 for *_, k in self._graph.edges(keys=True) if k == type)
+            return self._edge_total
+        total = 0
+        for adjacency in self._succ.values():
+            for _, kinds in _pairs(adjacency):
+                if kinds.__class__ is str:
+                    total += kinds == type
+                else:
+                    total += type in kinds
+        return total
 
     def labels_of(self, label: str) -> int:
         return len(self._labels.get(label, ()))
 
+    def stats(self) -> StoreStats:
+        """As :meth:`Store.stats`; counted by SQLite when the graph has not been read (``plkg stats``)."""
+        if self._loaded or not self.path.exists():
+            return super().stats()
+        conn = self._connect_ro()
+        try:
+            counts = dict(conn.execute("SELECT label, count(*) FROM nodes GROUP BY label"))
+            articles = _count_where(conn, "Provision", "kind", ProvisionKind.ARTICLE.value)
+            resolved = _count_where(conn, "Citation", "status", CitationStatus.RESOLVED.value)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: damaged store ({exc})") from None
+        finally:
+            conn.close()
+        return StoreStats(
+            law_versions=counts.get("LawVersion", 0),
+            laws=counts.get("Law", 0),
+            articles=articles,
+            provisions=counts.get("Provision", 0),
+            citations=counts.get("Citation", 0),
+            citations_resolved=resolved,
+            clauses=counts.get("AuthorisingClause", 0),
+            governments=counts.get("Government", 0),
+            departments=counts.get("Department", 0),
+            power_items=counts.get("PowerItem", 0),
+            responsibilities=counts.get("Responsibility", 0),
+        )
 
-def _edges(adjacency: dict | None, node_id: str, type: str | None, *, outgoing: bool) -> Iterator[Edge]:
-    if not adjacency:
+
+def _count_where(conn: sqlite3.Connection, label: str, key: str, value: str) -> int:
+    """Nodes of ``label`` whose property ``key`` is the string ``value`` (as ``count(label, key=value)``)."""
+    query = ("SELECT count(*) FROM nodes WHERE label = ? AND json_extract(props, ?) = ?"
+             " AND json_type(props, ?) = 'text'")
+    path = "$." + json.dumps(key, ensure_ascii=False)
+    return conn.execute(query, (label, path, value, path)).fetchone()[0]
+
+
+# --- adjacency ----------------------------------------------------------------------
+# _succ[src] (and _pred[dst]) is a tuple (other, kinds) when the node has one
+# neighbour that way (most nodes: a citation, a responsibility), else a dict
+# {other: kinds}.  ``kinds`` is the type string for one edge without properties,
+# else a dict {type: props} shared by both directions.
+
+
+def _pairs(adjacency: Any) -> Iterable[tuple[str, Any]]:
+    """(other, kinds) of every neighbour in an adjacency entry (a snapshot: callers may write meanwhile)."""
+    if adjacency.__class__ is tuple:
+        return (adjacency,)
+    return list(adjacency.items())
+
+
+def _kinds(adjacency: Any, other: str) -> Any:
+    """The kinds between a node and ``other``, or None."""
+    if adjacency is None:
+        return None
+    if adjacency.__class__ is tuple:
+        return adjacency[1] if adjacency[0] == other else None
+    return adjacency.get(other)
+
+
+def _put(adjacencies: dict, node: str, other: str, kinds: Any) -> None:
+    """Set the kinds between ``node`` and ``other``; None removes the neighbour."""
+    entry = adjacencies.get(node)
+    if entry is None:
+        if kinds is not None:
+            adjacencies[node] = (other, kinds)
+    elif entry.__class__ is tuple:
+        if entry[0] == other:
+            if kinds is None:
+                del adjacencies[node]
+            else:
+                adjacencies[node] = (entry[0], kinds)
+        elif kinds is not None:
+            adjacencies[node] = {entry[0]: entry[1], other: kinds}
+    elif kinds is not None:
+        entry[other] = kinds
+    else:
+        entry.pop(other, None)
+        if len(entry) == 1:
+            adjacencies[node] = next(iter(entry.items()))
+        elif not entry:
+            del adjacencies[node]
+
+
+def _link(succ: dict, pred: dict, src: str, dst: str, etype: str, props: Mapping[str, Any] | None) -> None:
+    """Add or replace the edge (src, dst, etype); ``props`` None or empty for none."""
+    kinds = _kinds(succ.get(src), dst)
+    if kinds is None or (kinds.__class__ is str and kinds == etype):
+        kinds = {etype: dict(props)} if props else etype
+    else:
+        kinds = {kinds: {}} if kinds.__class__ is str else dict(kinds)
+        kinds[etype] = dict(props) if props else {}
+    _put(succ, src, dst, kinds)
+    _put(pred, dst, src, kinds)
+
+
+def _unlink(succ: dict, pred: dict, src: str, dst: str, etype: str) -> bool:
+    """Remove the edge (src, dst, etype); False when there is none."""
+    kinds = _kinds(succ.get(src), dst)
+    if kinds is None:
+        return False
+    if kinds.__class__ is str:
+        if kinds != etype:
+            return False
+        remaining = None
+    else:
+        if etype not in kinds:
+            return False
+        rest = {k: v for k, v in kinds.items() if k != etype}
+        remaining = rest or None
+        if len(rest) == 1 and not next(iter(rest.values())):
+            remaining = next(iter(rest))
+    _put(succ, src, dst, remaining)
+    _put(pred, dst, src, remaining)
+    return True
+
+
+def _has_edge(succ: dict, src: str, dst: str, etype: str) -> bool:
+    kinds = _kinds(succ.get(src), dst)
+    if kinds is None:
+        return False
+    return kinds == etype if kinds.__class__ is str else etype in kinds
+
+
+def _edge_text(succ: dict, src: str, dst: str, etype: str) -> str | bytes | None:
+    """The stored props JSON of an edge, or None when there is no such edge."""
+    kinds = _kinds(succ.get(src), dst)
+    if kinds is None:
+        return None
+    if kinds.__class__ is str:
+        return "{}" if kinds == etype else None
+    props = kinds.get(etype)
+    if props is None:
+        return None
+    return _dumps(props) if props else "{}"
+
+
+def _edges(adjacency: Any, node_id: str, type: str | None, *, outgoing: bool) -> Iterator[Edge]:
+    if adjacency is None:
         return
-    for other, keys in list(adjacency.items()):
-        if type is None:
-            items = list(keys.items())
-        else:
-            data = keys.get(type)
-            if data is None:
+    for other, kinds in _pairs(adjacency):
+        if kinds.__class__ is str:
+            if type is not None and kinds != type:
                 continue
-            items = [(type, data)]
-        for etype, data in items:
-            props = data.get("props", {})
+            items: Iterable[tuple[str, Any]] = ((kinds, {}),)
+        elif type is None:
+            items = [(etype, dict(props)) for etype, props in kinds.items()]
+        else:
+            props = kinds.get(type)
+            if props is None:
+                continue
+            items = ((type, dict(props)),)
+        for etype, props in items:
             yield Edge(node_id, other, etype, props) if outgoing else Edge(other, node_id, etype, props)
 
 
-def _neighbours(adjacency: dict | None, node_data: dict, type: str) -> Iterator[Node]:
-    if not adjacency:
+def _neighbours(adjacency: Any, records: dict, type: str) -> Iterator[Node]:
+    if adjacency is None:
         return
-    for other, keys in list(adjacency.items()):
-        if type in keys:
-            data = node_data.get(other)
-            if data is not None:
-                yield Node(other, data["label"], data["props"])
+    if adjacency.__class__ is tuple:
+        other, kinds = adjacency
+        if kinds == type or (kinds.__class__ is dict and type in kinds):
+            record = records.get(other)
+            if record is not None:
+                yield Node(*record)
+        return
+    for other, kinds in list(adjacency.items()):
+        if kinds == type or (kinds.__class__ is dict and type in kinds):
+            record = records.get(other)
+            if record is not None:
+                yield Node(*record)
 
 
-def _shared_props(props: dict[str, Any], share) -> dict[str, Any]:
+def _shared_nested(value: dict[str, Any], share) -> dict[str, Any]:
+    return {k: share(v, v) if v.__class__ is str else v for k, v in value.items()}
+
+
+def _shared_props(props: Mapping[str, Any], share) -> dict[str, Any]:
     """``props`` with its keys and string values (one level into dicts) replaced by shared objects."""
     out = {}
     for key, value in props.items():
@@ -373,58 +643,71 @@ class _EmbeddedWriter(Writer):
         return self.store.get(node_id)
 
     def add_nodes(self, nodes: Iterable[Node]) -> None:
-        store, graph, log = self.store, self.store._graph, self.log
+        store = self.store
+        records, labels, logged, removed = store._nodes, store._labels, self.log.nodes, self.log.removed_nodes
         share = self.shared.setdefault
         for node in nodes:
-            old = graph._node.get(node.id)
-            if old is not None and old["label"] != node.label:
-                store._labels[old["label"]].discard(node.id)
-            props = _shared_props(node.props, share)
-            if old is None:
-                graph.add_node(node.id, label=node.label, props=props)
-            else:
-                old["label"], old["props"] = node.label, props
-            store._labels[node.label].add(node.id)
-            log.nodes.add(node.id)
-            log.removed_nodes.discard(node.id)
+            node_id, label = share(node.id, node.id), share(node.label, node.label)
+            old = records.get(node_id)
+            if old is not None and old[1] != label:
+                labels[old[1]].discard(node_id)
+            records[node_id] = (node_id, label, _shared_props(node.props, share))
+            labels[label].add(node_id)
+            logged.add(node_id)
+            if removed:
+                removed.discard(node_id)
         store._index.clear()
         store._views.clear()
 
     def add_edges(self, edges: Iterable[Edge]) -> None:
-        graph, log = self.store._graph, self.log
+        store = self.store
+        records, succ, pred, log = store._nodes, store._succ, store._pred, self.log
+        share = self.shared.setdefault
+        added = 0
         for edge in edges:
-            if edge.src not in graph or edge.dst not in graph:
-                missing = edge.src if edge.src not in graph else edge.dst
+            source, target = records.get(edge.src), records.get(edge.dst)
+            if source is None or target is None:
+                missing = edge.src if source is None else edge.dst
                 raise StoreError(f"edge {edge.type} {edge.src} -> {edge.dst}: node {missing} does not exist")
-            key = (edge.src, edge.dst, edge.type)
-            if edge.props:
-                graph.add_edge(edge.src, edge.dst, key=edge.type, props=dict(edge.props))
-            else:
-                graph.add_edge(edge.src, edge.dst, key=edge.type)
+            src, dst, etype = source[0], target[0], share(edge.type, edge.type)
+            added += not _has_edge(succ, src, dst, etype)
+            _link(succ, pred, src, dst, etype, edge.props)
+            key = (src, dst, etype)
             log.edges.add(key)
-            log.removed_edges.discard(key)
-        self.store._views.clear()
+            if log.removed_edges:
+                log.removed_edges.discard(key)
+        store._edge_total += added
+        store._views.clear()
 
     def remove_nodes(self, ids: Iterable[str]) -> None:
-        store, graph, log = self.store, self.store._graph, self.log
+        store, log = self.store, self.log
+        records, succ, pred = store._nodes, store._succ, store._pred
         for node_id in ids:
-            data = graph.nodes.get(node_id)
-            if data is None:
+            record = records.get(node_id)
+            if record is None:
                 continue
-            store._labels[data["label"]].discard(node_id)
-            for src, dst, key in list(graph.in_edges(node_id, keys=True)) + list(graph.out_edges(node_id, keys=True)):
-                log.edges.discard((src, dst, key))
-            graph.remove_node(node_id)
+            store._labels[record[1]].discard(node_id)
+            touching = [(node_id, dst, etype) for dst, kinds in _pairs(succ.get(node_id, {})) for etype in _types(kinds)]
+            touching += [(src, node_id, etype) for src, kinds in _pairs(pred.get(node_id, {})) for etype in _types(kinds)]
+            for src, dst, etype in touching:
+                if _unlink(succ, pred, src, dst, etype):
+                    store._edge_total -= 1
+                log.edges.discard((src, dst, etype))
+            del records[node_id]
             log.nodes.discard(node_id)
             log.removed_nodes.add(node_id)
         store._index.clear()
         store._views.clear()
 
     def remove_edges(self, keys: Iterable[tuple[str, str, str]]) -> None:
-        graph, log = self.store._graph, self.log
+        store, log = self.store, self.log
         for src, dst, etype in keys:
-            if graph.has_edge(src, dst, etype):
-                graph.remove_edge(src, dst, etype)
+            if _unlink(store._succ, store._pred, src, dst, etype):
+                store._edge_total -= 1
             log.edges.discard((src, dst, etype))
             log.removed_edges.add((src, dst, etype))
-        self.store._views.clear()
+        store._views.clear()
+
+
+def _types(kinds: Any) -> tuple[str, ...]:
+    return (kinds,) if kinds.__class__ is str else tuple(kinds)
