@@ -94,10 +94,18 @@ class SheetItems:
         return sum(counted.values())
 
 
+_LINE_BREAK_RE = re.compile(r"\s*\n\s*")
+_SPACES_RE = re.compile(r"\s{2,}")
+_BLANKS_RE = re.compile(r"\s+")
+
+
 def clean_short(text: str) -> str:
     """A name-like cell: line breaks inside words removed, runs of spaces collapsed."""
-    text = re.sub(r"\s*\n\s*", "", text or "")
-    return re.sub(r"\s{2,}", " ", text).strip()
+    if not text:
+        return ""
+    if "\n" in text:
+        text = _LINE_BREAK_RE.sub("", text)
+    return _SPACES_RE.sub(" ", text).strip()
 
 
 def clean_long(text: str) -> str:
@@ -150,12 +158,14 @@ def read_items(sheet: Sheet, colmap: ColumnMap | None = None) -> SheetItems:
     current: Entry | None = None
     group = -1
     share = {}.setdefault  # one object per distinct text (see _shared)
+    merges = sheet.has_merges
     for r, row in sheet.iter_rows(colmap.header_row + 1):
         own_cells = [c for c, v in enumerate(row) if v.strip()]
         if not own_cells:
             continue  # blank, or covered by merges of the item above
-        own = {f: sheet.cell(r, c) for f, c in columns.items()}
-        filled = {f: sheet.filled(r, c) for f, c in columns.items()}
+        width = len(row)
+        own = {f: row[c] if c < width else "" for f, c in columns.items()}  # sheet.cell(r, c)
+        filled = {f: sheet.filled(r, c) for f, c in columns.items()} if merges else own
         if _is_repeated_header(row, colmap):
             continue
         mapped_own = [f for f in columns if own[f].strip()]
@@ -183,7 +193,7 @@ def read_items(sheet: Sheet, colmap: ColumnMap | None = None) -> SheetItems:
         sub_number = _SUB_NUMBER_RE.fullmatch(number)
         if sub_number and current is not None and current.numbers[:1] == (int(sub_number.group(1)),) and current.category is not None:
             # 1.1, 1.2 (or 1-1, 1-2) under item 1: sub-items written in the name column
-            entry = _inherit(current, sheet, r, columns, colmap.more_basis)
+            entry = _inherit(current, sheet, r, columns, colmap.more_basis, filled)
             entry.sub = sub or name
             entry.number = number
             entry.extra = {colmap.headers[c]: clean_long(sheet.filled(r, c)) for c in extra_cols if sheet.filled(r, c)}
@@ -199,16 +209,16 @@ def read_items(sheet: Sheet, colmap: ColumnMap | None = None) -> SheetItems:
                 continue
             group += 1
             entry = Entry(sheet.name, r + 1, group)
-            _fill(entry, sheet, r, columns, own_only=False, more_basis=colmap.more_basis)
+            _fill(entry, sheet, r, columns, own_only=False, more_basis=colmap.more_basis, values=filled)
             entry.name, entry.sub = name, sub
             if not number and current is not None and sheet.merged_from_above(r, columns.get("number", -1)):
                 entry.number = current.number
             entry.numbers = parse_numbers(entry.number)
         elif sub and sub != current.sub:
-            entry = _inherit(current, sheet, r, columns, colmap.more_basis)
+            entry = _inherit(current, sheet, r, columns, colmap.more_basis, filled)
             entry.sub = sub
         elif department and department != current.department:
-            entry = _inherit(current, sheet, r, columns, colmap.more_basis)
+            entry = _inherit(current, sheet, r, columns, colmap.more_basis, filled)
         else:
             _continue(current, sheet, r, columns)
             _append_extra(current, {colmap.headers[c]: sheet.cell(r, c) for c in extra_cols if sheet.cell(r, c)})
@@ -243,12 +253,17 @@ def _shared(entry: Entry, share) -> Entry:
 
 def _is_repeated_header(row: list[str], colmap: ColumnMap) -> bool:
     name_col = colmap.columns["name"]
-    return name_col < len(row) and re.sub(r"\s+", "", row[name_col]) == colmap.headers[name_col]
+    return name_col < len(row) and _BLANKS_RE.sub("", row[name_col]) == colmap.headers[name_col]
 
 
-def _fill(entry: Entry, sheet: Sheet, r: int, columns: dict[str, int], own_only: bool, more_basis: list[int] = ()) -> None:
+def _fill(entry: Entry, sheet: Sheet, r: int, columns: dict[str, int], own_only: bool, more_basis: list[int] = (),
+          values: dict[str, str] | None = None) -> None:
+    """Set ``entry``'s fields from row ``r`` (``values``: the row's cells by field, already looked up)."""
     for f, c in columns.items():
-        value = sheet.cell(r, c) if own_only else sheet.filled(r, c)
+        if values is not None:
+            value = values[f]
+        else:
+            value = sheet.cell(r, c) if own_only else sheet.filled(r, c)
         if f in SHORT_FIELDS:
             setattr(entry, f, clean_short(value))
         else:
@@ -260,10 +275,11 @@ def _fill(entry: Entry, sheet: Sheet, r: int, columns: dict[str, int], own_only:
     entry.rows.append(r + 1)
 
 
-def _inherit(current: Entry, sheet: Sheet, r: int, columns: dict[str, int], more_basis: list[int] = ()) -> Entry:
+def _inherit(current: Entry, sheet: Sheet, r: int, columns: dict[str, int], more_basis: list[int] = (),
+             filled: dict[str, str] | None = None) -> Entry:
     """A sub-item or another level of ``current``: own cells, blanks taken from the item."""
     entry = Entry(sheet.name, r + 1, current.group)
-    _fill(entry, sheet, r, columns, own_only=False, more_basis=more_basis)
+    _fill(entry, sheet, r, columns, own_only=False, more_basis=more_basis, values=filled)
     for f in INHERITED:
         if not getattr(entry, f):
             setattr(entry, f, getattr(current, f))
