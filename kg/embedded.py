@@ -295,14 +295,7 @@ class EmbeddedStore(Store):
                 if (record := nodes.get(node_id)) is not None
             ),
         )
-        conn.executemany(
-            "INSERT OR REPLACE INTO edges VALUES (?, ?, ?, CAST(? AS TEXT))",
-            (
-                (src, dst, etype, props)
-                for src, dst, etype in sorted(log.edges)
-                if (props := _edge_text(succ, src, dst, etype)) is not None
-            ),
-        )
+        conn.executemany("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, CAST(? AS TEXT))", _edge_rows(succ, log.sources))
 
     # --- transactions --------------------------------------------------------------
 
@@ -543,17 +536,18 @@ def _has_edge(succ: dict, src: str, dst: str, etype: str) -> bool:
     return kinds == etype if kinds.__class__ is str else etype in kinds
 
 
-def _edge_text(succ: dict, src: str, dst: str, etype: str) -> str | bytes | None:
-    """The stored props JSON of an edge, or None when there is no such edge."""
-    kinds = _kinds(succ.get(src), dst)
-    if kinds is None:
-        return None
-    if kinds.__class__ is str:
-        return "{}" if kinds == etype else None
-    props = kinds.get(etype)
-    if props is None:
-        return None
-    return _dumps(props) if props else "{}"
+def _edge_rows(succ: dict, sources: Iterable[str]) -> Iterator[tuple[str, str, str, str | bytes]]:
+    """(src, dst, type, props JSON) of every current out-edge of ``sources``, in source order."""
+    for src in sorted(sources):
+        adjacency = succ.get(src)
+        if adjacency is None:
+            continue
+        for dst, kinds in _pairs(adjacency):
+            if kinds.__class__ is str:
+                yield src, dst, kinds, "{}"
+            else:
+                for etype, props in kinds.items():
+                    yield src, dst, etype, _dumps(props) if props else "{}"
 
 
 def _edges(adjacency: Any, node_id: str, type: str | None, *, outgoing: bool) -> Iterator[Edge]:
@@ -597,15 +591,16 @@ def _shared_nested(value: dict[str, Any], share) -> dict[str, Any]:
 
 
 def _shared_props(props: Mapping[str, Any], share) -> dict[str, Any]:
-    """``props`` with its keys and string values (one level into dicts) replaced by shared objects."""
-    out = {}
-    for key, value in props.items():
-        if value.__class__ is str:
-            value = share(value, value)
-        elif value.__class__ is dict:
-            value = {share(k, k): share(v, v) if v.__class__ is str else v for k, v in value.items()}
-        out[share(key, key)] = value
-    return out
+    """A copy of ``props`` with its string values (and one level into dicts, keys too) as shared objects.
+
+    Top-level keys are kept: they are the model's field names, one object each already.
+    """
+    return {
+        key: share(value, value) if value.__class__ is str
+        else {share(k, k): share(v, v) if v.__class__ is str else v for k, v in value.items()}
+        if value.__class__ is dict else value
+        for key, value in props.items()
+    }
 
 
 @contextlib.contextmanager
@@ -625,12 +620,16 @@ class _Log:
 
     def __init__(self) -> None:
         self.nodes: set[str] = set()
-        self.edges: set[tuple[str, str, str]] = set()
+        # The sources of added edges, not the edges: a million-item load adds ~4M
+        # edges, whose key tuples would cost ~0.4 GB until the commit.  A commit
+        # writes every current out-edge of these nodes (rewriting an unchanged one
+        # is harmless).
+        self.sources: set[str] = set()
         self.removed_nodes: set[str] = set()
         self.removed_edges: set[tuple[str, str, str]] = set()
 
     def __bool__(self) -> bool:
-        return bool(self.nodes or self.edges or self.removed_nodes or self.removed_edges)
+        return bool(self.nodes or self.sources or self.removed_nodes or self.removed_edges)
 
 
 class _EmbeddedWriter(Writer):
@@ -644,7 +643,7 @@ class _EmbeddedWriter(Writer):
 
     def add_nodes(self, nodes: Iterable[Node]) -> None:
         store = self.store
-        records, labels, logged, removed = store._nodes, store._labels, self.log.nodes, self.log.removed_nodes
+        records, labels, logged = store._nodes, store._labels, self.log.nodes
         share = self.shared.setdefault
         for node in nodes:
             node_id, label = share(node.id, node.id), share(node.label, node.label)
@@ -654,14 +653,12 @@ class _EmbeddedWriter(Writer):
             records[node_id] = (node_id, label, _shared_props(node.props, share))
             labels[label].add(node_id)
             logged.add(node_id)
-            if removed:
-                removed.discard(node_id)
         store._index.clear()
         store._views.clear()
 
     def add_edges(self, edges: Iterable[Edge]) -> None:
         store = self.store
-        records, succ, pred, log = store._nodes, store._succ, store._pred, self.log
+        records, succ, pred, sources = store._nodes, store._succ, store._pred, self.log.sources
         share = self.shared.setdefault
         added = 0
         for edge in edges:
@@ -670,12 +667,27 @@ class _EmbeddedWriter(Writer):
                 missing = edge.src if source is None else edge.dst
                 raise StoreError(f"edge {edge.type} {edge.src} -> {edge.dst}: node {missing} does not exist")
             src, dst, etype = source[0], target[0], share(edge.type, edge.type)
+            sources.add(src)
+            out = succ.get(src)
+            if not edge.props and (out is None or (out[0] != dst if out.__class__ is tuple else dst not in out)):
+                # The common case, inline: a new neighbour, one edge without properties.
+                if out is None:
+                    succ[src] = (dst, etype)
+                elif out.__class__ is tuple:
+                    succ[src] = {out[0]: out[1], dst: etype}
+                else:
+                    out[dst] = etype
+                into = pred.get(dst)
+                if into is None:
+                    pred[dst] = (src, etype)
+                elif into.__class__ is tuple:
+                    pred[dst] = {into[0]: into[1], src: etype}
+                else:
+                    into[src] = etype
+                added += 1
+                continue
             added += not _has_edge(succ, src, dst, etype)
             _link(succ, pred, src, dst, etype, edge.props)
-            key = (src, dst, etype)
-            log.edges.add(key)
-            if log.removed_edges:
-                log.removed_edges.discard(key)
         store._edge_total += added
         store._views.clear()
 
@@ -692,7 +704,6 @@ class _EmbeddedWriter(Writer):
             for src, dst, etype in touching:
                 if _unlink(succ, pred, src, dst, etype):
                     store._edge_total -= 1
-                log.edges.discard((src, dst, etype))
             del records[node_id]
             log.nodes.discard(node_id)
             log.removed_nodes.add(node_id)
@@ -704,7 +715,6 @@ class _EmbeddedWriter(Writer):
         for src, dst, etype in keys:
             if _unlink(store._succ, store._pred, src, dst, etype):
                 store._edge_total -= 1
-            log.edges.discard((src, dst, etype))
             log.removed_edges.add((src, dst, etype))
         store._views.clear()
 
