@@ -77,11 +77,44 @@ def _dumps(props: Any) -> str | bytes:
     return text
 
 
+class _WideInteger(Exception):
+    """orjson read an integer beyond 64 bits, which it turns into a float."""
+
+
+def _exact(value: Any) -> Any:
+    """``value`` (a decoded float, list or dict); raises _WideInteger where orjson may have lost an integer."""
+    if value.__class__ is float:
+        if abs(value) >= 9.2e18 and value.is_integer():
+            raise _WideInteger
+    elif value.__class__ is list:
+        for item in value:
+            _exact(item)
+    elif value.__class__ is dict:
+        for item in value.values():
+            _exact(item)
+    return value
+
+
 def _loads(text: bytes | str) -> Any:
+    """JSON as ``json.loads`` reads it (orjson where that is the same)."""
     try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:  # NaN, Infinity or a huge integer written by json.dumps
+        return _exact(orjson.loads(text))
+    except (orjson.JSONDecodeError, _WideInteger):  # NaN, Infinity or a huge integer written by json.dumps
         return json.loads(text)
+
+
+def _shared_value(value: Any, share, exact=_exact) -> Any:
+    """A decoded value that is not a string or a plain scalar: dicts get shared string values.
+
+    ``exact`` checks what orjson decoded (see _exact); json.loads's values pass as they are.
+    """
+    if value.__class__ is dict:
+        return {k: share(v, v) if v.__class__ is str else exact(v) for k, v in value.items()}
+    return exact(value)
+
+
+def _as_is(value: Any) -> Any:
+    return value
 
 
 class EmbeddedStore(Store):
@@ -177,28 +210,32 @@ class EmbeddedStore(Store):
             succ: dict[str, Any] = {}
             pred: dict[str, Any] = {}
             labels: dict[str, set[str]] = defaultdict(set)
-            loads, fallback, decode_error = orjson.loads, json.loads, orjson.JSONDecodeError
+            loads, decode_error = orjson.loads, (orjson.JSONDecodeError, _WideInteger)
+            plain = {int, bool, type(None)}
             # Keep one object per distinct string: ids repeat in every edge, and
             # lists repeat the same texts (责任事项, 追责情形, cited articles).
             # orjson already shares the keys it decodes.
             shared: dict[str, str] = {}
             share = shared.setdefault
-            str_, dict_ = str, dict
+            str_ = str
             label_objects: dict[str, str] = {}
             rows = conn.execute("SELECT id, label, CAST(props AS BLOB) FROM nodes")
             for node_id, label, text in rows:
                 node_id = share(node_id, node_id)
                 label = label_objects.setdefault(label, label)
-                try:
-                    decoded = loads(text)
-                except decode_error:
-                    decoded = fallback(text)
                 # A new dict is also smaller than orjson's presized one (464 against 632 bytes for 14 keys).
-                props = {
-                    key: share(value, value) if value.__class__ is str_
-                    else _shared_nested(value, share) if value.__class__ is dict_ else value
-                    for key, value in decoded.items()
-                }
+                try:
+                    props = {
+                        key: share(value, value) if value.__class__ is str_
+                        else value if value.__class__ in plain else _shared_value(value, share)
+                        for key, value in loads(text).items()
+                    }
+                except decode_error:
+                    props = {
+                        key: share(value, value) if value.__class__ is str_
+                        else value if value.__class__ in plain else _shared_value(value, share, _as_is)
+                        for key, value in json.loads(text).items()
+                    }
                 labels[label].add(node_id)
                 nodes[node_id] = (node_id, label, props)
             del shared
@@ -584,10 +621,6 @@ def _neighbours(adjacency: Any, records: dict, type: str) -> Iterator[Node]:
             record = records.get(other)
             if record is not None:
                 yield Node(*record)
-
-
-def _shared_nested(value: dict[str, Any], share) -> dict[str, Any]:
-    return {k: share(v, v) if v.__class__ is str else v for k, v in value.items()}
 
 
 def _shared_props(props: Mapping[str, Any], share) -> dict[str, Any]:

@@ -1,0 +1,176 @@
+"""The embedded store's compact in-memory layout and file rows: every write path gives the graph a reopen gives."""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+
+import pytest
+
+from kg.embedded import FORMAT, EmbeddedStore
+from kg.model import Edge, Node
+from kg.store import StoreError
+
+
+def _snapshot(store):
+    """Every node and edge with its props, in a canonical order (what a reopen must reproduce)."""
+    nodes = sorted((n.id, n.label, json.dumps(dict(n.props), sort_keys=True, ensure_ascii=False))
+                   for label in sorted(store._labels) for n in store.nodes(label))
+    edges = sorted((e.src, e.dst, e.type, json.dumps(dict(e.props), sort_keys=True))
+                   for label in sorted(store._labels) for n in store.nodes(label) for e in store.out_edges(n.id))
+    incoming = sorted((e.src, e.dst, e.type, json.dumps(dict(e.props), sort_keys=True))
+                      for label in sorted(store._labels) for n in store.nodes(label) for e in store.in_edges(n.id))
+    assert incoming == edges, "the two directions disagree"
+    return nodes, edges, store.edge_count()
+
+
+def _xs(*names):
+    return [Node(n, "X", {"n": n}) for n in names]
+
+
+# (what the transactions do, the edges left as (src, dst, type))
+EDGE_CASES = [
+    ("one edge", [[("add", _xs("a", "b")), ("edges", [Edge("a", "b", "T")])]], {("a", "b", "T")}),
+    ("two types between one pair, then one removed",
+     [[("add", _xs("a", "b")), ("edges", [Edge("a", "b", "T"), Edge("a", "b", "U")])],
+      [("remove_edges", [("a", "b", "T")])]], {("a", "b", "U")}),
+    ("an edge with props beside one without",
+     [[("add", _xs("a", "b", "c")), ("edges", [Edge("a", "b", "T", {"order": 2}), Edge("a", "b", "U"), Edge("a", "c", "T")])]],
+     {("a", "b", "T"), ("a", "b", "U"), ("a", "c", "T")}),
+    ("a single neighbour grows to many and shrinks back",
+     [[("add", _xs("a", "b", "c", "d")), ("edges", [Edge("a", "b", "T")])],
+      [("edges", [Edge("a", "c", "T"), Edge("a", "d", "T")])],
+      [("remove_edges", [("a", "c", "T"), ("a", "d", "T")])]], {("a", "b", "T")}),
+    ("a node removed takes its edges both ways",
+     [[("add", _xs("a", "b", "c")), ("edges", [Edge("a", "b", "T"), Edge("b", "c", "T"), Edge("c", "a", "T")])],
+      [("remove_nodes", ["b"])]], {("c", "a", "T")}),
+    ("a node removed and added again in one transaction keeps none of its old edges",
+     [[("add", _xs("a", "b", "c")), ("edges", [Edge("a", "b", "T"), Edge("c", "a", "T")])],
+      [("remove_nodes", ["a"]), ("add", _xs("a")), ("edges", [Edge("a", "c", "U")])]], {("a", "c", "U")}),
+    ("an edge removed and added again in one transaction stays",
+     [[("add", _xs("a", "b")), ("edges", [Edge("a", "b", "T")])],
+      [("remove_edges", [("a", "b", "T")]), ("edges", [Edge("a", "b", "T", {"w": 1})])]], {("a", "b", "T")}),
+    ("an edge added twice counts once",
+     [[("add", _xs("a", "b")), ("edges", [Edge("a", "b", "T"), Edge("a", "b", "T")])]], {("a", "b", "T")}),
+]
+
+
+@pytest.mark.parametrize("name,transactions,expected", EDGE_CASES, ids=[c[0] for c in EDGE_CASES])
+def test_every_write_path_gives_the_graph_a_reopen_gives(store, name, transactions, expected):
+    for steps in transactions:
+        with store.transaction() as tx:
+            for op, arg in steps:
+                {"add": tx.add_nodes, "edges": tx.add_edges, "remove_edges": tx.remove_edges,
+                 "remove_nodes": tx.remove_nodes}[op](arg)
+    here = _snapshot(store)
+    assert {(s, d, t) for s, d, t, _ in here[1]} == expected
+    assert here[2] == len(expected)
+    assert _snapshot(EmbeddedStore(store.path)) == here
+
+
+# Values orjson would not write as json.dumps does: they go through the standard library.
+ODD_VALUES = [
+    ("nan", float("nan")),
+    ("infinity", float("inf")),
+    ("a huge integer", 2**70),
+    ("a whole float beyond 64 bits", 1e19),
+    ("None", None),
+    ("an integer key", {1: "a"}),
+    ("text with null in it", "null and void"),
+    ("nested list", ["条", 1, 2.5, True]),
+]
+
+
+@pytest.mark.parametrize("name,value", ODD_VALUES, ids=[c[0] for c in ODD_VALUES])
+def test_odd_values_read_back_as_the_standard_library_reads_them(store, name, value):
+    with store.transaction() as tx:
+        tx.add_node(Node("a", "X", {"v": value}))
+    expected = json.loads(json.dumps({"v": value}))["v"]
+    got = EmbeddedStore(store.path).get("a").props["v"]
+    if isinstance(expected, float) and math.isnan(expected):
+        assert math.isnan(got)
+    else:
+        assert got == expected and type(got) is type(expected)
+
+
+def test_props_are_stored_as_the_json_text_the_first_format_wrote(store):
+    """FORMAT stays powerlist-kg/1: props are TEXT, compact JSON, non-ASCII unescaped."""
+    props = {"title": "食品安全法", "n": 3, "f": 0.25, "flag": False, "list": ["第一条"], "extra": {"备注": "无"}}
+    with store.transaction() as tx:
+        tx.add_nodes([Node("a", "X", props), Node("b", "X")])
+        tx.add_edge(Edge("a", "b", "T"))
+    conn = sqlite3.connect(store.path)
+    assert conn.execute("SELECT value FROM meta WHERE key='format'").fetchone() == (FORMAT,)
+    assert conn.execute("SELECT typeof(props), props FROM nodes WHERE id='a'").fetchone() == (
+        "text", json.dumps(props, ensure_ascii=False, separators=(",", ":")))
+    assert conn.execute("SELECT typeof(props), props FROM edges").fetchall() == [("text", "{}")]
+
+
+def test_a_store_written_by_the_first_format_opens(tmp_path):
+    """Rows as the networkx-based store wrote them (json.dumps text, edges in any order)."""
+    path = tmp_path / "old.kg"
+    conn = sqlite3.connect(path)
+    conn.executescript("""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, props TEXT NOT NULL);
+        CREATE TABLE edges (src TEXT NOT NULL, dst TEXT NOT NULL, type TEXT NOT NULL, props TEXT NOT NULL,
+                            PRIMARY KEY (src, dst, type));
+    """)
+    conn.execute("INSERT INTO meta VALUES ('format', 'powerlist-kg/1')")
+    conn.executemany("INSERT INTO nodes VALUES (?, ?, ?)", [
+        ("i", "PowerItem", '{"name":"对违法行为的处罚","score":NaN}'),
+        ("c", "Citation", '{"source":"i","status":"resolved"}'),
+        ("p", "Provision", '{"kind":"条","article":1}'),
+    ])
+    conn.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)", [
+        ("c", "p", "RESOLVES_TO", "{}"), ("i", "c", "BASED_ON", '{"order":1}'), ("i", "gone", "BASED_ON", "{}")])
+    conn.commit()
+    conn.close()
+    store = EmbeddedStore(path)
+    assert store.stats().citations_resolved == 1 and store.stats().articles == 1  # counted by SQLite
+    assert store.get("c").props["source"] is store.get("i").id  # values naming a node share its id
+    assert [(e.dst, e.type, dict(e.props)) for e in store.out_edges("i")] == [("c", "BASED_ON", {"order": 1})]
+    assert [n.id for n in store.sources("p", "RESOLVES_TO")] == ["c"]
+    assert store.edge_count() == 2 and store.edge_count("BASED_ON") == 1
+
+
+def test_stats_from_sqlite_equal_stats_from_the_graph(store):
+    with store.transaction() as tx:
+        tx.add_nodes([Node("p1", "Provision", {"kind": "条"}), Node("p2", "Provision", {"kind": "款"}),
+                      Node("c1", "Citation", {"status": "resolved"}), Node("c2", "Citation", {"status": "law_not_loaded"}),
+                      Node("c3", "Citation", {"status": 1}), Node("i", "PowerItem", {})])
+    unread = EmbeddedStore(store.path)
+    from_sqlite = unread.stats()
+    assert "_nodes" not in unread.__dict__, "stats read the whole graph"
+    assert from_sqlite == store.stats() == EmbeddedStore(store.path).__class__.__mro__[1].stats(unread)
+    assert (from_sqlite.articles, from_sqlite.citations, from_sqlite.citations_resolved) == (1, 3, 1)
+
+
+def test_a_damaged_store_is_reported_when_first_read(tmp_path):
+    path = tmp_path / "s.kg"
+    store = EmbeddedStore(path)
+    with store.transaction() as tx:
+        tx.add_node(Node("a", "X"))
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE edges")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="s.kg: damaged store"):
+        EmbeddedStore(path).get("a")
+
+
+def test_views_cache_is_cleared_by_writes_and_rollbacks(store):
+    with store.transaction() as tx:
+        tx.add_node(Node("a", "X"))
+    views = store._views
+    views["mine"] = 1
+    with pytest.raises(RuntimeError):
+        with store.transaction() as tx:
+            tx.add_node(Node("b", "X"))
+            raise RuntimeError
+    assert store._views is views and views == {} and store.get("b") is None
+    views["mine"] = 1
+    with store.transaction() as tx:
+        tx.add_edge(Edge("a", "a", "SELF"))
+    assert views == {}
