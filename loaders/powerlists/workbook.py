@@ -183,7 +183,10 @@ def _changing_chars() -> re.Pattern[str] | None:
     if not traditional:  # simplified() then converts every text
         return None
     chars = set(traditional) | {chr(code) for code in _FULLWIDTH} | {"\r"}
-    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
+    # Characters past U+FFFF stand for themselves in one range: a class of BMP characters alone
+    # compiles to a bitmap (a microsecond a cell); one astral literal makes it a slow list.
+    bmp = "".join(re.escape(ch) for ch in sorted(chars) if ord(ch) <= 0xFFFF)
+    return re.compile(f"[{bmp}\U00010000-\U0010FFFF]")
 
 
 def read_workbook(path: str | Path) -> list[Sheet]:
