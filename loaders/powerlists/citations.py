@@ -92,7 +92,7 @@ class _Law:
 
 # Distinct basis texts kept parsed.  Lists repeat the same bases in every government's part (a
 # 1M-row list has ~115k distinct ones; the 2**14 most recently seen catch 99.7% of the repeats).
-BASIS_MEMO = 2**15
+BASIS_MEMO = 2**14  # ~1.3 KB each: at most ~21 MB kept between loads
 
 
 def parse_basis(text: str) -> list[ParsedCitation]:

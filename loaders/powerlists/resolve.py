@@ -59,7 +59,7 @@ UNRELATED_BELOW = 0.3  # a quote this unlike the same-numbered article of a newe
 # benchmark list: 1.09M citations, 36k distinct, every repeat among the 2**15 most recent); the bounds keep
 # a long run from holding every one it ever saw.
 RESOLVE_MEMO = 2**15  # citations per Resolver
-COVER_MEMO = 2**15  # (quote, provision text) pairs
+COVER_MEMO = 2**14  # (quote, provision text) pairs, kept between loads
 
 
 # Short names power lists use beyond kg.lawindex.ABBREVIATIONS.
