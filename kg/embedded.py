@@ -174,11 +174,8 @@ class EmbeddedStore(Store):
 
     def _connect_ro(self) -> sqlite3.Connection:
         try:
-            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-            # Read through a memory map (no read() call per page) with the node index cached.
-            conn.execute("PRAGMA mmap_size=1099511627776")
-            conn.execute("PRAGMA cache_size=-65536")
-            return conn
+            # No memory map: its pages would count in the resident set (ru_maxrss).
+            return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open store ({exc})") from None
 
