@@ -354,10 +354,7 @@ def view_cache(store: Any) -> "_ViewCache":
     items of each of thousands of governments, which share their laws.
     Other stores get a fresh cache per call.
     """
-    cache = state_cached(store, "view_cache", lambda: _ViewCache(store))
-    if cache.store is not store:  # pragma: no cover - a cache copied with its store's dict
-        cache = store._views["view_cache"] = _ViewCache(store)
-    return cache
+    return state_cached(store, "view_cache", lambda: _ViewCache(store))
 
 
 def state_cached(store: Any, key: Any, build: Callable[[], Any]) -> Any:
