@@ -13,6 +13,7 @@ from kg.model import Category, Citation, CitationStatus, Department, Government,
 from kg.text import decode_bytes, normalise
 from loaders.powerlists import load_powers
 from loaders.powerlists.build import to_node
+from loaders.powerlists.items import clean_long
 from loaders.powerlists.workbook import WorkbookError, _normalise, iter_workbook, read_workbook
 
 HEADER = "序号,事项名称,子项名称,权力类型,实施依据,行使主体,责任事项内容,追责情形\n"
@@ -132,3 +133,16 @@ def test_a_load_failing_after_chunks_were_written_leaves_the_store_as_it_was(sto
     with pytest.raises(RuntimeError, match="disk full"):
         load_powers(store, [path])
     assert _graph(store) == before
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", ""),
+    ("  一行  ", "  一行"),
+    ("   ", ""),
+    ("1.受理责任：依法受理。  \n\n  2.审查责任：审查材料。\n", "1.受理责任：依法受理。\n  2.审查责任：审查材料。"),
+    ("\n\n第一行\n \t\n第二行\t", "第一行\n第二行"),
+    ("a\u3000\nb", "a\nb"),
+])
+def test_a_text_cell_keeps_its_lines_and_drops_blank_ones(text, expected):
+    assert clean_long(text) == expected
+    assert clean_long(text) == clean_long(text)  # remembered texts come back the same

@@ -23,6 +23,7 @@ exercising body) grouped by item, and :class:`RowProblem` for rows it skips.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -110,7 +111,16 @@ def clean_short(text: str) -> str:
 
 def clean_long(text: str) -> str:
     """A text cell: lines kept, trailing spaces and blank lines dropped."""
-    lines = [line.rstrip() for line in (text or "").split("\n")]
+    if not text:
+        return ""
+    if "\n" not in text:
+        return text.rstrip()
+    return _clean_lines(text)
+
+
+@functools.lru_cache(maxsize=4096)  # 责任事项, 追责情形 … repeat item after item
+def _clean_lines(text: str) -> str:
+    lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line.strip()).strip("\n")
 
 
