@@ -60,7 +60,10 @@ LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
 
 _HANDSHAKE_ATTEMPTS = 3
 VIEW_PAGE = 1000  # rows per page of a paged view query
-VIEW_CACHE_SECONDS = 60.0  # how long view look-ups are reused (other clients may write meanwhile)
+SCAN_ROWS = 5000  # nodes of the scanned label per page of a warm-up scan
+# how long view look-ups (and kg.views.state_cached values) are reused: this
+# store's own writes drop them at once, other clients' writes are seen after this
+VIEW_CACHE_SECONDS = 300.0
 BOLT_SCHEMES = ("bolt", "neo4j", "bolt+s", "bolt+ssc", "neo4j+s", "neo4j+ssc")
 
 
@@ -436,6 +439,33 @@ class Neo4jStore(Store):
                 return
             skip += len(page)
 
+    def _scan(self, label: str, var: str, body: str, rows: int | None = None) -> Iterator[neo4j.Record]:
+        """Run ``body`` (which starts ``MATCH (var:label) ...``) over every ``label`` node, in pages.
+
+        A page is a range of internal node ids (``id(var)``), sized so that
+        about ``rows`` nodes of the label fall in it: no id parameters, no
+        re-sorting per page (``SKIP``), no string ranges (FalkorDB's ``>`` on
+        an indexed string misses rows).  Rows come page by page in no
+        particular order.
+        """
+        head = f"MATCH ({var}:{quote_name(label)}) "
+        if not body.startswith(head):
+            raise ValueError(f"a scan body starts with {head!r}")
+        stats = self._single(f"MATCH (n:{quote_name(label)}) RETURN count(n) AS n, min(id(n)) AS lo, max(id(n)) AS hi")
+        if stats is None or not stats["n"]:
+            return
+        low, high, count = int(stats["lo"]), int(stats["hi"]), int(stats["n"])
+        span = max(1, (high - low + 1) * (rows or SCAN_ROWS) // count)
+        paged = head + f"WHERE id({var}) >= $lo AND id({var}) < $hi " + body[len(head):]
+        for start in range(low, high + 1, span):
+            yield from self._records(paged, {"lo": start, "hi": start + span})
+
+    @property
+    def _views(self) -> dict[Any, Any]:
+        """What queries keep per store state (:func:`kg.views.state_cached`): the view cache's dict,
+        so it is dropped with the cache (after a write, or VIEW_CACHE_SECONDS)."""
+        return self._view_cache().views
+
     def _view_cache(self) -> "_ServerViewCache":
         """The look-up cache of the views, kept until this store writes (or for VIEW_CACHE_SECONDS)."""
         cache = self._cache
@@ -445,6 +475,9 @@ class Neo4jStore(Store):
             cache = _ServerViewCache(self)
             cache.generation, cache.created = self._generation, now
             self._cache = cache if self._writer is None else None
+        if self._writer is None:
+            # a loader reading mid-transaction asks for a few rows: no bulk reads then
+            cache.warm_up()
         return cache
 
     def clauses_in_force(self, law: str | None = None) -> Iterator[ClauseInForce]:
@@ -457,6 +490,9 @@ class Neo4jStore(Store):
             "ORDER BY cid"
         )
         cache = self._view_cache()
+        if cache.warm:
+            yield from cache.clauses_in_force(law)
+            return
         for page in self._pages(query, {"law": law} if law else {}):
             provisions = [ProvisionRef.of(_node(r["pid"], r["p_labels"], r["p"])) if r["pid"] is not None else None
                           for r in page]
@@ -473,15 +509,15 @@ class Neo4jStore(Store):
 
     def item_bases(self, government: str | None = None, department: str | None = None) -> Iterator[ItemBasis]:
         # FalkorDB cannot match a pattern from a node taken out of a list
-        # (head(collect(d))), so departments come as a list of rows and
+        # (head(collect(d))), so departments come as a list of id pairs and
         # the first one is picked here, as the default view picks the first.
+        # Departments and governments come as ids: the view cache has them.
         query = (
             "MATCH (i:PowerItem)" + (" WHERE i.government = $g" if government else "") + " "
             "WITH i ORDER BY i.id SKIP $skip LIMIT $page "
             "OPTIONAL MATCH (i)-[:EXERCISED_BY]->(d:KG) "
             "OPTIONAL MATCH (d)-[:PART_OF]->(g:KG) "
-            "WITH i, collect(CASE WHEN d IS NULL THEN null ELSE {did: d.id, dname: d.name, dl: labels(d), "
-            "d: properties(d), gid: g.id, gl: labels(g), g: properties(g)} END) AS ds "
+            "WITH i, collect(CASE WHEN d IS NULL THEN null ELSE [d.id, g.id] END) AS ds "
             "OPTIONAL MATCH (i)-[:HAS_RESPONSIBILITY]->(r:KG) "
             "WITH i, ds, count(r) AS nr, "
             # booleans, not trimmed text: FalkorDB garbles a list of left()/trim() results
@@ -499,26 +535,88 @@ class Neo4jStore(Store):
         cache = self._view_cache()
         for page in self._pages(query, params):
             rows = [_item_row(record) for record in page]
-            if department:
-                rows = [row for row in rows
-                        if row["dept"] is not None and department in (row["dept"].id, row["dept"].props.get("name"))]
             cache.prefetch_chunk(rows)
             for row in rows:
-                yield cache.item_basis(row)
+                basis = cache.item_basis(row)
+                dept = basis.department
+                if department and (dept is None or department not in (dept["id"], dept.get("name"))):
+                    continue
+                yield basis
 
 
 # ---------------------------------------------------------------------------
 # Views: shared look-ups, fetched in batches and cached per view call
 
 
-_ARTICLE_ID_OF_T = (
-    "t.version + '/第' + toString(t.article) + '条' + "
-    "CASE WHEN coalesce(t.article_suffix, 0) <> 0 THEN '之' + toString(t.article_suffix) ELSE '' END"
+def _article_id_of(var: str) -> str:
+    """Cypher for :func:`kg.model.article_id` of the provision ``var`` (its 条's id)."""
+    return (
+        f"{var}.version + '/第' + toString({var}.article) + '条' + "
+        f"CASE WHEN coalesce({var}.article_suffix, 0) <> 0 THEN '之' + toString({var}.article_suffix) ELSE '' END"
+    )
+
+
+_ARTICLE_ID_OF_T = _article_id_of("t")
+
+# Bodies of the warm-up scans (see Neo4jStore._scan: each starts with the
+# scanned label's MATCH, which the scan narrows to an internal id range).
+_VERSIONS_BODY = (
+    "MATCH (v:LawVersion) "
+    f"OPTIONAL MATCH (l:{ANY_LABEL} {{id: v.law}}) "
+    f"OPTIONAL MATCH (l)-[:HAS_VERSION]->(cv:{ANY_LABEL}) WHERE coalesce(cv.status, 'in_force') = 'in_force' "
+    "RETURN v.id AS vid, properties(v) AS v, l IS NOT NULL AS has_law, l.region AS law_region, "
+    "collect(CASE WHEN cv IS NULL THEN null ELSE [coalesce(cv.date, ''), cv.id, cv.effective, cv.date] END) AS current"
+)
+# a clause, its provision and the provision's article (when it is not one itself)
+_CLAUSES_BODY = (
+    "MATCH (cl:AuthorisingClause) "
+    "OPTIONAL MATCH (p:Provision {id: cl.provision}) "
+    "WITH cl, p, CASE WHEN p.kind <> '条' AND p.article IS NOT NULL THEN "
+    f"{_article_id_of('p')} ELSE null END AS aid "
+    f"OPTIONAL MATCH (a:{ANY_LABEL} {{id: aid}}) "
+    "RETURN cl.id AS cid, properties(cl) AS cl, labels(cl) AS cl_labels, "
+    "p.id AS pid, labels(p) AS p_labels, properties(p) AS p, aid, a.id AS a_id, labels(a) AS a_labels, properties(a) AS a"
+)
+# every node a clause sits under (itself included: CONTAINS*0..), as the
+# embedded view walks down from an article
+_CLAUSE_ANCESTORS_BODY = (
+    "MATCH (cl:AuthorisingClause) "
+    "MATCH (cl)<-[:HAS_CLAUSE]-(p)<-[:CONTAINS*0..]-(a) "
+    "RETURN a.id AS aid, cl.id AS cid"
+)
+# what citations resolve to, with its article; nid is the id asked for
+_TARGETS_BODY = (
+    "MATCH (c:Citation) "
+    f"MATCH (c)-[:RESOLVES_TO]->(t:{ANY_LABEL}) "
+    "WITH DISTINCT t "
+    "WITH t, CASE WHEN 'Provision' IN labels(t) AND t.kind <> '条' AND t.article IS NOT NULL THEN "
+    f"{_article_id_of('t')} ELSE null END AS aid "
+    f"OPTIONAL MATCH (a:{ANY_LABEL} {{id: aid}}) "
+    "RETURN t.id AS nid, t.id AS id, labels(t) AS labels, properties(t) AS props, "
+    "aid, a.id AS a_id, labels(a) AS a_labels, properties(a) AS a"
+)
+_NODES_BODY = "MATCH (n:{label}) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
+_BEST_MATCHES_BODY = (
+    "MATCH (c:Citation) "
+    "WITH DISTINCT c.quote_best_match AS nid WHERE nid IS NOT NULL "
+    f"OPTIONAL MATCH (b:{ANY_LABEL} {{id: nid}}) "
+    "RETURN nid, b.id AS id, labels(b) AS labels, properties(b) AS props, "
+    "null AS aid, null AS a_id, null AS a_labels, null AS a"
 )
 
 
 class _ServerViewCache:
-    """What :class:`kg.views._ViewCache` memoises, filled by batched server queries."""
+    """What :class:`kg.views._ViewCache` memoises, filled by server queries.
+
+    Outside a transaction the cache is first *warmed*: a few scans that carry
+    no id parameters read in bulk every LawVersion (with its version in
+    force), every AuthorisingClause (with its provision and article), which
+    clauses sit under which provisions, and the provisions citations resolve
+    to (with their articles and quote best matches), page by page over
+    internal id ranges.  FalkorDB's parameter budget holds only ~20 ids per
+    look-up, so id look-ups are left for what the scans did not bring (a
+    node another view asks for), fetched in batches as before.
+    """
 
     def __init__(self, store: Neo4jStore) -> None:
         self.store = store
@@ -528,6 +626,89 @@ class _ServerViewCache:
         self.versions: dict[str, VersionRef | None] = {}
         self.article_clauses: dict[str, tuple[ClauseRef, ...]] = {}
         self.version_clauses: dict[tuple[str, str], bool] = {}
+        self._props: dict[str, dict[str, Any] | None] = {}
+        self.views: dict[Any, Any] = {}  # kg.views.state_cached values for this cache's lifetime
+        self.warm = False  # versions, clauses and clause containment read whole: a miss is an absence
+        self.clause_rows: list[tuple[ClauseRef, ProvisionRef | None]] = []  # every clause, by id
+        self._in_force: list[ClauseInForce] | None = None
+
+    # bulk reads
+
+    def warm_up(self) -> None:
+        """Read versions, clauses, clause containment and citation targets in bulk (see the class)."""
+        if self.warm:
+            return
+        store = self.store
+        for record in store._scan("LawVersion", "v", _VERSIONS_BODY):
+            self._add_version(record)
+        clauses: dict[str, ClauseRef] = {}
+        rows: list[tuple[ClauseRef, ProvisionRef | None]] = []
+        for record in store._scan("AuthorisingClause", "cl", _CLAUSES_BODY):
+            clause = ClauseRef.of(_node(record["cid"], record["cl_labels"], record["cl"]))
+            clauses[clause.id] = clause
+            provision = None
+            if record["pid"] is not None:
+                node = _node(record["pid"], record["p_labels"], record["p"])
+                self.nodes[node.id] = node
+                provision = ProvisionRef.of(node)
+            self._add_article(record)
+            rows.append((clause, provision))
+            self.version_clauses[(clause.law, clause.version)] = True
+        rows.sort(key=lambda row: row[0].id)
+        under: dict[str, list[ClauseRef]] = defaultdict(list)
+        for record in store._scan("AuthorisingClause", "cl", _CLAUSE_ANCESTORS_BODY):
+            under[record["aid"]].append(clauses[record["cid"]])
+        for label in ("Department", "Government"):
+            for record in store._scan(label, "n", _NODES_BODY.format(label=label)):
+                self.nodes[record["id"]] = _node(record["id"], record["labels"], record["props"])
+        for target_body in (_TARGETS_BODY, _BEST_MATCHES_BODY):
+            for record in store._scan("Citation", "c", target_body):
+                if record["nid"] not in self.nodes:
+                    self.nodes[record["nid"]] = (_node(record["id"], record["labels"], record["props"])
+                                                 if record["id"] is not None else None)
+                self._add_article(record)
+        self.article_clauses = {aid: tuple(sorted(found, key=lambda c: c.id)) for aid, found in under.items()}
+        self.clause_rows = rows
+        self.warm = True
+
+    def _add_version(self, record: neo4j.Record) -> None:
+        p = decode_props(record["v"])
+        current = max(((c[0], c[1], c[2], c[3]) for c in record["current"]), default=None)
+        region = p.get("region") or (record["law_region"] if record["has_law"] else None)
+        self.versions[record["vid"]] = VersionRef(
+            id=record["vid"],
+            law=p.get("law", ""),
+            title=p.get("title", ""),
+            date=p.get("date", ""),
+            rank=p.get("rank", "其他"),
+            status=p.get("status", "in_force"),
+            effective=p.get("effective"),
+            region=region,
+            current=current[1] if current else None,
+            current_date=current[3] if current else None,
+            current_effective=current[2] if current else None,
+            truncated=p.get("truncated", ""),
+        )
+
+    def _add_article(self, record: neo4j.Record) -> None:
+        """The article a scan row brought (``aid``: the id asked for, ``a*``: the node or nulls)."""
+        aid = record["aid"]
+        if aid is not None and aid not in self.nodes:
+            self.nodes[aid] = _node(aid, record["a_labels"], record["a"]) if record["a_id"] is not None else None
+
+    def clauses_in_force(self, law: str | None) -> Iterator[ClauseInForce]:
+        """:meth:`GraphViews.clauses_in_force` from the warmed clause rows."""
+        if self._in_force is None:
+            rows: list[ClauseInForce] = []
+            for clause, provision in self.clause_rows:
+                if provision is None:
+                    continue
+                version = self.version(provision.version)
+                if version is None or version.status != "in_force":
+                    continue
+                rows.append(ClauseInForce(clause, provision, self.article_of(provision), version))
+            self._in_force = rows
+        return iter(self._in_force if not law else [r for r in self._in_force if r.clause.law == law])
 
     # nodes by id
 
@@ -550,33 +731,11 @@ class _ServerViewCache:
 
     def prefetch_versions(self, ids: Iterable[str | None]) -> None:
         wanted = sorted({i for i in ids if isinstance(i, str) and i and i not in self.versions})
-        if not wanted:
+        if not wanted or self.warm:
             return
-        query = (
-            "UNWIND $ids AS vid MATCH (v:LawVersion {id: vid}) "
-            f"OPTIONAL MATCH (l:{ANY_LABEL} {{id: v.law}}) "
-            f"OPTIONAL MATCH (l)-[:HAS_VERSION]->(cv:{ANY_LABEL}) WHERE coalesce(cv.status, 'in_force') = 'in_force' "
-            "RETURN vid, properties(v) AS v, l IS NOT NULL AS has_law, l.region AS law_region, "
-            "collect(CASE WHEN cv IS NULL THEN null ELSE [coalesce(cv.date, ''), cv.id, cv.effective, cv.date] END) AS current"
-        )
+        query = "UNWIND $ids AS vid MATCH (v:LawVersion {id: vid}) " + _VERSIONS_BODY[len("MATCH (v:LawVersion) "):]
         for record in self.store._read_batched(query, wanted):
-            p = decode_props(record["v"])
-            current = max(((c[0], c[1], c[2], c[3]) for c in record["current"]), default=None)
-            region = p.get("region") or (record["law_region"] if record["has_law"] else None)
-            self.versions[record["vid"]] = VersionRef(
-                id=record["vid"],
-                law=p.get("law", ""),
-                title=p.get("title", ""),
-                date=p.get("date", ""),
-                rank=p.get("rank", "其他"),
-                status=p.get("status", "in_force"),
-                effective=p.get("effective"),
-                region=region,
-                current=current[1] if current else None,
-                current_date=current[3] if current else None,
-                current_effective=current[2] if current else None,
-                truncated=p.get("truncated", ""),
-            )
+            self._add_version(record)
         for vid in wanted:
             self.versions.setdefault(vid, None)
 
@@ -584,6 +743,8 @@ class _ServerViewCache:
         if not version_id:
             return None
         if version_id not in self.versions:
+            if self.warm:
+                return None  # every LawVersion was read
             self.prefetch_versions([version_id])
         return self.versions[version_id]
 
@@ -613,7 +774,7 @@ class _ServerViewCache:
 
     def prefetch_clauses(self, article_ids: Iterable[str]) -> None:
         wanted = sorted({a for a in article_ids if a not in self.article_clauses})
-        if not wanted:
+        if not wanted or self.warm:
             return
         query = (
             f"UNWIND $ids AS aid MATCH (a:{ANY_LABEL} {{id: aid}}) "
@@ -628,7 +789,7 @@ class _ServerViewCache:
 
     def prefetch_version_clauses(self, versions: Iterable[VersionRef]) -> None:
         wanted = sorted({(v.law, v.date) for v in versions if (v.law, v.date) not in self.version_clauses})
-        if not wanted:
+        if not wanted or self.warm:
             return
         query = (
             "UNWIND $ids AS pair "
@@ -648,8 +809,7 @@ class _ServerViewCache:
         provisions: list[ProvisionRef | None] = []
         node_ids: list[str | None] = []
         for row in chunk:
-            if row["gov"] is None:
-                node_ids.append(row["item"].get("government"))
+            node_ids += (row["dept"], row["gov"], row["item"].get("government"))
             for citation, target_id in row["citations"]:
                 node_ids.append(citation.get("quote_best_match"))
                 node_ids.append(target_id)
@@ -671,15 +831,24 @@ class _ServerViewCache:
         self.prefetch_clauses(a.id for a in articles if a is not None)
         self.prefetch_version_clauses(v for v in (self.version(vid) for vid in version_ids) if v is not None)
 
+    def props(self, node_id: str | None) -> dict[str, Any] | None:
+        """A node's properties plus ``id`` (one dict per node, shared by the rows naming it)."""
+        if node_id is None:
+            return None
+        if node_id not in self._props:
+            self._props[node_id] = _props(self.node(node_id))
+        return self._props[node_id]
+
     def item_basis(self, row: dict[str, Any]) -> ItemBasis:
         item = row["item"]
-        gov = row["gov"]
+        dept = self.props(row["dept"])
+        gov = self.props(row["gov"]) if row["dept"] is not None else None
         if gov is None and item.get("government"):
-            gov = self.node(item["government"])
+            gov = self.props(item["government"])
         return ItemBasis(
             item=item,
-            department=_props(row["dept"]),
-            government=_props(gov),
+            department=dept,
+            government=gov,
             responsibilities=row["responsibilities"],
             has_duties=any(r[0] for r in row["texts"]),
             has_accountability=any(r[1] for r in row["texts"]),
@@ -688,12 +857,16 @@ class _ServerViewCache:
 
     def clauses_under(self, article: ProvisionRef) -> tuple[ClauseRef, ...]:
         if article.id not in self.article_clauses:
+            if self.warm:
+                return ()  # every clause's ancestors were read
             self.prefetch_clauses([article.id])
         return self.article_clauses[article.id]
 
     def version_has_clauses(self, version: VersionRef) -> bool:
         key = (version.law, version.date)
         if key not in self.version_clauses:
+            if self.warm:
+                return False  # every clause was read
             self.prefetch_version_clauses([version])
         return self.version_clauses[key]
 
@@ -702,10 +875,15 @@ class _ServerViewCache:
 
 
 def _item_row(record: neo4j.Record) -> dict[str, Any]:
-    """An item_bases record decoded: the item, its first department and government, citations."""
-    first = record["ds"][0] if record["ds"] else None
-    dept = _node(first["did"], first["dl"], first["d"]) if first else None
-    gov = _node(first["gid"], first["gl"], first["g"]) if first and first["gid"] is not None else None
+    """An item_bases record decoded: the item, its department and government ids, citations.
+
+    The department is the first by id of those the item is EXERCISED_BY, its
+    government the first by id the department is PART_OF (as the default view
+    takes them).
+    """
+    pairs = [pair for pair in record["ds"] if pair]
+    dept = min((pair[0] for pair in pairs), default=None)
+    gov = min((pair[1] for pair in pairs if pair[0] == dept and pair[1] is not None), default=None)
     # targets come as ids (fetched through the view cache): a FalkorDB
     # record must stay under 64 KB, and many items cite the same provisions
     citations = [

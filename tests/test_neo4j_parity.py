@@ -114,6 +114,28 @@ def test_parity_on_the_demo_copied(tmp_path, bolt_store):
         assert counts[kind] > 0, kind
 
 
+@pytest.mark.parametrize("rows", [1, 7, 60])
+def test_parity_on_the_demo_with_small_scan_pages(tmp_path, bolt_store, monkeypatch, rows):
+    """The warm-up scans page over internal id ranges: small pages (and pages with no
+    node of the label) must bring every row, as one page does."""
+    import kg.neo4j_store
+
+    demo = _demo()
+    embedded, _, _ = demo.build_demo_store(tmp_path / "demo.kg")
+    copy_store(embedded, bolt_store)
+    monkeypatch.setattr(kg.neo4j_store, "SCAN_ROWS", rows)
+    scans: list[str] = []
+    real_scan = kg.neo4j_store.Neo4jStore._scan
+
+    def counted(self, label, var, body, rows=None):
+        scans.append(label)
+        return real_scan(self, label, var, body, rows)
+
+    monkeypatch.setattr(kg.neo4j_store.Neo4jStore, "_scan", counted)
+    assert_parity(embedded, bolt_store, concentrations=demo.demo_data() / "concentrations.csv", graph=False, kinds=["all"])
+    assert {"LawVersion", "AuthorisingClause", "Citation"} <= set(scans)
+
+
 def test_parity_on_the_demo_loaded_by_the_loaders(tmp_path, bolt_store):
     """The loaders write to the server directly (reads inside their transactions included)."""
     demo = _demo()
