@@ -174,3 +174,30 @@ def test_views_cache_is_cleared_by_writes_and_rollbacks(store):
     with store.transaction() as tx:
         tx.add_edge(Edge("a", "a", "SELF"))
     assert views == {}
+
+
+def test_a_first_format_store_takes_writes_and_keeps_its_page_size(tmp_path):
+    path = tmp_path / "old.kg"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA page_size=4096")
+    conn.executescript("""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, props TEXT NOT NULL);
+        CREATE TABLE edges (src TEXT NOT NULL, dst TEXT NOT NULL, type TEXT NOT NULL, props TEXT NOT NULL,
+                            PRIMARY KEY (src, dst, type));
+        INSERT INTO meta VALUES ('format', 'powerlist-kg/1');
+        INSERT INTO nodes VALUES ('a', 'X', '{"v":1}');
+    """)
+    conn.close()
+    store = EmbeddedStore(path)
+    with store.transaction() as tx:
+        tx.add_nodes([Node("b", "X", {"v": 2})])
+        tx.add_edge(Edge("a", "b", "T"))
+    again = EmbeddedStore(path)
+    assert [(n.id, n.props) for n in sorted(again.nodes("X"), key=lambda n: n.id)] == [("a", {"v": 1}), ("b", {"v": 2})]
+    assert [n.id for n in again.targets("a", "T")] == ["b"]
+    assert sqlite3.connect(path).execute("PRAGMA page_size").fetchone() == (4096,)
+    fresh = EmbeddedStore(tmp_path / "new.kg")
+    with fresh.transaction() as tx:
+        tx.add_node(Node("a", "X"))
+    assert sqlite3.connect(fresh.path).execute("PRAGMA page_size").fetchone() == (16384,)
