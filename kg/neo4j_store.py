@@ -392,10 +392,18 @@ class Neo4jStore(Store):
     # --- views, server-side -----------------------------------------------------------
 
     def governments(self) -> list[dict[str, Any]]:
+        cache = self._view_cache()
+        if cache.warm:
+            return [dict(cache.props(g)) for g in cache.government_ids]
         query = "MATCH (g:Government) RETURN g.id AS id, labels(g) AS labels, properties(g) AS props ORDER BY id"
         return [_props(_node(r["id"], r["labels"], r["props"])) for r in self._records(query)]
 
     def departments_of(self, government: str) -> list[dict[str, Any]]:
+        cache = self._view_cache()
+        if cache.warm and government in cache.part_of:
+            parts = cache.part_of[government]
+            cache.prefetch_nodes(parts)
+            return [dict(cache.props(d)) for d in parts]
         query = (
             f"MATCH (g:{ANY_LABEL} {{id: $g}})<-[:PART_OF]-(d:{ANY_LABEL}) "
             "RETURN d.id AS id, labels(d) AS labels, properties(d) AS props ORDER BY id"
@@ -508,40 +516,55 @@ class Neo4jStore(Store):
                 yield ClauseInForce(clause, provision, cache.article_of(provision), version)
 
     def item_bases(self, government: str | None = None, department: str | None = None) -> Iterator[ItemBasis]:
-        # FalkorDB cannot match a pattern from a node taken out of a list
-        # (head(collect(d))), so departments come as a list of id pairs and
-        # the first one is picked here, as the default view picks the first.
-        # Departments and governments come as ids: the view cache has them.
-        query = (
-            "MATCH (i:PowerItem)" + (" WHERE i.government = $g" if government else "") + " "
-            "WITH i ORDER BY i.id SKIP $skip LIMIT $page "
-            "OPTIONAL MATCH (i)-[:EXERCISED_BY]->(d:KG) "
-            "OPTIONAL MATCH (d)-[:PART_OF]->(g:KG) "
-            "WITH i, collect(CASE WHEN d IS NULL THEN null ELSE [d.id, g.id] END) AS ds "
-            "OPTIONAL MATCH (i)-[:HAS_RESPONSIBILITY]->(r:KG) "
-            "WITH i, ds, count(r) AS nr, "
-            # booleans, not trimmed text: FalkorDB garbles a list of left()/trim() results
-            "collect(CASE WHEN r IS NULL THEN null ELSE [trim(coalesce(r.duties, '')) <> '', "
-            "trim(coalesce(r.accountability, '')) <> ''] END) AS rs "
-            "OPTIONAL MATCH (i)-[:BASED_ON]->(c:KG) "
-            "OPTIONAL MATCH (c)-[:RESOLVES_TO]->(t:KG) "
-            "WITH i, ds, nr, rs, c, collect(t.id) AS ts "
-            "WITH i, ds, nr, rs, collect(CASE WHEN c IS NULL THEN null ELSE "
-            "{cid: c.id, c: properties(c), ts: ts} END) AS cs "
-            "RETURN i.id AS iid, properties(i) AS i, ds, nr, rs, cs "
-            "ORDER BY iid"
-        )
-        params: dict[str, Any] = {"g": government} if government else {}
         cache = self._view_cache()
-        for page in self._pages(query, params):
-            rows = [_item_row(record) for record in page]
-            cache.prefetch_chunk(rows)
-            for row in rows:
-                basis = cache.item_basis(row)
-                dept = basis.department
-                if department and (dept is None or department not in (dept["id"], dept.get("name"))):
-                    continue
-                yield basis
+        if government and cache.warm:
+            # the items of several governments per query (see _ServerViewCache.government_items)
+            yield from self._item_bases_of(cache, cache.government_items(government), department)
+            return
+        query = _item_query("WHERE i.government = $g" if government else "")
+        for page in self._pages(query, {"g": government} if government else {}):
+            yield from self._item_bases_of(cache, page, department)
+
+    def _item_bases_of(self, cache: "_ServerViewCache", records: Sequence[neo4j.Record],
+                       department: str | None) -> Iterator[ItemBasis]:
+        rows = [_item_row(record) for record in records]
+        cache.prefetch_chunk(rows)
+        for row in rows:
+            basis = cache.item_basis(row)
+            dept = basis.department
+            if department and (dept is None or department not in (dept["id"], dept.get("name"))):
+                continue
+            yield basis
+
+
+def _item_query(where: str) -> str:
+    """The item_bases query over the PowerItems ``where`` keeps, paged by ``$skip``/``$page``, by item id.
+
+    FalkorDB cannot match a pattern from a node taken out of a list
+    (head(collect(d))), so departments come as a list of id pairs and the
+    first one is picked in Python, as the default view picks the first.
+    Departments, governments and citation targets come as ids: the view
+    cache has them (and a FalkorDB record must stay under 64 KB).
+    """
+    return (
+        f"MATCH (i:PowerItem) {where} "
+        "WITH i ORDER BY i.id SKIP $skip LIMIT $page "
+        "OPTIONAL MATCH (i)-[:EXERCISED_BY]->(d:KG) "
+        "OPTIONAL MATCH (d)-[:PART_OF]->(g:KG) "
+        "WITH i, collect(CASE WHEN d IS NULL THEN null ELSE [d.id, g.id] END) AS ds "
+        "OPTIONAL MATCH (i)-[:HAS_RESPONSIBILITY]->(r:KG) "
+        "WITH i, ds, count(r) AS nr, "
+        # booleans, not trimmed text: FalkorDB garbles a list of left()/trim() results
+        "collect(CASE WHEN r IS NULL THEN null ELSE [trim(coalesce(r.duties, '')) <> '', "
+        "trim(coalesce(r.accountability, '')) <> ''] END) AS rs "
+        "OPTIONAL MATCH (i)-[:BASED_ON]->(c:KG) "
+        "OPTIONAL MATCH (c)-[:RESOLVES_TO]->(t:KG) "
+        "WITH i, ds, nr, rs, c, collect(t.id) AS ts "
+        "WITH i, ds, nr, rs, collect(CASE WHEN c IS NULL THEN null ELSE "
+        "{cid: c.id, c: properties(c), ts: ts} END) AS cs "
+        "RETURN i.id AS iid, properties(i) AS i, ds, nr, rs, cs "
+        "ORDER BY iid"
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -596,6 +619,7 @@ _TARGETS_BODY = (
     "aid, a.id AS a_id, labels(a) AS a_labels, properties(a) AS a"
 )
 _NODES_BODY = "MATCH (n:{label}) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
+_PART_OF_BODY = f"MATCH (g:Government) MATCH (g)<-[:PART_OF]-(d:{ANY_LABEL}) RETURN g.id AS gid, d.id AS did"
 _BEST_MATCHES_BODY = (
     "MATCH (c:Citation) "
     "WITH DISTINCT c.quote_best_match AS nid WHERE nid IS NOT NULL "
@@ -627,6 +651,10 @@ class _ServerViewCache:
         self.article_clauses: dict[str, tuple[ClauseRef, ...]] = {}
         self.version_clauses: dict[tuple[str, str], bool] = {}
         self._props: dict[str, dict[str, Any] | None] = {}
+        self.part_of: dict[str, list[str]] = {}  # Government id -> ids of what is PART_OF it, sorted
+        self.government_ids: list[str] = []  # every Government, by id
+        self._item_batches: dict[str, list[str]] | None = None  # government -> the governments fetched with it
+        self._government_records: dict[str, list[neo4j.Record]] = {}  # fetched, not yet asked for
         self.views: dict[Any, Any] = {}  # kg.views.state_cached values for this cache's lifetime
         self.warm = False  # versions, clauses and clause containment read whole: a miss is an absence
         self.clause_rows: list[tuple[ClauseRef, ProvisionRef | None]] = []  # every clause, by id
@@ -661,6 +689,13 @@ class _ServerViewCache:
         for label in ("Department", "Government"):
             for record in store._scan(label, "n", _NODES_BODY.format(label=label)):
                 self.nodes[record["id"]] = _node(record["id"], record["labels"], record["props"])
+                if label == "Government":
+                    self.part_of[record["id"]] = []
+        for record in store._scan("Government", "g", _PART_OF_BODY):
+            self.part_of[record["gid"]].append(record["did"])
+        for parts in self.part_of.values():
+            parts.sort()
+        self.government_ids = sorted(self.part_of)
         for target_body in (_TARGETS_BODY, _BEST_MATCHES_BODY):
             for record in store._scan("Citation", "c", target_body):
                 if record["nid"] not in self.nodes:
@@ -670,6 +705,50 @@ class _ServerViewCache:
         self.article_clauses = {aid: tuple(sorted(found, key=lambda c: c.id)) for aid, found in under.items()}
         self.clause_rows = rows
         self.warm = True
+
+    def government_items(self, government: str) -> list[neo4j.Record]:
+        """The item_bases records of ``government``'s items (``PowerItem.government``), by item id.
+
+        ``check all`` asks for the items of each government in turn: a query
+        per government would cost a round trip each (and FalkorDB answers a
+        result of more than a few packets ~40 ms late), so the items of
+        consecutive governments (by id) are fetched together, up to
+        ``VIEW_PAGE`` items, and kept here until asked for.
+        """
+        if government in self._government_records:
+            return self._government_records.pop(government)
+        if self._item_batches is None:
+            self._item_batches = self._plan_item_batches()
+        batch = self._item_batches.get(government)
+        if batch is None:
+            return []  # no item names this government
+        found: dict[str, list[neo4j.Record]] = {g: [] for g in batch}
+        query = _item_query("WHERE i.government IN $gs")
+        for page in self.store._pages(query, {"gs": batch}):
+            for record in page:
+                found[record["i"]["government"]].append(record)
+        for other in batch:
+            if other != government:
+                self._government_records[other] = found[other]
+        return found[government]
+
+    def _plan_item_batches(self) -> dict[str, list[str]]:
+        """Governments (by id) grouped so that a group has about VIEW_PAGE items and fits the parameter budget."""
+        counts = {r["g"]: int(r["n"]) for r in self.store._records(
+            "MATCH (i:PowerItem) WITH i.government AS g, count(i) AS n WHERE g IS NOT NULL RETURN g, n")
+            if isinstance(r["g"], str)}
+        batches: dict[str, list[str]] = {}
+        batch: list[str] = []
+        size = 0
+        for group in self.store.dialect.pack(sorted(counts), "gs"):
+            for government in group:
+                if batch and size + counts[government] > VIEW_PAGE:
+                    batch, size = [], 0
+                batch.append(government)
+                size += counts[government]
+                batches[government] = batch
+            batch, size = [], 0
+        return batches
 
     def _add_version(self, record: neo4j.Record) -> None:
         p = decode_props(record["v"])

@@ -13,7 +13,9 @@ from kg.neo4j_store import copy_store
 from kg.store import LABELS
 
 from . import test_queries_invalid, test_queries_orphan, test_queries_overlap, test_queries_stale, test_queries_vacuum
-from .test_queries_builder import _small
+from kg.model import article_id, paragraph_id
+
+from .test_queries_builder import GraphBuilder, _small, cite
 
 pytestmark = pytest.mark.bolt
 
@@ -89,6 +91,35 @@ def test_parity_on_hand_made_graphs(name, store, bolt_store):
     assert copied == (sum(store.label_counts().values()), store.edge_count())
     counts = assert_parity(store, bolt_store)
     assert counts["all"] > 0, "each hand-made graph has findings"
+
+
+def _governments(store) -> None:
+    """Four governments: items spread unevenly (none for one), two departments in one."""
+    g = GraphBuilder()
+    v = g.law("甲法", "2020-01-01", {1: ["县级以上人民政府农业农村主管部门负责监督管理。", "可以进行检查。"],
+                                     2: "违反本法的，由农业农村主管部门处罚款。"})
+    g.clause(paragraph_id(article_id(v, 1), 2), "行政检查", "县级以上人民政府农业农村主管部门", sector="农业农村")
+    g.clause(article_id(v, 2), "行政处罚", "县级以上人民政府农业农村主管部门", sector="农业农村", actions=("罚款",))
+    for n, (name, items) in enumerate([("甲市", 3), ("乙's县", 1), ("丙市", 0), ("丁市", 4)]):
+        gov = g.government(name, province="戊省")
+        depts = [g.department(gov, f"{name}农业农村局", "农业农村"), g.department(gov, f"{name}市场监管局", "市场监督管理")]
+        for k in range(items):
+            g.item(depts[k % 2], f"{n}-{k}", "检查", "行政检查", cite(article_id(v, 1 + k % 2), "《甲法》第一条"),
+                   cite(None, "《丙法》第三条", law="丙法", status="law_not_loaded"))
+    g.save(store)
+
+
+@pytest.mark.parametrize("page", [1, 2, 3, 100])
+def test_parity_with_small_pages_and_item_batches(page, store, bolt_store, monkeypatch):
+    """Items of several governments fetched per query (batches of about VIEW_PAGE items, paged)
+    and warm-up scans in pages of one node give the rows one page gives."""
+    import kg.neo4j_store
+
+    _governments(store)
+    copy_store(store, bolt_store)
+    monkeypatch.setattr(kg.neo4j_store, "VIEW_PAGE", page)
+    monkeypatch.setattr(kg.neo4j_store, "SCAN_ROWS", 1)
+    assert_parity(store, bolt_store, graph=False)
 
 
 def test_parity_with_a_concentration_table(store, bolt_store, tmp_path):
