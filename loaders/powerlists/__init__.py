@@ -11,6 +11,12 @@ The steps live in one module each: ``workbook`` (read cells), ``columns``
 (header synonyms), ``categories``, ``items`` (rows -> entries),
 ``citations`` (parse bases), ``resolve`` (against the store), ``departments``
 (governments and sectors), ``build`` (graph objects).
+
+Memory: a list is read into entries (a CSV file row by row, its cells never
+held whole), because the batch's governments, the codes that are unique and
+the province need every list first.  The graph is then written in one
+transaction a chunk of ``CHUNK_ITEMS`` items at a time, each entry let go once
+its item is written, so the load holds little beyond the graph itself.
 """
 
 from __future__ import annotations

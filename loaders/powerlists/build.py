@@ -9,7 +9,6 @@ loads of the same list).  Citation ids: ``{item id}#c{n}``.
 from __future__ import annotations
 
 import dataclasses
-import enum
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from kg.model import (
     Node,
     PowerItem,
     Responsibility,
+    _plain,
     department_id,
 )
 from kg.store import Writer
@@ -178,17 +178,6 @@ def to_node(obj: GraphObject) -> Node:
             continue
         props[name] = value if value.__class__ is str else _plain(value)
     return Node(obj.id, obj.LABEL, props)
-
-
-def _plain(value: Any) -> Any:
-    """As kg.model's: enums by value, tuples as lists, dicts copied."""
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
 
 
 def add_citations(batch: GraphBatch, item_id: str, parsed: list[ParsedCitation], resolutions: list[Resolution]) -> None:
