@@ -17,9 +17,12 @@ FalkorDB keeps whatever was sent, so every write is an idempotent ``MERGE`` on
 stable ids (running the same load again converges) and the error says what
 was written.
 
-The bulk views of :class:`kg.views.GraphViews` run server-side here: one
-streamed query per view, plus batched id look-ups for the shared parts
-(versions, articles with their clauses), cached per call.
+The bulk views of :class:`kg.views.GraphViews` run server-side here: the
+parts many rows share (law versions, clauses and what they sit under,
+citation targets, departments and governments) are read in bulk by a few
+label scans with no id parameters, once per store state (see
+:class:`_ServerViewCache`), and the item rows by one query for the items of
+several governments; see docs/dialects.md, "Views".
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
 )
 
 _HANDSHAKE_ATTEMPTS = 3
-VIEW_PAGE = 1000  # rows per page of a paged view query
+VIEW_PAGE = 5000  # rows per page of a paged view query (FalkorDB answers any result over ~4 KB ~40 ms late: few large pages)
 SCAN_ROWS = 5000  # nodes of the scanned label per page of a warm-up scan
 # how long view look-ups (and kg.views.state_cached values) are reused: this
 # store's own writes drop them at once, other clients' writes are seen after this
