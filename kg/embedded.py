@@ -8,7 +8,7 @@ touched.  On commit the store file is copied to a temporary file beside it,
 the logged changes are applied there, the temporary file is fsynced and
 renamed over the store.  If anything fails before the rename (an exception,
 Ctrl-C, a kill) the store file is untouched; the in-memory graph is then
-rebuilt from it, so the open store is as it was too.
+dropped and read again from it when next used, so the open store is as it was too.
 
 Memory layout (a million items make ~3M nodes and ~4M edges, so every object
 per node or edge counts):
@@ -66,15 +66,19 @@ def _dumps(props: Any) -> str | bytes:
     orjson writes NaN and infinities as ``null`` and refuses non-string keys and
     integers beyond 64 bits; the standard library keeps those as before.  An
     output with ``null`` in it is re-encoded by the standard library, which
-    costs little: properties at their default (None) are not stored.
+    costs little: properties at their default (None) are not stored.  Dates and
+    dataclasses, which json.dumps refuses, are refused here too.
     """
     try:
-        text = orjson.dumps(props)
+        text = orjson.dumps(props, option=_ORJSON_OPTIONS)
     except TypeError:
         return json.dumps(props, ensure_ascii=False, separators=(",", ":"))
     if b"null" in text:
         return json.dumps(props, ensure_ascii=False, separators=(",", ":"))
     return text
+
+
+_ORJSON_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
 
 
 class _WideInteger(Exception):

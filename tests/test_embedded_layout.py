@@ -201,3 +201,16 @@ def test_a_first_format_store_takes_writes_and_keeps_its_page_size(tmp_path):
     with fresh.transaction() as tx:
         tx.add_node(Node("a", "X"))
     assert sqlite3.connect(fresh.path).execute("PRAGMA page_size").fetchone() == (16384,)
+
+
+def test_a_value_json_cannot_write_fails_the_commit_and_changes_nothing(store):
+    import datetime
+
+    with store.transaction() as tx:
+        tx.add_node(Node("a", "X", {"v": 1}))
+    before = store.path.read_bytes()
+    with pytest.raises(TypeError):
+        with store.transaction() as tx:
+            tx.add_node(Node("b", "X", {"when": datetime.date(2021, 4, 29)}))
+    assert store.path.read_bytes() == before
+    assert store.get("b") is None and store.get("a").props == {"v": 1}
