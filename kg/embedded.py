@@ -334,7 +334,7 @@ class EmbeddedStore(Store):
             "INSERT OR REPLACE INTO nodes VALUES (?, ?, CAST(? AS TEXT))",
             (
                 (node_id, record[1], _dumps(record[2]))
-                for node_id in sorted(log.nodes)
+                for node_id in _sorted_unique(log.nodes)
                 if (record := nodes.get(node_id)) is not None
             ),
         )
@@ -579,9 +579,19 @@ def _has_edge(succ: dict, src: str, dst: str, etype: str) -> bool:
     return kinds == etype if kinds.__class__ is str else etype in kinds
 
 
+def _sorted_unique(ids: list[str]) -> Iterator[str]:
+    """The distinct ``ids``, in order; sorts the list in place (no second copy of millions of ids)."""
+    ids.sort()
+    last = None
+    for node_id in ids:
+        if node_id != last:
+            yield node_id
+            last = node_id
+
+
 def _edge_rows(succ: dict, sources: Iterable[str]) -> Iterator[tuple[str, str, str, str | bytes]]:
     """(src, dst, type, props JSON) of every current out-edge of ``sources``, in source order."""
-    for src in sorted(sources):
+    for src in _sorted_unique(sources):
         adjacency = succ.get(src)
         if adjacency is None:
             continue
@@ -658,12 +668,14 @@ class _Log:
     """What a transaction touched, to replay into the file on commit."""
 
     def __init__(self) -> None:
-        self.nodes: set[str] = set()
+        # Lists, not sets (8 bytes an entry against ~40 at a million items); a
+        # commit sorts them and skips repeats and nodes no longer there.
+        self.nodes: list[str] = []
         # The sources of added edges, not the edges: a million-item load adds ~4M
         # edges, whose key tuples would cost ~0.4 GB until the commit.  A commit
         # writes every current out-edge of these nodes (rewriting an unchanged one
         # is harmless).
-        self.sources: set[str] = set()
+        self.sources: list[str] = []
         self.removed_nodes: set[str] = set()
         self.removed_edges: set[tuple[str, str, str]] = set()
 
@@ -691,7 +703,7 @@ class _EmbeddedWriter(Writer):
                 labels[old[1]].discard(node_id)
             records[node_id] = (node_id, label, _shared_props(node.props, share))
             labels[label].add(node_id)
-            logged.add(node_id)
+            logged.append(node_id)
         store._index.clear()
         store._views.clear()
 
@@ -706,7 +718,8 @@ class _EmbeddedWriter(Writer):
                 missing = edge.src if source is None else edge.dst
                 raise StoreError(f"edge {edge.type} {edge.src} -> {edge.dst}: node {missing} does not exist")
             src, dst, etype = source[0], target[0], share(edge.type, edge.type)
-            sources.add(src)
+            if not sources or sources[-1] is not src:
+                sources.append(src)
             out = succ.get(src)
             if not edge.props and (out is None or (out[0] != dst if out.__class__ is tuple else dst not in out)):
                 # The common case, inline: a new neighbour, one edge without properties.
@@ -744,7 +757,6 @@ class _EmbeddedWriter(Writer):
                 if _unlink(succ, pred, src, dst, etype):
                     store._edge_total -= 1
             del records[node_id]
-            log.nodes.discard(node_id)
             log.removed_nodes.add(node_id)
         store._index.clear()
         store._views.clear()
