@@ -654,6 +654,7 @@ class _ServerViewCache:
         self.article_clauses: dict[str, tuple[ClauseRef, ...]] = {}
         self.version_clauses: dict[tuple[str, str], bool] = {}
         self._props: dict[str, dict[str, Any] | None] = {}
+        self._provisions: dict[str, ProvisionRef | None] = {}
         self.part_of: dict[str, list[str]] = {}  # Government id -> ids of what is PART_OF it, sorted
         self.government_ids: list[str] = []  # every Government, by id
         self._item_batches: dict[str, list[str]] | None = None  # government -> the governments fetched with it
@@ -852,7 +853,7 @@ class _ServerViewCache:
             return None
         if provision.kind == "条":
             return provision
-        return ProvisionRef.of(self.node(self.article_id(provision)))
+        return self.provision(self.node(self.article_id(provision)))
 
     def prefetch_clauses(self, article_ids: Iterable[str]) -> None:
         wanted = sorted({a for a in article_ids if a not in self.article_clauses})
@@ -896,6 +897,8 @@ class _ServerViewCache:
                 node_ids.append(citation.get("quote_best_match"))
                 node_ids.append(target_id)
         self.prefetch_nodes(node_ids)
+        if self.warm:
+            return  # versions, articles of targets and clauses came with the warm-up
         for row in chunk:
             for citation, target_id in row["citations"]:
                 target_node = self.node(target_id)
@@ -912,6 +915,16 @@ class _ServerViewCache:
         articles = [self.article_of(p) for p in provisions]
         self.prefetch_clauses(a.id for a in articles if a is not None)
         self.prefetch_version_clauses(v for v in (self.version(vid) for vid in version_ids) if v is not None)
+
+    def provision(self, node: Node | None) -> ProvisionRef | None:
+        """:meth:`ProvisionRef.of` of a node of this cache, memoised (rows are frozen: one serves all)."""
+        if node is None:
+            return None
+        try:
+            return self._provisions[node.id]
+        except KeyError:
+            ref = self._provisions[node.id] = ProvisionRef.of(node)
+            return ref
 
     def props(self, node_id: str | None) -> dict[str, Any] | None:
         """A node's properties plus ``id`` (one dict per node, shared by the rows naming it)."""
@@ -956,6 +969,13 @@ class _ServerViewCache:
         return citation_basis(self, props, target_node)
 
 
+def _plain_props(node_id: str, stored: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A node's properties plus ``id``, as ``_props(_node(...))`` gives them, from the stored ones."""
+    props = decode_props(stored or {})
+    props["id"] = node_id
+    return props
+
+
 def _item_row(record: neo4j.Record) -> dict[str, Any]:
     """An item_bases record decoded: the item, its department and government ids, citations.
 
@@ -969,11 +989,11 @@ def _item_row(record: neo4j.Record) -> dict[str, Any]:
     # targets come as ids (fetched through the view cache): a FalkorDB
     # record must stay under 64 KB, and many items cite the same provisions
     citations = [
-        (_props(_node(c["cid"], ["Citation"], c["c"])), c["ts"][0] if c["ts"] else None)
+        (_plain_props(c["cid"], c["c"]), c["ts"][0] if c["ts"] else None)
         for c in sorted(record["cs"], key=lambda c: c["cid"])
     ]
     return {
-        "item": _props(_node(record["iid"], ["PowerItem"], record["i"])),
+        "item": _plain_props(record["iid"], record["i"]),
         "dept": dept,
         "gov": gov,
         "responsibilities": int(record["nr"]),
