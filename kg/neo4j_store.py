@@ -414,6 +414,9 @@ class Neo4jStore(Store):
         return [_props(_node(r["id"], r["labels"], r["props"])) for r in self._records(query, {"g": government})]
 
     def covered_provisions(self, government: str) -> frozenset[str]:
+        cache = self._view_cache()
+        if cache.warm:
+            return cache.covered(government)[0]
         query = (
             "MATCH (i:PowerItem {government: $g})-[:BASED_ON]->(:KG)-[:RESOLVES_TO]->(t:Provision) "
             "WHERE t.article IS NOT NULL "
@@ -425,6 +428,9 @@ class Neo4jStore(Store):
         return frozenset(r["id"] for r in self._records(query, {"g": government}))
 
     def covered_articles(self, government: str) -> frozenset[tuple[str, int, int]]:
+        cache = self._view_cache()
+        if cache.warm:
+            return cache.covered(government)[1]
         query = (
             "MATCH (i:PowerItem {government: $g})-[:BASED_ON]->(:KG)-[:RESOLVES_TO]->(t:Provision) "
             "WHERE t.article IS NOT NULL "
@@ -659,6 +665,7 @@ class _ServerViewCache:
         self.government_ids: list[str] = []  # every Government, by id
         self._item_batches: dict[str, list[str]] | None = None  # government -> the governments fetched with it
         self._government_records: dict[str, list[neo4j.Record]] = {}  # fetched, not yet asked for
+        self._covered: dict[str, tuple[frozenset[str], frozenset[tuple[str, int, int]]]] = {}
         self.views: dict[Any, Any] = {}  # kg.views.state_cached values for this cache's lifetime
         self.warm = False  # versions, clauses and clause containment read whole: a miss is an absence
         self.clause_rows: list[tuple[ClauseRef, ProvisionRef | None]] = []  # every clause, by id
@@ -735,6 +742,38 @@ class _ServerViewCache:
             if other != government:
                 self._government_records[other] = found[other]
         return found[government]
+
+    def covered(self, government: str) -> tuple[frozenset[str], frozenset[tuple[str, int, int]]]:
+        """``covered_provisions`` and ``covered_articles`` of ``government``, from what its items' citations
+        resolve to (fetched for a batch of governments at a time, as the items are), built as the
+        default views build them."""
+        if government not in self._covered:
+            if self._item_batches is None:
+                self._item_batches = self._plan_item_batches()
+            batch = self._item_batches.get(government, [government])
+            targets: dict[str, set[str]] = {g: set() for g in batch}
+            query = (
+                "MATCH (i:PowerItem) WHERE i.government IN $gs "
+                f"MATCH (i)-[:BASED_ON]->(:{ANY_LABEL})-[:RESOLVES_TO]->(t:{ANY_LABEL}) "
+                "RETURN DISTINCT i.government AS g, t.id AS t"
+            )
+            for record in self.store._records(query, {"gs": batch}):
+                targets[record["g"]].add(record["t"])
+            self.prefetch_nodes(t for found in targets.values() for t in found)
+            for other, found in targets.items():
+                provisions: set[str] = set()
+                articles: set[tuple[str, int, int]] = set()
+                for target_id in found:
+                    provision = self.provision(self.node(target_id))
+                    article = self.article_of(provision)
+                    if article is not None:
+                        provisions.add(article.id)
+                    if provision is not None and provision.article is not None:
+                        version = self.version(provision.version)
+                        if version is not None:
+                            articles.add((version.law, provision.article, provision.article_suffix))
+                self._covered[other] = (frozenset(provisions), frozenset(articles))
+        return self._covered[government]
 
     def _plan_item_batches(self) -> dict[str, list[str]]:
         """Governments (by id) grouped so that a group has about VIEW_PAGE items and fits the parameter budget."""
