@@ -1,4 +1,4 @@
-"""The embedded store: a property graph in plain dicts in memory, persisted to one SQLite file.
+"""The embedded store: a networkx graph in memory, persisted to one SQLite file.
 
 SQLite (standard library) is the file format because it is safe to open (no
 code runs on load, unlike pickle), compact and readable by other tools.
@@ -11,16 +11,13 @@ Ctrl-C, a kill) the store file is untouched; the in-memory graph is then
 dropped and read again from it when next used, so the open store is as it was too.
 
 Memory layout (a million items make ~3M nodes and ~4M edges, so every object
-per node or edge counts):
+per node or edge counts): one ``networkx.MultiDiGraph`` keyed by edge type,
 
-- ``_nodes[id] = (id, label, props)``: one tuple per node, ``props`` the node's
-  dict, ``id`` the one object of that string that edges and values share;
-- ``_succ[src]`` and ``_pred[dst]``: a tuple ``(other, kinds)`` for a node with
-  one neighbour that way, else a dict ``{other: kinds}``; ``kinds`` is the edge
-  type itself (a shared string) when the pair has one edge without properties,
-  else one dict ``{type: props}`` shared by both directions; a node without
-  edges has no entry;
-- ``_labels[label]``: the set of ids of that label.
+- ``graph._node[id]``: the node's properties (its attribute dict), ``id`` the
+  one object of that string that edges and values share; ``_label_of[id]``
+  its label and ``_labels[label]`` the set of ids of that label;
+- ``graph._succ[src][dst]`` = ``graph._pred[dst][src]``: ``{type: properties}``,
+  with the empty and the one-edge dicts shared (see "adjacency" below).
 
 The graph is read from the file at the first access, so a command that only
 counts (``stats``) answers from SQLite without building it.
@@ -39,6 +36,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
+import networkx as nx
 import orjson
 
 from .model import CitationStatus, Edge, Node, ProvisionKind
@@ -57,7 +55,7 @@ CREATE TABLE IF NOT EXISTS edges (
 
 # The attributes holding the graph; until the file is read they are absent and
 # the first access reads it (see EmbeddedStore.__getattr__).
-_GRAPH_ATTRIBUTES = frozenset({"_nodes", "_succ", "_pred", "_labels", "_edge_total"})
+_GRAPH_ATTRIBUTES = frozenset({"_graph", "_label_of", "_labels", "_edge_total"})
 
 
 def _dumps(props: Any) -> str | bytes:
@@ -122,9 +120,14 @@ def _as_is(value: Any) -> Any:
 
 
 class EmbeddedStore(Store):
-    """A directed multigraph (at most one edge per (src, dst, type)) saved to one file.
+    """A networkx ``MultiDiGraph`` (at most one edge per (src, dst, type)) saved to one file.
+
+    :attr:`graph` is the graph itself, read-only (frozen), for networkx
+    algorithms: node attributes are the node's properties, edge keys the edge
+    types; :meth:`label_of` gives a node's label.
 
     >>> import tempfile, pathlib
+    >>> import networkx as nx
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "demo.kg"
     >>> store = EmbeddedStore(path)
     >>> with store.transaction() as tx:
@@ -132,6 +135,9 @@ class EmbeddedStore(Store):
     ...     tx.add_edges([Edge("a", "b", "HAS_VERSION")])
     >>> EmbeddedStore(path).count("Law")
     1
+    >>> graph = EmbeddedStore(path).graph
+    >>> nx.shortest_path(graph, "a", "b"), list(graph.edges(keys=True)), graph.nodes["a"]
+    (['a', 'b'], [('a', 'b', 'HAS_VERSION')], {'title': 'a'})
     """
 
     backend = "embedded"
@@ -148,7 +154,7 @@ class EmbeddedStore(Store):
         elif not self.path.parent.exists():
             raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
         else:
-            self._set_graph({}, {}, {}, defaultdict(set), 0)
+            self._set_graph(_new_graph(), {}, defaultdict(set), 0)
 
     def __getattr__(self, name: str) -> Any:
         # Only called when normal lookup fails: the graph has not been read yet.
@@ -158,12 +164,20 @@ class EmbeddedStore(Store):
         raise AttributeError(name)
 
     @property
-    def _loaded(self) -> bool:
-        return "_nodes" in self.__dict__
+    def graph(self) -> nx.MultiDiGraph:
+        """The graph (read-only: write through :meth:`transaction`, which keeps the file in step)."""
+        return self._graph
 
-    def _set_graph(self, nodes, succ, pred, labels, edge_total: int) -> None:
-        self._nodes, self._succ, self._pred, self._labels = nodes, succ, pred, labels
-        self._edge_total = edge_total
+    def label_of(self, node_id: str) -> str | None:
+        """The label of a node, or None when there is no such node."""
+        return self._label_of.get(node_id)
+
+    @property
+    def _loaded(self) -> bool:
+        return "_graph" in self.__dict__
+
+    def _set_graph(self, graph: nx.MultiDiGraph, label_of: dict[str, str], labels, edge_total: int) -> None:
+        self._graph, self._label_of, self._labels, self._edge_total = graph, label_of, labels, edge_total
         self._index.clear()
         self._views.clear()
 
@@ -207,9 +221,9 @@ class EmbeddedStore(Store):
         conn = self._connect_ro()
         try:
             self._check_format(conn)
-            nodes: dict[str, tuple[str, str, dict[str, Any]]] = {}
-            succ: dict[str, Any] = {}
-            pred: dict[str, Any] = {}
+            graph = _new_graph()
+            node_attrs, succ, pred = graph._node, graph._succ, graph._pred
+            label_of: dict[str, str] = {}
             labels: dict[str, set[str]] = defaultdict(set)
             loads, decode_error = orjson.loads, (orjson.JSONDecodeError, _WideInteger)
             plain = {int, bool, type(None)}
@@ -237,49 +251,45 @@ class EmbeddedStore(Store):
                         else value if value.__class__ in plain else _shared_value(value, share, _as_is)
                         for key, value in json.loads(text).items()
                     }
+                node_attrs[node_id] = props
+                succ[node_id] = pred[node_id] = _NO_NEIGHBOURS
+                label_of[node_id] = label
                 labels[label].add(node_id)
-                nodes[node_id] = (node_id, label, props)
-            del shared
             total = 0
             kinds: dict[str, str] = {}
+            find = shared.get
             rows = conn.execute("SELECT src, dst, type, CASE props WHEN '{}' THEN NULL ELSE props END FROM edges")
             for src, dst, etype, text in rows:
-                source, target = nodes.get(src), nodes.get(dst)
-                if source is None or target is None:
+                src, dst = find(src), find(dst)  # the node's own id object, shared by every edge
+                if src is None or dst is None or src not in node_attrs or dst not in node_attrs:
                     continue  # an edge to a missing node is dropped, as add_edges refuses one
-                src, dst = source[0], target[0]  # the node's own id object, shared by every edge
                 etype = kinds.setdefault(etype, etype)
                 total += 1
-                out = succ.get(src)
-                if text is None and (out is None or (out[0] != dst if out.__class__ is tuple else dst not in out)):
+                out = succ[src]
+                if text is None and dst not in out:
                     # The common case, inline: a new neighbour, one edge without properties.
-                    if out is None:
-                        succ[src] = (dst, etype)
-                    elif out.__class__ is tuple:
-                        succ[src] = {out[0]: out[1], dst: etype}
-                    else:
-                        out[dst] = etype
-                    into = pred.get(dst)
-                    if into is None:
-                        pred[dst] = (src, etype)
-                    elif into.__class__ is tuple:
-                        pred[dst] = {into[0]: into[1], src: etype}
-                    else:
-                        into[src] = etype
+                    keys = _one_edge(etype)
+                    if out is _NO_NEIGHBOURS:
+                        out = succ[src] = {}
+                    out[dst] = keys
+                    into = pred[dst]
+                    if into is _NO_NEIGHBOURS:
+                        into = pred[dst] = {}
+                    into[src] = keys
                     continue
                 _link(succ, pred, src, dst, etype, None if text is None else _loads(text))
+            del shared
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: damaged store ({exc})") from None
         finally:
             conn.close()
         # Not _set_graph: a view cache made just before this first read (view_cache
         # makes its cache, then reads) stays valid; _unload cleared what an older graph left.
-        self._nodes, self._succ, self._pred, self._labels, self._edge_total = nodes, succ, pred, labels, total
+        self._graph, self._label_of, self._labels, self._edge_total = graph, label_of, labels, total
 
     def _persist(self, log: "_Log") -> None:
         with _gc_paused():
             self._persist_file(log)
-
     def _persist_file(self, log: "_Log") -> None:
         directory = self.path.parent
         fd, tmp_name = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=directory)
@@ -319,7 +329,7 @@ class EmbeddedStore(Store):
             raise
 
     def _apply(self, conn: sqlite3.Connection, log: "_Log") -> None:
-        nodes, succ = self._nodes, self._succ
+        node_attrs, label_of, succ = self._graph._node, self._label_of, self._graph._succ
         if log.removed_nodes:
             ids = [(i,) for i in sorted(log.removed_nodes)]
             conn.executemany("DELETE FROM nodes WHERE id = ?", ids)
@@ -333,9 +343,9 @@ class EmbeddedStore(Store):
         conn.executemany(
             "INSERT OR REPLACE INTO nodes VALUES (?, ?, CAST(? AS TEXT))",
             (
-                (node_id, record[1], _dumps(record[2]))
+                (node_id, label_of[node_id], _dumps(props))
                 for node_id in _sorted_unique(log.nodes)
-                if (record := nodes.get(node_id)) is not None
+                if (props := node_attrs.get(node_id)) is not None
             ),
         )
         conn.executemany("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, CAST(? AS TEXT))", _edge_rows(succ, log.sources))
@@ -364,18 +374,18 @@ class EmbeddedStore(Store):
         if self.path.exists():
             self._unload()  # read again from the untouched file when next used
         else:
-            self._set_graph({}, {}, {}, defaultdict(set), 0)
+            self._set_graph(_new_graph(), {}, defaultdict(set), 0)
 
     # --- reads -----------------------------------------------------------------------
 
     def get(self, node_id: str) -> Node | None:
-        record = self._nodes.get(node_id)
-        if record is None:
+        props = self._graph._node.get(node_id)
+        if props is None:
             return None
-        return Node(*record)
+        return Node(node_id, self._label_of[node_id], props)
 
     def nodes(self, label: str, **where: Any) -> Iterator[Node]:
-        records = self._nodes
+        node_attrs = self._graph._node
         if len(where) >= 1:
             key, value = next(iter(where.items()))
             ids: Iterable[str] = self._lookup(label, key, value)
@@ -383,21 +393,20 @@ class EmbeddedStore(Store):
         else:
             ids, rest = list(self._labels.get(label, ())), {}
         for node_id in ids:
-            record = records.get(node_id)
-            if record is None:
+            props = node_attrs.get(node_id)
+            if props is None:
                 continue
-            props = record[2]
             if all(props.get(k) == v for k, v in rest.items()):
-                yield Node(*record)
+                yield Node(node_id, label, props)
 
     def _lookup(self, label: str, key: str, value: Any) -> list[str]:
         """Ids of ``label`` nodes with ``props[key] == value``, via a lazy hash index."""
         index = self._index.get((label, key))
         if index is None:
             index = defaultdict(list)
-            records = self._nodes
+            node_attrs = self._graph._node
             for node_id in self._labels.get(label, ()):
-                v = records[node_id][2].get(key)
+                v = node_attrs[node_id].get(key)
                 try:
                     index[v].append(node_id)
                 except TypeError:  # unhashable values are not indexed
@@ -408,18 +417,20 @@ class EmbeddedStore(Store):
         except TypeError:
             return [n.id for n in self.nodes(label) if n.props.get(key) == value]
 
+    # The reads below walk networkx's adjacency dicts directly: its edge views
+    # cost several times more per edge, and queries walk millions of edges.
     def out_edges(self, node_id: str, type: str | None = None) -> Iterator[Edge]:
-        return _edges(self._succ.get(node_id), node_id, type, outgoing=True)
+        return _edges(self._graph._succ.get(node_id), node_id, type, outgoing=True)
 
     def in_edges(self, node_id: str, type: str | None = None) -> Iterator[Edge]:
-        return _edges(self._pred.get(node_id), node_id, type, outgoing=False)
+        return _edges(self._graph._pred.get(node_id), node_id, type, outgoing=False)
 
     def targets(self, node_id: str, type: str) -> Iterator[Node]:
         """Nodes reached by ``type`` edges, without making Edge objects (the hottest read)."""
-        return _neighbours(self._succ.get(node_id), self._nodes, type)
+        return _neighbours(self._graph._succ.get(node_id), self._graph._node, self._label_of, type)
 
     def sources(self, node_id: str, type: str) -> Iterator[Node]:
-        return _neighbours(self._pred.get(node_id), self._nodes, type)
+        return _neighbours(self._graph._pred.get(node_id), self._graph._node, self._label_of, type)
 
     # --- cached views ------------------------------------------------------------------
 
@@ -444,14 +455,7 @@ class EmbeddedStore(Store):
     def edge_count(self, type: str | None = None) -> int:
         if type is None:
             return self._edge_total
-        total = 0
-        for adjacency in self._succ.values():
-            for _, kinds in _pairs(adjacency):
-                if kinds.__class__ is str:
-                    total += kinds == type
-                else:
-                    total += type in kinds
-        return total
+        return sum(type in keys for adjacency in self._graph._succ.values() for keys in adjacency.values())
 
     def labels_of(self, label: str) -> int:
         return len(self._labels.get(label, ()))
@@ -484,6 +488,8 @@ class EmbeddedStore(Store):
         )
 
 
+
+
 def _count_where(conn: sqlite3.Connection, label: str, key: str, value: str) -> int:
     """Nodes of ``label`` whose property ``key`` is the string ``value`` (as ``count(label, key=value)``)."""
     query = ("SELECT count(*) FROM nodes WHERE label = ? AND json_extract(props, ?) = ?"
@@ -493,90 +499,73 @@ def _count_where(conn: sqlite3.Connection, label: str, key: str, value: str) -> 
 
 
 # --- adjacency ----------------------------------------------------------------------
-# _succ[src] (and _pred[dst]) is a tuple (other, kinds) when the node has one
-# neighbour that way (most nodes: a citation, a responsibility), else a dict
-# {other: kinds}.  ``kinds`` is the type string for one edge without properties,
-# else a dict {type: props} shared by both directions.
+# networkx's own layout: _succ[src][dst] and _pred[dst][src] are one dict
+# {edge type: properties} shared by both directions.  What a million items would
+# make millions of times is shared instead, and copied before a change:
+# - a node without neighbours one way holds _NO_NEIGHBOURS (one empty dict);
+# - a pair joined by one edge without properties holds _one_edge(type), one
+#   dict per edge type, whose properties are _NO_PROPS (one empty dict).
+# The graph is frozen (nx.freeze), so networkx's own methods cannot write
+# into these shared dicts; the store writes through the functions below.
+
+_NO_NEIGHBOURS: dict = {}
+_NO_PROPS: dict = {}
+_ONE_EDGE: dict[str, dict[str, dict]] = {}
 
 
-def _pairs(adjacency: Any) -> Iterable[tuple[str, Any]]:
-    """(other, kinds) of every neighbour in an adjacency entry (a snapshot: callers may write meanwhile)."""
-    if adjacency.__class__ is tuple:
-        return (adjacency,)
-    return list(adjacency.items())
+def _new_graph() -> nx.MultiDiGraph:
+    return nx.freeze(nx.MultiDiGraph())
 
 
-def _kinds(adjacency: Any, other: str) -> Any:
-    """The kinds between a node and ``other``, or None."""
-    if adjacency is None:
-        return None
-    if adjacency.__class__ is tuple:
-        return adjacency[1] if adjacency[0] == other else None
-    return adjacency.get(other)
+def _one_edge(etype: str) -> dict[str, dict]:
+    """The shared key dict of a pair joined by one ``etype`` edge without properties."""
+    keys = _ONE_EDGE.get(etype)
+    if keys is None:
+        keys = _ONE_EDGE[etype] = {etype: _NO_PROPS}
+    return keys
 
 
-def _put(adjacencies: dict, node: str, other: str, kinds: Any) -> None:
-    """Set the kinds between ``node`` and ``other``; None removes the neighbour."""
-    entry = adjacencies.get(node)
-    if entry is None:
-        if kinds is not None:
-            adjacencies[node] = (other, kinds)
-    elif entry.__class__ is tuple:
-        if entry[0] == other:
-            if kinds is None:
-                del adjacencies[node]
-            else:
-                adjacencies[node] = (entry[0], kinds)
-        elif kinds is not None:
-            adjacencies[node] = {entry[0]: entry[1], other: kinds}
-    elif kinds is not None:
-        entry[other] = kinds
-    else:
-        entry.pop(other, None)
-        if len(entry) == 1:
-            adjacencies[node] = next(iter(entry.items()))
-        elif not entry:
-            del adjacencies[node]
+def _set_keys(succ: dict, pred: dict, src: str, dst: str, keys: dict | None) -> None:
+    """Make ``keys`` the edges from ``src`` to ``dst`` (None: no edge left between them)."""
+    for adjacency, node, other in ((succ, src, dst), (pred, dst, src)):
+        entry = adjacency[node]
+        if keys is None:
+            if other in entry:
+                del entry[other]
+                if not entry:
+                    adjacency[node] = _NO_NEIGHBOURS
+        else:
+            if entry is _NO_NEIGHBOURS:
+                entry = adjacency[node] = {}
+            entry[other] = keys
 
 
 def _link(succ: dict, pred: dict, src: str, dst: str, etype: str, props: Mapping[str, Any] | None) -> None:
     """Add or replace the edge (src, dst, etype); ``props`` None or empty for none."""
-    kinds = _kinds(succ.get(src), dst)
-    if kinds is None or (kinds.__class__ is str and kinds == etype):
-        kinds = {etype: dict(props)} if props else etype
+    keys = succ[src].get(dst)
+    if not props and (keys is None or keys is _ONE_EDGE.get(etype)):
+        new = _one_edge(etype)
     else:
-        kinds = {kinds: {}} if kinds.__class__ is str else dict(kinds)
-        kinds[etype] = dict(props) if props else {}
-    _put(succ, src, dst, kinds)
-    _put(pred, dst, src, kinds)
+        new = dict(keys) if keys else {}  # a copy: ``keys`` may be shared
+        new[etype] = dict(props) if props else _NO_PROPS
+    _set_keys(succ, pred, src, dst, new)
 
 
 def _unlink(succ: dict, pred: dict, src: str, dst: str, etype: str) -> bool:
     """Remove the edge (src, dst, etype); False when there is none."""
-    kinds = _kinds(succ.get(src), dst)
-    if kinds is None:
+    keys = succ[src].get(dst) if src in succ else None
+    if keys is None or etype not in keys:
         return False
-    if kinds.__class__ is str:
-        if kinds != etype:
-            return False
-        remaining = None
-    else:
-        if etype not in kinds:
-            return False
-        rest = {k: v for k, v in kinds.items() if k != etype}
-        remaining = rest or None
-        if len(rest) == 1 and not next(iter(rest.values())):
-            remaining = next(iter(rest))
-    _put(succ, src, dst, remaining)
-    _put(pred, dst, src, remaining)
+    rest = {k: v for k, v in keys.items() if k != etype}
+    if len(rest) == 1 and not next(iter(rest.values())):
+        rest = _one_edge(next(iter(rest)))
+    _set_keys(succ, pred, src, dst, rest or None)
     return True
 
 
 def _has_edge(succ: dict, src: str, dst: str, etype: str) -> bool:
-    kinds = _kinds(succ.get(src), dst)
-    if kinds is None:
-        return False
-    return kinds == etype if kinds.__class__ is str else etype in kinds
+    keys = succ[src].get(dst)
+    return keys is not None and etype in keys
 
 
 def _sorted_unique(ids: list[str]) -> Iterator[str]:
@@ -592,51 +581,34 @@ def _sorted_unique(ids: list[str]) -> Iterator[str]:
 def _edge_rows(succ: dict, sources: Iterable[str]) -> Iterator[tuple[str, str, str, str | bytes]]:
     """(src, dst, type, props JSON) of every current out-edge of ``sources``, in source order."""
     for src in _sorted_unique(sources):
-        adjacency = succ.get(src)
-        if adjacency is None:
-            continue
-        for dst, kinds in _pairs(adjacency):
-            if kinds.__class__ is str:
-                yield src, dst, kinds, "{}"
-            else:
-                for etype, props in kinds.items():
-                    yield src, dst, etype, _dumps(props) if props else "{}"
+        for dst, keys in succ.get(src, _NO_NEIGHBOURS).items():
+            for etype, props in keys.items():
+                yield src, dst, etype, _dumps(props) if props else "{}"
 
 
-def _edges(adjacency: Any, node_id: str, type: str | None, *, outgoing: bool) -> Iterator[Edge]:
-    if adjacency is None:
+def _edges(adjacency: dict | None, node_id: str, type: str | None, *, outgoing: bool) -> Iterator[Edge]:
+    if not adjacency:
         return
-    for other, kinds in _pairs(adjacency):
-        if kinds.__class__ is str:
-            if type is not None and kinds != type:
-                continue
-            items: Iterable[tuple[str, Any]] = ((kinds, {}),)
-        elif type is None:
-            items = [(etype, dict(props)) for etype, props in kinds.items()]
+    for other, keys in list(adjacency.items()):
+        if type is None:
+            items = [(etype, dict(props)) for etype, props in keys.items()]
         else:
-            props = kinds.get(type)
+            props = keys.get(type)
             if props is None:
                 continue
-            items = ((type, dict(props)),)
+            items = [(type, dict(props))]
         for etype, props in items:
             yield Edge(node_id, other, etype, props) if outgoing else Edge(other, node_id, etype, props)
 
 
-def _neighbours(adjacency: Any, records: dict, type: str) -> Iterator[Node]:
-    if adjacency is None:
+def _neighbours(adjacency: dict | None, node_attrs: dict, label_of: dict, type: str) -> Iterator[Node]:
+    if not adjacency:
         return
-    if adjacency.__class__ is tuple:
-        other, kinds = adjacency
-        if kinds == type or (kinds.__class__ is dict and type in kinds):
-            record = records.get(other)
-            if record is not None:
-                yield Node(*record)
-        return
-    for other, kinds in list(adjacency.items()):
-        if kinds == type or (kinds.__class__ is dict and type in kinds):
-            record = records.get(other)
-            if record is not None:
-                yield Node(*record)
+    for other, keys in list(adjacency.items()):
+        if type in keys:
+            props = node_attrs.get(other)
+            if props is not None:
+                yield Node(other, label_of[other], props)
 
 
 def _shared_props(props: Mapping[str, Any], share) -> dict[str, Any]:
@@ -694,14 +666,19 @@ class _EmbeddedWriter(Writer):
 
     def add_nodes(self, nodes: Iterable[Node]) -> None:
         store = self.store
-        records, labels, logged = store._nodes, store._labels, self.log.nodes
+        graph = store._graph
+        node_attrs, succ, pred = graph._node, graph._succ, graph._pred
+        label_of, labels, logged = store._label_of, store._labels, self.log.nodes
         share = self.shared.setdefault
         for node in nodes:
             node_id, label = share(node.id, node.id), share(node.label, node.label)
-            old = records.get(node_id)
-            if old is not None and old[1] != label:
-                labels[old[1]].discard(node_id)
-            records[node_id] = (node_id, label, _shared_props(node.props, share))
+            old_label = label_of.get(node_id)
+            if old_label is None:
+                succ[node_id] = pred[node_id] = _NO_NEIGHBOURS
+            elif old_label != label:
+                labels[old_label].discard(node_id)
+            node_attrs[node_id] = _shared_props(node.props, share)
+            label_of[node_id] = label
             labels[label].add(node_id)
             logged.append(node_id)
         store._index.clear()
@@ -709,33 +686,28 @@ class _EmbeddedWriter(Writer):
 
     def add_edges(self, edges: Iterable[Edge]) -> None:
         store = self.store
-        records, succ, pred, sources = store._nodes, store._succ, store._pred, self.log.sources
+        graph = store._graph
+        node_attrs, succ, pred, sources = graph._node, graph._succ, graph._pred, self.log.sources
         share = self.shared.setdefault
         added = 0
         for edge in edges:
-            source, target = records.get(edge.src), records.get(edge.dst)
-            if source is None or target is None:
-                missing = edge.src if source is None else edge.dst
+            if edge.src not in node_attrs or edge.dst not in node_attrs:
+                missing = edge.dst if edge.src in node_attrs else edge.src
                 raise StoreError(f"edge {edge.type} {edge.src} -> {edge.dst}: node {missing} does not exist")
-            src, dst, etype = source[0], target[0], share(edge.type, edge.type)
+            src, dst, etype = share(edge.src, edge.src), share(edge.dst, edge.dst), share(edge.type, edge.type)
             if not sources or sources[-1] is not src:
                 sources.append(src)
-            out = succ.get(src)
-            if not edge.props and (out is None or (out[0] != dst if out.__class__ is tuple else dst not in out)):
+            out = succ[src]
+            if not edge.props and dst not in out:
                 # The common case, inline: a new neighbour, one edge without properties.
-                if out is None:
-                    succ[src] = (dst, etype)
-                elif out.__class__ is tuple:
-                    succ[src] = {out[0]: out[1], dst: etype}
-                else:
-                    out[dst] = etype
-                into = pred.get(dst)
-                if into is None:
-                    pred[dst] = (src, etype)
-                elif into.__class__ is tuple:
-                    pred[dst] = {into[0]: into[1], src: etype}
-                else:
-                    into[src] = etype
+                keys = _one_edge(etype)
+                if out is _NO_NEIGHBOURS:
+                    out = succ[src] = {}
+                out[dst] = keys
+                into = pred[dst]
+                if into is _NO_NEIGHBOURS:
+                    into = pred[dst] = {}
+                into[src] = keys
                 added += 1
                 continue
             added += not _has_edge(succ, src, dst, etype)
@@ -745,30 +717,27 @@ class _EmbeddedWriter(Writer):
 
     def remove_nodes(self, ids: Iterable[str]) -> None:
         store, log = self.store, self.log
-        records, succ, pred = store._nodes, store._succ, store._pred
+        graph = store._graph
+        node_attrs, succ, pred = graph._node, graph._succ, graph._pred
         for node_id in ids:
-            record = records.get(node_id)
-            if record is None:
+            if node_id not in node_attrs:
                 continue
-            store._labels[record[1]].discard(node_id)
-            touching = [(node_id, dst, etype) for dst, kinds in _pairs(succ.get(node_id, {})) for etype in _types(kinds)]
-            touching += [(src, node_id, etype) for src, kinds in _pairs(pred.get(node_id, {})) for etype in _types(kinds)]
+            store._labels[store._label_of[node_id]].discard(node_id)
+            touching = [(node_id, dst, etype) for dst, keys in succ[node_id].items() for etype in keys]
+            touching += [(src, node_id, etype) for src, keys in pred[node_id].items() for etype in keys]
             for src, dst, etype in touching:
                 if _unlink(succ, pred, src, dst, etype):
                     store._edge_total -= 1
-            del records[node_id]
+            del node_attrs[node_id], succ[node_id], pred[node_id], store._label_of[node_id]
             log.removed_nodes.add(node_id)
         store._index.clear()
         store._views.clear()
 
     def remove_edges(self, keys: Iterable[tuple[str, str, str]]) -> None:
         store, log = self.store, self.log
+        graph = store._graph
         for src, dst, etype in keys:
-            if _unlink(store._succ, store._pred, src, dst, etype):
+            if _unlink(graph._succ, graph._pred, src, dst, etype):
                 store._edge_total -= 1
             log.removed_edges.add((src, dst, etype))
         store._views.clear()
-
-
-def _types(kinds: Any) -> tuple[str, ...]:
-    return (kinds,) if kinds.__class__ is str else tuple(kinds)

@@ -1,4 +1,4 @@
-"""The embedded store's compact in-memory layout and file rows: every write path gives the graph a reopen gives."""
+"""The embedded store's in-memory layout (a networkx MultiDiGraph with shared dicts) and file rows: every write path gives the graph a reopen gives."""
 
 from __future__ import annotations
 
@@ -129,7 +129,8 @@ def test_a_store_written_by_the_first_format_opens(tmp_path):
     conn.close()
     store = EmbeddedStore(path)
     assert store.stats().citations_resolved == 1 and store.stats().articles == 1  # counted by SQLite
-    assert store.get("c").props["source"] is store.get("i").id  # values naming a node share its id
+    node_id = next(n for n in store.graph if n == "i")
+    assert store.get("c").props["source"] is node_id  # values naming a node share its id
     assert [(e.dst, e.type, dict(e.props)) for e in store.out_edges("i")] == [("c", "BASED_ON", {"order": 1})]
     assert [n.id for n in store.sources("p", "RESOLVES_TO")] == ["c"]
     assert store.edge_count() == 2 and store.edge_count("BASED_ON") == 1
@@ -142,7 +143,7 @@ def test_stats_from_sqlite_equal_stats_from_the_graph(store):
                       Node("c3", "Citation", {"status": 1}), Node("i", "PowerItem", {})])
     unread = EmbeddedStore(store.path)
     from_sqlite = unread.stats()
-    assert "_nodes" not in unread.__dict__, "stats read the whole graph"
+    assert "_graph" not in unread.__dict__, "stats read the whole graph"
     assert from_sqlite == store.stats() == EmbeddedStore(store.path).__class__.__mro__[1].stats(unread)
     assert (from_sqlite.articles, from_sqlite.citations, from_sqlite.citations_resolved) == (1, 3, 1)
 
@@ -214,3 +215,39 @@ def test_a_value_json_cannot_write_fails_the_commit_and_changes_nothing(store):
             tx.add_node(Node("b", "X", {"when": datetime.date(2021, 4, 29)}))
     assert store.path.read_bytes() == before
     assert store.get("b") is None and store.get("a").props == {"v": 1}
+
+
+def test_the_graph_is_a_frozen_networkx_multidigraph(store):
+    import networkx as nx
+
+    with store.transaction() as tx:
+        tx.add_nodes([Node("i", "PowerItem", {"name": "x"}), Node("c", "Citation", {}),
+                       Node("p", "Provision", {"kind": "条"}), Node("q", "Provision", {})])
+        tx.add_edges([Edge("i", "c", "BASED_ON"), Edge("c", "p", "RESOLVES_TO"), Edge("c", "q", "RESOLVES_TO", {"w": 1})])
+    for graph in (store.graph, EmbeddedStore(store.path).graph):
+        assert isinstance(graph, nx.MultiDiGraph) and nx.is_frozen(graph)
+        assert nx.shortest_path(graph, "i", "p") == ["i", "c", "p"]
+        assert sorted(graph.edges(keys=True, data=True)) == [
+            ("c", "p", "RESOLVES_TO", {}), ("c", "q", "RESOLVES_TO", {"w": 1}), ("i", "c", "BASED_ON", {})]
+        assert graph.nodes["i"] == {"name": "x"} and graph.number_of_edges() == 3
+        assert dict(graph.in_degree()) == {"i": 0, "c": 1, "p": 1, "q": 1}
+        assert sorted(nx.descendants(graph, "i")) == ["c", "p", "q"]
+        with pytest.raises(nx.NetworkXError):
+            graph.add_edge("p", "i")
+    assert store.label_of("i") == "PowerItem" and store.label_of("nothing") is None
+
+
+def test_shared_edge_dicts_are_copied_before_a_change(store):
+    """Pairs joined by one plain edge of a type share one dict: a change to one pair leaves the others."""
+    with store.transaction() as tx:
+        tx.add_nodes(_xs("a", "b", "c", "d"))
+        tx.add_edges([Edge("a", "b", "T"), Edge("c", "d", "T")])
+    with store.transaction() as tx:
+        tx.add_edges([Edge("a", "b", "U"), Edge("c", "d", "T", {"w": 2})])
+    assert sorted(store.graph.edges(keys=True, data=True)) == [("a", "b", "T", {}), ("a", "b", "U", {}),
+                                                               ("c", "d", "T", {"w": 2})]
+    with store.transaction() as tx:
+        tx.remove_edges([("a", "b", "U")])
+        tx.remove_nodes(["d"])
+    assert sorted(store.graph.edges(keys=True, data=True)) == [("a", "b", "T", {})]
+    assert _snapshot(store) == _snapshot(EmbeddedStore(store.path))
