@@ -181,6 +181,11 @@ class EmbeddedStore(Store):
         self._index.clear()
         self._views.clear()
 
+    def close(self) -> None:
+        """Drop the graph (read again from the file if the store is used after all)."""
+        if not self._in_tx:
+            self._unload()
+
     def _unload(self) -> None:
         """Forget the graph; the next access reads the file again."""
         for name in _GRAPH_ATTRIBUTES:

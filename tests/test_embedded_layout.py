@@ -251,3 +251,12 @@ def test_shared_edge_dicts_are_copied_before_a_change(store):
         tx.remove_nodes(["d"])
     assert sorted(store.graph.edges(keys=True, data=True)) == [("a", "b", "T", {})]
     assert _snapshot(store) == _snapshot(EmbeddedStore(store.path))
+
+
+def test_close_drops_the_graph_and_a_later_read_reads_the_file_again(store):
+    with store.transaction() as tx:
+        tx.add_nodes(_xs("a", "b"))
+        tx.add_edges([Edge("a", "b", "T")])
+    store.close()
+    assert "_graph" not in store.__dict__ and store._views == {}
+    assert [n.id for n in store.targets("a", "T")] == ["b"]
