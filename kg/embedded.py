@@ -186,6 +186,11 @@ class EmbeddedStore(Store):
         if not self._in_tx:
             self._unload()
 
+    def _drop_indexes(self, labels: set[str]) -> None:
+        """Forget the property indexes of ``labels`` (a power list written chunk by chunk keeps the laws' ones)."""
+        for key in [key for key in self._index if key[0] in labels]:
+            del self._index[key]
+
     def _unload(self) -> None:
         """Forget the graph; the next access reads the file again."""
         for name in _GRAPH_ATTRIBUTES:
@@ -675,6 +680,7 @@ class _EmbeddedWriter(Writer):
         node_attrs, succ, pred = graph._node, graph._succ, graph._pred
         label_of, labels, logged = store._label_of, store._labels, self.log.nodes
         share = self.shared.setdefault
+        touched: set[str] = set()
         for node in nodes:
             node_id, label = share(node.id, node.id), share(node.label, node.label)
             old_label = label_of.get(node_id)
@@ -682,11 +688,13 @@ class _EmbeddedWriter(Writer):
                 succ[node_id] = pred[node_id] = _NO_NEIGHBOURS
             elif old_label != label:
                 labels[old_label].discard(node_id)
+                touched.add(old_label)
             node_attrs[node_id] = _shared_props(node.props, share)
             label_of[node_id] = label
             labels[label].add(node_id)
+            touched.add(label)
             logged.append(node_id)
-        store._index.clear()
+        store._drop_indexes(touched)
         store._views.clear()
 
     def add_edges(self, edges: Iterable[Edge]) -> None:
@@ -724,9 +732,11 @@ class _EmbeddedWriter(Writer):
         store, log = self.store, self.log
         graph = store._graph
         node_attrs, succ, pred = graph._node, graph._succ, graph._pred
+        touched: set[str] = set()
         for node_id in ids:
             if node_id not in node_attrs:
                 continue
+            touched.add(store._label_of[node_id])
             store._labels[store._label_of[node_id]].discard(node_id)
             touching = [(node_id, dst, etype) for dst, keys in succ[node_id].items() for etype in keys]
             touching += [(src, node_id, etype) for src, keys in pred[node_id].items() for etype in keys]
@@ -735,7 +745,7 @@ class _EmbeddedWriter(Writer):
                     store._edge_total -= 1
             del node_attrs[node_id], succ[node_id], pred[node_id], store._label_of[node_id]
             log.removed_nodes.add(node_id)
-        store._index.clear()
+        store._drop_indexes(touched)
         store._views.clear()
 
     def remove_edges(self, keys: Iterable[tuple[str, str, str]]) -> None:

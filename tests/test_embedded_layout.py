@@ -260,3 +260,19 @@ def test_close_drops_the_graph_and_a_later_read_reads_the_file_again(store):
     store.close()
     assert "_graph" not in store.__dict__ and store._views == {}
     assert [n.id for n in store.targets("a", "T")] == ["b"]
+
+
+def test_property_indexes_follow_writes_of_their_label_only(store):
+    with store.transaction() as tx:
+        tx.add_nodes([Node("p1", "Provision", {"version": "v1"}), Node("i1", "PowerItem", {"government": "g"})])
+        assert [n.id for n in store.nodes("Provision", version="v1")] == ["p1"]
+        assert [n.id for n in store.nodes("PowerItem", government="g")] == ["i1"]
+        tx.add_nodes([Node("i2", "PowerItem", {"government": "g"})])  # a chunk of items: the provision index stays
+        assert ("Provision", "version") in store._index and ("PowerItem", "government") not in store._index
+        assert sorted(n.id for n in store.nodes("PowerItem", government="g")) == ["i1", "i2"]
+        tx.add_nodes([Node("p2", "Provision", {"version": "v1"}), Node("p1", "Provision", {"version": "v2"})])
+        assert [n.id for n in store.nodes("Provision", version="v1")] == ["p2"]
+        tx.add_nodes([Node("p2", "Other", {"version": "v1"})])  # a label change drops the old label's index too
+        assert [n.id for n in store.nodes("Provision", version="v1")] == []
+        tx.remove_nodes(["p1"])
+        assert [n.id for n in store.nodes("Provision", version="v2")] == []
