@@ -292,3 +292,18 @@ def test_label_scans_survive_partial_removals(bolt_store, store):
     assert bolt_store.edge_count() == store.edge_count() == 20
     assert bolt_store.clear() == 21
     assert list(bolt_store.nodes("PowerItem")) == [] and list(bolt_store.nodes("Government")) == []
+
+
+def test_views_see_the_stores_own_writes_at_once(bolt_store):
+    """The warm view cache (and what queries keep per store state) goes with every write."""
+    from kg.views import state_cached
+
+    with bolt_store.transaction() as tx:
+        tx.add_nodes([o.to_node() for o in OBJECTS if isinstance(o, (Government, Department))])
+    assert [g["id"] for g in bolt_store.governments()] == ["克拉玛依市"]
+    assert state_cached(bolt_store, "probe", lambda: 1) == 1
+    assert state_cached(bolt_store, "probe", lambda: 2) == 1  # kept while nothing is written
+    with bolt_store.transaction() as tx:
+        tx.add_nodes([Government(name="独山子区", level=GovLevel.COUNTY).to_node()])
+    assert [g["id"] for g in bolt_store.governments()] == ["克拉玛依市", "独山子区"]
+    assert state_cached(bolt_store, "probe", lambda: 2) == 2
