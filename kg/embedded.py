@@ -232,8 +232,7 @@ class EmbeddedStore(Store):
         try:
             self._check_format(conn)
             graph = _new_graph()
-            node_attrs, succ, pred = graph._node, graph._succ, graph._pred
-            label_of: dict[str, str] = {}
+            node_attrs = graph._node
             labels: dict[str, set[str]] = defaultdict(set)
             loads, decode_error = orjson.loads, (orjson.JSONDecodeError, _WideInteger)
             plain = {int, bool, type(None)}
@@ -244,6 +243,8 @@ class EmbeddedStore(Store):
             share = shared.setdefault
             str_ = str
             label_objects: dict[str, str] = {}
+            label_list: list[str] = []
+            labels_in_order = label_list.append
             rows = conn.execute("SELECT id, label, CAST(props AS BLOB) FROM nodes")
             for node_id, label, text in rows:
                 node_id = share(node_id, node_id)
@@ -262,15 +263,27 @@ class EmbeddedStore(Store):
                         for key, value in json.loads(text).items()
                     }
                 node_attrs[node_id] = props
-                succ[node_id] = pred[node_id] = _NO_NEIGHBOURS
-                label_of[node_id] = label
-                labels[label].add(node_id)
+                labels_in_order(label)
+            # Labels after the loop, in C where it can be: node_attrs keeps the rows' order.
+            label_of = dict(zip(node_attrs, label_list))
+            ids_of: dict[str, list[str]] = {label: [] for label in label_objects}
+            for node_id, label in label_of.items():
+                ids_of[label].append(node_id)
+            labels.update((label, set(ids)) for label, ids in ids_of.items())
+            del ids_of, label_list
+            # Every node starts without neighbours: two presized dicts made in C.
+            graph._succ = graph._adj = succ = dict.fromkeys(node_attrs, _NO_NEIGHBOURS)
+            graph._pred = pred = dict.fromkeys(node_attrs, _NO_NEIGHBOURS)
             total = 0
             kinds: dict[str, str] = {}
+            one_edge = _ONE_EDGE
             find = shared.get
+            last_text = last_src = None
             rows = conn.execute("SELECT src, dst, type, CASE props WHEN '{}' THEN NULL ELSE props END FROM edges")
-            for src, dst, etype, text in rows:
-                src, dst = find(src), find(dst)  # the node's own id object, shared by every edge
+            for src_text, dst, etype, text in rows:
+                # The node's own id objects, shared by every edge (rows come by source: the last one repeats).
+                src = last_src if src_text == last_text else find(src_text)
+                last_text, last_src, dst = src_text, src, find(dst)
                 if src is None or dst is None or src not in node_attrs or dst not in node_attrs:
                     continue  # an edge to a missing node is dropped, as add_edges refuses one
                 etype = kinds.setdefault(etype, etype)
@@ -278,7 +291,7 @@ class EmbeddedStore(Store):
                 out = succ[src]
                 if text is None and dst not in out:
                     # The common case, inline: a new neighbour, one edge without properties.
-                    keys = _one_edge(etype)
+                    keys = one_edge.get(etype) or _one_edge(etype)
                     if out is _NO_NEIGHBOURS:
                         out = succ[src] = {}
                     out[dst] = keys
