@@ -28,6 +28,7 @@ several governments; see docs/dialects.md, "Views".
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 import time
 from collections import defaultdict
@@ -62,6 +63,10 @@ LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
 )
 
 _HANDSHAKE_ATTEMPTS = 3
+# Seconds one connection attempt may take, Bolt handshake included.  FalkorDB
+# leaves the first handshake of every new driver unanswered: a short deadline,
+# then a retry, costs 2 s per process instead of the whole timeout (10 s).
+HANDSHAKE_SECONDS = 2.0
 VIEW_PAGE = 5000  # rows per page of a paged view query (FalkorDB answers any result over ~4 KB ~40 ms late: few large pages)
 SCAN_ROWS = 5000  # nodes of the scanned label per page of a warm-up scan
 # how long view look-ups (and kg.views.state_cached values) are reused: this
@@ -78,8 +83,9 @@ class Neo4jStore(Store):
     uri, user, password, database
         Where the server is; no authentication when ``user`` is None.
     timeout
-        Seconds to open a connection, Bolt handshake included (FalkorDB
-        sometimes never answers a handshake: the store retries).
+        Seconds to open a connection, Bolt handshake included, over all
+        attempts of at most ``HANDSHAKE_SECONDS`` each (FalkorDB sometimes
+        never answers a handshake: the store retries).
     dialect
         Force a dialect name ("neo4j" or "falkordb") instead of detecting it.
 
@@ -104,6 +110,8 @@ class Neo4jStore(Store):
         self.user = user or None
         self.database = database or None
         self.timeout = timeout
+        attempt_seconds = min(timeout, HANDSHAKE_SECONDS)
+        self._attempts = max(_HANDSHAKE_ATTEMPTS, math.ceil(timeout / attempt_seconds))
         self._writer: _BoltWriter | None = None
         self._schema_done: set[tuple[str, str]] = set()
         self._generation = 0  # bumped by every transaction, so view caches know they are stale
@@ -116,9 +124,9 @@ class Neo4jStore(Store):
             self._driver = neo4j.GraphDatabase.driver(
                 self.uri,
                 auth=auth,
-                connection_timeout=timeout,
+                connection_timeout=attempt_seconds,
                 # the driver waits this long for the Bolt handshake answer too
-                connection_acquisition_timeout=timeout,
+                connection_acquisition_timeout=attempt_seconds,
                 max_transaction_retry_time=30.0,
                 user_agent="powerlist-kg",
             )
@@ -135,7 +143,7 @@ class Neo4jStore(Store):
     def _connect(self, forced: str | None) -> Dialect:
         """Check the server answers (retrying a hung handshake) and pick its dialect."""
         agent = ""
-        for attempt in range(_HANDSHAKE_ATTEMPTS):
+        for attempt in range(self._attempts):
             try:
                 agent = self._driver.get_server_info().agent or ""
                 with self._driver.session(database=self.database) as session:
@@ -144,7 +152,7 @@ class Neo4jStore(Store):
             except neo4j_errors.AuthError as exc:
                 raise StoreError(f"{self.uri}: the server refused the credentials of user {self.user!r} ({_one_line(exc.message or exc)})") from None
             except neo4j_errors.ServiceUnavailable as exc:
-                if attempt == _HANDSHAKE_ATTEMPTS - 1:
+                if attempt == self._attempts - 1:
                     raise StoreError(f"{self.uri}: cannot reach a Bolt server ({_reason(exc)})") from None
                 time.sleep(0.1)
             except neo4j_errors.ClientError as exc:
