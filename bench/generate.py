@@ -693,9 +693,14 @@ class Generator:
             # Defective extra items of this government.
             for group, department, first_code in pending_overlaps:
                 # a department of another line of administration (no sector in common)
-                # of a sector the article does not name: a claim beyond the law
-                mine = self.sectors_of(government, department) | self.named[(group.law, group.version, group.article, group.category)]
-                other = rng.choice([d for d in departments if d != department and not self.sectors_of(government, d) & mine])
+                # of a sector the article does not name: a claim beyond the law; not one
+                # the law divides from the holder elsewhere (野生动物保护法 art. 7: 林业草原
+                # and 渔业 each for their own wildlife), since then each may act on its own part
+                own = self.sectors_of(government, department)
+                mine = own | self.named[(group.law, group.version, group.article, group.category)]
+                divided = self.divisions.get(group.law, ())
+                other = rng.choice([d for d in departments if d != department and not self.sectors_of(government, d) & mine
+                                    and not any(own & g and self.sectors_of(government, d) & g for g in divided)])
                 article = self.citer.source(group.law, group.version).articles[group.article]
                 row = self._row(government, gov.next(), group.category, item_name(group, article.text),
                                 self.citer.cite(rng, group.law, group.version, group.article, group.paragraph), other)
