@@ -25,7 +25,7 @@ class DecodeError(ValueError):
     """A file is binary or in no encoding we read."""
 
 
-_ENCODINGS = ("utf-8-sig", "gb18030")
+ENCODINGS = ("utf-8-sig", "gb18030")  # tried in this order (UTF-16 only with its BOM)
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
@@ -40,7 +40,7 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
             raise DecodeError(f"{name}: not valid UTF-16 ({exc.reason})") from None
     if b"\x00" in data[:4096]:
         raise DecodeError(f"{name}: binary file (NUL bytes), not text")
-    for encoding in _ENCODINGS:
+    for encoding in ENCODINGS:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
@@ -115,7 +115,14 @@ def simplified(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """NFC, half-width digits and letters, simplified characters, ``\\n`` lines."""
+    """NFC, half-width digits and letters, simplified characters, ``\\n`` lines.
+
+    Most texts need none of it: one search in C finds those and returns them
+    as they are, instead of three passes (a power list has millions of cells).
+    """
+    changing = _changing_chars()
+    if changing is not None and changing.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return text
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return simplified(halfwidth(text))
@@ -199,3 +206,20 @@ _PUNCT_RE = re.compile(r"[\s\u3000，。、；：！？,.;:!?“”‘’\"'（�
 def squeeze(text: str) -> str:
     """Text without whitespace and punctuation: for comparing quotes."""
     return _PUNCT_RE.sub("", text)
+
+
+@functools.lru_cache(maxsize=1)
+def _changing_chars() -> re.Pattern[str] | None:
+    """A class of every character :func:`normalise` changes besides NFC: a traditional
+    character :func:`simplified` converts, a full-width one :func:`halfwidth` maps, ``\\r``.
+
+    None when OpenCC's table is missing (:func:`simplified` then converts every text).
+    """
+    traditional = _traditional_chars()
+    if not traditional:
+        return None
+    chars = set(traditional) | {chr(code) for code in _FULLWIDTH} | {"\r"}
+    # Characters past U+FFFF stand for themselves in one range: a class of BMP characters alone
+    # compiles to a bitmap (a microsecond a text); one astral literal makes it a slow list.
+    bmp = "".join(re.escape(ch) for ch in sorted(chars) if ord(ch) <= 0xFFFF)
+    return re.compile(f"[{bmp}\U00010000-\U0010FFFF]")

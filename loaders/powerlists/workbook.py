@@ -28,17 +28,14 @@ from __future__ import annotations
 
 import codecs
 import csv
-import functools
 import io
-import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 from kg.errors import UserError
-from kg.text import _ENCODINGS, _FULLWIDTH, DecodeError, _traditional_chars, decode_bytes, normalise
+from kg.text import ENCODINGS, DecodeError, decode_bytes, normalise
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 
@@ -155,38 +152,13 @@ def _normalised_text(text: str) -> str:
     if text.isascii():  # nothing to normalise but line ends
         return text.replace("\r\n", "\n").replace("\r", "\n").strip() if "\r" in text else text.strip()
     if len(text) > _SHORT:
-        return _normalise(text).strip()
+        return normalise(text).strip()
     done = _normalised.get(text)
     if done is None:
         if len(_normalised) >= 100_000:
             _normalised.clear()
-        done = _normalised[text] = _normalise(text).strip()
+        done = _normalised[text] = normalise(text).strip()
     return done
-
-
-def _normalise(text: str) -> str:
-    """:func:`kg.text.normalise`, skipped for text it would leave as it is (most cells).
-
-    That is NFC text without a carriage return, a full-width character
-    :func:`kg.text.halfwidth` maps or a traditional character
-    :func:`kg.text.simplified` converts: one search in C instead of three passes.
-    """
-    changing = _changing_chars()
-    if changing is not None and changing.search(text) is None and unicodedata.is_normalized("NFC", text):
-        return text
-    return normalise(text)
-
-
-@functools.lru_cache(maxsize=1)
-def _changing_chars() -> re.Pattern[str] | None:
-    traditional = _traditional_chars()
-    if not traditional:  # simplified() then converts every text
-        return None
-    chars = set(traditional) | {chr(code) for code in _FULLWIDTH} | {"\r"}
-    # Characters past U+FFFF stand for themselves in one range: a class of BMP characters alone
-    # compiles to a bitmap (a microsecond a cell); one astral literal makes it a slow list.
-    bmp = "".join(re.escape(ch) for ch in sorted(chars) if ord(ch) <= 0xFFFF)
-    return re.compile(f"[{bmp}\U00010000-\U0010FFFF]")
 
 
 def read_workbook(path: str | Path) -> list[Sheet]:
@@ -286,7 +258,7 @@ def _csv_encoding(path: Path) -> str:
     elif b"\x00" in start:
         raise WorkbookError(f"{path}: binary file (NUL bytes), not text")
     else:
-        candidates = _ENCODINGS
+        candidates = ENCODINGS
     for encoding in candidates:
         if _decodes(path, encoding):
             return encoding
