@@ -50,6 +50,7 @@ from .views import (
     VersionRef,
     _props,
     citation_basis,
+    version_ref,
 )
 
 #: (label, property) pairs indexed besides every label's ``id``: the look-ups
@@ -805,20 +806,8 @@ class _ServerViewCache:
         p = decode_props(record["v"])
         current = max(((c[0], c[1], c[2], c[3]) for c in record["current"]), default=None)
         region = p.get("region") or (record["law_region"] if record["has_law"] else None)
-        self.versions[record["vid"]] = VersionRef(
-            id=record["vid"],
-            law=p.get("law", ""),
-            title=p.get("title", ""),
-            date=p.get("date", ""),
-            rank=p.get("rank", "其他"),
-            status=p.get("status", "in_force"),
-            effective=p.get("effective"),
-            region=region,
-            current=current[1] if current else None,
-            current_date=current[3] if current else None,
-            current_effective=current[2] if current else None,
-            truncated=p.get("truncated", ""),
-        )
+        latest = (current[1], current[3], current[2]) if current else None
+        self.versions[record["vid"]] = version_ref(record["vid"], p, region, latest)
 
     def _add_article(self, record: neo4j.Record) -> None:
         """The article a scan row brought (``aid``: the id asked for, ``a*``: the node or nulls)."""

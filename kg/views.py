@@ -457,20 +457,8 @@ class _ViewCache:
             if in_force:
                 current = max(in_force, key=lambda v: (v.props.get("date", ""), v.id))
         region = p.get("region") or (law.props.get("region") if law is not None else None)
-        return VersionRef(
-            id=node.id,
-            law=p.get("law", ""),
-            title=p.get("title", ""),
-            date=p.get("date", ""),
-            rank=p.get("rank", "其他"),
-            status=p.get("status", "in_force"),
-            effective=p.get("effective"),
-            region=region,
-            current=current.id if current is not None else None,
-            current_date=current.props.get("date") if current is not None else None,
-            current_effective=current.props.get("effective") if current is not None else None,
-            truncated=p.get("truncated", ""),
-        )
+        latest = (current.id, current.props.get("date"), current.props.get("effective")) if current is not None else None
+        return version_ref(node.id, p, region, latest)
 
     def article_of(self, provision: ProvisionRef | None) -> ProvisionRef | None:
         if provision is None or provision.article is None:
@@ -505,6 +493,29 @@ class _ViewCache:
     def citation_basis(self, citation) -> CitationBasis:
         target_node = next(iter(self.store.targets(citation.id, "RESOLVES_TO")), None)
         return citation_basis(self, _props(citation), target_node)
+
+
+def version_ref(version_id: str, props: Mapping[str, Any], region: str | None,
+                current: tuple[str, str | None, str | None] | None) -> VersionRef:
+    """A :class:`VersionRef` from a LawVersion's properties, for either backend.
+
+    ``region`` is the version's or else its Law's; ``current`` the (id, date,
+    effective) of the newest version of the Law in force, or None.
+    """
+    return VersionRef(
+        id=version_id,
+        law=props.get("law", ""),
+        title=props.get("title", ""),
+        date=props.get("date", ""),
+        rank=props.get("rank", "其他"),
+        status=props.get("status", "in_force"),
+        effective=props.get("effective"),
+        region=region,
+        current=current[0] if current else None,
+        current_date=current[1] if current else None,
+        current_effective=current[2] if current else None,
+        truncated=props.get("truncated", ""),
+    )
 
 
 def citation_basis(cache: Any, props: dict[str, Any], target_node: "Node | None") -> CitationBasis:
