@@ -73,6 +73,14 @@ CASES = [
         "第五十条 农业、林业主管部门是种子行政执法机关。\n    (一)进入生产经营场所进行现场检查；",
         [("中华人民共和国种子法", 50, 0, None, None)],
     ),
+    (  # a stray closing bracket after the version note, as the corpus's info lines end
+        "【法律】《中华人民共和国食品安全法》（2009年2月28日…通过　2018年12月29日…第二次修正））第三十九条第一款",
+        [("中华人民共和国食品安全法", 39, 0, 1, None)],
+    ),
+    (  # the same with half-width brackets, then a second law
+        "《中华人民共和国畜牧法》(2015年修正))第二十四条、《中华人民共和国动物防疫法》第二十条",
+        [("中华人民共和国畜牧法", 24, 0, None, None), ("中华人民共和国动物防疫法", 20, 0, None, None)],
+    ),
 ]
 
 

@@ -331,6 +331,10 @@ def _scan(text: str) -> list[_Law]:
                     break
                 note = found[0].strip() if note is None else f"{note}；{found[0].strip()}"
                 j = _skip_space(text, found[1], newlines=False)
+            # a stray closing bracket after the note (（…修订））第三十九条: lists copy the
+            # corpus's info lines, which end in one) does not end the citation
+            while note is not None and j < n and text[j] in "）)":
+                j = _skip_space(text, j + 1, newlines=False)
             # 《A》《B》 written twice (a title and its alias): keep the first
             while j < n and text[j] == "《":
                 again = _read_title(text, j)
