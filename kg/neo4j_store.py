@@ -212,7 +212,7 @@ class Neo4jStore(Store):
                 raise StoreError(f"{self.describe()}: a read failed ({_one_line(exc.message or exc)})") from None
             return
         yielded = False
-        for attempt in range(_HANDSHAKE_ATTEMPTS):
+        for attempt in range(self._attempts):
             try:
                 with self._session() as session:
                     result = session.run(query, params)
@@ -230,7 +230,7 @@ class Neo4jStore(Store):
                 yield from records
                 return
             except neo4j_errors.ServiceUnavailable as exc:
-                if yielded or attempt == _HANDSHAKE_ATTEMPTS - 1:
+                if yielded or attempt == self._attempts - 1:
                     raise StoreError(f"{self.describe()}: the server went away during a read ({_reason(exc)})") from None
                 time.sleep(0.1)
             except neo4j_errors.Neo4jError as exc:
