@@ -54,24 +54,11 @@ def plain_sectors_for(table: SectorTable, department: str, government: str | Non
     if government and name.startswith(government):
         name = name[len(government):]
     name = name.replace("人民政府", "")
-    for scoped in (True, False):
+    for scoped in (True, False):  # the rules filtered and sorted on every call, nothing kept
         rules = [r for r in table.rules if (r.government == government if scoped else r.government is None)]
-        taken = [False] * len(name)
-        sectors: list[str] = []
-        for rule in sorted(rules, key=lambda r: -len(r.keyword)):
-            start = name.find(rule.keyword)
-            while start >= 0:
-                span = range(start, start + len(rule.keyword))
-                if not any(taken[i] for i in span):
-                    for i in span:
-                        taken[i] = True
-                    for sector in rule.sectors:
-                        if sector not in sectors:
-                            sectors.append(sector)
-                    break
-                start = name.find(rule.keyword, start + 1)
+        sectors = SectorTable._match(name, sorted(rules, key=lambda r: -len(r.keyword)))
         if sectors:
-            return tuple(sectors)
+            return sectors
     for term in sorted(table.terms, key=len, reverse=True):
         if len(term) >= 2 and term in name:
             return (table.terms[term],)
