@@ -148,8 +148,8 @@ def markdown_table() -> str:
             lines.append(
                 f"| {backend} | {r['items']:,} | {r['governments']} | {r.get('import_seconds')} ({r.get('import_cpu_seconds', '-')}) "
                 f"| {r.get('import_rows_per_second', '-')} | {r.get('check_all_seconds')} ({r.get('check_all_cpu_seconds', '-')}) "
-                f"| {r.get('open_stats_seconds') or '-'} | {r.get('reopen_seconds') or '-'} | {round(r['peak_rss_mb'] / 1024, 2)} "
-                f"| {r.get('store_mb') or '-'} |")
+                f"| {_cell(r.get('open_stats_seconds'))} | {_cell(r.get('reopen_seconds'))} | {round(r['peak_rss_mb'] / 1024, 2)} "
+                f"| {_cell(r.get('store_mb'))} |")
     scored = (*KINDS, "overlap_law_given")
     lines += ["", "| backend | items | " + " | ".join(scored) + " |", "|---|---:|" + "---:|" * len(scored)]
     for backend, results in load_results().items():
@@ -163,6 +163,11 @@ def markdown_table() -> str:
             if r.get("kind_seconds"):
                 lines.append(f"| {backend} | {r['items']:,} | " + " | ".join(str(r['kind_seconds'].get(k, '-')) for k in KINDS) + " |")
     return "\n".join(lines)
+
+
+def _cell(value: Any) -> Any:
+    """A table cell: '-' for a figure the backend does not have (None), the figure otherwise (0 too)."""
+    return "-" if value is None else value
 
 
 KINDS = ("orphan", "invalid_basis", "stale_basis", "overlap", "vacuum", "unaccountable")
