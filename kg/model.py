@@ -198,6 +198,21 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_FIELD_SPECS: dict[type, list[tuple[str, Any, bool, bool]]] = {}
+
+
+def _field_specs(cls: type) -> list[tuple[str, Any, bool, bool]]:
+    """(name, default, has a default, has a default factory) of each field of a dataclass,
+    looked up once per class: a million-item load converts millions of objects."""
+    specs = _FIELD_SPECS.get(cls)
+    if specs is None:
+        specs = _FIELD_SPECS[cls] = [
+            (f.name, f.default, f.default is not dataclasses.MISSING, f.default_factory is not dataclasses.MISSING)
+            for f in dataclasses.fields(cls)
+        ]
+    return specs
+
+
 class GraphObject:
     """Mixin: conversion of a domain dataclass to and from a :class:`Node`."""
 
@@ -212,13 +227,13 @@ class GraphObject:
     def to_node(self) -> Node:
         """The node; properties equal to their field's default are left out (smaller store)."""
         props = {}
-        for f in dataclasses.fields(self):  # type: ignore[arg-type]
-            value = getattr(self, f.name)
-            if f.default is not dataclasses.MISSING and value == f.default:
+        for name, default, has_default, has_factory in _field_specs(self.__class__):
+            value = getattr(self, name)
+            if has_default and value == default:
                 continue
-            if f.default_factory is not dataclasses.MISSING and not value:
+            if has_factory and not value:
                 continue
-            props[f.name] = _plain(value)
+            props[name] = value if value.__class__ is str else _plain(value)
         return Node(self.id, self.LABEL, props)
 
     @classmethod

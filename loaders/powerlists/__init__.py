@@ -40,7 +40,7 @@ from kg.model import (
 from kg.report import LoadReport
 from kg.store import Store, Writer
 
-from .build import GraphBatch, add_citations, responsibility_of, stable_item_id, to_node
+from .build import GraphBatch, add_citations, responsibility_of, stable_item_id
 from .citations import ParsedCitation, looks_normative, note_date, parse_basis
 from .departments import GovernmentName, SectorTable, find_government, province_of, split_departments
 from .items import Entry, SheetItems, read_items
@@ -240,7 +240,7 @@ def load_powers(
                 per_file[plist.path.name] = summary
                 report.loaded.append(str(plist.path))
             batch.flush(tx)
-            tx.add_nodes(to_node(gov) for gov in _mark_only_named(batch, own | ownership.holders()))
+            tx.add_nodes(gov.to_node() for gov in _mark_only_named(batch, own | ownership.holders()))
     else:
         for done, (plist, _) in enumerate(jobs, 1):
             if progress:

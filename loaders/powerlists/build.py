@@ -8,11 +8,10 @@ loads of the same list).  Citation ids: ``{item id}#c{n}``.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Callable
 
 from kg.model import (
     Citation,
@@ -21,12 +20,11 @@ from kg.model import (
     EdgeType,
     GovLevel,
     Government,
-    GraphObject,
     Node,
     PowerItem,
     Responsibility,
-    _plain,
     department_id,
+    nodes_of,
 )
 from kg.store import Writer
 
@@ -116,7 +114,7 @@ class GraphBatch:
                                ("PowerItem", self.items), ("Responsibility", self.responsibilities),
                                ("Citation", self.citations)):
             if objects:
-                tx.add_nodes(map(to_node, objects))
+                tx.add_nodes(nodes_of(objects))
                 self.counts[label] += len(objects)
                 objects.clear()
         if self.edges:
@@ -150,34 +148,6 @@ def citation_of(item_id: str, n: int, parsed: ParsedCitation, resolution: Resolu
         quote_best_match=resolution.quote_best_match,
         quote_best_similarity=resolution.quote_best_similarity,
     )
-
-
-_FIELDS: dict[type, list[tuple[str, Any, bool, bool]]] = {}
-
-
-def to_node(obj: GraphObject) -> Node:
-    """``obj.to_node()``, field by field alike, with each class's fields looked up once.
-
-    >>> from kg.model import Category
-    >>> item = PowerItem("x#1", "对违法建设的处罚", Category("行政处罚"), "市/局", "市", extra={"备注": "无"})
-    >>> to_node(item) == item.to_node()
-    True
-    """
-    specs = _FIELDS.get(obj.__class__)
-    if specs is None:
-        specs = _FIELDS[obj.__class__] = [
-            (f.name, f.default, f.default is not dataclasses.MISSING, f.default_factory is not dataclasses.MISSING)
-            for f in dataclasses.fields(obj)  # type: ignore[arg-type]
-        ]
-    props = {}
-    for name, default, has_default, has_factory in specs:
-        value = getattr(obj, name)
-        if has_default and value == default:
-            continue
-        if has_factory and not value:
-            continue
-        props[name] = value if value.__class__ is str else _plain(value)
-    return Node(obj.id, obj.LABEL, props)
 
 
 def add_citations(batch: GraphBatch, item_id: str, parsed: list[ParsedCitation], resolutions: list[Resolution]) -> None:
