@@ -456,21 +456,6 @@ class EmbeddedStore(Store):
     def sources(self, node_id: str, type: str) -> Iterator[Node]:
         return _neighbours(self._graph._pred.get(node_id), self._graph._node, self._label_of, type)
 
-    # --- cached views ------------------------------------------------------------------
-
-    def clauses_in_force(self, law: str | None = None):
-        """As :meth:`GraphViews.clauses_in_force`, computed once per committed state.
-
-        Vacuum and overlap queries ask for it once per government; the rows are
-        frozen dataclasses, so sharing them is safe.
-        """
-        rows = self._views.get("clauses_in_force")
-        if rows is None:
-            rows = self._views["clauses_in_force"] = list(super().clauses_in_force())
-        if law is None:
-            return iter(rows)
-        return (row for row in rows if row.clause.law == law)
-
     def count(self, label: str, **where: Any) -> int:
         if not where:
             return len(self._labels.get(label, ()))

@@ -246,10 +246,17 @@ class GraphViews:
         ``law`` (optional) keeps the clauses whose ``law`` equals it.  The
         version is the LawVersion with id ``clause.law + "/" + clause.version``
         (the clause's provision's ``version``).  Rows are ordered by clause id.
+        The rows are built once per committed state (:func:`state_cached`):
+        vacuum and overlap queries ask for them once per government.
         """
+        rows = state_cached(self, "clauses_in_force", lambda: list(self._clauses_in_force()))
+        if law is None:
+            return iter(rows)
+        return (row for row in rows if row.clause.law == law)
+
+    def _clauses_in_force(self) -> Iterator[ClauseInForce]:
         cache = view_cache(self)
-        clauses = self.nodes("AuthorisingClause", law=law) if law else self.nodes("AuthorisingClause")
-        for node in sorted(clauses, key=lambda n: n.id):
+        for node in sorted(self.nodes("AuthorisingClause"), key=lambda n: n.id):
             clause = cache.clause(node)
             provision = cache.provision(cache.node(clause.provision))
             if provision is None:
