@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-clauses-only", action="store_true", help="skip the run with clause extraction")
     options = parser.parse_args(argv)
     plkg = shutil.which("plkg")
-    base = [plkg] if plkg else [sys.executable, "-c", "from kg.cli import main; main()"]
+    base = [plkg] if plkg else [sys.executable, "-c", "from plkg.cli import main; main()"]
     result: dict[str, Any] = {"machine": machine(), "corpus": str(options.corpus)}
 
     def fresh() -> None:

@@ -145,7 +145,7 @@ def current_rss_mb() -> float:
 
 
 def _open(args: argparse.Namespace, create: bool = True):
-    from kg.store import open_store
+    from kg.backends import open_store
 
     if args.backend == "embedded":
         return open_store(args.store, backend="embedded", create=create)

@@ -427,6 +427,9 @@ class AuthorisingClause(GraphObject):
     amounts: tuple[str, ...] = ()
     text: str = ""
     article_suffix: int = 0
+    # the construction that made the clause (a row name of loaders/nlp/patterns/constructions.tsv, e.g.
+    # "competence" for X负责/主管…工作: a role's competence, no power toward the public on its own)
+    construction: str | None = None
 
     @property
     def id(self) -> str:

@@ -186,28 +186,3 @@ LABELS = (
 )
 
 DEFAULT_STORE = "./powerlist.kg"
-
-
-def open_store(
-    path: str | os.PathLike[str] | None = None,
-    *,
-    backend: str = "embedded",
-    create: bool = True,
-    **server: Any,
-) -> Store:
-    """Open a store: the embedded file at ``path`` or a Bolt server.
-
-    ``server`` takes ``uri``, ``user``, ``password`` and ``database`` for the
-    ``neo4j`` backend.  Raises :class:`StoreError` with a one-line message.
-    """
-    if backend == "embedded":
-        from .embedded import EmbeddedStore
-
-        return EmbeddedStore(Path(path or DEFAULT_STORE), create=create)
-    if backend == "neo4j":
-        try:
-            from .neo4j_store import Neo4jStore
-        except ImportError as exc:  # pragma: no cover - until the backend lands
-            raise StoreError(f"the neo4j backend is not available: {exc}") from None
-        return Neo4jStore(**server)
-    raise StoreError(f"unknown backend {backend!r}: use embedded or neo4j")

@@ -45,7 +45,7 @@ class BoltServer:
     log: Path | None = None
 
     def options(self) -> dict[str, Any]:
-        """Keyword arguments for :func:`kg.store.open_store` / ``Neo4jStore``."""
+        """Keyword arguments for :func:`kg.backends.open_store` / ``Neo4jStore``."""
         return {
             "uri": self.uri, "user": self.user, "password": self.password, "database": self.database,
             "timeout": HANDSHAKE_TIMEOUT if self.kind == "falkordb" else 10.0,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from kg.cli import app, hoist_global_options
-from kg.demo import build_demo_store
+from plkg.cli import app, hoist_global_options
+from plkg.demo import build_demo_store
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 import pytest
 
-from kg.demo import DEMO_GOVERNMENT, build_demo_store, demo_data, run_demo
+from plkg.demo import DEMO_GOVERNMENT, build_demo_store, demo_data, run_demo
 from kg.errors import UserError
 from queries.findings import KINDS
 from queries.report import iter_findings
@@ -91,7 +91,7 @@ def test_run_demo_rejects_bad_format(tmp_path):
 def test_cli_demo_then_check(tmp_path):
     from typer.testing import CliRunner
 
-    from kg.cli import app
+    from plkg.cli import app
 
     runner = CliRunner()
     store = tmp_path / "demo.kg"

@@ -132,7 +132,7 @@ def test_parity_with_a_concentration_table(store, bolt_store, tmp_path):
 
 
 def _demo():
-    demo = pytest.importorskip("kg.demo", reason="the demo has not landed")
+    demo = pytest.importorskip("plkg.demo", reason="the demo has not landed")
     return demo
 
 

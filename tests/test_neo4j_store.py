@@ -26,7 +26,8 @@ from kg.model import (
     from_node,
 )
 from kg.neo4j_store import Neo4jStore, _BoltWriter
-from kg.store import StoreError, open_store
+from kg.backends import open_store
+from kg.store import StoreError
 
 pytestmark = pytest.mark.bolt
 

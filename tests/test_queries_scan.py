@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from kg.demo import DEMO_GOVERNMENT, build_demo_store, demo_data
+from plkg.demo import DEMO_GOVERNMENT, build_demo_store, demo_data
 from kg.model import Department, article_id
 from kg.views import covered_by, view_cache
 from queries.overlap import load_concentrations

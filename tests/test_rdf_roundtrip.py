@@ -13,7 +13,7 @@ import rdflib.collection
 import rdflib.compare
 from typer.testing import CliRunner
 
-from kg.cli import app
+from plkg.cli import app
 from kg.embedded import EmbeddedStore
 from kg.errors import UserError
 from kg.export import export_graph, import_graph

@@ -8,7 +8,7 @@ import pytest
 import rdflib
 from typer.testing import CliRunner
 
-from kg.cli import app
+from plkg.cli import app
 from kg.errors import UserError
 from kg.model import Edge, EdgeType, Node
 from kg.rdf import PLO

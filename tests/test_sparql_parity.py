@@ -30,10 +30,10 @@ def assert_parity(store):
 
 
 def test_parity_on_the_demo(tmp_path):
-    demo = pytest.importorskip("kg.demo", reason="the demo data has not landed")
+    demo = pytest.importorskip("plkg.demo", reason="the demo data has not landed")
     build_demo = getattr(demo, "build_demo_store", None)
     if build_demo is None:
-        pytest.skip("kg.demo has no build_demo_store(path) yet")
+        pytest.skip("plkg.demo has no build_demo_store(path) yet")
     store, _laws, _powers = build_demo(tmp_path / "demo.kg")
     orphans = assert_parity(store)
     assert orphans, "the demo is made so that orphans appear"

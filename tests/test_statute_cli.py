@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kg.cli import app
+from plkg.cli import app
 
 LAW = """# 中华人民共和国测试法
 

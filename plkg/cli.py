@@ -18,9 +18,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .errors import UserError
-from .report import LoadReport
-from .store import DEFAULT_STORE, Store, StoreError, open_store
+from kg.errors import UserError
+from kg.report import LoadReport
+from kg.backends import open_store
+from kg.store import DEFAULT_STORE, Store, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="powerlist-kg: check power lists (权责清单) against the law.")
 load_app = typer.Typer(no_args_is_help=True, help="Load statutes or power lists into the store.")
@@ -258,7 +259,7 @@ def stats(format: str = typer.Option("table", "--format", help="table or json"))
 @show_app.command("law")
 def show_law(name: str = typer.Argument(..., help="Full or short title (中华人民共和国 may be left out).")) -> None:
     """A law's versions, status, structure and what cites it."""
-    from .show import show_law as show
+    from kg.show import show_law as show
 
     with opened_store(create=False) as store:
         out.print(show(store, name), markup=False)
@@ -271,7 +272,7 @@ def show_article(
     version: Optional[str] = typer.Option(None, "--version", help="Version date (default: the version in force)."),
 ) -> None:
     """An article's text, the citations to it and the items resting on it."""
-    from .show import show_article as show
+    from kg.show import show_article as show
 
     with opened_store(create=False) as store:
         out.print(show(store, name, number, version=version), markup=False)
@@ -284,7 +285,7 @@ def export(
     output: Optional[Path] = typer.Option(None, "--output"),
 ) -> None:
     """Export the graph."""
-    from .export import export_graph
+    from kg.export import export_graph
 
     with opened_store(create=False) as store:
         export_graph(store, what, format=format, output=output, out=sys.stdout)
@@ -293,7 +294,7 @@ def export(
 @app.command("import")
 def import_(what: str = typer.Argument(..., help="rdf"), file: Path = typer.Argument(...)) -> None:
     """Import a graph exported with ``plkg export``."""
-    from .export import import_graph
+    from kg.export import import_graph
 
     _existing_paths([file])
     with opened_store() as store:
@@ -304,7 +305,7 @@ def import_(what: str = typer.Argument(..., help="rdf"), file: Path = typer.Argu
 @app.command()
 def validate(shapes: Optional[Path] = typer.Option(None, "--shapes", help="SHACL shapes (default: the bundled ones).")) -> None:
     """Validate the graph against the SHACL shapes; exit 1 when it does not conform."""
-    from .validate import validate_store
+    from kg.validate import validate_store
 
     with opened_store(create=False) as store:
         conforms, report = validate_store(store, shapes=shapes)

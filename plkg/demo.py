@@ -1,6 +1,6 @@
 """``plkg demo``: build a fresh store from the bundled demo data and show every kind of finding.
 
-The demo data (``kg/demo_data``, shipped in the package) are fictional
+The demo data (``plplkg/demo_data``, shipped in the package) are fictional
 statutes and the power list of the fictional 云溪市, written for this
 project so that every kind of finding appears.  The store is built with the
 real loaders (:func:`loaders.statutes.load_laws`,
@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import UserError
+from kg.errors import UserError
 
 DEMO_GOVERNMENT = "云溪市"
 DEMO_DATE = "2024-06-30"
@@ -28,7 +28,7 @@ ROWS_PER_KIND = 3
 
 def demo_data() -> Path:
     """The folder of the bundled demo data."""
-    return Path(str(resources.files("kg").joinpath("demo_data")))
+    return Path(str(resources.files("plkg").joinpath("demo_data")))
 
 
 def build_demo_store(store_path: str | os.PathLike[str]):
@@ -36,7 +36,7 @@ def build_demo_store(store_path: str | os.PathLike[str]):
     from loaders.powerlists import load_powers
     from loaders.statutes import load_laws
 
-    from .embedded import EmbeddedStore
+    from kg.embedded import EmbeddedStore
 
     data = demo_data()
     target = Path(store_path)
