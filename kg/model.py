@@ -321,6 +321,12 @@ class LawVersion(GraphObject):
     source: str | None = None  # file it was loaded from
     events: tuple[str, ...] = ()  # info lines as written
     truncated: str = ""  # why the loaded text looks cut short (empty: it looks whole)
+    # documents this version's text says it repeals (《X》同时废止): "article id<TAB>title as written<TAB>sentence"
+    repeals: tuple[str, ...] = ()
+    # a repeal stated by another text: its article, the date it took effect and its sentence (evidence)
+    repealed_by: str | None = None
+    repealed_on: str | None = None
+    repeal_text: str | None = None
 
     @property
     def id(self) -> str:

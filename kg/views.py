@@ -119,6 +119,9 @@ class VersionRef:
     current_date: str | None = None
     current_effective: str | None = None
     truncated: str = ""  # why the version's loaded text looks cut short (LawVersion.truncated)
+    repealed_by: str | None = None  # the article of another text that states the repeal (LawVersion.repealed_by)
+    repealed_on: str | None = None  # when that repeal took effect
+    repeal_text: str | None = None  # its sentence
 
 
 @dataclass(frozen=True)
@@ -522,6 +525,9 @@ def version_ref(version_id: str, props: Mapping[str, Any], region: str | None,
         current_date=current[1] if current else None,
         current_effective=current[2] if current else None,
         truncated=props.get("truncated", ""),
+        repealed_by=props.get("repealed_by"),
+        repealed_on=props.get("repealed_on"),
+        repeal_text=props.get("repeal_text"),
     )
 
 

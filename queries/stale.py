@@ -110,6 +110,8 @@ def _superseded_at(citation: CitationBasis, list_date: str | None) -> bool:
     version = citation.version
     if version is None or version.status not in ("superseded", "repealed"):
         return False
+    if list_date and version.repealed_on and version.repealed_on > list_date:
+        return False  # the repeal another text states had not taken effect when the list was made
     if list_date and version.current_effective and version.current_effective > list_date:
         return False  # the newer version was not yet in force when the list was made
     if list_date and version.current_date and not version.current_effective and version.current_date > list_date:
@@ -133,6 +135,21 @@ def _cited_article(citation: CitationBasis) -> str | None:
     return article_label(int(article), int(suffix), citation.citation.get("paragraph"), citation.citation.get("item"))
 
 
+_PROVISION_ID = re.compile(r"^(?P<law>.+)/[^/]+/第(?P<article>\d+)条(?:之(?P<suffix>\d+))?")
+
+
+def repealing_label(provision_id: str) -> str:
+    """《煤矿安全生产条例》第七十六条 from the repealing article's id.
+
+    >>> repealing_label("煤矿安全生产条例/2024-01-24/第76条")
+    '《煤矿安全生产条例》第七十六条'
+    """
+    match = _PROVISION_ID.match(provision_id)
+    if not match:
+        return provision_id
+    return f"《{match['law']}》" + article_label(int(match["article"]), int(match["suffix"] or 0))
+
+
 def stale_of(basis: ItemBasis) -> Finding | None:
     list_date = basis.item.get("list_date")
     reasons: list[str] = []
@@ -146,6 +163,10 @@ def stale_of(basis: ItemBasis) -> Finding | None:
             if version.current:
                 reasons.append(f"所引{version_label(version)}已被{version.current_date}版本取代")
                 note = f"现行版本：{version.current}"
+            elif version.repealed_by:
+                where = repealing_label(version.repealed_by)
+                reasons.append(f"所引{version_label(version)}已由{where}废止")
+                note = f"{where}（{version.repealed_on}起施行）：{version.repeal_text or ''}".rstrip("：")
             else:
                 reasons.append(f"所引{version_label(version)}已废止")
                 note = "该法律已无现行有效版本"

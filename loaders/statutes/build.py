@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as _date
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from kg.errors import UserError
 from kg.lawindex import LawIndex, name_key
@@ -44,6 +44,7 @@ from .citations import FoundCitation, find_citations
 from .metadata import NAME as METADATA_NAME
 from .metadata import Metadata, MetadataRow, find_metadata, rank_from_title, region_of
 from .read import SUFFIXES, Document, ReadError, parse_info, read_document
+from .repeals import find_repeals
 from .structure import ARTICLE_RE, CONTAINER_RE, Structure, parse_structure
 
 Progress = Callable[[int, int, str], None]
@@ -181,6 +182,8 @@ def _parse_group(sources: list[_Source]) -> ParsedStatute:
         sources = ordered
     law = Law(version.law, strip_prc(version.law), version.rank, version.region)
     version.truncated = truncation_of([p for p in structure.provisions if p.kind == ProvisionKind.ARTICLE])
+    version.repeals = tuple(f"{p.id}\t{r.title}\t{r.sentence}" for p in structure.provisions
+                            if p.kind == ProvisionKind.ARTICLE for r in find_repeals(p.text))
     return ParsedStatute(
         law=law,
         version=version,
@@ -561,9 +564,11 @@ def _write_structure(tx: Writer, store: Store, batch: _Batch, report: LoadReport
         laws[parsed.law.id] = parsed.law
     tx.add_nodes(law.to_node() for law in laws.values())
 
-    # statuses over stored and new versions of each touched law
+    # statuses over stored and new versions of each touched law: the batch's laws and the laws its texts repeal
+    stated = stated_repeals(batch.index)
+    touched = set(laws) | {target for p in batch.parsed for target in _targets(batch.index, p.version)}
     stored: dict[str, LawVersion] = {}
-    for law_id in laws:
+    for law_id in touched:
         for version in batch.index.versions(law_id):
             stored[version.id] = version
     new_versions = {p.version.id: p for p in batch.parsed}
@@ -571,16 +576,24 @@ def _write_structure(tx: Writer, store: Store, batch: _Batch, report: LoadReport
     for version in stored.values():
         by_law[version.law].append(version)
     for law_id, versions in by_law.items():
-        expired = {v.id: (new_versions[v.id].expired if v.id in new_versions else v.status == VersionStatus.REPEALED)
+        expired = {v.id: (new_versions[v.id].expired if v.id in new_versions
+                          else v.status == VersionStatus.REPEALED and not v.repealed_by)
                    for v in versions}
-        statuses = version_statuses(versions, expired, batch.today)
+        repeals = {v.id: repeal_of(stated.get(law_id, ()), v) for v in versions}
+        statuses = version_statuses(versions, {v: expired[v] or repeals[v] is not None for v in expired}, batch.today)
         ordered = sorted(versions, key=lambda v: (v.date, v.effective or ""))
         for version in ordered:
             status = statuses[version.id]
+            repeal = repeals[version.id] if status == VersionStatus.REPEALED else None
+            by = {"repealed_by": repeal.provision if repeal else None,
+                  "repealed_on": repeal.cutoff if repeal else None,
+                  "repeal_text": repeal.sentence if repeal else None}
             if version.id in new_versions:
                 version.status = status
-            elif version.status != status:
-                tx.update_props(version.id, status=status.value)
+                for key, value in by.items():
+                    setattr(version, key, value)
+            elif version.status != status or version.repealed_by != by["repealed_by"]:
+                tx.update_props(version.id, status=status.value, **by)
         old_links = [(e.src, e.dst, e.type) for v in ordered for e in store.out_edges(v.id, EdgeType.SUPERSEDES.value)]
         if old_links:
             tx.remove_edges(old_links)
@@ -590,6 +603,9 @@ def _write_structure(tx: Writer, store: Store, batch: _Batch, report: LoadReport
         ordered = sorted(versions, key=lambda v: (v.date, v.effective or ""))
         for older, newer in zip(ordered, ordered[1:]):
             edges.append(Edge(newer.id, older.id, EdgeType.SUPERSEDES.value))
+    # repealing version -> repealed law, whichever of the two was loaded first
+    edges.extend(Edge(r.version, law_id, EdgeType.REPEALS.value) for law_id in touched
+                 for r in stated.get(law_id, ()) if law_id in laws or r.version in new_versions)
     for parsed in batch.parsed:
         edges.append(Edge(parsed.law.id, parsed.version.id, EdgeType.HAS_VERSION.value))
         tx.add_nodes(provision_node(p) for p in parsed.provisions)
@@ -598,6 +614,70 @@ def _write_structure(tx: Writer, store: Store, batch: _Batch, report: LoadReport
         report.counts["provisions"] += len(parsed.provisions)
         report.counts["articles"] += sum(1 for p in parsed.provisions if p.kind == ProvisionKind.ARTICLE)
     tx.add_edges(edges)
+
+
+@dataclass(frozen=True)
+class _Repeal:
+    target: str  # law id
+    version: str  # the repealing LawVersion
+    provision: str  # the repealing article
+    cutoff: str  # versions of the target made before this date end
+    sentence: str
+
+
+def _repeal_targets(index: LawIndex, version: LawVersion) -> Iterator[_Repeal]:
+    """Each repeal ``version`` states, resolved to a loaded law.
+
+    The repeal ends the versions of the target made before the cut-off: the date the repealing text took
+    effect, or, when a law repeals an earlier text of its own title (1994年发布的《基本农田保护条例》同时废止
+    in the 1998 regulation), the earliest date of the repealing text, so that it never ends itself.
+    """
+    for entry in version.repeals:
+        provision, _, rest = entry.partition("\t")
+        title, _, sentence = rest.partition("\t")
+        found = index.find(title)
+        if not found:
+            continue
+        target = found[0]
+        if ("试行" in title) != ("试行" in target):  # 民事诉讼法（试行） is not 民事诉讼法
+            continue
+        if target == version.law:
+            # dates of one text may disagree in the metadata: the earliest, so the text never ends itself
+            cutoff = min(d for d in (version.date, version.promulgated, version.effective) if d)
+        else:
+            cutoff = version.effective or version.date
+        yield _Repeal(target, version.id, provision, cutoff, sentence)
+
+
+def _targets(index: LawIndex, version: LawVersion) -> list[str]:
+    return sorted({r.target for r in _repeal_targets(index, version)})
+
+
+def stated_repeals(index: LawIndex) -> dict[str, list[_Repeal]]:
+    """Target law id -> the repeals of it stated by any text the index knows that has taken effect."""
+    stated: dict[str, list[_Repeal]] = defaultdict(list)
+    for law_id in index.laws():
+        for version in index.versions(law_id):
+            if not version.repeals or (version.effective or version.date) > index.today:
+                continue  # a text not yet in force repeals nothing yet
+            for repeal in _repeal_targets(index, version):
+                stated[repeal.target].append(repeal)
+    return stated
+
+
+def repeal_of(stated: Iterable[_Repeal], version: LawVersion) -> _Repeal | None:
+    """The first stated repeal that ends ``version`` (made before the repeal's cut-off), or None.
+
+    >>> v = LawVersion("L", "2013-07-18", "L")
+    >>> repeal_of([_Repeal("L", "M/2024-02-03", "M/2024-02-03/第76条", "2024-05-01", "《L》同时废止。")], v).provision
+    'M/2024-02-03/第76条'
+    >>> repeal_of([_Repeal("L", "M/2009", "M/2009/第9条", "2010-01-01", "")], v) is None
+    True
+    """
+    for repeal in sorted(stated, key=lambda r: (r.cutoff, r.provision)):
+        if version.date < repeal.cutoff and version.date != UNDATED:
+            return repeal
+    return None
 
 
 def _resolve_pending_statute_citations(tx: Writer, store: Store, batch: _Batch, report: LoadReport) -> int:
