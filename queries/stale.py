@@ -150,6 +150,22 @@ def repealing_label(provision_id: str) -> str:
     return f"《{match['law']}》" + article_label(int(match["article"]), int(match["suffix"] or 0))
 
 
+def _now_held(citation: CitationBasis) -> str:
+    """Where the version in force holds the cited article's text (the statute loader's alignment), or ""."""
+    current = citation.citation.get("current_target")
+    target = citation.article or citation.target
+    if current is None or target is None or target.article is None:
+        return ""
+    cited = article_label(target.article, target.article_suffix or 0)
+    if current == "":
+        return f"；原{cited}的内容在现行版本中已无对应条文"
+    match = _PROVISION_ID.match(current)
+    if not match:
+        return ""
+    now = article_label(int(match["article"]), int(match["suffix"] or 0))
+    return f"；原{cited}的内容现为现行版本{now}" + ("（条文序号未变）" if now == cited else "，建议改引现行条文")
+
+
 def stale_of(basis: ItemBasis) -> Finding | None:
     list_date = basis.item.get("list_date")
     reasons: list[str] = []
@@ -162,7 +178,7 @@ def stale_of(basis: ItemBasis) -> Finding | None:
             ev = describe_citation(citation)
             if version.current:
                 reasons.append(f"所引{version_label(version)}已被{version.current_date}版本取代")
-                note = f"现行版本：{version.current}"
+                note = f"现行版本：{version.current}" + _now_held(citation)
             elif version.repealed_by:
                 where = repealing_label(version.repealed_by)
                 reasons.append(f"所引{version_label(version)}已由{where}废止")

@@ -44,6 +44,7 @@ from .citations import FoundCitation, find_citations
 from .metadata import NAME as METADATA_NAME
 from .metadata import Metadata, MetadataRow, find_metadata, rank_from_title, region_of
 from .read import SUFFIXES, Document, ReadError, parse_info, read_document
+from .align import align_articles
 from .repeals import find_repeals
 from .structure import ARTICLE_RE, CONTAINER_RE, Structure, parse_structure
 
@@ -575,12 +576,14 @@ def _write_structure(tx: Writer, store: Store, batch: _Batch, report: LoadReport
     by_law: dict[str, list[LawVersion]] = defaultdict(list)
     for version in stored.values():
         by_law[version.law].append(version)
+    all_statuses: dict[str, VersionStatus] = {}
     for law_id, versions in by_law.items():
         expired = {v.id: (new_versions[v.id].expired if v.id in new_versions
                           else v.status == VersionStatus.REPEALED and not v.repealed_by)
                    for v in versions}
         repeals = {v.id: repeal_of(stated.get(law_id, ()), v) for v in versions}
         statuses = version_statuses(versions, {v: expired[v] or repeals[v] is not None for v in expired}, batch.today)
+        all_statuses.update(statuses)
         ordered = sorted(versions, key=lambda v: (v.date, v.effective or ""))
         for version in ordered:
             status = statuses[version.id]
@@ -614,6 +617,68 @@ def _write_structure(tx: Writer, store: Store, batch: _Batch, report: LoadReport
         report.counts["provisions"] += len(parsed.provisions)
         report.counts["articles"] += sum(1 for p in parsed.provisions if p.kind == ProvisionKind.ARTICLE)
     tx.add_edges(edges)
+    _write_alignment(tx, store, batch, by_law, all_statuses)
+
+
+def _write_alignment(tx: Writer, store: Store, batch: _Batch, by_law: dict[str, list[LawVersion]],
+                     statuses: dict[str, VersionStatus]) -> None:
+    """CORRESPONDS_TO edges between the articles of consecutive versions of every touched law (:mod:`.align`).
+
+    Citations already stored that resolve into a version no longer in force get the article of the version in
+    force that now holds the cited text (``Citation.current_target``): a list loaded before the new version of
+    its law learns where its bases went.
+    """
+    parsed_provisions = {p.version.id: p.provisions for p in batch.parsed}
+    old_links: list[tuple[str, str, str]] = []
+    edges: list[Edge] = []
+    for law_id, versions in by_law.items():
+        if len(versions) < 2:
+            continue
+        ordered = sorted(versions, key=lambda v: (v.date, v.effective or ""))
+        units: dict[str, list[tuple[str, int, int | None, int]]] = {}  # version -> (id, order, article, suffix)
+        articles: dict[str, list[tuple[str, str]]] = {}
+        for version in ordered:
+            if version.id in parsed_provisions:
+                provisions = [(p.id, p.kind.value, p.order, p.text, p.article, p.article_suffix)
+                              for p in parsed_provisions[version.id]]
+            else:
+                provisions = [(n.id, n.props.get("kind"), n.props.get("order", 0), n.props.get("text", ""),
+                               n.props.get("article"), n.props.get("article_suffix", 0))
+                              for n in store.nodes("Provision", version=version.id)]
+            rows = sorted((p for p in provisions if p[1] == ProvisionKind.ARTICLE.value), key=lambda p: p[2])
+            if version.id not in parsed_provisions:
+                old_links.extend((p[0], e.dst, e.type) for p in rows for e in store.out_edges(p[0], EdgeType.CORRESPONDS_TO.value))
+            articles[version.id] = [(p[0], p[3]) for p in rows]
+            units[version.id] = [(p[0], p[2], p[4], p[5] or 0) for p in provisions if p[4] is not None]
+        following: dict[str, str] = {}
+        for older, newer in zip(ordered, ordered[1:]):
+            for pair in align_articles(articles[older.id], articles[newer.id]):
+                edges.append(Edge(pair.old, pair.new, EdgeType.CORRESPONDS_TO.value))
+                following[pair.old] = pair.new
+        in_force = [v for v in ordered if statuses.get(v.id) == VersionStatus.IN_FORCE]
+        if in_force:
+            _update_current_targets(tx, store, ordered, in_force[-1], units, following)
+    if old_links:
+        tx.remove_edges(old_links)
+    tx.add_edges(edges)
+
+
+def _update_current_targets(tx: Writer, store: Store, ordered: list[LawVersion], current: LawVersion,
+                            units: dict[str, list[tuple[str, int, int | None, int]]], following: dict[str, str]) -> None:
+    """Set ``current_target`` on the stored power-item citations resolving into versions before ``current``."""
+    for version in ordered:
+        if version.id == current.id or (version.date, version.effective or "") > (current.date, current.effective or ""):
+            continue
+        for unit_id, _, article, suffix in units[version.id]:
+            citing = [c for c in store.sources(unit_id, EdgeType.RESOLVES_TO.value) if c.label == "Citation" and "#c" in c.id]
+            if not citing:
+                continue
+            target: str | None = article_id(version.id, article, suffix)
+            while target and not target.startswith(current.id + "/"):
+                target = following.get(target, "")
+            for citation in citing:
+                if citation.props.get("current_target") != target:
+                    tx.update_props(citation.id, current_target=target)
 
 
 @dataclass(frozen=True)
