@@ -166,6 +166,7 @@ class EdgeType(str, enum.Enum):
     HAS_RESPONSIBILITY = "HAS_RESPONSIBILITY"  # PowerItem -> Responsibility
     PART_OF = "PART_OF"  # Department -> Government
     SUBORDINATE_TO = "SUBORDINATE_TO"  # Government -> parent Government
+    CORRESPONDS_TO = "CORRESPONDS_TO"  # article -> the article of the law's next version that holds its text
 
 
 # ---------------------------------------------------------------------------
@@ -321,6 +322,12 @@ class LawVersion(GraphObject):
     source: str | None = None  # file it was loaded from
     events: tuple[str, ...] = ()  # info lines as written
     truncated: str = ""  # why the loaded text looks cut short (empty: it looks whole)
+    # documents this version's text says it repeals (《X》同时废止): "article id<TAB>title as written<TAB>sentence"
+    repeals: tuple[str, ...] = ()
+    # a repeal stated by another text: its article, the date it took effect and its sentence (evidence)
+    repealed_by: str | None = None
+    repealed_on: str | None = None
+    repeal_text: str | None = None
 
     @property
     def id(self) -> str:
@@ -380,6 +387,9 @@ class Citation(GraphObject):
     quote_similarity: float | None = None
     quote_best_match: str | None = None  # provision that best holds the quote, when not the target
     quote_best_similarity: float | None = None
+    # for a citation resolved into a version no longer in force: the article of the version in force that
+    # holds the cited article's text (CORRESPONDS_TO chain), "" when the text is gone, None when not known
+    current_target: str | None = None
 
     @property
     def id(self) -> str:

@@ -49,6 +49,8 @@ from .views import (
     ProvisionRef,
     VersionRef,
     _props,
+    article_key,
+    cover_target,
     citation_basis,
     version_ref,
 )
@@ -434,20 +436,32 @@ class Neo4jStore(Store):
             "MATCH (a:Provision {id: aid}) "
             "RETURN DISTINCT a.id AS id"
         )
-        return frozenset(r["id"] for r in self._records(query, {"g": government}))
+        covered = {r["id"] for r in self._records(query, {"g": government})}
+        return frozenset(covered | {current for current, _ in self._current_targets(government)})
+
+    def _current_targets(self, government: str) -> list[tuple[str, tuple[str, int, int]]]:
+        """(article id, key) of the articles in force holding the text its items cite in older versions."""
+        query = (
+            "MATCH (i:PowerItem {government: $g})-[:BASED_ON]->(c:KG)-[:RESOLVES_TO]->(:Provision) "
+            "WHERE c.current_target IS NOT NULL AND c.current_target <> '' "
+            "RETURN DISTINCT c.current_target AS id"
+        )
+        keys = ((r["id"], article_key(r["id"])) for r in self._records(query, {"g": government}))
+        return [(current, key) for current, key in keys if key is not None]
 
     def covered_articles(self, government: str) -> frozenset[tuple[str, int, int]]:
         cache = self._view_cache()
         if cache.warm:
             return cache.covered(government)[1]
         query = (
-            "MATCH (i:PowerItem {government: $g})-[:BASED_ON]->(:KG)-[:RESOLVES_TO]->(t:Provision) "
-            "WHERE t.article IS NOT NULL "
+            "MATCH (i:PowerItem {government: $g})-[:BASED_ON]->(c:KG)-[:RESOLVES_TO]->(t:Provision) "
+            "WHERE t.article IS NOT NULL AND c.current_target IS NULL "
             "WITH DISTINCT t.version AS vid, t.article AS article, coalesce(t.article_suffix, 0) AS suffix "
             "MATCH (v:LawVersion {id: vid}) "
             "RETURN DISTINCT coalesce(v.law, '') AS law, article, suffix"
         )
-        return frozenset((r["law"], r["article"], r["suffix"]) for r in self._records(query, {"g": government}))
+        covered = {(r["law"], r["article"], r["suffix"]) for r in self._records(query, {"g": government})}
+        return frozenset(covered | {key for _, key in self._current_targets(government)})
 
     def _pages(self, query: str, params: Mapping[str, Any]) -> Iterator[list[neo4j.Record]]:
         """Run a query paged by ``$skip``/``$page`` (its rows ordered by a unique key), page after page.
@@ -763,24 +777,17 @@ class _ServerViewCache:
             targets: dict[str, set[str]] = {g: set() for g in batch}
             query = (
                 "MATCH (i:PowerItem) WHERE i.government IN $gs "
-                f"MATCH (i)-[:BASED_ON]->(:{ANY_LABEL})-[:RESOLVES_TO]->(t:{ANY_LABEL}) "
-                "RETURN DISTINCT i.government AS g, t.id AS t"
+                f"MATCH (i)-[:BASED_ON]->(c:{ANY_LABEL})-[:RESOLVES_TO]->(t:{ANY_LABEL}) "
+                "RETURN DISTINCT i.government AS g, t.id AS t, c.current_target AS cur"
             )
             for record in self.store._records(query, {"gs": batch}):
-                targets[record["g"]].add(record["t"])
-            self.prefetch_nodes(t for found in targets.values() for t in found)
+                targets[record["g"]].add((record["t"], record["cur"]))
+            self.prefetch_nodes(t for found in targets.values() for t, _ in found)
             for other, found in targets.items():
                 provisions: set[str] = set()
                 articles: set[tuple[str, int, int]] = set()
-                for target_id in found:
-                    provision = self.provision(self.node(target_id))
-                    article = self.article_of(provision)
-                    if article is not None:
-                        provisions.add(article.id)
-                    if provision is not None and provision.article is not None:
-                        version = self.version(provision.version)
-                        if version is not None:
-                            articles.add((version.law, provision.article, provision.article_suffix))
+                for target_id, current in found:
+                    cover_target(self, provisions, articles, self.provision(self.node(target_id)), current)
                 self._covered[other] = (frozenset(provisions), frozenset(articles))
         return self._covered[government]
 

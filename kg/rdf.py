@@ -135,6 +135,7 @@ EDGE_PREDICATES: dict[str, str] = {
     EdgeType.HAS_RESPONSIBILITY.value: PLO + "hasResponsibility",
     EdgeType.PART_OF.value: PLO + "partOf",
     EdgeType.SUBORDINATE_TO.value: PLO + "subordinateTo",
+    EdgeType.CORRESPONDS_TO.value: PLO + "correspondsTo",
 }
 EDGE_OF_PREDICATE = {iri: etype for etype, iri in EDGE_PREDICATES.items()}
 _EDGE_FALLBACK = PLO + "rel_"  # edge types this mapping does not know yet

@@ -18,6 +18,7 @@ that two backends give identical output.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import MISSING, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
@@ -119,6 +120,9 @@ class VersionRef:
     current_date: str | None = None
     current_effective: str | None = None
     truncated: str = ""  # why the version's loaded text looks cut short (LawVersion.truncated)
+    repealed_by: str | None = None  # the article of another text that states the repeal (LawVersion.repealed_by)
+    repealed_on: str | None = None  # when that repeal took effect
+    repeal_text: str | None = None  # its sentence
 
 
 @dataclass(frozen=True)
@@ -276,15 +280,17 @@ class GraphViews:
         provision the article contains.  Citations resolving to a whole
         LawVersion cover no article.
         """
+        return self._covered(government)[0]
+
+    def _covered(self, government: str) -> tuple[frozenset[str], frozenset[tuple[str, int, int]]]:
         cache = view_cache(self)
-        covered: set[str] = set()
+        provisions: set[str] = set()
+        articles: set[tuple[str, int, int]] = set()
         for item in self.nodes("PowerItem", government=government):
             for citation in self.targets(item.id, "BASED_ON"):
                 for target in self.targets(citation.id, "RESOLVES_TO"):
-                    article = cache.article_of(cache.provision(target))
-                    if article is not None:
-                        covered.add(article.id)
-        return frozenset(covered)
+                    cover_target(cache, provisions, articles, cache.provision(target), citation.props.get("current_target"))
+        return frozenset(provisions), frozenset(articles)
 
     def covered_articles(self, government: str) -> frozenset[tuple[str, int, int]]:
         """(law, article number, article suffix) of every article an item of ``government`` rests on.
@@ -294,18 +300,7 @@ class GraphViews:
         item citing an older version of a law still counts for the same
         article number of the version in force.
         """
-        cache = view_cache(self)
-        covered: set[tuple[str, int, int]] = set()
-        for item in self.nodes("PowerItem", government=government):
-            for citation in self.targets(item.id, "BASED_ON"):
-                for target in self.targets(citation.id, "RESOLVES_TO"):
-                    provision = cache.provision(target)
-                    if provision is None or provision.article is None:
-                        continue
-                    version = cache.version(provision.version)
-                    if version is not None:
-                        covered.add((version.law, provision.article, provision.article_suffix))
-        return frozenset(covered)
+        return self._covered(government)[1]
 
     # --- departments ------------------------------------------------------------
 
@@ -316,6 +311,61 @@ class GraphViews:
     def governments(self) -> list[dict[str, Any]]:
         """All Government nodes (properties plus ``id``), ordered by id."""
         return sorted((_props(g) for g in self.nodes("Government")), key=lambda g: g["id"])
+
+
+_ARTICLE_OF_ID = re.compile(r"^(?P<version>(?P<law>.+)/[^/]+)/第(?P<article>\d+)条(?:之(?P<suffix>\d+))?")
+
+
+def add_cover(provisions: set[str], articles: set[tuple[str, int, int]], article_id: str | None,
+              own: tuple[str, int, int] | None, current: str | None) -> None:
+    """Add what one citation covers to a government's covered articles (ids) and (law, number, suffix).
+
+    ``own`` is the cited article's key; ``current`` the citation's ``current_target`` (the article of the
+    version in force holding the cited text, "" when it is gone, None when the cited version is in force or
+    not aligned): a citation of an older version covers the article that now holds its text, not the
+    article now bearing its old number.
+
+    >>> p, a = set(), set()
+    >>> add_cover(p, a, "L/2017/第70条", ("L", 70, 0), "L/2024/第87条")
+    >>> sorted(p), sorted(a)
+    (['L/2017/第70条', 'L/2024/第87条'], [('L', 87, 0)])
+    """
+    if article_id is not None:
+        provisions.add(article_id)
+    if current is None:
+        if own is not None:
+            articles.add(own)
+        return
+    key = article_key(current)
+    if key is not None:
+        provisions.add(current)
+        articles.add(key)
+
+
+def cover_target(cache: Any, provisions: set[str], articles: set[tuple[str, int, int]],
+                 provision: ProvisionRef | None, current: str | None) -> None:
+    """:func:`add_cover` for a citation resolving to ``provision`` (a view cache's ProvisionRef, or None)."""
+    if provision is None:
+        return
+    article = cache.article_of(provision)
+    own = None
+    if provision.article is not None:
+        version = cache.version(provision.version)
+        if version is not None:
+            own = (version.law, provision.article, provision.article_suffix)
+    add_cover(provisions, articles, article.id if article is not None else None, own, current)
+
+
+def article_key(article_id: str) -> tuple[str, int, int] | None:
+    """(law, number, suffix) of an article id (``kg.model.article_id``), or None for another id.
+
+    >>> article_key("中华人民共和国文物保护法/2024-11-08/第87条")
+    ('中华人民共和国文物保护法', 87, 0)
+    """
+    match = _ARTICLE_OF_ID.match(article_id or "")
+    if not match:
+        return None
+    return match["law"], int(match["article"]), int(match["suffix"] or 0)
 
 
 def covered_by(bases: Iterable[ItemBasis]) -> tuple[frozenset[str], frozenset[tuple[str, int, int]]]:
@@ -343,11 +393,12 @@ def covered_by(bases: Iterable[ItemBasis]) -> tuple[frozenset[str], frozenset[tu
     articles: set[tuple[str, int, int]] = set()
     for basis in bases:
         for citation in basis.citations:
-            if citation.article is not None:
-                provisions.add(citation.article.id)
             target = citation.target
+            own = None
             if target is not None and target.article is not None and citation.version is not None:
-                articles.add((citation.version.law, target.article, target.article_suffix))
+                own = (citation.version.law, target.article, target.article_suffix)
+            add_cover(provisions, articles, citation.article.id if citation.article is not None else None, own,
+                      citation.citation.get("current_target") if citation.target is not None else None)
     return frozenset(provisions), frozenset(articles)
 
 
@@ -522,6 +573,9 @@ def version_ref(version_id: str, props: Mapping[str, Any], region: str | None,
         current_date=current[1] if current else None,
         current_effective=current[2] if current else None,
         truncated=props.get("truncated", ""),
+        repealed_by=props.get("repealed_by"),
+        repealed_on=props.get("repealed_on"),
+        repeal_text=props.get("repeal_text"),
     )
 
 

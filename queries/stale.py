@@ -110,6 +110,8 @@ def _superseded_at(citation: CitationBasis, list_date: str | None) -> bool:
     version = citation.version
     if version is None or version.status not in ("superseded", "repealed"):
         return False
+    if list_date and version.repealed_on and version.repealed_on > list_date:
+        return False  # the repeal another text states had not taken effect when the list was made
     if list_date and version.current_effective and version.current_effective > list_date:
         return False  # the newer version was not yet in force when the list was made
     if list_date and version.current_date and not version.current_effective and version.current_date > list_date:
@@ -133,6 +135,37 @@ def _cited_article(citation: CitationBasis) -> str | None:
     return article_label(int(article), int(suffix), citation.citation.get("paragraph"), citation.citation.get("item"))
 
 
+_PROVISION_ID = re.compile(r"^(?P<law>.+)/[^/]+/第(?P<article>\d+)条(?:之(?P<suffix>\d+))?")
+
+
+def repealing_label(provision_id: str) -> str:
+    """《煤矿安全生产条例》第七十六条 from the repealing article's id.
+
+    >>> repealing_label("煤矿安全生产条例/2024-01-24/第76条")
+    '《煤矿安全生产条例》第七十六条'
+    """
+    match = _PROVISION_ID.match(provision_id)
+    if not match:
+        return provision_id
+    return f"《{match['law']}》" + article_label(int(match["article"]), int(match["suffix"] or 0))
+
+
+def _now_held(citation: CitationBasis) -> str:
+    """Where the version in force holds the cited article's text (the statute loader's alignment), or ""."""
+    current = citation.citation.get("current_target")
+    target = citation.article or citation.target
+    if current is None or target is None or target.article is None:
+        return ""
+    cited = article_label(target.article, target.article_suffix or 0)
+    if current == "":
+        return f"；原{cited}的内容在现行版本中已无对应条文"
+    match = _PROVISION_ID.match(current)
+    if not match:
+        return ""
+    now = article_label(int(match["article"]), int(match["suffix"] or 0))
+    return f"；原{cited}的内容现为现行版本{now}" + ("（条文序号未变）" if now == cited else "，建议改引现行条文")
+
+
 def stale_of(basis: ItemBasis) -> Finding | None:
     list_date = basis.item.get("list_date")
     reasons: list[str] = []
@@ -145,7 +178,11 @@ def stale_of(basis: ItemBasis) -> Finding | None:
             ev = describe_citation(citation)
             if version.current:
                 reasons.append(f"所引{version_label(version)}已被{version.current_date}版本取代")
-                note = f"现行版本：{version.current}"
+                note = f"现行版本：{version.current}" + _now_held(citation)
+            elif version.repealed_by:
+                where = repealing_label(version.repealed_by)
+                reasons.append(f"所引{version_label(version)}已由{where}废止")
+                note = f"{where}（{version.repealed_on}起施行）：{version.repeal_text or ''}".rstrip("：")
             else:
                 reasons.append(f"所引{version_label(version)}已废止")
                 note = "该法律已无现行有效版本"

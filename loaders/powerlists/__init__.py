@@ -488,7 +488,7 @@ def resolve_pending(store: Store, tx: Writer) -> int:
         tx.update_props(
             citation.id, status=resolution.status.value, version=resolution.version, target=resolution.target,
             quote_similarity=resolution.quote_similarity, quote_best_match=resolution.quote_best_match,
-            quote_best_similarity=resolution.quote_best_similarity,
+            quote_best_similarity=resolution.quote_best_similarity, current_target=resolution.current_target,
         )
         if resolution.target:
             tx.add_edge(Edge(citation.id, resolution.target, EdgeType.RESOLVES_TO.value))

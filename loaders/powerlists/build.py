@@ -147,6 +147,7 @@ def citation_of(item_id: str, n: int, parsed: ParsedCitation, resolution: Resolu
         quote_similarity=resolution.quote_similarity,
         quote_best_match=resolution.quote_best_match,
         quote_best_similarity=resolution.quote_best_similarity,
+        current_target=resolution.current_target,
     )
 
 

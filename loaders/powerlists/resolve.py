@@ -42,7 +42,7 @@ from difflib import SequenceMatcher
 from typing import Callable, Iterable
 
 from kg.lawindex import LawIndex, name_key
-from kg.model import CitationStatus, LawVersion, Node, Provision, ProvisionKind, item_id, paragraph_id
+from kg.model import CitationStatus, EdgeType, LawVersion, Node, Provision, ProvisionKind, VersionStatus, item_id, paragraph_id
 from kg.store import Store
 from kg.text import strip_prc, squeeze
 
@@ -80,6 +80,7 @@ class Resolution:
     quote_similarity: float | None = None
     quote_best_match: str | None = None
     quote_best_similarity: float | None = None
+    current_target: str | None = None  # Citation.current_target
 
 
 def quote_cover(quote: str, text: str) -> float:
@@ -247,6 +248,34 @@ class Resolver:
                 best, best_score = aid, score
         return best, best_score
 
+    def current_article(self, article_id: str) -> str | None:
+        """The article of the law's version in force holding ``article_id``'s text.
+
+        Follows the statute loader's alignment (CORRESPONDS_TO, one version to the next) from an article
+        of a version no longer in force: "" when a later version dropped the text, None when the article's
+        version is in force or has no later version loaded.
+        """
+        node = self.get(article_id)
+        if node is None:
+            return None
+        version = self.index.version(node.props.get("version", ""))
+        if version is None or version.status in (VersionStatus.IN_FORCE, VersionStatus.NOT_YET_IN_FORCE):
+            return None
+        later = [v for v in self.index.versions(version.law) if (v.date, v.effective or "") > (version.date, version.effective or "")]
+        if not later:
+            return None
+        current = article_id
+        for _ in later:
+            following = [e.dst for e in self.store.out_edges(current, EdgeType.CORRESPONDS_TO.value)]
+            if not following:
+                return ""
+            current = following[0]
+            node = self.get(current)
+            step = self.index.version(node.props.get("version", "")) if node is not None else None
+            if step is None or step.status == VersionStatus.IN_FORCE:
+                return current
+        return current
+
     # --- citations -------------------------------------------------------------------
 
     def resolve(self, cite: ParsedCitation, list_date: str | None) -> Resolution:
@@ -288,7 +317,8 @@ class Resolver:
                 return Resolution(CitationStatus.TEXT_INCOMPLETE, law_id, version.id)
             return Resolution(CitationStatus.ARTICLE_NOT_FOUND, law_id, version.id)
         target = self._unit(article, cite.paragraph, cite.item)
-        result = Resolution(CitationStatus.RESOLVED, law_id, version.id, target.id)
+        result = Resolution(CitationStatus.RESOLVED, law_id, version.id, target.id,
+                            current_target=self.current_article(article.id))
         if cite.quote and squeeze(cite.quote):
             similarity = quote_cover(cite.quote, target.text)
             if target is not article:

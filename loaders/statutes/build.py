@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as _date
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from kg.errors import UserError
 from kg.lawindex import LawIndex, name_key
@@ -44,6 +44,8 @@ from .citations import FoundCitation, find_citations
 from .metadata import NAME as METADATA_NAME
 from .metadata import Metadata, MetadataRow, find_metadata, rank_from_title, region_of
 from .read import SUFFIXES, Document, ReadError, parse_info, read_document
+from .align import align_articles
+from .repeals import find_repeals
 from .structure import ARTICLE_RE, CONTAINER_RE, Structure, parse_structure
 
 Progress = Callable[[int, int, str], None]
@@ -181,6 +183,8 @@ def _parse_group(sources: list[_Source]) -> ParsedStatute:
         sources = ordered
     law = Law(version.law, strip_prc(version.law), version.rank, version.region)
     version.truncated = truncation_of([p for p in structure.provisions if p.kind == ProvisionKind.ARTICLE])
+    version.repeals = tuple(f"{p.id}\t{r.title}\t{r.sentence}" for p in structure.provisions
+                            if p.kind == ProvisionKind.ARTICLE for r in find_repeals(p.text))
     return ParsedStatute(
         law=law,
         version=version,
@@ -561,26 +565,38 @@ def _write_structure(tx: Writer, store: Store, batch: _Batch, report: LoadReport
         laws[parsed.law.id] = parsed.law
     tx.add_nodes(law.to_node() for law in laws.values())
 
-    # statuses over stored and new versions of each touched law
+    # statuses over stored and new versions of each touched law: the batch's laws and the laws its texts repeal
+    stated = stated_repeals(batch.index)
+    touched = set(laws) | {target for p in batch.parsed for target in _targets(batch.index, p.version)}
     stored: dict[str, LawVersion] = {}
-    for law_id in laws:
+    for law_id in touched:
         for version in batch.index.versions(law_id):
             stored[version.id] = version
     new_versions = {p.version.id: p for p in batch.parsed}
     by_law: dict[str, list[LawVersion]] = defaultdict(list)
     for version in stored.values():
         by_law[version.law].append(version)
+    all_statuses: dict[str, VersionStatus] = {}
     for law_id, versions in by_law.items():
-        expired = {v.id: (new_versions[v.id].expired if v.id in new_versions else v.status == VersionStatus.REPEALED)
+        expired = {v.id: (new_versions[v.id].expired if v.id in new_versions
+                          else v.status == VersionStatus.REPEALED and not v.repealed_by)
                    for v in versions}
-        statuses = version_statuses(versions, expired, batch.today)
+        repeals = {v.id: repeal_of(stated.get(law_id, ()), v) for v in versions}
+        statuses = version_statuses(versions, {v: expired[v] or repeals[v] is not None for v in expired}, batch.today)
+        all_statuses.update(statuses)
         ordered = sorted(versions, key=lambda v: (v.date, v.effective or ""))
         for version in ordered:
             status = statuses[version.id]
+            repeal = repeals[version.id] if status == VersionStatus.REPEALED else None
+            by = {"repealed_by": repeal.provision if repeal else None,
+                  "repealed_on": repeal.cutoff if repeal else None,
+                  "repeal_text": repeal.sentence if repeal else None}
             if version.id in new_versions:
                 version.status = status
-            elif version.status != status:
-                tx.update_props(version.id, status=status.value)
+                for key, value in by.items():
+                    setattr(version, key, value)
+            elif version.status != status or version.repealed_by != by["repealed_by"]:
+                tx.update_props(version.id, status=status.value, **by)
         old_links = [(e.src, e.dst, e.type) for v in ordered for e in store.out_edges(v.id, EdgeType.SUPERSEDES.value)]
         if old_links:
             tx.remove_edges(old_links)
@@ -590,6 +606,9 @@ def _write_structure(tx: Writer, store: Store, batch: _Batch, report: LoadReport
         ordered = sorted(versions, key=lambda v: (v.date, v.effective or ""))
         for older, newer in zip(ordered, ordered[1:]):
             edges.append(Edge(newer.id, older.id, EdgeType.SUPERSEDES.value))
+    # repealing version -> repealed law, whichever of the two was loaded first
+    edges.extend(Edge(r.version, law_id, EdgeType.REPEALS.value) for law_id in touched
+                 for r in stated.get(law_id, ()) if law_id in laws or r.version in new_versions)
     for parsed in batch.parsed:
         edges.append(Edge(parsed.law.id, parsed.version.id, EdgeType.HAS_VERSION.value))
         tx.add_nodes(provision_node(p) for p in parsed.provisions)
@@ -598,6 +617,132 @@ def _write_structure(tx: Writer, store: Store, batch: _Batch, report: LoadReport
         report.counts["provisions"] += len(parsed.provisions)
         report.counts["articles"] += sum(1 for p in parsed.provisions if p.kind == ProvisionKind.ARTICLE)
     tx.add_edges(edges)
+    _write_alignment(tx, store, batch, by_law, all_statuses)
+
+
+def _write_alignment(tx: Writer, store: Store, batch: _Batch, by_law: dict[str, list[LawVersion]],
+                     statuses: dict[str, VersionStatus]) -> None:
+    """CORRESPONDS_TO edges between the articles of consecutive versions of every touched law (:mod:`.align`).
+
+    Citations already stored that resolve into a version no longer in force get the article of the version in
+    force that now holds the cited text (``Citation.current_target``): a list loaded before the new version of
+    its law learns where its bases went.
+    """
+    parsed_provisions = {p.version.id: p.provisions for p in batch.parsed}
+    old_links: list[tuple[str, str, str]] = []
+    edges: list[Edge] = []
+    for law_id, versions in by_law.items():
+        if len(versions) < 2:
+            continue
+        ordered = sorted(versions, key=lambda v: (v.date, v.effective or ""))
+        units: dict[str, list[tuple[str, int, int | None, int]]] = {}  # version -> (id, order, article, suffix)
+        articles: dict[str, list[tuple[str, str]]] = {}
+        for version in ordered:
+            if version.id in parsed_provisions:
+                provisions = [(p.id, p.kind.value, p.order, p.text, p.article, p.article_suffix)
+                              for p in parsed_provisions[version.id]]
+            else:
+                provisions = [(n.id, n.props.get("kind"), n.props.get("order", 0), n.props.get("text", ""),
+                               n.props.get("article"), n.props.get("article_suffix", 0))
+                              for n in store.nodes("Provision", version=version.id)]
+            rows = sorted((p for p in provisions if p[1] == ProvisionKind.ARTICLE.value), key=lambda p: p[2])
+            if version.id not in parsed_provisions:
+                old_links.extend((p[0], e.dst, e.type) for p in rows for e in store.out_edges(p[0], EdgeType.CORRESPONDS_TO.value))
+            articles[version.id] = [(p[0], p[3]) for p in rows]
+            units[version.id] = [(p[0], p[2], p[4], p[5] or 0) for p in provisions if p[4] is not None]
+        following: dict[str, str] = {}
+        for older, newer in zip(ordered, ordered[1:]):
+            for pair in align_articles(articles[older.id], articles[newer.id]):
+                edges.append(Edge(pair.old, pair.new, EdgeType.CORRESPONDS_TO.value))
+                following[pair.old] = pair.new
+        in_force = [v for v in ordered if statuses.get(v.id) == VersionStatus.IN_FORCE]
+        if in_force:
+            _update_current_targets(tx, store, ordered, in_force[-1], units, following)
+    if old_links:
+        tx.remove_edges(old_links)
+    tx.add_edges(edges)
+
+
+def _update_current_targets(tx: Writer, store: Store, ordered: list[LawVersion], current: LawVersion,
+                            units: dict[str, list[tuple[str, int, int | None, int]]], following: dict[str, str]) -> None:
+    """Set ``current_target`` on the stored power-item citations resolving into versions before ``current``."""
+    for version in ordered:
+        if version.id == current.id or (version.date, version.effective or "") > (current.date, current.effective or ""):
+            continue
+        for unit_id, _, article, suffix in units[version.id]:
+            citing = [c for c in store.sources(unit_id, EdgeType.RESOLVES_TO.value) if c.label == "Citation" and "#c" in c.id]
+            if not citing:
+                continue
+            target: str | None = article_id(version.id, article, suffix)
+            while target and not target.startswith(current.id + "/"):
+                target = following.get(target, "")
+            for citation in citing:
+                if citation.props.get("current_target") != target:
+                    tx.update_props(citation.id, current_target=target)
+
+
+@dataclass(frozen=True)
+class _Repeal:
+    target: str  # law id
+    version: str  # the repealing LawVersion
+    provision: str  # the repealing article
+    cutoff: str  # versions of the target made before this date end
+    sentence: str
+
+
+def _repeal_targets(index: LawIndex, version: LawVersion) -> Iterator[_Repeal]:
+    """Each repeal ``version`` states, resolved to a loaded law.
+
+    The repeal ends the versions of the target made before the cut-off: the date the repealing text took
+    effect, or, when a law repeals an earlier text of its own title (1994年发布的《基本农田保护条例》同时废止
+    in the 1998 regulation), the earliest date of the repealing text, so that it never ends itself.
+    """
+    for entry in version.repeals:
+        provision, _, rest = entry.partition("\t")
+        title, _, sentence = rest.partition("\t")
+        found = index.find(title)
+        if not found:
+            continue
+        target = found[0]
+        if ("试行" in title) != ("试行" in target):  # 民事诉讼法（试行） is not 民事诉讼法
+            continue
+        if target == version.law:
+            # dates of one text may disagree in the metadata: the earliest, so the text never ends itself
+            cutoff = min(d for d in (version.date, version.promulgated, version.effective) if d)
+        else:
+            cutoff = version.effective or version.date
+        yield _Repeal(target, version.id, provision, cutoff, sentence)
+
+
+def _targets(index: LawIndex, version: LawVersion) -> list[str]:
+    return sorted({r.target for r in _repeal_targets(index, version)})
+
+
+def stated_repeals(index: LawIndex) -> dict[str, list[_Repeal]]:
+    """Target law id -> the repeals of it stated by any text the index knows that has taken effect."""
+    stated: dict[str, list[_Repeal]] = defaultdict(list)
+    for law_id in index.laws():
+        for version in index.versions(law_id):
+            if not version.repeals or (version.effective or version.date) > index.today:
+                continue  # a text not yet in force repeals nothing yet
+            for repeal in _repeal_targets(index, version):
+                stated[repeal.target].append(repeal)
+    return stated
+
+
+def repeal_of(stated: Iterable[_Repeal], version: LawVersion) -> _Repeal | None:
+    """The first stated repeal that ends ``version`` (made before the repeal's cut-off), or None.
+
+    >>> v = LawVersion("L", "2013-07-18", "L")
+    >>> repeal_of([_Repeal("L", "M/2024-02-03", "M/2024-02-03/第76条", "2024-05-01", "《L》同时废止。")], v).provision
+    'M/2024-02-03/第76条'
+    >>> repeal_of([_Repeal("L", "M/2009", "M/2009/第9条", "2010-01-01", "")], v) is None
+    True
+    """
+    for repeal in sorted(stated, key=lambda r: (r.cutoff, r.provision)):
+        if version.date < repeal.cutoff and version.date != UNDATED:
+            return repeal
+    return None
 
 
 def _resolve_pending_statute_citations(tx: Writer, store: Store, batch: _Batch, report: LoadReport) -> int:
