@@ -261,15 +261,29 @@ COLUMNS: dict[str, list[Column]] = {
 }
 
 # One CSV for several kinds: the union of the columns, kind first.
-_ALL_HEADERS: list[str] = ["问题类型"] + list(dict.fromkeys(h for cols in COLUMNS.values() for h, _ in cols))
+_ALL_HEADERS: list[str] = ["问题类型"] + list(dict.fromkeys(h for cols in COLUMNS.values() for h, _ in cols)) + ["问题编号", "处理决定"]
+
+
+# Every kind's rows end with the stable finding id and the decision recorded about it.
+ID_HEADER, DECISION_HEADER = "问题编号", "处理决定"
+
+
+def decision_text(finding: Finding) -> str:
+    """The decision about ``finding`` as one cell: status, note, who and when (outdated marked)."""
+    d = finding.decision
+    if not d:
+        return ""
+    text = f"{d.get('status_text') or d.get('status')}：{d.get('note') or ''}（{d.get('by') or ''} {d.get('at') or ''}）"
+    return ("【依据已变更，需重新核查】" if d.get("outdated") else "") + text
 
 
 def _row(finding: Finding, headers: list[str] | None = None) -> list[Any]:
     columns = COLUMNS[finding.kind]
     if headers is None:
-        return [get(finding) for _, get in columns]
+        return [get(finding) for _, get in columns] + [finding.finding_id, decision_text(finding)]
     values = {h: get(finding) for h, get in columns}
     values["问题类型"] = KIND_NAMES.get(finding.kind, finding.kind)
+    values[ID_HEADER], values[DECISION_HEADER] = finding.finding_id, decision_text(finding)
     return [values.get(h) for h in headers]
 
 
@@ -304,7 +318,7 @@ def write_xlsx(findings: Iterable[Finding], path: Path) -> None:
         if sheet is None:
             sheet = workbook.create_sheet(KIND_NAMES.get(finding.kind, finding.kind)[:31])
             sheet.freeze_panes = "A2"
-            sheet.append([h for h, _ in COLUMNS[finding.kind]])
+            sheet.append([h for h, _ in COLUMNS[finding.kind]] + [ID_HEADER, DECISION_HEADER])
             sheets[finding.kind] = sheet
         sheet.append(["" if v is None else v for v in _row(finding)])
         rows[finding.kind] += 1
@@ -313,7 +327,7 @@ def write_xlsx(findings: Iterable[Finding], path: Path) -> None:
         sheet.append(["问题类型", "数量"])
         sheet.append(["无", 0])
     for kind, sheet in sheets.items():
-        last = get_column_letter(len(COLUMNS[kind]))
+        last = get_column_letter(len(COLUMNS[kind]) + 2)
         sheet.auto_filter.ref = f"A1:{last}{rows[kind] + 1}"
     try:
         workbook.save(path)
@@ -350,7 +364,8 @@ def table_line(finding: Finding) -> str:
         who = f"({finding.score} {finding.action}) [{finding.department}] {finding.name}"
     else:
         who = f"[{finding.department}] {finding.name}" + (f"（{finding.item_code}）" if finding.item_code else "")
-    return f"{who} — {finding.reason}"
+    mark = f" 〔{decision_text(finding)}〕" if finding.decision else ""
+    return f"{finding.finding_id} {who} — {finding.reason}{mark}"
 
 
 def write_summary(counts: Counter, out: Any, kinds: Iterable[str] = KINDS) -> None:
