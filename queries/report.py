@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterable, Iterator, TextIO
 from kg.errors import UserError
 
 from .candidate import rank_candidates
+from .decisions import missing_decisions, select
 from .findings import KIND_NAMES, KINDS, Finding
 from .invalid import find_invalid
 from .orphan import find_orphans, find_unverifiable
@@ -103,12 +104,15 @@ def _all(store, concentrations, government, department) -> Iterator[Finding]:
 
 def run_check(store, kind: str = "all", *, government: str | None = None, department: str | None = None,
               format: str = "table", output: str | Path | None = None, out: Any = None,
-              concentrations: Any = None) -> Counter:
+              concentrations: Any = None, show: str = "undecided", missing: list | None = None) -> Counter:
     """Write the findings of ``kind`` in ``format``; return the count per finding kind.
 
     ``output`` is a file to write (required for xlsx); else ``out`` (a text
     stream or a rich Console; default stdout).  Unknown kinds or formats, or
-    xlsx without ``output``, raise :class:`UserError`.
+    xlsx without ``output``, raise :class:`UserError`.  ``show`` picks the
+    findings by their recorded decisions (:func:`queries.decisions.select`:
+    undecided, decided or all); decisions of the run's scope whose finding was
+    not found are appended to ``missing`` when given.
     """
     if format not in FORMATS:
         raise UserError(f"--format {format}: use {', '.join(FORMATS)}")
@@ -120,11 +124,16 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
     findings = iter_findings(store, kind, government=government, department=department, concentrations=concentrations)
     kinds = KINDS if kind == "all" else (KIND_ARGS[kind],)
     counts: Counter = Counter()
+    decisions = store.decisions()
+    seen: set[str] = set()
 
     def counted() -> Iterator[Finding]:
-        for finding in findings:
+        for finding in select(findings, decisions, show, seen):
             counts[finding.kind] += 1
             yield finding
+        if missing is not None:
+            ran = set(kinds) | ({"unverifiable"} if kind in ("all", "unverifiable") else set())
+            missing.extend(missing_decisions(decisions, seen, ran, government, department))
 
     if format == "xlsx":
         write_xlsx(counted(), Path(output))
