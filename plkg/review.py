@@ -29,7 +29,7 @@ from kg.errors import UserError
 from kg.text import normalise
 from kg.views import ItemBasis
 from queries.decisions import DecisionInput, annotate, make_decisions, read_decisions_csv
-from queries.findings import KIND_NAMES, KINDS, Finding, describe_citation, provision_label, version_label
+from queries.findings import KIND_NAMES, KINDS, Finding, departments_of, describe_citation, provision_label, version_label
 from queries.report import decision_text, iter_findings
 
 #: Appended columns, in order.
@@ -48,6 +48,7 @@ VERDICTS: tuple[tuple[str, str, str], ...] = (
 VERDICT_OF_KIND = {"orphan": "orphan", "invalid_basis": "invalid", "stale_basis": "stale", "unverifiable": "unverifiable"}
 OTHER_ISSUE_FILL = "FFEB9C"  # an item whose basis holds but that has another finding (overlap, no duties ...)
 DECIDED_FILL = "E2EFDA"
+CHART_ROWS = 17  # rows left free for the summary chart (7.5 cm)
 
 
 @dataclass
@@ -147,7 +148,7 @@ def write_review(store: Any, file: str | Path | None, output: str | Path, *, dep
         hit = [i for i in ids if i in bases]
         for i in hit:
             by_item[i].append(f)
-        if hit or (f.department in departments or set(f.departments) & departments):
+        if hit or set(departments_of(f)) & departments:
             mine.append(f)
 
     result = ReviewResult(source=file, output=output)
@@ -343,7 +344,8 @@ def add_summary(book, findings: Iterable[Finding], source: str) -> None:
     ws.append([f"依据核验汇总：{source}"])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append(["问题编号与处理决定见各表末尾“问题与建议”列；已作出且依据未变的处理决定计入“已处理”。"])
-    ws.append([])
+    for _ in range(CHART_ROWS):  # the chart goes here, above the tables
+        ws.append([])
 
     def table(title: str, headers: list[str], rows: list[list[Any]]) -> tuple[int, int]:
         ws.append([title])
@@ -371,7 +373,7 @@ def add_summary(book, findings: Iterable[Finding], source: str) -> None:
           [[c, *[by_cat[(c, k)] for k in kinds], sum(by_cat[(c, k)] for k in kinds)] for c in categories])
     by_dept: Counter = Counter()
     for f in findings:
-        for d in ([f.department] if f.department else list(f.departments) or ["（无对应部门）"]):
+        for d in departments_of(f) or ["（无对应部门）"]:
             by_dept[(d, f.kind)] += 1
     departments = sorted({d for d, _ in by_dept})
     table("按部门", ["部门", *[KIND_NAMES.get(k, k) for k in kinds], "合计"],
@@ -386,5 +388,8 @@ def add_summary(book, findings: Iterable[Finding], source: str) -> None:
         chart.legend = None
         chart.add_data(Reference(ws, min_col=3, min_row=chart_rows[0] - 1, max_row=chart_rows[1]), titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=1, min_row=chart_rows[0], max_row=chart_rows[1]))
-        chart.height, chart.width = 8, 16
-        ws.add_chart(chart, "H4")
+        chart.height, chart.width = 7.5, 18
+        ws.add_chart(chart, "A4")
+    # printed (or converted to PDF) one page wide, chart included
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0

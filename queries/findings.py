@@ -270,3 +270,13 @@ def item_finding(kind: str, basis: ItemBasis, reason: str, evidence: Iterable[Ev
         source=source,
         **extra,
     )
+
+
+def departments_of(finding: Finding) -> list[str]:
+    """Every department a finding concerns: an overlap's, or the one named (a vacuum may name several, joined by 、).
+
+    >>> departments_of(Finding(kind="vacuum", government="甲市", reason="x", department="甲市农业农村局、县市区农业农村局"))
+    ['甲市农业农村局', '县市区农业农村局']
+    """
+    names = list(finding.departments) or [finding.department or ""]
+    return [part for name in names for part in name.split("、") if part]

@@ -102,8 +102,8 @@ def test_annotated_workbook_keeps_the_original_and_appends_the_review(listed, tm
     orphan = next(f for f in iter_findings(store, "orphans") if f.item_code == "YX-CF-009")
     assert f"[{orphan.finding_id}]" in issues and orphan.reason in issues
     summary = book["核验汇总"]
-    assert summary._charts and summary["A5"].value == "问题类型"
-    counts = {row[1]: row[2] for row in summary.iter_rows(min_row=6, values_only=True) if row[1]}
+    assert summary._charts and summary["A21"].value == "问题类型"
+    counts = {row[1]: row[2] for row in summary.iter_rows(min_row=22, values_only=True) if row[1]}
     assert counts["orphan"] == 3 and counts["stale_basis"] == 3
 
 

@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 from kg.model import article_id
 from kg.views import CitationBasis, ItemBasis, ProvisionRef, view_cache
-from queries.findings import KIND_NAMES, KINDS, Finding
+from queries.findings import KIND_NAMES, KINDS, Finding, departments_of
 from queries.report import iter_findings
 
 ALL_KINDS: tuple[str, ...] = (*KINDS, "unverifiable")
@@ -62,7 +62,7 @@ class Index:
             index.by_id[finding.finding_id] = finding
             for item_id in ([finding.item_id] if finding.item_id else list(finding.item_ids)):
                 index.of_item[item_id].append(finding)
-            for name in {finding.department, *finding.departments} - {None}:
+            for name in set(departments_of(finding)):
                 index.of_department[name].append(finding)
             index.of_government[finding.government or ""].append(finding)
         for ids in index.items_of_department.values():
