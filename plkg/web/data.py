@@ -162,7 +162,10 @@ def article_versions(store: Any, article: ProvisionRef) -> list[dict[str, Any]]:
 def citation_view(citation: CitationBasis) -> dict[str, Any]:
     """A citation as the item page shows it: resolved text and, for a quote, its differences to the law."""
     quote = (citation.citation.get("quote") or "").strip()
-    text = citation.target.text if citation.target is not None else ""
+    text = citation.target.text.strip() if citation.target is not None else ""
+    label = citation.target.label if citation.target is not None else ""
+    if label and text.startswith(label) and not quote.startswith(label):
+        text = text[len(label):].lstrip()  # a quote leaves the article's number out: do not mark it as missing
     return {
         "basis": citation,
         "diff": quote_diff(quote, text) if quote and text else None,
