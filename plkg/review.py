@@ -192,9 +192,11 @@ def open_workbook(path: Path, warnings: list[str]):
         raise UserError(f"{path}: cannot read ({exc.strerror})") from None
     if data.startswith(b"PK\x03\x04"):
         try:
-            return openpyxl.load_workbook(path)
+            book = openpyxl.load_workbook(path)
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on corrupt input
             raise UserError(f"{path}: corrupt .xlsx workbook ({exc})") from None
+        _warn_dropped(path, data, warnings)
+        return book
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         from .xls import xls_to_workbook
 
@@ -210,6 +212,21 @@ def open_workbook(path: Path, warnings: list[str]):
             sheet.append(row)
         return book
     raise UserError(f"{path}: not an .xlsx, .xls or .csv workbook")
+
+
+def _warn_dropped(path: Path, data: bytes, warnings: list[str]) -> None:
+    """Say what openpyxl does not carry over: pictures, drawings, charts, macros."""
+    import io
+    import zipfile
+
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except zipfile.BadZipFile:
+        return
+    lost = sorted({what for name in names for part, what in (("xl/media/", "pictures"), ("xl/drawings/", "drawings"),
+                   ("xl/charts/", "charts"), ("vbaProject", "macros")) if part in name})
+    if lost:
+        warnings.append(f"{path}: {', '.join(lost)} of the workbook are not carried over into the review")
 
 
 def annotate_rows(book, bases: dict[str, ItemBasis], by_item: dict[str, list[Finding]], result: ReviewResult) -> None:

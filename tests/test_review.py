@@ -244,6 +244,12 @@ def test_decide_cli_and_csv(listed, tmp_path):
     result = run("decide", "orphan-0000000000", "--status", "confirmed")
     assert result.exit_code == 2 and "no finding has the id orphan-0000000000" in result.output
     assert len(EmbeddedStore(store_path).decisions()) == 2  # the failed ones stored nothing
+    gone = EmbeddedStore(store_path)
+    gone.record_decisions([Decision("unaccountable-00000000ff", "confirmed", kind="unaccountable", government=DEMO_GOVERNMENT,
+                                    summary="云溪市农业农村局 已删除的事项", at="2026-01-01T00:00:00Z")])
+    gone.close()
+    result = run("check", "unaccountable", "--format", "json")
+    assert "decision unaccountable-00000000ff (confirmed, 2026-01-01T00:00:00Z): its finding no longer exists" in result.output
 
 
 @pytest.mark.parametrize("rows, message", [
