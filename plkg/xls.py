@@ -3,7 +3,8 @@
 xlrd with ``formatting_info`` gives each cell's XF record (font, fill,
 borders, alignment, number format), the merged ranges, column widths, row
 heights and frozen panes; they are carried over so that the ``.xlsx`` written
-back looks like the list the department sent.  Files xlrd cannot read the
+back looks like the list the department sent.  The print setup xlrd does not
+read; sheets are set to print landscape, one page wide.  Files xlrd cannot read the
 formats of (``NotImplementedError``) are carried over as values and merges.
 """
 
@@ -125,6 +126,10 @@ def _dimensions(sh, ws) -> None:
             ws.row_dimensions[r + 1].height = info.height / 20
         if info.hidden:
             ws.row_dimensions[r + 1].hidden = True
+    # xlrd does not read the print setup: print as power lists are printed, landscape and one page wide
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     if sh.panes_are_frozen and (sh.horz_split_pos or sh.vert_split_pos):
         ws.freeze_panes = ws.cell(sh.horz_split_pos + 1, sh.vert_split_pos + 1)
 
