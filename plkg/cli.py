@@ -283,6 +283,7 @@ def review(
     department: Optional[str] = typer.Option(None, "--department", help="Annotate this department's items (its workbook is found beside FILE or in --source-dir)."),
     government: Optional[str] = typer.Option(None, "--government", help="Annotate this government's items."),
     source_dir: Optional[Path] = typer.Option(None, "--source-dir", help="Where to look for the loaded workbook when FILE is not given (default: .)."),
+    concentrations: Optional[Path] = typer.Option(None, "--concentrations", help="CSV of lawful concentrations (综合行政执法) that suppress overlaps."),
 ) -> None:
     """The department's workbook back with the review: appended columns per item row and a summary sheet."""
     from plkg.review import write_review
@@ -292,7 +293,8 @@ def review(
     elif department is None and government is None:
         fail("review: give the workbook FILE, or --department/--government of a loaded one")
     with opened_store(create=False) as store:
-        result = write_review(store, file, output, department=department, government=government, source_dir=source_dir)
+        result = write_review(store, file, output, department=department, government=government, source_dir=source_dir,
+                              concentrations=concentrations)
     out.print(result.summary(), markup=False)
 
 
@@ -301,12 +303,13 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host"),
     port: int = typer.Option(8000, "--port"),
     allow_decisions: bool = typer.Option(False, "--allow-decisions", help="Accept decisions from the decision form (otherwise read-only)."),
+    concentrations: Optional[Path] = typer.Option(None, "--concentrations", help="CSV of lawful concentrations (综合行政执法) that suppress overlaps."),
 ) -> None:
     """A web view of the store: governments, departments, findings, items, articles (read-only by default)."""
     from plkg.web import serve as run
 
     with opened_store(create=False) as store:
-        run(store, host=host, port=port, allow_decisions=allow_decisions)
+        run(store, host=host, port=port, allow_decisions=allow_decisions, concentrations=concentrations)
 
 
 @app.command()

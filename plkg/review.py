@@ -106,12 +106,14 @@ def _user() -> str:
 
 
 def write_review(store: Any, file: str | Path | None, output: str | Path, *, department: str | None = None,
-                 government: str | None = None, source_dir: str | Path | None = None) -> ReviewResult:
+                 government: str | None = None, source_dir: str | Path | None = None,
+                 concentrations: Any = None) -> ReviewResult:
     """Write ``file`` (a loaded workbook) to ``output`` (.xlsx) with the review appended.
 
     Without ``file``, the workbook the items of ``department``/``government``
     were loaded from is looked for under ``source_dir`` (default: the current
-    folder).  Raises :class:`UserError` when the workbook is not loaded in
+    folder).  ``concentrations`` (a CSV, as for ``plkg check``) suppresses
+    lawful concentrations from the overlaps.  Raises :class:`UserError` when the workbook is not loaded in
     the store, cannot be found or read, or ``output`` cannot be written.
     """
     output = Path(output)
@@ -137,7 +139,8 @@ def write_review(store: Any, file: str | Path | None, output: str | Path, *, dep
         for basis in store.item_bases(government=gov, department=department):
             if basis.item["id"] in wanted:
                 bases[basis.item["id"]] = basis
-        findings.extend(annotate(iter_findings(store, "all", government=gov, department=department), decisions))
+        findings.extend(annotate(iter_findings(store, "all", government=gov, department=department,
+                                               concentrations=concentrations), decisions))
     if department is not None and not bases:
         raise UserError(f"{file}: no item of department {department}")
     departments = {(b.department or {}).get("name") for b in bases.values()}
