@@ -106,3 +106,29 @@ def test_decisions_need_the_flag_and_the_form_token(web_store):
     assert orphan.finding_id not in undecided
     decided = c.get("/findings", params={"decision": "decided"}).text
     assert orphan.finding_id in decided and "确认问题" in decided
+
+
+@pytest.mark.bolt
+def test_pages_and_review_are_the_same_on_both_backends(tmp_path, bolt_store):
+    import openpyxl
+
+    from kg.neo4j_store import copy_store
+    from plkg.demo import build_demo_store
+    from plkg.review import write_review
+
+    embedded, _, _ = build_demo_store(tmp_path / "demo.kg")
+    copy_store(embedded, bolt_store)
+    ours, theirs = client(embedded), client(bolt_store)
+    stale = next(f for f in iter_findings(embedded, "stale") if f.item_code == "YX-CF-003")
+    pages = ["/", "/government?name=云溪市", "/department?id=云溪市/云溪市农业农村局", "/item?id=YX-CF-003",
+             f"/finding?id={stale.finding_id}", "/findings?decision=all", "/findings?kind=vacuum"]
+    pages += links(ours.get(pages[4]).text, "/article")
+    for url in pages:
+        assert ours.get(url).text == theirs.get(url).text, url
+    source = next((demo_data() / "powerlists").glob("*.csv"))
+    books = []
+    for store, name in ((embedded, "e.xlsx"), (bolt_store, "b.xlsx")):
+        write_review(store, source, tmp_path / name)
+        books.append([[c.value for c in row] for ws in openpyxl.load_workbook(tmp_path / name).worksheets for row in ws.iter_rows()])
+    assert books[0] == books[1]
+    embedded.close()
