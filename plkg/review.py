@@ -316,19 +316,21 @@ def _write_row(ws, row: int, first_col: int, values: list[str], fills: list[str 
 def _row_review(bases: list[ItemBasis], by_item: dict[str, list[Finding]], result: ReviewResult) -> tuple[list[str], list[str | None]]:
     """The four cells of one row (several items of a row are told apart by name)."""
     verdict_cells, resolved_cells, text_cells, issue_cells = [], [], [], []
-    worst = len(VERDICTS) - 1
-    other_issue = decided_only = False
+    ranks_seen: set[int] = set()
+    every: list[Finding] = []
     for basis in bases:
         found = by_item.get(basis.item["id"], [])
+        every.extend(found)
         prefix = f"{basis.item.get('name')}：" if len(bases) > 1 else ""
         codes = {VERDICT_OF_KIND[f.kind] for f in found if f.kind in VERDICT_OF_KIND}
-        if not codes:
-            codes = {"resolved"} if any(c.target is not None or c.target_label for c in basis.citations) else set()
+        if not codes and any(c.target is not None or c.target_label for c in basis.citations):
+            codes = {"resolved"}
         ranks = sorted(i for i, (code, _, _) in enumerate(VERDICTS) if code in codes)
         for i in ranks:
             result.verdicts[VERDICTS[i][0]] += 1
-        worst = min([worst, *ranks])
-        verdict_cells.append(prefix + ("；".join(f"{VERDICTS[i][1]}（{VERDICTS[i][0]}）" for i in ranks) or "未列依据"))
+        ranks_seen.update(ranks)
+        blank = "未核验" if basis.citations else "未列依据"
+        verdict_cells.append(prefix + ("；".join(f"{VERDICTS[i][1]}（{VERDICTS[i][0]}）" for i in ranks) or blank))
         for n, c in enumerate(basis.citations, start=1):
             mark = f"{n}. " if len(basis.citations) > 1 else ""
             resolved_cells.append(prefix + mark + (describe_citation(c).resolved_to or ""))
@@ -341,13 +343,18 @@ def _row_review(bases: list[ItemBasis], by_item: dict[str, list[Finding]], resul
             if f.decision:
                 line += f"\n  处理决定：{decision_text(f)}"
             issue_cells.append(prefix + line)
-            other_issue = other_issue or f.kind not in VERDICT_OF_KIND
-        decided_only = bool(found) and all(f.decision and not f.decision["outdated"] for f in found)
-    verdict_fill = VERDICTS[worst][2] if verdict_cells and not verdict_cells[0].endswith("未列依据") else None
-    issue_fill = (DECIDED_FILL if decided_only else VERDICTS[worst][2] if worst < len(VERDICTS) - 1
-                  else OTHER_ISSUE_FILL if other_issue else None)
+    worst = min(ranks_seen) if ranks_seen else None
+    verdict_fill = VERDICTS[worst][2] if worst is not None else None
+    if not every:
+        issue_fill = None
+    elif all(f.decision and not f.decision["outdated"] for f in every):
+        issue_fill = DECIDED_FILL  # everything about the row has been decided
+    elif worst is not None and VERDICTS[worst][0] != "resolved":
+        issue_fill = VERDICTS[worst][2]
+    else:
+        issue_fill = OTHER_ISSUE_FILL  # the basis holds, another finding (overlap, no duties ...) does not
     values = ["\n".join(verdict_cells), "\n".join(resolved_cells), "\n\n".join(text_cells), "\n".join(issue_cells)]
-    return values, [verdict_fill, verdict_fill, None, issue_fill if issue_cells else None]
+    return values, [verdict_fill, verdict_fill, None, issue_fill]
 
 
 def add_summary(book, findings: Iterable[Finding], source: str) -> None:

@@ -22,33 +22,41 @@ def demo_site(tmp_path_factory):
 
 def test_department_finding_article_decision(demo_site):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support import expected_conditions as seen
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
     url, store = demo_site
     with chromium() as browser:
+        wait = WebDriverWait(browser, 60)
+
+        def find(by, value):
+            return wait.until(seen.presence_of_element_located((by, value)))
+
         browser.get(url + "/")
-        browser.find_element(By.LINK_TEXT, "云溪市").click()
-        browser.find_element(By.LINK_TEXT, "云溪市农业农村局").click()
-        assert browser.find_element(By.TAG_NAME, "h1").text == "云溪市农业农村局"
+        find(By.LINK_TEXT, "云溪市").click()
+        find(By.LINK_TEXT, "云溪市农业农村局").click()
+        wait.until(seen.text_to_be_present_in_element((By.TAG_NAME, "h1"), "云溪市农业农村局"))
         department_url = browser.current_url
         assert browser.find_elements(By.CSS_SELECTOR, "svg rect")  # the chart
-        table = browser.find_element(By.ID, "undecided-findings")
+        table = find(By.ID, "undecided-findings")
         stale = next(a for a in table.find_elements(By.CSS_SELECTOR, "a.finding-link") if a.text.startswith("stale_basis-"))
         finding_id = stale.text
         stale.click()
-        assert finding_id in browser.find_element(By.TAG_NAME, "h1").text
+        wait.until(seen.text_to_be_present_in_element((By.TAG_NAME, "h1"), finding_id))
         finding_url = browser.current_url
-        browser.find_element(By.CSS_SELECTOR, "a.article-link").click()
+        find(By.CSS_SELECTOR, "a.article-link").click()
+        assert find(By.ID, "article-text").text.strip()
         assert "以该条为依据的事项" in browser.page_source
-        assert browser.find_element(By.ID, "article-text").text.strip()
         browser.get(finding_url)
-        form = browser.find_element(By.CSS_SELECTOR, "form.decide-form")
+        form = find(By.CSS_SELECTOR, "form.decide-form")
         Select(form.find_element(By.NAME, "status")).select_by_value("confirmed")
         form.find_element(By.NAME, "note").send_keys("依据已废止，报法制科")
         form.find_element(By.NAME, "by").send_keys("张三")
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        assert "处理决定：确认问题" in browser.find_element(By.ID, "decision").text
+        # the form posts, the server commits and redirects back: wait for the page to show the decision
+        decision = find(By.ID, "decision")
+        assert "处理决定：确认问题" in decision.text
         browser.get(department_url)
-        table = browser.find_element(By.ID, "undecided-findings")
+        table = find(By.ID, "undecided-findings")
         assert finding_id not in [a.text for a in table.find_elements(By.CSS_SELECTOR, "a.finding-link")]
     assert store.decisions()[finding_id].by == "张三"
