@@ -26,10 +26,13 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from .model import CitationStatus, Edge, Node, ProvisionKind
 from .views import GraphViews
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .decision import Decision
 
 
 class StoreError(Exception):
@@ -167,6 +170,20 @@ class Store(GraphViews, abc.ABC):
             power_items=self.count("PowerItem"),
             responsibilities=self.count("Responsibility"),
         )
+
+    # --- decisions about findings (kg.decision; same nodes on every backend) --------
+
+    def decisions(self) -> "dict[str, Decision]":
+        """Every recorded :class:`~kg.decision.Decision`, by finding id."""
+        from .decision import read_decisions
+
+        return read_decisions(self)
+
+    def record_decisions(self, decisions: "Iterable[Decision]") -> "list[Decision]":
+        """Store decisions atomically (all or none); returns them with their history."""
+        from .decision import write_decisions
+
+        return write_decisions(self, decisions)
 
     def label_counts(self) -> Mapping[str, int]:
         return Counter({label: self.count(label) for label in LABELS})

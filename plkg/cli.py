@@ -220,15 +220,25 @@ def check(
     output: Optional[Path] = typer.Option(None, "--output"),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Comma-separated kinds (or all): exit 1 when any is found."),
     concentrations: Optional[Path] = typer.Option(None, "--concentrations", help="CSV of lawful concentrations (综合行政执法) that suppress overlaps."),
+    decided: bool = typer.Option(False, "--decided", help="Only findings with a (current) decision recorded."),
+    all_decisions: bool = typer.Option(False, "--all-decisions", help="Every finding, decided or not."),
 ) -> None:
-    """Findings with evidence: orphans, invalid and stale bases, overlaps, vacuums, ..."""
+    """Findings with evidence: orphans, invalid and stale bases, overlaps, vacuums, ...
+
+    Undecided findings only (and those whose decision is outdated) unless --decided or --all-decisions.
+    """
     from queries.report import run_check
 
+    missing: list = []
     with opened_store(create=False) as store:
         found = run_check(
             store, kind, government=government, department=department, format=format,
             output=output, out=sys.stdout, concentrations=concentrations,
+            show="all" if all_decisions else "decided" if decided else "undecided", missing=missing,
         )
+    for decision in missing:
+        err.print(f"decision {decision.finding_id} ({decision.status}, {decision.at}): its finding no longer exists"
+                  f" [{decision.kind}] {decision.summary}", markup=False)
     if fail_on:
         from queries.report import KIND_ARGS
 
@@ -239,6 +249,67 @@ def check(
             fail(f"--fail-on {', '.join(sorted(unknown))}: use {', '.join(KIND_ARGS)} or all")
         if any(found[k] for k in (set(found) if "all" in wanted else wanted)):
             raise typer.Exit(1)
+
+
+@app.command()
+def decide(
+    finding_id: Optional[str] = typer.Argument(None, help="The finding's id (问题编号), as check prints it."),
+    status: Optional[str] = typer.Option(None, "--status", help="confirmed, dismissed or fixed"),
+    note: str = typer.Option("", "--note", help="Why (说明)."),
+    by: str = typer.Option("", "--by", envvar="PLKG_USER", help="Who decides (default: $PLKG_USER, else the login name)."),
+    file: Optional[Path] = typer.Option(None, "--file", help="CSV of decisions: finding_id,status,note,by (or 问题编号,处理决定,说明,核查人)."),
+    government: Optional[str] = typer.Option(None, "--government", help="Look the findings up in this government only (faster)."),
+) -> None:
+    """Record decisions about findings (all in one atomic write); check then shows only undecided ones."""
+    from plkg.review import decide as record
+
+    if (finding_id is None) == (file is None):
+        fail("decide: give a finding id with --status, or --file decisions.csv")
+    if finding_id is not None and status is None:
+        fail("decide: --status confirmed|dismissed|fixed is required")
+    if file is not None:
+        _existing_paths([file])
+    with opened_store(create=False) as store:
+        stored = record(store, finding_id=finding_id, status=status, note=note, by=by, file=file, government=government)
+    for d in stored:
+        out.print(f"{d.finding_id}: {d.status} ({d.status_text}) by {d.by} at {d.at}"
+                  + (f"; supersedes {len(d.history)} earlier" if d.history else ""), markup=False)
+
+
+@app.command()
+def review(
+    file: Optional[Path] = typer.Argument(None, help="The department's own workbook (.xlsx or .xls), as loaded."),
+    output: Path = typer.Option(..., "--output", help="The annotated workbook to write (.xlsx)."),
+    department: Optional[str] = typer.Option(None, "--department", help="Annotate this department's items (its workbook is found beside FILE or in --source-dir)."),
+    government: Optional[str] = typer.Option(None, "--government", help="Annotate this government's items."),
+    source_dir: Optional[Path] = typer.Option(None, "--source-dir", help="Where to look for the loaded workbook when FILE is not given (default: .)."),
+    concentrations: Optional[Path] = typer.Option(None, "--concentrations", help="CSV of lawful concentrations (综合行政执法) that suppress overlaps."),
+) -> None:
+    """The department's workbook back with the review: appended columns per item row and a summary sheet."""
+    from plkg.review import write_review
+
+    if file is not None:
+        _existing_paths([file])
+    elif department is None and government is None:
+        fail("review: give the workbook FILE, or --department/--government of a loaded one")
+    with opened_store(create=False) as store:
+        result = write_review(store, file, output, department=department, government=government, source_dir=source_dir,
+                              concentrations=concentrations)
+    out.print(result.summary(), markup=False)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+    allow_decisions: bool = typer.Option(False, "--allow-decisions", help="Accept decisions from the decision form (otherwise read-only)."),
+    concentrations: Optional[Path] = typer.Option(None, "--concentrations", help="CSV of lawful concentrations (综合行政执法) that suppress overlaps."),
+) -> None:
+    """A web view of the store: governments, departments, findings, items, articles (read-only by default)."""
+    from plkg.web import serve as run
+
+    with opened_store(create=False) as store:
+        run(store, host=host, port=port, allow_decisions=allow_decisions, concentrations=concentrations)
 
 
 @app.command()

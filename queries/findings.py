@@ -13,6 +13,7 @@ object of cli.md; the fields a kind does not use are left out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterable
 
 import cn2an
@@ -103,9 +104,18 @@ class Finding:
     score: int = 0
     action: str | None = None  # 取消 or 修改
     source: dict[str, Any] = field(default_factory=dict)  # file/sheet/row of the item
+    decision: dict[str, Any] | None = None  # the decision recorded about it (queries.decisions), if any
+
+    @cached_property
+    def finding_id(self) -> str:
+        """The stable id (:func:`queries.ids.finding_id`): same finding, same id on every run."""
+        from .ids import finding_id
+
+        return finding_id(self)
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"kind": self.kind, "government": self.government, "reason": self.reason}
+        data: dict[str, Any] = {"kind": self.kind, "finding_id": self.finding_id,
+                                "government": self.government, "reason": self.reason}
         if self.kind in ITEM_KINDS:
             data.update(
                 item_id=self.item_id, item_code=self.item_code, name=self.name,
@@ -127,6 +137,8 @@ class Finding:
                 department=self.department, provision=self.provision,
             )
         data["evidence"] = [with_default_rule(e.to_json(), self) for e in self.evidence]
+        if self.decision is not None:
+            data["decision"] = self.decision
         return data
 
 
@@ -258,3 +270,13 @@ def item_finding(kind: str, basis: ItemBasis, reason: str, evidence: Iterable[Ev
         source=source,
         **extra,
     )
+
+
+def departments_of(finding: Finding) -> list[str]:
+    """Every department a finding concerns: an overlap's, or the one named (a vacuum may name several, joined by 、).
+
+    >>> departments_of(Finding(kind="vacuum", government="甲市", reason="x", department="甲市农业农村局、县市区农业农村局"))
+    ['甲市农业农村局', '县市区农业农村局']
+    """
+    names = list(finding.departments) or [finding.department or ""]
+    return [part for name in names for part in name.split("、") if part]

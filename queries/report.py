@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterable, Iterator, TextIO
 from kg.errors import UserError
 
 from .candidate import rank_candidates
+from .decisions import missing_decisions, select
 from .findings import KIND_NAMES, KINDS, Finding
 from .invalid import find_invalid
 from .orphan import find_orphans, find_unverifiable
@@ -103,12 +104,15 @@ def _all(store, concentrations, government, department) -> Iterator[Finding]:
 
 def run_check(store, kind: str = "all", *, government: str | None = None, department: str | None = None,
               format: str = "table", output: str | Path | None = None, out: Any = None,
-              concentrations: Any = None) -> Counter:
+              concentrations: Any = None, show: str = "undecided", missing: list | None = None) -> Counter:
     """Write the findings of ``kind`` in ``format``; return the count per finding kind.
 
     ``output`` is a file to write (required for xlsx); else ``out`` (a text
     stream or a rich Console; default stdout).  Unknown kinds or formats, or
-    xlsx without ``output``, raise :class:`UserError`.
+    xlsx without ``output``, raise :class:`UserError`.  ``show`` picks the
+    findings by their recorded decisions (:func:`queries.decisions.select`:
+    undecided, decided or all); decisions of the run's scope whose finding was
+    not found are appended to ``missing`` when given.
     """
     if format not in FORMATS:
         raise UserError(f"--format {format}: use {', '.join(FORMATS)}")
@@ -120,11 +124,16 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
     findings = iter_findings(store, kind, government=government, department=department, concentrations=concentrations)
     kinds = KINDS if kind == "all" else (KIND_ARGS[kind],)
     counts: Counter = Counter()
+    decisions = store.decisions()
+    seen: set[str] = set()
 
     def counted() -> Iterator[Finding]:
-        for finding in findings:
+        for finding in select(findings, decisions, show, seen):
             counts[finding.kind] += 1
             yield finding
+        if missing is not None:
+            ran = set(kinds) | ({"unverifiable"} if kind in ("all", "unverifiable") else set())
+            missing.extend(missing_decisions(decisions, seen, ran, government, department))
 
     if format == "xlsx":
         write_xlsx(counted(), Path(output))
@@ -261,15 +270,29 @@ COLUMNS: dict[str, list[Column]] = {
 }
 
 # One CSV for several kinds: the union of the columns, kind first.
-_ALL_HEADERS: list[str] = ["问题类型"] + list(dict.fromkeys(h for cols in COLUMNS.values() for h, _ in cols))
+_ALL_HEADERS: list[str] = ["问题类型"] + list(dict.fromkeys(h for cols in COLUMNS.values() for h, _ in cols)) + ["问题编号", "处理决定"]
+
+
+# Every kind's rows end with the stable finding id and the decision recorded about it.
+ID_HEADER, DECISION_HEADER = "问题编号", "处理决定"
+
+
+def decision_text(finding: Finding) -> str:
+    """The decision about ``finding`` as one cell: status, note, who and when (outdated marked)."""
+    d = finding.decision
+    if not d:
+        return ""
+    text = f"{d.get('status_text') or d.get('status')}：{d.get('note') or ''}（{d.get('by') or ''} {d.get('at') or ''}）"
+    return ("【依据已变更，需重新核查】" if d.get("outdated") else "") + text
 
 
 def _row(finding: Finding, headers: list[str] | None = None) -> list[Any]:
     columns = COLUMNS[finding.kind]
     if headers is None:
-        return [get(finding) for _, get in columns]
+        return [get(finding) for _, get in columns] + [finding.finding_id, decision_text(finding)]
     values = {h: get(finding) for h, get in columns}
     values["问题类型"] = KIND_NAMES.get(finding.kind, finding.kind)
+    values[ID_HEADER], values[DECISION_HEADER] = finding.finding_id, decision_text(finding)
     return [values.get(h) for h in headers]
 
 
@@ -304,7 +327,7 @@ def write_xlsx(findings: Iterable[Finding], path: Path) -> None:
         if sheet is None:
             sheet = workbook.create_sheet(KIND_NAMES.get(finding.kind, finding.kind)[:31])
             sheet.freeze_panes = "A2"
-            sheet.append([h for h, _ in COLUMNS[finding.kind]])
+            sheet.append([h for h, _ in COLUMNS[finding.kind]] + [ID_HEADER, DECISION_HEADER])
             sheets[finding.kind] = sheet
         sheet.append(["" if v is None else v for v in _row(finding)])
         rows[finding.kind] += 1
@@ -313,7 +336,7 @@ def write_xlsx(findings: Iterable[Finding], path: Path) -> None:
         sheet.append(["问题类型", "数量"])
         sheet.append(["无", 0])
     for kind, sheet in sheets.items():
-        last = get_column_letter(len(COLUMNS[kind]))
+        last = get_column_letter(len(COLUMNS[kind]) + 2)
         sheet.auto_filter.ref = f"A1:{last}{rows[kind] + 1}"
     try:
         workbook.save(path)
@@ -350,7 +373,8 @@ def table_line(finding: Finding) -> str:
         who = f"({finding.score} {finding.action}) [{finding.department}] {finding.name}"
     else:
         who = f"[{finding.department}] {finding.name}" + (f"（{finding.item_code}）" if finding.item_code else "")
-    return f"{who} — {finding.reason}"
+    mark = f" 〔{decision_text(finding)}〕" if finding.decision else ""
+    return f"{finding.finding_id} {who} — {finding.reason}{mark}"
 
 
 def write_summary(counts: Counter, out: Any, kinds: Iterable[str] = KINDS) -> None:

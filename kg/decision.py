@@ -1,0 +1,105 @@
+"""Decisions about findings, kept in the store beside the graph they judge.
+
+A legal-affairs officer records what they decided about a finding
+(``confirmed``: the defect is real; ``dismissed``: it is not; ``fixed``: the
+list has been corrected).  A decision is keyed by the finding's stable id
+(:mod:`queries.ids`), so it survives re-runs and re-imports of the list, and
+keeps the fingerprint of the evidence it was made on, so a changed basis
+shows it as outdated.  Decisions are ``Decision`` nodes with id
+``decision:<finding id>``; no edge ties them to items (an item is replaced on
+re-import, the decision must not go with it).  Earlier decisions about the
+same finding are kept in ``history`` (JSON strings, newest last).
+
+>>> d = Decision("orphan-0123456789", "confirmed", note="确无依据", by="张三", at="2026-01-01T00:00:00Z")
+>>> Decision.from_node(d.to_node()) == d
+True
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Iterable
+
+from .errors import UserError
+from .model import Node
+
+LABEL = "Decision"
+STATUSES: dict[str, str] = {"confirmed": "确认问题", "dismissed": "排除（非问题）", "fixed": "已整改"}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What was decided about one finding, by whom and when.
+
+    ``fingerprint`` is the evidence digest of the finding when decided;
+    ``kind``, ``government``, ``department`` and ``summary`` say what the
+    finding was, so a decision whose finding is gone can still be reported.
+    """
+
+    finding_id: str
+    status: str
+    note: str = ""
+    by: str = ""
+    at: str = ""  # ISO 8601 UTC
+    fingerprint: str = ""
+    kind: str = ""
+    government: str = ""
+    department: str = ""
+    summary: str = ""
+    history: tuple[str, ...] = field(default=(), compare=True)
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise UserError(f"decision status {self.status!r}: use {', '.join(STATUSES)}")
+
+    @property
+    def node_id(self) -> str:
+        return f"decision:{self.finding_id}"
+
+    @property
+    def status_text(self) -> str:
+        return STATUSES[self.status]
+
+    def to_node(self) -> Node:
+        props = {k: v for k, v in asdict(self).items() if v not in ("", ())}
+        if self.history:
+            props["history"] = list(self.history)
+        return Node(self.node_id, LABEL, props)
+
+    @classmethod
+    def from_node(cls, node: Node) -> "Decision":
+        p = dict(node.props)
+        p["history"] = tuple(p.get("history") or ())
+        known = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in p.items() if k in known})
+
+    def superseding(self, earlier: "Decision | None") -> "Decision":
+        """This decision, with ``earlier`` (and its history) kept in ``history``."""
+        if earlier is None:
+            return self
+        past = {k: v for k, v in asdict(earlier).items() if k != "history" and v != ""}
+        return replace(self, history=(*earlier.history, json.dumps(past, ensure_ascii=False, sort_keys=True)))
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["history"] = [json.loads(h) for h in self.history]
+        data["status_text"] = self.status_text
+        return data
+
+
+def read_decisions(store: Any) -> dict[str, Decision]:
+    """Every decision in ``store``, by finding id."""
+    return {d.finding_id: d for d in (Decision.from_node(n) for n in store.nodes(LABEL))}
+
+
+def write_decisions(store: Any, decisions: Iterable[Decision]) -> list[Decision]:
+    """Store ``decisions`` in one transaction (all or none); each supersedes the finding's earlier one."""
+    stored: list[Decision] = []
+    with store.transaction() as tx:
+        for decision in decisions:
+            old = tx.get(decision.node_id)
+            new = decision.superseding(Decision.from_node(old) if old is not None else None)
+            tx.add_nodes((new.to_node(),))
+            stored.append(new)
+    return stored

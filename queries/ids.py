@@ -1,0 +1,68 @@
+"""Stable finding ids and evidence fingerprints.
+
+A finding's id is derived from what identifies the defect in the world, not
+from store-internal ids: its kind, government and department, the item's own
+list code (or else its name and category), the departments of an overlap, and
+the law, article, paragraph, item, category and subject a finding names.  The
+same finding gets the same id on every run and after a re-import of the same
+list, so a decision recorded against it stays attached.  Every kind goes
+through :func:`finding_id` (``Finding.finding_id``), so a new kind gets an id
+from the fields it fills without further code.
+
+The fingerprint is a digest of the evidence (citations as written, what they
+resolved to, the article texts, notes): a decision made on one fingerprint is
+*outdated* when the basis cell or the law it rests on changes.
+
+>>> from queries.findings import Evidence, Finding
+>>> a = Finding(kind="orphan", government="甲市", reason="x", item_id="id1", name="对某行为的处罚", department="甲市某局", category="行政处罚")
+>>> b = Finding(kind="orphan", government="甲市", reason="y", item_id="id2", name="对某行为的处罚", department="甲市某局", category="行政处罚")
+>>> finding_id(a) == finding_id(b), finding_id(a).startswith("orphan-")
+(True, True)
+>>> fingerprint(a) == fingerprint(Finding(**{**a.__dict__, "evidence": (Evidence(citation="《某法》第一条"),)}))
+False
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .findings import Finding
+
+#: Fields that identify a finding, in the order they are hashed.  Reasons,
+#: evidence, scores, store ids and law versions are left out: they change
+#: with the code, the store or a new version of a law, not with the defect.
+IDENTITY_FIELDS: tuple[str, ...] = (
+    "government", "department", "departments", "law", "article", "paragraph", "item", "category", "subject",
+)
+
+
+def identity(finding: "Finding") -> dict[str, Any]:
+    """The identifying content of ``finding`` (what :func:`finding_id` hashes)."""
+    data: dict[str, Any] = {"kind": finding.kind}
+    for name in IDENTITY_FIELDS:
+        value = getattr(finding, name, None)
+        if value in (None, "", ()):
+            continue
+        data[name] = sorted(value) if isinstance(value, tuple) else value
+    # an item: the list's own code identifies it, else its name (with sub-item)
+    if finding.item_code:
+        data["item_code"] = finding.item_code
+    elif finding.name:
+        data["name"] = finding.name
+    return data
+
+
+def finding_id(finding: "Finding") -> str:
+    """``<kind>-<10 hex digits>``: stable across runs and re-imports of the same list."""
+    text = json.dumps(identity(finding), ensure_ascii=False, sort_keys=True)
+    return f"{finding.kind}-{hashlib.sha1(text.encode()).hexdigest()[:10]}"
+
+
+def fingerprint(finding: "Finding") -> str:
+    """A digest of the evidence a decision about ``finding`` is made on."""
+    parts = [[e.citation, e.resolved_to, e.article_text, e.note] for e in finding.evidence]
+    text = json.dumps(parts, ensure_ascii=False)
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
