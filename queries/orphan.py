@@ -14,7 +14,10 @@ An item is an orphan when
    or a coercive measure for an inspection ...).  An article without any
    extracted clause says nothing (the extraction may have missed it), and
    only 行政许可, 行政处罚, 行政强制 and 行政检查 items are checked: the
-   extraction finds the other categories too rarely to conclude.
+   extraction finds the other categories too rarely to conclude.  An item
+   whose name names an act those articles grant under another category
+   (a 行政强制 item 责令停产停业 on a penalty clause) is not an orphan: its
+   basis is there, misfiled (:mod:`queries.mismatch`, ``category_mismatch``).
 
 "Basis not verifiable here" is not an orphan: an item whose only usable
 citations name a law that is not loaded (``law_not_loaded``), cannot be
@@ -36,6 +39,7 @@ from typing import Iterator
 from kg.views import CitationBasis, ItemBasis
 
 from .findings import Evidence, Finding, describe_citation, item_finding
+from .mismatch import misfiling
 
 UNVERIFIABLE = frozenset({"law_not_loaded", "ambiguous", "text_incomplete"})
 RULED_CATEGORIES = frozenset({"行政许可", "行政处罚", "行政强制"})
@@ -99,6 +103,8 @@ def orphan_of(basis: ItemBasis) -> Finding | None:
         )
     verdicts = [_grants(c, category) for c in resolved]
     if verdicts and all(v is False for v in verdicts):
+        if misfiling(category, [item.get("name", ""), item.get("sub", "")], resolved) is not None:
+            return None  # the act is granted, under another category: category_mismatch
         evidence = [describe_citation(c) for c in cits]
         evidence.append(Evidence(note=f"所引条文中抽取到的授权条款类别：{_clause_categories(resolved) or '无'}"))
         return item_finding("orphan", basis, f"该事项所引条文均未授予{category}权力。", evidence)
