@@ -26,8 +26,8 @@ KINDS: tuple[str, ...] = (
     "overlap",
     "vacuum",
     "unaccountable",
-    "category_mismatch",
     "candidate",
+    "category_mismatch",
 )
 """Finding kinds in cli.md order; ``unverifiable`` is a note kind, not a defect."""
 

@@ -49,42 +49,63 @@ class Misfiling:
     debatable: bool  # the act is ambiguous and the list's category is one of those defensible
 
 
-def named_acts(texts: Sequence[str]) -> list[Act]:
-    """Acts the item names, in table order; an ambiguous act hides the plain ones matched where it matches."""
-    found: list[Act] = []
+def named_acts(texts: Sequence[str]) -> list[tuple[Act, bool]]:
+    """Acts the item names, in table order, each with whether an ambiguous act matched where it matched.
+
+    A plain act so hidden (责令停业整顿: the penalty kind and the ambiguous
+    责令停产停业) still shows the category the law gives it first, but only
+    the ambiguous act is judged.
+    """
+    found: list[tuple[Act, bool]] = []
     for text in texts:
-        for act in _acts_in(text) if text else ():
-            if act not in found:
-                found.append(act)
+        for named in _acts_in(text) if text else ():
+            if named not in found:
+                found.append(named)
     return found
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _acts_in(name: str) -> tuple[Act, ...]:
+def _acts_in(name: str) -> tuple[tuple[Act, bool], ...]:
     # item names recur in every government's list: match each once
     head = name_head(name)
     spans = {act: [m.span() for m in act.pattern.finditer(head)] for act in acts()}
     ambiguous = [s for act, ss in spans.items() if act.ambiguous for s in ss]
-    return tuple(act for act, ss in spans.items()
-                 if ss and (act.ambiguous or not all(any(a < e and s < b for a, b in ambiguous) for s, e in ss)))
+    return tuple((act, not act.ambiguous and all(any(a < e and s < b for a, b in ambiguous) for s, e in ss))
+                 for act, ss in spans.items() if ss)
+
+
+def _grants(act: Act, clause: ClauseRef) -> bool:
+    """Whether ``clause`` grants ``act``, or another act of its type (强行带离 for 限制人身自由).
+
+    An ambiguous act is granted by the plain acts it names the half of
+    (暂扣 by 暂扣财物 and 暂扣许可证件).  Looked for in what the clause lets the body do (after its condition
+    …的，), or anywhere in it when the extraction gave the clause a category
+    of the act (…车辆予以暂扣的，应当妥善保管: a coercion clause).
+    """
+    kin = [a for a in acts() if a is act or (act.type and a.type == act.type and a.categories == act.categories)
+           or (act.ambiguous and not a.ambiguous and act.name in a.name)]
+    texts = [consequence(clause.text), *clause.actions]
+    if clause.category in act.categories:
+        texts.append(clause.text)
+    return any(a.pattern.search(text) for a in kin for text in texts)
 
 
 def misfiling(category: str, names: Sequence[str], citations: Sequence[CitationBasis]) -> Misfiling | None:
     """The act an item of ``category`` names that its cited clauses grant under another category, or None.
 
-    None also when the name names an act of ``category`` itself (没收、扣押 in a
-    penalty item: the penalty is there).
+    None also when the name names an act the law gives ``category`` (没收、扣押
+    in a penalty item: the penalty is there; 责令停业整顿 in a penalty item).
     """
     named = named_acts(names)
-    if not named or any(category in act.categories and not act.ambiguous for act in named):
+    if not named or any(not act.ambiguous and category == act.categories[0] for act, _ in named):
         return None
     best: Misfiling | None = None
-    for act in named:
+    for act in (act for act, hidden in named if not hidden):
         for citation in citations:
             if citation.target is None:
                 continue
             for clause in citation.clauses:
-                if act.pattern.search(consequence(clause.text)) or any(act.pattern.fullmatch(a) for a in clause.actions):
+                if _grants(act, clause):
                     found = Misfiling(act, clause, citation, debatable=category in act.categories)
                     if not found.debatable:
                         return found  # a misfiling outweighs a debatable choice

@@ -60,9 +60,9 @@ def iter_findings(store, kind: str = "all", *, government: str | None = None, de
     """Findings of ``kind`` (a ``plkg check`` argument), in output order.
 
     ``all`` yields, in this order: orphan, invalid_basis, stale_basis,
-    overlap, vacuum, unaccountable, category_mismatch, candidate, then the
-    ``unverifiable`` and ``category_debatable`` notes; ``categories`` the
-    category_mismatch findings, then the category_debatable notes.
+    overlap, vacuum, unaccountable, candidate, the ``unverifiable`` notes,
+    then what ``categories`` yields: category_mismatch findings and the
+    ``category_debatable`` notes.
     """
     if kind not in KIND_ARGS and kind != "all":
         raise UserError(f"unknown finding kind {kind!r}: use {', '.join(KIND_ARGS)} or all")
@@ -103,11 +103,11 @@ def _all(store, concentrations, government, department) -> Iterator[Finding]:
     yield from found.overlaps
     yield from found.vacuums
     yield from items["unaccountable"]
-    yield from items["category_mismatch"]
     item_findings = (items["orphan"] + items["invalid_basis"] + items["stale_basis"] + items["unaccountable"]
                      + items["category_mismatch"])
     yield from rank_candidates(item_findings, found.overlaps, found.identities)
     yield from items["unverifiable"]
+    yield from items["category_mismatch"]
     yield from items["category_debatable"]
 
 
