@@ -95,21 +95,34 @@ def misfiling(category: str, names: Sequence[str], citations: Sequence[CitationB
 
     None also when the name names an act the law gives ``category`` (没收、扣押
     in a penalty item: the penalty is there; 责令停业整顿 in a penalty item).
+    Only citations resolving to a provision count (``target``).
+    """
+    cited = [(citation, clause) for citation in citations if citation.target is not None for clause in citation.clauses]
+    found = granted_act(category, names, [clause for _, clause in cited])
+    if found is None:
+        return None
+    act, clause, debatable = found
+    citation = next(c for c, cl in cited if cl is clause)
+    return Misfiling(act, clause, citation, debatable)
+
+
+def granted_act(category: str, names: Sequence[str], clauses: Sequence[ClauseRef]) -> tuple[Act, ClauseRef, bool] | None:
+    """(act, clause granting it, debatable) for an item of ``category`` named ``names``; see :func:`misfiling`.
+
+    The clauses are those of the cited articles; the SPARQL twin of the
+    orphans (:func:`queries.sparql.sparql_orphans`) calls this on the clauses
+    it reads, so both judge alike.
     """
     named = named_acts(names)
     if not named or any(not act.ambiguous and category == act.categories[0] for act, _ in named):
         return None
-    best: Misfiling | None = None
+    best: tuple[Act, ClauseRef, bool] | None = None
     for act in (act for act, hidden in named if not hidden):
-        for citation in citations:
-            if citation.target is None:
-                continue
-            for clause in citation.clauses:
-                if _grants(act, clause):
-                    found = Misfiling(act, clause, citation, debatable=category in act.categories)
-                    if not found.debatable:
-                        return found  # a misfiling outweighs a debatable choice
-                    best = best or found
+        for clause in clauses:
+            if _grants(act, clause):
+                if category not in act.categories:
+                    return act, clause, False  # a misfiling outweighs a debatable choice
+                best = best or (act, clause, True)
     return best
 
 

@@ -22,7 +22,7 @@ import pytest
 from kg.model import AuthorisingClause, Category, Rank, article_id
 from queries.invalid import invalid_of
 from queries.mismatch import category_of
-from queries.orphan import orphan_of
+from queries.orphan import find_orphans, orphan_of
 from queries.rules import _read_csv, acts, setting_rules
 
 from .test_queries_builder import GraphBuilder, cite
@@ -283,3 +283,53 @@ def test_name_head(name, head):
     from queries.rules import name_head
 
     assert name_head(name) == head
+
+
+def _one(store, name, category, law, article, text, clause_category, rank=R):
+    g = GraphBuilder()
+    d = g.department(g.government("甲市"), "甲市农业农村局", "农业农村")
+    v = g.law(law, "2021-06-25", {article: text}, rank=rank)
+    provision = article_id(v, article)
+    clause = AuthorisingClause(provision=provision, law=law, version="2021-06-25", article=article, paragraph=None,
+                               item=None, category=Category(clause_category), subject="农业农村主管部门", text=text)
+    g._edge(provision, g._add(clause), "HAS_CLAUSE")
+    g.item(d, "x", name, category, cite(provision, f"《{law}》第{article}条"))
+    g.save(store)
+
+
+def test_a_mismatch_carries_both_categories_and_the_article_that_classifies_the_act(store):
+    import io
+    import json
+
+    from queries.mismatch import find_debatable, find_mismatches
+    from queries.report import run_check
+
+    _one(store, "查封与违法生猪屠宰活动有关的场所、设施", PEN, "生猪屠宰管理条例", 27,
+         "（四）查封与违法生猪屠宰活动有关的场所、设施，扣押与违法生猪屠宰活动有关的生猪、生猪产品以及屠宰工具和设备。", COE)
+    [f] = list(find_mismatches(store))
+    assert (f.kind, f.category, f.law_category) == ("category_mismatch", "行政处罚", "行政强制")
+    assert f.reason == "所引条文授予的“查封”依《中华人民共和国行政强制法》第九条第（二）项属行政强制，清单列为行政处罚：依据存在，分类不当。"
+    assert f.evidence[0].article_text.startswith("（四）查封与违法生猪屠宰活动")
+    rule = next(e for e in f.evidence if e.rule)
+    assert (rule.rule_law, rule.rule_article) == ("中华人民共和国行政强制法", "第九条第（二）项")
+    row = int(rule.note.rsplit("#", 1)[1])
+    assert _read_csv("coercive_acts.csv")[row - 2]["act"] == "查封"
+    assert list(find_debatable(store)) == [] and list(find_orphans(store)) == []
+    out = io.StringIO()
+    counts = run_check(store, "categories", format="json", out=out)
+    [data] = json.loads(out.getvalue())
+    assert counts["category_mismatch"] == 1
+    assert (data["kind"], data["law_category"], data["list_category"]) == ("category_mismatch", "行政强制", "行政处罚")
+
+
+def test_a_debatable_choice_is_a_note_citing_its_table_row(store):
+    from queries.mismatch import find_debatable, find_mismatches
+
+    _one(store, "紧急征用房屋、交通工具", COE, "中华人民共和国传染病防治法", 45,
+         "传染病暴发、流行时，根据传染病疫情控制的需要，县级以上地方人民政府有权在本行政区域内紧急调集人员或者调用储备物资，"
+         "临时征用房屋、交通工具以及相关设施、设备。", "其他", rank=L)
+    assert list(find_mismatches(store)) == []
+    [note] = list(find_debatable(store))
+    rule = next(e for e in note.evidence if e.rule)
+    assert (rule.rule_law, rule.rule_article) == ("中华人民共和国突发事件应对法", "第十二条")
+    assert rule.note == "依据表：ontology/ambiguous_acts.csv#2" and "清单所选有据" in note.reason

@@ -43,6 +43,8 @@ def _graph(store):
            cite(article_id(v, 30), "《甲法》第三十条"))
     g.item(d, "j-normative", "某许可", "行政许可", cite(None, "《关于某事的通知》", status="normative_document"))
     g.item(d, "k-normative-benefit", "某补贴", "行政给付", cite(None, "《关于某补贴的通知》", status="normative_document"))
+    # near miss: the act named (罚款) is what art. 30 grants, as a penalty: a category_mismatch, not an orphan
+    g.item(d, "o-misfiled", "对甲业务违法行为的罚款", "行政强制", cite(article_id(v, 30), "《甲法》第三十条"))
     g.save(store)
     return v
 

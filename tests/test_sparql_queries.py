@@ -51,6 +51,12 @@ def _case(n, category, *targets_or_statuses):
     return item, citations
 
 
+def _named(n, category, name, target):
+    """A case whose item has a name naming its act."""
+    item = _item(n, category, name=name)
+    return item, [(_cite(item, 0, target=target), target)]
+
+
 LIC, PEN, CONF, OTHER = Category.LICENSING, Category.PENALTY, Category.CONFIRMATION, Category.OTHER
 ORPHAN_CASES = [
     # (case, expected reason or None for "not an orphan")
@@ -72,6 +78,9 @@ ORPHAN_CASES = [
     (_case(17, PEN, S.ART35.id, CitationStatus.UNPARSED), "grants_nothing"),
     (_case(18, CONF, S.ART122.id), None),  # 行政确认 is not checked: the extraction finds it too rarely
     (_case(19, Category.INSPECTION, S.ART35.id), "grants_nothing"),  # a licensing duty grounds no inspection
+    # the act named is granted under another category (吊销许可证, a penalty): a category_mismatch, not an orphan
+    (_named(23, LIC, "吊销食品生产许可证", S.ART122.id), None),
+    (_named(24, Category.INSPECTION, "查封食品生产场所", S.ART122.id), "grants_nothing"),  # a penalty clause grants no 查封
 ]
 
 
