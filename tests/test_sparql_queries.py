@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -51,10 +52,13 @@ def _case(n, category, *targets_or_statuses):
     return item, citations
 
 
-def _named(n, category, name, target):
-    """A case whose item has a name naming its act."""
+def _named(n, category, name, target, best=None):
+    """A case whose item has a name naming its act (and whose quote ``best`` holds best)."""
     item = _item(n, category, name=name)
-    return item, [(_cite(item, 0, target=target), target)]
+    citation = _cite(item, 0, target=target)
+    if best is not None:
+        citation = dataclasses.replace(citation, quote="未取得食品生产经营许可从事食品生产经营活动", quote_best_match=best)
+    return item, [(citation, target)]
 
 
 LIC, PEN, CONF, OTHER = Category.LICENSING, Category.PENALTY, Category.CONFIRMATION, Category.OTHER
@@ -81,6 +85,9 @@ ORPHAN_CASES = [
     # the act named is granted under another category (吊销许可证, a penalty): a category_mismatch, not an orphan
     (_named(23, LIC, "吊销食品生产许可证", S.ART122.id), None),
     (_named(24, Category.INSPECTION, "查封食品生产场所", S.ART122.id), "grants_nothing"),  # a penalty clause grants no 查封
+    # the quote stands in art. 122, which punishes the violation the name describes: cited by an old number
+    (_named(25, PEN, "对未取得食品生产经营许可从事食品生产经营活动的处罚", S.ART35.id, best=S.ART122.id), None),
+    (_named(26, PEN, "对生产经营超过保质期的食品的处罚", S.ART35.id, best=S.ART122.id), "grants_nothing"),  # another violation
 ]
 
 

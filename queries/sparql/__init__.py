@@ -30,7 +30,7 @@ from kg.errors import UserError
 from kg.rdf import PLO, RDF, _VALUE_OF_CONCEPT, export_rdf, node_iri, node_id, normalise_format
 from kg.store import Store
 
-QUERIES = ("orphans", "item_clauses", "overlap_items", "article_clauses", "versions_with_clauses", "law_divisions")
+QUERIES = ("orphans", "item_clauses", "item_best_matches", "overlap_items", "article_clauses", "versions_with_clauses", "law_divisions")
 
 _OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "json-ld": ox.RdfFormat.JSON_LD}
 
@@ -104,11 +104,19 @@ def sparql_orphans(graph: ox.Store) -> list[SparqlOrphan]:
 
     A ``grants_nothing`` row whose item names an act its cited clauses grant
     under another category is dropped: a category_mismatch, judged by
-    :func:`queries.mismatch.granted_act` on the clauses ``item_clauses.rq`` reads.
+    :func:`queries.mismatch.granted_act` on the clauses ``item_clauses.rq`` reads;
+    so is one whose quote another article holds that grants its act
+    (:func:`queries.orphan.renumbered` on what ``item_best_matches.rq`` reads).
     """
+    from queries.orphan import renumbered
+
     rows = [SparqlOrphan(r["item"], r["reason"]) for r in run(graph, "orphans")]
-    misfiled = _misfiled(graph, [o.item_id for o in rows if o.reason == "grants_nothing"])
-    return sorted((o for o in rows if not (o.reason == "grants_nothing" and o.item_id in misfiled)),
+    granting = [o.item_id for o in rows if o.reason == "grants_nothing"]
+    dropped = _misfiled(graph, granting)
+    if granting:
+        dropped |= {r["item"] for r in run(graph, "item_best_matches", granting)
+                    if renumbered(r["category"], r["name"], r["text"])}
+    return sorted((o for o in rows if not (o.reason == "grants_nothing" and o.item_id in dropped)),
                   key=lambda o: o.item_id)
 
 
