@@ -178,6 +178,7 @@ def _power_types() -> tuple[PowerType, ...]:
 _CATEGORY_WORDS = re.compile(r"处罚|许可|检查|强制|措施|执行|征收|征缴|征用|收费|确认|登记|奖励|裁决|给付|备案|审批|核准|责令|监督")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_head(name: str) -> str:
     """The part of an item name that names its act: after the last 的 when that names an act, else the whole."""
     if "的" not in name:
