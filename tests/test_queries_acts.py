@@ -297,7 +297,7 @@ def _one(store, name, category, law, article, text, clause_category, rank=R):
     g.save(store)
 
 
-def test_a_mismatch_carries_both_categories_and_the_article_that_classifies_the_act(store):
+def test_a_mismatch_carries_both_categories_and_the_article_that_classifies_the_act(store, tmp_path):
     import io
     import json
 
@@ -320,6 +320,12 @@ def test_a_mismatch_carries_both_categories_and_the_article_that_classifies_the_
     [data] = json.loads(out.getvalue())
     assert counts["category_mismatch"] == 1
     assert (data["kind"], data["law_category"], data["list_category"]) == ("category_mismatch", "行政强制", "行政处罚")
+    from openpyxl import load_workbook
+
+    run_check(store, "all", format="xlsx", output=tmp_path / "f.xlsx")
+    sheet = load_workbook(tmp_path / "f.xlsx")["分类不当"]
+    header, row = [c.value for c in sheet[1]], [c.value for c in sheet[2]]
+    assert row[header.index("法定类别")] == "行政强制" and row[header.index("权力类别")] == "行政处罚"
 
 
 def test_a_debatable_choice_is_a_note_citing_its_table_row(store):
