@@ -184,6 +184,9 @@ AMBIGUOUS = [
          "行政机关在收集证据时，可以采取抽样取证的方法；在证据可能灭失或者以后难以取得的情况下，经行政机关负责人批准，"
          "可以先行登记保存，并应当在七日内及时作出处理决定，在此期间，当事人或者有关人员不得销毁或者转移证据。",
          L, "行政检查", ("category_debatable",), swapped=("category_mismatch 行政强制或其他",)),
+    Case("撤销许可", "撤销以欺骗手段取得的教师资格", PEN, "教师资格条例", 19,
+         "有下列情形之一的，由县级以上人民政府教育行政部门撤销其教师资格：", R, PEN, ("category_debatable",),
+         swapped=("category_mismatch 行政处罚或行政许可或其他",)),
 ]
 
 CASES = COERCIVE + PENALTY + AMBIGUOUS
