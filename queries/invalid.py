@@ -31,10 +31,16 @@ from __future__ import annotations
 import functools
 from typing import Iterator
 
-from kg.views import CitationBasis, ItemBasis
+from kg.views import CitationBasis, ClauseRef, ItemBasis
 
 from .findings import Evidence, Finding, describe_citation, item_finding
 from .rules import SettingRule, consequence, name_head, permitted, power_types, ranks_of_tag, setting_rules
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _clause_types(category: str, clause: ClauseRef) -> frozenset[str]:
+    """Types a clause grants: from what it lets the body do, else from its actions (clauses recur on every item)."""
+    return frozenset(power_types(category, [consequence(clause.text)]) or power_types(category, clause.actions))
 
 
 def _ranks(citation: CitationBasis) -> tuple[str, ...] | None:
@@ -68,7 +74,7 @@ def invalid_of(basis: ItemBasis) -> Finding | None:
     from_clauses = not types
     if from_clauses:
         for cl in (cl for c in basis.citations for cl in c.clauses if cl.category == category):
-            types |= power_types(category, [consequence(cl.text)]) or power_types(category, cl.actions)
+            types |= _clause_types(category, cl)
     if category == "行政征收" and "税收" not in types:
         return None  # fees and other levies: no setting rule
     judged: list[tuple[CitationBasis, str, SettingRule]] = []

@@ -97,6 +97,8 @@ def misfiling(category: str, names: Sequence[str], citations: Sequence[CitationB
     in a penalty item: the penalty is there; 责令停业整顿 in a penalty item).
     Only citations resolving to a provision count (``target``).
     """
+    if not named_acts(names):
+        return None  # most items: their name names no act
     cited = [(citation, clause) for citation in citations if citation.target is not None for clause in citation.clauses]
     found = granted_act(category, names, [clause for _, clause in cited])
     if found is None:
@@ -144,6 +146,17 @@ def _evidence(basis: ItemBasis, found: Misfiling) -> list[Evidence]:
 
 def category_of(basis: ItemBasis) -> Finding | None:
     """The ``category_mismatch`` finding or ``category_debatable`` note of one item, or None."""
+    global _last
+    if _last[0] is basis:
+        return _last[1]  # scan asks twice per item: for the finding, then for the note
+    _last = (basis, _category_of(basis))
+    return _last[1]
+
+
+_last: tuple[ItemBasis | None, Finding | None] = (None, None)
+
+
+def _category_of(basis: ItemBasis) -> Finding | None:
     item = basis.item
     category = item.get("category", "")
     if not category:
