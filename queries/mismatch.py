@@ -135,10 +135,9 @@ def _evidence(basis: ItemBasis, found: Misfiling) -> list[Evidence]:
         citation=found.citation.citation.get("text"), article_text=found.clause.text,
         note=f"所引条文授予“{act.name}”（抽取的授权条款类别：{found.clause.category}）",
     ))
-    categories = "或".join(act.categories)
-    what = f"{act.kind}，" if act.kind else ""
+    what = f"可列为{'或'.join(act.categories)}" if act.ambiguous else f"属{act.kind or act.categories[0]}"
     evidence.append(Evidence(
-        rule=f"“{act.name}”属{what}{categories}：{act.note}", rule_law=act.law, rule_article=act.provision,
+        rule=f"“{act.name}”{what}：{act.note}", rule_law=act.law, rule_article=act.provision,
         note=f"依据表：ontology/{act.table}",
     ))
     return evidence
