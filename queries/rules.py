@@ -180,11 +180,17 @@ _CATEGORY_WORDS = re.compile(r"处罚|许可|检查|强制|措施|执行|征收|
 
 @functools.lru_cache(maxsize=1 << 16)
 def name_head(name: str) -> str:
-    """The part of an item name that names its act: after the last 的 when that names an act, else the whole."""
+    """The part of an item name that names its act: after the last 的 when that names an act, else the whole.
+
+    After the last 的 also when the name reads 对…的 and what follows is a
+    category word (对…的处罚); not otherwise: 吊销营业执照的处罚 names its act.
+    """
     if "的" not in name:
         return name
     tail = name.rsplit("的", 1)[1].strip()
-    if tail and (_CATEGORY_WORDS.search(tail) or any(act.pattern.search(tail) for act in acts())):
+    if tail and any(act.pattern.search(tail) for act in acts()):
+        return tail
+    if tail and name.startswith("对") and _CATEGORY_WORDS.search(tail):
         return tail
     return name
 

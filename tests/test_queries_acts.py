@@ -191,6 +191,25 @@ AMBIGUOUS = [
 
 CASES = COERCIVE + PENALTY + AMBIGUOUS
 
+# near misses: an act the violation mentions is not the act the item exercises
+NEAR_MISSES = [
+    # 兽药管理条例 art. 64: the 查封 is the violation's, the clause punishes (after its condition …的，)
+    ("违反规定擅自转移被查封的兽药的处罚", PEN, "兽药管理条例", 64,
+     "违反本条例规定，擅自转移、使用、销毁、销售被查封或者扣押的兽药及有关材料的，责令其停止违法行为，给予警告，"
+     "并处5万元以上10万元以下罚款。", R, PEN),
+    # the act named (查封) appears in the clause only in its condition: not granted there
+    ("查封兽药", PEN, "兽药管理条例", 64,
+     "违反本条例规定，擅自转移、使用、销毁、销售被查封或者扣押的兽药及有关材料的，责令其停止违法行为，给予警告，"
+     "并处5万元以上10万元以下罚款。", R, PEN),
+]
+
+
+@pytest.mark.parametrize("name, category, law, article, text, rank, clause", NEAR_MISSES)
+def test_an_act_named_in_the_violation_is_not_granted(store, name, category, law, article, text, rank, clause):
+    _one(store, name, category, law, article, text, clause, rank=rank)
+    [basis] = list(store.item_bases())
+    assert category_of(basis) is None
+
 
 def _other(category: str) -> str:
     return PEN if category == COE else COE
@@ -281,6 +300,8 @@ def test_every_penalty_kind_and_coercive_type_has_its_rules():
     ("对擅自移动或者毁坏林业服务标志的责令限期恢复", "责令限期恢复"),
     ("查封、扣押相关企业与直销活动有关的材料和非法财物", "查封、扣押相关企业与直销活动有关的材料和非法财物"),
     ("用人单位应当参加工伤保险而未参加加收滞纳金", "用人单位应当参加工伤保险而未参加加收滞纳金"),
+    ("吊销营业执照的处罚", "吊销营业执照的处罚"),
+    ("违反查封规定擅自启封的处罚", "违反查封规定擅自启封的处罚"),
 ])
 def test_name_head(name, head):
     from queries.rules import name_head
