@@ -188,15 +188,16 @@ def debatable_of(basis: ItemBasis) -> Finding | None:
 
 def find_mismatches(store, *, government: str | None = None, department: str | None = None) -> Iterator[Finding]:
     """Items filed under a category other than the one their cited provisions grant their act in, by item id."""
-    for basis in store.item_bases(government=government, department=department):
-        finding = mismatch_of(basis)
-        if finding is not None:
-            yield finding
+    return _found(store, mismatch_of, government, department)
 
 
 def find_debatable(store, *, government: str | None = None, department: str | None = None) -> Iterator[Finding]:
     """Notes on items whose act is defensibly of several categories, the list's among them."""
+    return _found(store, debatable_of, government, department)
+
+
+def _found(store, classify, government: str | None, department: str | None) -> Iterator[Finding]:
     for basis in store.item_bases(government=government, department=department):
-        finding = debatable_of(basis)
+        finding = classify(basis)
         if finding is not None:
             yield finding
