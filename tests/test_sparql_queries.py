@@ -207,3 +207,12 @@ def test_sparql_runs_on_an_exported_file_too(orphan_graph, tmp_path):
         path = tmp_path / f"g.{ext}"
         path.write_text(export_rdf_text(orphan_graph, fmt), encoding="utf-8")
         assert sparql_orphans(load_graph(path)) == sparql_orphans(load_graph(orphan_graph))
+
+
+def test_the_python_filter_is_what_drops_misfiled_and_renumbered_items(orphan_graph):
+    from queries.sparql import run
+
+    graph = load_graph(orphan_graph)
+    dropped = {_item(23, LIC).id, _item(25, PEN).id}  # misfiled 吊销许可证; quote held by art. 122
+    raw = {r["item"] for r in run(graph, "orphans") if r["reason"] == "grants_nothing"}
+    assert dropped <= raw and not dropped & {o.item_id for o in sparql_orphans(graph)}
