@@ -187,6 +187,11 @@ AMBIGUOUS = [
     Case("撤销许可", "撤销以欺骗手段取得的教师资格", PEN, "教师资格条例", 19,
          "有下列情形之一的，由县级以上人民政府教育行政部门撤销其教师资格：", R, PEN, ("category_debatable",),
          swapped=("category_mismatch 行政处罚或行政许可或其他",)),
+    # an order, not a coercion (Karamay's 林草局 files it as 行政强制); as a penalty, a debatable choice
+    Case("责令改正", "对擅自移动或者毁坏林业服务标志的责令限期恢复", COE, "中华人民共和国森林法实施条例", 45,
+         "擅自移动或者毁坏林业服务标志的，由县级以上人民政府林业主管部门责令限期恢复原状；逾期不恢复原状的，"
+         "由县级以上人民政府林业主管部门代为恢复，所需费用由违法者支付。", R, "其他", ("category_mismatch 其他或行政处罚",),
+         swapped=("category_debatable",)),
 ]
 
 CASES = COERCIVE + PENALTY + AMBIGUOUS
