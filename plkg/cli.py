@@ -213,7 +213,7 @@ def basis(
 
 @app.command()
 def check(
-    kind: str = typer.Argument("all", help="orphans invalid stale overlaps vacuums unaccountable candidates all"),
+    kind: str = typer.Argument("all", help="orphans invalid stale overlaps vacuums unaccountable candidates categories all"),
     government: Optional[str] = typer.Option(None, "--government"),
     department: Optional[str] = typer.Option(None, "--department"),
     format: str = typer.Option("table", "--format", help="table, json, csv or xlsx"),

@@ -11,6 +11,7 @@ orphan              100     法无授权不可为: no lawful basis at all
 invalid_basis        90     the basis may not create the power (设定权)
 stale_basis          50     the basis must be updated; the power may stand
 overlap              40     two departments hold it; one should give it up
+category_mismatch    30     the basis is there, filed under the wrong category
 unaccountable        20     the power stands but lacks its responsibility
 ==================  ======  ==============================================
 
@@ -29,7 +30,7 @@ from typing import Iterable, Iterator, Mapping
 
 from .findings import Evidence, Finding
 
-WEIGHTS = {"orphan": 100, "invalid_basis": 90, "stale_basis": 50, "overlap": 40, "unaccountable": 20}
+WEIGHTS = {"orphan": 100, "invalid_basis": 90, "stale_basis": 50, "overlap": 40, "category_mismatch": 30, "unaccountable": 20}
 CANCEL = frozenset({"orphan", "invalid_basis"})
 
 
@@ -94,7 +95,7 @@ def find_candidates(store, *, government: str | None = None, department: str | N
 
     if not isinstance(concentrations, list):
         concentrations = load_concentrations(concentrations)
-    kinds = ("orphan", "invalid_basis", "stale_basis", "unaccountable")
+    kinds = ("orphan", "invalid_basis", "stale_basis", "unaccountable", "category_mismatch")
     found = scan(store, government=government, department=department, concentrations=concentrations,
                  item_kinds=kinds, vacuums=False)
     item_findings = [f for kind in kinds for f in found.items[kind]]

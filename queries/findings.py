@@ -28,23 +28,27 @@ KINDS: tuple[str, ...] = (
     "vacuum",
     "unaccountable",
     "candidate",
+    "category_mismatch",
 )
 """Finding kinds in cli.md order; ``unverifiable`` is a note kind, not a defect."""
 
-NOTE_KINDS: tuple[str, ...] = ("unverifiable",)
+NOTE_KINDS: tuple[str, ...] = ("unverifiable", "category_debatable")
 
 KIND_NAMES: dict[str, str] = {
     "orphan": "无依据事项",
     "invalid_basis": "依据层级不足",
+    "category_mismatch": "分类不当",
     "stale_basis": "依据过时",
     "overlap": "多头执法",
     "vacuum": "权力真空",
     "unaccountable": "有权无责",
     "candidate": "建议取消或修改",
     "unverifiable": "依据无法核验",
+    "category_debatable": "分类有争议",
 }
 
-ITEM_KINDS = frozenset({"orphan", "invalid_basis", "stale_basis", "unaccountable", "candidate", "unverifiable"})
+ITEM_KINDS = frozenset({"orphan", "invalid_basis", "stale_basis", "unaccountable", "candidate", "unverifiable",
+                        "category_mismatch", "category_debatable"})
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,8 @@ class Finding:
     reasons: tuple[str, ...] = ()  # kinds behind a candidate, strongest first
     score: int = 0
     action: str | None = None  # 取消 or 修改
+    # category_mismatch: the category the law gives the act (``category`` is the list's)
+    law_category: str | None = None
     source: dict[str, Any] = field(default_factory=dict)  # file/sheet/row of the item
     decision: dict[str, Any] | None = None  # the decision recorded about it (queries.decisions), if any
 
@@ -123,6 +129,8 @@ class Finding:
             )
             if self.source:
                 data["source"] = self.source
+        if self.kind in ("category_mismatch", "category_debatable"):
+            data.update(law_category=self.law_category, list_category=self.category)
         if self.kind == "candidate":
             data.update(reasons=list(self.reasons), score=self.score, action=self.action)
         if self.kind == "overlap":

@@ -6,12 +6,18 @@ for: the rank of the law version it resolved to (also when the article was
 not found), 规范性文件 for a ``normative_document`` citation, else the ranks
 its 【tag】 names (【法规】 = 行政法规 or 地方性法规).  Citations that name no law
 and carry no tag are no basis and are ignored.  The item's types (行政拘留,
-吊销营业执照, 冻结, 行政强制执行, 税收 ...) come from its name and from the
-actions of the clauses of its category on the resolved articles
-(:func:`queries.rules.power_types`): the name first, the clause actions
-only when the name names no type (then the item is judged on the types one
-at a time: an article listing 查封、扣押、冻结 permits an item that may be
-only the 查封).
+吊销营业执照, 冻结, 强制卸货 as another coercive measure, 代履行 as an
+enforcement, 税收 ...) come from the part of its name that names its act
+(:func:`queries.rules.name_head`: 对…吊销营业执照后继续经营的处罚 names no
+type) and from the clauses of its category on the resolved articles
+(:func:`queries.rules.power_types`): the name first, the clauses only when
+the name names no type (then the item is judged on the types one at a time:
+an article listing 查封、扣押、冻结 permits an item that may be only the 查封).
+A clause's types come from what it lets the body do (its text after the
+condition, :func:`queries.rules.consequence`), else from its actions: the
+extraction files 强制卸货 and 强制拆除 alike under one action, while the law
+lets a 行政法规 set the first (行政强制法 art. 10, a measure) and not the
+second (art. 13, an enforcement).
 
 The item is reported when at least one citation was judged, no citation
 permits it (for every rank a citation may stand for, the rule says ``no``),
@@ -25,10 +31,16 @@ from __future__ import annotations
 import functools
 from typing import Iterator
 
-from kg.views import CitationBasis, ItemBasis
+from kg.views import CitationBasis, ClauseRef, ItemBasis
 
 from .findings import Evidence, Finding, describe_citation, item_finding
-from .rules import SettingRule, permitted, power_types, ranks_of_tag, setting_rules
+from .rules import SettingRule, consequence, name_head, permitted, power_types, ranks_of_tag, setting_rules
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _clause_types(category: str, clause: ClauseRef) -> frozenset[str]:
+    """Types a clause grants: from what it lets the body do, else from its actions (clauses recur on every item)."""
+    return frozenset(power_types(category, [consequence(clause.text)]) or power_types(category, clause.actions))
 
 
 def _ranks(citation: CitationBasis) -> tuple[str, ...] | None:
@@ -58,11 +70,11 @@ def invalid_of(basis: ItemBasis) -> Finding | None:
     if category not in _ruled_categories():
         return None
     # the item's own name says which act it is; the clause actions only when it does not
-    types = power_types(category, [basis.item.get("name", ""), basis.item.get("sub", "")])
+    types = power_types(category, [name_head(basis.item.get("name", "")), name_head(basis.item.get("sub", ""))])
     from_clauses = not types
     if from_clauses:
-        types = power_types(category, [a for c in basis.citations for cl in c.clauses if cl.category == category
-                                       for a in cl.actions])
+        for cl in (cl for c in basis.citations for cl in c.clauses if cl.category == category):
+            types |= _clause_types(category, cl)
     if category == "行政征收" and "税收" not in types:
         return None  # fees and other levies: no setting rule
     judged: list[tuple[CitationBasis, str, SettingRule]] = []

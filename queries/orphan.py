@@ -14,7 +14,15 @@ An item is an orphan when
    or a coercive measure for an inspection ...).  An article without any
    extracted clause says nothing (the extraction may have missed it), and
    only 行政许可, 行政处罚, 行政强制 and 行政检查 items are checked: the
-   extraction finds the other categories too rarely to conclude.
+   extraction finds the other categories too rarely to conclude.  An item
+   whose name names an act those articles grant under another category
+   (a 行政强制 item 责令停产停业 on a penalty clause) is not an orphan: its
+   basis is there, misfiled (:mod:`queries.mismatch`, ``category_mismatch``).
+   Nor is an item whose quote the version holds better in another article
+   that grants an act of the category for the violation the item's name
+   describes (:func:`renumbered`: 生猪屠宰管理条例 2021 cited by its 2008
+   numbers, art. 26 for what is now art. 33): the basis is there under
+   another number, a stale basis.
 
 "Basis not verifiable here" is not an orphan: an item whose only usable
 citations name a law that is not loaded (``law_not_loaded``), cannot be
@@ -36,6 +44,9 @@ from typing import Iterator
 from kg.views import CitationBasis, ItemBasis
 
 from .findings import Evidence, Finding, describe_citation, item_finding
+from .mismatch import misfiling
+from .rules import consequence, power_types
+from .stale import MIN_QUOTE, QUOTE_MATCH, quote_coverage
 
 UNVERIFIABLE = frozenset({"law_not_loaded", "ambiguous", "text_incomplete"})
 RULED_CATEGORIES = frozenset({"行政许可", "行政处罚", "行政强制"})
@@ -98,11 +109,37 @@ def orphan_of(basis: ItemBasis) -> Finding | None:
             [describe_citation(c) for c in cits],
         )
     verdicts = [_grants(c, category) for c in resolved]
+    verdicts = [None if v is False and _moved(c, category, item.get("name", "")) else v for c, v in zip(resolved, verdicts)]
     if verdicts and all(v is False for v in verdicts):
+        if misfiling(category, [item.get("name", ""), item.get("sub", "")], resolved) is not None:
+            return None  # the act is granted, under another category: category_mismatch
         evidence = [describe_citation(c) for c in cits]
         evidence.append(Evidence(note=f"所引条文中抽取到的授权条款类别：{_clause_categories(resolved) or '无'}"))
         return item_finding("orphan", basis, f"该事项所引条文均未授予{category}权力。", evidence)
     return None
+
+
+def _moved(citation: CitationBasis, category: str, name: str) -> bool:
+    """Whether the provision best holding the citation's quote, another than the one cited, grants the item's act."""
+    best = citation.best_match
+    if best is None or best.id in {p.id for p in (citation.target, citation.article) if p is not None}:
+        return False
+    return renumbered(category, name, best.text)
+
+
+def renumbered(category: str, name: str, text: str) -> bool:
+    """Whether ``text`` grants the act an item named ``name`` describes: an act of ``category`` for its violation.
+
+    The violation is what the name says between 对 and its last 的 (对…注水的处罚);
+    it must stand in ``text`` (:func:`queries.stale.quote_coverage`), and the
+    text must name an act of the category (the act tables of
+    :mod:`queries.rules`), after its condition.  Categories without an act
+    table (行政许可, 行政检查) are never so judged.
+    """
+    violation = name.rsplit("的", 1)[0].removeprefix("对") if "的" in name else ""
+    if len(violation) < MIN_QUOTE or not power_types(category, [consequence(text)]):
+        return False
+    return quote_coverage(violation, text) >= QUOTE_MATCH
 
 
 def _clause_categories(citations: list[CitationBasis]) -> str:

@@ -30,6 +30,7 @@ from .candidate import rank_candidates
 from .decisions import missing_decisions, select
 from .findings import KIND_NAMES, KINDS, Finding
 from .invalid import find_invalid
+from .mismatch import find_debatable, find_mismatches
 from .orphan import find_orphans, find_unverifiable
 from .overlap import find_overlaps, load_concentrations
 from .scan import scan
@@ -46,6 +47,7 @@ KIND_ARGS: dict[str, str] = {
     "unaccountable": "unaccountable",
     "candidates": "candidate",
     "unverifiable": "unverifiable",
+    "categories": "category_mismatch",
 }
 FORMATS = ("table", "json", "csv", "xlsx")
 
@@ -59,7 +61,9 @@ def iter_findings(store, kind: str = "all", *, government: str | None = None, de
     """Findings of ``kind`` (a ``plkg check`` argument), in output order.
 
     ``all`` yields, in this order: orphan, invalid_basis, stale_basis,
-    overlap, vacuum, unaccountable, candidate, then the ``unverifiable`` notes.
+    overlap, vacuum, unaccountable, candidate, the ``unverifiable`` notes,
+    then what ``categories`` yields: category_mismatch findings and the
+    ``category_debatable`` notes.
     """
     if kind not in KIND_ARGS and kind != "all":
         raise UserError(f"unknown finding kind {kind!r}: use {', '.join(KIND_ARGS)} or all")
@@ -75,6 +79,9 @@ def iter_findings(store, kind: str = "all", *, government: str | None = None, de
         yield from find_unaccountable(store, **scope)
     elif kind == "unverifiable":
         yield from find_unverifiable(store, **scope)
+    elif kind == "categories":
+        yield from find_mismatches(store, **scope)
+        yield from find_debatable(store, **scope)
     elif kind == "overlaps":
         yield from find_overlaps(store, concentrations=rows, **scope)
     elif kind == "vacuums":
@@ -97,9 +104,12 @@ def _all(store, concentrations, government, department) -> Iterator[Finding]:
     yield from found.overlaps
     yield from found.vacuums
     yield from items["unaccountable"]
-    item_findings = items["orphan"] + items["invalid_basis"] + items["stale_basis"] + items["unaccountable"]
+    item_findings = (items["orphan"] + items["invalid_basis"] + items["stale_basis"] + items["unaccountable"]
+                     + items["category_mismatch"])
     yield from rank_candidates(item_findings, found.overlaps, found.identities)
     yield from items["unverifiable"]
+    yield from items["category_mismatch"]
+    yield from items["category_debatable"]
 
 
 def run_check(store, kind: str = "all", *, government: str | None = None, department: str | None = None,
@@ -229,6 +239,8 @@ COLUMNS: dict[str, list[Column]] = {
     "stale_basis": ITEM_COLUMNS,
     "unaccountable": ITEM_COLUMNS,
     "unverifiable": ITEM_COLUMNS,
+    "category_mismatch": ITEM_COLUMNS[:5] + [("法定类别", lambda f: f.law_category)] + ITEM_COLUMNS[5:],
+    "category_debatable": ITEM_COLUMNS[:5] + [("法定类别", lambda f: f.law_category)] + ITEM_COLUMNS[5:],
     "overlap": [
         ("政府", lambda f: f.government),
         ("权力类别", lambda f: f.category),
@@ -386,3 +398,5 @@ def write_summary(counts: Counter, out: Any, kinds: Iterable[str] = KINDS) -> No
         _emit(out, f"  {KIND_NAMES[kind]:<8} {kind:<14} {counts.get(kind, 0):>7,}")
     if counts.get("unverifiable"):
         _emit(out, f"  注：{counts['unverifiable']:,} 个事项所引法律未载入，依据无法核验，不计为无依据事项 (unverifiable).")
+    if counts.get("category_debatable"):
+        _emit(out, f"  注：{counts['category_debatable']:,} 个事项的类别有不同理解，清单所选有据，仅作提示 (category_debatable).")

@@ -29,6 +29,7 @@ from kg.views import ItemBasis
 
 from .findings import Finding, item_finding
 from .invalid import invalid_of
+from .mismatch import debatable_of, mismatch_of
 from .orphan import orphan_of, unverifiable_of
 from .overlap import Concentration, LawDivisions, overlaps_of_government
 from .stale import stale_of
@@ -41,6 +42,8 @@ ITEM_CLASSIFIERS: dict[str, Callable[[ItemBasis], Finding | None]] = {
     "stale_basis": stale_of,
     "unaccountable": unaccountable_of,
     "unverifiable": unverifiable_of,
+    "category_mismatch": mismatch_of,
+    "category_debatable": debatable_of,
 }
 """The item kinds, each with the function that finds it on one item row."""
 

@@ -43,6 +43,8 @@ def _graph(store):
            cite(article_id(v, 30), "《甲法》第三十条"))
     g.item(d, "j-normative", "某许可", "行政许可", cite(None, "《关于某事的通知》", status="normative_document"))
     g.item(d, "k-normative-benefit", "某补贴", "行政给付", cite(None, "《关于某补贴的通知》", status="normative_document"))
+    # near miss: the act named (罚款) is what art. 30 grants, as a penalty: a category_mismatch, not an orphan
+    g.item(d, "o-misfiled", "对甲业务违法行为的罚款", "行政强制", cite(article_id(v, 30), "《甲法》第三十条"))
     g.save(store)
     return v
 
@@ -91,3 +93,29 @@ def test_an_article_beyond_a_cut_short_text_is_not_an_orphan(store, status, trun
 def test_orphans_department_filter(store, department, expected):
     _graph(store)
     assert len(list(find_orphans(store, department=department))) == expected
+
+
+PIG_26 = "县级以上地方人民政府农业农村主管部门应当根据生猪屠宰质量安全风险监测结果和国务院农业农村主管部门的规定，加强对生猪定点屠宰厂（场）质量安全管理状况的监督检查。"
+PIG_33 = ("违反本条例规定，生猪定点屠宰厂（场）出厂（场）未经肉品品质检验或者经肉品品质检验不合格的生猪产品的，由农业农村主管部门"
+          "责令停业整顿，没收生猪产品和违法所得；货值金额不足1万元的，并处10万元以上20万元以下的罚款")
+# the list's quote of art. 26 of the 2008 text, as Karamay's list has it
+PIG_QUOTE = ("生猪定点屠宰厂（场）出厂（场）未经肉品品质检验或者经肉品品质检验不合格的生猪产品的，由畜牧兽医行政主管部门责令停业整顿，"
+             "没收生猪产品和违法所得，并处货值金额1倍以上3倍以下的罚款")
+
+
+@pytest.mark.parametrize("name, orphan", [
+    # 生猪屠宰管理条例 2021 cited by its 2008 number: art. 33 now punishes what the name describes
+    ("对生猪定点屠宰厂（场）出厂（场）未经肉品品质检验或者经肉品品质检验不合格的生猪产品的处罚", False),
+    # near miss: the quote's best match punishes another violation than the item's
+    ("对生猪定点屠宰厂（场）对生猪、生猪产品注水或者注入其他物质的处罚", True),
+])
+def test_an_article_cited_by_its_old_number_is_not_an_orphan(store, name, orphan):
+    g = GraphBuilder()
+    v = g.law("生猪屠宰管理条例", "2021-06-25", {26: PIG_26, 33: PIG_33}, rank=Rank.ADMINISTRATIVE_REGULATION)
+    g.clause(article_id(v, 26), "行政检查", "县级以上地方人民政府农业农村主管部门", sector="农业农村", actions=("监督检查",))
+    g.clause(article_id(v, 33), "行政处罚", "农业农村主管部门", sector="农业农村", actions=("责令停产停业", "罚款"))
+    d = g.department(g.government("甲市"), "甲市农业农村局", "农业农村")
+    g.item(d, "x", name, "行政处罚", cite(article_id(v, 26), "《生猪屠宰管理条例》第二十六条", quote=PIG_QUOTE,
+                                         quote_best_match=article_id(v, 33)))
+    g.save(store)
+    assert [f.item_id for f in find_orphans(store)] == (["x"] if orphan else [])

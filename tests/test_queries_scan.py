@@ -19,7 +19,7 @@ from queries.scan import scan
 
 from .test_queries_builder import GraphBuilder, cite
 
-SINGLE_KINDS = ("orphans", "invalid", "stale", "overlaps", "vacuums", "unaccountable", "candidates", "unverifiable")
+SINGLE_KINDS = ("orphans", "invalid", "stale", "overlaps", "vacuums", "unaccountable", "candidates", "unverifiable", "categories")
 
 
 def _json(findings) -> list[str]:

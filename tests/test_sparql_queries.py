@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -51,6 +52,15 @@ def _case(n, category, *targets_or_statuses):
     return item, citations
 
 
+def _named(n, category, name, target, best=None):
+    """A case whose item has a name naming its act (and whose quote ``best`` holds best)."""
+    item = _item(n, category, name=name)
+    citation = _cite(item, 0, target=target)
+    if best is not None:
+        citation = dataclasses.replace(citation, quote="未取得食品生产经营许可从事食品生产经营活动", quote_best_match=best)
+    return item, [(citation, target)]
+
+
 LIC, PEN, CONF, OTHER = Category.LICENSING, Category.PENALTY, Category.CONFIRMATION, Category.OTHER
 ORPHAN_CASES = [
     # (case, expected reason or None for "not an orphan")
@@ -72,6 +82,12 @@ ORPHAN_CASES = [
     (_case(17, PEN, S.ART35.id, CitationStatus.UNPARSED), "grants_nothing"),
     (_case(18, CONF, S.ART122.id), None),  # 行政确认 is not checked: the extraction finds it too rarely
     (_case(19, Category.INSPECTION, S.ART35.id), "grants_nothing"),  # a licensing duty grounds no inspection
+    # the act named is granted under another category (吊销许可证, a penalty): a category_mismatch, not an orphan
+    (_named(23, LIC, "吊销食品生产许可证", S.ART122.id), None),
+    (_named(24, Category.INSPECTION, "查封食品生产场所", S.ART122.id), "grants_nothing"),  # a penalty clause grants no 查封
+    # the quote stands in art. 122, which punishes the violation the name describes: cited by an old number
+    (_named(25, PEN, "对未取得食品生产经营许可从事食品生产经营活动的处罚", S.ART35.id, best=S.ART122.id), None),
+    (_named(26, PEN, "对生产经营超过保质期的食品的处罚", S.ART35.id, best=S.ART122.id), "grants_nothing"),  # another violation
 ]
 
 
@@ -191,3 +207,12 @@ def test_sparql_runs_on_an_exported_file_too(orphan_graph, tmp_path):
         path = tmp_path / f"g.{ext}"
         path.write_text(export_rdf_text(orphan_graph, fmt), encoding="utf-8")
         assert sparql_orphans(load_graph(path)) == sparql_orphans(load_graph(orphan_graph))
+
+
+def test_the_python_filter_is_what_drops_misfiled_and_renumbered_items(orphan_graph):
+    from queries.sparql import run
+
+    graph = load_graph(orphan_graph)
+    dropped = {_item(23, LIC).id, _item(25, PEN).id}  # misfiled 吊销许可证; quote held by art. 122
+    raw = {r["item"] for r in run(graph, "orphans") if r["reason"] == "grants_nothing"}
+    assert dropped <= raw and not dropped & {o.item_id for o in sparql_orphans(graph)}

@@ -30,7 +30,7 @@ from kg.errors import UserError
 from kg.rdf import PLO, RDF, _VALUE_OF_CONCEPT, export_rdf, node_iri, node_id, normalise_format
 from kg.store import Store
 
-QUERIES = ("orphans", "overlap_items", "article_clauses", "versions_with_clauses", "law_divisions")
+QUERIES = ("orphans", "item_clauses", "item_best_matches", "overlap_items", "article_clauses", "versions_with_clauses", "law_divisions")
 
 _OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "json-ld": ox.RdfFormat.JSON_LD}
 
@@ -76,9 +76,15 @@ def _python(term: Any) -> Any:
     return str(term)
 
 
-def run(graph: ox.Store, name: str) -> list[dict[str, Any]]:
-    """Rows of a named query, terms turned into ids, category names and plain strings."""
-    solutions = graph.query(query_text(name))
+def run(graph: ox.Store, name: str, items: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Rows of a named query, terms turned into ids, category names and plain strings.
+
+    ``items`` (node ids) fill the query's empty ``VALUES ?item { }`` row.
+    """
+    text = query_text(name)
+    if items is not None:
+        text = text.replace("VALUES ?item { }", "VALUES ?item { " + " ".join(f"<{node_iri(i)}>" for i in items) + " }", 1)
+    solutions = graph.query(text)
     names = [v.value for v in solutions.variables]
     return [{n: _python(solution[n]) for n in names} for solution in solutions]
 
@@ -94,8 +100,48 @@ class SparqlOrphan:
 
 
 def sparql_orphans(graph: ox.Store) -> list[SparqlOrphan]:
-    """Orphan items, in item-id order (the ids ``queries.orphan.find_orphans`` reports)."""
-    return sorted((SparqlOrphan(r["item"], r["reason"]) for r in run(graph, "orphans")), key=lambda o: o.item_id)
+    """Orphan items, in item-id order (the ids ``queries.orphan.find_orphans`` reports).
+
+    A ``grants_nothing`` row whose item names an act its cited clauses grant
+    under another category is dropped: a category_mismatch, judged by
+    :func:`queries.mismatch.granted_act` on the clauses ``item_clauses.rq`` reads;
+    so is one whose quote another article holds that grants its act
+    (:func:`queries.orphan.renumbered` on what ``item_best_matches.rq`` reads).
+    """
+    from queries.orphan import renumbered
+
+    rows = [SparqlOrphan(r["item"], r["reason"]) for r in run(graph, "orphans")]
+    granting = [o.item_id for o in rows if o.reason == "grants_nothing"]
+    dropped = _misfiled(graph, granting)
+    if granting:
+        dropped |= {r["item"] for r in run(graph, "item_best_matches", granting)
+                    if renumbered(r["category"], r["name"], r["text"])}
+    return sorted((o for o in rows if not (o.reason == "grants_nothing" and o.item_id in dropped)),
+                  key=lambda o: o.item_id)
+
+
+def _misfiled(graph: ox.Store, items: Sequence[str]) -> set[str]:
+    """The ``items`` whose cited clauses grant the act they name under another category."""
+    from queries.mismatch import granted_act
+    from kg.views import ClauseRef
+
+    if not items:
+        return set()
+    facts: dict[str, dict[str, Any]] = {}
+    for r in run(graph, "item_clauses", items):
+        item = facts.setdefault(r["item"], {"names": (r["name"], r.get("sub") or ""), "category": r["category"],
+                                            "clauses": {}})
+        if r.get("clause") is not None:
+            clause = item["clauses"].setdefault(r["clause"], {"category": r["clauseCategory"], "text": r.get("text") or "",
+                                                              "actions": []})
+            if r.get("action") is not None and r["action"] not in clause["actions"]:
+                clause["actions"].append(r["action"])
+    return {
+        item_id for item_id, f in facts.items()
+        if granted_act(f["category"], f["names"], [
+            ClauseRef(id=cid, provision="", category=c["category"], subject="", actions=tuple(c["actions"]), text=c["text"])
+            for cid, c in sorted(f["clauses"].items())]) is not None
+    }
 
 
 # ---------------------------------------------------------------------------
