@@ -38,7 +38,7 @@ def test_every_kind_appears_with_the_expected_items(demo):
     assert sorted(f.item_code for f in found["unaccountable"]) == ["YX-JC-001", "YX-QZ-001"]
     assert [f.item_code for f in found["unverifiable"]] == ["YX-CF-011"]
     # 查封 (行政强制法 art. 9) filed as a penalty on the article that grants it: misfiled, not an orphan
-    assert [(f.item_code, f.law_category) for f in found["category_mismatch"]] == [("YX-CF-012", "行政强制")]
+    assert [(f.item_code, f.law_category) for f in found["category_mismatch"]] == [("YX-CF-013", "行政强制")]
     # item overlap on art. 30; clause overlap on art. 31; art. 28 is a lawful concentration (suppressed)
     assert sorted((f.article, f.item_codes) for f in found["overlap"]) == [
         (30, ("SJ-CF-001", "YX-CF-001")), (31, ("YX-CF-002",))]
