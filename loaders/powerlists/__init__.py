@@ -250,6 +250,13 @@ def load_powers(
     ownership = _Ownership({key for key, n in keys.items() if n == 1})
 
     batch = GraphBatch()
+    if loading:  # one node per office: the other names every list gives, and those the store knows
+        batch.learn_store_aliases(store.nodes("Department"), province)
+        for plist, gov in jobs:
+            if gov is not None:
+                default_department = _default_department(plist, gov)
+                for cell in dict.fromkeys(e.department for e in plist.entries):
+                    batch.learn_aliases(split_departments(cell or default_department)[0], gov, province)
     per_file: dict[str, dict] = {}
     own: set[str] = set()  # governments whose own lists these are
     if loading:

@@ -252,6 +252,8 @@ def sniff(path: str | Path) -> str:
     markup = _markup_kind(head)
     if markup:
         return markup
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise WorkbookError(f"{path}: binary file (NUL bytes), not text, and no workbook format (Excel, OpenDocument, HTML) either: corrupt or another format")
     return "text"
 
 
@@ -304,8 +306,8 @@ def _open_ole(path: Path, data: bytes, password: str | None) -> tuple[bytes, str
 
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
-    except OSError as exc:
-        raise WorkbookError(f"{path}: corrupt OLE container ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 - olefile raises OSError, ValueError … on a broken container
+        raise WorkbookError(f"{path}: corrupt .xls workbook (broken OLE container: {exc})") from None
     with ole:
         streams = {"/".join(entry) for entry in ole.listdir()}
     if "EncryptionInfo" in streams and "EncryptedPackage" in streams:
