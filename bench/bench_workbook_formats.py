@@ -18,43 +18,16 @@ import json
 import shutil
 import tempfile
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 from kg.embedded import EmbeddedStore
 from loaders.powerlists import load_powers
-from loaders.powerlists.workbook import read_workbook
 from tests import workbook_writers as w
 
 ROOT = Path(__file__).resolve().parents[1]
 KARAMAY = ROOT.parent / "shared" / "corpus" / "powerlists" / "karamay"
 NAMED = ("resolved", "article_not_found", "ambiguous")  # a loaded law, an article number
-
-
-def write_variants(folder: Path, out: Path) -> dict[str, dict[str, str]]:
-    """The forms of every workbook under ``out/<form>/``; returns form -> written file name -> original name."""
-    origin: dict[str, dict[str, str]] = defaultdict(dict)
-
-    def put(form: str, name: str, data: bytes, source: Path) -> None:
-        w.write(out / form / name, data)
-        origin[form][name] = source.name
-
-    for n, path in enumerate(sorted(p for p in folder.iterdir() if p.suffix.lower() in (".xls", ".xlsx"))):
-        sheets = read_workbook(path)
-        stem = path.stem
-        if path.suffix.lower() == ".xls":
-            put("xls-named-xlsx", stem + ".xlsx", path.read_bytes(), path)
-        package = w.xlsx_bytes(sheets)
-        put("xlsx", stem + ".xlsx", package, path)
-        put("xlsx-encrypted", stem + ".xlsx", w.encrypted(package), path)
-        put("html-as-xls", stem + ".xls", w.html_bytes(sheets, "gb18030" if n % 2 else "utf-8", stem), path)
-        put("ods", stem + ".ods", w.ods_bytes(sheets), path)
-        for sheet in sheets:
-            if sheet.has_text():
-                name = f"{stem}-{sheet.name.replace('/', '_')}.csv"
-                put("csv-gb18030", name, w.csv_bytes(sheet, "gb18030"), path)
-                put("csv-gb18030-blank-merges", name, w.csv_bytes(sheet, "gb18030", fill_merges=False), path)
-    return origin
 
 
 def measure(folder: Path, laws_store: Path | None, tmp: Path, origin: dict[str, str] | None = None) -> dict:
@@ -94,7 +67,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        origin = write_variants(args.folder, tmp_path / "forms")
+        origin = w.karamay_forms(args.folder, tmp_path / "forms")
         base = measure(args.folder, args.laws_store, tmp_path)
         result = {"originals": base, "forms": {}}
         for form in sorted(origin):

@@ -304,3 +304,43 @@ def test_departments_are_the_same_on_both_backends(tmp_path, bolt_store, monkeyp
     assert _items_per_department(bolt_store) == _items_per_department(embedded)
     edges = lambda s: sorted((e.src, e.dst) for n in s.nodes("PowerItem") for e in s.out_edges(n.id, "EXERCISED_BY"))  # noqa: E731
     assert edges(bolt_store) == edges(embedded) and len(edges(embedded)) == 6
+
+
+# --- the Karamay workbooks in the forms sites publish them -----------------------------------------
+
+FORMS = ("xls-named-xlsx", "xlsx-encrypted", "html-as-xls", "csv-gb18030", "csv-gb18030-blank-merges")  # "xlsx-encrypted" decrypts to the plain re-save
+
+
+@pytest.fixture(scope="module")
+def karamay_forms(powerlists_dir, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("forms")
+    folder = powerlists_dir / "karamay"
+    origin = w.karamay_forms(folder, tmp, set(FORMS))
+    original, _ = _load_counted(folder, tmp / "o.kg")
+    return folder, tmp, origin, original
+
+
+def _load_counted(folder: Path, store_path: Path, origin: dict[str, str] | None = None):
+    from collections import Counter
+
+    report = load_powers(EmbeddedStore(store_path), [folder])
+    items: Counter[str] = Counter()
+    for name, summary in report.details["per_file"].items():
+        items[(origin or {}).get(name, name)] += summary["items"]
+    return report, items
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("form", FORMS)
+def test_karamay_workbooks_in_every_published_form(karamay_forms, form, tmp_path):
+    from tests.test_powerlist_corpus import stated_counts
+
+    folder, forms, origin, original = karamay_forms
+    report, items = _load_counted(forms / form, tmp_path / "f.kg", origin[form])
+    assert not report.errors and len(report.loaded) == len(origin[form])
+    for name in set(origin[form].values()):
+        assert items[name] == sum(stated_counts(folder / name).values()), name
+    written = set(origin[form].values())
+    if written == {p.name for p in folder.glob("*.xls*")}:  # every workbook: the citations parse alike
+        assert report.details["citation_status"] == original.details["citation_status"]
+        assert report.counts["departments"] == original.counts["departments"]

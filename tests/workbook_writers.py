@@ -9,9 +9,10 @@ from __future__ import annotations
 import csv
 import html
 import io
+from collections import defaultdict
 from pathlib import Path
 
-from loaders.powerlists.workbook import DEFAULT_PASSWORD, Sheet
+from loaders.powerlists.workbook import DEFAULT_PASSWORD, Sheet, read_workbook
 
 
 def xlsx_bytes(sheets: list[Sheet]) -> bytes:
@@ -131,3 +132,39 @@ def write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
+
+
+def karamay_forms(folder: Path, out: Path, forms: set[str] | None = None) -> dict[str, dict[str, str]]:
+    """Every workbook of ``folder`` in the forms sites publish, under ``out/<form>/``; returns
+    form -> written file name -> original name.
+
+    Forms: the legacy .xls renamed .xlsx, a re-save as .xlsx, that .xlsx encrypted with Excel's
+    default password, an HTML page saved as .xls (UTF-8 and GB2312 in turn), an .ods, one GB18030
+    CSV per sheet (merged cells repeated, and blank).  ``forms`` limits the forms written.
+    """
+    origin: dict[str, dict[str, str]] = defaultdict(dict)
+
+    def put(form: str, name: str, data: bytes, source: Path) -> None:
+        if forms is not None and form not in forms:
+            return
+        write(out / form / name, data)
+        origin[form][name] = source.name
+
+    for n, path in enumerate(sorted(p for p in folder.iterdir() if p.suffix.lower() in (".xls", ".xlsx"))):
+        sheets = read_workbook(path)
+        stem = path.stem
+        if path.suffix.lower() == ".xls":
+            put("xls-named-xlsx", stem + ".xlsx", path.read_bytes(), path)
+        package = xlsx_bytes(sheets)
+        put("xlsx", stem + ".xlsx", package, path)
+        if forms is None or "xlsx-encrypted" in forms:
+            put("xlsx-encrypted", stem + ".xlsx", encrypted(package), path)
+        put("html-as-xls", stem + ".xls", html_bytes(sheets, "gb18030" if n % 2 else "utf-8", stem), path)
+        if forms is None or "ods" in forms:
+            put("ods", stem + ".ods", ods_bytes(sheets), path)
+        for sheet in sheets:
+            if sheet.has_text():
+                name = f"{stem}-{sheet.name.replace('/', '_')}.csv"
+                put("csv-gb18030", name, csv_bytes(sheet, "gb18030"), path)
+                put("csv-gb18030-blank-merges", name, csv_bytes(sheet, "gb18030", fill_merges=False), path)
+    return origin

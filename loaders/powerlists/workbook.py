@@ -1,4 +1,12 @@
-"""Read a power-list workbook (.xlsx, .xls, .csv) into plain sheets of text cells.
+"""Read a power-list workbook into plain sheets of text cells.
+
+What a file is comes from its bytes, never from its name (:func:`sniff`): an
+OOXML package (.xlsx), a legacy BIFF workbook (.xls, whatever suffix it was
+saved under), an OLE container holding an encrypted package (decrypted in
+memory with msoffcrypto-tool: Excel's default read-only password, or the
+user's), an OpenDocument spreadsheet (.ods, odfpy), an HTML page of tables or
+an Excel 2003 XML workbook saved as .xls (lxml), or CSV/TSV text in UTF-8 (with
+or without BOM), GB18030 or UTF-16 with BOM.  Each sheet's ``read_as`` says which.
 
 Every sheet is read; cells become normalised text (kg.text.normalise: simplified
 characters, half-width digits), numbers written as floats by Excel (``1.0``)
@@ -6,8 +14,8 @@ become ``1``.  Merged ranges are kept as ranges: the value sits in the top-left
 cell only, so the item reader can tell a continuation row (blank because of a
 merge) from a row with its own content.
 
-Problems a user can fix (a password-protected or corrupt file, an unknown
-format) raise :class:`WorkbookError` with a one-line message naming the file.
+Problems a user can fix (a password-protected or corrupt file, a PDF or an
+archive) raise :class:`WorkbookError` with a one-line message naming the file.
 
 >>> import tempfile, pathlib
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "list.csv"
@@ -39,7 +47,7 @@ from kg.errors import UserError
 from kg.text import ENCODINGS, DecodeError, decode_bytes, normalise
 
 # the suffixes a folder's workbooks carry (a file named on the command line is read whatever its suffix)
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv", ".tsv", ".htm", ".html")
+SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".et", ".ods", ".csv", ".tsv", ".htm", ".html")
 # what each suffix promises, to say when a file turned out to be something else
 PROMISED = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".et": "xls", ".ods": "ods", ".csv": "text",
             ".tsv": "text", ".txt": "text", ".htm": "html", ".html": "html", ".xml": "spreadsheetml"}
