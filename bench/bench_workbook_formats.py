@@ -2,11 +2,11 @@
 
 ``python -m bench.bench_workbook_formats [--laws-store PATH] [--out bench/out/workbook_formats.json]``
 
-From each Karamay workbook it writes, in a temporary folder: the legacy .xls renamed .xlsx (the
-held-out failure), a re-save as .xlsx (openpyxl), that .xlsx encrypted with Excel's default
-read-only password, an HTML table page saved as .xls (UTF-8 or GB2312), an .ods spreadsheet, and
-one GB18030 CSV per sheet (merged cells repeated, and blank as Excel's 'save as CSV' leaves
-them).  Each form is loaded into its own store (a copy of ``--laws-store`` when given) and
+From each Karamay workbook it writes, in a temporary folder, the forms of
+:func:`tests.workbook_writers.karamay_forms`: the legacy .xls renamed .xlsx (the held-out
+failure), a re-save as .xlsx (openpyxl), that .xlsx encrypted with Excel's default read-only
+password, an HTML table page saved as .xls (UTF-8 or GB2312), an .ods spreadsheet, and one
+GB18030 CSV per sheet (merged cells repeated, and blank as Excel's 'save as CSV' leaves them).  Each form is loaded into its own store (a copy of ``--laws-store`` when given) and
 compared with the originals: items per workbook, and the share of citations naming a loaded law
 with an article number that resolve (as bench.bench_powerlists counts it).
 """
@@ -49,9 +49,11 @@ def measure(folder: Path, laws_store: Path | None, tmp: Path, origin: dict[str, 
     read_as = Counter(summary.get("read_as", "") for summary in report.details["per_file"].values())
     if laws_store:  # among citations with an article number only, as bench_powerlists counts
         statuses = Counter()
-        for node in store.nodes("Citation"):
-            if "#c" in node.id and node.props.get("article") is not None:
-                statuses[node.props["status"]] += 1
+        for item in store.nodes("PowerItem"):
+            for edge in store.out_edges(item.id, "BASED_ON"):
+                cite = store.get(edge.dst)
+                if cite is not None and cite.props.get("article") is not None:
+                    statuses[cite.props["status"]] += 1
         named = sum(statuses[s] for s in NAMED)
     store.close()
     return {"seconds": round(seconds, 2), "files": len(report.loaded), "errors": [str(e) for e in report.errors],

@@ -130,6 +130,17 @@ def test_html_sheet_names_and_spans(tmp_path):
     assert sheets[0].filled(3, 1) == "对统计违法行为的处罚" and sheets[0].cell(3, 1) == ""
 
 
+def test_html_page_with_layout_tables(tmp_path):
+    """A site's page: a navigation box, a layout table around the list; only the list is a sheet."""
+    inner = w.html_text([_sheet("行政权力")]).split("<body>", 1)[1].rsplit("</body>", 1)[0]
+    page = ("<!DOCTYPE html><html><head><meta charset='gb2312'><title>克拉玛依市人民政府</title></head><body>"
+            "<table><tr><td>首页</td><td>政务公开</td></tr></table>"
+            f"<table><tr><td>{inner}</td></tr><tr><td></td></tr></table></body></html>")
+    path = w.write(tmp_path / "page.xls", page.encode("gb18030"))
+    sheets, entries = _entries(path)
+    assert [s.name for s in sheets] == ["行政权力"] and entries == EXPECTED
+
+
 @pytest.mark.parametrize("encrypt_with, password, outcome", [
     ("s3cret", None, "password-protected (encrypted); pass its password with --password"),
     ("s3cret", "wrong", "wrong password"),

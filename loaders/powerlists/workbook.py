@@ -561,7 +561,8 @@ def _html_text(data: bytes, path: Path) -> str:
 
 
 def _read_html(path: Path, data: bytes) -> list[Sheet]:
-    """Each innermost ``<table>`` of the page as one sheet; its caption (else the page title) names it."""
+    """Each innermost ``<table>`` of the page with data (two rows of two cells at least) as one
+    sheet; its caption (else the page title) names it."""
     import lxml.etree
     import lxml.html
 
@@ -588,8 +589,8 @@ def _read_html(path: Path, data: bytes) -> list[Sheet]:
                 grid.put(r, col, _text(td.text_content()), rowspan, colspan)
                 col += colspan
         cells = grid.trimmed()
-        if not any(any(row) for row in cells):
-            continue
+        if sum(1 for row in cells if sum(1 for cell in row if cell) >= 2) < 2:
+            continue  # a page's layout or navigation box, not a table of data: no two rows of two cells
         caption = table.find("caption")
         name = normalise(caption.text_content()).strip() if caption is not None else ""
         name = name or (title if len(tables) == 1 and title else f"{title or 'Table'} {n}".strip())
