@@ -209,6 +209,16 @@ def test_folders_take_every_workbook_and_say_why_they_skip_the_rest(tmp_path):
     assert lines[1].startswith("克拉玛依市统计局权责清单.xls (read as an HTML table, not what its name says): 3 items")
 
 
+def test_the_summary_says_how_an_encrypted_workbook_opened(tmp_path):
+    folder = tmp_path / "lists"
+    w.write(folder / "克拉玛依市统计局2024年权责清单.xlsx", w.encrypted(w.xlsx_bytes([_sheet()])))
+    w.write(folder / "克拉玛依市财政局2024年权责清单.xlsx", w.encrypted(w.xlsx_bytes([_sheet()]), "s3cret"))
+    report = load_powers(EmbeddedStore(tmp_path / "k.kg"), [folder], password="s3cret")
+    assert sorted(report.details["files"])[0].startswith(
+        "克拉玛依市统计局2024年权责清单.xlsx (encrypted: opened with Excel's default read-only password): 3 items")
+    assert sorted(report.details["files"])[1].startswith("克拉玛依市财政局2024年权责清单.xlsx (encrypted: opened with the password given): 3 items")
+
+
 def test_cli_password_option_and_environment(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
@@ -235,6 +245,9 @@ def test_cli_password_option_and_environment(tmp_path, monkeypatch):
     ("市委办公室（市档案局）", "克拉玛依市委办公室", ("克拉玛依市档案局", "市委办公室（市档案局）")),
     ("克拉玛依市国防动员办公室(克拉玛依市人民防空办公室)", "克拉玛依市国防动员办公室",
      ("克拉玛依市人民防空办公室", "克拉玛依市国防动员办公室(克拉玛依市人民防空办公室)")),
+    ("市委办公室（加挂市档案局牌子）", "克拉玛依市委办公室", ("克拉玛依市档案局", "市委办公室（加挂市档案局牌子）")),
+    ("克拉玛依市应急管理局（市地震局、市安全生产委员会办公室）", "克拉玛依市应急管理局",
+     ("克拉玛依市地震局", "克拉玛依市安全生产委员会办公室", "克拉玛依市应急管理局（市地震局、市安全生产委员会办公室）")),
     ("市统计局", "克拉玛依市统计局", ("市统计局",)),
     ("克拉玛依市统计局", "克拉玛依市统计局", ()),
     ("克拉玛依市统计局本级", "克拉玛依市统计局", ("克拉玛依市统计局本级",)),

@@ -61,7 +61,8 @@ class PowerList:
     sheets: list[SheetItems] = field(default_factory=list)
     government: GovernmentName | None = None
     date: str | None = None
-    read_as: str = ""  # what the bytes were read as (workbook.READ_AS), when the suffix promised another
+    read_as: str = ""  # what the bytes were read as (workbook.READ_AS)
+    opened_with: str = ""  # an encrypted workbook's key: 'password' (the one given) or 'default password'
 
     @property
     def entries(self):
@@ -78,6 +79,7 @@ def read_list(path: str | Path, password: str | None = None) -> PowerList:
     result = PowerList(path)
     for sheet in iter_workbook(path, password):
         result.read_as = result.read_as or sheet.read_as
+        result.opened_with = result.opened_with or sheet.opened_with
         result.sheets.append(read_items(sheet))
     return result
 
@@ -381,6 +383,8 @@ def _summary_line(name: str, summary: dict) -> str:
     promised = PROMISED.get(Path(name).suffix.lower())
     read_as = summary.get("read_as")
     said = f" (read as {READ_AS.get(read_as, read_as)}, not what its name says)" if read_as and read_as != promised else ""
+    if summary.get("opened_with"):
+        said += " (encrypted: opened with " + ("Excel's default read-only password)" if summary["opened_with"] == "default password" else "the password given)")
     line = f"{name}{said}: {summary['items']} items ({summary['entries']} entries with sub-items and levels; {cats})"
     if summary["skipped"]:
         reasons = "; ".join(summary["skipped"][:20])
@@ -396,7 +400,7 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
                store: Store, tx: Writer) -> dict:
     path = plist.path
     summary = {"government": gov.name, "date": plist.date, "items": 0, "entries": 0, "categories": {}, "skipped": [], "sheets": {},
-               "read_as": plist.read_as}
+               "read_as": plist.read_as, "opened_with": plist.opened_with}
     default_department = _default_department(plist, gov)
     categories: Counter[str] = Counter()
     for sheet in plist.sheets:

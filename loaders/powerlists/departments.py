@@ -307,7 +307,7 @@ def _department_name(written: str, default: GovernmentName, province: str | None
         names = [n for n in re.split(r"[、，,；;]", bracket.group("inner")) if n]
         if names and all(_BODY_END_RE.search(re.sub(r"牌子$", "", n)) for n in names):
             main = bracket.group("main")
-            inner = [re.sub(r"^挂|牌子$", "", n) for n in names]
+            inner = [re.sub(r"^(?:加挂|挂)|牌子$", "", n) for n in names]
     gov, name = department_government(main, default, province)
     aliases: list[str] = []
     for other in inner:

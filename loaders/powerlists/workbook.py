@@ -86,6 +86,7 @@ class Sheet:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     more: Iterator[list[str]] | None = field(default=None, repr=False, compare=False)
     read_as: str = field(default="", compare=False)  # what the bytes were read as: a key of READ_AS
+    opened_with: str = field(default="", compare=False)  # an encrypted workbook's key: 'default password' or 'password'
 
     def __post_init__(self) -> None:
         self._current: tuple[int, list[str]] = (-1, [])  # the streamed row iter_rows is at
@@ -224,9 +225,12 @@ def iter_workbook(path: str | Path, password: str | None = None) -> list[Sheet]:
             data = path.read_bytes()
         except OSError as exc:
             raise WorkbookError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        opened_with = ""
         if kind == "ole":
-            data, kind = _open_ole(path, data, password)
+            data, kind, opened_with = _open_ole(path, data, password)
         sheets = _READERS[kind](path, data)
+        for sheet in sheets:
+            sheet.opened_with = opened_with
     for sheet in sheets:
         sheet.read_as = kind
     return sheets
@@ -303,12 +307,13 @@ def _markup_kind(head: bytes) -> str | None:
     return None
 
 
-def _open_ole(path: Path, data: bytes, password: str | None) -> tuple[bytes, str]:
+def _open_ole(path: Path, data: bytes, password: str | None) -> tuple[bytes, str, str]:
     """A legacy .xls as it is, or an encrypted package (OOXML or .xls) decrypted in memory.
 
     Excel writes a workbook protected only against changes (read-only
     recommended) encrypted with its default password; such a file opens
-    without a question.  Returns ``(bytes, kind)``, kind 'xls' or 'xlsx'.
+    without a question.  Returns ``(bytes, kind, opened with)``: kind 'xls' or 'xlsx',
+    and '' (not encrypted), 'password' or 'default password'.
     """
     import olefile
 
@@ -319,15 +324,17 @@ def _open_ole(path: Path, data: bytes, password: str | None) -> tuple[bytes, str
     with ole:
         streams = {"/".join(entry) for entry in ole.listdir()}
     if "EncryptionInfo" in streams and "EncryptedPackage" in streams:
-        return _decrypt(path, data, password, "xlsx"), "xlsx"
+        clear, key = _decrypt(path, data, password, "xlsx")
+        return clear, "xlsx", key
     book = "Workbook" if "Workbook" in streams else "Book" if "Book" in streams else None
     if book is None:
         if "WordDocument" in streams:
             raise WorkbookError(f"{path}: a Word document (.doc), not a workbook")
         raise WorkbookError(f"{path}: an OLE file without a workbook stream, not a workbook")
     if _xls_encrypted(data):
-        return _decrypt(path, data, password, "xls"), "xls"
-    return data, "xls"
+        clear, key = _decrypt(path, data, password, "xls")
+        return clear, "xls", key
+    return data, "xls", ""
 
 
 def _xls_encrypted(data: bytes) -> bool:
@@ -339,8 +346,8 @@ def _xls_encrypted(data: bytes) -> bool:
         return False
 
 
-def _decrypt(path: Path, data: bytes, password: str | None, kind: str) -> bytes:
-    """The package decrypted in memory with ``password``, else Excel's default one."""
+def _decrypt(path: Path, data: bytes, password: str | None, kind: str) -> tuple[bytes, str]:
+    """The package decrypted in memory with ``password``, else Excel's default one, and which opened it."""
     import msoffcrypto
     from msoffcrypto.exceptions import DecryptionError, InvalidKeyError
 
@@ -364,7 +371,7 @@ def _decrypt(path: Path, data: bytes, password: str | None, kind: str) -> bytes:
         result = clear.getvalue()
         if not result.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
             continue  # RC4 .xls decryption does not verify every key: a wrong one gives garbage
-        return result
+        return result, "default password" if key == DEFAULT_PASSWORD and key != password else "password"
     if password:
         raise WorkbookError(f"{path}: wrong password: the workbook does not open with the --password given")
     raise WorkbookError(f"{path}: the workbook is password-protected (encrypted); pass its password with --password "
