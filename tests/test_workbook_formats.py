@@ -368,3 +368,35 @@ def test_karamay_workbooks_in_every_published_form(karamay_forms, form, tmp_path
     if written == {p.name for p in folder.glob("*.xls*")}:  # every workbook: the citations parse alike
         assert report.details["citation_status"] == original.details["citation_status"]
         assert report.counts["departments"] == original.counts["departments"]
+
+
+def _as_an_earlier_loader_left_it(store, tmp_path):
+    """Load a list, then rename its department to the bracketed name an earlier loader gave it."""
+    from kg.model import Edge, Node
+
+    w.write(tmp_path / "a" / "克拉玛依市发展和改革委员会2024年权责清单.xlsx",
+            w.xlsx_bytes([_list_of(["克拉玛依市发展和改革委员会（粮食和物资储备局）"] * 2)]))
+    load_powers(store, [tmp_path / "a"])
+    new, old = "克拉玛依市/克拉玛依市发展和改革委员会", "克拉玛依市/克拉玛依市发展和改革委员会（粮食和物资储备局）"
+    items = [e.src for e in store.in_edges(new, "EXERCISED_BY")]
+    with store.transaction() as tx:
+        tx.add_nodes([Node(old, "Department", {"name": old.split("/")[1], "government": "克拉玛依市", "sectors": ["粮食和物资储备"]})])
+        tx.add_edges([Edge(old, "克拉玛依市", "PART_OF")] + [Edge(i, old, "EXERCISED_BY") for i in items])
+        for i in items:
+            tx.update_props(i, department=old)
+        tx.remove_nodes([new])
+    return new, old
+
+
+@pytest.mark.parametrize("backend", ["embedded", pytest.param("bolt", marks=pytest.mark.bolt)])
+def test_a_department_an_earlier_loader_named_otherwise_is_folded_in(tmp_path, backend, request):
+    store = EmbeddedStore(tmp_path / "k.kg") if backend == "embedded" else request.getfixturevalue("bolt_store")
+    new, old = _as_an_earlier_loader_left_it(store, tmp_path)
+    w.write(tmp_path / "b" / "克拉玛依市发展和改革委员会权责清单（二）.xlsx", w.xlsx_bytes([_list_of(["市发展和改革委员会"], 10)]))
+    report = load_powers(store, [tmp_path / "b"])
+    assert not report.errors
+    assert store.get(old) is None
+    assert _items_per_department(store) == {new: 3}
+    assert sorted(e.src for e in store.in_edges(new, "EXERCISED_BY")) == sorted(n.id for n in store.nodes("PowerItem"))
+    sectors, aliases = _departments(store)[new]
+    assert "克拉玛依市发展和改革委员会（粮食和物资储备局）" in aliases and "粮食和物资储备" in sectors

@@ -253,7 +253,7 @@ def load_powers(
 
     batch = GraphBatch()
     if loading:  # one node per office: the other names every list gives, and those the store knows
-        batch.learn_store_aliases(store.nodes("Department"), province)
+        batch.learn_store_aliases(store.nodes("Department"), province, store.in_edges)
         for plist, gov in jobs:
             if gov is not None:
                 default_department = _default_department(plist, gov)
@@ -275,6 +275,8 @@ def load_powers(
                 summary = _load_list(plist, gov, province, batch, resolver, sectors, shared_codes, report, ownership, store, tx)
                 per_file[plist.path.name] = summary
                 report.loaded.append(str(plist.path))
+            batch.flush(tx)
+            batch.merge_superseded(tx)
             batch.flush(tx)
             tx.add_nodes(gov.to_node() for gov in _mark_only_named(batch, own | ownership.holders()))
     else:

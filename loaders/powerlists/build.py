@@ -62,6 +62,7 @@ class GraphBatch:
     new_departments: list[Department] = field(default_factory=list)  # the chunk's
     prior: dict[str, Node | None] = field(default_factory=dict)  # each government's node before this load
     aliases: dict[tuple[str, str], str] = field(default_factory=dict)  # (government id, a department's other name) -> its id
+    superseded: dict[str, tuple[str, str, list[str]]] = field(default_factory=dict)  # a stored department under an old name -> (government, name now, its items)
     _department_ids: dict[str, str] = field(default_factory=dict, repr=False)
     _by_cell: dict[tuple, Department] = field(default_factory=dict, repr=False)
     _written: set[str] = field(default_factory=set, repr=False)  # departments already in the transaction
@@ -97,13 +98,18 @@ class GraphBatch:
             if key[1] != named.name:
                 self.aliases.setdefault(key, own)
 
-    def learn_store_aliases(self, departments: Iterable[Node], province: str | None) -> None:
-        """The other names departments already in the store carry (from earlier loads)."""
+    def learn_store_aliases(self, departments: Iterable[Node], province: str | None,
+                            in_edges: Callable[[str, str], Iterable[Edge]]) -> None:
+        """The other names departments already in the store carry (from earlier loads), and the
+        departments an earlier loader named otherwise (read before the transaction opens)."""
         for node in departments:
             gov, name = node.props.get("government"), node.props.get("name")
             if not gov or not name:
                 continue
             default = GovernmentName(gov, GovLevel.CITY)
+            now = department_name(name, default, province)
+            if now.name != name and now.government.name == gov:  # an earlier loader's node: X（second name）, X本级
+                self.superseded[node.id] = (gov, now.name, [e.src for e in in_edges(node.id, EdgeType.EXERCISED_BY.value)])
             for alias in node.props.get("aliases") or ():
                 canonical = department_name(alias, default, province).name
                 if canonical != name:
@@ -146,6 +152,34 @@ class GraphBatch:
                 self._changed[dept.id] = dept
         self._by_cell[memo] = dept
         return dept
+
+    def merge_superseded(self, tx: Writer) -> None:
+        """Fold each stored department under an old name into the one this load names the office by.
+
+        Its items move over (their ``department`` and EXERCISED_BY edge), its
+        names and sectors join the department's, and the old node goes.  Only
+        offices this load wrote are touched: the rest of the store stays as it was.
+        """
+        for old_id, (gov, name, items) in self.superseded.items():
+            new_id = self.aliases.get((gov, name), department_id(gov, name))
+            dept = self.departments.get(new_id)
+            old = tx.get(old_id)
+            if dept is None or old is None or old_id == new_id:
+                continue
+            for item in items:
+                if tx.get(item) is None:
+                    continue  # removed with its file's earlier load
+                tx.update_props(item, department=new_id)
+                tx.remove_edges([(item, old_id, EdgeType.EXERCISED_BY.value)])
+                tx.add_edge(Edge(item, new_id, EdgeType.EXERCISED_BY.value))
+            names = (old.props.get("name"), *(old.props.get("aliases") or ()))
+            aliases = dept.aliases + tuple(dict.fromkeys(n for n in names if n and n != dept.name and n not in dept.aliases))
+            sectors = dept.sectors + tuple(dict.fromkeys(s for s in old.props.get("sectors") or () if s not in dept.sectors))
+            if (sectors, aliases) != (dept.sectors, dept.aliases):
+                dept.sectors, dept.aliases = sectors, aliases
+                if dept.id in self._written:
+                    self._changed[dept.id] = dept
+            tx.remove_nodes([old_id])
 
     def department_id(self, department: Department) -> str:
         """``department.id`` as one string object: items and edges hold it, not a copy each."""
