@@ -491,6 +491,7 @@ class Department(GraphObject):
     name: str
     government: str
     sectors: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # other names of the same office: a second 牌子, spellings lists use
 
     @property
     def id(self) -> str:

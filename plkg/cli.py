@@ -166,17 +166,19 @@ def load_laws(
 
 @load_app.command("powers")
 def load_powers(
-    files: List[Path] = typer.Argument(..., help="Power lists: .xlsx .xls .csv (folders are searched)."),
+    files: List[Path] = typer.Argument(..., help="Power lists: .xlsx .xls .ods .csv/.tsv, HTML tables (read by content; folders are searched)."),
     government: Optional[str] = typer.Option(None, "--government", help="The government the lists belong to."),
     level: Optional[str] = typer.Option(None, "--level", help="province, city, county or township"),
     date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD: when the list applies (chooses law versions)."),
+    password: Optional[str] = typer.Option(None, "--password", envvar="PLKG_WORKBOOK_PASSWORD", show_default=False,
+                                           help="Opens encrypted workbooks (Excel's default read-only password needs none)."),
 ) -> None:
     """Load power lists (权责清单); prints a summary per file."""
     from loaders.powerlists import load_powers as load
 
     _existing_paths(files)
     with opened_store() as store, file_progress("powers") as progress:
-        report = load(store, files, government=government, level=level, date=date, progress=progress)
+        report = load(store, files, government=government, level=level, date=date, password=password, progress=progress)
     print_report(report, "powers")
     if report.nothing_loaded:
         raise typer.Exit(2)

@@ -153,7 +153,9 @@ def test_bad_input_is_reported_and_the_rest_loads(law_store, tmp_path):
     corrupt = tmp_path / "corrupt.xls"
     corrupt.write_bytes(b"\x00\x01garbage")
     locked = tmp_path / "locked.xlsx"
-    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000)
+    from tests.workbook_writers import encrypted
+
+    locked.write_bytes(encrypted(good.read_bytes(), "s3cret"))  # a real password, not Excel's default
     headless = _workbook(tmp_path / "notes.xlsx", [["这是说明"]], title="说明")
     book = openpyxl.load_workbook(headless)
     book.active.delete_rows(2)

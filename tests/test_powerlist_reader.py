@@ -174,23 +174,7 @@ def test_xlsx_with_merged_cells_and_numbers(tmp_path):
     assert sheet.rows[2][0] == "1" and sheet.name == "行政许可（1项）" and (0, 1, 0, 6) in sheet.merged
 
 
-@pytest.mark.parametrize(
-    "name, data, message",
-    [
-        ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "password-protected"),
-        ("broken.xls", b"not a workbook at all", "not a .xls workbook"),
-        ("broken.xlsx", b"PK\x03\x04garbage", "corrupt .xlsx"),
-        ("page.xls", b"<html><table><tr><td>1</td></tr></table></html>", "HTML"),
-        ("empty.xlsx", b"", "empty file"),
-        ("list.txt", b"abc", "not a power list"),
-    ],
-)
-def test_bad_files_raise_one_clear_message(tmp_path, name, data, message):
-    path = tmp_path / name
-    path.write_bytes(data)
-    with pytest.raises(WorkbookError) as info:
-        read_workbook(path)
-    assert message in str(info.value) and name in str(info.value)
+# bad files, and every format read by its bytes: tests/test_workbook_formats.py
 
 
 def test_two_row_header_and_two_basis_columns():

@@ -45,7 +45,7 @@ from .citations import ParsedCitation, looks_normative, note_date, parse_basis
 from .departments import GovernmentName, SectorTable, find_government, province_of, split_departments
 from .items import Entry, SheetItems, read_items
 from .resolve import Resolver
-from .workbook import SUFFIXES, WorkbookError, iter_workbook
+from .workbook import PROMISED, READ_AS, SUFFIXES, WorkbookError, iter_workbook
 
 __all__ = ["load_powers", "resolve_pending", "read_list", "parse_basis", "PowerList"]
 
@@ -61,6 +61,8 @@ class PowerList:
     sheets: list[SheetItems] = field(default_factory=list)
     government: GovernmentName | None = None
     date: str | None = None
+    read_as: str = ""  # what the bytes were read as (workbook.READ_AS)
+    opened_with: str = ""  # an encrypted workbook's key: 'password' (the one given) or 'default password'
 
     @property
     def entries(self):
@@ -71,24 +73,49 @@ class PowerList:
         return [self.path.stem] + [t for s in self.sheets for t in s.title_rows] + [s.sheet for s in self.sheets]
 
 
-def read_list(path: str | Path) -> PowerList:
+def read_list(path: str | Path, password: str | None = None) -> PowerList:
     """Read one workbook's sheets into entries (raises WorkbookError); a CSV file's cells are never held whole."""
     path = Path(path)
     result = PowerList(path)
-    for sheet in iter_workbook(path):
+    for sheet in iter_workbook(path, password):
+        result.read_as = result.read_as or sheet.read_as
+        result.opened_with = result.opened_with or sheet.opened_with
         result.sheets.append(read_items(sheet))
     return result
 
 
-def _files(paths: Iterable[str | Path]) -> list[Path]:
+def _files(paths: Iterable[str | Path], report: LoadReport) -> list[Path]:
+    """The files to read: those named, and every workbook under a folder named (recursive).
+
+    In a folder, a file is taken by its suffix (:data:`workbook.SUFFIXES`, any
+    case) and read by its bytes; every other file is reported as skipped with
+    the reason, never dropped silently.
+    """
     found: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in SUFFIXES
-                         and not p.name.startswith(("~$", ".")) and p.name != "departments.csv")  # the user's sector table
-        else:
+        if not path.is_dir():
             found.append(path)
+            continue
+        for file in sorted(p for p in path.rglob("*") if p.is_file()):
+            reason = _not_a_workbook(file, path)
+            if reason is None:
+                found.append(file)
+            elif reason:
+                report.skip(file, reason)
     return found
+
+
+def _not_a_workbook(file: Path, folder: Path) -> str | None:
+    """Why a file of a folder is not read as a power list ('' for the user's sector table), or None."""
+    if file.name == "departments.csv":
+        return ""  # the user's sector table, read by load_powers itself
+    if any(part.startswith(".") for part in file.relative_to(folder).parts):
+        return "hidden file or folder"
+    if file.name.startswith("~$"):
+        return "an Excel lock file (the workbook it belongs to is open elsewhere)"
+    if file.suffix.lower() not in SUFFIXES:
+        return f"not a workbook by its name ({file.suffix or 'no suffix'}; folders take {' '.join(SUFFIXES)}): name the file itself to read it"
+    return None
 
 
 def _user_sector_files(files: list[Path]) -> list[Path]:
@@ -141,6 +168,7 @@ def load_powers(
     government: str | None = None,
     level: str | None = None,
     date: str | None = None,
+    password: str | None = None,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> LoadReport:
     """Load power lists into ``store`` in one transaction; a summary per file.
@@ -153,6 +181,7 @@ def load_powers(
         name, title rows or 实施主体 column name)
     level : province, city, county or township (default: from the name)
     date : ISO date the lists apply at (default: the year a title names, else now)
+    password : opens encrypted workbooks (Excel's default read-only password is tried anyway)
     progress : called as ``progress(done, total, file name)``
 
     Returns
@@ -164,7 +193,7 @@ def load_powers(
     report = LoadReport()
     gov_level = _level(level)
     date = _check_date(date)
-    paths = _files(files)
+    paths = _files(files, report)
     sectors = SectorTable.default()
     user_files = _user_sector_files(paths)
     if user_files:
@@ -175,7 +204,7 @@ def load_powers(
         if progress:
             progress(done - 1, len(paths) * 2, path.name)
         try:
-            plist = read_list(path)
+            plist = read_list(path, password)
         except WorkbookError as exc:
             report.error(path, str(exc).split(": ", 1)[-1] if str(exc).startswith(str(path)) else str(exc))
             continue
@@ -223,6 +252,13 @@ def load_powers(
     ownership = _Ownership({key for key, n in keys.items() if n == 1})
 
     batch = GraphBatch()
+    if loading:  # one node per office: the other names every list gives, and those the store knows
+        batch.learn_store_aliases(store.nodes("Department"), province, store.in_edges)
+        for plist, gov in jobs:
+            if gov is not None:
+                default_department = _default_department(plist, gov)
+                for cell in dict.fromkeys(e.department for e in plist.entries):
+                    batch.learn_aliases(split_departments(cell or default_department)[0], gov, province)
     per_file: dict[str, dict] = {}
     own: set[str] = set()  # governments whose own lists these are
     if loading:
@@ -239,6 +275,8 @@ def load_powers(
                 summary = _load_list(plist, gov, province, batch, resolver, sectors, shared_codes, report, ownership, store, tx)
                 per_file[plist.path.name] = summary
                 report.loaded.append(str(plist.path))
+            batch.flush(tx)
+            batch.merge_superseded(tx)
             batch.flush(tx)
             tx.add_nodes(gov.to_node() for gov in _mark_only_named(batch, own | ownership.holders()))
     else:
@@ -344,7 +382,12 @@ def _mark_only_named(batch: GraphBatch, own: set[str]) -> list[Government]:
 
 def _summary_line(name: str, summary: dict) -> str:
     cats = ", ".join(f"{k} {v}" for k, v in summary["categories"].items())
-    line = f"{name}: {summary['items']} items ({summary['entries']} entries with sub-items and levels; {cats})"
+    promised = PROMISED.get(Path(name).suffix.lower())
+    read_as = summary.get("read_as")
+    said = f" (read as {READ_AS.get(read_as, read_as)}, not what its name says)" if read_as and read_as != promised else ""
+    if summary.get("opened_with"):
+        said += " (encrypted: opened with " + ("Excel's default read-only password)" if summary["opened_with"] == "default password" else "the password given)")
+    line = f"{name}{said}: {summary['items']} items ({summary['entries']} entries with sub-items and levels; {cats})"
     if summary["skipped"]:
         reasons = "; ".join(summary["skipped"][:20])
         more = f"; … {len(summary['skipped']) - 20} more" if len(summary["skipped"]) > 20 else ""
@@ -358,7 +401,8 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
                sectors: SectorTable, shared_codes: set[str], report: LoadReport, ownership: _Ownership,
                store: Store, tx: Writer) -> dict:
     path = plist.path
-    summary = {"government": gov.name, "date": plist.date, "items": 0, "entries": 0, "categories": {}, "skipped": [], "sheets": {}}
+    summary = {"government": gov.name, "date": plist.date, "items": 0, "entries": 0, "categories": {}, "skipped": [], "sheets": {},
+               "read_as": plist.read_as, "opened_with": plist.opened_with}
     default_department = _default_department(plist, gov)
     categories: Counter[str] = Counter()
     for sheet in plist.sheets:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterable
 
 from kg.model import (
     Citation,
@@ -29,7 +29,7 @@ from kg.model import (
 from kg.store import Writer
 
 from .citations import ParsedCitation
-from .departments import GovernmentName, SectorTable, department_government
+from .departments import GovernmentName, SectorTable, department_name
 from .items import Entry
 from .resolve import Resolution
 
@@ -61,7 +61,12 @@ class GraphBatch:
     new_governments: list[Government] = field(default_factory=list)  # the chunk's
     new_departments: list[Department] = field(default_factory=list)  # the chunk's
     prior: dict[str, Node | None] = field(default_factory=dict)  # each government's node before this load
+    aliases: dict[tuple[str, str], str] = field(default_factory=dict)  # (government id, a department's other name) -> its id
+    superseded: dict[str, tuple[str, str, list[str]]] = field(default_factory=dict)  # a stored department under an old name -> (government, name now, its items)
     _department_ids: dict[str, str] = field(default_factory=dict, repr=False)
+    _by_cell: dict[tuple, Department] = field(default_factory=dict, repr=False)
+    _written: set[str] = field(default_factory=set, repr=False)  # departments already in the transaction
+    _changed: dict[str, Department] = field(default_factory=dict, repr=False)  # written ones with new sectors or aliases
 
     def government(self, name: GovernmentName, province: str | None, get: Callable[[str], Node | None] | None = None) -> Government:
         parent = name.parent
@@ -79,18 +84,102 @@ class GraphBatch:
                 self.edges.append(Edge(gov.id, parent_gov.id, EdgeType.SUBORDINATE_TO.value))
         return gov
 
+    def learn_aliases(self, written: str, default: GovernmentName, province: str | None) -> None:
+        """Note the other names a 实施主体 cell gives its department, before any item is built.
+
+        A load reads every list first, so a body named alone in one list
+        (粮食和物资储备局) joins the office that another list names it a
+        second name of (发展和改革委员会（粮食和物资储备局）), whichever comes first.
+        """
+        named = department_name(written, default, province)
+        own = department_id(named.government.name, named.name)
+        for alias in named.aliases:
+            key = (named.government.name, department_name(alias, named.government, province).name)
+            if key[1] != named.name:
+                self.aliases.setdefault(key, own)
+
+    def learn_store_aliases(self, departments: Iterable[Node], province: str | None,
+                            in_edges: Callable[[str, str], Iterable[Edge]]) -> None:
+        """The other names departments already in the store carry (from earlier loads), and the
+        departments an earlier loader named otherwise (read before the transaction opens)."""
+        for node in departments:
+            gov, name = node.props.get("government"), node.props.get("name")
+            if not gov or not name:
+                continue
+            default = GovernmentName(gov, GovLevel.CITY)
+            now = department_name(name, default, province)
+            if now.name != name and now.government.name == gov:  # an earlier loader's node: X（second name）, X本级
+                self.superseded[node.id] = (gov, now.name, [e.src for e in in_edges(node.id, EdgeType.EXERCISED_BY.value)])
+            for alias in node.props.get("aliases") or ():
+                canonical = department_name(alias, default, province).name
+                if canonical != name:
+                    self.aliases.setdefault((gov, canonical), node.id)
+
     def department(self, written: str, default: GovernmentName, province: str | None, sectors: SectorTable,
                    get: Callable[[str], Node | None] | None = None) -> Department:
-        gov_name, name = department_government(written, default, province)
-        gov = self.government(gov_name, province, get)
-        dept = self.departments.get(department_id(gov.id, name))
+        """The department a 实施主体 cell names: one node per office, whatever name the cell gives it.
+
+        Its sectors are the union of those its names carry, and of those a
+        node of the same id in the store had; its aliases collect the other
+        names.  A department already written in this transaction that gains a
+        name is written again at the next :meth:`flush`.
+        """
+        memo = (written, default, province)
+        dept = self._by_cell.get(memo)
+        if dept is not None:
+            return dept
+        named = department_name(written, default, province)
+        gov = self.government(named.government, province, get)
+        dept_id = self.aliases.get((gov.id, named.name), department_id(gov.id, named.name))
+        dept = self.departments.get(dept_id)
         if dept is None:
-            dept = Department(name, gov.id, sectors.sectors_for(name, gov.id))
+            dept = Department(dept_id[len(gov.id) + 1:], gov.id)
+            prior = get(dept_id) if get else None
+            if prior is not None and prior.label == "Department":  # an earlier load's: keep what it knew
+                dept.sectors = tuple(prior.props.get("sectors") or ())
+                dept.aliases = tuple(prior.props.get("aliases") or ())
             self.departments[dept.id] = dept
             self._department_ids[dept.id] = dept.id
             self.new_departments.append(dept)
             self.edges.append(Edge(dept.id, gov.id, EdgeType.PART_OF.value))
+        names = [n for n in (named.name, *named.aliases) if n != dept.name]
+        aliases = dept.aliases + tuple(n for n in names if n not in dept.aliases)
+        found = [s for n in (dept.name, *names) for s in sectors.sectors_for(n, gov.id)]
+        union = dept.sectors + tuple(dict.fromkeys(s for s in found if s not in dept.sectors))
+        if (union, aliases) != (dept.sectors, dept.aliases):
+            dept.sectors, dept.aliases = union, aliases
+            if dept.id in self._written:
+                self._changed[dept.id] = dept
+        self._by_cell[memo] = dept
         return dept
+
+    def merge_superseded(self, tx: Writer) -> None:
+        """Fold each stored department under an old name into the one this load names the office by.
+
+        Its items move over (their ``department`` and EXERCISED_BY edge), its
+        names and sectors join the department's, and the old node goes.  Only
+        offices this load wrote are touched: the rest of the store stays as it was.
+        """
+        for old_id, (gov, name, items) in self.superseded.items():
+            new_id = self.aliases.get((gov, name), department_id(gov, name))
+            dept = self.departments.get(new_id)
+            old = tx.get(old_id)
+            if dept is None or old is None or old_id == new_id:
+                continue
+            for item in items:
+                if tx.get(item) is None:
+                    continue  # removed with its file's earlier load
+                tx.update_props(item, department=new_id)
+                tx.remove_edges([(item, old_id, EdgeType.EXERCISED_BY.value)])
+                tx.add_edge(Edge(item, new_id, EdgeType.EXERCISED_BY.value))
+            names = (old.props.get("name"), *(old.props.get("aliases") or ()))
+            aliases = dept.aliases + tuple(dict.fromkeys(n for n in names if n and n != dept.name and n not in dept.aliases))
+            sectors = dept.sectors + tuple(dict.fromkeys(s for s in old.props.get("sectors") or () if s not in dept.sectors))
+            if (sectors, aliases) != (dept.sectors, dept.aliases):
+                dept.sectors, dept.aliases = sectors, aliases
+                if dept.id in self._written:
+                    self._changed[dept.id] = dept
+            tx.remove_nodes([old_id])
 
     def department_id(self, department: Department) -> str:
         """``department.id`` as one string object: items and edges hold it, not a copy each."""
@@ -110,6 +199,11 @@ class GraphBatch:
 
     def flush(self, tx: Writer) -> None:
         """Write the chunk (nodes before the edges that need them) and forget it."""
+        if self._changed:  # written in an earlier chunk, with fewer sectors or aliases than they have now
+            new = {d.id for d in self.new_departments}
+            tx.add_nodes(nodes_of(d for d in self._changed.values() if d.id not in new))
+            self._changed.clear()
+        self._written.update(d.id for d in self.new_departments)
         for label, objects in (("Government", self.new_governments), ("Department", self.new_departments),
                                ("PowerItem", self.items), ("Responsibility", self.responsibilities),
                                ("Citation", self.citations)):

@@ -259,6 +259,66 @@ def _department_government(name: str, default: GovernmentName, province: str | N
     return default, canonical_department(name, default.name)
 
 
+@dataclass(frozen=True)
+class DepartmentName:
+    """A 实施主体 cell read as one department: its government, canonical name and other names.
+
+    ``aliases`` holds the canonical names of the bodies a bracket names
+    (克拉玛依市发展和改革委员会（粮食和物资储备局）: 克拉玛依市粮食和物资储备局) and the
+    cell as written when that differs from ``name`` (市统计局, …本级).
+    """
+
+    government: GovernmentName
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+# A bracket after a body's name naming another body is a second name of the same office (一个机构两块牌子):
+# 发展和改革委员会（粮食和物资储备局）, 委办公室（市档案局）, 国防动员办公室（人民防空办公室）.  A bracket that says who
+# carries the power out (（克拉玛依市自然资源局承办）, （委托…）) names another office: no alias.
+_BRACKET_RE = re.compile(r"^(?P<main>.+?)[（(](?P<inner>[^（()）]+)[）)]$")
+_BODY_END_RE = re.compile(r"(?:局|厅|委员会|委|办公室|办|署|院|中心)$")
+_NOT_ALIAS_RE = re.compile(r"承办|负责|牵头|代管|实施|委托|行使|执行|具体|指导|监督|配合|协助|共同|主管|下属|所属|派出")
+_BASE_LEVEL_RE = re.compile(r"(?<=.{3})(?:[（(]本级[）)]|本级)$")  # 财政局本级 / 财政局（本级）: the office itself
+
+
+def department_name(written: str, default: GovernmentName, province: str | None) -> DepartmentName:
+    """The department a 实施主体 cell names, with its other names (see :class:`DepartmentName`).
+
+    >>> city = GovernmentName("克拉玛依市", GovLevel.CITY, "新疆维吾尔自治区")
+    >>> d = department_name("克拉玛依市发展和改革委员会（粮食和物资储备局）", city, None)
+    >>> d.name, d.aliases
+    ('克拉玛依市发展和改革委员会', ('克拉玛依市粮食和物资储备局', '克拉玛依市发展和改革委员会（粮食和物资储备局）'))
+    >>> department_name("市统计局本级", city, None).name
+    '克拉玛依市统计局'
+    >>> department_name("克拉玛依市人民政府（克拉玛依市自然资源局承办）", city, None).name
+    '克拉玛依市人民政府（克拉玛依市自然资源局承办）'
+    """
+    return _department_name(written or "", default, province)
+
+
+@functools.lru_cache(maxsize=NAME_MEMO)
+def _department_name(written: str, default: GovernmentName, province: str | None) -> DepartmentName:
+    cell = re.sub(r"\s+", "", written)
+    main = _BASE_LEVEL_RE.sub("", cell)
+    inner: list[str] = []
+    bracket = _BRACKET_RE.match(main)
+    if bracket and not _NOT_ALIAS_RE.search(bracket.group("inner")) and _BODY_END_RE.search(bracket.group("main")):
+        names = [n for n in re.split(r"[、，,；;]", bracket.group("inner")) if n]
+        if names and all(_BODY_END_RE.search(re.sub(r"牌子$", "", n)) for n in names):
+            main = bracket.group("main")
+            inner = [re.sub(r"^(?:加挂|挂)|牌子$", "", n) for n in names]
+    gov, name = department_government(main, default, province)
+    aliases: list[str] = []
+    for other in inner:
+        other_gov, other_name = department_government(other, gov, province)
+        if other_gov == gov and other_name != name and other_name not in aliases:
+            aliases.append(other_name)
+    if cell and cell != name and cell not in aliases:
+        aliases.append(cell)
+    return DepartmentName(gov, name, tuple(aliases))
+
+
 # --- sectors ---------------------------------------------------------------------
 
 

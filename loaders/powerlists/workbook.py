@@ -1,4 +1,12 @@
-"""Read a power-list workbook (.xlsx, .xls, .csv) into plain sheets of text cells.
+"""Read a power-list workbook into plain sheets of text cells.
+
+What a file is comes from its bytes, never from its name (:func:`sniff`): an
+OOXML package (.xlsx), a legacy BIFF workbook (.xls, whatever suffix it was
+saved under), an OLE container holding an encrypted package (decrypted in
+memory with msoffcrypto-tool: Excel's default read-only password, or the
+user's), an OpenDocument spreadsheet (.ods, odfpy), an HTML page of tables or
+an Excel 2003 XML workbook saved as .xls (lxml), or CSV/TSV text in UTF-8 (with
+or without BOM), GB18030 or UTF-16 with BOM.  Each sheet's ``read_as`` says which.
 
 Every sheet is read; cells become normalised text (kg.text.normalise: simplified
 characters, half-width digits), numbers written as floats by Excel (``1.0``)
@@ -6,8 +14,8 @@ become ``1``.  Merged ranges are kept as ranges: the value sits in the top-left
 cell only, so the item reader can tell a continuation row (blank because of a
 merge) from a row with its own content.
 
-Problems a user can fix (a password-protected or corrupt file, an unknown
-format) raise :class:`WorkbookError` with a one-line message naming the file.
+Problems a user can fix (a password-protected or corrupt file, a PDF or an
+archive) raise :class:`WorkbookError` with a one-line message naming the file.
 
 >>> import tempfile, pathlib
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "list.csv"
@@ -29,6 +37,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,10 +46,21 @@ from typing import Iterator
 from kg.errors import UserError
 from kg.text import ENCODINGS, DecodeError, decode_bytes, normalise
 
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
+# the suffixes a folder's workbooks carry (a file named on the command line is read whatever its suffix)
+SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".et", ".ods", ".csv", ".tsv", ".htm", ".html")
+# what each suffix promises, to say when a file turned out to be something else
+PROMISED = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".et": "xls", ".ods": "ods", ".csv": "text",
+            ".tsv": "text", ".txt": "text", ".htm": "html", ".html": "html", ".xml": "spreadsheetml"}
+READ_AS = {"xlsx": "an Excel workbook (.xlsx)", "xls": "a legacy Excel workbook (.xls)", "ods": "an OpenDocument spreadsheet (.ods)",
+           "text": "CSV/TSV text", "html": "an HTML table", "spreadsheetml": "an Excel 2003 XML workbook"}
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and encrypted .xlsx are OLE containers
 _ZIP_MAGIC = b"PK\x03\x04"
+_OTHER_MAGIC = ((b"%PDF", "a PDF document"), (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7-Zip archive"),
+                (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"{\\rtf", "an RTF document"))
+_SNIFF = 4096
+DEFAULT_PASSWORD = "VelvetSweatshop"  # what Excel encrypts a read-only-recommended workbook with
+PASSWORD_ENV = "PLKG_WORKBOOK_PASSWORD"
 HEAD_ROWS = 40  # rows of a streamed sheet kept in ``rows``: the title and header rows are among them
 _CHUNK = 1 << 20
 
@@ -65,6 +85,8 @@ class Sheet:
     rows: list[list[str]]
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     more: Iterator[list[str]] | None = field(default=None, repr=False, compare=False)
+    read_as: str = field(default="", compare=False)  # what the bytes were read as: a key of READ_AS
+    opened_with: str = field(default="", compare=False)  # an encrypted workbook's key: 'default password' or 'password'
 
     def __post_init__(self) -> None:
         self._current: tuple[int, list[str]] = (-1, [])  # the streamed row iter_rows is at
@@ -161,15 +183,15 @@ def _normalised_text(text: str) -> str:
     return done
 
 
-def read_workbook(path: str | Path) -> list[Sheet]:
-    """All sheets of a workbook, in order, every row in ``rows``.
+def read_workbook(path: str | Path, password: str | None = None) -> list[Sheet]:
+    """All sheets of a workbook, in order, every row in ``rows`` (see :func:`iter_workbook`).
 
     Raises
     ------
     WorkbookError
-        For an unreadable, encrypted or corrupt file, or an unknown suffix.
+        For an unreadable, encrypted or corrupt file, or one that is no workbook.
     """
-    sheets = iter_workbook(path)
+    sheets = iter_workbook(path, password)
     for sheet in sheets:
         if sheet.more is not None:
             sheet.rows.extend(sheet.more)
@@ -177,40 +199,183 @@ def read_workbook(path: str | Path) -> list[Sheet]:
     return sheets
 
 
-def iter_workbook(path: str | Path) -> list[Sheet]:
-    """All sheets of a workbook, in order; a CSV file's sheet streamed (see :class:`Sheet`).
+def iter_workbook(path: str | Path, password: str | None = None) -> list[Sheet]:
+    """All sheets of a workbook, in order; a text file's sheet streamed (see :class:`Sheet`).
 
-    The CSV file is checked whole (readable, not empty, one encoding) before
-    any row is returned, so a bad file fails here, not half-way through.
+    The format comes from the bytes (:func:`sniff`), never from the name: a
+    legacy .xls saved as .xlsx, an HTML table or tab-separated text saved as
+    .xls all read as what they are; each sheet's ``read_as`` says what.  An
+    encrypted workbook is decrypted in memory with ``password``, else with
+    Excel's default read-only password.  A text file is checked whole
+    (readable, not empty, one encoding) before any row is returned, so a bad
+    file fails here, not half-way through.
 
     Raises
     ------
     WorkbookError
-        For an unreadable, encrypted or corrupt file, or an unknown suffix.
+        For an unreadable, encrypted (without the right password), corrupt or
+        unknown file.
     """
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return [_stream_csv(path)]
+    kind = sniff(path)
+    if kind == "text":
+        sheets = [_stream_csv(path)]
+    else:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise WorkbookError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        opened_with = ""
+        if kind == "ole":
+            data, kind, opened_with = _open_ole(path, data, password)
+        sheets = _READERS[kind](path, data)
+        for sheet in sheets:
+            sheet.opened_with = opened_with
+    for sheet in sheets:
+        sheet.read_as = kind
+    return sheets
+
+
+def sniff(path: str | Path) -> str:
+    """What a file holds, from its first bytes: 'xlsx', 'ods', 'ole' (a legacy .xls,
+    or an encrypted package), 'html', 'spreadsheetml' or 'text' (CSV/TSV).
+
+    Raises
+    ------
+    WorkbookError
+        For an unreadable or empty file, or one that is no workbook (another
+        zip archive, a PDF, a binary file).
+    """
+    path = Path(path)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF)
+            if head.startswith(_ZIP_MAGIC):
+                return _zip_kind(path)
     except OSError as exc:
         raise WorkbookError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if not data.strip():
-        raise WorkbookError(f"{path}: empty file")
-    if suffix not in SUFFIXES:
-        raise WorkbookError(f"{path}: not a power list (use .xlsx, .xls or .csv)")
-    # Trust the bytes over the suffix: .xls files saved as .xlsx and back are common.
-    if data.startswith(_ZIP_MAGIC):
-        return _read_xlsx(path, data)
-    if data.startswith(_OLE_MAGIC):
-        if suffix in (".xlsx", ".xlsm") or b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
-            raise WorkbookError(f"{path}: the workbook is password-protected (encrypted); save it without a password and load it again")
-        return _read_xls(path, data)
-    head = data[:512].lstrip().lower()
-    if head.startswith((b"<html", b"<!doctype", b"<table", b"<?xml")):
-        raise WorkbookError(f"{path}: an HTML/XML page saved as {suffix}, not a workbook; open it in a spreadsheet program and save as .xlsx")
-    raise WorkbookError(f"{path}: not a {suffix} workbook (corrupt or another format)")
+    if head.startswith(_OLE_MAGIC):
+        return "ole"
+    if not head.strip():
+        _csv_encoding(path)  # raises the 'empty file' message (a long blank head may hide text)
+    for magic, what in _OTHER_MAGIC:
+        if head.startswith(magic):
+            raise WorkbookError(f"{path}: {what}, not a workbook")
+    markup = _markup_kind(head)
+    if markup:
+        return markup
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise WorkbookError(f"{path}: binary file (NUL bytes), not text, and no workbook format (Excel, OpenDocument, HTML) either: corrupt or another format")
+    return "text"
+
+
+def _zip_kind(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+                if mimetype == "application/vnd.oasis.opendocument.spreadsheet":
+                    return "ods"
+                raise WorkbookError(f"{path}: an OpenDocument file of type {mimetype}, not a spreadsheet")
+    except zipfile.BadZipFile as exc:
+        raise WorkbookError(f"{path}: corrupt zip package ({exc})") from None
+    if "xl/workbook.xml" in names or "xl/workbook.bin" in names or "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
+        if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
+            raise WorkbookError(f"{path}: an Excel binary workbook (.xlsb); save it as .xlsx and load it again")
+        return "xlsx"
+    if any(n.startswith("word/") for n in names):
+        raise WorkbookError(f"{path}: a Word document, not a workbook")
+    if "[Content_Types].xml" in names:
+        return "xlsx"  # an OOXML package openpyxl will judge
+    raise WorkbookError(f"{path}: a zip archive, not a workbook (unpack it and load its files)")
+
+
+def _markup_kind(head: bytes) -> str | None:
+    """'html' or 'spreadsheetml' when the head is markup (in UTF-8, GB18030 or UTF-16)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head[2:].decode("utf-16-le" if head.startswith(b"\xff\xfe") else "utf-16-be", "ignore")
+    else:
+        text = head.decode("latin-1")
+    text = text.lstrip("\ufeff\xef\xbb\xbf \t\r\n").lower()
+    if not text.startswith("<"):
+        return None
+    if "urn:schemas-microsoft-com:office:spreadsheet" in text and "<workbook" in text:
+        return "spreadsheetml"
+    if re.match(r"<(?:!doctype\s+html|html|head|meta|body|table|style|title|!--|\?xml)", text):
+        return "html"
+    return None
+
+
+def _open_ole(path: Path, data: bytes, password: str | None) -> tuple[bytes, str, str]:
+    """A legacy .xls as it is, or an encrypted package (OOXML or .xls) decrypted in memory.
+
+    Excel writes a workbook protected only against changes (read-only
+    recommended) encrypted with its default password; such a file opens
+    without a question.  Returns ``(bytes, kind, opened with)``: kind 'xls' or 'xlsx',
+    and '' (not encrypted), 'password' or 'default password'.
+    """
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - olefile raises OSError, ValueError … on a broken container
+        raise WorkbookError(f"{path}: corrupt .xls workbook (broken OLE container: {exc})") from None
+    with ole:
+        streams = {"/".join(entry) for entry in ole.listdir()}
+    if "EncryptionInfo" in streams and "EncryptedPackage" in streams:
+        clear, key = _decrypt(path, data, password, "xlsx")
+        return clear, "xlsx", key
+    book = "Workbook" if "Workbook" in streams else "Book" if "Book" in streams else None
+    if book is None:
+        if "WordDocument" in streams:
+            raise WorkbookError(f"{path}: a Word document (.doc), not a workbook")
+        raise WorkbookError(f"{path}: an OLE file without a workbook stream, not a workbook")
+    if _xls_encrypted(data):
+        clear, key = _decrypt(path, data, password, "xls")
+        return clear, "xls", key
+    return data, "xls", ""
+
+
+def _xls_encrypted(data: bytes) -> bool:
+    import msoffcrypto
+
+    try:
+        return bool(msoffcrypto.OfficeFile(io.BytesIO(data)).is_encrypted())
+    except Exception:  # noqa: BLE001 - an odd BIFF stream: let xlrd judge it
+        return False
+
+
+def _decrypt(path: Path, data: bytes, password: str | None, kind: str) -> tuple[bytes, str]:
+    """The package decrypted in memory with ``password``, else Excel's default one, and which opened it."""
+    import msoffcrypto
+    from msoffcrypto.exceptions import DecryptionError, InvalidKeyError
+
+    tried = [password] if password else []
+    tried.append(DEFAULT_PASSWORD)
+    for key in tried:
+        try:
+            office = msoffcrypto.OfficeFile(io.BytesIO(data))
+            if kind == "xlsx":
+                office.load_key(password=key, verify_password=True)
+            else:
+                office.load_key(password=key)
+            clear = io.BytesIO()
+            office.decrypt(clear)
+        except (InvalidKeyError, DecryptionError):
+            continue
+        except Exception as exc:  # noqa: BLE001 - msoffcrypto raises many kinds on corrupt input
+            if "password" in str(exc).lower() or "key" in str(exc).lower():
+                continue
+            raise WorkbookError(f"{path}: corrupt encrypted workbook ({type(exc).__name__}: {exc})") from None
+        result = clear.getvalue()
+        if not result.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
+            continue  # RC4 .xls decryption does not verify every key: a wrong one gives garbage
+        return result, "default password" if key == DEFAULT_PASSWORD and key != password else "password"
+    if password:
+        raise WorkbookError(f"{path}: wrong password: the workbook does not open with the --password given")
+    raise WorkbookError(f"{path}: the workbook is password-protected (encrypted); pass its password with --password "
+                        f"(or {PASSWORD_ENV}), or save it without a password and load it again")
 
 
 def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
@@ -341,3 +506,203 @@ def _read_xls(path: Path, data: bytes) -> list[Sheet]:
     finally:
         book.release_resources()
     return sheets
+
+
+# --- markup: HTML tables and Excel 2003 XML, as government sites publish them under .xls ---------
+
+
+class _Grid:
+    """Cells placed row by row, with the ranges that row and column spans cover."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[str]] = []
+        self.merged: list[tuple[int, int, int, int]] = []
+        self._taken: set[tuple[int, int]] = set()  # cells a span from an earlier row covers
+
+    def next_free(self, row: int, col: int) -> int:
+        while (row, col) in self._taken:
+            col += 1
+        return col
+
+    def put(self, row: int, col: int, text: str, rows: int = 1, cols: int = 1) -> None:
+        while len(self.rows) <= row:
+            self.rows.append([])
+        cells = self.rows[row]
+        cells.extend([""] * (col + 1 - len(cells)))
+        cells[col] = text
+        if rows > 1 or cols > 1:
+            self.merged.append((row, row + rows, col, col + cols))
+            for r in range(row, row + rows):
+                for c in range(col, col + cols):
+                    if (r, c) != (row, col):
+                        self._taken.add((r, c))
+
+    def trimmed(self) -> list[list[str]]:
+        while self.rows and not any(self.rows[-1]):
+            self.rows.pop()
+        return self.rows
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(str(value).strip() or 1), 10_000))
+    except ValueError:
+        return 1
+
+
+def _html_text(data: bytes, path: Path) -> str:
+    """The page decoded: by its BOM, else its declared charset, else as text files are."""
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        declared = re.search(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""", data[:_SNIFF])
+        if declared:
+            name = declared.group(1).decode("ascii").lower()
+            name = "gb18030" if name in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936") else name
+            try:
+                return data.decode(name)
+            except (LookupError, UnicodeDecodeError):
+                pass  # a page that lies about its charset: decode as any text file
+    try:
+        return decode_bytes(data, str(path))
+    except DecodeError as exc:
+        raise WorkbookError(str(exc)) from None
+
+
+def _read_html(path: Path, data: bytes) -> list[Sheet]:
+    """Each innermost ``<table>`` of the page with data (two rows of two cells at least) as one
+    sheet; its caption (else the page title) names it."""
+    import lxml.etree
+    import lxml.html
+
+    text = _html_text(data, path)
+    try:
+        page = lxml.html.document_fromstring(text.lstrip("\ufeff"))
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise WorkbookError(f"{path}: corrupt HTML page ({exc})") from None
+    for br in page.iter("br"):  # a line break in a cell is a line of its text
+        br.tail = "\n" + (br.tail or "")
+    tables = [t for t in page.iter("table") if not t.xpath(".//table")]
+    title = normalise(page.findtext(".//title") or "").strip()
+    sheets = []
+    for n, table in enumerate(tables, 1):
+        grid = _Grid()
+        rows = [tr for tr in table.xpath(".//tr") if tr.xpath("ancestor::table[1]")[0] is table]
+        for r, tr in enumerate(rows):
+            col = 0
+            for td in tr:
+                if not isinstance(td.tag, str) or td.tag.lower() not in ("td", "th"):
+                    continue
+                col = grid.next_free(r, col)
+                rowspan, colspan = _span(td.get("rowspan")), _span(td.get("colspan"))
+                grid.put(r, col, _text(td.text_content()), rowspan, colspan)
+                col += colspan
+        cells = grid.trimmed()
+        if sum(1 for row in cells if sum(1 for cell in row if cell) >= 2) < 2:
+            continue  # a page's layout or navigation box, not a table of data: no two rows of two cells
+        caption = table.find("caption")
+        name = normalise(caption.text_content()).strip() if caption is not None else ""
+        name = name or (title if len(tables) == 1 and title else f"{title or 'Table'} {n}".strip())
+        sheets.append(Sheet(path, name, cells, grid.merged))
+    if not sheets:
+        raise WorkbookError(f"{path}: an HTML page without a table, not a workbook")
+    return sheets
+
+
+_SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
+
+
+def _read_spreadsheetml(path: Path, data: bytes) -> list[Sheet]:
+    """An Excel 2003 XML workbook: ``Worksheet/Table/Row/Cell/Data``, with ss:Index and Merge* spans."""
+    import lxml.etree
+
+    try:
+        root = lxml.etree.fromstring(data, lxml.etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+    except lxml.etree.XMLSyntaxError as exc:
+        raise WorkbookError(f"{path}: corrupt Excel XML workbook ({exc})") from None
+    sheets = []
+    for ws in root.iter(f"{_SS}Worksheet"):
+        grid = _Grid()
+        r = -1
+        for row in ws.iter(f"{_SS}Row"):
+            r = _span(row.get(f"{_SS}Index")) - 1 if row.get(f"{_SS}Index") else r + 1
+            col = 0
+            for cell in row.iter(f"{_SS}Cell"):
+                col = _span(cell.get(f"{_SS}Index")) - 1 if cell.get(f"{_SS}Index") else grid.next_free(r, col)
+                value = "".join(cell.find(f"{_SS}Data").itertext()) if cell.find(f"{_SS}Data") is not None else ""
+                across = _span(int(cell.get(f"{_SS}MergeAcross", "0") or 0) + 1)
+                down = _span(int(cell.get(f"{_SS}MergeDown", "0") or 0) + 1)
+                grid.put(r, col, _text(_number_text(value)), down, across)
+                col += across
+        sheets.append(Sheet(path, normalise(ws.get(f"{_SS}Name", "") or f"Sheet{len(sheets) + 1}").strip(), grid.trimmed(), grid.merged))
+    if not sheets:
+        raise WorkbookError(f"{path}: an Excel XML file without a worksheet, not a workbook")
+    return sheets
+
+
+def _number_text(value: str) -> str:
+    """'1.0' as Excel writes a whole number in XML -> '1' (what the binary readers give)."""
+    return value[:-2] if re.fullmatch(r"-?\d+\.0", value) else value
+
+
+# --- OpenDocument ------------------------------------------------------------------------------------
+
+
+def _read_ods(path: Path, data: bytes) -> list[Sheet]:
+    """An OpenDocument spreadsheet through odfpy: repeated rows/cells expanded, spans kept as merges."""
+    from odf import opendocument, table as odt
+    from odf.namespaces import OFFICENS, TABLENS
+
+    try:
+        doc = opendocument.load(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - odfpy raises many kinds on corrupt input
+        raise WorkbookError(f"{path}: corrupt .ods spreadsheet ({type(exc).__name__}: {exc})") from None
+    sheets = []
+    for ws in doc.spreadsheet.getElementsByType(odt.Table):
+        grid = _Grid()
+        r = 0
+        for row in ws.getElementsByType(odt.TableRow):
+            repeat = _span(row.attributes.get((TABLENS, "number-rows-repeated")))
+            cells = []
+            for cell in row.childNodes:
+                if cell.qname[1] not in ("table-cell", "covered-table-cell"):
+                    continue
+                times = _span(cell.attributes.get((TABLENS, "number-columns-repeated")))
+                kind = cell.attributes.get((OFFICENS, "value-type"))
+                if kind in ("float", "percentage", "currency"):
+                    value = _text(float(cell.attributes.get((OFFICENS, "value"), "0")))
+                elif kind == "date":
+                    value = cell.attributes.get((OFFICENS, "date-value"), "")[:10]
+                else:
+                    value = _text("\n".join(_odf_text(p) for p in cell.childNodes if p.qname[1] in ("p", "h")))
+                spans = (_span(cell.attributes.get((TABLENS, "number-rows-spanned"))),
+                         _span(cell.attributes.get((TABLENS, "number-columns-spanned"))))
+                cells.extend([(value, spans, cell.qname[1] == "covered-table-cell")] * min(times, 1024))
+            if not any(value for value, _, _ in cells) and not any(s != (1, 1) for _, s, _ in cells):
+                r += repeat  # blank rows (often repeated to the sheet's end) place nothing
+                continue
+            for _ in range(min(repeat, 1024)):
+                for c, (value, (down, across), covered) in enumerate(cells):
+                    if not covered and (value or (down, across) != (1, 1)):
+                        grid.put(r, c, value, down, across)
+                r += 1
+        sheets.append(Sheet(path, normalise(ws.getAttribute("name") or f"Sheet{len(sheets) + 1}").strip(), grid.trimmed(), grid.merged))
+    return sheets
+
+
+def _odf_text(node) -> str:
+    """A text:p's text with its spans, spaces (text:s) and line breaks."""
+    parts = []
+    for child in node.childNodes:
+        if child.nodeType == child.TEXT_NODE:
+            parts.append(str(child.data))
+        elif child.qname[1] == "s":
+            parts.append(" " * _span(child.attributes.get((child.qname[0], "c"))))
+        elif child.qname[1] == "line-break":
+            parts.append("\n")
+        elif child.qname[1] == "tab":
+            parts.append("\t")
+        else:
+            parts.append(_odf_text(child))
+    return "".join(parts)
+
+
+_READERS = {"xlsx": _read_xlsx, "xls": _read_xls, "html": _read_html, "spreadsheetml": _read_spreadsheetml, "ods": _read_ods}
