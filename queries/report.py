@@ -264,8 +264,8 @@ COLUMNS: dict[str, list[Column]] = {
 _ALL_HEADERS: list[str] = ["问题类型"] + list(dict.fromkeys(h for cols in COLUMNS.values() for h, _ in cols))
 
 
-def _row(finding: Finding, headers: list[str] | None = None) -> list[Any]:
-    columns = COLUMNS[finding.kind]
+def _row(finding: Finding, headers: list[str] | None = None, table: dict[str, list[Column]] | None = None) -> list[Any]:
+    columns = (table or COLUMNS)[finding.kind]
     if headers is None:
         return [get(finding) for _, get in columns]
     values = {h: get(finding) for h, get in columns}
@@ -273,12 +273,17 @@ def _row(finding: Finding, headers: list[str] | None = None) -> list[Any]:
     return [values.get(h) for h in headers]
 
 
-def write_csv(findings: Iterable[Finding], out: TextIO) -> None:
-    """CSV with Chinese headers: the union of every kind's columns, 问题类型 first."""
+def write_csv(findings: Iterable[Finding], out: TextIO, table: dict[str, list[Column]] | None = None) -> None:
+    """CSV with Chinese headers: the union of every kind's columns, 问题类型 first.
+
+    ``table`` gives other records' columns by kind (records with ``kind``, as
+    ``plkg diff lists`` writes); default the findings'.
+    """
+    headers = _ALL_HEADERS if table is None else ["问题类型"] + list(dict.fromkeys(h for cols in table.values() for h, _ in cols))
     writer = csv.writer(_Lines(out))
-    writer.writerow(_ALL_HEADERS)
+    writer.writerow(headers)
     for finding in findings:
-        writer.writerow(["" if v is None else v for v in _row(finding, _ALL_HEADERS)])
+        writer.writerow(["" if v is None else v for v in _row(finding, headers, table)])
 
 
 class _Lines:
@@ -291,8 +296,14 @@ class _Lines:
         _raw(self.out, text)
 
 
-def write_xlsx(findings: Iterable[Finding], path: Path) -> None:
-    """One sheet per kind (Chinese names and headers), frozen header row, autofilter."""
+def write_xlsx(findings: Iterable[Finding], path: Path, table: dict[str, list[Column]] | None = None,
+               names: dict[str, str] | None = None) -> None:
+    """One sheet per kind (Chinese names and headers), frozen header row, autofilter.
+
+    ``table`` and ``names`` give other records' columns and sheet names by kind; default the findings'.
+    """
+    table = table or COLUMNS
+    names = names or KIND_NAMES
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
@@ -302,18 +313,18 @@ def write_xlsx(findings: Iterable[Finding], path: Path) -> None:
     for finding in findings:
         sheet = sheets.get(finding.kind)
         if sheet is None:
-            sheet = workbook.create_sheet(KIND_NAMES.get(finding.kind, finding.kind)[:31])
+            sheet = workbook.create_sheet(names.get(finding.kind, finding.kind)[:31])
             sheet.freeze_panes = "A2"
-            sheet.append([h for h, _ in COLUMNS[finding.kind]])
+            sheet.append([h for h, _ in table[finding.kind]])
             sheets[finding.kind] = sheet
-        sheet.append(["" if v is None else v for v in _row(finding)])
+        sheet.append(["" if v is None else v for v in _row(finding, table=table)])
         rows[finding.kind] += 1
     if not sheets:
         sheet = workbook.create_sheet("汇总")
         sheet.append(["问题类型", "数量"])
         sheet.append(["无", 0])
     for kind, sheet in sheets.items():
-        last = get_column_letter(len(COLUMNS[kind]))
+        last = get_column_letter(len(table[kind]))
         sheet.auto_filter.ref = f"A1:{last}{rows[kind] + 1}"
     try:
         workbook.save(path)

@@ -26,7 +26,7 @@ from kg.model import (
     department_id,
     nodes_of,
 )
-from kg.store import Writer
+from kg.store import Store, Writer
 
 from .citations import ParsedCitation
 from .departments import GovernmentName, SectorTable, department_government
@@ -61,6 +61,8 @@ class GraphBatch:
     new_governments: list[Government] = field(default_factory=list)  # the chunk's
     new_departments: list[Department] = field(default_factory=list)  # the chunk's
     prior: dict[str, Node | None] = field(default_factory=dict)  # each government's node before this load
+    dates: dict[str, set[str]] = field(default_factory=dict)  # list dates of this load's items, by government
+    _holds_items: dict[str, bool] = field(default_factory=dict, repr=False)  # government -> the store has items of it
     _department_ids: dict[str, str] = field(default_factory=dict, repr=False)
 
     def government(self, name: GovernmentName, province: str | None, get: Callable[[str], Node | None] | None = None) -> Government:
@@ -96,8 +98,22 @@ class GraphBatch:
         """``department.id`` as one string object: items and edges hold it, not a copy each."""
         return self._department_ids[department.id]
 
+    def versioned_id(self, item_id: str, government: str, date: str | None, store: Store) -> str:
+        """``item_id``, or ``item_id@date`` when the store holds that id for an item of another list date
+        (a second version of the government's list: both are kept)."""
+        holds = self._holds_items.get(government)
+        if holds is None:  # one count per government: a first load never looks items up one by one
+            holds = self._holds_items[government] = store.count("PowerItem", government=government) > 0
+        if not holds:
+            return item_id
+        node = store.get(item_id)
+        if node is None or node.label != "PowerItem" or node.props.get("list_date") == date:
+            return item_id
+        return f"{item_id}@{date or '-'}"
+
     def add_item(self, item: PowerItem, responsibility: Responsibility | None) -> None:
         self.item_ids.add(item.id_)
+        self.dates.setdefault(item.government, set()).add(item.list_date or "")
         self.items.append(item)
         self.edges.append(Edge(item.id_, item.department, EdgeType.EXERCISED_BY.value))
         if responsibility is not None:
@@ -159,3 +175,38 @@ def add_citations(batch: GraphBatch, item_id: str, parsed: list[ParsedCitation],
         if resolution.target:
             batch.edges.append(Edge(citation.id, resolution.target, EdgeType.RESOLVES_TO.value))
 
+
+
+def mark_versions(store: Store, tx: Writer, batch: GraphBatch, replaced: set[str]) -> int:
+    """Mark the items of the older version of each government's list this load touched ``superseded``.
+
+    The items a government already had in the store (less ``replaced``: those
+    this load takes the place of) and the items of this load are two versions
+    when their newest list dates differ; the side with the older newest date
+    is marked with the other's date.  Items of one load never supersede one
+    another (a batch of department lists of different years is one list).
+    Returns how many items were marked.
+    """
+    marked = 0
+    for government, dates in sorted(batch.dates.items()):
+        if not batch._holds_items.get(government, True):
+            continue  # the store had no item of it: nothing to compare
+        new = max(dates)
+        # (a store may show the transaction's own writes: this load's items are not "earlier")
+        earlier = [node for node in store.nodes("PowerItem", government=government)
+                   if node.id not in replaced and node.id not in batch.item_ids]
+        if not earlier:
+            continue
+        old = max(node.props.get("list_date") or "" for node in earlier)
+        if new > old:
+            doomed = [node.id for node in earlier if not node.props.get("superseded")]
+            date = new
+        elif old > new:
+            doomed = sorted(i for i in batch.item_ids if (tx.get(i) or Node(i, "")).props.get("government") == government)
+            date = old
+        else:
+            continue
+        for item_id in doomed:
+            tx.update_props(item_id, superseded=date or None)
+        marked += len(doomed)
+    return marked
