@@ -1,0 +1,102 @@
+"""List versions and ``diff lists`` on a real Karamay list and a derived 2025 version with a key of 40 changes."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import Counter
+
+import pytest
+
+from kg.neo4j_store import copy_store
+from loaders.powerlists import load_powers
+from queries.diff import amount_yuan, diff_lists, reform, write_diff
+
+from .list_versions import WORKBOOK, derive
+
+GOV = "克拉玛依市"
+OLD, NEW = "2024-06-01", "2025-06-01"
+
+
+@pytest.fixture
+def versions(store, tmp_path):
+    if not WORKBOOK.exists():
+        pytest.skip(f"{WORKBOOK} is absent")
+    derived, key = derive(tmp_path)
+    load_powers(store, [WORKBOOK], date=OLD)
+    load_powers(store, [derived], date=NEW)
+    return store, key
+
+
+def _found(diff):
+    return Counter((c.change, tuple(a.aspect for a in c.aspects),
+                    c.old.label if c.old else None, c.new.label if c.new else None) for c in diff.changes)
+
+
+def test_every_change_of_the_key_is_found_and_no_other(versions):
+    store, key = versions
+    diff = diff_lists(store, GOV, OLD, NEW)
+    expected = Counter((change, (aspect,) if aspect else (), old, new) for change, aspect, old, new in key)
+    assert len(key) == 40
+    assert _found(diff) == expected
+    assert diff.unchanged == len(diff.old) - sum(1 for c in key if c[0] != "added")
+    moved = [c for c in diff.changes if c.change == "moved"]
+    assert all(c.new.department_name == "克拉玛依市医疗保障局" and c.match == "similarity" and 0.7 <= c.score < 1 for c in moved)
+
+
+def test_versions_are_kept_and_findings_see_the_newest(versions):
+    store, _ = versions
+    assert [(v.date, v.items, v.current) for v in store.list_versions(GOV)] == [(OLD, 108, False), (NEW, 106, True)]
+    assert len(list(store.item_bases(government=GOV))) == 106
+    assert len(list(store.item_bases(government=GOV, list_date=OLD))) == 108
+
+
+def test_loading_the_older_version_after_the_newer_keeps_the_newer_current(store, tmp_path):
+    if not WORKBOOK.exists():
+        pytest.skip(f"{WORKBOOK} is absent")
+    derived, key = derive(tmp_path)
+    load_powers(store, [derived], date=NEW)
+    load_powers(store, [WORKBOOK], date=OLD)
+    load_powers(store, [WORKBOOK], date=OLD)  # a reload replaces its own version only
+    assert [(v.date, v.items, v.current) for v in store.list_versions(GOV)] == [(OLD, 108, False), (NEW, 106, True)]
+    assert _found(diff_lists(store, GOV, OLD, NEW)) == Counter(
+        (change, (aspect,) if aspect else (), old, new) for change, aspect, old, new in key)
+
+
+def test_an_unknown_version_is_a_one_line_error(versions):
+    from kg.errors import UserError
+
+    store, _ = versions
+    with pytest.raises(UserError, match="no version of its list dated 2023-01-01"):
+        diff_lists(store, GOV, "2023-01-01", NEW)
+
+
+@pytest.mark.parametrize("amount, yuan", [
+    ("五万元以上二十万元以下", 200_000), ("一千元以上一万元以下", 10_000), ("2000元以上2万元以下", 20_000),
+    ("货值金额五倍以上十倍以下", None), ("三十万元", 300_000), ("一万五千元", 15_000),
+])
+def test_amounts_in_yuan(amount, yuan):
+    assert amount_yuan(amount) == yuan
+
+
+def test_formats_and_backends_agree(versions, bolt_store, tmp_path):
+    store, _ = versions
+    copy_store(store, bolt_store)
+    outputs = []
+    for backend in (store, bolt_store):
+        buf = io.StringIO()
+        counts = write_diff(backend, GOV, OLD, NEW, reform_analysis=True, format="jsonl", out=buf)
+        outputs.append(buf.getvalue())
+        assert counts["removed"] == 8 and counts["added"] == 6 and counts["moved"] == 4 and counts["changed"] == 22
+    assert outputs[0] == outputs[1]
+    records = [json.loads(line) for line in outputs[0].splitlines()]
+    assert {r["kind"] for r in records} >= {"list_change", "reform_summary"}
+    assert store.list_versions() == bolt_store.list_versions()
+    write_diff(store, GOV, OLD, NEW, reform_analysis=True, format="xlsx", output=tmp_path / "d.xlsx")
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "d.xlsx")
+    assert book.sheetnames[:2] == ["清单变更", "取消事项分析"] and book["清单变更"].max_row == 41
+    buf = io.StringIO()
+    write_diff(store, GOV, OLD, NEW, format="csv", out=buf)
+    assert buf.getvalue().splitlines()[0].startswith("问题类型,变更类型,政府") and len(buf.getvalue().splitlines()) > 40
