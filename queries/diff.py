@@ -24,9 +24,12 @@ department the removed and the kept items with the highest penalty amount of
 the clauses they rest on (``AuthorisingClause.amounts``), how many were permits
 and how many provisions rested on them, so that a reform that gave up the
 cheap powers and kept the valuable ones shows; and two findings: a removed
-行政许可 whose laws no remaining 行政检查, 行政处罚 or 行政强制 item rests on
-(取消审批后缺少事中事后监管), and a removed item resting on an 应当 duty of a
-version in force that no remaining item covers (取消后形成权力真空).
+(or delegated: moved to another government's department) 行政许可 whose laws
+no remaining 行政检查, 行政处罚 or 行政强制 item rests on (取消审批后缺少事中事后
+监管), and a removed item resting on an 应当 clause of a version in force, of a
+role of the government's level in a canonical sector, whose article no
+remaining item covers (取消后形成权力真空).  The modality is the extractor's
+(``AuthorisingClause.modality``).
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ from typing import Any, Iterable, Iterator
 from kg.errors import UserError
 from kg.text import chinese_to_int, squeeze
 from kg.views import ItemBasis
+
+from .roles import binds_level, canonical_sectors
 
 WEIGHTS = {"name": 0.45, "basis": 0.25, "department": 0.15, "category": 0.15}
 """Weights of the match score of round 3 (they sum to 1)."""
@@ -209,6 +214,7 @@ class ListDiff:
     unchanged: int
     old: list[VersionItem]
     new: list[VersionItem]
+    level: str | None = None  # the government's level (GovLevel value)
 
     def counts(self) -> Counter:
         return Counter(c.change for c in self.changes)
@@ -344,7 +350,9 @@ def diff_lists(store, government: str, from_date: str, to_date: str) -> ListDiff
     changes += [ListChange("added", government, from_date, to_date, None, b) for b in new if b.id not in matched_new]
     order = {"removed": 0, "moved": 1, "changed": 2, "added": 3}
     changes.sort(key=lambda c: (order[c.change], c.item.department_name, c.item.label, c.item.id))
-    return ListDiff(government, from_date, to_date, changes, unchanged, old, new)
+    node = store.get(government)
+    level = node.props.get("level") if node is not None and node.label == "Government" else None
+    return ListDiff(government, from_date, to_date, changes, unchanged, old, new, level)
 
 
 # ---------------------------------------------------------------------------
@@ -470,8 +478,11 @@ def reform(diff: ListDiff) -> Iterator[ReformRow]:
                 f"{'、'.join('《' + law + '》' for law in laws)}为依据：取消审批后缺少事中事后监管。",
                 item=item, evidence=tuple(f"依据：{c}（{r}）" for c, r in zip(item.citations, item.resolved)),
             )
+    sectors = canonical_sectors()
     for item in removed:
-        duties = [c for c, live in zip(item.clauses, item.in_force) if live and c.modality == "应当"]
+        # a duty of this government: in force, 应当, a role of its level in a sector a department can hold
+        duties = [c for c, live in zip(item.clauses, item.in_force) if live and c.modality == "应当"
+                  and c.sector in sectors and (diff.level is None or binds_level(c.level, diff.level))]
         open_duties = [c for c in duties if (c.law, c.article, c.article_suffix) not in covered]
         if open_duties:
             clause = open_duties[0]

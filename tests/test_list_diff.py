@@ -100,3 +100,55 @@ def test_formats_and_backends_agree(versions, bolt_store, tmp_path):
     buf = io.StringIO()
     write_diff(store, GOV, OLD, NEW, format="csv", out=buf)
     assert buf.getvalue().splitlines()[0].startswith("问题类型,变更类型,政府") and len(buf.getvalue().splitlines()) > 40
+
+
+def _reform_graph(store):
+    from kg.model import AuthorisingClause, Category, GovLevel, article_id
+
+    from .test_queries_builder import GraphBuilder, cite
+
+    g = GraphBuilder()
+    law = g.law("甲法", "2020-01-01", {2: "违反本法第十条规定的，处五百元以上二千元以下罚款。",
+                                      3: "违反本法第十一条规定的，处五万元以上二十万元以下罚款。",
+                                      4: "县级以上人民政府农业农村主管部门应当对养殖场进行监督检查。"})
+    permit_law = g.law("丙法", "2020-01-01", {1: "设立养殖场应当经县级以上人民政府农业农村主管部门批准。"})
+    other = g.law("乙法", "2020-01-01", {1: "县级以上人民政府农业农村主管部门可以进行检查。"})
+    for article, amount in ((2, "五百元以上二千元以下"), (3, "五万元以上二十万元以下")):
+        provision = article_id(law, article)
+        clause = AuthorisingClause(provision=provision, law="甲法", version="2020-01-01", article=article, paragraph=None,
+                                   item=None, category=Category("行政处罚"), subject="县级以上人民政府农业农村主管部门",
+                                   level="县级以上", sector="农业农村", actions=("罚款",), amounts=(amount,))
+        g._edge(provision, g._add(clause), "HAS_CLAUSE")
+    g.clause(article_id(law, 4), "行政检查", "县级以上人民政府农业农村主管部门", sector="农业农村", modality="应当")
+    g.clause(article_id(permit_law, 1), "行政许可", "县级以上人民政府农业农村主管部门", sector="农业农村")
+    gov = g.government("甲市", GovLevel.CITY)
+    d = g.department(gov, "甲市农业农村局", "农业农村")
+    for date, names in (("2024-01-01", "PABDI"), ("2025-01-01", "BI")):
+        specs = {"P": ("养殖场设立审批", "行政许可", cite(article_id(permit_law, 1), "《丙法》第一条")),
+                 "A": ("对违反第十条的处罚", "行政处罚", cite(article_id(law, 2), "《甲法》第二条")),
+                 "B": ("对违反第十一条的处罚", "行政处罚", cite(article_id(law, 3), "《甲法》第三条")),
+                 "D": ("养殖场监督检查", "行政检查", cite(article_id(law, 4), "《甲法》第四条")),
+                 "I": ("乙法检查", "行政检查", cite(article_id(other, 1), "《乙法》第一条"))}
+        for key in names:
+            name, category, spec = specs[key]
+            g.item(d, f"{key}@{date}", name, category, spec, list_date=date)
+    g.save(store)
+    with store.transaction() as tx:  # the 2024 items are the past version, as the loader marks them
+        for key in "PABDI":
+            tx.update_props(f"{key}@2024-01-01", superseded="2025-01-01")
+
+
+def test_reform_analysis_weighs_what_was_removed(store):
+    _reform_graph(store)
+    diff = diff_lists(store, "甲市", "2024-01-01", "2025-01-01")
+    assert diff.counts() == {"removed": 3} and diff.unchanged == 2
+    rows = {(r.kind, r.category): r for r in reform(diff)}
+    penalty = rows[("reform_summary", "行政处罚")]
+    assert (penalty.removed, penalty.kept, penalty.removed_max_penalty, penalty.kept_max_penalty) == (1, 1, 2000, 200000)
+    assert "选择性放权" in penalty.reason
+    assert rows[("reform_summary", "行政许可")].removed_permits == 1
+    unsupervised = rows[("unsupervised", "行政许可")]
+    assert unsupervised.item.name == "养殖场设立审批" and "《丙法》" in unsupervised.reason
+    vacuum = rows[("removal_vacuum", "行政检查")]
+    assert vacuum.item.name == "养殖场监督检查" and "第4条" in vacuum.reason
+    assert ("removal_vacuum", "行政处罚") not in rows  # 可以 / no modality: no duty left open

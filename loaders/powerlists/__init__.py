@@ -240,7 +240,7 @@ def load_powers(
                 per_file[plist.path.name] = summary
                 report.loaded.append(str(plist.path))
             batch.flush(tx)
-            mark_versions(store, tx, batch, replaced)
+            versions = mark_versions(store, tx, batch, replaced)
             tx.add_nodes(gov.to_node() for gov in _mark_only_named(batch, own | ownership.holders()))
     else:
         for done, (plist, _) in enumerate(jobs, 1):
@@ -257,7 +257,7 @@ def load_powers(
         departments=len(batch.departments),
         governments=len(batch.governments),
     )
-    report.details["files"] = [_summary_line(name, s) for name, s in per_file.items()]
+    report.details["files"] = [_summary_line(name, s) for name, s in per_file.items()] + (versions if loading else [])
     report.details["per_file"] = per_file
     report.details["citation_status"] = dict(batch.statuses)
     return report

@@ -177,7 +177,7 @@ def add_citations(batch: GraphBatch, item_id: str, parsed: list[ParsedCitation],
 
 
 
-def mark_versions(store: Store, tx: Writer, batch: GraphBatch, replaced: set[str]) -> int:
+def mark_versions(store: Store, tx: Writer, batch: GraphBatch, replaced: set[str]) -> list[str]:
     """Mark the items of the older version of each government's list this load touched ``superseded``.
 
     The items a government already had in the store (less ``replaced``: those
@@ -185,9 +185,9 @@ def mark_versions(store: Store, tx: Writer, batch: GraphBatch, replaced: set[str
     when their newest list dates differ; the side with the older newest date
     is marked with the other's date.  Items of one load never supersede one
     another (a batch of department lists of different years is one list).
-    Returns how many items were marked.
+    Returns a line per government whose versions this load changed, for the load summary.
     """
-    marked = 0
+    notes: list[str] = []
     for government, dates in sorted(batch.dates.items()):
         if not batch._holds_items.get(government, True):
             continue  # the store had no item of it: nothing to compare
@@ -201,12 +201,17 @@ def mark_versions(store: Store, tx: Writer, batch: GraphBatch, replaced: set[str
         if new > old:
             doomed = [node.id for node in earlier if not node.props.get("superseded")]
             date = new
+            note = (f"{government}: the list dated {new or '(none)'} is now its current version; the {len(doomed)} items "
+                    f"dated {old or '(none)'} are kept as a past version (plkg diff lists) and no longer checked"
+                    " - a new version holds every department's list of that date")
         elif old > new:
             doomed = sorted(i for i in batch.item_ids if (tx.get(i) or Node(i, "")).props.get("government") == government)
             date = old
+            note = (f"{government}: these {len(doomed)} items dated {new or '(none)'} are a past version"
+                    f" (plkg diff lists); its current list is dated {old}")
         else:
             continue
         for item_id in doomed:
             tx.update_props(item_id, superseded=date or None)
-        marked += len(doomed)
-    return marked
+        notes.append(note)
+    return notes
