@@ -11,7 +11,9 @@ versions in rounds, each one-to-one and never undone by a later round:
    same department and same category (:data:`WEIGHTS`), best pair first, for
    candidate pairs that share a department, a name or a cited article; a pair
    is kept when its score reaches :data:`MIN_SCORE` and its names are alike
-   (:data:`MIN_NAME`).
+   (:data:`MIN_NAME`), and never when it keeps neither its name nor any cited
+   article (a renamed and re-cited item is removed and added: nothing of it
+   stayed).
 
 A matched pair whose department differs is *moved* (划转); one whose
 category, basis, responsibility (责任事项, 追责情形) or name differs is
@@ -297,6 +299,8 @@ def match_items(old: list[VersionItem], new: list[VersionItem]) -> list[tuple[Ve
             for b in news:
                 if (a.id, b.id) in scored:
                     continue
+                if a.basis.isdisjoint(b.basis) and (a.basis or b.basis) and _name_key(a) != _name_key(b):
+                    continue  # neither the name nor any cited article kept: nothing says it is the same item
                 name = dice(gram(a), gram(b))
                 score = (WEIGHTS["name"] * name + WEIGHTS["basis"] * _jaccard(a.basis, b.basis)
                          + WEIGHTS["department"] * (a.department == b.department)
