@@ -18,11 +18,15 @@ GOV = "克拉玛依市"
 OLD, NEW = "2024-06-01", "2025-06-01"
 
 
-@pytest.fixture
-def versions(store, tmp_path):
+def _derived(tmp_path):
     if not WORKBOOK.exists():
         pytest.skip(f"{WORKBOOK} is absent")
-    derived, key = derive(tmp_path)
+    return derive(tmp_path)
+
+
+@pytest.fixture
+def versions(store, tmp_path):
+    derived, key = _derived(tmp_path)
     load_powers(store, [WORKBOOK], date=OLD)
     load_powers(store, [derived], date=NEW)
     return store, key
@@ -52,9 +56,7 @@ def test_versions_are_kept_and_findings_see_the_newest(versions):
 
 
 def test_loading_the_older_version_after_the_newer_keeps_the_newer_current(store, tmp_path):
-    if not WORKBOOK.exists():
-        pytest.skip(f"{WORKBOOK} is absent")
-    derived, key = derive(tmp_path)
+    derived, key = _derived(tmp_path)
     load_powers(store, [derived], date=NEW)
     load_powers(store, [WORKBOOK], date=OLD)
     load_powers(store, [WORKBOOK], date=OLD)  # a reload replaces its own version only
@@ -152,3 +154,22 @@ def test_reform_analysis_weighs_what_was_removed(store):
     vacuum = rows[("removal_vacuum", "行政检查")]
     assert vacuum.item.name == "养殖场监督检查" and "第4条" in vacuum.reason
     assert ("removal_vacuum", "行政处罚") not in rows  # 可以 / no modality: no duty left open
+
+
+def test_later_version_of_a_generated_list_changes_what_its_key_says():
+    from bench.generate import CHANGE_KINDS, later_version
+
+    rows = [[str(n), f"XK110000{n:05d}", f"事项{n}", "", "行政许可", f"《甲法》第{n}条", f"甲市{'农业农村局' if n % 2 else '教育局'}",
+             "", "", "受理", "", "", "", ""] for n in range(1, 201)]
+    later, key = later_version(rows, seed=3, rate=0.02)
+    assert later_version(rows, seed=3, rate=0.02) == (later, key)
+    assert {k: len(v) for k, v in key.items()} == {kind: 4 for kind in CHANGE_KINDS}
+    by_code = {r[1]: r for r in later}
+    assert not set(key["removed"]) & set(by_code) and set(key["added"]) <= set(by_code)
+    for old, new in key["name"]:
+        assert old not in by_code and by_code[new][2].endswith("（含变更事项）")
+    old_rows = {r[1]: r for r in rows}
+    assert all(by_code[c][6] != old_rows[c][6] for c in key["department"])
+    assert all(by_code[c][4] != "行政许可" for c in key["category"])
+    touched = {c for kind in CHANGE_KINDS for c in key[kind] if isinstance(c, str)} | {o for o, _ in key["name"]}
+    assert all(by_code[c] == old_rows[c] for c in old_rows if c not in touched)
