@@ -1,7 +1,7 @@
 """``plkg impact LAW``: what a new version of a law does to the lists resting on the old one.
 
 The articles of each older version are aligned with those of the new version
-by text similarity (character bigrams, :func:`queries.diff.dice`) with an
+by text similarity (a weighted Dice coefficient of character bigrams) with an
 order-preserving match: the pairs with the highest total similarity such that
 article order is kept (a revision inserts, deletes and renumbers, it does not
 shuffle), each pair at least :data:`ALIGN_MIN` alike and either clearly alike
@@ -9,10 +9,10 @@ shuffle), each pair at least :data:`ALIGN_MIN` alike and either clearly alike
 :data:`MARGIN` (penalty articles of one law share most of their wording).
 Similarity weighs each bigram by its rarity among the articles of both
 versions and leaves numbers out (sums and cross-references change in every
-revision).  An old article left
-unpaired that is still :data:`MOVED_MIN` alike to a new article out of order
-is paired with it (an article moved to another chapter).  Each old article is
-then:
+revision).  An old article the ordered match leaves unpaired is then paired
+out of order with its best eligible new article not yet taken (an article
+moved to another chapter); one whose near-equal rivals all went to other old
+articles takes the one left.  Each old article is then:
 
 =================  ==========================================================
 ``unchanged``      same number, same text
@@ -21,6 +21,8 @@ then:
 ``moved_changed``  another number and a changed text
 ``split``          its text now spread over several new articles, each holding
                    :data:`SPLIT_HOLD` of its own text inside the old article
+``merged``         its text is now part of a new article another old article
+                   went to (:data:`SPLIT_HOLD` of its bigrams are in it)
 ``unclear``        two or more new articles are about equally alike (within
                    :data:`MARGIN`) and none clearly (:data:`SURE`): listed
                    for a person to choose, no citation proposed
@@ -56,13 +58,12 @@ from kg.views import ProvisionRef
 from .diff import FORMATS, bigrams, dice, write_records
 
 ALIGN_MIN = 0.25
-MOVED_MIN = 0.45
 SURE = 0.5
 MARGIN = 0.05
-SPLIT_HOLD = 0.7
+SPLIT_HOLD = 0.6
 STATUS_NAMES = {
     "unchanged": "未变", "moved": "条号变动", "changed": "内容修改", "moved_changed": "条号变动且内容修改",
-    "split": "拆分", "removed": "已删除", "unclear": "需人工核对", "current": "已引用新版本", "unresolved": "未对应到条文",
+    "split": "拆分", "removed": "已删除", "unclear": "需人工核对", "merged": "合并", "current": "已引用新版本", "unresolved": "未对应到条文",
     "newer": "引用更新的版本",
 }
 
@@ -110,9 +111,10 @@ def articles_of(store, version_id: str) -> list[Article]:
     return articles
 
 
-def similarities(old: Sequence[Article], new: Sequence[Article]) -> tuple[list[frozenset[str]], list[frozenset[str]], list[dict[int, float]]]:
-    """The articles' bigrams and, per old article, its weighted Dice similarity to each new article
-    sharing a bigram with it (by new article index)."""
+def similarities(old: Sequence[Article], new: Sequence[Article]) -> tuple[list[frozenset[str]], list[frozenset[str]],
+                                                                        list[dict[int, float]], dict[str, float]]:
+    """The articles' bigrams, per old article its weighted Dice similarity to each new article sharing a
+    bigram with it (by new article index), and the weight of each bigram."""
     og = [_grams(a.text) for a in old]
     ng = [_grams(b.text) for b in new]
     # bigrams weighted by how rare they are among the articles of both versions: the boilerplate of a
@@ -135,12 +137,18 @@ def similarities(old: Sequence[Article], new: Sequence[Article]) -> tuple[list[f
             for j in index.get(g, ()):
                 shared[j] += w
         sims.append({j: 2 * w / (omass[i] + nmass[j]) for j, w in shared.items() if omass[i] + nmass[j] > 0})
-    return og, ng, sims
+    return og, ng, sims, weight
 
 
 def align(old: Sequence[Article], new: Sequence[Article]) -> dict[str, Mapping_]:
     """Map each old article (by id) to where its text is in ``new`` (module docstring)."""
-    og, ng, sims = similarities(old, new)
+    og, ng, sims, weight = similarities(old, new)
+
+    def held(part: frozenset[str], whole: frozenset[str]) -> float:
+        """How much of ``part`` (by weight) is in ``whole``."""
+        mass = sum(weight[g] for g in part)
+        return sum(weight[g] for g in part & whole) / mass if mass else 0.0
+
     n, m = len(old), len(new)
     # a pair must stand out: clear (SURE) or ahead of the old article's next best by MARGIN; penalty
     # articles of one law look alike, and an article with two near-equal candidates is left unclear
@@ -174,25 +182,36 @@ def align(old: Sequence[Article], new: Sequence[Article]) -> dict[str, Mapping_]
     for i in range(n):  # moved out of order
         if i not in pairs and eligible[i]:
             j, s = max(((j, s) for j, s in eligible[i].items() if j not in taken), key=lambda js: (js[1], -js[0]), default=(None, 0))
-            if j is not None and s >= MOVED_MIN:
+            if j is not None:
                 pairs[i] = j
                 taken.add(j)
     result: dict[str, Mapping_] = {}
     for i, a in enumerate(old):
-        holders = _holders(og[i], ng, sims[i])
+        holders = _holders(og[i], ng, sims[i], held)
         j = pairs.get(i)
         if len(holders) >= 2 and (j is None or j in holders):
             ordered = tuple(new[k] for k in sorted(holders))
             result[a.id] = Mapping_(a, "split", ordered, max(sims[i].get(k, 0.0) for k in holders))
             continue
         if j is None:
-            near = sorted((k for k, s in sims[i].items() if s >= ALIGN_MIN and s >= max(sims[i].values()) - MARGIN),
-                          key=lambda k: -sims[i][k])
-            if near:
-                result[a.id] = Mapping_(a, "unclear", tuple(new[k] for k in near), round(sims[i][near[0]], 3))
+            best = max(sims[i].values(), default=0.0)
+            near = sorted((k for k, s in sims[i].items() if s >= ALIGN_MIN and s >= best - MARGIN), key=lambda k: -sims[i][k])
+            # merged: a new article another old one went to holds this one's text too
+            merged = sorted((k for k in sims[i] if k in taken and len(og[i]) >= 8 and held(og[i], ng[k]) >= SPLIT_HOLD),
+                            key=lambda k: -sims[i][k])
+            free = [k for k in near if k not in taken]
+            if merged:
+                result[a.id] = Mapping_(a, "merged", (new[merged[0]],), round(sims[i][merged[0]], 3))
+                continue
+            if len(free) == 1 and len(near) > 1:
+                j = free[0]  # its rivals went to other old articles: the one left is its successor
+                taken.add(j)
+            elif free:
+                result[a.id] = Mapping_(a, "unclear", tuple(new[k] for k in free), round(sims[i][free[0]], 3))
+                continue
             else:
                 result[a.id] = Mapping_(a, "removed")
-            continue
+                continue
         b, s = new[j], sims[i][j]
         same_text = og[i] == ng[j] and a.text.strip() == b.text.strip()
         same_number = (a.number, a.suffix) == (b.number, b.suffix)
@@ -210,18 +229,19 @@ def _grams(text: str) -> frozenset[str]:
     return bigrams(_NUMERALS_RE.sub("", text))
 
 
-def _holders(grams: frozenset[str], new_grams: Sequence[frozenset[str]], sims: dict[int, float]) -> list[int]:
-    """New articles that each hold SPLIT_HOLD of their own text inside the old one, when together they hold
-    more of it than the best single one by a margin (a split, not a shortened article)."""
+def _holders(grams: frozenset[str], new_grams: Sequence[frozenset[str]], sims: dict[int, float], held) -> list[int]:
+    """New articles that each hold SPLIT_HOLD of their own text (by weight, :func:`align`'s ``held``) inside
+    the old one, when together they hold more of it than the best single one by a margin (a split, not a
+    shortened article)."""
     if not grams:
         return []
-    inside = [j for j in sims if len(new_grams[j]) >= 8 and len(new_grams[j] & grams) / len(new_grams[j]) >= SPLIT_HOLD]
-    inside = [j for j in inside if sims[j] >= ALIGN_MIN / 2]  # more than shared boilerplate
+    inside = [j for j in sims if len(new_grams[j]) >= 8 and held(new_grams[j], grams) >= SPLIT_HOLD]
     if len(inside) < 2:
         return []
     union = frozenset().union(*(new_grams[j] & grams for j in inside))
-    best = max(len(new_grams[j] & grams) for j in inside)
-    return inside if len(union) / len(grams) >= 0.8 and (len(union) - best) / len(grams) >= 0.2 else []
+    best = max(held(grams, new_grams[j]) for j in inside)
+    whole = held(grams, union)
+    return inside if whole >= 0.8 and whole - best >= 0.2 else []
 
 
 # ---------------------------------------------------------------------------
@@ -293,7 +313,7 @@ def _paragraph(cited: ProvisionRef | None, old: Article, new: Article) -> int | 
 def _proposal(law: str, version: LawVersion, mapping: Mapping_, cited: ProvisionRef | None) -> str:
     if mapping.status in ("removed", "unclear") or not mapping.new:
         return ""
-    if mapping.status == "split":
+    if mapping.status == "split":  # merged: the one article it went into
         units = "、".join(_article_label(b.number, b.suffix) for b in mapping.new)
     else:
         b = mapping.new[0]
@@ -360,6 +380,7 @@ def impact(store, law: str, version: str | None = None) -> Iterator[ImpactRow]:
                 "moved_changed": f"条文已修改，并由{label}移至{'、'.join(holders)}。",
                 "split": f"{label}已拆分为{'、'.join(holders)}。",
                 "removed": f"新版本中没有与{label}内容相符的条文（已删除）：该依据失效，应核实事项是否保留。",
+                "merged": f"{label}已与其他条文合并为{'、'.join(holders)}。",
                 "unclear": f"新版本中与{label}最相近的{'、'.join(holders)}相近程度接近，需人工核对后改引。",
             }[mapping.status]
             rows.append(ImpactRow(

@@ -120,3 +120,33 @@ def test_real_law_every_cited_article_of_a_karamay_list_accounted_for(store, tmp
     for row in rows:
         if row.status in ("moved", "changed", "moved_changed", "split"):
             assert row.proposed.startswith(f"《中华人民共和国{law}》（2022-") and row.new_articles
+
+
+# real text of 畜牧法 (2015) 第六十五条 and 第六十九条, and 农产品质量安全法 (2018) 第三十四条, cut and joined
+A = ("销售种畜禽有本法第三十条第一项至第四项违法行为之一的，由县级以上人民政府畜牧兽医行政主管部门或者工商行政管理部门"
+     "责令停止销售，没收违法销售的畜禽和违法所得。")
+B1 = "违法所得在五万元以上的，并处违法所得一倍以上五倍以下罚款；没有违法所得或者违法所得不足五万元的，并处五千元以上五万元以下罚款。"
+B2 = "情节严重的，并处吊销种畜禽生产经营许可证或者营业执照。"
+C = ("销售不符合国家技术规范的强制性要求的畜禽的，由县级以上地方人民政府畜牧兽医行政主管部门或者工商行政管理部门"
+     "责令停止违法行为，没收违法销售的畜禽和违法所得，并处违法所得一倍以上三倍以下罚款。")
+D = ("国家建立农产品质量安全监测制度。县级以上人民政府农业行政主管部门应当按照保障农产品质量安全的要求，"
+     "制定并组织实施农产品质量安全监测计划，对生产中或者市场上销售的农产品进行监督抽查。")
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ({1: A, 2: B1 + B2, 3: C}, {1: A, 2: B1, 3: B2 + "国家另有规定的，从其规定。", 4: C},
+     {1: ("unchanged", [1]), 2: ("split", [2, 3]), 3: ("moved", [4])}),
+    ({1: A + B1, 2: B2, 3: C}, {1: A + B1 + B2, 2: C},
+     {1: ("changed", [1]), 2: ("merged", [1]), 3: ("moved", [2])}),
+    ({1: D, 2: A, 3: C}, {1: A, 2: C, 3: D}, {1: ("moved", [3]), 2: ("moved", [1]), 3: ("moved", [2])}),
+    ({1: A, 2: C}, {1: A}, {1: ("unchanged", [1]), 2: ("removed", [])}),
+])
+def test_alignment_of_cut_and_joined_articles(store, old, new, expected):
+    from .test_queries_builder import GraphBuilder
+
+    g = GraphBuilder()
+    g.law("甲法", "2015-01-01", old)
+    g.law("甲法", "2022-01-01", new)
+    g.save(store)
+    mapping = align(articles_of(store, "甲法/2015-01-01"), articles_of(store, "甲法/2022-01-01"))
+    assert {m.old.number: (m.status, [b.number for b in m.new]) for m in mapping.values()} == expected
