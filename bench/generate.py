@@ -885,6 +885,14 @@ is matched by similarity), ``department`` moves it to another department of its 
 _CODE, _NAME, _SUB, _CATEGORY, _BASIS, _DEPARTMENT, _DUTIES = 1, 2, 3, 4, 5, 6, 9
 
 
+_CITED_RE = re.compile(r"《(?:中华人民共和国)?([^》]+)》[^《；]*?第([一二三四五六七八九十百零]+)条")
+
+
+def _cited(basis: str) -> frozenset[tuple[str, str]]:
+    """(law, article) pairs a generated basis text cites (the generator's own citation styles)."""
+    return frozenset(_CITED_RE.findall(basis))
+
+
 def later_version(rows: Sequence[list[str]], seed: int, rate: float = 0.02) -> tuple[list[list[str]], dict[str, list]]:
     """A later version of a generated list (rows without the header) and its key.
 
@@ -922,7 +930,10 @@ def later_version(rows: Sequence[list[str]], seed: int, rate: float = 0.02) -> t
         key["category"].append(row[_CODE])
     for index in picked["basis"]:
         row = later[index]
-        others = [later[j][_BASIS] for j in rng.sample(range(len(rows)), 8) if later[j][_BASIS] not in ("", row[_BASIS])]
+        cited = _cited(row[_BASIS])
+        # another item's basis citing none of the same articles (else the basis did not change: only its wording)
+        others = [later[j][_BASIS] for j in rng.sample(range(len(rows)), 16)
+                  if later[j][_BASIS] and _cited(later[j][_BASIS]).isdisjoint(cited)]
         row[_BASIS] = others[0] if others else "《中华人民共和国行政许可法》第十二条"
         key["basis"].append(row[_CODE])
     for index in picked["department"]:
