@@ -4,22 +4,8 @@ one-line errors with exit code 2."""
 from __future__ import annotations
 
 import pytest
-from typer.testing import CliRunner
 
-from plkg.cli import app, hoist_global_options
-from plkg.demo import build_demo_store
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("versions-cli") / "demo.kg"
-    store, _, _ = build_demo_store(path)
-    store.close()
-    return path
-
-
-def run(*args: str):
-    return CliRunner().invoke(app, hoist_global_options(list(args)))
+from .test_cli import demo_path, run  # noqa: F401 - the demo store fixture and the CLI runner
 
 
 def test_impact_on_the_demo_law(demo_path, tmp_path):
