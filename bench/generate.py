@@ -885,12 +885,11 @@ is matched by similarity), ``department`` moves it to another department of its 
 _CODE, _NAME, _SUB, _CATEGORY, _BASIS, _DEPARTMENT, _DUTIES = 1, 2, 3, 4, 5, 6, 9
 
 
-_CITED_RE = re.compile(r"《(?:中华人民共和国)?([^》]+)》[^《；]*?第([一二三四五六七八九十百零]+)条")
+def _cited(basis: str) -> frozenset[tuple[str | None, int | None]]:
+    """(law, article) pairs a basis text cites, as the power-list loader parses them."""
+    from loaders.powerlists.citations import parse_basis
 
-
-def _cited(basis: str) -> frozenset[tuple[str, str]]:
-    """(law, article) pairs a generated basis text cites (the generator's own citation styles)."""
-    return frozenset(_CITED_RE.findall(basis))
+    return frozenset((c.law, c.article) for c in parse_basis(basis))
 
 
 def later_version(rows: Sequence[list[str]], seed: int, rate: float = 0.02) -> tuple[list[list[str]], dict[str, list]]:

@@ -9,7 +9,7 @@ loads of the same list).  Citation ids: ``{item id}#c{n}``.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -62,7 +62,7 @@ class GraphBatch:
     new_departments: list[Department] = field(default_factory=list)  # the chunk's
     prior: dict[str, Node | None] = field(default_factory=dict)  # each government's node before this load
     dates: dict[str, set[str]] = field(default_factory=dict)  # list dates of this load's items, by government
-    _holds_items: dict[str, bool] = field(default_factory=dict, repr=False)  # government -> the store has items of it
+    _holding: set[str] | None = field(default=None, repr=False)  # governments the store had items of before this load
     _department_ids: dict[str, str] = field(default_factory=dict, repr=False)
 
     def government(self, name: GovernmentName, province: str | None, get: Callable[[str], Node | None] | None = None) -> Government:
@@ -101,15 +101,19 @@ class GraphBatch:
     def versioned_id(self, item_id: str, government: str, date: str | None, store: Store) -> str:
         """``item_id``, or ``item_id@date`` when the store holds that id for an item of another list date
         (a second version of the government's list: both are kept)."""
-        holds = self._holds_items.get(government)
-        if holds is None:  # one count per government: a first load never looks items up one by one
-            holds = self._holds_items[government] = store.count("PowerItem", government=government) > 0
-        if not holds:
+        if government not in self.holding(store):  # a first version: no item is looked up
             return item_id
         node = store.get(item_id)
         if node is None or node.label != "PowerItem" or node.props.get("list_date") == date:
             return item_id
         return f"{item_id}@{date or '-'}"
+
+    def holding(self, store: Store) -> set[str]:
+        """The governments the store holds items of, read once before this load's first item: a property
+        look-up per government would rebuild the store's index after every write of the load."""
+        if self._holding is None:
+            self._holding = {node.props.get("government") for node in store.nodes("PowerItem")}
+        return self._holding
 
     def add_item(self, item: PowerItem, responsibility: Responsibility | None) -> None:
         self.item_ids.add(item.id_)
@@ -188,13 +192,19 @@ def mark_versions(store: Store, tx: Writer, batch: GraphBatch, replaced: set[str
     Returns a line per government whose versions this load changed, for the load summary.
     """
     notes: list[str] = []
+    wanted = {g for g in batch.dates if g in batch.holding(store)}  # the others had no item: nothing to compare
+    if not wanted:
+        return notes
+    # one pass over the items, not a look-up per government (each would rebuild the index after the load's writes);
+    # a store may show the transaction's own writes: this load's items are not "earlier"
+    earlier_of: dict[str, list[Node]] = defaultdict(list)
+    for node in store.nodes("PowerItem"):
+        government = node.props.get("government")
+        if government in wanted and node.id not in replaced and node.id not in batch.item_ids:
+            earlier_of[government].append(node)
     for government, dates in sorted(batch.dates.items()):
-        if not batch._holds_items.get(government, True):
-            continue  # the store had no item of it: nothing to compare
         new = max(dates)
-        # (a store may show the transaction's own writes: this load's items are not "earlier")
-        earlier = [node for node in store.nodes("PowerItem", government=government)
-                   if node.id not in replaced and node.id not in batch.item_ids]
+        earlier = earlier_of.get(government)
         if not earlier:
             continue
         old = max(node.props.get("list_date") or "" for node in earlier)
@@ -215,4 +225,6 @@ def mark_versions(store: Store, tx: Writer, batch: GraphBatch, replaced: set[str
         # one write of every marked node (props merged), not a read and a write each
         tx.add_nodes(Node(node.id, node.label, {**node.props, "superseded": date or None}) for node in doomed)
         notes.append(note)
+    if len(notes) > 5:  # a provincial batch: one line, not one per county
+        return notes[:3] + [f"… and {len(notes) - 3} more governments whose list versions this load changed"]
     return notes
