@@ -597,7 +597,7 @@ def write_records(records: Iterable[Any], format: str, columns: dict[str, list],
     stream = handle or out or sys.stdout
     try:
         if format == "csv":
-            write_csv(counted(), stream, columns)
+            write_csv(counted(), stream, columns, names)
         elif format == "jsonl":
             for record in counted():
                 _emit(stream, json.dumps(record.to_json(), ensure_ascii=False))

@@ -264,26 +264,28 @@ COLUMNS: dict[str, list[Column]] = {
 _ALL_HEADERS: list[str] = ["问题类型"] + list(dict.fromkeys(h for cols in COLUMNS.values() for h, _ in cols))
 
 
-def _row(finding: Finding, headers: list[str] | None = None, table: dict[str, list[Column]] | None = None) -> list[Any]:
+def _row(finding: Finding, headers: list[str] | None = None, table: dict[str, list[Column]] | None = None,
+         names: dict[str, str] | None = None) -> list[Any]:
     columns = (table or COLUMNS)[finding.kind]
     if headers is None:
         return [get(finding) for _, get in columns]
     values = {h: get(finding) for h, get in columns}
-    values["问题类型"] = KIND_NAMES.get(finding.kind, finding.kind)
+    values["问题类型"] = (names or KIND_NAMES).get(finding.kind, finding.kind)
     return [values.get(h) for h in headers]
 
 
-def write_csv(findings: Iterable[Finding], out: TextIO, table: dict[str, list[Column]] | None = None) -> None:
+def write_csv(findings: Iterable[Finding], out: TextIO, table: dict[str, list[Column]] | None = None,
+              names: dict[str, str] | None = None) -> None:
     """CSV with Chinese headers: the union of every kind's columns, 问题类型 first.
 
-    ``table`` gives other records' columns by kind (records with ``kind``, as
-    ``plkg diff lists`` writes); default the findings'.
+    ``table`` and ``names`` give other records' columns and kind names by kind
+    (records with ``kind``, as ``plkg diff lists`` writes); default the findings'.
     """
     headers = _ALL_HEADERS if table is None else ["问题类型"] + list(dict.fromkeys(h for cols in table.values() for h, _ in cols))
     writer = csv.writer(_Lines(out))
     writer.writerow(headers)
     for finding in findings:
-        writer.writerow(["" if v is None else v for v in _row(finding, headers, table)])
+        writer.writerow(["" if v is None else v for v in _row(finding, headers, table, names)])
 
 
 class _Lines:
