@@ -70,6 +70,8 @@ def _side(store, government: str, governments: dict[str, dict[str, Any]]) -> _Si
     gov = governments.get(government)
     if gov is None:
         raise UserError(f"{government}: no such government in the store (loaded: {', '.join(sorted(governments)) or 'none'})")
+    if gov.get("only_named"):
+        raise UserError(f"{government}: no list of its own is loaded (it is only named by another government's list)")
     sectors_of = {d["id"]: tuple(d.get("sectors") or ()) for d in store.departments_of(government)}
     items: dict[str, list[VersionItem]] = defaultdict(list)
     articles: dict[tuple[str, int, int], dict[str, Any]] = {}

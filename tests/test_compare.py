@@ -66,6 +66,10 @@ def test_errors_name_what_is_wrong(store):
         list(compare(store, "甲市", "丁市"))
     with pytest.raises(UserError, match="--sector 教育: not a sector both"):
         list(compare(store, "甲市", "乙省", "教育"))
+    with store.transaction() as tx:
+        tx.update_props("乙省", only_named=True)
+    with pytest.raises(UserError, match="乙省: no list of its own"):
+        list(compare(store, "甲市", "乙省"))
 
 
 def test_backends_agree(store, bolt_store):
