@@ -874,6 +874,92 @@ def generate(items: int, seed: int, output: Path, key_path: Path, *, laws: Seque
     return key
 
 
+# ---------------------------------------------------------------------------
+# A later version of a list
+
+
+CHANGE_KINDS = ("removed", "added", "name", "category", "basis", "department", "responsibility")
+"""What :func:`later_version` changes, each on its own items: ``name`` also gives the item a new code (so it
+is matched by similarity), ``department`` moves it to another department of its government."""
+
+_CODE, _NAME, _SUB, _CATEGORY, _BASIS, _DEPARTMENT, _DUTIES = 1, 2, 3, 4, 5, 6, 9
+
+
+def _cited(basis: str) -> frozenset[tuple[str | None, int | None]]:
+    """(law, article) pairs a basis text cites, as the power-list loader parses them."""
+    from loaders.powerlists.citations import parse_basis
+
+    return frozenset((c.law, c.article) for c in parse_basis(basis))
+
+
+def later_version(rows: Sequence[list[str]], seed: int, rate: float = 0.02) -> tuple[list[list[str]], dict[str, list]]:
+    """A later version of a generated list (rows without the header) and its key.
+
+    ``rate`` of the items is changed per kind of :data:`CHANGE_KINDS`, each on
+    distinct items with a code of their own (sub-items sharing one are left
+    alone).  The key maps each kind to the old codes it touched (``added``: the
+    new codes; ``name``: [old code, new code] pairs); every other item is
+    unchanged.  Deterministic in ``seed``.
+    """
+    rng = random.Random(seed)
+    codes: dict[str, int] = defaultdict(int)
+    for row in rows:
+        codes[row[_CODE]] += 1
+    candidates = [i for i, row in enumerate(rows) if row[_CODE] and codes[row[_CODE]] == 1]
+    each = max(1, round(rate * len(rows)))
+    if len(candidates) < each * len(CHANGE_KINDS) + 1:
+        raise ValueError(f"{len(rows)} items are too few for {each} changes of each of {len(CHANGE_KINDS)} kinds")
+    chosen = rng.sample(candidates, each * len(CHANGE_KINDS))
+    picked = {kind: chosen[k * each:(k + 1) * each] for k, kind in enumerate(CHANGE_KINDS)}
+    departments: dict[str, list[str]] = defaultdict(list)  # government code -> its departments
+    for row in rows:
+        departments[row[_CODE][2:8]].append(row[_DEPARTMENT])
+    departments = {g: sorted(set(d)) for g, d in departments.items()}
+    categories = ("行政处罚", "行政检查", "行政强制", "其他")
+    key: dict[str, list] = {kind: [] for kind in CHANGE_KINDS}
+    later = [list(row) for row in rows]
+    for index in picked["name"]:
+        row = later[index]
+        new_code = "RN" + row[_CODE][2:]
+        key["name"].append([row[_CODE], new_code])
+        row[_CODE], row[_NAME] = new_code, row[_NAME] + "（含变更事项）"
+    for index in picked["category"]:
+        row = later[index]
+        row[_CATEGORY] = next(c for c in categories if c != row[_CATEGORY])
+        key["category"].append(row[_CODE])
+    for index in picked["basis"]:
+        row = later[index]
+        cited = _cited(row[_BASIS])
+        # another item's basis citing none of the same articles (else the basis did not change: only its wording)
+        others = [later[j][_BASIS] for j in rng.sample(range(len(rows)), 16)
+                  if later[j][_BASIS] and _cited(later[j][_BASIS]).isdisjoint(cited)]
+        row[_BASIS] = others[0] if others else "《中华人民共和国行政许可法》第十二条"
+        key["basis"].append(row[_CODE])
+    for index in picked["department"]:
+        row = later[index]
+        others = [d for d in departments[row[_CODE][2:8]] if d != row[_DEPARTMENT]]
+        if not others:
+            continue  # a government of one department: nowhere to move
+        row[_DEPARTMENT] = rng.choice(others)
+        key["department"].append(row[_CODE])
+    for index in picked["responsibility"]:
+        later[index][_DUTIES] = "1.立案责任：依法立案。\n2.调查责任：调查取证。\n3.决定责任：作出决定并送达。"
+        key["responsibility"].append(later[index][_CODE])
+    removed = set(picked["removed"])
+    key["removed"] = [rows[i][_CODE] for i in picked["removed"]]
+    result = [row for i, row in enumerate(later) if i not in removed]
+    for n, index in enumerate(picked["added"], 1):
+        # a new power of the department of an existing item, resting on another article than any it had
+        row = list(rows[index])
+        row[_CODE] = f"AD{row[_CODE][2:8]}{n:07d}"
+        row[_NAME] = f"新增事项{n}：{row[_NAME]}（新设）"
+        row[_SUB] = ""
+        row[_BASIS] = f"《新设条例{n}》第{cn(1 + n % 90)}条"
+        result.append(row)
+        key["added"].append(row[_CODE])
+    return result, key
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__.split("\n\n")[0])
     parser.add_argument("--items", type=int, required=True, help="number of power items to write")
@@ -882,7 +968,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--key", type=Path, required=True, help="the answer key (.json)")
     parser.add_argument("--laws-dir", type=Path, default=LAWS_DIR)
     parser.add_argument("--small", action="store_true", help="the small law set (tests)")
+    parser.add_argument("--later", type=Path, help="also write a later version of the list here (.csv)")
+    parser.add_argument("--later-key", type=Path, help="the key of what the later version changed (.json)")
+    parser.add_argument("--change-rate", type=float, default=0.02, help="share of items changed per kind of change")
     args = parser.parse_args(argv)
+    if (args.later is None) != (args.later_key is None):
+        parser.error("--later and --later-key go together")
     from .clause_source import SMALL_LAWS
 
     try:
@@ -893,7 +984,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     counts = {k: len(v) for k, v in key.as_json().items() if isinstance(v, list)}
     print(f"{args.output}: {args.items} items, {key.meta['governments']} governments; defects {counts}")
+    if args.later is not None:
+        write_later_version(args.output, args.later, args.later_key, args.seed, args.change_rate)
     return 0
+
+
+def write_later_version(first: Path, output: Path, key_path: Path, seed: int, rate: float = 0.02) -> dict[str, list]:
+    """Read a generated list, write its later version (CSV) and the key of the changes (JSON)."""
+    with open(first, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    later, key = later_version(rows[1:], seed, rate)
+    with open(output, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(rows[0])
+        writer.writerows(later)
+    Path(key_path).write_text(json.dumps(key, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{output}: {len(later)} items; changes {({k: len(v) for k, v in key.items()})}")
+    return key
 
 
 if __name__ == "__main__":

@@ -517,6 +517,9 @@ class PowerItem(GraphObject):
     sheet: str = ""
     row: int = 0
     extra: dict[str, str] = field(default_factory=dict)  # other columns, by header
+    # the list date of a newer version of the government's list loaded later (or earlier): this item belongs to a
+    # past version, kept for ``plkg diff lists``; findings look at the current version only (None)
+    superseded: str | None = None
 
     @property
     def id(self) -> str:

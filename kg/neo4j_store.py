@@ -47,6 +47,7 @@ from .views import (
     ClauseRef,
     ItemBasis,
     ProvisionRef,
+    ListVersion,
     VersionRef,
     _props,
     article_key,
@@ -412,6 +413,16 @@ class Neo4jStore(Store):
         query = "MATCH (g:Government) RETURN g.id AS id, labels(g) AS labels, properties(g) AS props ORDER BY id"
         return [_props(_node(r["id"], r["labels"], r["props"])) for r in self._records(query)]
 
+    def list_versions(self, government: str | None = None) -> list[ListVersion]:
+        query = (
+            "MATCH (i:PowerItem) " + ("WHERE i.government = $g " if government else "")
+            + "WITH coalesce(i.government, '') AS g, coalesce(i.list_date, '') AS d, "
+            "CASE WHEN i.superseded IS NULL THEN 1 ELSE 0 END AS c "
+            "RETURN g, d, count(*) AS n, sum(c) AS current ORDER BY g, d"
+        )
+        rows = self._records(query, {"g": government} if government else {})
+        return [ListVersion(r["g"], r["d"], int(r["n"]), int(r["current"]) > 0) for r in rows]
+
     def departments_of(self, government: str) -> list[dict[str, Any]]:
         cache = self._view_cache()
         if cache.warm and government in cache.part_of:
@@ -430,7 +441,7 @@ class Neo4jStore(Store):
             return cache.covered(government)[0]
         query = (
             "MATCH (i:PowerItem {government: $g})-[:BASED_ON]->(:KG)-[:RESOLVES_TO]->(t:Provision) "
-            "WHERE t.article IS NOT NULL "
+            "WHERE t.article IS NOT NULL AND i.superseded IS NULL "
             "WITH DISTINCT t "
             f"WITH CASE WHEN t.kind = '条' THEN t.id ELSE {_ARTICLE_ID_OF_T} END AS aid "
             "MATCH (a:Provision {id: aid}) "
@@ -443,7 +454,7 @@ class Neo4jStore(Store):
         """(article id, key) of the articles in force holding the text its items cite in older versions."""
         query = (
             "MATCH (i:PowerItem {government: $g})-[:BASED_ON]->(c:KG)-[:RESOLVES_TO]->(:Provision) "
-            "WHERE c.current_target IS NOT NULL AND c.current_target <> '' "
+            "WHERE c.current_target IS NOT NULL AND c.current_target <> '' AND i.superseded IS NULL "
             "RETURN DISTINCT c.current_target AS id"
         )
         keys = ((r["id"], article_key(r["id"])) for r in self._records(query, {"g": government}))
@@ -455,7 +466,7 @@ class Neo4jStore(Store):
             return cache.covered(government)[1]
         query = (
             "MATCH (i:PowerItem {government: $g})-[:BASED_ON]->(c:KG)-[:RESOLVES_TO]->(t:Provision) "
-            "WHERE t.article IS NOT NULL AND c.current_target IS NULL "
+            "WHERE t.article IS NOT NULL AND c.current_target IS NULL AND i.superseded IS NULL "
             "WITH DISTINCT t.version AS vid, t.article AS article, coalesce(t.article_suffix, 0) AS suffix "
             "MATCH (v:LawVersion {id: vid}) "
             "RETURN DISTINCT coalesce(v.law, '') AS law, article, suffix"
@@ -547,14 +558,21 @@ class Neo4jStore(Store):
                 clause = ClauseRef.of(_node(record["cid"], record["cl_labels"], record["cl"]))
                 yield ClauseInForce(clause, provision, cache.article_of(provision), version)
 
-    def item_bases(self, government: str | None = None, department: str | None = None) -> Iterator[ItemBasis]:
+    def item_bases(self, government: str | None = None, department: str | None = None,
+                   list_date: str | None = None) -> Iterator[ItemBasis]:
         cache = self._view_cache()
-        if government and cache.warm:
+        if government and cache.warm and list_date is None:
             # the items of several governments per query (see _ServerViewCache.government_items)
             yield from self._item_bases_of(cache, cache.government_items(government), department)
             return
-        query = _item_query("WHERE i.government = $g" if government else "")
-        for page in self._pages(query, {"g": government} if government else {}):
+        where = ["i.government = $g"] if government else []
+        # the version: the current one (no superseded mark) or the items of one list date ("" for none)
+        where.append("i.superseded IS NULL" if list_date is None else "coalesce(i.list_date, '') = $d")
+        query = _item_query("WHERE " + " AND ".join(where))
+        params: dict[str, Any] = {"g": government} if government else {}
+        if list_date is not None:
+            params["d"] = list_date
+        for page in self._pages(query, params):
             yield from self._item_bases_of(cache, page, department)
 
     def _item_bases_of(self, cache: "_ServerViewCache", records: Sequence[neo4j.Record],
@@ -757,7 +775,7 @@ class _ServerViewCache:
         if batch is None:
             return []  # no item names this government
         found: dict[str, list[neo4j.Record]] = {g: [] for g in batch}
-        query = _item_query("WHERE i.government IN $gs")
+        query = _item_query("WHERE i.government IN $gs AND i.superseded IS NULL")
         for page in self.store._pages(query, {"gs": batch}):
             for record in page:
                 found[record["i"]["government"]].append(record)
@@ -776,7 +794,7 @@ class _ServerViewCache:
             batch = self._item_batches.get(government, [government])
             targets: dict[str, set[str]] = {g: set() for g in batch}
             query = (
-                "MATCH (i:PowerItem) WHERE i.government IN $gs "
+                "MATCH (i:PowerItem) WHERE i.government IN $gs AND i.superseded IS NULL "
                 f"MATCH (i)-[:BASED_ON]->(c:{ANY_LABEL})-[:RESOLVES_TO]->(t:{ANY_LABEL}) "
                 "RETURN DISTINCT i.government AS g, t.id AS t, c.current_target AS cur"
             )

@@ -64,6 +64,7 @@ class ClauseRef:
     sector: str | None = None
     modality: str | None = None
     actions: tuple[str, ...] = ()
+    amounts: tuple[str, ...] = ()  # penalty amounts as the extractor found them (AuthorisingClause.amounts)
     text: str = ""
     law: str = ""
     version: str = ""  # LawVersion.date as stored on the clause
@@ -201,12 +202,16 @@ class GraphViews:
 
     # --- item_bases ---------------------------------------------------------------
 
-    def item_bases(self, government: str | None = None, department: str | None = None) -> Iterator[ItemBasis]:
+    def item_bases(self, government: str | None = None, department: str | None = None,
+                   list_date: str | None = None) -> Iterator[ItemBasis]:
         """Every power item with everything a finding about it needs.
 
         Filters: ``government`` equals ``PowerItem.government`` (the Government
         id, i.e. its name); ``department`` equals the Department's ``name`` or
-        its id.  Rows are ordered by item id.  See :class:`ItemBasis` and
+        its id.  ``list_date`` None keeps the current version of each
+        government's list (items without ``superseded``); a date keeps the items
+        of that version (``PowerItem.list_date`` equal to it), current or past.
+        Rows are ordered by item id.  See :class:`ItemBasis` and
         :class:`CitationBasis` for the row shape.
 
         Cypher sketch (one query)::
@@ -222,6 +227,8 @@ class GraphViews:
         cache = view_cache(self)
         items = self.nodes("PowerItem", government=government) if government else self.nodes("PowerItem")
         for node in sorted(items, key=lambda n: n.id):
+            if not in_version(node.props, list_date):
+                continue
             dept_node = next(iter(self.targets(node.id, "EXERCISED_BY")), None)
             if department and (dept_node is None or department not in (dept_node.id, dept_node.props.get("name"))):
                 continue
@@ -287,6 +294,8 @@ class GraphViews:
         provisions: set[str] = set()
         articles: set[tuple[str, int, int]] = set()
         for item in self.nodes("PowerItem", government=government):
+            if item.props.get("superseded"):
+                continue
             for citation in self.targets(item.id, "BASED_ON"):
                 for target in self.targets(citation.id, "RESOLVES_TO"):
                     cover_target(cache, provisions, articles, cache.provision(target), citation.props.get("current_target"))
@@ -301,6 +310,24 @@ class GraphViews:
         article number of the version in force.
         """
         return self._covered(government)[1]
+
+    # --- list versions ----------------------------------------------------------
+
+    def list_versions(self, government: str | None = None) -> list[ListVersion]:
+        """The versions of each government's list: one row per (``PowerItem.government``, ``list_date``).
+
+        ``government`` keeps one government's.  ``current`` is true for the
+        version whose items are not ``superseded``.  Rows are ordered by
+        government, then date (a missing date first, as "").
+        """
+        counts: dict[tuple[str, str], list[int]] = {}
+        items = self.nodes("PowerItem", government=government) if government else self.nodes("PowerItem")
+        for node in items:
+            key = (node.props.get("government") or "", node.props.get("list_date") or "")
+            found = counts.setdefault(key, [0, 0])
+            found[0] += 1
+            found[1] += 0 if node.props.get("superseded") else 1
+        return [ListVersion(g, d, n, current > 0) for (g, d), (n, current) in sorted(counts.items())]
 
     # --- departments ------------------------------------------------------------
 
@@ -366,6 +393,27 @@ def article_key(article_id: str) -> tuple[str, int, int] | None:
     if not match:
         return None
     return match["law"], int(match["article"]), int(match["suffix"] or 0)
+@dataclass(frozen=True)
+class ListVersion:
+    """One version of a government's list: its date ("" when the list has none), item count, whether current."""
+
+    government: str
+    date: str
+    items: int
+    current: bool
+
+
+def in_version(props: Mapping[str, Any], list_date: str | None) -> bool:
+    """Whether an item (its properties) belongs to the version ``list_date`` (None: the current one).
+
+    >>> in_version({"list_date": "2024-01-01", "superseded": "2025-01-01"}, None)
+    False
+    >>> in_version({"list_date": "2024-01-01", "superseded": "2025-01-01"}, "2024-01-01")
+    True
+    """
+    if list_date is None:
+        return not props.get("superseded")
+    return (props.get("list_date") or "") == list_date
 
 
 def covered_by(bases: Iterable[ItemBasis]) -> tuple[frozenset[str], frozenset[tuple[str, int, int]]]:

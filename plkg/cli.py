@@ -28,6 +28,8 @@ load_app = typer.Typer(no_args_is_help=True, help="Load statutes or power lists 
 show_app = typer.Typer(no_args_is_help=True, help="Show a law or an article with what cites it.")
 app.add_typer(load_app, name="load")
 app.add_typer(show_app, name="show")
+diff_app = typer.Typer(no_args_is_help=True, help="Compare two versions of a government's power list.")
+app.add_typer(diff_app, name="diff")
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -206,7 +208,7 @@ def basis(
     format: str = typer.Option("jsonl", "--format", help="jsonl, table, csv or xlsx"),
     output: Optional[Path] = typer.Option(None, "--output", help="File to write (required for xlsx)."),
 ) -> None:
-    """Every power item with its parsed and resolved citations."""
+    """Every power item with its parsed and resolved citations (the newest version of each list)."""
     from queries.basis import write_bases
 
     with opened_store(create=False) as store:
@@ -228,6 +230,7 @@ def check(
     """Findings with evidence: orphans, invalid and stale bases, overlaps, vacuums, ...
 
     Undecided findings only (and those whose decision is outdated) unless --decided or --all-decisions.
+    Each government's list is judged in its newest version (see diff lists for older ones).
     """
     from queries.report import run_check
 
@@ -349,6 +352,56 @@ def show_article(
 
     with opened_store(create=False) as store:
         out.print(show(store, name, number, version=version), markup=False)
+
+
+@diff_app.command("lists")
+def diff_lists(
+    government: str = typer.Argument(..., help="The government whose list versions to compare."),
+    from_date: str = typer.Option(..., "--from", help="List date of the older version (as loaded with --date)."),
+    to_date: str = typer.Option(..., "--to", help="List date of the newer version."),
+    reform: bool = typer.Option(False, "--reform", help="Add the reform analysis of what was removed."),
+    format: str = typer.Option("table", "--format", help="table, jsonl, csv or xlsx"),
+    output: Optional[Path] = typer.Option(None, "--output", help="File to write (required for xlsx)."),
+) -> None:
+    """Items added, removed, changed and moved between two versions of a list, with evidence.
+
+    A government's list loaded for two dates (load powers --date) is kept as two versions; every other command looks at the newest version of each government's list.
+    """
+    from queries.diff import write_diff
+
+    with opened_store(create=False) as store:
+        write_diff(store, government, from_date, to_date, reform_analysis=reform, format=format, output=output, out=sys.stdout)
+
+
+@app.command()
+def impact(
+    law: str = typer.Argument(..., help="Full or short title of a law loaded in two or more versions."),
+    version: Optional[str] = typer.Option(None, "--version", help="Date of the new version (default: the newest loaded)."),
+    format: str = typer.Option("table", "--format", help="table, jsonl, csv or xlsx"),
+    output: Optional[Path] = typer.Option(None, "--output", help="File to write (required for xlsx)."),
+) -> None:
+    """What a new version of a law does to the items citing it (the newest version of each list):
+    articles moved, changed, split or removed, with a proposed citation; new clauses no list covers."""
+    from queries.impact import write_impact
+
+    with opened_store(create=False) as store:
+        write_impact(store, law, version, format=format, output=output, out=sys.stdout)
+
+
+@app.command()
+def compare(
+    government_a: str = typer.Argument(..., help="A government with a loaded list."),
+    government_b: str = typer.Argument(..., help="Another one (may be of another level)."),
+    sector: Optional[str] = typer.Option(None, "--sector", help="One sector (as in ontology/sectors.csv)."),
+    format: str = typer.Option("table", "--format", help="table, jsonl, csv or xlsx"),
+    output: Optional[Path] = typer.Option(None, "--output", help="File to write (required for xlsx)."),
+) -> None:
+    """Two governments' lists (their newest versions) side by side for the sectors both carry:
+    categories, provisions only one rests on (and whether they bind the other), items unique to each."""
+    from queries.compare import write_compare
+
+    with opened_store(create=False) as store:
+        write_compare(store, government_a, government_b, sector=sector, format=format, output=output, out=sys.stdout)
 
 
 @app.command("export")

@@ -65,6 +65,8 @@ def _items(store: Store, government: str | None, department: str | None) -> list
     nodes = store.nodes("PowerItem", government=government) if government else store.nodes("PowerItem")
     items = []
     for node in nodes:
+        if node.props.get("superseded"):
+            continue  # a past version of the list (plkg diff lists reads those)
         if department:
             dept = node.props.get("department", "")
             name = dept.split("/", 1)[-1]

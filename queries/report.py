@@ -298,22 +298,29 @@ def decision_text(finding: Finding) -> str:
     return ("【依据已变更，需重新核查】" if d.get("outdated") else "") + text
 
 
-def _row(finding: Finding, headers: list[str] | None = None) -> list[Any]:
-    columns = COLUMNS[finding.kind]
+def _row(finding: Finding, headers: list[str] | None = None, table: dict[str, list[Column]] | None = None,
+         names: dict[str, str] | None = None) -> list[Any]:
+    columns = (table or COLUMNS)[finding.kind]
     if headers is None:
         return [get(finding) for _, get in columns] + [finding.finding_id, decision_text(finding)]
     values = {h: get(finding) for h, get in columns}
-    values["问题类型"] = KIND_NAMES.get(finding.kind, finding.kind)
+    values["问题类型"] = (names or KIND_NAMES).get(finding.kind, finding.kind)
     values[ID_HEADER], values[DECISION_HEADER] = finding.finding_id, decision_text(finding)
     return [values.get(h) for h in headers]
 
 
-def write_csv(findings: Iterable[Finding], out: TextIO) -> None:
-    """CSV with Chinese headers: the union of every kind's columns, 问题类型 first."""
+def write_csv(findings: Iterable[Finding], out: TextIO, table: dict[str, list[Column]] | None = None,
+              names: dict[str, str] | None = None) -> None:
+    """CSV with Chinese headers: the union of every kind's columns, 问题类型 first.
+
+    ``table`` and ``names`` give other records' columns and kind names by kind
+    (records with ``kind``, as ``plkg diff lists`` writes); default the findings'.
+    """
+    headers = _ALL_HEADERS if table is None else ["问题类型"] + list(dict.fromkeys(h for cols in table.values() for h, _ in cols))
     writer = csv.writer(_Lines(out))
-    writer.writerow(_ALL_HEADERS)
+    writer.writerow(headers)
     for finding in findings:
-        writer.writerow(["" if v is None else v for v in _row(finding, _ALL_HEADERS)])
+        writer.writerow(["" if v is None else v for v in _row(finding, headers, table, names)])
 
 
 class _Lines:
@@ -326,8 +333,14 @@ class _Lines:
         _raw(self.out, text)
 
 
-def write_xlsx(findings: Iterable[Finding], path: Path) -> None:
-    """One sheet per kind (Chinese names and headers), frozen header row, autofilter."""
+def write_xlsx(findings: Iterable[Finding], path: Path, table: dict[str, list[Column]] | None = None,
+               names: dict[str, str] | None = None) -> None:
+    """One sheet per kind (Chinese names and headers), frozen header row, autofilter.
+
+    ``table`` and ``names`` give other records' columns and sheet names by kind; default the findings'.
+    """
+    table = table or COLUMNS
+    names = names or KIND_NAMES
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
@@ -337,18 +350,18 @@ def write_xlsx(findings: Iterable[Finding], path: Path) -> None:
     for finding in findings:
         sheet = sheets.get(finding.kind)
         if sheet is None:
-            sheet = workbook.create_sheet(KIND_NAMES.get(finding.kind, finding.kind)[:31])
+            sheet = workbook.create_sheet(names.get(finding.kind, finding.kind)[:31])
             sheet.freeze_panes = "A2"
-            sheet.append([h for h, _ in COLUMNS[finding.kind]] + [ID_HEADER, DECISION_HEADER])
+            sheet.append([h for h, _ in table[finding.kind]] + [ID_HEADER, DECISION_HEADER])
             sheets[finding.kind] = sheet
-        sheet.append(["" if v is None else v for v in _row(finding)])
+        sheet.append(["" if v is None else v for v in _row(finding, table=table)])
         rows[finding.kind] += 1
     if not sheets:
         sheet = workbook.create_sheet("汇总")
         sheet.append(["问题类型", "数量"])
         sheet.append(["无", 0])
     for kind, sheet in sheets.items():
-        last = get_column_letter(len(COLUMNS[kind]) + 2)
+        last = get_column_letter(len(table[kind]) + 2)
         sheet.auto_filter.ref = f"A1:{last}{rows[kind] + 1}"
     try:
         workbook.save(path)

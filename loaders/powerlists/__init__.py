@@ -40,7 +40,7 @@ from kg.model import (
 from kg.report import LoadReport
 from kg.store import Store, Writer
 
-from .build import GraphBatch, add_citations, responsibility_of, stable_item_id
+from .build import GraphBatch, add_citations, mark_versions, responsibility_of, stable_item_id
 from .citations import ParsedCitation, looks_normative, note_date, parse_basis
 from .departments import GovernmentName, SectorTable, find_government, province_of, split_departments
 from .items import Entry, SheetItems, read_items
@@ -264,7 +264,7 @@ def load_powers(
     if loading:
         # One transaction; each chunk of items is written as soon as it is built, then let go.
         with store.transaction() as tx:
-            _remove_previous(store, tx, {p.path.name for p in loading})
+            replaced = _remove_previous(store, tx, {(p.path.name, p.date) for p in loading})
             for done, (plist, gov) in enumerate(jobs, 1):
                 if progress:
                     progress(len(paths) + done - 1, len(paths) * 2, plist.path.name)
@@ -278,6 +278,7 @@ def load_powers(
             batch.flush(tx)
             batch.merge_superseded(tx)
             batch.flush(tx)
+            versions = mark_versions(store, tx, batch, replaced)
             tx.add_nodes(gov.to_node() for gov in _mark_only_named(batch, own | ownership.holders()))
     else:
         for done, (plist, _) in enumerate(jobs, 1):
@@ -294,7 +295,7 @@ def load_powers(
         departments=len(batch.departments),
         governments=len(batch.governments),
     )
-    report.details["files"] = [_summary_line(name, s) for name, s in per_file.items()]
+    report.details["files"] = [_summary_line(name, s) for name, s in per_file.items()] + (versions if loading else [])
     report.details["per_file"] = per_file
     report.details["citation_status"] = dict(batch.statuses)
     return report
@@ -449,7 +450,7 @@ def _load_entry(entry: Entry, plist: PowerList, gov: GovernmentName, province: s
     bodies = split_departments(entry.department or default_department)
     dept = batch.department(bodies[0], gov, province, sectors, store.get)
     code = entry.code if entry.code and entry.code not in shared_codes else None
-    item_id = code or stable_item_id(dept.id, entry)
+    item_id = batch.versioned_id(code or stable_item_id(dept.id, entry), dept.government, plist.date, store)
     if item_id in batch.item_ids:
         first = batch.pending_item(item_id) or PowerItem.from_node(tx.get(item_id))
         report.warn(f"{path}: sheet {entry.sheet} row {entry.row}", f"same item as sheet {first.sheet} row {first.row} (department, 序号, name and sub-item): loaded under a numbered id")
@@ -484,16 +485,22 @@ def _default_department(plist: PowerList, gov: GovernmentName) -> str:
     return gov.name + "人民政府"
 
 
-def _remove_previous(store: Store, tx: Writer, file_names: set[str]) -> None:
-    """Items (with their citations and responsibilities) an earlier load took from these files."""
+def _remove_previous(store: Store, tx: Writer, files: set[tuple[str, str | None]]) -> set[str]:
+    """Items (with their citations and responsibilities) an earlier load took from these (file name, list date)
+    pairs; returns the items' ids.  The same file loaded for another date is another version: it stays."""
     doomed: list[str] = []
-    for name in file_names:
+    items: set[str] = set()
+    for name, date in files:
         for node in store.nodes("PowerItem", source_file=name):
+            if node.props.get("list_date") != date:
+                continue
+            items.add(node.id)
             doomed.append(node.id)
             doomed.extend(e.dst for e in store.out_edges(node.id, EdgeType.BASED_ON.value))
             doomed.extend(e.dst for e in store.out_edges(node.id, EdgeType.HAS_RESPONSIBILITY.value))
     if doomed:
         tx.remove_nodes(doomed)
+    return items
 
 
 def resolve_pending(store: Store, tx: Writer) -> int:

@@ -9,7 +9,7 @@ loads of the same list).  Citation ids: ``{item id}#c{n}``.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -26,7 +26,7 @@ from kg.model import (
     department_id,
     nodes_of,
 )
-from kg.store import Writer
+from kg.store import Store, Writer
 
 from .citations import ParsedCitation
 from .departments import GovernmentName, SectorTable, department_name
@@ -63,6 +63,8 @@ class GraphBatch:
     prior: dict[str, Node | None] = field(default_factory=dict)  # each government's node before this load
     aliases: dict[tuple[str, str], str] = field(default_factory=dict)  # (government id, a department's other name) -> its id
     superseded: dict[str, tuple[str, str, list[str]]] = field(default_factory=dict)  # a stored department under an old name -> (government, name now, its items)
+    dates: dict[str, set[str]] = field(default_factory=dict)  # list dates of this load's items, by government
+    _holding: set[str] | None = field(default=None, repr=False)  # governments the store had items of before this load
     _department_ids: dict[str, str] = field(default_factory=dict, repr=False)
     _by_cell: dict[tuple, Department] = field(default_factory=dict, repr=False)
     _written: set[str] = field(default_factory=set, repr=False)  # departments already in the transaction
@@ -185,8 +187,26 @@ class GraphBatch:
         """``department.id`` as one string object: items and edges hold it, not a copy each."""
         return self._department_ids[department.id]
 
+    def versioned_id(self, item_id: str, government: str, date: str | None, store: Store) -> str:
+        """``item_id``, or ``item_id@date`` when the store holds that id for an item of another list date
+        (a second version of the government's list: both are kept)."""
+        if government not in self.holding(store):  # a first version: no item is looked up
+            return item_id
+        node = store.get(item_id)
+        if node is None or node.label != "PowerItem" or node.props.get("list_date") == date:
+            return item_id
+        return f"{item_id}@{date or '-'}"
+
+    def holding(self, store: Store) -> set[str]:
+        """The governments the store holds items of, read once before this load's first item: a property
+        look-up per government would rebuild the store's index after every write of the load."""
+        if self._holding is None:
+            self._holding = {node.props.get("government") for node in store.nodes("PowerItem")}
+        return self._holding
+
     def add_item(self, item: PowerItem, responsibility: Responsibility | None) -> None:
         self.item_ids.add(item.id_)
+        self.dates.setdefault(item.government, set()).add(item.list_date or "")
         self.items.append(item)
         self.edges.append(Edge(item.id_, item.department, EdgeType.EXERCISED_BY.value))
         if responsibility is not None:
@@ -254,3 +274,52 @@ def add_citations(batch: GraphBatch, item_id: str, parsed: list[ParsedCitation],
         if resolution.target:
             batch.edges.append(Edge(citation.id, resolution.target, EdgeType.RESOLVES_TO.value))
 
+
+
+def mark_versions(store: Store, tx: Writer, batch: GraphBatch, replaced: set[str]) -> list[str]:
+    """Mark the items of the older version of each government's list this load touched ``superseded``.
+
+    The items a government already had in the store (less ``replaced``: those
+    this load takes the place of) and the items of this load are two versions
+    when their newest list dates differ; the side with the older newest date
+    is marked with the other's date.  Items of one load never supersede one
+    another (a batch of department lists of different years is one list).
+    Returns a line per government whose versions this load changed, for the load summary.
+    """
+    notes: list[str] = []
+    wanted = {g for g in batch.dates if g in batch.holding(store)}  # the others had no item: nothing to compare
+    if not wanted:
+        return notes
+    # one pass over the items, not a look-up per government (each would rebuild the index after the load's writes);
+    # a store may show the transaction's own writes: this load's items are not "earlier"
+    earlier_of: dict[str, list[Node]] = defaultdict(list)
+    for node in store.nodes("PowerItem"):
+        government = node.props.get("government")
+        if government in wanted and node.id not in replaced and node.id not in batch.item_ids:
+            earlier_of[government].append(node)
+    for government, dates in sorted(batch.dates.items()):
+        new = max(dates)
+        earlier = earlier_of.get(government)
+        if not earlier:
+            continue
+        old = max(node.props.get("list_date") or "" for node in earlier)
+        if new > old:
+            doomed = [node for node in earlier if not node.props.get("superseded")]
+            date = new
+            note = (f"{government}: the list dated {new or '(none)'} is now its current version; the {len(doomed)} items "
+                    f"dated {old or '(none)'} are kept as a past version (plkg diff lists) and no longer checked"
+                    " - a new version holds every department's list of that date")
+        elif old > new:
+            doomed = [node for node in (tx.get(i) for i in sorted(batch.item_ids))
+                      if node is not None and node.props.get("government") == government]
+            date = old
+            note = (f"{government}: these {len(doomed)} items dated {new or '(none)'} are a past version"
+                    f" (plkg diff lists); its current list is dated {old}")
+        else:
+            continue
+        # one write of every marked node (props merged), not a read and a write each
+        tx.add_nodes(Node(node.id, node.label, {**node.props, "superseded": date or None}) for node in doomed)
+        notes.append(note)
+    if len(notes) > 5:  # a provincial batch: one line, not one per county
+        return notes[:3] + [f"… and {len(notes) - 3} more governments whose list versions this load changed"]
+    return notes
