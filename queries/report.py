@@ -301,11 +301,14 @@ def decision_text(finding: Finding) -> str:
 def _row(finding: Finding, headers: list[str] | None = None, table: dict[str, list[Column]] | None = None,
          names: dict[str, str] | None = None) -> list[Any]:
     columns = (table or COLUMNS)[finding.kind]
+    # findings end with their stable id and decision; other records (diff, impact rows) have neither
+    tail = [finding.finding_id, decision_text(finding)] if table is None else []
     if headers is None:
-        return [get(finding) for _, get in columns] + [finding.finding_id, decision_text(finding)]
+        return [get(finding) for _, get in columns] + tail
     values = {h: get(finding) for h, get in columns}
     values["问题类型"] = (names or KIND_NAMES).get(finding.kind, finding.kind)
-    values[ID_HEADER], values[DECISION_HEADER] = finding.finding_id, decision_text(finding)
+    if tail:
+        values[ID_HEADER], values[DECISION_HEADER] = tail
     return [values.get(h) for h in headers]
 
 
@@ -339,6 +342,8 @@ def write_xlsx(findings: Iterable[Finding], path: Path, table: dict[str, list[Co
 
     ``table`` and ``names`` give other records' columns and sheet names by kind; default the findings'.
     """
+    tail = [ID_HEADER, DECISION_HEADER] if table is None else []
+    table_given = table
     table = table or COLUMNS
     names = names or KIND_NAMES
     from openpyxl import Workbook
@@ -352,16 +357,16 @@ def write_xlsx(findings: Iterable[Finding], path: Path, table: dict[str, list[Co
         if sheet is None:
             sheet = workbook.create_sheet(names.get(finding.kind, finding.kind)[:31])
             sheet.freeze_panes = "A2"
-            sheet.append([h for h, _ in table[finding.kind]] + [ID_HEADER, DECISION_HEADER])
+            sheet.append([h for h, _ in table[finding.kind]] + tail)
             sheets[finding.kind] = sheet
-        sheet.append(["" if v is None else v for v in _row(finding, table=table)])
+        sheet.append(["" if v is None else v for v in _row(finding, table=table_given)])
         rows[finding.kind] += 1
     if not sheets:
         sheet = workbook.create_sheet("汇总")
         sheet.append(["问题类型", "数量"])
         sheet.append(["无", 0])
     for kind, sheet in sheets.items():
-        last = get_column_letter(len(table[kind]) + 2)
+        last = get_column_letter(len(table[kind]) + len(tail))
         sheet.auto_filter.ref = f"A1:{last}{rows[kind] + 1}"
     try:
         workbook.save(path)
