@@ -70,6 +70,7 @@ class ClauseRef:
     article_suffix: int = 0
     paragraph: int | None = None
     item: int | None = None
+    construction: str | None = None  # "competence" for X负责/主管…工作 (AuthorisingClause.construction)
 
     @classmethod
     def of(cls, node: "Node") -> "ClauseRef":
