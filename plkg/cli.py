@@ -220,6 +220,10 @@ def check(
     output: Optional[Path] = typer.Option(None, "--output"),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Comma-separated kinds (or all): exit 1 when any is found."),
     concentrations: Optional[Path] = typer.Option(None, "--concentrations", help="CSV of lawful concentrations (综合行政执法) that suppress overlaps."),
+    complete: bool = typer.Option(False, "--complete", help="The loaded lists are all of the government's departments: judge every sector clause by clause."),
+    manifest: Optional[Path] = typer.Option(None, "--manifest", help="CSV of governments' departments (government,department,sectors) declaring their lists complete."),
+    top: Optional[int] = typer.Option(None, "--top", min=1, help="vacuums: only the N highest-ranked law-and-article groups of each government."),
+    explain: bool = typer.Option(False, "--explain", help="vacuums: also list the clauses not counted, with the rule that dropped each."),
 ) -> None:
     """Findings with evidence: orphans, invalid and stale bases, overlaps, vacuums, ..."""
     from queries.report import run_check
@@ -228,6 +232,7 @@ def check(
         found = run_check(
             store, kind, government=government, department=department, format=format,
             output=output, out=sys.stdout, concentrations=concentrations,
+            complete=complete, manifest=manifest, top=top, explain=explain,
         )
     if fail_on:
         from queries.report import KIND_ARGS

@@ -49,13 +49,18 @@ def _graph(store):
 
 def test_vacuums_exact(store):
     v, here = _graph(store)
-    found = [(f.law, f.article, f.category, f.modality, f.department) for f in find_vacuums(store, government="甲市")]
+    found = [(f.kind, f.law or f.sector, f.article, f.category, f.modality, f.department)
+             for f in find_vacuums(store, government="甲市")]
     assert found == [
-        ("甲法", 9, "行政检查", "应当", "甲市农业农村局"),
-        ("丙省甲条例", 6, "其他", "应当", "甲市农业农村局"),  # 其他 after the specific categories
-        ("甲法", 21, "行政处罚", None, "甲市农业农村局"),
-        ("甲法", 24, "行政处罚", None, None),
+        ("vacuum", "甲法", 9, "行政检查", "应当", "甲市农业农村局"),
+        ("vacuum", "丙省甲条例", 6, "其他", "应当", "甲市农业农村局"),  # 其他 after the specific categories
+        ("vacuum", "甲法", 21, "行政处罚", None, "甲市农业农村局"),
+        # no loaded department carries 公安: one note for the sector, not a vacuum per clause
+        ("vacuum_sector", "公安", None, None, None, None),
     ]
+    # declared complete: the clause is a vacuum of its own, with no department to hold it
+    complete = [(f.kind, f.law, f.article, f.department) for f in find_vacuums(store, government="甲市", complete=True)]
+    assert complete[-1] == ("vacuum", "甲法", 24, None)
 
 
 def test_vacuum_fields_and_department_filter(store):
@@ -73,8 +78,11 @@ def test_county_gets_township_free_and_national_free(store):
     g = GraphBuilder()
     g.government("甲县", GovLevel.TOWNSHIP, province="丙省")
     g.save(store)
-    found = [(f.article, f.subject) for f in find_vacuums(store, government="甲县")]
+    found = [(f.article, f.subject) for f in find_vacuums(store, government="甲县", complete=True)]
     assert found == [(23, "乡镇人民政府")]
+    # nothing loaded: the government's own clause is summed up in a note, not listed
+    assert [(f.kind, f.sector, f.count, f.duties) for f in find_vacuums(store, government="甲县")] == [
+        ("vacuum_sector", "人民政府", 1, 1)]
 
 
 def test_older_version_and_geographic_scope_are_not_vacuums(store):
@@ -122,3 +130,174 @@ def test_laws_of_a_region_bind_only_its_provinces(law, places, expected):
     from queries.roles import applies_in
 
     assert applies_in(law, places) is expected
+
+
+# --- scope, relevance, ranking (issue 17) and competence, conduct cover (issue 19) -----------------
+
+
+def _one_law(store, articles, clauses, *, items=(), departments=(("甲市农业农村局", "农业农村"),), province="新疆维吾尔自治区"):
+    """A law ``甲法`` with ``articles`` (number -> text) and ``clauses`` ((number, category, subject, sector,
+    modality, actions)), a city with ``departments`` each holding one item, and ``items`` ((department index,
+    name, category, cited article or None)) more."""
+    g = GraphBuilder()
+    v = g.law("甲法", "2021-01-01", articles)
+    for number, category, subject, sector, modality, actions in clauses:
+        text = articles[number] if isinstance(articles[number], str) else articles[number][0]
+        g.clause(article_id(v, number), category, subject, sector=sector, modality=modality, actions=actions, text=text)
+    gov = g.government("甲市", GovLevel.CITY, province=province)
+    depts = [g.department(gov, name, sector) for name, sector in departments]
+    for n, dept in enumerate(depts):
+        g.item(dept, f"base{n}", "无关事项", "行政许可", cite(None, "《某规定》"))
+    for n, (index, name, category, number) in enumerate(items):
+        g.item(depts[index], f"i{n}", name, category,
+               cite(article_id(v, number) if number else None, f"《甲法》第{number}条" if number else "《某规定》"))
+    g.save(store)
+    return v
+
+
+# (article text, clause: category, subject, sector, modality, actions) -> vacuum or the rule that drops it
+RELEVANCE = [
+    # 关税法/海关法 style: a vertical system (海关), exercised by no local government
+    ("违反本法规定的，由海关责令改正，处一万元以下罚款。", ("行政处罚", "海关", "海关", None, ("罚款",)), "customs"),
+    ("违反本法规定的，由税务机关责令限期改正，可以处二千元以下的罚款。", ("行政处罚", "税务机关", "税务", "可以", ("罚款",)), "tax"),
+    # 煤矿安全生产条例 art. 7: the mine safety inspectorate is vertical
+    ("煤矿企业有下列行为之一的，由矿山安全监察机构责令改正，处十万元以上罚款。",
+     ("行政处罚", "矿山安全监察机构", "应急管理", None, ("罚款",)), "mine-inspection"),
+    # a clause placed at sea, for an inland city
+    ("在海上从事养殖的，由县级以上人民政府农业农村主管部门责令改正。",
+     ("其他", "县级以上人民政府农业农村主管部门", "农业农村", None, ("责令改正",)), "at-sea"),
+    # a competence clause (X主管…工作) is no power toward the public
+    ("县级以上地方人民政府农业农村主管部门主管本行政区域内的甲工作。",
+     ("其他", "县级以上地方人民政府农业农村主管部门", "农业农村", None, ("监督管理职责",)), "competence-action"),
+    # near misses: an ordinary local penalty and an 责令改正 of a local department are vacuums
+    ("违反本法规定的，由县级以上地方人民政府农业农村主管部门处五万元以下罚款。",
+     ("行政处罚", "县级以上地方人民政府农业农村主管部门", "农业农村", None, ("罚款",)), None),
+    ("违反本法规定的，由县级以上人民政府农业农村主管部门责令改正。",
+     ("其他", "县级以上人民政府农业农村主管部门", "农业农村", None, ("责令改正",)), None),
+]
+
+
+@pytest.mark.parametrize("text, clause, rule", RELEVANCE)
+def test_relevance_drops_what_no_local_government_exercises(store, text, clause, rule):
+    _one_law(store, {5: text}, [(5, *clause)], departments=(("甲市农业农村局", "农业农村"), ("甲市海关", "海关"),
+                                                           ("甲市税务局", "税务"), ("甲市应急管理局", "应急管理")))
+    found = list(find_vacuums(store, government="甲市", complete=True, explain=True))
+    if rule is None:
+        assert [f.kind for f in found] == ["vacuum"]
+        return
+    from queries.roles import relevance_rules
+
+    cited = next(r for r in relevance_rules() if r.rule == rule)
+    assert [f.kind for f in found] == ["not_vacuum"]
+    assert cited.law in found[0].reason and cited.article in found[0].reason
+
+
+def test_scope_terms_keep_a_clause_where_it_applies(store):
+    _one_law(store, {5: "在海上从事养殖的，由县级以上人民政府农业农村主管部门责令改正。"},
+             [(5, "其他", "县级以上人民政府农业农村主管部门", "农业农村", None, ("责令改正",))], province="浙江省")
+    assert [f.kind for f in find_vacuums(store, government="甲市")] == ["vacuum"]
+
+
+def test_construction_competence_is_no_vacuum(store):
+    """The extractor's construction == "competence" marks a competence clause whatever its actions."""
+    from kg.model import AuthorisingClause, Category, nodes_of
+
+    v = _one_law(store, {5: "县级以上地方人民政府农业农村主管部门负责本行政区域内的甲工作。"}, [])
+    with store.transaction() as tx:
+        tx.add_nodes(nodes_of([AuthorisingClause(
+            provision=article_id(v, 5), paragraph=None, item=None, category=Category("其他"), subject="县级以上地方人民政府农业农村主管部门",
+            level="县级以上", sector="农业农村", actions=("责令改正",), law="甲法", version="2021-01-01", article=5,
+            construction="competence")]))
+    assert list(find_vacuums(store, government="甲市")) == []
+
+
+# (vacuum clause text, item name, cited text of the item's basis in another law) -> covered?
+CONDUCT = [
+    # 煤矿安全生产条例 repeats 安全生产法 art. 97 style: same act, same conduct, other provision
+    ("违反本法规定，生产经营单位未按照规定对从业人员进行安全生产教育和培训的，由县级以上地方人民政府农业农村主管部门责令限期改正，处十万元以下的罚款。",
+     "对未按照规定对从业人员进行安全生产教育和培训的处罚", True),
+    ("违反本法第二十条规定，未取得种子生产经营许可证生产经营种子的，由县级以上人民政府农业农村主管部门责令改正，处三万元以下罚款。",
+     "对未取得种子生产经营许可证生产经营种子的处罚", True),
+    # near miss: same law, other conduct
+    ("违反本法第二十条规定，未取得种子生产经营许可证生产经营种子的，由县级以上人民政府农业农村主管部门责令改正，处三万元以下罚款。",
+     "对生产经营假种子的处罚", False),
+]
+
+
+@pytest.mark.parametrize("text, name, covered", CONDUCT)
+def test_an_item_holding_the_same_act_and_conduct_covers_a_vacuum(store, text, name, covered):
+    _one_law(store, {30: text, 31: "甲。"}, [(30, "行政处罚", "县级以上人民政府农业农村主管部门", "农业农村", None, ("罚款",))],
+             items=[(0, name, "行政处罚", 31)])
+    found = [f.kind for f in find_vacuums(store, government="甲市")]
+    assert found == ([] if covered else ["vacuum"])
+
+
+def test_ranking_duties_then_severity_grouped_by_article(store):
+    _one_law(store, {
+        1: "违反本法规定的，由县级以上人民政府农业农村主管部门处一千元以下罚款。",
+        2: ["违反本法规定的，由县级以上人民政府农业农村主管部门处十万元以上二十万元以下罚款。", "情节严重的，由县级以上人民政府农业农村主管部门吊销许可证。"],
+        3: "违反本法规定的，由县级以上人民政府农业农村主管部门处五十万元以下罚款。",
+        4: "县级以上人民政府农业农村主管部门应当对甲活动进行监督检查。",
+    }, [
+        (1, "行政处罚", "县级以上人民政府农业农村主管部门", "农业农村", None, ("罚款",)),
+        (3, "行政处罚", "县级以上人民政府农业农村主管部门", "农业农村", None, ("罚款",)),
+        (4, "行政检查", "县级以上人民政府农业农村主管部门", "农业农村", "应当", ("监督检查",)),
+    ])
+    g = GraphBuilder()
+    g.clause(paragraph_id(article_id("甲法/2021-01-01", 2), 1), "行政处罚", "县级以上人民政府农业农村主管部门",
+             sector="农业农村", actions=("罚款",), text="违反本法规定的，由县级以上人民政府农业农村主管部门处十万元以上二十万元以下罚款。")
+    g.clause(paragraph_id(article_id("甲法/2021-01-01", 2), 2), "行政处罚", "县级以上人民政府农业农村主管部门",
+             sector="农业农村", actions=("吊销许可证",), text="情节严重的，由县级以上人民政府农业农村主管部门吊销许可证。")
+    g.save(store)
+    found = list(find_vacuums(store, government="甲市"))
+    # the duty first; then art. 2 (a revocation beats the larger fine of art. 3), its two paragraphs together
+    assert [(f.article, f.paragraph, f.count) for f in found] == [(4, None, 1), (2, 1, 2), (2, 2, 2), (3, None, 1), (1, None, 1)]
+    assert found[3].severity == "最高罚款50万元"
+    assert [(f.article) for f in find_vacuums(store, government="甲市", top=2)] == [4, 2, 2]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("处五万元以上十万元以下罚款；情节严重的，吊销许可证", (False, True, 100000)),
+    ("处五日以下拘留，可以并处１０００元以下罚款", (True, False, 1000)),
+    ("处货值金额十倍以上二十倍以下罚款", (False, False, 0)),  # a multiple has no fixed amount
+    ("责令停产停业，并处二千元以上二万元以下罚款", (False, True, 20000)),
+])
+def test_severity(text, expected):
+    from queries.vacuum import severity_of
+
+    found = severity_of(["罚款"], text)
+    assert (found.liberty, found.revocation, found.amount) == expected
+
+
+def test_manifest_declares_a_list_complete(store, tmp_path):
+    from queries.vacuum import load_manifest
+
+    _graph(store)
+    path = tmp_path / "manifest.csv"
+    path.write_text("government,department,sectors\n甲市,甲市公安局,公安\n", encoding="utf-8-sig")
+    found = [(f.kind, f.article, f.department) for f in find_vacuums(store, government="甲市", manifest=path)]
+    assert ("vacuum", 24, "甲市公安局") in found and "vacuum_sector" not in {k for k, _, _ in found}
+    assert set(load_manifest(path)) == {"甲市"}
+
+
+@pytest.mark.parametrize("content, message", [
+    ("government,department\n甲市,甲局\n", "line 1: missing column"),
+    ("government,department,sectors\n,甲局,公安\n", "line 2: the government column is empty"),
+    ("government,department,sectors\n甲市,甲局,火星\n", "line 2: unknown sector"),
+])
+def test_bad_manifest_is_one_clear_error(tmp_path, content, message):
+    from kg.errors import UserError
+    from queries.vacuum import load_manifest
+
+    path = tmp_path / "m.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(UserError, match=message):
+        load_manifest(path)
+
+
+def test_example_manifest_loads():
+    from importlib import resources
+
+    from queries.vacuum import load_manifest
+
+    assert load_manifest(resources.files("ontology").joinpath("governments.example.csv"))["克拉玛依市"]
