@@ -145,7 +145,9 @@ class RelevanceRule:
     """One row of ``ontology/relevance.csv``: a kind of clause no (or only some) local government exercises.
 
     ``kind`` is ``competence`` (a competence clause: no power toward the
-    public on its own), ``vertical`` (a vertically managed system: no local
+    public on its own), ``no_power`` (a clause of any category that sets no
+    power itself: who decides penalties set elsewhere, a referral to another
+    law, a definition), ``vertical`` (a vertically managed system: no local
     government exercises it), ``above`` (a body above the government's level:
     only governments of ``levels`` exercise it) or ``scope`` (the clause is
     placed at sea, at the border ...: only governments in ``provinces``).
@@ -173,7 +175,7 @@ class RelevanceRule:
 
     def excludes(self, level: str | None, places: Iterable[str]) -> bool:
         """Whether the rule keeps the clause from a government at ``level`` and ``places``."""
-        if self.kind in ("competence", "vertical"):
+        if self.kind in ("competence", "no_power", "vertical"):
             return True
         if self.kind == "above":
             return level not in self.levels
@@ -185,7 +187,7 @@ class RelevanceRule:
         return f"{self.reason}（《{self.law}》{self.article}）"
 
 
-RELEVANCE_KINDS = ("competence", "vertical", "above", "scope")
+RELEVANCE_KINDS = ("competence", "no_power", "vertical", "above", "scope")
 RELEVANCE_MATCH = ("sector", "subject", "text", "actions")
 
 
@@ -229,9 +231,17 @@ def competence_rule(clause: Any) -> RelevanceRule | None:
     return None
 
 
+def no_power_rule(clause: Any) -> RelevanceRule | None:
+    """The ``no_power`` row a clause matches (a jurisdiction, referral or definition clause), or None."""
+    for rule in relevance_rules():
+        if rule.kind == "no_power" and rule.matches(clause):
+            return rule
+    return None
+
+
 def relevance_limits(clause: Any) -> tuple[RelevanceRule, ...]:
     """The ``vertical``/``above``/``scope`` rows a clause matches (what limits where it is exercised)."""
-    return tuple(r for r in relevance_rules() if r.kind != "competence" and r.matches(clause))
+    return tuple(r for r in relevance_rules() if r.kind not in ("competence", "no_power") and r.matches(clause))
 
 
 def in_provinces(places: Iterable[str], provinces: Iterable[str]) -> bool:

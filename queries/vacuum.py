@@ -71,13 +71,16 @@ from .findings import Evidence, Finding, provision_label, version_label
 from .overlap import loaded_departments
 from .roles import (
     RelevanceRule, applies_in, binds_government, binds_level, canonical_sectors, competence_rule,
-    departments_for, government_places, is_competence, relevance_limits,
+    departments_for, government_places, is_competence, no_power_rule, relevance_limits,
 )
 
 MODALITY_RANK = {"应当": 0, "必须": 0, "可以": 1}
 DUTIES = frozenset({"应当", "必须"})
-CONDUCT_SIMILARITY = 0.5
+CONDUCT_SIMILARITY = 0.45
 """Jaccard similarity of character bigrams above which two conducts are the same (see :func:`conduct_cover`)."""
+LISTED_PER_LAW = frozenset({"行政检查"})
+"""Categories that lists hold once per law (对…的监督检查 citing one or two of the law's articles): an
+item of the category on any article of the law holds the inspection powers and measures of its other articles."""
 
 
 # ---------------------------------------------------------------------------
@@ -154,11 +157,18 @@ def conduct_of(text: str) -> str | None:
     '未取得种子生产经营许可证生产经营种子'
     >>> conduct_of("（三）伪造、变造许可证的；"), conduct_of("县级以上人民政府应当加强监督管理。")
     ('伪造、变造许可证', None)
+
+    An item of a list of measures is its own act and object:
+
+    >>> conduct_of("（四）查封、扣押经检测不符合农产品质量安全标准的农产品；")
+    '查封、扣押经检测不符合农产品质量安全标准的农产品'
     """
-    text = _ENUMERATOR.sub("", (text or "").strip())
+    text = (text or "").strip()
+    enumerated = _ENUMERATOR.match(text) is not None
+    text = _ENUMERATOR.sub("", text)
     end = _CONDUCT_END.search(text)
     if end is None:
-        return None
+        return text.rstrip("；;。，, ") or None if enumerated else None
     conduct = _VIOLATION.sub("", text[:end.start()]).strip("，,；; ")
     return conduct or None
 
@@ -233,7 +243,7 @@ def _assignable(store, law: str | None) -> list[VacuumClause]:
         # 有关部门, 其他有关部门 ...: no body can be named as the holder
         if clause.modality == "不得" or clause.sector not in sectors:
             continue
-        dropped = (competence_rule(clause) or _EXTRACTED_COMPETENCE) if is_competence(clause) else None
+        dropped = (competence_rule(clause) or _EXTRACTED_COMPETENCE) if is_competence(clause) else no_power_rule(clause)
         found.append(VacuumClause(
             row, dropped, relevance_limits(clause), clause.modality in DUTIES,
             severity_of(clause.actions, clause.text), bigrams(conduct_of(clause.text)),
@@ -252,11 +262,13 @@ _EXTRACTED_COMPETENCE = RelevanceRule(
 
 @dataclass(frozen=True)
 class _Held:
-    """One act an item of a department holds: its category, the conduct's bigrams, and where it is listed."""
+    """One act an item of a department holds: its category, the conduct's bigrams, and where it is listed
+    (``law``: the law of the provision it rests on, for the categories of :data:`LISTED_PER_LAW`)."""
 
     category: str
     conduct: frozenset[str]
     where: str
+    law: str | None = None
 
 
 def held_acts(bases: Iterable[ItemBasis]) -> dict[str, list[_Held]]:
@@ -274,6 +286,9 @@ def held_acts(bases: Iterable[ItemBasis]) -> dict[str, list[_Held]]:
         if len(grams) >= 4:
             acts.append(_Held(category, grams, f"事项“{name}”（{code}）"))
         for citation in basis.citations:
+            if category in LISTED_PER_LAW and citation.version is not None and citation.target is not None:
+                where = version_label(citation.version) + provision_label(citation.target)
+                acts.append(_Held(category, frozenset(), f"事项“{name}”（{code}）以{where}为依据", citation.version.law))
             for clause in citation.clauses:
                 if clause.category != category:
                     continue
@@ -290,15 +305,23 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
 
     The same conduct: Jaccard similarity of the character bigrams of the two
     conducts at least :data:`CONDUCT_SIMILARITY` (a conduct of fewer than
-    four bigrams, 有下列行为之一, tells nothing).
+    four bigrams, 有下列行为之一, tells nothing).  An inspection
+    (:data:`LISTED_PER_LAW`) is held by an inspection item of the department
+    resting on any article of the same law.
     """
+    category = clause.row.clause.category
+    if category in LISTED_PER_LAW:
+        law = clause.row.version.law
+        for dept in departments:
+            for act in held.get(dept["id"], ()):
+                if act.law == law and act.category == category:
+                    return act
     if len(clause.conduct) < 4:
         return None
-    category = clause.row.clause.category
     best, score = None, CONDUCT_SIMILARITY
     for dept in departments:
         for act in held.get(dept["id"], ()):
-            if act.category == category:
+            if act.category == category and act.conduct:
                 value = similarity(clause.conduct, act.conduct)
                 if value >= score:
                     best, score = act, value
@@ -456,7 +479,8 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             held_by = conduct_cover(item, depts, held)
             if held_by is not None:
                 if explain:
-                    notes.append(_not_vacuum(government, item, f"{held_by.where}已列同一行为"))
+                    notes.append(_not_vacuum(government, item, f"{held_by.where}已列同一行为" if held_by.conduct
+                                             else f"{held_by.where}，已列该法的{clause.category}"))
                 continue
         elif not complete:
             if not department:
@@ -478,7 +502,7 @@ def _irrelevant(item: VacuumClause, level: str | None, places: list[str]) -> str
     """Why no government at ``level`` and ``places`` exercises the clause, or None."""
     clause = item.row.clause
     if item.dropped is not None:
-        return f"职责分工条款，{item.dropped.cited}"
+        return ("职责分工条款，" if item.dropped.kind == "competence" else "") + item.dropped.cited
     if not binds_level(clause.level, level):
         return f"条款主体的层级（{clause.level or '未识别'}）不含本级政府（ontology/levels.csv）"
     for rule in item.limits:
