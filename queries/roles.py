@@ -153,13 +153,15 @@ class RelevanceRule:
     placed at sea, at the border ...: only governments in ``provinces``).
     ``match`` names what ``pattern`` (a regular expression) is matched
     against: the clause's ``sector`` (exactly), ``subject``, ``text`` or one
-    of its ``actions``.
+    of its ``actions``; ``categories`` (blank: all) the clause categories the
+    row applies to.
     """
 
     rule: str
     kind: str
     match: str
     pattern: re.Pattern[str]
+    categories: frozenset[str]
     levels: frozenset[str]
     provinces: frozenset[str]
     reason: str
@@ -167,6 +169,8 @@ class RelevanceRule:
     article: str
 
     def matches(self, clause: Any) -> bool:
+        if self.categories and clause.category not in self.categories:
+            return False
         if self.match == "sector":
             return (clause.sector or "") == self.pattern.pattern
         if self.match == "actions":
@@ -200,7 +204,7 @@ def relevance_rules() -> tuple[RelevanceRule, ...]:
         if row["kind"] not in RELEVANCE_KINDS or row["match"] not in RELEVANCE_MATCH:
             raise ValueError(f"ontology/relevance.csv: line {line}: unknown kind or match {row['kind']!r}/{row['match']!r}")
         split = lambda cell: frozenset(p.strip() for p in (cell or "").split(";") if p.strip())  # noqa: E731
-        rules.append(RelevanceRule(row["rule"], row["kind"], row["match"], re.compile(row["pattern"]),
+        rules.append(RelevanceRule(row["rule"], row["kind"], row["match"], re.compile(row["pattern"]), split(row["categories"]),
                                    split(row["levels"]), split(row["provinces"]), row["reason"], row["law"], row["article"]))
     return tuple(rules)
 

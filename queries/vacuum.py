@@ -78,6 +78,13 @@ MODALITY_RANK = {"应当": 0, "必须": 0, "可以": 1}
 DUTIES = frozenset({"应当", "必须"})
 CONDUCT_SIMILARITY = 0.45
 """Jaccard similarity of character bigrams above which two conducts are the same (see :func:`conduct_cover`)."""
+CONDUCT_CONTAINED = 0.8
+"""Share of the shorter conduct's bigrams (at least :data:`CONDUCT_MIN_CONTAINED`) in the longer one above which
+an item names one of the conducts a clause lists (对销售的种畜禽未附具合格证明…的处罚 for a clause listing three)."""
+CONDUCT_MIN_CONTAINED = 10
+SAME_PROVISION = 0.8
+"""Jaccard similarity above which a conduct is the same provision listed under another category
+(封存 of a clause whose penalty the list holds, a clause the extractor gave another category)."""
 LISTED_PER_LAW = frozenset({"行政检查"})
 """Categories that lists hold once per law (对…的监督检查 citing one or two of the law's articles): an
 item of the category on any article of the law holds the inspection powers and measures of its other articles."""
@@ -147,6 +154,8 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _VIOLATION = re.compile(r"^[^，,；;。]*?违反[^，,；;。]*?(规定|之一)[，,]?")
 _ENUMERATOR = re.compile(r"^[（(][一二三四五六七八九十\d]+[）)]\s*")
 _CONDUCT_END = re.compile(r"的[，,：:；;。]|的$")
+# words every liability clause shares: they tell no conduct from another
+_GENERIC = re.compile(r"有下列[^，,；;]{0,6}之一|尚不构成犯罪|情节严重")
 _NOISE = re.compile(r"[\s，,。；;：:、“”\"《》（）()]")
 
 
@@ -169,7 +178,7 @@ def conduct_of(text: str) -> str | None:
     end = _CONDUCT_END.search(text)
     if end is None:
         return text.rstrip("；;。，, ") or None if enumerated else None
-    conduct = _VIOLATION.sub("", text[:end.start()]).strip("，,；; ")
+    conduct = _GENERIC.sub("", _VIOLATION.sub("", text[:end.start()])).strip("，,；; ")
     return conduct or None
 
 
@@ -196,6 +205,15 @@ def bigrams(text: str | None) -> frozenset[str]:
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def same_conduct(a: frozenset[str], b: frozenset[str]) -> float:
+    """How surely two conducts are one: their Jaccard similarity, or 1 when the shorter
+    (of at least :data:`CONDUCT_MIN_CONTAINED` bigrams) lies in the longer for :data:`CONDUCT_CONTAINED`."""
+    shorter = min(len(a), len(b))
+    if shorter >= CONDUCT_MIN_CONTAINED and len(a & b) >= CONDUCT_CONTAINED * shorter:
+        return 1.0
+    return similarity(a, b)
 
 
 @dataclass(frozen=True)
@@ -252,7 +270,7 @@ def _assignable(store, law: str | None) -> list[VacuumClause]:
 
 
 _EXTRACTED_COMPETENCE = RelevanceRule(
-    "competence-construction", "competence", "construction", re.compile("competence"), frozenset(), frozenset(),
+    "competence-construction", "competence", "construction", re.compile("competence"), frozenset(), frozenset(), frozenset(),
     "抽取器认定为职责分工条款（某部门负责、主管…工作），不单独构成权力事项或真空", "中华人民共和国行政处罚法", "第十七条")
 
 
@@ -263,7 +281,7 @@ _EXTRACTED_COMPETENCE = RelevanceRule(
 @dataclass(frozen=True)
 class _Held:
     """One act an item of a department holds: its category, the conduct's bigrams, and where it is listed
-    (``law``: the law of the provision it rests on, for the categories of :data:`LISTED_PER_LAW`)."""
+    (``law``: the law of the provision it rests on; None for the item's own name)."""
 
     category: str
     conduct: frozenset[str]
@@ -295,7 +313,8 @@ def held_acts(bases: Iterable[ItemBasis]) -> dict[str, list[_Held]]:
                 grams = bigrams(conduct_of(clause.text))
                 if len(grams) >= 4:
                     where = version_label(citation.version) + provision_label(citation.article)
-                    acts.append(_Held(category, grams, f"事项“{name}”（{code}）所依据的{where}"))
+                    acts.append(_Held(category, grams, f"事项“{name}”（{code}）所依据的{where}",
+                                      citation.version.law if citation.version is not None else None))
     return held
 
 
@@ -305,13 +324,17 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
 
     The same conduct: Jaccard similarity of the character bigrams of the two
     conducts at least :data:`CONDUCT_SIMILARITY` (a conduct of fewer than
-    four bigrams, 有下列行为之一, tells nothing).  An inspection
+    four bigrams, 有下列行为之一, tells nothing), or an item naming one of the
+    conducts the clause lists (:func:`same_conduct`); a conduct all but the
+    same (:data:`SAME_PROVISION`) whatever the category.  One of a list of
+    measures is held only by an item or by a clause of the same law.  An inspection
     (:data:`LISTED_PER_LAW`) is held by an inspection item of the department
     resting on any article of the same law.
     """
     category = clause.row.clause.category
+    law = clause.row.version.law
+    measure = clause.row.clause.item is not None  # one of a list of measures (（一）进入…现场检查)
     if category in LISTED_PER_LAW:
-        law = clause.row.version.law
         for dept in departments:
             for act in held.get(dept["id"], ()):
                 if act.law == law and act.category == category:
@@ -321,10 +344,15 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
     best, score = None, CONDUCT_SIMILARITY
     for dept in departments:
         for act in held.get(dept["id"], ()):
-            if act.category == category and act.conduct:
-                value = similarity(clause.conduct, act.conduct)
-                if value >= score:
-                    best, score = act, value
+            if not act.conduct:
+                continue
+            if act.category != category and similarity(clause.conduct, act.conduct) < SAME_PROVISION:
+                continue
+            if measure and act.law not in (None, law):
+                continue  # 进入现场检查、查阅复制资料: every inspection law lists them
+            value = same_conduct(clause.conduct, act.conduct)
+            if value >= score:
+                best, score = act, value
     return best
 
 
