@@ -83,8 +83,10 @@ CONDUCT_CONTAINED = 0.8
 an item names one of the conducts a clause lists (对销售的种畜禽未附具合格证明…的处罚 for a clause listing three)."""
 CONDUCT_MIN_CONTAINED = 10
 SAME_PROVISION = 0.8
-"""Jaccard similarity above which a conduct is the same provision listed under another category
-(封存 of a clause whose penalty the list holds, a clause the extractor gave another category)."""
+"""Jaccard similarity above which a conduct is the same provision listed under another of the
+:data:`ENFORCEMENT` categories (封存 of a clause whose penalty the list holds)."""
+ENFORCEMENT = frozenset({"行政处罚", "行政强制", "其他"})
+"""What a provision on one conduct does to the offender (罚款, 封存, 责令改正): one item may list them together."""
 LISTED_PER_LAW = frozenset({"行政检查"})
 """Categories that lists hold once per law (对…的监督检查 citing one or two of the law's articles): an
 item of the category on any article of the law holds the inspection powers and measures of its other articles."""
@@ -346,7 +348,8 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
         for act in held.get(dept["id"], ()):
             if not act.conduct:
                 continue
-            if act.category != category and similarity(clause.conduct, act.conduct) < SAME_PROVISION:
+            if act.category != category and not (
+                    {act.category, category} <= ENFORCEMENT and similarity(clause.conduct, act.conduct) >= SAME_PROVISION):
                 continue
             if measure and act.law not in (None, law):
                 continue  # 进入现场检查、查阅复制资料: every inspection law lists them

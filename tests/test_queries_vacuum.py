@@ -169,11 +169,34 @@ RELEVANCE = [
     # a competence clause (X主管…工作) is no power toward the public
     ("县级以上地方人民政府农业农村主管部门主管本行政区域内的甲工作。",
      ("其他", "县级以上地方人民政府农业农村主管部门", "农业农村", None, ("监督管理职责",)), "competence-action"),
+    # 全民所有制工业企业法 art. 59 para. 3: who decides the penalties of the article, no power of its own
+    ("本条规定的行政处罚，由县级以上工商行政管理部门决定。", ("行政处罚", "县级以上工商行政管理部门", "农业农村", None, ("罚款",)),
+     "jurisdiction"),
+    # 收费公路管理条例 art. 56, 疫苗管理法 art. 90: referrals to other laws
+    ("县级以上地方人民政府价格主管部门对违反本条例的价格违法行为，应当依据价格管理的法律、法规和规章的规定予以处罚。",
+     ("行政处罚", "县级以上地方人民政府价格主管部门", "农业农村", "应当", ()), "referral"),
+    ("接种单位违反本法规定收取费用的，由县级以上人民政府卫生健康主管部门监督其将违法收取的费用退还，并由县级以上人民政府农业农村主管部门依法给予处罚。",
+     ("行政处罚", "县级以上人民政府农业农村主管部门", "农业农村", None, ()), "referral"),
+    # 强制检定的工作计量器具检定管理办法 art. 2: a definition
+    ("强制检定是指由县级以上人民政府计量行政部门所属或者授权的计量检定机构，对计量器具实行的定点定期检定。",
+     ("行政确认", "县级以上人民政府计量行政部门", "农业农村", None, ("登记",)), "definition"),
+    # 残疾预防和残疾人康复条例 art. 31: the office's own work, no award to anyone
+    ("县级以上人民政府农业农村主管部门应当在培训进修、表彰奖励等方面，对残疾人康复工作人员予以倾斜。",
+     ("行政奖励", "县级以上人民政府农业农村主管部门", "农业农村", "应当", ("奖励",)), "own-work"),
+    # 湿地保护法: mangroves grow only on the coast
+    ("违反本法规定，在红树林湿地内挖塘的，由县级以上人民政府农业农村主管部门处罚款。",
+     ("行政处罚", "县级以上人民政府农业农村主管部门", "农业农村", None, ("罚款",)), "mangrove"),
     # near misses: an ordinary local penalty and an 责令改正 of a local department are vacuums
     ("违反本法规定的，由县级以上地方人民政府农业农村主管部门处五万元以下罚款。",
      ("行政处罚", "县级以上地方人民政府农业农村主管部门", "农业农村", None, ("罚款",)), None),
     ("违反本法规定的，由县级以上人民政府农业农村主管部门责令改正。",
      ("其他", "县级以上人民政府农业农村主管部门", "农业农村", None, ("责令改正",)), None),
+    # near miss: a clause with its own fine is no referral though it ends with 依法给予处罚
+    ("违反本法规定的，由县级以上地方人民政府农业农村主管部门处五万元以下罚款；拒不改正的，由县级以上地方人民政府农业农村主管部门依法给予处罚。",
+     ("行政处罚", "县级以上地方人民政府农业农村主管部门", "农业农村", None, ("罚款",)), None),
+    # near miss: 奖励 that is an award to the public stays
+    ("对举报违法行为的，县级以上人民政府农业农村主管部门应当给予奖励。",
+     ("行政奖励", "县级以上人民政府农业农村主管部门", "农业农村", "应当", ("奖励",)), None),
 ]
 
 
@@ -218,6 +241,12 @@ CONDUCT = [
      "对未按照规定对从业人员进行安全生产教育和培训的处罚", True),
     ("违反本法第二十条规定，未取得种子生产经营许可证生产经营种子的，由县级以上人民政府农业农村主管部门责令改正，处三万元以下罚款。",
      "对未取得种子生产经营许可证生产经营种子的处罚", True),
+    # an item naming one of the conducts a clause lists (畜牧法 art. 88 and the list's item on art. 68 of 2015)
+    ("违反本法规定，销售的种畜禽未附具种畜禽合格证明、家畜系谱，销售、收购国务院农业农村主管部门规定应当加施标识而没有标识的畜禽，或者重复使用畜禽标识的，由县级以上人民政府农业农村主管部门责令改正，可以处二千元以下罚款。",
+     "对销售的种畜禽未附具种畜禽合格证明、检疫合格证明、家畜系谱等行为的处罚", True),
+    # near miss: two clauses sharing only 有下列行为之一 are not one conduct
+    ("违反本法规定，农产品生产经营者有下列行为之一，尚不构成犯罪的，由县级以上人民政府农业农村主管部门责令停止生产经营，处罚款。",
+     "对农药经营者有下列行为之一的处罚", False),
     # near miss: same law, other conduct
     ("违反本法第二十条规定，未取得种子生产经营许可证生产经营种子的，由县级以上人民政府农业农村主管部门责令改正，处三万元以下罚款。",
      "对生产经营假种子的处罚", False),
@@ -301,3 +330,31 @@ def test_example_manifest_loads():
     from queries.vacuum import load_manifest
 
     assert load_manifest(resources.files("ontology").joinpath("governments.example.csv"))["克拉玛依市"]
+
+
+@pytest.mark.parametrize("item_category, covered", [
+    ("行政处罚", True),  # 计量法实施细则 art. 44: the 封存 of a conduct whose penalty the list holds
+    ("行政许可", False),  # near miss: a licence item naming the same words is another act
+])
+def test_a_near_identical_conduct_covers_across_categories(store, item_category, covered):
+    text = "制造、销售未经型式批准或样机试验合格的计量器具新产品的，责令其停止制造、销售，封存该种新产品，没收全部违法所得，可并处3000元以下的罚款。"
+    _one_law(store, {44: text, 48: "甲。"}, [(44, "行政强制", "县级以上地方人民政府农业农村主管部门", "农业农村", None, ("封存",))],
+             items=[(0, "对制造、销售未经型式批准或样机试验合格的计量器具新产品的处罚" if covered else "制造、销售未经型式批准或样机试验合格的计量器具新产品审批", item_category, 48)])
+    assert [f.kind for f in find_vacuums(store, government="甲市")] == ([] if covered else ["vacuum"])
+
+
+@pytest.mark.parametrize("cited_law, covered", [
+    ("甲法", True),  # an inspection item on art. 31 of the law holds its inspection powers and measures
+    ("乙法", False),  # near miss: an inspection under another law
+])
+def test_an_inspection_item_holds_the_inspection_powers_of_its_law(store, cited_law, covered):
+    g = GraphBuilder()
+    v = g.law("甲法", "2021-01-01", {30: "（一）进入被检查单位的现场进行检查；", 31: "县级以上人民政府农业农村主管部门应当对甲活动进行监督检查。"})
+    other = g.law("乙法", "2021-01-01", {31: "县级以上人民政府农业农村主管部门应当对乙活动进行监督检查。"})
+    g.clause(article_id(v, 30), "行政检查", "县级以上人民政府农业农村主管部门", sector="农业农村", actions=("监督检查",),
+             text="（一）进入被检查单位的现场进行检查；")
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    agri = g.department(gov, "甲市农业农村局", "农业农村")
+    g.item(agri, "i", "对甲活动的监督检查", "行政检查", cite(article_id(v if cited_law == "甲法" else other, 31), f"《{cited_law}》第三十一条"))
+    g.save(store)
+    assert [f.kind for f in find_vacuums(store, government="甲市")] == ([] if covered else ["vacuum"])
