@@ -214,7 +214,8 @@ def is_competence(clause: Any) -> bool:
 
     The extractor marks such clauses ``construction == "competence"``; stores
     built before it did are read by the ``competence`` rows of
-    ``ontology/relevance.csv`` (category 其他 with the action they give).
+    ``ontology/relevance.csv`` (category 其他 with the action they give, or
+    the words 负责/主管…工作 in a clause that grants no act of its own).
 
     >>> from kg.views import ClauseRef
     >>> is_competence(ClauseRef("c", "p", "其他", "县级以上地方人民政府林业主管部门", actions=("监督管理职责",)))
@@ -224,7 +225,7 @@ def is_competence(clause: Any) -> bool:
     """
     if getattr(clause, "construction", None) == "competence":
         return True
-    return clause.category == "其他" and competence_rule(clause) is not None
+    return competence_rule(clause) is not None
 
 
 def competence_rule(clause: Any) -> RelevanceRule | None:

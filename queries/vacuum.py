@@ -130,19 +130,19 @@ def severity_terms() -> tuple[tuple[str, str], ...]:
 _AMOUNT = re.compile(r"([0-9０-９.．一二两三四五六七八九十百千万亿零〇]+)元")
 
 
-def severity_of(actions: Iterable[str], text: str) -> Severity:
-    """The severity of a clause from its actions and text.
+def severity_of(actions: Iterable[str], amounts: Iterable[str]) -> Severity:
+    """The severity of a clause from its actions and the fines it states (``AuthorisingClause.amounts``).
 
-    >>> severity_of(["罚款", "吊销许可证"], "处五万元以上十万元以下罚款；情节严重的，吊销许可证")
+    >>> severity_of(["罚款", "吊销许可证"], ["五万元以上十万元以下"])
     Severity(liberty=False, revocation=True, amount=100000)
-    >>> severity_of(["行政拘留"], "处五日以下拘留，可以并处1000元以下罚款").key
+    >>> severity_of(["行政拘留", "罚款"], ["五日以下", "1000元以下"]).key
     (-1, 0, -1000)
     """
     actions = list(actions)
-    found = {cls for term, cls in severity_terms() if any(term in a for a in actions) or term in text}
+    found = {cls for term, cls in severity_terms() if any(term in a for a in actions)}
     amount = 0
-    if any("罚款" in a for a in actions) or "罚款" in text:
-        for numeral in _AMOUNT.findall(text):
+    for written in amounts:
+        for numeral in _AMOUNT.findall(written):
             try:
                 value = cn2an.cn2an(numeral.translate(_FULLWIDTH), "smart")
             except (ValueError, KeyError, IndexError):
@@ -266,7 +266,7 @@ def _assignable(store, law: str | None) -> list[VacuumClause]:
         dropped = (competence_rule(clause) or _EXTRACTED_COMPETENCE) if is_competence(clause) else no_power_rule(clause)
         found.append(VacuumClause(
             row, dropped, relevance_limits(clause), clause.modality in DUTIES,
-            severity_of(clause.actions, clause.text), bigrams(conduct_of(clause.text)),
+            severity_of(clause.actions, clause.amounts), bigrams(conduct_of(clause.text)),
         ))
     return found
 
@@ -533,7 +533,7 @@ def _irrelevant(item: VacuumClause, level: str | None, places: list[str]) -> str
     """Why no government at ``level`` and ``places`` exercises the clause, or None."""
     clause = item.row.clause
     if item.dropped is not None:
-        return ("职责分工条款，" if item.dropped.kind == "competence" else "") + item.dropped.cited
+        return item.dropped.cited
     if not binds_level(clause.level, level):
         return f"条款主体的层级（{clause.level or '未识别'}）不含本级政府（ontology/levels.csv）"
     for rule in item.limits:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kg.model import GovLevel, Rank, VersionStatus, article_id, paragraph_id
@@ -143,7 +145,9 @@ def _one_law(store, articles, clauses, *, items=(), departments=(("甲市农业�
     v = g.law("甲法", "2021-01-01", articles)
     for number, category, subject, sector, modality, actions in clauses:
         text = articles[number] if isinstance(articles[number], str) else articles[number][0]
-        g.clause(article_id(v, number), category, subject, sector=sector, modality=modality, actions=actions, text=text)
+        amounts = tuple(re.findall(r"[一二三四五六七八九十百千万]+元(?:以上[一二三四五六七八九十百千万]+元)?以下", text))
+        g.clause(article_id(v, number), category, subject, sector=sector, modality=modality, actions=actions, text=text,
+                 amounts=amounts)
     gov = g.government("甲市", GovLevel.CITY, province=province)
     depts = [g.department(gov, name, sector) for name, sector in departments]
     for n, dept in enumerate(depts):
@@ -274,7 +278,8 @@ def test_ranking_duties_then_severity_grouped_by_article(store):
     ])
     g = GraphBuilder()
     g.clause(paragraph_id(article_id("甲法/2021-01-01", 2), 1), "行政处罚", "县级以上人民政府农业农村主管部门",
-             sector="农业农村", actions=("罚款",), text="违反本法规定的，由县级以上人民政府农业农村主管部门处十万元以上二十万元以下罚款。")
+             sector="农业农村", actions=("罚款",), text="违反本法规定的，由县级以上人民政府农业农村主管部门处十万元以上二十万元以下罚款。",
+             amounts=("十万元以上二十万元以下",))
     g.clause(paragraph_id(article_id("甲法/2021-01-01", 2), 2), "行政处罚", "县级以上人民政府农业农村主管部门",
              sector="农业农村", actions=("吊销许可证",), text="情节严重的，由县级以上人民政府农业农村主管部门吊销许可证。")
     g.save(store)
@@ -285,16 +290,17 @@ def test_ranking_duties_then_severity_grouped_by_article(store):
     assert [(f.article) for f in find_vacuums(store, government="甲市", top=2)] == [4, 2, 2]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("处五万元以上十万元以下罚款；情节严重的，吊销许可证", (False, True, 100000)),
-    ("处五日以下拘留，可以并处１０００元以下罚款", (True, False, 1000)),
-    ("处货值金额十倍以上二十倍以下罚款", (False, False, 0)),  # a multiple has no fixed amount
-    ("责令停产停业，并处二千元以上二万元以下罚款", (False, True, 20000)),
+@pytest.mark.parametrize("actions, amounts, expected", [
+    (("罚款", "吊销许可证"), ("五万元以上十万元以下",), (False, True, 100000)),
+    (("行政拘留", "罚款"), ("五日以下", "１０００元以下"), (True, False, 1000)),
+    (("罚款",), ("货值金额十倍以上二十倍以下",), (False, False, 0)),  # a multiple has no fixed amount
+    (("责令停产停业", "罚款"), ("二千元以上二万元以下", "违法所得一倍以上五倍以下"), (False, True, 20000)),
+    (("警告",), (), (False, False, 0)),
 ])
-def test_severity(text, expected):
+def test_severity(actions, amounts, expected):
     from queries.vacuum import severity_of
 
-    found = severity_of(["罚款"], text)
+    found = severity_of(actions, amounts)
     assert (found.liberty, found.revocation, found.amount) == expected
 
 
