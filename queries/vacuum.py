@@ -64,7 +64,7 @@ from typing import Any, Iterable, Iterator, Mapping
 import cn2an
 
 from kg.errors import UserError
-from kg.text import decode_bytes, normalise
+from kg.text import decode_bytes, normalise, strip_prc
 from kg.views import ClauseInForce, ItemBasis, covered_by, state_cached
 
 from .findings import Evidence, Finding, provision_label, version_label
@@ -89,7 +89,18 @@ ENFORCEMENT = frozenset({"行政处罚", "行政强制", "其他"})
 """What a provision on one conduct does to the offender (罚款, 封存, 责令改正): one item may list them together."""
 LISTED_PER_LAW = frozenset({"行政检查"})
 """Categories that lists hold once per law (对…的监督检查 citing one or two of the law's articles): an
-item of the category on any article of the law holds the inspection powers and measures of its other articles."""
+item of the category on any article of the law, or of the law it implements (:func:`law_family`), holds
+the inspection powers and measures of its other articles."""
+_IMPLEMENTING = re.compile(r"(实施细则|实施条例|实施办法)$")
+
+
+def law_family(law: str) -> str:
+    """A law and the regulation implementing it share one family: 计量法实施细则 -> 计量法.
+
+    >>> law_family("中华人民共和国计量法实施细则"), law_family("中华人民共和国计量法")
+    ('计量法', '计量法')
+    """
+    return _IMPLEMENTING.sub("", strip_prc(law or ""))
 
 
 # ---------------------------------------------------------------------------
@@ -337,9 +348,10 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
     law = clause.row.version.law
     measure = clause.row.clause.item is not None  # one of a list of measures (（一）进入…现场检查)
     if category in LISTED_PER_LAW:
+        family = law_family(law)
         for dept in departments:
             for act in held.get(dept["id"], ()):
-                if act.law == law and act.category == category:
+                if act.category == category and act.law is not None and law_family(act.law) == family:
                     return act
     if len(clause.conduct) < 4:
         return None

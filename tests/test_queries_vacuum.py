@@ -190,6 +190,20 @@ RELEVANCE = [
     # 湿地保护法: mangroves grow only on the coast
     ("违反本法规定，在红树林湿地内挖塘的，由县级以上人民政府农业农村主管部门处罚款。",
      ("行政处罚", "县级以上人民政府农业农村主管部门", "农业农村", None, ("罚款",)), "mangrove"),
+    # 食品安全法 art. 136, 食品安全法实施条例 art. 61: limits of powers set elsewhere
+    ("食品经营者有充分证据证明其不知道所采购的食品不符合食品安全标准的，可以免予处罚，但应当依法没收其不符合食品安全标准的食品。",
+     ("行政处罚", "县级以上人民政府农业农村主管部门", "农业农村", None, ("没收非法财物",)), "mitigation"),
+    ("县级以上人民政府农业农村主管部门依照本法第十条的规定实施查封、扣押措施，查封、扣押的期限不得超过30日。",
+     ("行政强制", "县级以上人民政府农业农村主管部门", "农业农村", None, ("查封", "扣押")), "procedure-limit"),
+    # 土地管理法 art. 71: officials' violations go to the supervisory organs
+    ("县级以上人民政府农业农村主管部门在监督检查工作中发现国家工作人员的违法行为，依法应当给予处分的，应当依法予以处理；自己无权处理的，应当依法移送监察机关或者有关机关处理。",
+     ("行政检查", "县级以上人民政府农业农村主管部门", "农业农村", "应当", ("监督检查",)), "discipline"),
+    # 乡村振兴促进法 art. 10: a competence clause the extractor gave 行政检查
+    ("县级以上地方人民政府农业农村主管部门负责本行政区域内乡村振兴促进工作的统筹协调、指导和监督检查。",
+     ("行政检查", "县级以上地方人民政府农业农村主管部门", "农业农村", None, ("监督检查",)), "competence-text"),
+    # near miss: 负责…and an inspection of its own (动物防疫法 art. 18)
+    ("县级以上地方人民政府农业农村主管部门负责组织实施动物疫病强制免疫计划，并对饲养动物的单位和个人履行强制免疫义务的情况进行监督检查。",
+     ("行政检查", "县级以上地方人民政府农业农村主管部门", "农业农村", None, ("监督检查",)), None),
     # near misses: an ordinary local penalty and an 责令改正 of a local department are vacuums
     ("违反本法规定的，由县级以上地方人民政府农业农村主管部门处五万元以下罚款。",
      ("行政处罚", "县级以上地方人民政府农业农村主管部门", "农业农村", None, ("罚款",)), None),
@@ -351,12 +365,13 @@ def test_a_near_identical_conduct_covers_across_categories(store, item_category,
 
 @pytest.mark.parametrize("cited_law, covered", [
     ("甲法", True),  # an inspection item on art. 31 of the law holds its inspection powers and measures
+    ("甲法实施细则", True),  # or of the regulation implementing it (计量法 and 计量法实施细则)
     ("乙法", False),  # near miss: an inspection under another law
 ])
 def test_an_inspection_item_holds_the_inspection_powers_of_its_law(store, cited_law, covered):
     g = GraphBuilder()
     v = g.law("甲法", "2021-01-01", {30: "（一）进入被检查单位的现场进行检查；", 31: "县级以上人民政府农业农村主管部门应当对甲活动进行监督检查。"})
-    other = g.law("乙法", "2021-01-01", {31: "县级以上人民政府农业农村主管部门应当对乙活动进行监督检查。"})
+    other = g.law(cited_law if cited_law != "甲法" else "乙法", "2021-01-01", {31: "县级以上人民政府农业农村主管部门应当对乙活动进行监督检查。"})
     g.clause(article_id(v, 30), "行政检查", "县级以上人民政府农业农村主管部门", sector="农业农村", actions=("监督检查",),
              text="（一）进入被检查单位的现场进行检查；")
     gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
