@@ -34,8 +34,6 @@ and every other department of the finding is covered by the row (named in
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass
@@ -43,11 +41,11 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from kg.errors import UserError
-from kg.text import decode_bytes, normalise
 from kg.views import ClauseInForce, ItemBasis, ProvisionRef, state_cached
 
 from .findings import Evidence, Finding, describe_citation, provision_label, version_label
 from .roles import binds_government, binds_level, departments_for, government_places, is_competence
+from .tables import read_table
 
 # 依据职权 / 按照管理权限 divide as 依据职责 does (退耕还林条例 art. 60: 林业、农业行政主管部门依据职权处以罚款)
 DIVIDING = ("各自", "职责分工", "分别", "按照职责", "依照职责", "根据职责", "依据职责", "职责范围内",
@@ -96,22 +94,8 @@ def load_concentrations(path: str | Path | None) -> list[Concentration]:
     if path is None:
         return []
     path = Path(path)
-    try:
-        text = normalise(decode_bytes(path.read_bytes(), str(path)))
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read concentrations table ({exc.strerror})") from None
-    except ValueError as exc:
-        raise UserError(f"{path}: {exc}") from None
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in reader.fieldnames or []]
-    missing = [c for c in ("department", "covers") if c not in header]
-    if missing:
-        raise UserError(f"{path}: line 1: missing column(s) {', '.join(missing)} (expected {','.join(CONCENTRATION_COLUMNS)})")
     rows = []
-    for line, raw in enumerate(reader, start=2):
-        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k is not None}
-        if not any(row.values()):
-            continue
+    for line, row in read_table(path, "concentrations table", ("department", "covers"), CONCENTRATION_COLUMNS):
         if not row.get("department"):
             raise UserError(f"{path}: line {line}: the department column is empty")
         covers = tuple(c.strip() for c in row.get("covers", "").replace("、", ";").replace("；", ";").split(";") if c.strip())

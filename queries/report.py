@@ -236,6 +236,16 @@ ITEM_COLUMNS: list[Column] = [
     ("事项ID", lambda f: f.item_id),
     ("来源", lambda f: " ".join(str(v) for v in f.source.values()) if f.source else ""),
 ]
+CLAUSE_COLUMNS: list[Column] = [
+    ("法律", lambda f: f.law),
+    ("版本", lambda f: f.version),
+    ("条", lambda f: f.article),
+    ("款", lambda f: f.paragraph),
+    ("项", lambda f: f.item),
+    ("权力类别", lambda f: f.category),
+    ("条款主体", lambda f: f.subject),
+]
+"""Where a clause stands and whom it names: the columns of vacuums and of the clauses not counted."""
 COLUMNS: dict[str, list[Column]] = {
     "orphan": ITEM_COLUMNS,
     "invalid_basis": ITEM_COLUMNS,
@@ -256,13 +266,7 @@ COLUMNS: dict[str, list[Column]] = {
     "vacuum": [
         ("政府", lambda f: f.government),
         ("对应部门", lambda f: f.department),
-        ("法律", lambda f: f.law),
-        ("版本", lambda f: f.version),
-        ("条", lambda f: f.article),
-        ("款", lambda f: f.paragraph),
-        ("项", lambda f: f.item),
-        ("权力类别", lambda f: f.category),
-        ("条款主体", lambda f: f.subject),
+        *CLAUSE_COLUMNS,
         ("情态", lambda f: f.modality),
         ("严重程度", lambda f: f.severity),
         ("本条真空数", lambda f: f.count),
@@ -279,13 +283,7 @@ COLUMNS: dict[str, list[Column]] = {
     ],
     "not_vacuum": [
         ("政府", lambda f: f.government),
-        ("法律", lambda f: f.law),
-        ("版本", lambda f: f.version),
-        ("条", lambda f: f.article),
-        ("款", lambda f: f.paragraph),
-        ("项", lambda f: f.item),
-        ("权力类别", lambda f: f.category),
-        ("条款主体", lambda f: f.subject),
+        *CLAUSE_COLUMNS,
         ("问题说明", lambda f: f.reason),
         ("证据", evidence_text),
     ],

@@ -52,7 +52,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import io
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -64,7 +63,7 @@ from typing import Any, Iterable, Iterator, Mapping
 import cn2an
 
 from kg.errors import UserError
-from kg.text import decode_bytes, normalise, strip_prc
+from kg.text import strip_prc
 from kg.views import ClauseInForce, ItemBasis, covered_by, state_cached
 
 from .findings import Evidence, Finding, provision_label, version_label
@@ -73,6 +72,7 @@ from .roles import (
     RelevanceRule, applies_in, binds_government, binds_level, canonical_sectors, competence_rule,
     departments_for, government_places, is_competence, no_power_rule, relevance_limits,
 )
+from .tables import read_table
 
 MODALITY_RANK = {"应当": 0, "必须": 0, "可以": 1}
 DUTIES = frozenset({"应当", "必须"})
@@ -388,24 +388,9 @@ def load_manifest(path: str | Path | None) -> dict[str, list[dict[str, Any]]]:
     """
     if path is None:
         return {}
-    path = Path(path)
-    try:
-        text = normalise(decode_bytes(path.read_bytes(), str(path)))
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read manifest ({exc.strerror})") from None
-    except ValueError as exc:
-        raise UserError(f"{path}: {exc}") from None
-    reader = csv.DictReader(io.StringIO(text))
-    header = [(h or "").strip() for h in reader.fieldnames or []]
-    missing = [c for c in MANIFEST_COLUMNS if c not in header]
-    if missing:
-        raise UserError(f"{path}: line 1: missing column(s) {', '.join(missing)} (expected {','.join(MANIFEST_COLUMNS)})")
     known = canonical_sectors()
     manifest: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for line, raw in enumerate(reader, start=2):
-        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k is not None}
-        if not any(row.values()):
-            continue
+    for line, row in read_table(path, "manifest", MANIFEST_COLUMNS):
         for column in ("government", "department"):
             if not row.get(column):
                 raise UserError(f"{path}: line {line}: the {column} column is empty")
