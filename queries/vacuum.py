@@ -78,6 +78,8 @@ MODALITY_RANK = {"应当": 0, "必须": 0, "可以": 1}
 DUTIES = frozenset({"应当", "必须"})
 CONDUCT_SIMILARITY = 0.45
 """Jaccard similarity of character bigrams above which two conducts are the same (see :func:`conduct_cover`)."""
+CONDUCT_MIN = 6
+"""Bigrams a conduct needs to be compared at all (生产、销售劣药 has five: too common to tell one provision)."""
 CONDUCT_CONTAINED = 0.8
 """Share of the shorter conduct's bigrams (at least :data:`CONDUCT_MIN_CONTAINED`) in the longer one above which
 an item names one of the conducts a clause lists (对销售的种畜禽未附具合格证明…的处罚 for a clause listing three)."""
@@ -169,6 +171,8 @@ _ENUMERATOR = re.compile(r"^[（(][一二三四五六七八九十\d]+[）)]\s*")
 _CONDUCT_END = re.compile(r"的[，,：:；;。]|的$")
 # words every liability clause shares: they tell no conduct from another
 _GENERIC = re.compile(r"有下列[^，,；;]{0,6}之一|尚不构成犯罪|情节严重")
+# what is left of 农产品生产经营者有下列行为之一 once the generic words go: who, not what
+_DOER = re.compile(r"^[^，,；;、]*(者|单位|企业|机构|人员|个人|组织)$")
 _NOISE = re.compile(r"[\s，,。；;：:、“”\"《》（）()]")
 
 
@@ -192,7 +196,7 @@ def conduct_of(text: str) -> str | None:
     if end is None:
         return text.rstrip("；;。，, ") or None if enumerated else None
     conduct = _GENERIC.sub("", _VIOLATION.sub("", text[:end.start()])).strip("，,；; ")
-    return conduct or None
+    return None if not conduct or _DOER.search(conduct) else conduct
 
 
 _ITEM_NAME = re.compile(r"^(对|关于)|(的|之)?(行政)?(处罚|检查|强制措施|强制|行为)+$")
@@ -208,7 +212,8 @@ def item_conduct(name: str) -> str:
     name = (name or "").strip()
     while previous != name:
         previous, name = name, _ITEM_NAME.sub("", name)
-    return name
+    name = _GENERIC.sub("", name).strip("，,；; ")
+    return "" if _DOER.search(name) else name
 
 
 def bigrams(text: str | None) -> frozenset[str]:
@@ -300,6 +305,7 @@ class _Held:
     conduct: frozenset[str]
     where: str
     law: str | None = None
+    sectors: frozenset[str] = frozenset()  # the sectors of the clauses it rests on (none known: any)
 
 
 def held_acts(bases: Iterable[ItemBasis]) -> dict[str, list[_Held]]:
@@ -314,8 +320,10 @@ def held_acts(bases: Iterable[ItemBasis]) -> dict[str, list[_Held]]:
         code = basis.item.get("code") or basis.item["id"]
         acts = held[basis.department["id"]]
         grams = bigrams(item_conduct(name))
-        if len(grams) >= 4:
-            acts.append(_Held(category, grams, f"事项“{name}”（{code}）"))
+        if len(grams) >= CONDUCT_MIN:
+            cited = frozenset(c.sector for citation in basis.citations for c in citation.clauses
+                              if c.category == category and c.sector)
+            acts.append(_Held(category, grams, f"事项“{name}”（{code}）", sectors=cited))
         for citation in basis.citations:
             if category in LISTED_PER_LAW and citation.version is not None and citation.target is not None:
                 where = version_label(citation.version) + provision_label(citation.target)
@@ -324,10 +332,11 @@ def held_acts(bases: Iterable[ItemBasis]) -> dict[str, list[_Held]]:
                 if clause.category != category:
                     continue
                 grams = bigrams(conduct_of(clause.text))
-                if len(grams) >= 4:
+                if len(grams) >= CONDUCT_MIN:
                     where = version_label(citation.version) + provision_label(citation.article)
                     acts.append(_Held(category, grams, f"事项“{name}”（{code}）所依据的{where}",
-                                      citation.version.law if citation.version is not None else None))
+                                      citation.version.law if citation.version is not None else None,
+                                      frozenset({clause.sector}) if clause.sector else frozenset()))
     return held
 
 
@@ -337,10 +346,12 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
 
     The same conduct: Jaccard similarity of the character bigrams of the two
     conducts at least :data:`CONDUCT_SIMILARITY` (a conduct of fewer than
-    four bigrams, 有下列行为之一, tells nothing), or an item naming one of the
+    :data:`CONDUCT_MIN` bigrams tells nothing), or an item naming one of the
     conducts the clause lists (:func:`same_conduct`); a conduct all but the
     same (:data:`SAME_PROVISION`) whatever the category.  One of a list of
-    measures is held only by an item or by a clause of the same law.  An inspection
+    measures is held only by an item or by a clause of the same law, and an
+    act resting on clauses of other sectors only holds those sectors'
+    conducts (非法转让草原 is not 非法转让土地).  An inspection
     (:data:`LISTED_PER_LAW`) is held by an inspection item of the department
     resting on any article of the same law.
     """
@@ -353,7 +364,7 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
             for act in held.get(dept["id"], ()):
                 if act.category == category and act.law is not None and law_family(act.law) == family:
                     return act
-    if len(clause.conduct) < 4:
+    if len(clause.conduct) < CONDUCT_MIN:
         return None
     best, score = None, CONDUCT_SIMILARITY
     for dept in departments:
@@ -365,6 +376,8 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
                 continue
             if measure and act.law not in (None, law):
                 continue  # 进入现场检查、查阅复制资料: every inspection law lists them
+            if act.sectors and clause.row.clause.sector not in act.sectors:
+                continue  # 非法转让草原 is not 非法转让土地: the same conduct is the same role's
             value = same_conduct(clause.conduct, act.conduct)
             if value >= score:
                 best, score = act, value
