@@ -303,45 +303,73 @@ class _Held:
 
     category: str
     conduct: frozenset[str]
-    where: str
+    item: tuple[str, str]  # the item's name and code
     law: str | None = None
     sectors: frozenset[str] = frozenset()  # the sectors of the clauses it rests on (none known: any)
+    version: Any = None  # the VersionRef and ProvisionRef it rests on (None: the item's own name)
+    provision: Any = None
+
+    @property
+    def where(self) -> str:
+        """事项“…”（code）, and the provision it rests on; written only when a finding shows it."""
+        item = f"事项“{self.item[0]}”（{self.item[1]}）"
+        if self.provision is None:
+            return item
+        where = version_label(self.version) + provision_label(self.provision)
+        return f"{item}以{where}为依据" if not self.conduct else f"{item}所依据的{where}"
 
 
-def held_acts(bases: Iterable[ItemBasis]) -> dict[str, list[_Held]]:
-    """Department id -> the acts its items hold: each item's name, and each clause of
-    the item's category on the articles it rests on."""
-    held: dict[str, list[_Held]] = defaultdict(list)
-    for basis in bases:
-        if basis.department is None:
-            continue
+class HeldActs:
+    """Department id -> the acts its items hold (each item's name, and each clause of the item's
+    category on the articles it rests on), built for a department when first asked for.
+
+    ``grams`` memoises the conduct bigrams of a clause by its id: the clauses of a law are cited by
+    the items of every government.
+    """
+
+    def __init__(self, bases: Iterable[ItemBasis], grams: dict[str, frozenset[str]] | None = None) -> None:
+        self._bases: dict[str, list[ItemBasis]] = defaultdict(list)
+        for basis in bases:
+            if basis.department is not None:
+                self._bases[basis.department["id"]].append(basis)
+        self._acts: dict[str, list[_Held]] = {}
+        self._grams = grams if grams is not None else {}
+
+    def get(self, department: str, default: Iterable[_Held] = ()) -> list[_Held]:
+        if department not in self._acts:
+            if department not in self._bases:
+                return list(default)
+            self._acts[department] = [act for basis in self._bases[department] for act in self._of(basis)]
+        return self._acts[department]
+
+    def _clause_grams(self, clause) -> frozenset[str]:
+        grams = self._grams.get(clause.id)
+        if grams is None:
+            grams = self._grams[clause.id] = bigrams(conduct_of(clause.text))
+        return grams
+
+    def _of(self, basis: ItemBasis) -> Iterator[_Held]:
         category = basis.item.get("category", "")
-        name = basis.item.get("name", "")
-        code = basis.item.get("code") or basis.item["id"]
-        acts = held[basis.department["id"]]
-        grams = bigrams(item_conduct(name))
+        item = (basis.item.get("name", ""), basis.item.get("code") or basis.item["id"])
+        grams = bigrams(item_conduct(item[0]))
         if len(grams) >= CONDUCT_MIN:
             cited = frozenset(c.sector for citation in basis.citations for c in citation.clauses
                               if c.category == category and c.sector)
-            acts.append(_Held(category, grams, f"事项“{name}”（{code}）", sectors=cited))
+            yield _Held(category, grams, item, sectors=cited)
         for citation in basis.citations:
-            if category in LISTED_PER_LAW and citation.version is not None and citation.target is not None:
-                where = version_label(citation.version) + provision_label(citation.target)
-                acts.append(_Held(category, frozenset(), f"事项“{name}”（{code}）以{where}为依据", citation.version.law))
+            law = citation.version.law if citation.version is not None else None
+            if category in LISTED_PER_LAW and law is not None and citation.target is not None:
+                yield _Held(category, frozenset(), item, law, version=citation.version, provision=citation.target)
             for clause in citation.clauses:
                 if clause.category != category:
                     continue
-                grams = bigrams(conduct_of(clause.text))
+                grams = self._clause_grams(clause)
                 if len(grams) >= CONDUCT_MIN:
-                    where = version_label(citation.version) + provision_label(citation.article)
-                    acts.append(_Held(category, grams, f"事项“{name}”（{code}）所依据的{where}",
-                                      citation.version.law if citation.version is not None else None,
-                                      frozenset({clause.sector}) if clause.sector else frozenset()))
-    return held
+                    yield _Held(category, grams, item, law, frozenset({clause.sector}) if clause.sector else frozenset(),
+                                citation.version, citation.article)
 
 
-def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]],
-                  held: Mapping[str, list[_Held]]) -> _Held | None:
+def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], held: HeldActs) -> _Held | None:
     """An act one of ``departments`` already holds with the clause's category and conduct, or None.
 
     The same conduct: Jaccard similarity of the character bigrams of the two
@@ -494,7 +522,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     # only departments whose lists were loaded (they have items) carry sectors one can judge
     departments = loaded_departments(store.departments_of(government["id"]), bases, complete, declared)
     covered, covered_numbers = covered_by(bases)
-    held = held_acts(bases)
+    held = HeldActs(bases, state_cached(store, "vacuum_conduct_grams", dict))
     found: list[tuple[tuple, Finding]] = []
     unloaded: dict[str, list[VacuumClause]] = defaultdict(list)
     notes: list[Finding] = []
@@ -513,7 +541,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
         why = _irrelevant(item, level, places)
         if why is not None:
             if explain and clause.level:  # a clause of no recognised level was never assignable
-                notes.append(_not_vacuum(government, item, why))
+                notes.append(_not_vacuum(government, item, _why(why)))
             continue
         depts = departments_for(clause.sector, departments)
         if depts:
@@ -539,19 +567,32 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     return vacuums + sectors + notes
 
 
-def _irrelevant(item: VacuumClause, level: str | None, places: list[str]) -> str | None:
-    """Why no government at ``level`` and ``places`` exercises the clause, or None."""
+def _irrelevant(item: VacuumClause, level: str | None, places: list[str]) -> tuple[str, Any] | None:
+    """Why no government at ``level`` and ``places`` exercises the clause, as (reason kind, detail), or None.
+
+    Kept unformatted: every government asks this of every clause, and only ``--explain`` shows it
+    (:func:`_why`).
+    """
     clause = item.row.clause
     if item.dropped is not None:
-        return item.dropped.cited
+        return ("rule", item.dropped)
     if not binds_level(clause.level, level):
-        return f"条款主体的层级（{clause.level or '未识别'}）不含本级政府（ontology/levels.csv）"
+        return ("level", clause.level)
     for rule in item.limits:
         if rule.excludes(level, places):
-            return rule.cited
+            return ("rule", rule)
     if not applies_in(item.row.version.law, places):
-        return "该法律法规只适用于特定地域，不含本地（ontology/law_scopes.csv）"
+        return ("scope", None)
     return None
+
+
+def _why(reason: tuple[str, Any]) -> str:
+    kind, detail = reason
+    if kind == "rule":
+        return detail.cited
+    if kind == "level":
+        return f"条款主体的层级（{detail or '未识别'}）不含本级政府（ontology/levels.csv）"
+    return "该法律法规只适用于特定地域，不含本地（ontology/law_scopes.csv）"
 
 
 def _grouped(found: list[tuple[tuple, Finding]], top: int | None) -> list[Finding]:
