@@ -170,7 +170,7 @@ _VIOLATION = re.compile(r"^[^，,；;。]*?违反[^，,；;。]*?(规定|之一)
 _ENUMERATOR = re.compile(r"^[（(][一二三四五六七八九十\d]+[）)]\s*")
 _CONDUCT_END = re.compile(r"的[，,：:；;。]|的$")
 # words every liability clause shares: they tell no conduct from another
-_GENERIC = re.compile(r"有下列[^，,；;]{0,6}之一|尚不构成犯罪|情节严重")
+_GENERIC = re.compile(r"有下列[^，,；;]{0,6}之一|尚不构成犯罪|尚不够刑事处罚|情节严重|且[^，,；;]{0,12}未作规定")
 # what is left of 农产品生产经营者有下列行为之一 once the generic words go: who, not what
 _DOER = re.compile(r"^[^，,；;、]*(者|单位|企业|机构|人员|个人|组织)$")
 _NOISE = re.compile(r"[\s，,。；;：:、“”\"《》（）()]")
