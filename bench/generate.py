@@ -312,7 +312,7 @@ def _ref(clause: ClauseRecord):
     from kg.views import ClauseRef
 
     return ClauseRef(clause.provision, clause.provision, clause.category, clause.subject, clause.level, clause.sector,
-                     clause.modality, text=clause.provision_text)
+                     clause.modality, tuple(clause.actions), text=clause.provision_text)
 
 
 def _exercised_locally(clause: ClauseRecord) -> bool:
