@@ -96,6 +96,7 @@ class ClauseRecord:
     sector: str | None
     modality: str | None
     provision_text: str = ""
+    actions: tuple[str, ...] = ()
 
 
 @dataclass
@@ -126,6 +127,7 @@ def _fingerprint(laws_dir: Path, files: Sequence[str]) -> str:
         if source.is_file() and source.suffix != ".pyc":
             digest.update(str(source.relative_to(REPO)).encode())
             digest.update(source.read_bytes())
+    digest.update(Path(__file__).read_bytes())  # the record's fields
     for source in sorted((REPO / "ontology").glob("*.csv")):
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
@@ -166,6 +168,7 @@ def _extract(laws_dir: Path, name: str) -> LawSource:
             sector=c.sector,
             modality=c.modality,
             provision_text=texts_by_id.get(c.provision, ""),
+            actions=tuple(c.actions),
         )
         for c in extract_clauses(version, parsed.provisions)
         if not getattr(c, "article_suffix", 0)

@@ -197,6 +197,7 @@ class Group:
     paragraph: int | None  # the one paragraph all clauses sit in, when the article has several
     modality: str | None
     vacuum_levels: frozenset[str] = frozenset()  # levels where a clause names a body (a canonical sector)
+    competence: bool = False  # every clause a competence clause (X负责…工作): no basis of an overlap of 其他
 
     @property
     def provision_key(self) -> tuple[str, str, int]:
@@ -307,6 +308,27 @@ def _binds(level: str | None, government_level: str) -> bool:
     return government_level in LEVEL_APPLIES.get(level or "", ())
 
 
+def _ref(clause: ClauseRecord):
+    from kg.views import ClauseRef
+
+    return ClauseRef(clause.provision, clause.provision, clause.category, clause.subject, clause.level, clause.sector,
+                     clause.modality, tuple(clause.actions), text=clause.provision_text)
+
+
+def _exercised_locally(clause: ClauseRecord) -> bool:
+    """Whether the vacuum query would judge the clause at all (``ontology/relevance.csv``)."""
+    from queries.roles import is_competence, no_power_rule, relevance_limits
+
+    ref = _ref(clause)
+    return not (is_competence(ref) or no_power_rule(ref) or relevance_limits(ref))
+
+
+def _competence(clauses: Sequence[ClauseRecord]) -> bool:
+    from queries.roles import is_competence
+
+    return all(is_competence(_ref(c)) for c in clauses)
+
+
 def clause_groups(sources: Sequence[LawSource], *, current: bool) -> list[Group]:
     """Groups of (law, version, article, category), sorted; ``levels``: where they apply.
 
@@ -328,12 +350,16 @@ def clause_groups(sources: Sequence[LawSource], *, current: bool) -> list[Group]
         n_paragraphs = len(articles[(law, version)][article].paragraphs)
         paragraph = next(iter(paragraphs)) if len(paragraphs) == 1 and n_paragraphs > 1 else None
         modalities = sorted({c.modality for c in clauses if c.modality})
-        # a vacuum needs a clause naming a body (not 有关部门); 其他 clauses may be companions of another act
-        bodies = frozenset(lv for lv in LOCAL_LEVELS if category != "其他" and any(
-            _binds(c.level, lv) and c.sector in BODY_SECTORS for c in clauses))
+        # a vacuum needs a clause naming a body (not 有关部门) that a local government exercises
+        # (queries.roles: no competence, vertical system, scope ...); 其他 clauses may be companions of
+        # another act, an inspection is held by any inspection item on its law (queries.vacuum), and the
+        # government's own powers (人民政府) are judged only on its own list, not on its departments' lists
+        bodies = frozenset(lv for lv in LOCAL_LEVELS if category not in ("其他", "行政检查") and any(
+            _binds(c.level, lv) and c.sector in BODY_SECTORS and c.sector != "人民政府" and _exercised_locally(c)
+            for c in clauses))
         groups.append(Group(law, version, article, category, sectors[0] if sectors else None,
                             levels, paragraph, "应当" if "应当" in modalities else (modalities[0] if modalities else None),
-                            bodies))
+                            bodies, category == "其他" and _competence(clauses)))
     return groups
 
 
@@ -513,7 +539,14 @@ def _plan(rng: random.Random, items: int, units_at: dict[str, list[tuple[Group, 
     extras = sum(counts[name] for name in Rates.EXTRA)
     budget = items - extras  # items that cover clauses: clean items and their sub-items
     size = {level: sum(len(u) for u in units) for level, units in units_at.items()}
-    singles = {level: [i for i, u in enumerate(units) if len(u) == 1 and level in u[0].vacuum_levels]
+    # a vacuum's sector must have other items, or its department's list is not loaded (a vacuum_sector note)
+    sectors_at = {level: defaultdict(int) for level in units_at}
+    for level, units in units_at.items():
+        for unit in units:
+            for sector in {g.sector for g in unit}:
+                sectors_at[level][sector] += 1
+    singles = {level: [i for i, u in enumerate(units) if len(u) == 1 and level in u[0].vacuum_levels
+                       and sectors_at[level][u[0].sector] >= 2]
                for level, units in units_at.items()}
     govs: list[Government] = []
     offsets: list[int] = []
@@ -531,7 +564,8 @@ def _plan(rng: random.Random, items: int, units_at: dict[str, list[tuple[Group, 
         raise ValueError(f"--items {items} is too small for this law set (at least about {size['province'] + extras} items)")
     roles: dict[int, str] = {i: "vacuum" for i in rng.sample(eligible, counts["vacuum"])}
     undivided = [offset + i for g, offset in zip(govs, offsets) for i in range(len(units_at[g.level]))
-                 if i not in divided[g.level] and offset + i not in roles]
+                 if i not in divided[g.level] and offset + i not in roles
+                 and not units_at[g.level][i][0].competence]
     if counts["overlap"] > len(undivided):
         raise ValueError(f"--items {items}: not enough undivided articles for {counts['overlap']} overlaps")
     for i in rng.sample(undivided, counts["overlap"]):

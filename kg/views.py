@@ -72,6 +72,8 @@ class ClauseRef:
     article_suffix: int = 0
     paragraph: int | None = None
     item: int | None = None
+    construction: str | None = None  # "competence" for X负责/主管…工作 (AuthorisingClause.construction)
+    amounts: tuple[str, ...] = ()  # fines as written (五万元以上十万元以下, 货值金额一倍以上三倍以下)
 
     @classmethod
     def of(cls, node: "Node") -> "ClauseRef":

@@ -226,6 +226,10 @@ def check(
     concentrations: Optional[Path] = typer.Option(None, "--concentrations", help="CSV of lawful concentrations (综合行政执法) that suppress overlaps."),
     decided: bool = typer.Option(False, "--decided", help="Only findings with a (current) decision recorded."),
     all_decisions: bool = typer.Option(False, "--all-decisions", help="Every finding, decided or not."),
+    complete: bool = typer.Option(False, "--complete", help="The loaded lists are all of the government's departments: judge every sector clause by clause."),
+    manifest: Optional[Path] = typer.Option(None, "--manifest", help="CSV of governments' departments (government,department,sectors) declaring their lists complete."),
+    top: Optional[int] = typer.Option(None, "--top", min=1, help="vacuums: only the N highest-ranked law-and-article groups of each government."),
+    explain: bool = typer.Option(False, "--explain", help="vacuums: also list the clauses not counted, with the rule that dropped each."),
 ) -> None:
     """Findings with evidence: orphans, invalid and stale bases, overlaps, vacuums, ...
 
@@ -240,6 +244,7 @@ def check(
             store, kind, government=government, department=department, format=format,
             output=output, out=sys.stdout, concentrations=concentrations,
             show="all" if all_decisions else "decided" if decided else "undecided", missing=missing,
+            complete=complete, manifest=manifest, top=top, explain=explain,
         )
     for decision in missing:
         err.print(f"decision {decision.finding_id} ({decision.status}, {decision.at}): its finding no longer exists"

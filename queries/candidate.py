@@ -88,8 +88,13 @@ def rank_candidates(item_findings: Iterable[Finding], overlaps: Iterable[Finding
 
 
 def find_candidates(store, *, government: str | None = None, department: str | None = None,
-                    concentrations=None) -> Iterator[Finding]:
-    """Ranked candidates for ``government`` / ``department``."""
+                    concentrations=None, complete: bool = False, manifest=None) -> Iterator[Finding]:
+    """Ranked candidates for ``government`` / ``department``.
+
+    Overlaps count as reasons only among departments one can judge: those
+    whose lists were loaded, unless the list is declared complete
+    (``complete``, ``manifest``: :func:`queries.overlap.overlaps_of_clauses`).
+    """
     from .overlap import load_concentrations
     from .scan import scan
 
@@ -97,6 +102,6 @@ def find_candidates(store, *, government: str | None = None, department: str | N
         concentrations = load_concentrations(concentrations)
     kinds = ("orphan", "invalid_basis", "stale_basis", "unaccountable", "category_mismatch")
     found = scan(store, government=government, department=department, concentrations=concentrations,
-                 item_kinds=kinds, vacuums=False)
+                 item_kinds=kinds, vacuums=False, complete=complete, manifest=manifest)
     item_findings = [f for kind in kinds for f in found.items[kind]]
     yield from rank_candidates(item_findings, found.overlaps, found.identities)

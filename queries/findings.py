@@ -32,7 +32,7 @@ KINDS: tuple[str, ...] = (
 )
 """Finding kinds in cli.md order; ``unverifiable`` is a note kind, not a defect."""
 
-NOTE_KINDS: tuple[str, ...] = ("unverifiable", "category_debatable")
+NOTE_KINDS: tuple[str, ...] = ("unverifiable", "category_debatable", "vacuum_sector", "not_vacuum")
 
 KIND_NAMES: dict[str, str] = {
     "orphan": "无依据事项",
@@ -45,6 +45,8 @@ KIND_NAMES: dict[str, str] = {
     "candidate": "建议取消或修改",
     "unverifiable": "依据无法核验",
     "category_debatable": "分类有争议",
+    "vacuum_sector": "未载入领域",
+    "not_vacuum": "不计为真空",
 }
 
 ITEM_KINDS = frozenset({"orphan", "invalid_basis", "stale_basis", "unaccountable", "candidate", "unverifiable",
@@ -103,6 +105,11 @@ class Finding:
     subject: str | None = None
     modality: str | None = None
     provision: str | None = None
+    sector: str | None = None  # vacuum, vacuum_sector: the clause's canonical sector
+    severity: str | None = None  # vacuum: 限制人身自由、吊销、最高罚款… (ranking after 应当)
+    count: int = 0  # vacuum: vacuums on its law and article; vacuum_sector: clauses of the sector
+    duties: int = 0  # of those, 应当/必须 duties
+    laws: tuple[str, ...] = ()  # vacuum_sector: the laws of its clauses, most clauses first
     # candidate
     reasons: tuple[str, ...] = ()  # kinds behind a candidate, strongest first
     score: int = 0
@@ -138,12 +145,16 @@ class Finding:
                 item_ids=list(self.item_ids), item_codes=list(self.item_codes), departments=list(self.departments),
                 category=self.category, law=self.law, article=self.article, provision=self.provision,
             )
-        if self.kind == "vacuum":
+        if self.kind in ("vacuum", "not_vacuum"):
             data.update(
                 law=self.law, version=self.version, article=self.article, paragraph=self.paragraph,
                 item=self.item, category=self.category, subject=self.subject, modality=self.modality,
-                department=self.department, provision=self.provision,
+                department=self.department, provision=self.provision, sector=self.sector,
             )
+        if self.kind == "vacuum":
+            data.update(severity=self.severity, group_count=self.count, group_duties=self.duties)
+        if self.kind == "vacuum_sector":
+            data.update(sector=self.sector, clauses=self.count, duties=self.duties, laws=list(self.laws))
         data["evidence"] = [with_default_rule(e.to_json(), self) for e in self.evidence]
         if self.decision is not None:
             data["decision"] = self.decision

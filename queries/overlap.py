@@ -34,8 +34,6 @@ and every other department of the finding is covered by the row (named in
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass
@@ -43,11 +41,11 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from kg.errors import UserError
-from kg.text import decode_bytes, normalise
 from kg.views import ClauseInForce, ItemBasis, ProvisionRef, state_cached
 
 from .findings import Evidence, Finding, describe_citation, provision_label, version_label
-from .roles import binds_government, binds_level, departments_for, government_places
+from .roles import binds_government, binds_level, departments_for, government_places, is_competence
+from .tables import read_table
 
 # 依据职权 / 按照管理权限 divide as 依据职责 does (退耕还林条例 art. 60: 林业、农业行政主管部门依据职权处以罚款)
 DIVIDING = ("各自", "职责分工", "分别", "按照职责", "依照职责", "根据职责", "依据职责", "职责范围内",
@@ -96,22 +94,8 @@ def load_concentrations(path: str | Path | None) -> list[Concentration]:
     if path is None:
         return []
     path = Path(path)
-    try:
-        text = normalise(decode_bytes(path.read_bytes(), str(path)))
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read concentrations table ({exc.strerror})") from None
-    except ValueError as exc:
-        raise UserError(f"{path}: {exc}") from None
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in reader.fieldnames or []]
-    missing = [c for c in ("department", "covers") if c not in header]
-    if missing:
-        raise UserError(f"{path}: line 1: missing column(s) {', '.join(missing)} (expected {','.join(CONCENTRATION_COLUMNS)})")
     rows = []
-    for line, raw in enumerate(reader, start=2):
-        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k is not None}
-        if not any(row.values()):
-            continue
+    for line, row in read_table(path, "concentrations table", ("department", "covers"), CONCENTRATION_COLUMNS):
         if not row.get("department"):
             raise UserError(f"{path}: line {line}: the department column is empty")
         covers = tuple(c.strip() for c in row.get("covers", "").replace("、", ";").replace("；", ";").split(";") if c.strip())
@@ -126,12 +110,13 @@ def _grants(citation, category: str) -> bool:
 
     True when the article holds a clause of ``category`` (a competence clause,
     其他, counts for inspections), or when the extraction never ran on the
-    version (then every cited article counts).
+    version (then every cited article counts).  A competence clause alone
+    (X负责…工作, :func:`queries.roles.is_competence`) grants no 其他 power.
     """
     if not citation.version_has_clauses:
         return True
     wanted = {category, "其他"} if category == "行政检查" else {category}
-    return any(c.category in wanted for c in citation.clauses)
+    return any(c.category in wanted and not (category == "其他" and is_competence(c)) for c in citation.clauses)
 
 
 def _claimed_beyond_the_law(citation, category: str, departments: Iterable[Mapping[str, Any]]) -> bool:
@@ -284,6 +269,26 @@ def _item_overlap(gov, category, target: ProvisionRef, group, depts) -> Finding:
     )
 
 
+def loaded_departments(departments: list[Mapping[str, Any]], bases: Iterable[ItemBasis], complete: bool = False,
+                       declared: Iterable[Mapping[str, Any]] = ()) -> list[Mapping[str, Any]]:
+    """The departments of a government one can judge: those with items in ``bases``, or, when the
+    government's list is declared complete, all of them and the ``declared`` ones (by name).
+
+    >>> from kg.views import ItemBasis
+    >>> depts = [{"id": "甲市/甲局", "name": "甲局"}, {"id": "甲市/乙局", "name": "乙局"}]
+    >>> [d["name"] for d in loaded_departments(depts, [ItemBasis({"id": "i"}, depts[1], None)])]
+    ['乙局']
+    >>> [d["name"] for d in loaded_departments(depts, [], declared=[{"id": "甲市/丙局", "name": "丙局"}])]
+    ['甲局', '乙局', '丙局']
+    """
+    declared = list(declared)
+    if complete or declared:
+        names = {d.get("name") for d in departments}
+        return list(departments) + [d for d in declared if d.get("name") not in names]
+    loaded = {b.department["id"] for b in bases if b.department is not None}
+    return [d for d in departments if d["id"] in loaded]
+
+
 def _clauses_by_article(store) -> dict[str, list[ClauseInForce]]:
     """Article id -> the clauses in force on it that are not prohibitions (不得), in clause-id order."""
     found: dict[str, list[ClauseInForce]] = defaultdict(list)
@@ -296,14 +301,20 @@ def _clauses_by_article(store) -> dict[str, list[ClauseInForce]]:
 def overlaps_of_clauses(store, government: Mapping[str, Any], bases: list[ItemBasis],
                         concentrations: list[Concentration] = (),
                         governments: Mapping[str, Mapping[str, Any]] | None = None,
-                        divisions: LawDivisions | None = None) -> Iterator[Finding]:
+                        divisions: LawDivisions | None = None, complete: bool = False,
+                        declared: Iterable[Mapping[str, Any]] = ()) -> Iterator[Finding]:
     """Clauses giving one act to several bodies without dividing it, for one government.
 
-    ``bases`` are the government's items (:meth:`item_bases`).
+    ``bases`` are the government's items (:meth:`item_bases`).  The bodies
+    are the departments whose lists were loaded (they have items): a
+    department whose list was not loaded cannot be said to hold the act.
+    When the government's list is declared complete (``complete``, or
+    ``declared``: its departments from a manifest,
+    :func:`queries.vacuum.load_manifest`) every department counts.
     """
     governments = governments or {g["id"]: g for g in store.governments()}
     places = government_places(government, governments)
-    departments = store.departments_of(government["id"])
+    departments = loaded_departments(store.departments_of(government["id"]), bases, complete, declared)
     level = government.get("level")
     items_on: dict[str, list[ItemBasis]] = defaultdict(list)
     for basis in bases:
@@ -352,8 +363,13 @@ def overlaps_of_clauses(store, government: Mapping[str, Any], bases: list[ItemBa
 
 
 def find_overlaps(store, *, government: str | None = None, department: str | None = None,
-                  concentrations: list[Concentration] | str | Path | None = None) -> Iterator[Finding]:
-    """Item overlaps then clause overlaps, per government; ``department`` keeps those it is part of."""
+                  concentrations: list[Concentration] | str | Path | None = None, complete: bool = False,
+                  manifest: Mapping[str, list] | None = None) -> Iterator[Finding]:
+    """Item overlaps then clause overlaps, per government; ``department`` keeps those it is part of.
+
+    ``complete``/``manifest``: see :func:`overlaps_of_clauses` (the manifest as
+    :func:`queries.vacuum.load_manifest` returns it).
+    """
     if not isinstance(concentrations, list):
         concentrations = load_concentrations(concentrations)
     governments = {g["id"]: g for g in store.governments()}
@@ -362,17 +378,20 @@ def find_overlaps(store, *, government: str | None = None, department: str | Non
     divisions = LawDivisions(store)
     for gov in chosen:
         bases = list(store.item_bases(government=gov["id"]))
-        yield from overlaps_of_government(store, gov, bases, concentrations, governments, divisions, department)
+        yield from overlaps_of_government(store, gov, bases, concentrations, governments, divisions, department,
+                                          complete, (manifest or {}).get(gov["id"], ()))
 
 
 def overlaps_of_government(store, government: Mapping[str, Any], bases: list[ItemBasis],
                            concentrations: list[Concentration] = (),
                            governments: Mapping[str, Mapping[str, Any]] | None = None,
                            divisions: LawDivisions | None = None,
-                           department: str | None = None) -> Iterator[Finding]:
+                           department: str | None = None, complete: bool = False,
+                           declared: Iterable[Mapping[str, Any]] = ()) -> Iterator[Finding]:
     """Item overlaps then clause overlaps of one government; ``department`` keeps those it is part of.
 
-    ``bases`` are every item of the government (:meth:`item_bases`).
+    ``bases`` are every item of the government (:meth:`item_bases`);
+    ``complete``/``declared`` as for :func:`overlaps_of_clauses`.
     """
 
     def wanted(finding: Finding) -> bool:
@@ -382,6 +401,7 @@ def overlaps_of_government(store, government: Mapping[str, Any], bases: list[Ite
     for finding in overlaps_of_items(bases, concentrations, divisions):
         if wanted(finding):
             yield finding
-    for finding in overlaps_of_clauses(store, government, bases, concentrations, governments, divisions):
+    for finding in overlaps_of_clauses(store, government, bases, concentrations, governments, divisions,
+                                       complete, declared):
         if wanted(finding):
             yield finding

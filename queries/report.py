@@ -36,7 +36,7 @@ from .overlap import find_overlaps, load_concentrations
 from .scan import scan
 from .stale import find_stale
 from .unaccountable import find_unaccountable
-from .vacuum import find_vacuums
+from .vacuum import find_vacuums, load_manifest
 
 KIND_ARGS: dict[str, str] = {
     "orphans": "orphan",
@@ -57,18 +57,25 @@ FORMATS = ("table", "json", "csv", "xlsx")
 
 
 def iter_findings(store, kind: str = "all", *, government: str | None = None, department: str | None = None,
-                  concentrations: Any = None) -> Iterator[Finding]:
+                  concentrations: Any = None, complete: bool = False, manifest: Any = None,
+                  top: int | None = None, explain: bool = False) -> Iterator[Finding]:
     """Findings of ``kind`` (a ``plkg check`` argument), in output order.
 
     ``all`` yields, in this order: orphan, invalid_basis, stale_basis,
     overlap, vacuum, unaccountable, candidate, the ``unverifiable`` notes,
     then what ``categories`` yields: category_mismatch findings and the
-    ``category_debatable`` notes.
+    ``category_debatable`` notes.  Vacuums are followed by their ``vacuum_sector``
+    notes; ``complete``/``manifest`` declare lists complete
+    (:func:`queries.vacuum.vacuums_of`); ``top`` and ``explain`` apply to
+    ``vacuums``: the first N law-and-article groups of each government, and a
+    ``not_vacuum`` note for each clause dropped.
     """
     if kind not in KIND_ARGS and kind != "all":
         raise UserError(f"unknown finding kind {kind!r}: use {', '.join(KIND_ARGS)} or all")
     rows = load_concentrations(concentrations) if not isinstance(concentrations, list) else concentrations
+    manifest = load_manifest(manifest) if not isinstance(manifest, dict) else manifest
     scope = dict(government=government, department=department)
+    lists = dict(complete=complete, manifest=manifest)
     if kind == "orphans":
         yield from find_orphans(store, **scope)
     elif kind == "invalid":
@@ -83,26 +90,38 @@ def iter_findings(store, kind: str = "all", *, government: str | None = None, de
         yield from find_mismatches(store, **scope)
         yield from find_debatable(store, **scope)
     elif kind == "overlaps":
-        yield from find_overlaps(store, concentrations=rows, **scope)
+        yield from find_overlaps(store, concentrations=rows, **scope, **lists)
     elif kind == "vacuums":
-        yield from find_vacuums(store, **scope)
+        yield from _kinds_together(find_vacuums(store, **scope, **lists, top=top, explain=explain))
     elif kind == "candidates":
         from .candidate import find_candidates
 
-        yield from find_candidates(store, concentrations=rows, **scope)
+        yield from find_candidates(store, concentrations=rows, **scope, **lists)
     else:
-        yield from _all(store, rows, government, department)
+        yield from _all(store, rows, government, department, lists)
 
 
-def _all(store, concentrations, government, department) -> Iterator[Finding]:
+def _kinds_together(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Vacuums of every government, then their notes (vacuum_sector, not_vacuum), each kind in the order given."""
+    rest: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.kind == "vacuum":
+            yield finding
+        else:
+            rest.setdefault(finding.kind, []).append(finding)
+    for kind in ("vacuum_sector", "not_vacuum"):
+        yield from rest.get(kind, ())
+
+
+def _all(store, concentrations, government, department, lists) -> Iterator[Finding]:
     # one pass over each government's items feeds every kind (queries.scan); the order is the single kinds'
-    found = scan(store, government=government, department=department, concentrations=concentrations)
+    found = scan(store, government=government, department=department, concentrations=concentrations, **lists)
     items = found.items
     yield from items["orphan"]
     yield from items["invalid_basis"]
     yield from items["stale_basis"]
     yield from found.overlaps
-    yield from found.vacuums
+    yield from _kinds_together(found.vacuums)
     yield from items["unaccountable"]
     item_findings = (items["orphan"] + items["invalid_basis"] + items["stale_basis"] + items["unaccountable"]
                      + items["category_mismatch"])
@@ -114,7 +133,8 @@ def _all(store, concentrations, government, department) -> Iterator[Finding]:
 
 def run_check(store, kind: str = "all", *, government: str | None = None, department: str | None = None,
               format: str = "table", output: str | Path | None = None, out: Any = None,
-              concentrations: Any = None, show: str = "undecided", missing: list | None = None) -> Counter:
+              concentrations: Any = None, show: str = "undecided", missing: list | None = None,
+              complete: bool = False, manifest: Any = None, top: int | None = None, explain: bool = False) -> Counter:
     """Write the findings of ``kind`` in ``format``; return the count per finding kind.
 
     ``output`` is a file to write (required for xlsx); else ``out`` (a text
@@ -131,7 +151,9 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
     if format == "xlsx" and output is None:
         raise UserError("--format xlsx needs --output FILE")
     concentrations = load_concentrations(concentrations) if not isinstance(concentrations, list) else concentrations
-    findings = iter_findings(store, kind, government=government, department=department, concentrations=concentrations)
+    manifest = load_manifest(manifest) if not isinstance(manifest, dict) else manifest
+    findings = iter_findings(store, kind, government=government, department=department, concentrations=concentrations,
+                             complete=complete, manifest=manifest, top=top, explain=explain)
     kinds = KINDS if kind == "all" else (KIND_ARGS[kind],)
     counts: Counter = Counter()
     decisions = store.decisions()
@@ -233,6 +255,16 @@ ITEM_COLUMNS: list[Column] = [
     ("事项ID", lambda f: f.item_id),
     ("来源", lambda f: " ".join(str(v) for v in f.source.values()) if f.source else ""),
 ]
+CLAUSE_COLUMNS: list[Column] = [
+    ("法律", lambda f: f.law),
+    ("版本", lambda f: f.version),
+    ("条", lambda f: f.article),
+    ("款", lambda f: f.paragraph),
+    ("项", lambda f: f.item),
+    ("权力类别", lambda f: f.category),
+    ("条款主体", lambda f: f.subject),
+]
+"""Where a clause stands and whom it names: the columns of vacuums and of the clauses not counted."""
 COLUMNS: dict[str, list[Column]] = {
     "orphan": ITEM_COLUMNS,
     "invalid_basis": ITEM_COLUMNS,
@@ -255,14 +287,24 @@ COLUMNS: dict[str, list[Column]] = {
     "vacuum": [
         ("政府", lambda f: f.government),
         ("对应部门", lambda f: f.department),
-        ("法律", lambda f: f.law),
-        ("版本", lambda f: f.version),
-        ("条", lambda f: f.article),
-        ("款", lambda f: f.paragraph),
-        ("项", lambda f: f.item),
-        ("权力类别", lambda f: f.category),
-        ("条款主体", lambda f: f.subject),
+        *CLAUSE_COLUMNS,
         ("情态", lambda f: f.modality),
+        ("严重程度", lambda f: f.severity),
+        ("本条真空数", lambda f: f.count),
+        ("问题说明", lambda f: f.reason),
+        ("证据", evidence_text),
+    ],
+    "vacuum_sector": [
+        ("政府", lambda f: f.government),
+        ("领域", lambda f: f.sector),
+        ("条款数", lambda f: f.count),
+        ("应当履行的职责数", lambda f: f.duties),
+        ("法律法规", lambda f: "、".join(f.laws)),
+        ("问题说明", lambda f: f.reason),
+    ],
+    "not_vacuum": [
+        ("政府", lambda f: f.government),
+        *CLAUSE_COLUMNS,
         ("问题说明", lambda f: f.reason),
         ("证据", evidence_text),
     ],
@@ -352,7 +394,9 @@ def write_xlsx(findings: Iterable[Finding], path: Path, table: dict[str, list[Co
     workbook = Workbook(write_only=True)
     sheets: dict[str, Any] = {}
     rows: Counter = Counter()
+    groups = VacuumGroups()
     for finding in findings:
+        groups.add(finding)
         sheet = sheets.get(finding.kind)
         if sheet is None:
             sheet = workbook.create_sheet(names.get(finding.kind, finding.kind)[:31])
@@ -368,18 +412,54 @@ def write_xlsx(findings: Iterable[Finding], path: Path, table: dict[str, list[Co
     for kind, sheet in sheets.items():
         last = get_column_letter(len(table[kind]) + len(tail))
         sheet.auto_filter.ref = f"A1:{last}{rows[kind] + 1}"
+    if groups.rows:
+        sheet = workbook.create_sheet("权力真空（按条文）")
+        sheet.freeze_panes = "A2"
+        sheet.append(list(VacuumGroups.HEADERS))
+        for row in groups.rows.values():
+            sheet.append(["" if v is None else v for v in row])
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(VacuumGroups.HEADERS))}{len(groups.rows) + 1}"
     try:
         workbook.save(path)
     except OSError as exc:
         raise UserError(f"{path}: cannot write ({exc.strerror})") from None
 
 
+class VacuumGroups:
+    """The law-and-article groups of the vacuums passing by, in the order they come (ranked)."""
+
+    HEADERS = ("政府", "法律", "条", "真空数", "其中应当履行的职责", "严重程度", "对应部门", "权力类别")
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple, tuple] = {}
+
+    def add(self, finding: Finding) -> None:
+        if finding.kind != "vacuum":
+            return
+        key = (finding.government, finding.law, finding.article)
+        if key not in self.rows:
+            self.rows[key] = (finding.government, finding.law, finding.article, finding.count, finding.duties,
+                              finding.severity, finding.department or "本级政府无对应部门", finding.category)
+        elif finding.category not in self.rows[key][7].split("、"):
+            row = self.rows[key]
+            self.rows[key] = row[:7] + (row[7] + "、" + finding.category,)
+
+    def lines(self, limit: int = 10) -> list[str]:
+        found = []
+        for government, law, article, count, duties, severity, department, category in list(self.rows.values())[:limit]:
+            found.append(f"  [{department}] {law} 第{article}条：{count}个（应当{duties}个）{category}"
+                         + (f"；{severity}" if severity else ""))
+        return found
+
+
 def write_table(findings: Iterable[Finding], out: Any, counts: Counter, *, limit: int | None = None,
                 kinds: Iterable[str] = KINDS) -> None:
-    """A readable listing by kind (up to ``limit`` rows each), then a summary of counts."""
+    """A readable listing by kind (up to ``limit`` rows each), then a summary of counts and of the vacuums' groups."""
     current = None
     shown = 0
+    groups = VacuumGroups()
     for finding in findings:
+        groups.add(finding)
         if finding.kind != current:
             current, shown = finding.kind, 0
             _emit(out)
@@ -389,6 +469,11 @@ def write_table(findings: Iterable[Finding], out: Any, counts: Counter, *, limit
             continue
         _emit(out, "  " + table_line(finding))
     _emit(out)
+    if groups.rows:
+        _emit(out, f"权力真空按法律条文 (vacuums by law and article): {len(groups.rows):,} 组，前 {min(10, len(groups.rows))} 组：")
+        for line in groups.lines(10):
+            _emit(out, line)
+        _emit(out)
     write_summary(counts, out, kinds)
 
 
@@ -401,6 +486,10 @@ def table_line(finding: Finding) -> str:
             f"第{finding.paragraph}款" if finding.paragraph else "")
     elif finding.kind == "candidate":
         who = f"({finding.score} {finding.action}) [{finding.department}] {finding.name}"
+    elif finding.kind == "vacuum_sector":
+        who = f"[{finding.sector}] {finding.count}个条款"
+    elif finding.kind == "not_vacuum":
+        who = f"{finding.law} 第{finding.article}条" + (f"第{finding.paragraph}款" if finding.paragraph else "")
     else:
         who = f"[{finding.department}] {finding.name}" + (f"（{finding.item_code}）" if finding.item_code else "")
     mark = f" 〔{decision_text(finding)}〕" if finding.decision else ""
@@ -414,6 +503,9 @@ def write_summary(counts: Counter, out: Any, kinds: Iterable[str] = KINDS) -> No
         if kind not in KINDS:
             continue
         _emit(out, f"  {KIND_NAMES[kind]:<8} {kind:<14} {counts.get(kind, 0):>7,}")
+    if counts.get("vacuum_sector"):
+        _emit(out, f"  注：{counts['vacuum_sector']:,} 个领域无已载入清单的部门承担，其条款按领域汇总，未逐条计为权力真空 "
+                   f"(vacuum_sector; --complete 或 --manifest 声明清单完整后逐条审查).")
     if counts.get("unverifiable"):
         _emit(out, f"  注：{counts['unverifiable']:,} 个事项所引法律未载入，依据无法核验，不计为无依据事项 (unverifiable).")
     if counts.get("category_debatable"):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Iterable, Mapping
 
@@ -115,11 +116,9 @@ def applies_in(law: str, places: Iterable[str]) -> bool:
     >>> applies_in("中华人民共和国海岛保护法", ["宁波市", "浙江省"]), applies_in("中华人民共和国海岛保护法", ["某市"])
     (True, True)
     """
-    shorts = {short_place(p) for p in places if p}
     for fragment, provinces in law_scopes():
         if fragment in law:
-            known = {s for s in shorts if any(s.startswith(p) or p.startswith(s) for p in _ALL_PROVINCES)}
-            return not known or any(p in provinces for s in known for p in provinces if s.startswith(p) or p.startswith(s))
+            return in_provinces(places, provinces)
     return True
 
 
@@ -135,3 +134,123 @@ def canonical_sectors() -> frozenset[str]:
     """The canonical sectors of ``ontology/sectors.csv``, plus 人民政府 (the government itself)."""
     text = resources.files("ontology").joinpath("sectors.csv").read_text(encoding="utf-8-sig")
     return frozenset(row["sector"] for row in csv.DictReader(text.splitlines()) if row.get("sector")) | {"人民政府"}
+
+
+# ---------------------------------------------------------------------------
+# Relevance (ontology/relevance.csv): which clauses a local government exercises at all
+
+
+@dataclass(frozen=True)
+class RelevanceRule:
+    """One row of ``ontology/relevance.csv``: a kind of clause no (or only some) local government exercises.
+
+    ``kind`` is ``competence`` (a competence clause: no power toward the
+    public on its own), ``no_power`` (a clause of any category that sets no
+    power itself: who decides penalties set elsewhere, a referral to another
+    law, a definition), ``vertical`` (a vertically managed system: no local
+    government exercises it), ``above`` (a body above the government's level:
+    only governments of ``levels`` exercise it) or ``scope`` (the clause is
+    placed at sea, at the border ...: only governments in ``provinces``).
+    ``match`` names what ``pattern`` (a regular expression) is matched
+    against: the clause's ``sector`` (exactly), ``subject``, ``text`` or one
+    of its ``actions``; ``categories`` (blank: all) the clause categories the
+    row applies to.
+    """
+
+    rule: str
+    kind: str
+    match: str
+    pattern: re.Pattern[str]
+    categories: frozenset[str]
+    levels: frozenset[str]
+    provinces: frozenset[str]
+    reason: str
+    law: str
+    article: str
+
+    def matches(self, clause: Any) -> bool:
+        if self.categories and clause.category not in self.categories:
+            return False
+        if self.match == "sector":
+            return (clause.sector or "") == self.pattern.pattern
+        if self.match == "actions":
+            return any(self.pattern.search(a) for a in clause.actions)
+        return bool(self.pattern.search(getattr(clause, self.match, "") or ""))
+
+    def excludes(self, level: str | None, places: Iterable[str]) -> bool:
+        """Whether the rule keeps the clause from a government at ``level`` and ``places``."""
+        if self.kind in ("competence", "no_power", "vertical"):
+            return True
+        if self.kind == "above":
+            return level not in self.levels
+        return not in_provinces(places, self.provinces)
+
+    @property
+    def cited(self) -> str:
+        """The reason with the provision it rests on: 《海关法》第三条：…"""
+        return f"{self.reason}（《{self.law}》{self.article}）"
+
+
+RELEVANCE_KINDS = ("competence", "no_power", "vertical", "above", "scope")
+RELEVANCE_MATCH = ("sector", "subject", "text", "actions")
+
+
+@functools.lru_cache(maxsize=1)
+def relevance_rules() -> tuple[RelevanceRule, ...]:
+    """The rows of ``ontology/relevance.csv``, in table order."""
+    text = resources.files("ontology").joinpath("relevance.csv").read_text(encoding="utf-8-sig")
+    rules = []
+    for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+        if row["kind"] not in RELEVANCE_KINDS or row["match"] not in RELEVANCE_MATCH:
+            raise ValueError(f"ontology/relevance.csv: line {line}: unknown kind or match {row['kind']!r}/{row['match']!r}")
+        split = lambda cell: frozenset(p.strip() for p in (cell or "").split(";") if p.strip())  # noqa: E731
+        rules.append(RelevanceRule(row["rule"], row["kind"], row["match"], re.compile(row["pattern"]), split(row["categories"]),
+                                   split(row["levels"]), split(row["provinces"]), row["reason"], row["law"], row["article"]))
+    return tuple(rules)
+
+
+def is_competence(clause: Any) -> bool:
+    """Whether a clause states a role's competence (X负责/主管…工作), not a power toward the public.
+
+    The extractor marks such clauses ``construction == "competence"``; stores
+    built before it did are read by the ``competence`` rows of
+    ``ontology/relevance.csv`` (category 其他 with the action they give, or
+    the words 负责/主管…工作 in a clause that grants no act of its own).
+
+    >>> from kg.views import ClauseRef
+    >>> is_competence(ClauseRef("c", "p", "其他", "县级以上地方人民政府林业主管部门", actions=("监督管理职责",)))
+    True
+    >>> is_competence(ClauseRef("c", "p", "其他", "县级以上地方人民政府林业主管部门", actions=("责令改正",)))
+    False
+    """
+    if getattr(clause, "construction", None) == "competence":
+        return True
+    return competence_rule(clause) is not None
+
+
+def competence_rule(clause: Any) -> RelevanceRule | None:
+    """The ``competence`` row a clause matches, or None."""
+    for rule in relevance_rules():
+        if rule.kind == "competence" and rule.matches(clause):
+            return rule
+    return None
+
+
+def no_power_rule(clause: Any) -> RelevanceRule | None:
+    """The ``no_power`` row a clause matches (a jurisdiction, referral or definition clause), or None."""
+    for rule in relevance_rules():
+        if rule.kind == "no_power" and rule.matches(clause):
+            return rule
+    return None
+
+
+def relevance_limits(clause: Any) -> tuple[RelevanceRule, ...]:
+    """The ``vertical``/``above``/``scope`` rows a clause matches (what limits where it is exercised)."""
+    return tuple(r for r in relevance_rules() if r.kind not in ("competence", "no_power") and r.matches(clause))
+
+
+def in_provinces(places: Iterable[str], provinces: Iterable[str]) -> bool:
+    """Whether one of ``places`` lies in ``provinces`` (short names); True when no place names a known province."""
+    shorts = {short_place(p) for p in places if p}
+    known = {p for s in shorts for p in _ALL_PROVINCES if s.startswith(p) or p.startswith(s)}
+    return not known or bool(known & set(provinces))

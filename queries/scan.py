@@ -23,7 +23,7 @@ overlaps and vacuums government by government in government-id order (as
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from kg.views import ItemBasis
 
@@ -68,7 +68,8 @@ class Scan:
 
 def scan(store, *, government: str | None = None, department: str | None = None,
          concentrations: list[Concentration] = (), item_kinds: Iterable[str] = tuple(ITEM_CLASSIFIERS),
-         overlaps: bool = True, vacuums: bool = True) -> Scan:
+         overlaps: bool = True, vacuums: bool = True, complete: bool = False,
+         manifest: Mapping[str, list] | None = None) -> Scan:
     """Item findings, overlaps and vacuums of ``government`` (every government when None).
 
     Parameters
@@ -85,6 +86,10 @@ def scan(store, *, government: str | None = None, department: str | None = None,
         The item kinds to find (keys of :data:`ITEM_CLASSIFIERS`).
     overlaps, vacuums : bool
         Whether to find them.
+    complete, manifest
+        Whether every government's list is declared complete, and the
+        departments of those declared complete by a manifest
+        (:func:`queries.vacuum.load_manifest`): see :func:`vacuums_of`.
 
     Returns
     -------
@@ -112,7 +117,8 @@ def scan(store, *, government: str | None = None, department: str | None = None,
         _classify(in_scope, classifiers, result)
         if overlaps:
             in_overlaps: set[str] = set()
-            for finding in overlaps_of_government(store, gov, bases, concentrations, governments, divisions, department):
+            for finding in overlaps_of_government(store, gov, bases, concentrations, governments, divisions, department,
+                                                  complete=complete, declared=(manifest or {}).get(gov["id"], ())):
                 result.overlaps.append(finding)
                 in_overlaps.update(finding.item_ids)
             for basis in in_scope:
@@ -120,7 +126,8 @@ def scan(store, *, government: str | None = None, department: str | None = None,
                     result.identities[basis.item["id"]] = item_finding("candidate", basis, "", ())
         if vacuums and not gov.get("only_named"):
             # a government known only from another's list has no list here: it leaves nothing unlisted
-            result.vacuums.extend(vacuums_of(store, gov, department=department, governments=governments, bases=bases))
+            result.vacuums.extend(vacuums_of(store, gov, department=department, governments=governments, bases=bases,
+                                             complete=complete, manifest=manifest))
     # items of no chosen government (a government that is not a node, or none): item findings only
     if government and government not in governments:
         rest: Iterable[ItemBasis] = store.item_bases(government=government, department=department)

@@ -10,58 +10,245 @@ For a government, a clause counts when
   clause for 有关部门 names no body that could hold it;
 - it is not a prohibition (modality 不得), nor an 其他 clause (责令改正 ...)
   beside a clause of another category for the same subject on the same
-  provision (one vacuum per act, not two);
+  provision (one vacuum per act, not two), nor a competence clause
+  (X负责/主管…工作: :func:`queries.roles.is_competence`), which assigns a
+  sector to a role and is no power toward the public;
+- a local government exercises it at all (``ontology/relevance.csv``, each
+  row citing why): not a vertically managed system (海关, 海事, 税务 ...), not
+  a body above the government's level named alone (国务院…部门; 省级 for a
+  city or county), not placed where the government is not (在海上, 沿海,
+  边境 ...); nor a law of a geographic scope (``ontology/law_scopes.csv``)
+  outside its provinces;
 - no item of the government rests on the clause's article or on anything the
   article contains (:meth:`GraphViews.covered_provisions`), nor on the same
-  article number of an older version of the law
-  (:meth:`GraphViews.covered_articles`: such an item is a stale basis, not a
-  vacuum);
-- the law applies where the government is: laws of a geographic scope (sea
-  areas, islands, the Yellow River ...; ``ontology/law_scopes.csv``) bind
-  only governments of the provinces listed (when the province is known).
+  article number of an older version of the law (a stale basis, not a
+  vacuum), nor does an item of the department the clause maps to hold the
+  same act for the same conduct under another provision or law (a penalty
+  repeated in 安全生产法 and 煤矿安全生产条例: :func:`conduct_cover`).
 
-The finding names the department the clause's sector maps to
-(``Department.sectors`` contains the clause's sector; several are joined
-with 、), or null when no department of the government holds the sector: that
-is reported too (the role has no taker).  Order: mapped before unmapped,
-then 应当 (an unperformed duty) before 可以 and none, then specific categories
-before 其他 (competence clauses), then law, article, paragraph, item.  ``department`` keeps the vacuums mapped to that department.
+Scope by what was loaded.  A clause is a vacuum of its own only when its
+sector is carried by a *loaded* department of the government (one with items
+in the store).  The clauses of a sector that no loaded department carries
+make one ``vacuum_sector`` note per government and sector (how many clauses,
+how many 应当 duties, which laws): the list of that department was simply not
+loaded.  They become vacuums one by one when the government's list is
+declared complete (``complete=True``, or the government is in a manifest of
+its departments, :func:`load_manifest`); a sector that no department of a
+complete list carries is then a vacuum with no department
+(本级政府无对应部门).
+
+Ranking.  Mapped before unmapped, 应当 duties first, then severity (a
+restriction of personal liberty, then revocation of a licence or closure,
+then the highest fixed fine; ``ontology/severity.csv``), then specific
+categories before 其他.  Vacuums are grouped by law and article: each group
+stands where its best member ranks and keeps its members together, and every
+vacuum carries its group's size and duties (``count``, ``duties``).  ``top``
+keeps the first N groups of each government.  ``explain`` adds a
+``not_vacuum`` note for every clause of a binding law dropped for relevance or
+for a conduct already listed, saying which rule dropped it.
 """
 
 from __future__ import annotations
 
+import csv
+import functools
 import itertools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
+import cn2an
+
+from kg.errors import UserError
+from kg.text import strip_prc
 from kg.views import ClauseInForce, ItemBasis, covered_by, state_cached
 
 from .findings import Evidence, Finding, provision_label, version_label
-from .roles import applies_in, binds_government, canonical_sectors, binds_level, departments_for, government_places
+from .overlap import loaded_departments
+from .roles import (
+    RelevanceRule, applies_in, binds_government, binds_level, canonical_sectors, competence_rule,
+    departments_for, government_places, is_competence, no_power_rule, relevance_limits,
+)
+from .tables import read_table
 
 MODALITY_RANK = {"应当": 0, "必须": 0, "可以": 1}
+DUTIES = frozenset({"应当", "必须"})
+CONDUCT_SIMILARITY = 0.45
+"""Jaccard similarity of character bigrams above which two conducts are the same (see :func:`conduct_cover`)."""
+CONDUCT_MIN = 6
+"""Bigrams a conduct needs to be compared at all (生产、销售劣药 has five: too common to tell one provision)."""
+CONDUCT_CONTAINED = 0.8
+"""Share of the shorter conduct's bigrams (at least :data:`CONDUCT_MIN_CONTAINED`) in the longer one above which
+an item names one of the conducts a clause lists (对销售的种畜禽未附具合格证明…的处罚 for a clause listing three)."""
+CONDUCT_MIN_CONTAINED = 10
+SAME_PROVISION = 0.8
+"""Jaccard similarity above which a conduct is the same provision listed under another of the
+:data:`ENFORCEMENT` categories (封存 of a clause whose penalty the list holds)."""
+ENFORCEMENT = frozenset({"行政处罚", "行政强制", "其他"})
+"""What a provision on one conduct does to the offender (罚款, 封存, 责令改正): one item may list them together."""
+LISTED_PER_LAW = frozenset({"行政检查"})
+"""Categories that lists hold once per law (对…的监督检查 citing one or two of the law's articles): an
+item of the category on any article of the law, or of the law it implements (:func:`law_family`), holds
+the inspection powers and measures of its other articles."""
+_IMPLEMENTING = re.compile(r"(实施细则|实施条例|实施办法)$")
 
 
-def _vacuum(government: Mapping[str, Any], row: ClauseInForce, depts: list[Mapping[str, Any]]) -> Finding:
-    clause = row.clause
-    names = [d.get("name", d["id"]) for d in depts]
-    where = version_label(row.version) + provision_label(row.provision)
-    duty = "应当履行的职责" if clause.modality in ("应当", "必须") else "权力"
-    holder = "、".join(names) if names else "本级政府无对应部门"
-    reason = (
-        f"{where}授予{clause.subject}的{clause.category}{duty}，"
-        f"{government.get('name', government['id'])}（{holder}）的清单中没有事项以该条为依据。"
-    )
-    evidence = (
-        Evidence(resolved_to=where, article_text=row.provision.text,
-                 note=f"条款主体：{clause.subject}；层级：{clause.level}；领域：{clause.sector}；"
-                      f"情态：{clause.modality or '无'}；行为：{'、'.join(clause.actions) or '无'}"),
-    )
-    return Finding(
-        kind="vacuum", government=government["id"], reason=reason, evidence=evidence,
-        law=row.version.law, version=row.version.date, article=clause.article if clause.article is not None else row.provision.article,
-        paragraph=clause.paragraph, item=clause.item, category=clause.category, subject=clause.subject,
-        modality=clause.modality, department="、".join(names) or None, provision=row.provision.id,
-    )
+def law_family(law: str) -> str:
+    """A law and the regulation implementing it share one family: 计量法实施细则 -> 计量法.
+
+    >>> law_family("中华人民共和国计量法实施细则"), law_family("中华人民共和国计量法")
+    ('计量法', '计量法')
+    """
+    return _IMPLEMENTING.sub("", strip_prc(law or ""))
+
+
+# ---------------------------------------------------------------------------
+# What a clause is, independent of the government
+
+
+@dataclass(frozen=True)
+class Severity:
+    """How heavy a clause's act is: restriction of liberty, revocation/closure, the highest fixed fine (yuan)."""
+
+    liberty: bool = False
+    revocation: bool = False
+    amount: int = 0
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        return (-self.liberty, -self.revocation, -self.amount)
+
+    @property
+    def label(self) -> str | None:
+        parts = (["限制人身自由"] if self.liberty else []) + (["吊销许可证件或责令停产停业、关闭"] if self.revocation else [])
+        if self.amount:
+            parts.append(f"最高罚款{_yuan(self.amount)}")
+        return "、".join(parts) or None
+
+
+def _yuan(amount: int) -> str:
+    return f"{amount // 10000:g}万元" if amount >= 10000 and amount % 10000 == 0 else f"{amount}元"
+
+
+@functools.lru_cache(maxsize=1)
+def severity_terms() -> tuple[tuple[str, str], ...]:
+    """(term, class) of ``ontology/severity.csv``: class ``liberty`` or ``revocation``."""
+    text = resources.files("ontology").joinpath("severity.csv").read_text(encoding="utf-8-sig")
+    return tuple((row["term"], row["class"]) for row in csv.DictReader(text.splitlines()))
+
+
+_AMOUNT = re.compile(r"([0-9０-９.．一二两三四五六七八九十百千万亿零〇]+)元")
+
+
+def severity_of(actions: Iterable[str], amounts: Iterable[str]) -> Severity:
+    """The severity of a clause from its actions and the fines it states (``AuthorisingClause.amounts``).
+
+    >>> severity_of(["罚款", "吊销许可证"], ["五万元以上十万元以下"])
+    Severity(liberty=False, revocation=True, amount=100000)
+    >>> severity_of(["行政拘留", "罚款"], ["五日以下", "1000元以下"]).key
+    (-1, 0, -1000)
+    """
+    actions = list(actions)
+    found = {cls for term, cls in severity_terms() if any(term in a for a in actions)}
+    amount = 0
+    for written in amounts:
+        for numeral in _AMOUNT.findall(written):
+            try:
+                value = cn2an.cn2an(numeral.translate(_FULLWIDTH), "smart")
+            except (ValueError, KeyError, IndexError):
+                continue
+            amount = max(amount, int(value))
+    return Severity("liberty" in found, "revocation" in found, amount)
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+_VIOLATION = re.compile(r"^[^，,；;。]*?违反[^，,；;。]*?(规定|之一)[，,]?")
+_ENUMERATOR = re.compile(r"^[（(][一二三四五六七八九十\d]+[）)]\s*")
+_CONDUCT_END = re.compile(r"的[，,：:；;。]|的$")
+# words every liability clause shares: they tell no conduct from another
+_GENERIC = re.compile(r"有下列[^，,；;]{0,6}之一|尚不构成犯罪|尚不够刑事处罚|情节严重|且[^，,；;]{0,12}未作规定")
+# what is left of 农产品生产经营者有下列行为之一 once the generic words go: who, not what
+_DOER = re.compile(r"^[^，,；;、]*(者|单位|企业|机构|人员|个人|组织)$")
+_NOISE = re.compile(r"[\s，,。；;：:、“”\"《》（）()]")
+
+
+def conduct_of(text: str) -> str | None:
+    """The conduct a clause acts on: the words before its first 的，, without 违反…规定.
+
+    >>> conduct_of("违反本法第三十二条规定，未取得种子生产经营许可证生产经营种子的，由县级以上人民政府农业农村主管部门责令改正")
+    '未取得种子生产经营许可证生产经营种子'
+    >>> conduct_of("（三）伪造、变造许可证的；"), conduct_of("县级以上人民政府应当加强监督管理。")
+    ('伪造、变造许可证', None)
+
+    An item of a list of measures is its own act and object:
+
+    >>> conduct_of("（四）查封、扣押经检测不符合农产品质量安全标准的农产品；")
+    '查封、扣押经检测不符合农产品质量安全标准的农产品'
+    """
+    text = (text or "").strip()
+    enumerated = _ENUMERATOR.match(text) is not None
+    text = _ENUMERATOR.sub("", text)
+    end = _CONDUCT_END.search(text)
+    if end is None:
+        return text.rstrip("；;。，, ") or None if enumerated else None
+    conduct = _GENERIC.sub("", _VIOLATION.sub("", text[:end.start()])).strip("，,；; ")
+    return None if not conduct or _DOER.search(conduct) else conduct
+
+
+_ITEM_NAME = re.compile(r"^(对|关于)|(的|之)?(行政)?(处罚|检查|强制措施|强制|行为)+$")
+
+
+def item_conduct(name: str) -> str:
+    """The conduct an item's name states: 对未取得…的处罚 -> 未取得….
+
+    >>> item_conduct("对未取得种子生产经营许可证生产经营种子的处罚")
+    '未取得种子生产经营许可证生产经营种子'
+    """
+    previous = None
+    name = (name or "").strip()
+    while previous != name:
+        previous, name = name, _ITEM_NAME.sub("", name)
+    name = _GENERIC.sub("", name).strip("，,；; ")
+    return "" if _DOER.search(name) else name
+
+
+def bigrams(text: str | None) -> frozenset[str]:
+    text = _NOISE.sub("", text or "")
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def same_conduct(a: frozenset[str], b: frozenset[str]) -> float:
+    """How surely two conducts are one: their Jaccard similarity, or 1 when the shorter
+    (of at least :data:`CONDUCT_MIN_CONTAINED` bigrams) lies in the longer for :data:`CONDUCT_CONTAINED`."""
+    shorter = min(len(a), len(b))
+    if shorter >= CONDUCT_MIN_CONTAINED and len(a & b) >= CONDUCT_CONTAINED * shorter:
+        return 1.0
+    return similarity(a, b)
+
+
+@dataclass(frozen=True)
+class VacuumClause:
+    """A clause that could be a vacuum of some government, with what does not depend on the government.
+
+    ``dropped`` is the competence row of ``ontology/relevance.csv`` when the
+    clause is a competence clause (a vacuum nowhere); ``limits`` the
+    vertical/above/scope rows it matches.
+    """
+
+    row: ClauseInForce
+    dropped: RelevanceRule | None
+    limits: tuple[RelevanceRule, ...]
+    duty: bool
+    severity: Severity
+    conduct: frozenset[str]
 
 
 def _without_companions(rows: Iterable[ClauseInForce]) -> Iterator[ClauseInForce]:
@@ -78,45 +265,272 @@ def _without_companions(rows: Iterable[ClauseInForce]) -> Iterator[ClauseInForce
             yield row
 
 
-def _assignable(store, law: str | None) -> list[ClauseInForce]:
+def _assignable(store, law: str | None) -> list[VacuumClause]:
     """The clauses in force that could be a vacuum of some government, in clause-id order.
 
     What does not depend on the government: not a prohibition, not an 其他
-    companion, a canonical sector.
+    companion, a canonical sector; whether it is a competence clause, where
+    it is exercised, how heavy it is and what conduct it acts on.
     """
     sectors = canonical_sectors()
-    return [
-        row for row in _without_companions(store.clauses_in_force(law=law))
+    found = []
+    for row in _without_companions(store.clauses_in_force(law=law)):
+        clause = row.clause
         # 有关部门, 其他有关部门 ...: no body can be named as the holder
-        if row.clause.modality != "不得" and row.clause.sector in sectors
-    ]
+        if clause.modality == "不得" or clause.sector not in sectors:
+            continue
+        dropped = (competence_rule(clause) or _EXTRACTED_COMPETENCE) if is_competence(clause) else no_power_rule(clause)
+        found.append(VacuumClause(
+            row, dropped, relevance_limits(clause), clause.modality in DUTIES,
+            severity_of(clause.actions, clause.amounts), bigrams(conduct_of(clause.text)),
+        ))
+    return found
+
+
+_EXTRACTED_COMPETENCE = RelevanceRule(
+    "competence-construction", "competence", "construction", re.compile("competence"), frozenset(), frozenset(), frozenset(),
+    "抽取器认定为职责分工条款（某部门负责、主管…工作），不单独构成权力事项或真空", "中华人民共和国行政处罚法", "第十七条")
+
+
+# ---------------------------------------------------------------------------
+# What a government's items already hold
+
+
+@dataclass(frozen=True)
+class _Held:
+    """One act an item of a department holds: its category, the conduct's bigrams, and where it is listed
+    (``law``: the law of the provision it rests on; None for the item's own name)."""
+
+    category: str
+    conduct: frozenset[str]
+    item: tuple[str, str]  # the item's name and code
+    law: str | None = None
+    sectors: frozenset[str] = frozenset()  # the sectors of the clauses it rests on (none known: any)
+    version: Any = None  # the VersionRef and ProvisionRef it rests on (None: the item's own name)
+    provision: Any = None
+
+    @property
+    def where(self) -> str:
+        """事项“…”（code）, and the provision it rests on; written only when a finding shows it."""
+        item = f"事项“{self.item[0]}”（{self.item[1]}）"
+        if self.provision is None:
+            return item
+        where = version_label(self.version) + provision_label(self.provision)
+        return f"{item}以{where}为依据" if not self.conduct else f"{item}所依据的{where}"
+
+
+class HeldActs:
+    """Department id -> the acts its items hold (each item's name, and each clause of the item's
+    category on the articles it rests on), built for a department when first asked for.
+
+    ``grams`` memoises the conduct bigrams of a clause by its id: the clauses of a law are cited by
+    the items of every government.
+    """
+
+    def __init__(self, bases: Iterable[ItemBasis], grams: dict[str, frozenset[str]] | None = None) -> None:
+        self._bases: dict[str, list[ItemBasis]] = defaultdict(list)
+        for basis in bases:
+            if basis.department is not None:
+                self._bases[basis.department["id"]].append(basis)
+        self._acts: dict[str, list[_Held]] = {}
+        self._grams = grams if grams is not None else {}
+
+    def get(self, department: str, default: Iterable[_Held] = ()) -> list[_Held]:
+        if department not in self._acts:
+            if department not in self._bases:
+                return list(default)
+            self._acts[department] = [act for basis in self._bases[department] for act in self._of(basis)]
+        return self._acts[department]
+
+    def _clause_grams(self, clause) -> frozenset[str]:
+        grams = self._grams.get(clause.id)
+        if grams is None:
+            grams = self._grams[clause.id] = bigrams(conduct_of(clause.text))
+        return grams
+
+    def _of(self, basis: ItemBasis) -> Iterator[_Held]:
+        category = basis.item.get("category", "")
+        item = (basis.item.get("name", ""), basis.item.get("code") or basis.item["id"])
+        grams = bigrams(item_conduct(item[0]))
+        if len(grams) >= CONDUCT_MIN:
+            cited = frozenset(c.sector for citation in basis.citations for c in citation.clauses
+                              if c.category == category and c.sector)
+            yield _Held(category, grams, item, sectors=cited)
+        for citation in basis.citations:
+            law = citation.version.law if citation.version is not None else None
+            if category in LISTED_PER_LAW and law is not None and citation.target is not None:
+                yield _Held(category, frozenset(), item, law, version=citation.version, provision=citation.target)
+            for clause in citation.clauses:
+                if clause.category != category:
+                    continue
+                grams = self._clause_grams(clause)
+                if len(grams) >= CONDUCT_MIN:
+                    yield _Held(category, grams, item, law, frozenset({clause.sector}) if clause.sector else frozenset(),
+                                citation.version, citation.article)
+
+
+def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], held: HeldActs) -> _Held | None:
+    """An act one of ``departments`` already holds with the clause's category and conduct, or None.
+
+    The same conduct: Jaccard similarity of the character bigrams of the two
+    conducts at least :data:`CONDUCT_SIMILARITY` (a conduct of fewer than
+    :data:`CONDUCT_MIN` bigrams tells nothing), or an item naming one of the
+    conducts the clause lists (:func:`same_conduct`); a conduct all but the
+    same (:data:`SAME_PROVISION`) whatever the category.  One of a list of
+    measures is held only by an item or by a clause of the same law, and an
+    act resting on clauses of other sectors only holds those sectors'
+    conducts (非法转让草原 is not 非法转让土地).  An inspection
+    (:data:`LISTED_PER_LAW`) is held by an inspection item of the department
+    resting on any article of the same law.
+    """
+    category = clause.row.clause.category
+    law = clause.row.version.law
+    measure = clause.row.clause.item is not None  # one of a list of measures (（一）进入…现场检查)
+    if category in LISTED_PER_LAW:
+        family = law_family(law)
+        for dept in departments:
+            for act in held.get(dept["id"], ()):
+                if act.category == category and act.law is not None and law_family(act.law) == family:
+                    return act
+    if len(clause.conduct) < CONDUCT_MIN:
+        return None
+    best, score = None, CONDUCT_SIMILARITY
+    for dept in departments:
+        for act in held.get(dept["id"], ()):
+            if not act.conduct:
+                continue
+            if act.category != category and not (
+                    {act.category, category} <= ENFORCEMENT and similarity(clause.conduct, act.conduct) >= SAME_PROVISION):
+                continue
+            if measure and act.law not in (None, law):
+                continue  # 进入现场检查、查阅复制资料: every inspection law lists them
+            if act.sectors and clause.row.clause.sector not in act.sectors:
+                continue  # 非法转让草原 is not 非法转让土地: the same conduct is the same role's
+            value = same_conduct(clause.conduct, act.conduct)
+            if value >= score:
+                best, score = act, value
+    return best
+
+
+# ---------------------------------------------------------------------------
+# Manifests: a government's departments, declaring its list complete
+
+MANIFEST_COLUMNS = ("government", "department", "sectors")
+
+
+def load_manifest(path: str | Path | None) -> dict[str, list[dict[str, Any]]]:
+    """Read a government manifest (see ``ontology/governments.example.csv``).
+
+    Columns ``government``, ``department`` (the department's name as in its
+    list) and ``sectors`` (canonical sectors of ``ontology/sectors.csv``,
+    separated by ; or 、).  A government in the manifest has declared its
+    departments complete: every clause binding it is judged one by one.
+    Raises :class:`UserError` naming the file and line on bad input.
+    """
+    if path is None:
+        return {}
+    known = canonical_sectors()
+    manifest: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for line, row in read_table(path, "manifest", MANIFEST_COLUMNS):
+        for column in ("government", "department"):
+            if not row.get(column):
+                raise UserError(f"{path}: line {line}: the {column} column is empty")
+        sectors = [s.strip() for s in re.split(r"[;；、]", row.get("sectors", "")) if s.strip()]
+        unknown = [s for s in sectors if s not in known]
+        if unknown:
+            raise UserError(f"{path}: line {line}: unknown sector(s) {'、'.join(unknown)} (see ontology/sectors.csv)")
+        manifest[row["government"]].append(
+            {"id": f"{row['government']}/{row['department']}", "name": row["department"], "sectors": sectors})
+    return dict(manifest)
+
+
+# ---------------------------------------------------------------------------
+# The vacuums of a government
+
+
+def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mapping[str, Any]]) -> Finding:
+    row = item.row
+    clause = row.clause
+    names = [d.get("name", d["id"]) for d in depts]
+    where = version_label(row.version) + provision_label(row.provision)
+    duty = "应当履行的职责" if item.duty else "权力"
+    holder = "、".join(names) if names else "本级政府无对应部门"
+    reason = (
+        f"{where}授予{clause.subject}的{clause.category}{duty}，"
+        f"{government.get('name', government['id'])}（{holder}）的清单中没有事项以该条为依据。"
+    )
+    evidence = (
+        Evidence(resolved_to=where, article_text=row.provision.text,
+                 note=f"条款主体：{clause.subject}；层级：{clause.level}；领域：{clause.sector}；"
+                      f"情态：{clause.modality or '无'}；行为：{'、'.join(clause.actions) or '无'}"
+                      + (f"；严重程度：{item.severity.label}" if item.severity.label else "")),
+    )
+    return Finding(
+        kind="vacuum", government=government["id"], reason=reason, evidence=evidence,
+        law=row.version.law, version=row.version.date, article=clause.article if clause.article is not None else row.provision.article,
+        paragraph=clause.paragraph, item=clause.item, category=clause.category, subject=clause.subject,
+        modality=clause.modality, department="、".join(names) or None, provision=row.provision.id,
+        sector=clause.sector, severity=item.severity.label,
+    )
+
+
+def _not_vacuum(government: Mapping[str, Any], item: VacuumClause, why: str) -> Finding:
+    row = item.row
+    clause = row.clause
+    where = version_label(row.version) + provision_label(row.provision)
+    return Finding(
+        kind="not_vacuum", government=government["id"], reason=f"{where}（{clause.subject}）不计为权力真空：{why}。",
+        evidence=(Evidence(resolved_to=where, article_text=row.provision.text),),
+        law=row.version.law, version=row.version.date, article=clause.article if clause.article is not None else row.provision.article,
+        paragraph=clause.paragraph, item=clause.item, category=clause.category, subject=clause.subject,
+        modality=clause.modality, provision=row.provision.id, sector=clause.sector,
+    )
+
+
+def _sector_note(government: Mapping[str, Any], sector: str, items: list[VacuumClause]) -> Finding:
+    laws = Counter(i.row.version.law for i in items)
+    titles = {i.row.version.law: i.row.version.title or i.row.version.law for i in items}
+    ranked = [law for law, _ in sorted(laws.items(), key=lambda kv: (-kv[1], kv[0]))]
+    duties = sum(i.duty for i in items)
+    name = government.get("name", government["id"])
+    shown = "、".join(f"《{titles[law]}》" for law in ranked[:5]) + ("等" if len(ranked) > 5 else "")
+    holder = "本级人民政府" if sector == "人民政府" else f"承担{sector}职责的部门"
+    reason = (f"{name}未载入{holder}的清单：{len(items)}个条款（其中应当履行的职责{duties}个）无事项以其为依据，"
+              f"涉及{shown}{len(ranked)}部法律法规；载入该部门清单或声明本级清单完整后逐条列为权力真空。")
+    evidence = tuple(Evidence(resolved_to=f"《{titles[law]}》", note=f"{laws[law]}个条款") for law in ranked[:10])
+    return Finding(kind="vacuum_sector", government=government["id"], reason=reason, evidence=evidence,
+                   sector=sector, count=len(items), duties=duties, laws=tuple(ranked))
 
 
 def vacuums_of(store, government: Mapping[str, Any], *, department: str | None = None,
                governments: Mapping[str, Mapping[str, Any]] | None = None,
-               law: str | None = None, bases: Iterable[ItemBasis] | None = None) -> list[Finding]:
-    """The vacuums of one government, ordered (see the module docstring).
+               law: str | None = None, bases: Iterable[ItemBasis] | None = None,
+               complete: bool = False, manifest: Mapping[str, list[Mapping[str, Any]]] | None = None,
+               top: int | None = None, explain: bool = False) -> list[Finding]:
+    """The vacuums of one government, grouped and ordered (see the module docstring),
+    then its ``vacuum_sector`` notes, then (``explain``) its ``not_vacuum`` notes.
 
     ``bases`` (optional) are every item of the government
-    (:meth:`item_bases`), already read: what they rest on is taken from them
-    (:func:`kg.views.covered_by`) instead of asking the store again.
+    (:meth:`item_bases`), already read; else they are read here.
     """
     governments = governments or {g["id"]: g for g in store.governments()}
     places = government_places(government, governments)
-    departments = store.departments_of(government["id"])
     level = government.get("level")
-    if bases is not None:
-        covered, covered_numbers = covered_by(bases)
-    else:
-        covered = store.covered_provisions(government["id"])
-        covered_numbers = store.covered_articles(government["id"])
+    bases = list(bases) if bases is not None else list(store.item_bases(government=government["id"]))
+    declared = list((manifest or {}).get(government["id"], ()))
+    complete = complete or bool(declared)
+    # only departments whose lists were loaded (they have items) carry sectors one can judge
+    departments = loaded_departments(store.departments_of(government["id"]), bases, complete, declared)
+    covered, covered_numbers = covered_by(bases)
+    held = HeldActs(bases, state_cached(store, "vacuum_conduct_grams", dict))
     found: list[tuple[tuple, Finding]] = []
-    for row in state_cached(store, ("vacuum_clauses", law), lambda: _assignable(store, law)):
+    unloaded: dict[str, list[VacuumClause]] = defaultdict(list)
+    notes: list[Finding] = []
+    for item in state_cached(store, ("vacuum_clauses", law), lambda: _assignable(store, law)):
+        row = item.row
         clause = row.clause
-        if not binds_level(clause.level, level):
-            continue
         if not binds_government(row.version.rank, row.version.region, places):
-            continue
+            continue  # local legislation of elsewhere: not this government's law at all
         article = row.article.id if row.article is not None else row.provision.id
         if article in covered:
             continue
@@ -124,32 +538,96 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
         suffix = row.article.article_suffix if row.article is not None else row.provision.article_suffix
         if (row.version.law, number, suffix) in covered_numbers:
             continue  # an item rests on the same article of an older version (reported as stale)
-        if not applies_in(row.version.law, places):
+        why = _irrelevant(item, level, places)
+        if why is not None:
+            if explain and clause.level:  # a clause of no recognised level was never assignable
+                notes.append(_not_vacuum(government, item, _why(why)))
             continue
         depts = departments_for(clause.sector, departments)
+        if depts:
+            held_by = conduct_cover(item, depts, held)
+            if held_by is not None:
+                if explain:
+                    notes.append(_not_vacuum(government, item, f"{held_by.where}已列同一行为" if held_by.conduct
+                                             else f"{held_by.where}，已列该法的{clause.category}"))
+                continue
+        elif not complete:
+            if not department:
+                unloaded[clause.sector].append(item)
+            continue
         if department and not any(department in (d.get("name"), d["id"]) for d in depts):
             continue
         key = (
-            0 if depts else 1, MODALITY_RANK.get(clause.modality or "", 2), clause.category == "其他", row.version.law,
-            clause.article or 0, clause.article_suffix, clause.paragraph or 0, clause.item or 0, clause.id,
+            0 if depts else 1, MODALITY_RANK.get(clause.modality or "", 2), *item.severity.key, clause.category == "其他",
         )
-        found.append((key, _vacuum(government, row, depts)))
-    found.sort(key=lambda kf: kf[0])
-    return [f for _, f in found]
+        order = (row.version.law, clause.article or 0, clause.article_suffix, clause.paragraph or 0, clause.item or 0, clause.id)
+        found.append(((key, order), _vacuum(government, item, depts)))
+    vacuums = _grouped(found, top)
+    sectors = [_sector_note(government, sector, items) for sector, items in sorted(unloaded.items())]
+    return vacuums + sectors + notes
+
+
+def _irrelevant(item: VacuumClause, level: str | None, places: list[str]) -> tuple[str, Any] | None:
+    """Why no government at ``level`` and ``places`` exercises the clause, as (reason kind, detail), or None.
+
+    Kept unformatted: every government asks this of every clause, and only ``--explain`` shows it
+    (:func:`_why`).
+    """
+    clause = item.row.clause
+    if item.dropped is not None:
+        return ("rule", item.dropped)
+    if not binds_level(clause.level, level):
+        return ("level", clause.level)
+    for rule in item.limits:
+        if rule.excludes(level, places):
+            return ("rule", rule)
+    if not applies_in(item.row.version.law, places):
+        return ("scope", None)
+    return None
+
+
+def _why(reason: tuple[str, Any]) -> str:
+    kind, detail = reason
+    if kind == "rule":
+        return detail.cited
+    if kind == "level":
+        return f"条款主体的层级（{detail or '未识别'}）不含本级政府（ontology/levels.csv）"
+    return "该法律法规只适用于特定地域，不含本地（ontology/law_scopes.csv）"
+
+
+def _grouped(found: list[tuple[tuple, Finding]], top: int | None) -> list[Finding]:
+    """Vacuums grouped by law and article, groups by their best member, each member with its group's counts."""
+    groups: dict[tuple, list[tuple[tuple, Finding]]] = defaultdict(list)
+    for (key, order), finding in found:
+        groups[(finding.law, finding.article, order[2])].append(((key, order), finding))
+    ranked = sorted(groups.values(), key=lambda members: min(k for k, _ in members))
+    if top is not None:
+        ranked = ranked[:max(top, 0)]
+    result = []
+    for members in ranked:
+        members.sort(key=lambda kf: (kf[0][1][3:], kf[0][0]))
+        duties = sum(f.modality in DUTIES for _, f in members)
+        result.extend(replace(f, count=len(members), duties=duties) for _, f in members)
+    return result
 
 
 def find_vacuums(store, *, government: str | None = None, department: str | None = None,
-                 law: str | None = None) -> Iterator[Finding]:
-    """Vacuums of ``government`` (of every government when None), mapped and 应当 first.
+                 law: str | None = None, complete: bool = False,
+                 manifest: Mapping[str, list[Mapping[str, Any]]] | str | Path | None = None,
+                 top: int | None = None, explain: bool = False) -> Iterator[Finding]:
+    """Vacuums of ``government`` (of every government when None), with its notes (see :func:`vacuums_of`).
 
     A government known only from another government's list (``only_named``: a
     city's province, a provincial department in a 实施主体 cell) has no list
     here, so nothing it leaves unlisted is a vacuum: it yields none.
     """
+    if not isinstance(manifest, Mapping):
+        manifest = load_manifest(manifest)
     governments = {g["id"]: g for g in store.governments()}
     chosen = [governments[government]] if government in governments else (
         [] if government else list(governments.values()))
     for gov in chosen:
         if gov.get("only_named"):
             continue
-        yield from vacuums_of(store, gov, department=department, governments=governments, law=law)
+        yield from vacuums_of(store, gov, department=department, governments=governments, law=law,
+                              complete=complete, manifest=manifest, top=top, explain=explain)

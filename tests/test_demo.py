@@ -45,9 +45,11 @@ def test_every_kind_appears_with_the_expected_items(demo):
     vacuums = {(f.law, f.article, f.category, f.department) for f in found["vacuum"]}
     assert {
         ("中华人民共和国蜂业促进法", 32, "行政处罚", "云溪市农业农村局"),
-        ("中华人民共和国蜂业促进法", 33, "行政处罚", "云溪市农业农村局"),
-        ("中华人民共和国蜂业促进法", 35, "行政处罚", None),  # 林业和草原: no department of 云溪市
     } <= vacuums
+    # art. 33 is listed as YX-CF-003 under its 2018 number (a stale basis: the same act and conduct), not a vacuum;
+    # art. 35 is 林业和草原, a sector no loaded department of 云溪市 carries: summed up in a note
+    assert 33 not in {a for law, a, _, _ in vacuums if law == "中华人民共和国蜂业促进法"}
+    assert [(f.sector, f.count) for f in found["vacuum_sector"]] == [("林业和草原", 1)]
     assert ("云溪市蜂场管理条例", 8) in {(law, art) for law, art, _, _ in vacuums}
     covered = {28, 30, 31, 34, 10, 15}
     assert not {a for law, a, _, _ in vacuums if law == "中华人民共和国蜂业促进法"} & covered

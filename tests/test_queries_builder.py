@@ -59,14 +59,16 @@ class GraphBuilder:
         self._edge(newer, older, "SUPERSEDES")
 
     def clause(self, provision: str, category: str, subject: str, *, level: str | None = "县级以上",
-               sector: str | None = None, modality: str | None = None, actions: tuple[str, ...] = ()) -> str:
+               sector: str | None = None, modality: str | None = None, actions: tuple[str, ...] = (),
+               text: str | None = None, amounts: tuple[str, ...] = ()) -> str:
         law, date = provision.split("/")[0], provision.split("/")[1]
         parts = provision.split("/")
         article = int(parts[2][1:-1])
         paragraph = int(parts[3][1:-1]) if len(parts) > 3 else None
         clause = AuthorisingClause(provision=provision, law=law, version=date, article=article, paragraph=paragraph,
                                    item=None, category=Category(category), subject=subject, level=level,
-                                   sector=sector, modality=modality, actions=actions, text=subject)
+                                   sector=sector, modality=modality, actions=actions, text=text or subject,
+                                   amounts=amounts)
         cid = self._add(clause)
         self._edge(provision, cid, "HAS_CLAUSE")
         if level and sector:

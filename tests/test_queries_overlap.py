@@ -163,10 +163,32 @@ def test_a_clause_naming_one_line_of_administration_twice_is_no_overlap(store, s
     g.clause(a38, "行政处罚", second, sector=sectors[-1])
     gov = g.government("甲市")
     agri = g.department(gov, "甲市农业农村局", "农业农村")
-    g.department(gov, "甲市第二局", *sectors)
+    second_dept = g.department(gov, "甲市第二局", *sectors)
     g.item(agri, "c", "没收渔获物", "行政处罚", cite(a38, "《丙法》第三十八条"))
+    g.item(second_dept, "d", "其他事项", "行政检查", cite(None, "《丙法》"))  # its list is loaded
     g.save(store)
     assert [(f.item_ids[0], f.departments) for f in find_overlaps(store, government="甲市")] == expected
+
+
+@pytest.mark.parametrize("complete, manifest, expected", [
+    (False, None, []),  # the second department's list was not loaded: nothing to compare
+    (True, None, [("甲市农业农村局", "甲市第二局")]),
+    (False, {"甲市": [{"id": "甲市/甲市第三局", "name": "甲市第三局", "sectors": ["市场监督管理"]}]},
+     [("甲市农业农村局", "甲市第三局", "甲市第二局")]),
+])
+def test_clause_overlaps_count_only_loaded_departments_unless_complete(store, complete, manifest, expected):
+    g = GraphBuilder()
+    v = g.law("丙法", "2020-01-01", {38: "违反本法规定的，由县级以上人民政府渔业行政主管部门或者市场监督管理部门没收渔获物，并处罚款。"})
+    a38 = article_id(v, 38)
+    g.clause(a38, "行政处罚", "县级以上人民政府渔业行政主管部门", sector="农业农村")
+    g.clause(a38, "行政处罚", "市场监督管理部门", sector="市场监督管理")
+    gov = g.government("甲市")
+    agri = g.department(gov, "甲市农业农村局", "农业农村")
+    g.department(gov, "甲市第二局", "市场监督管理")
+    g.item(agri, "c", "没收渔获物", "行政处罚", cite(a38, "《丙法》第三十八条"))
+    g.save(store)
+    found = find_overlaps(store, government="甲市", complete=complete, manifest=manifest)
+    assert [f.departments for f in found] == expected
 
 
 @pytest.mark.parametrize("text, expected", [

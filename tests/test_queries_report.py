@@ -62,7 +62,7 @@ def test_xlsx(filled, tmp_path):
     path = tmp_path / "out.xlsx"
     run_check(filled, "all", format="xlsx", output=path)
     book = load_workbook(path)
-    assert book.sheetnames == ["无依据事项", "权力真空", "有权无责", "建议取消或修改", "依据无法核验"]
+    assert book.sheetnames == ["无依据事项", "权力真空", "有权无责", "建议取消或修改", "依据无法核验", "权力真空（按条文）"]
     sheet = book["无依据事项"]
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:K2"
     assert [c.value for c in sheet[1]][:5] == ["政府", "实施主体", "事项编码", "事项名称", "权力类别"]

@@ -83,8 +83,9 @@ def test_all_equals_the_single_kinds(two_cities, scope, _why):
 
 
 def test_the_fixture_has_every_kind(two_cities):
-    kinds = {f.kind for f in iter_findings(two_cities, "all")}
+    kinds = {f.kind for f in iter_findings(two_cities, "all", complete=True)}
     assert {"orphan", "overlap", "vacuum", "unaccountable", "candidate"} <= kinds
+    assert "vacuum_sector" in {f.kind for f in iter_findings(two_cities, "all")}  # scoped: the unloaded sectors summed up
     # the items of 丙县 (no Government node) are still classified
     assert "丙县-a" in {f.item_id for f in iter_findings(two_cities, "orphans")}
     assert "丙县-a" in {f.item_id for f in iter_findings(two_cities, "all")}
