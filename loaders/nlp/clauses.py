@@ -36,7 +36,7 @@ if not Doc.has_extension("clauses"):
 if not Doc.has_extension("carried_subject"):
     Doc.set_extension("carried_subject", default=None)  # (subject, level) from earlier in the chapter
 if not Doc.has_extension("designated_subjects"):
-    Doc.set_extension("designated_subjects", default=None)  # bodies a 本法规定的行政处罚，由X决定 names
+    Doc.set_extension("designated_subjects", default=None)  # (act keys or None, bodies) of 本法规定的行政处罚，由X决定
 if not Doc.has_extension("last_subject"):
     Doc.set_extension("last_subject", default=None)  # the subject this article leaves for the next
 
@@ -48,6 +48,7 @@ class ClauseFinding:
     category: str
     subject: str
     start: int  # first act
+    construction: str = ""  # the construction of its first act (patterns/constructions.tsv)
     modality: str | None = None
     actions: list[str] = field(default_factory=list)
     amounts: list[str] = field(default_factory=list)
@@ -58,6 +59,8 @@ class ClauseFinding:
     positions: list[int] = field(default_factory=list)  # start of every act
 
 
+# X负责/主管…工作, X对…实施监督管理: a role's competence, no power toward the public on its own
+COMPETENCE = "competence"
 # Sanctions are what a liability chapter may leave without a subject.
 SANCTION_CATEGORIES = {"行政处罚", "行政强制"}
 LICENCE_ACTIONS = {"许可", "批准", "核发证"}
@@ -177,7 +180,7 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
     for term in bodies:
         before = text[max(0, term.start - 4): term.start]
         after = text[term.end: term.end + 40]
-        joined = previous_end >= 0 and re.fullmatch(r"(?:、|和|或者|及|以及|与)(?:其)?(?:所属的|设置的|指定的)?", text[previous_end: term.start] or "x")
+        joined = previous_end >= 0 and re.fullmatch(r"(?:、|和|或者|及|以及|与)(?:其)?(?:所属的|设置的|指定的|授权的|委托的)?", text[previous_end: term.start] or "x")
         if not joined:
             group += 1
         licensing = False
@@ -278,11 +281,13 @@ Subject = tuple[str, "str | None"]
 
 
 def extract_findings(text: str, terms: list[Term], carried: Subject | None = None,
-                     designated: list[Subject] | None = None) -> tuple[list[ClauseFinding], Subject | None]:
+                     designated: list[tuple[frozenset[str] | None, list[Subject]]] | None = None
+                     ) -> tuple[list[ClauseFinding], Subject | None]:
     """Findings of one article text plus the subject it leaves for the next article.
 
     ``carried`` is the subject of an earlier article of the chapter; ``designated`` the
-    bodies a 本法规定的行政处罚，由X决定 provision names.  Both serve only sanctions that
+    (act keys, bodies) of the 本法规定的[吊销许可证的]行政处罚，由X决定 provisions that cover
+    the article, most specific first (keys None: every penalty).  Both serve only sanctions that
     name no body in the article.
     """
     mask = _mask(terms)
@@ -293,7 +298,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
     internal: list[tuple[int, int]] = []
     bodies = _classify_bodies(text, body_terms, zones, mask, internal)
     body_ranges = [(b.term.start, b.term.end) for b in bodies]
-    modals = [t for t in terms if t.label == "MODAL"]
+    # a modal inside the case (…属于禁止生产的产品而为其提供便利的，) is the case's, not the clause's
+    modals = [t for t in terms if t.label == "MODAL" and not _inside(t.start, zones)]
     refs = [t for t in terms if t.label == "REF"]
     amounts = [t for t in terms if t.label == "AMOUNT"]
     acts = [t for t in terms if t.label == "ACT"]
@@ -340,8 +346,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             continue  # 吊销许可证的…, 暂扣驾驶证的期限: a noun or a condition, not a grant
         if act.key == "核发证" and any(a.key == "登记" and s_start <= a.start < act.start for a in acts):
             continue  # 登记造册，核发证书: the certificate of a registration, no licence
-        if act.category == "行政裁决" and not re.search(r"争议|纠纷", text[s_start:s_end]):
-            continue  # 由…公安机关裁决 (decide) is no adjudication between parties  # a sanction on a body's own misconduct is discipline, not a power over the public
+        if act.context and not re.search(act.context, text[s_start:act.start]):
+            continue  # a construction of two parts (争议…由X处理, 逾期不拆除的，由X拆除) lacks its first
         subjects: list[Subject] = []
         subject_end = s_start
         named = [b for b in bodies if b.licensing and s_start <= b.term.start < act.start
@@ -378,7 +384,9 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 if sanctioning:
                     subjects = list(sanctioning)
                 elif designated:
-                    subjects = list(designated)
+                    # a designation for this act (本法规定的吊销许可证的行政处罚，由X决定) before the general one
+                    subjects = next((list(bodies) for keys, bodies in designated if keys and act.key in keys),
+                                    next((list(bodies) for keys, bodies in designated if not keys), []))
                 elif carried:
                     subjects = [carried]
         if not subjects:
@@ -407,14 +415,16 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             key = (unit, act.category, subject)
             finding = findings.get(key)
             if finding is None:
-                finding = findings[key] = ClauseFinding(act.category, subject, act.start, modality=modal,
-                                                        inherited_level=level or first_level)
+                finding = findings[key] = ClauseFinding(act.category, subject, act.start, act.construction,
+                                                        modality=modal, inherited_level=level or first_level)
                 if act.category in SANCTION_CATEGORIES or act.key == "责令改正":
                     finding.triggers = list(all_triggers)
             if finding.modality is None and modal is not None:
                 finding.modality = modal  # …实施监督检查时，可以查阅: a later act states it
             if act.key not in finding.actions:
                 finding.actions.append(act.key)
+            if finding.construction == COMPETENCE and act.construction != COMPETENCE:
+                finding.construction = act.construction  # a competence beside a real act: the act decides
             finding.positions.append(act.start)
             for amount in amounts_here if act.category == "行政处罚" else ():
                 if amount not in finding.amounts:

@@ -35,6 +35,8 @@ class Term:
     text: str
     key: str = ""  # canonical action / modality / level name
     category: str = ""  # power category of an ACT
+    construction: str = ""  # the construction row of an ACT (patterns/constructions.tsv)
+    context: str = ""  # regex the ACT's sentence must match before it (a construction's other part)
     level: str = ""  # level phrase of a BODY (may be empty)
     suffix: str = ""  # kind of body: 主管部门, 公安机关 ...
 
@@ -43,6 +45,8 @@ class Term:
 class TermTables:
     acts: re.Pattern
     act_keys: tuple[tuple[str, str], ...]  # group index -> (action, category)
+    act_constructions: tuple[str, ...]  # group index -> construction name
+    act_contexts: tuple[str, ...]  # group index -> regex the sentence must match before the act
     modals: re.Pattern
     modal_keys: tuple[str, ...]
     levels: re.Pattern
@@ -73,7 +77,7 @@ _NAME_CHAR = r"(?:其他|经济|对外|（[^）]{1,10}）|和(?=计划生育|城
 def load_tables(patterns_dir: str | None = None) -> TermTables:
     """Compile the pattern tables of ``patterns_dir`` (default: the bundled ones)."""
     base = Path(patterns_dir) if patterns_dir else PATTERNS_DIR
-    acts = _rows(base / "acts.tsv")
+    acts = _rows(base / "constructions.tsv")
     modals = _rows(base / "modals.tsv")
     levels = _rows(base / "levels.tsv")
     bodies = _rows(base / "bodies.tsv")
@@ -90,6 +94,8 @@ def load_tables(patterns_dir: str | None = None) -> TermTables:
     return TermTables(
         acts=_alternation([row["pattern"] for row in acts]),
         act_keys=tuple((row["action"], row["category"]) for row in acts),
+        act_constructions=tuple(row["construction"] for row in acts),
+        act_contexts=tuple(row.get("context") or "" for row in acts),
         modals=_alternation([row["pattern"] for row in modals]),
         modal_keys=tuple(row["modality"] for row in modals),
         levels=_alternation([row["pattern"] for row in levels]),
@@ -113,7 +119,8 @@ def _group_index(match: re.Match) -> int:
 
 
 _BOUNDARY_CHARS = set("，。；：、（）《》“”\n 由经向对和及或与同并报")
-_BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "其中", "并且", "所属的", "设置的", "指定的")
+_BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "其中", "并且", "所属的", "设置的", "指定的", "授权的",
+                   "委托的")
 
 
 def _body_boundary(text: str, start: int, name: str) -> bool:
@@ -139,8 +146,10 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
             continue  # a bare 部门 / 机关 is no particular body
         terms.append(Term("BODY", m.start(), m.end(), m.group(), level=level, suffix=suffix))
     for m in tables.acts.finditer(text):
-        action, category = tables.act_keys[_group_index(m)]
-        terms.append(Term("ACT", m.start(), m.end(), m.group(), key=action, category=category))
+        index = _group_index(m)
+        action, category = tables.act_keys[index]
+        terms.append(Term("ACT", m.start(), m.end(), m.group(), key=action, category=category,
+                          construction=tables.act_constructions[index], context=tables.act_contexts[index]))
     for m in tables.modals.finditer(text):
         terms.append(Term("MODAL", m.start(), m.end(), m.group(), key=tables.modal_keys[_group_index(m)]))
     for m in tables.amounts.finditer(text):
