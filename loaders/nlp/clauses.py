@@ -68,6 +68,17 @@ LICENCE_ACTIONS = {"许可", "批准", "核发证"}
 REFERRAL_ACTIONS = {"处罚", "治安管理处罚"}
 
 _SENTENCE_END = re.compile(r"[。；;\n]")
+_CLAUSE_END = re.compile(r"[，,。；;：:\n]")
+# the rest of the act's comma clause: …时 (a time), …必须/应当/不得依照 (the act is the topic of a duty)
+_TOPIC_AFTER = re.compile(r"时$|(?:必须|应当|不得|须)(?!由)")
+_NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|名单|数据|权力|职权|期限)|[^，。；]{0,12}?之(?:日|前|后)"
+                         r"|(?:工作)?(?:中|过程中)")
+_PLAN_OBJECT = re.compile(r"规划|计划(?!生育)")
+_ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|权限)")
+# 征收…土地的，由国务院批准: approving a taking is part of the 行政征收; 农用地转用 beside it is a licence
+_LEVY_OBJECT = re.compile(r"征收|征地|征用")
+_USE_OBJECT = re.compile(r"转用|转为|使用|占用|用地|开发|出让|改变")
+_INTERNAL_OBJECT = re.compile(r"工作人员|下级|所属|人民政府|部门|机关|执法活动|履行职责")
 _NOT_AGENT_BEFORE = ("对", "向", "报", "会同", "经", "与", "协助", "配合", "通知", "告知", "提请", "移送", "报告",
                      "商", "请", "交", "送", "提交", "申请", "由", "同", "和", "或者", "及", "、", "被", "给", "为",
                      "接受", "派", "组织", "指定", "授权", "委托", "设立", "本级", "取得", "属于", "作为")
@@ -75,7 +86,7 @@ _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|�
 # X的工作人员实施监督检查时，可以…: officials act for their body
 _OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
 _ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
-_CONDITION_LEAD = re.compile(r"(?:之一的|下列[^：\n]{0,12}?(?:情形|行为)(?:之一)?的)")
+_CONDITION_LEAD = re.compile(r"(?:之一的|下列[^：\n]{0,12}?(?:情形|行为)(?:之一)?)")
 
 
 @dataclass
@@ -88,7 +99,7 @@ class _Body:
     violator: bool = False  # the body whose misconduct a condition describes
 
 
-_AGENT_VERBS = ("批准", "审批", "核准", "同意", "许可", "登记", "认定", "确认", "鉴定", "备案", "核发", "颁发")
+_AGENT_VERBS = ("批准", "审批", "核准", "同意", "许可", "登记", "认定", "确认", "鉴定", "备案", "核发", "颁发", "审核", "审查")
 # X的工作人员 / X或者其他有关部门工作人员 + misconduct (利用职务上的便利, 徇私舞弊 ...): discipline of officials
 _VIOLATION_AFTER = re.compile(r"(?:(?:及其|的|或者[^，。；]{0,10}?)[^，。；]{0,8}?人员)?(?:有下列|有本法|违反|擅自|未(?!经)|不依法|不履行|不按照|滥用|玩忽|隐瞒|拒不|"
                               r"利用职务|徇私|索取|收受|"
@@ -191,7 +202,9 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             licensing = True
         elif joined and result and result[-1].licensing:
             licensing = True
-        if licensing and term.suffix in ("人民政府", "国务院") and re.search(r"报(?:经|请)?(?:本级|上一级|上级)?$", before):
+        sentence = text[max(text.rfind("。", 0, term.start), text.rfind("；", 0, term.start)) + 1: term.start]
+        if (licensing and term.suffix in ("人民政府", "国务院") and re.search(r"报(?:经|请)?(?:本级|上一级|上级)?$", before)
+                and "申请" not in sentence):
             licensing = False  # 报国务院批准: an approval inside the administration
             internal.append((term.end, term.end + 12))
         agent = False
@@ -346,8 +359,22 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             continue  # 吊销许可证的…, 暂扣驾驶证的期限: a noun or a condition, not a grant
         if act.key == "核发证" and any(a.key == "登记" and s_start <= a.start < act.start for a in acts):
             continue  # 登记造册，核发证书: the certificate of a registration, no licence
-        if act.context and not re.search(act.context, text[s_start:act.start]):
+        clause_end = _CLAUSE_END.search(text, act.end)
+        rest = text[act.end: clause_end.start() if clause_end else len(text)]
+        clause_start = max(text.rfind(c, s_start, act.start) for c in "，,：:")
+        in_time = rest.endswith("时") and "在" in text[max(clause_start, s_start): act.start]
+        if (_TOPIC_AFTER.search(rest) and not in_time) or _NOUN_AFTER.match(rest):
+            # 征收税款时，必须…: a topic or a time (X在核发…证时 is the body's own act); …的情况, 之日起: a noun
+            continue
+        if act.category == "行政检查":
+            lead = text.rfind("对", s_start, act.start)
+            if lead >= 0 and _INTERNAL_OBJECT.search(text, lead, act.start):
+                continue  # 对其工作人员 / 下级税务机关…进行监督检查: supervision inside the administration
+        if act.context and not re.search(act.context, text[paragraph_start(act.start):act.start]):
             continue  # a construction of two parts (争议…由X处理, 逾期不拆除的，由X拆除) lacks its first
+        if act.key == "批准" and (_PLAN_OBJECT.search(text[s_start:act.start]) or _ATTRIBUTIVE.match(text, act.end)
+                                  and "经" in text[max(clause_start, s_start): act.start]):
+            continue  # 规划…报国务院批准: planning inside the administration; 经X批准确定的耕地: a presupposition
         subjects: list[Subject] = []
         subject_end = s_start
         named = [b for b in bodies if b.licensing and s_start <= b.term.start < act.start
@@ -369,7 +396,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 # another sentence's subject reaches only a sentence that starts without its own
                 if not _SUBJECTLESS_START.match(text, s_start):
                     scope_start = s_start
-            if act.category == "其他" and act.key != "监督管理职责":
+            if act.category == "其他" and act.key != "监督管理职责" and not _ITEM_LINE.match(
+                    text[lines[line_index(act.start)][0]:]):
                 scope_start = s_start
             before = [b for b in agents if scope_start <= b.term.start and b.term.end <= act.start
                       and (b.local_end is None or act.start < b.local_end)]
@@ -411,11 +439,15 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         amounts_here = [t.text for t in amounts if s_start <= t.start < s_end and not _inside(t.start, zones)]
         line = line_index(act.start)
         unit = line if _ITEM_LINE.match(text[lines[line][0]:]) else -1 - paragraph_of_line[line]
-        for subject, level in subjects:
-            key = (unit, act.category, subject)
+        categories = [act.category]
+        if act.key == "批准" and _LEVY_OBJECT.search(text, s_start, act.start):
+            categories = ["行政征收"] + (["行政许可"] if _USE_OBJECT.search(text, s_start, act.start) else [])
+        for category, (subject, level) in ((c, s) for c in categories for s in subjects):
+            key = (unit, category, subject)
             finding = findings.get(key)
             if finding is None:
-                finding = findings[key] = ClauseFinding(act.category, subject, act.start, act.construction,
+                construction = act.construction if category == act.category else "expropriation_approval"
+                finding = findings[key] = ClauseFinding(category, subject, act.start, construction,
                                                         modality=modal, inherited_level=level or first_level)
                 if act.category in SANCTION_CATEGORIES or act.key == "责令改正":
                     finding.triggers = list(all_triggers)
@@ -426,7 +458,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             if finding.construction == COMPETENCE and act.construction != COMPETENCE:
                 finding.construction = act.construction  # a competence beside a real act: the act decides
             finding.positions.append(act.start)
-            for amount in amounts_here if act.category == "行政处罚" else ():
+            for amount in amounts_here if category == "行政处罚" else ():
                 if amount not in finding.amounts:
                     finding.amounts.append(amount)
     # 责令改正 beside a penalty of the same body is part of the penalty decision
