@@ -248,7 +248,19 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
             out.append(Term("BODY", term.start, nxt.start - len(m.group(2)), term.text + m.group(1) + tail,
                             level=term.level, suffix=nxt.suffix))
             bodies[i + 1] = Term("BODY", nxt.start, nxt.end, term.text + nxt.text, level=term.level, suffix=nxt.suffix)
-    return [t for t in out if t is not None]
+    result = [t for t in out if t is not None]
+    # 县级以上人民政府自然资源主管部门、农业农村主管部门 / 省、自治区、直辖市国家税务局、地方税务局: the level
+    # and government of the first department are the second's too, when both are departments of one kind
+    for i in range(1, len(result)):
+        first, term = result[i - 1], result[i]
+        if (first.level and not term.level and first.text.startswith(first.level) and term.text[-2:] == first.text[-2:]
+                and term.text[-2:] in ("部门", "机构", "税务局") and re.fullmatch(r"、|和|或者", text[first.end: term.start])
+                and not term.text.startswith(("其他", "有关", "本级", "同级", "上级", "国务院", "地方"))):
+            prefix = first.text[: len(first.level)]
+            if first.text[len(prefix):].startswith(("地方人民政府", "人民政府", "地方各级人民政府", "各级人民政府")):
+                prefix = first.text[: first.text.index("人民政府", len(prefix)) + 4]
+            result[i] = Term("BODY", term.start, term.end, prefix + term.text, level=first.level, suffix=term.suffix)
+    return result
 
 
 def _triggers(text: str, refs: list[Term], zones) -> list[tuple[str, int]]:
