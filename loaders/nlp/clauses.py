@@ -72,7 +72,7 @@ _CLAUSE_END = re.compile(r"[，,。；;：:\n]")
 # the rest of the act's comma clause: …时 (a time), …必须/应当/不得依照 (the act is the topic of a duty)
 _TOPIC_AFTER = re.compile(r"时$|(?:必须|应当|不得|须)(?!由)")
 _NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|名单|数据|权力|职权|期限)|[^，。；]{0,12}?之(?:日|前|后)"
-                         r"|(?:工作)?(?:中|过程中)")
+                         r"|(?:工作)?(?:中|过程中)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)")
 _PLAN_OBJECT = re.compile(r"规划|计划(?!生育)")
 _ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|权限)")
 # 征收…土地的，由国务院批准: approving a taking is part of the 行政征收; 农用地转用 beside it is a licence
@@ -227,6 +227,12 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             local_end = stop.start() if stop else len(text)
         result.append(_Body(term, agent, licensing, group, local_end, violator))
         previous_end = term.end
+    # 国境卫生检疫机关、动物防疫机构未依法履行…的: every body of a list whose misconduct is described
+    for body in result:
+        if body.violator:
+            for other in result:
+                if other.group == body.group and not other.violator:
+                    other.violator, other.agent = True, False
     return result
 
 
@@ -254,8 +260,8 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
     for i in range(1, len(result)):
         first, term = result[i - 1], result[i]
         if (first.level and not term.level and first.text.startswith(first.level) and term.text[-2:] == first.text[-2:]
-                and term.text[-2:] in ("部门", "机构", "税务局") and re.fullmatch(r"、|和|或者", text[first.end: term.start])
-                and not term.text.startswith(("其他", "有关", "本级", "同级", "上级", "国务院", "地方"))):
+                and term.text[-2:] in ("部门", "机构", "税务局") and re.fullmatch(r"、|和|或者|以及|及", text[first.end: term.start])
+                and not term.text.startswith(("本级", "同级", "上级", "国务院", "地方")) and "负有" not in term.text):
             prefix = first.text[: len(first.level)]
             if first.text[len(prefix):].startswith(("地方人民政府", "人民政府", "地方各级人民政府", "各级人民政府")):
                 prefix = first.text[: first.text.index("人民政府", len(prefix)) + 4]
