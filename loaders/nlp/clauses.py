@@ -110,6 +110,12 @@ def _mask(terms: list[Term]) -> list[tuple[int, int]]:
     return [(t.start, t.end) for t in terms if t.label == "NONPOWER"]
 
 
+def _without(text: str, start: int, end: int, ranges: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` without the characters of ``ranges`` (body names: 城市规划行政主管部门 plans nothing)."""
+    keep = [c for i, c in enumerate(text[start:end], start) if not _inside(i, ranges)]
+    return "".join(keep)
+
+
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
@@ -200,6 +206,8 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             licensing = True
         elif re.search(r"向(?:所在地|当地|有关)?$", text[max(0, term.start - 4): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理)", after):
             licensing = True
+        elif re.search(r"(?:取得|持有|领取)(?:所在地|当地|有关)?$", before) and re.match(r"(?:依法)?(?:核发|颁发|签发|发放|批准)", after):
+            licensing = True  # 取得X核发的狩猎证: X issues the licence
         elif joined and result and result[-1].licensing:
             licensing = True
         sentence = text[max(text.rfind("。", 0, term.start), text.rfind("；", 0, term.start)) + 1: term.start]
@@ -390,7 +398,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 continue  # 对其工作人员 / 下级税务机关…进行监督检查: supervision inside the administration
         if act.context and not re.search(act.context, text[paragraph_start(act.start):act.start]):
             continue  # a construction of two parts (争议…由X处理, 逾期不拆除的，由X拆除) lacks its first
-        if act.key == "批准" and (_PLAN_OBJECT.search(text[s_start:act.start]) or _ATTRIBUTIVE.match(text, act.end)
+        if act.key in ("批准", "审核", "同意") and (_PLAN_OBJECT.search(_without(text, s_start, act.start, body_ranges))
+                                                  or _ATTRIBUTIVE.match(text, act.end)
                                   and "经" in text[max(clause_start, s_start): act.start]):
             continue  # 规划…报国务院批准: planning inside the administration; 经X批准确定的耕地: a presupposition
         subjects: list[Subject] = []

@@ -88,6 +88,7 @@ def load_tables(patterns_dir: str | None = None) -> TermTables:
     suffix = "|".join(row["pattern"] for row in bodies if row["kind"] == "suffix")
     # a body: [level][sector words](suffix) | a fixed name | a level that is itself a government
     body_re = (
+        rf"(?:有(?:批准|审批|审核|管辖|核准|处罚|审查)权的)?"  # 有批准权的县级以上人民政府…部门: kept as written
         rf"(?:(?P<level>{level_re})的?)?(?:(?P<name>{_NAME_CHAR}{{0,18}}?)(?P<suffix>{fixed}|{suffix}))"
         rf"|(?P<lonely>{level_re})"
     )
