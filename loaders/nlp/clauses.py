@@ -35,6 +35,8 @@ if not Doc.has_extension("clauses"):
     Doc.set_extension("clauses", default=None)
 if not Doc.has_extension("carried_subject"):
     Doc.set_extension("carried_subject", default=None)  # (subject, level) from earlier in the chapter
+if not Doc.has_extension("competent_subjects"):
+    Doc.set_extension("competent_subjects", default=None)  # departments the law makes competent (X负责…监督管理)
 if not Doc.has_extension("designated_subjects"):
     Doc.set_extension("designated_subjects", default=None)  # (act keys or None, bodies) of 本法规定的行政处罚，由X决定
 if not Doc.has_extension("last_subject"):
@@ -320,13 +322,15 @@ Subject = tuple[str, "str | None"]
 
 
 def extract_findings(text: str, terms: list[Term], carried: Subject | None = None,
-                     designated: list[tuple[frozenset[str] | None, list[Subject]]] | None = None
-                     ) -> tuple[list[ClauseFinding], Subject | None]:
+                     designated: list[tuple[frozenset[str] | None, list[Subject]]] | None = None,
+                     competent: list[Subject] | None = None) -> tuple[list[ClauseFinding], Subject | None]:
     """Findings of one article text plus the subject it leaves for the next article.
 
     ``carried`` is the subject of an earlier article of the chapter; ``designated`` the
     (act keys, bodies) of the 本法规定的[吊销许可证的]行政处罚，由X决定 provisions that cover
-    the article, most specific first (keys None: every penalty).  Both serve only sanctions that
+    the article, most specific first (keys None: every penalty); ``competent`` the departments
+    the law makes competent for its field (X负责…的监督管理工作), the last resort of a sanction
+    the law leaves without a body (construction ``sanction_by_competence``).  Both serve only sanctions that
     name no body in the article.
     """
     mask = _mask(terms)
@@ -371,7 +375,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
     sanctioning: list[Subject] = []
     all_triggers = _triggers(text, refs, zones)
     for act in acts:
-        if (_inside(act.start, mask) or _inside(act.start, zones) or _inside(act.start, body_ranges)
+        if (_inside(act.start, mask) or _inside(act.start, zones) and act.key != "处罚规定" or _inside(act.start, body_ranges)
                 or act.key in LICENCE_ACTIONS and _inside(act.start, internal)):
             continue
         s_start, s_end = sentence_of(act.start)
@@ -403,6 +407,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                                   and "经" in text[max(clause_start, s_start): act.start]):
             continue  # 规划…报国务院批准: planning inside the administration; 经X批准确定的耕地: a presupposition
         subjects: list[Subject] = []
+        by_competence = False
         subject_end = s_start
         named = [b for b in bodies if b.licensing and s_start <= b.term.start < act.start
                  and act.start - b.term.end < 40]
@@ -444,6 +449,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                                     next((list(bodies) for keys, bodies in designated if not keys), []))
                 elif carried:
                     subjects = [carried]
+                elif competent:
+                    subjects, by_competence = list(competent), True
         if not subjects:
             continue
         if act.category == "其他" and all(_is_government(s) for s, _ in subjects):
@@ -474,6 +481,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             finding = findings.get(key)
             if finding is None:
                 construction = act.construction if category == act.category else "expropriation_approval"
+                if by_competence:
+                    construction = "sanction_by_competence"
                 finding = findings[key] = ClauseFinding(category, subject, act.start, construction,
                                                         modality=modal, inherited_level=level or first_level)
                 if act.category in SANCTION_CATEGORIES or act.key == "责令改正":
@@ -513,7 +522,7 @@ class ClauseExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         findings, last = extract_findings(doc._.source or doc.text, doc._.terms or [], doc._.carried_subject,
-                                          doc._.designated_subjects)
+                                          doc._.designated_subjects, doc._.competent_subjects)
         doc._.clauses = findings
         doc._.last_subject = last
         return doc

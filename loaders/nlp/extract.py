@@ -94,8 +94,8 @@ _NUM = r"[零〇一二三四五六七八九十百千\d]+"
 # 本法[第A条至第B条、第C条]规定的[吊销许可证的]行政处罚，[除…外，]由X[按照…]决定[；其他行政处罚，由Y决定]
 _DESIGNATION = re.compile(
     rf"本(?P<unit>法|条例|办法|规定|细则|章)(?P<scope>(?:第{_NUM}条(?:之[一二三四五六七八九十]+)?(?:第{_NUM}款)?"
-    rf"(?:至第{_NUM}条)?[、，,和及]{{0,2}})*)规定的(?P<what>[^，。；]{{0,40}}?的)?(?:行政)?处罚(?:和行政措施)?[，,]?"
-    r"(?:除[^；。]{0,60}?外[，,])?由(?P<bodies>[^；。]{2,80}?)(?:决定|实施|执行)"
+    rf"(?:至第{_NUM}条)?[、，,和及]{{0,2}})*)规定的(?P<what>[^。；]{{0,40}}?的)?(?:行政)?处罚(?:和行政措施)?[，,]?"
+    r"(?:除[^；。]{0,60}?外[，,])?(?:[^；。]{0,30}?的[，,])?(?:可以)?由(?P<bodies>[^；。]{2,80}?)(?:决定|实施|执行)"
     r"(?:[^。]{0,40}?[；;，,](?:本(?:法|条例|办法|规定|细则)规定的)?其他(?:行政)?处罚[，,]?由(?P<others>[^；。]{2,80}?)(?:决定|实施|执行))?")
 _SCOPE_RANGE = re.compile(rf"第({_NUM})条(?:之[一二三四五六七八九十]+)?(?:第{_NUM}款)?(?:至第({_NUM})条)?")
 # bodies after 按照/依照 (按照国务院规定的职权范围) name the rule, not the deciding body
@@ -126,7 +126,8 @@ def _designations(articles: list[tuple[Provision | None, Provision, str]]) -> li
     for chapter, article, text in articles:
         for m in _DESIGNATION.finditer(text):
             bodies = _designated_bodies(m.group("bodies"))
-            if not bodies:
+            others = _designated_bodies(m.group("others")) if m.group("others") else []
+            if not bodies and not others:
                 continue
             ranges = []
             for r in _SCOPE_RANGE.finditer(m.group("scope") or ""):
@@ -140,9 +141,8 @@ def _designations(articles: list[tuple[Provision | None, Provision, str]]) -> li
             keys = None
             if m.group("what"):
                 keys = frozenset(t.key for t in find_terms(m.group("what"), load_tables()) if t.label == "ACT") or None
-            for lo, hi in ranges:
+            for lo, hi in ranges if bodies else ():
                 found.append((lo, hi, scope_chapter, keys, bodies))
-            others = _designated_bodies(m.group("others")) if m.group("others") else []
             if others and keys:
                 for lo, hi in ranges:
                     found.append((lo, hi, scope_chapter, None, others))
@@ -185,6 +185,22 @@ def dropped_categories(law: str) -> set[str] | None:
     return None
 
 
+_GENERIC_BODY = re.compile(r"^(?:其他|有关|各级|本级|同级)|有关部门$|其他部门$")
+
+
+def _competent(findings) -> list[tuple[str, str | None]] | None:
+    """The local departments an article makes competent for the law's field (X负责…的监督管理工作).
+
+    The law's own sanctions that name no body are theirs (what power lists read in them);
+    departments of the State Council and generic ones (有关部门) are left out.
+    """
+    bodies = [(f.subject, f.inherited_level) for f in findings
+              if f.construction == COMPETENCE and not _GENERIC_BODY.search(f.subject)
+              and not f.subject.endswith(("人民政府", "国务院"))]
+    local = [b for b in bodies if not b[0].startswith(("国务院", "国家", "中央"))]
+    return list(dict.fromkeys(local)) or None
+
+
 def _trigger_law(reference: str, law: str) -> str:
     if reference.startswith("《"):
         return reference.strip("《》")
@@ -205,6 +221,7 @@ def extract_clauses(version: LawVersion, provisions: list[Provision], *, segment
     if "all" in dropped:
         return clauses
     carried = None
+    competent: list[tuple[str, str | None]] | None = None  # from the first article of competence clauses
     chapter_seen = object()
     articles = []
     for chapter, article, children in _articles(provisions):
@@ -221,9 +238,12 @@ def extract_clauses(version: LawVersion, provisions: list[Provision], *, segment
         doc = nlp.make_doc(text)
         doc._.carried_subject = carried
         doc._.designated_subjects = designated
+        doc._.competent_subjects = competent
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         carried = doc._.last_subject or carried
+        if competent is None:
+            competent = _competent(doc._.clauses or ())
         starts, pos = [], 0
         for unit in units:
             starts.append(pos)
