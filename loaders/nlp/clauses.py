@@ -75,6 +75,7 @@ _CLAUSE_END = re.compile(r"[，,。；;：:\n]")
 _TOPIC_AFTER = re.compile(r"时$|(?:必须|应当|不得|须)(?!由)")
 _NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|名单|数据|权力|职权|期限)|[^，。；]{0,12}?之(?:日|前|后)"
                          r"|(?:工作)?(?:中|过程中)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)")
+_ACCEPTED = re.compile(r"(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计)")
 _PLAN_OBJECT = re.compile(r"规划|计划(?!生育)")
 _ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|权限)")
 # 征收…土地的，由国务院批准: approving a taking is part of the 行政征收; 农用地转用 beside it is a licence
@@ -226,6 +227,8 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
         if not (_inside(term.start, zones) or _inside(term.start, mask)) and not violator:
             if before.endswith("由") or before.endswith("提请") and re.match(r"(?:依法)?予以", after):
                 agent = True
+            elif before.endswith("接受") and _ACCEPTED.match(after):
+                agent = True  # 接受审计机关的审计监督: the body supervises the one who accepts
             elif joined and result and result[-1].agent:
                 agent = True
             elif not any(before.endswith(w) for w in _NOT_AGENT_BEFORE) and (_OFFICIALS_ACTING.match(after) or not after.startswith(
