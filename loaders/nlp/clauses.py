@@ -74,7 +74,8 @@ _CLAUSE_END = re.compile(r"[，,。；;：:\n]")
 # the rest of the act's comma clause: …时 (a time), …必须/应当/不得依照 (the act is the topic of a duty)
 _TOPIC_AFTER = re.compile(r"时$|(?:必须|应当|不得|须)(?!由)")
 _NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|名单|数据|权力|职权|期限)|[^，。；]{0,12}?之(?:日|前|后)"
-                         r"|(?:工作)?(?:中|过程中)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)")
+                         r"|(?:工作)?(?:中|过程中)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)"
+                         r"|[^，。；]{0,16}?(?:制度|机制|体系)$")
 _ACCEPTED = re.compile(r"(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计)")
 _PLAN_OBJECT = re.compile(r"规划|计划(?!生育)")
 _ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|权限)")
@@ -399,10 +400,11 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         if (_TOPIC_AFTER.search(rest) and not in_time) or _NOUN_AFTER.match(rest):
             # 征收税款时，必须…: a topic or a time (X在核发…证时 is the body's own act); …的情况, 之日起: a noun
             continue
-        if act.category == "行政检查":
+        if act.category == "行政检查" or act.key == "约谈":
             lead = text.rfind("对", s_start, act.start)
-            if lead >= 0 and _INTERNAL_OBJECT.search(text, lead, act.start):
-                continue  # 对其工作人员 / 下级税务机关…进行监督检查: supervision inside the administration
+            if lead >= 0 and _INTERNAL_OBJECT.search(text, lead, act.start) or act.key == "约谈" and (
+                    _INTERNAL_OBJECT.search(rest)):
+                continue  # 对下级税务机关…进行监督检查, 约谈该地区人民政府: supervision inside the administration
         if act.context and not re.search(act.context, text[paragraph_start(act.start):act.start]):
             continue  # a construction of two parts (争议…由X处理, 逾期不拆除的，由X拆除) lacks its first
         if act.key in ("批准", "审核", "同意") and (_PLAN_OBJECT.search(_without(text, s_start, act.start, body_ranges))
