@@ -90,7 +90,7 @@ _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|�
 # X的工作人员实施监督检查时，可以…: officials act for their body
 _OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
 _ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
-_CONDITION_LEAD = re.compile(r"(?:之一的|下列[^：\n]{0,12}?(?:情形|行为)(?:之一)?)")
+_CONDITION_LEAD = re.compile(r"(?:之一的|下列[^：\n]{0,12}?(?:情形|行为)(?:之一)?|用语的含义)")
 
 
 @dataclass
@@ -228,7 +228,7 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
         if not (_inside(term.start, zones) or _inside(term.start, mask)) and not violator:
             if before.endswith("由") or before.endswith("提请") and re.match(r"(?:依法)?予以", after):
                 agent = True
-            elif before.endswith("接受") and _ACCEPTED.match(after):
+            elif before.endswith("接受") and _ACCEPTED.match(after) and not re.search(r"被(?:检查|监督|审计)", sentence):
                 agent = True  # 接受审计机关的审计监督: the body supervises the one who accepts
             elif joined and result and result[-1].agent:
                 agent = True
@@ -275,7 +275,9 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
         first, term = result[i - 1], result[i]
         if (first.level and not term.level and first.text.startswith(first.level) and term.text[-2:] == first.text[-2:]
                 and term.text[-2:] in ("部门", "机构", "税务局") and re.fullmatch(r"、|和|或者|以及|及", text[first.end: term.start])
-                and not term.text.startswith(("本级", "同级", "上级", "国务院", "地方")) and "负有" not in term.text):
+                and not term.text.startswith(("本级", "同级", "上级", "国务院", "地方")) and "负有" not in term.text
+                # 或者其他有关部门 is any other department; 以及其他有关部门 those of the same government
+                and not (term.text.startswith("其他") and text[first.end: term.start] not in ("以及", "及", "、"))):
             prefix = first.text[: len(first.level)]
             if first.text[len(prefix):].startswith(("地方人民政府", "人民政府", "地方各级人民政府", "各级人民政府")):
                 prefix = first.text[: first.text.index("人民政府", len(prefix)) + 4]
@@ -446,7 +448,10 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 if text.startswith("由", nearest.term.start - 1):
                     subject_end = max(s_start, nearest.term.start - 4)  # 可以由X / 应当由X
             elif act.category in SANCTION_CATEGORIES and act.key not in REFERRAL_ACTIONS:
-                if sanctioning:
+                named_penalty = next((list(b) for keys, b in designated or () if keys and act.key in keys), None)
+                if named_penalty:
+                    subjects = named_penalty  # 本法规定的吊销资质证书的行政处罚，由颁发资质证书的机关决定
+                elif sanctioning:
                     subjects = list(sanctioning)
                 elif designated:
                     # a designation for this act (本法规定的吊销许可证的行政处罚，由X决定) before the general one

@@ -121,7 +121,7 @@ def _group_index(match: re.Match) -> int:
 
 _BOUNDARY_CHARS = set("，。；：、（）《》“”\n 由经向对和及或与同并报")
 _BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "其中", "并且", "所属的", "设置的", "指定的", "授权的",
-                   "委托的")
+                   "委托的", "接受")
 
 
 def _body_boundary(text: str, start: int, name: str) -> bool:
@@ -136,7 +136,11 @@ def _body_boundary(text: str, start: int, name: str) -> bool:
 def find_terms(text: str, tables: TermTables) -> list[Term]:
     """Every term of ``text`` in document order (labels may overlap one another)."""
     terms: list[Term] = []
-    for m in tables.bodies.finditer(text):
+    pos = 0
+    while (m := tables.bodies.search(text, pos)) is not None:
+        # a rejected candidate (法接受审计机关) may hide a body that starts inside it (审计机关): search on from
+        # its next character; an accepted one is skipped whole
+        pos = m.start() + 1
         level = m.group("level") or m.group("lonely") or ""
         suffix = m.group("suffix") or ("人民政府" if m.group("lonely") else "")
         if m.group("lonely") and not (m.group("lonely").endswith(("人民政府", "国务院", "办事处"))):
@@ -146,6 +150,7 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
         if not level and not m.group("name") and not tables.fixed_body.fullmatch(m.group()):
             continue  # a bare 部门 / 机关 is no particular body
         terms.append(Term("BODY", m.start(), m.end(), m.group(), level=level, suffix=suffix))
+        pos = m.end()
     for m in tables.acts.finditer(text):
         index = _group_index(m)
         action, category = tables.act_keys[index]
