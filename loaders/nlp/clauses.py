@@ -399,7 +399,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         rest = text[act.end: clause_end.start() if clause_end else len(text)]
         clause_start = max(text.rfind(c, s_start, act.start) for c in "，,：:")
         in_time = rest.endswith("时") and "在" in text[max(clause_start, s_start): act.start]
-        if (_TOPIC_AFTER.search(rest) and not in_time) or _NOUN_AFTER.match(rest):
+        cause = "因" in text[max(clause_start, s_start): act.start] and "而" in rest  # 因扣押…而知悉: a cause
+        if (_TOPIC_AFTER.search(rest) and not in_time) or _NOUN_AFTER.match(rest) or cause:
             # 征收税款时，必须…: a topic or a time (X在核发…证时 is the body's own act); …的情况, 之日起: a noun
             continue
         if act.category == "行政检查" or act.key == "约谈":
