@@ -387,7 +387,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         s_start, s_end = sentence_of(act.start)
         if (s_start, s_end) in violated_sentences:
             continue
-        if re.search(r"被(?:依法)?(?:予以)?$", text[max(0, act.start - 4): act.start]):
+        if re.search(r"被(?:[^，。；]{0,20}?(?:机关|部门|机构|政府))?(?:依法)?(?:予以)?$", text[max(s_start, act.start - 28): act.start]):
             continue  # 被吊销许可证 / 被依法取缔: a past sanction told as a fact
         if act.category == "行政检查" and re.match(r"(?:的)?(?:情况|结果|计划|记录|信息|制度|工作机制)", text[act.end: act.end + 5]):
             continue  # 通报监督检查情况: a report about inspections, no inspection
@@ -434,8 +434,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             scope_start = paragraph_start(act.start)
             if act.category not in SANCTION_CATEGORIES and not _ITEM_LINE.match(text[lines[line_index(act.start)][0]:]):
                 # another sentence's subject reaches only a sentence that starts without its own
-                if not _SUBJECTLESS_START.match(text, s_start):
-                    scope_start = s_start
+                if not _SUBJECTLESS_START.match(text, s_start) and not _inside(s_start, zones):
+                    scope_start = s_start  # (审核合格的，予以登记: a sentence opening with its case has no subject of its own)
             if act.category == "其他" and act.key != "监督管理职责" and not _ITEM_LINE.match(
                     text[lines[line_index(act.start)][0]:]):
                 scope_start = s_start
