@@ -13,10 +13,10 @@ from bench.eval_extraction import GOLD, GOLD_DIR, evaluate, evaluate_by_law, gol
 
 # (precision, recall, subject exact match) each part must keep.
 # main, reached on 2026-11-26: P 0.976, R 0.962, subject 0.950 (356 articles, 8 laws).
-# dev, reached on 2026-12-03: P 0.909, R 0.738, subject 0.850 (628 articles, 8 laws; before issue 12 0.745 / 0.635 / 0.774).
+# dev, reached on 2026-12-03: P 0.919, R 0.787, subject 0.839 (628 articles, 8 laws; before issue 12 0.745 / 0.635 / 0.774).
 # blind: never scored on this branch (the lead scores it after the merge); its floor is set below the dev
 # part's so that only a collapse fails, and is to be raised to what the first scoring reaches.
-FLOORS = {"main": (0.95, 0.95, 0.93), "dev": (0.89, 0.72, 0.83), "blind": (0.80, 0.60, 0.70)}
+FLOORS = {"main": (0.95, 0.95, 0.93), "dev": (0.90, 0.76, 0.82), "blind": (0.80, 0.60, 0.70)}
 LAW_RECALL_FLOOR = {"dev": 0.55}
 
 
