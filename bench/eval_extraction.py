@@ -1,17 +1,31 @@
-"""Score clause extraction against the hand-annotated gold set (tests/gold/articles.jsonl).
+"""Score clause extraction against the hand-annotated gold set, and against what real power lists claim.
 
-    python -m bench.eval_extraction [--gold tests/gold/articles.jsonl] [--laws ../shared/corpus/laws] [--errors]
+    python -m bench.eval_extraction [--gold-dir tests/gold] [--laws ../shared/corpus/laws] [--errors]
+                                    [--lists [DIR]] [--store STORE]
 
-Prints precision, recall and F1 per category and overall on (article, category)
-pairs, and subject accuracy on matched pairs: a matched pair counts as right
-when the set of subjects extracted for it equals the annotated set.
+Gold set: ``tests/gold/articles.jsonl`` (part ``main``), ``tests/gold/dev/*.jsonl``
+(part ``dev``) and ``tests/gold/blind/*.jsonl`` (part ``blind``, when present).
+Prints, for each part and each law, precision, recall and F1 on (article,
+category) pairs and subject exact match on matched pairs: a matched pair counts
+as right when the set of subjects extracted for it equals the annotated set.
+
+List-supervised recall (``--lists``): every item of category C of a power list
+that cites article A of a loaded law claims that A grants a C power.  The claim
+holds when the extractor finds a C clause in A, or a C clause whose condition
+names A (违反本法第A条规定…: the list cited the duty, the sanction is where
+the law says what follows its breach).  The lists are read and their bases
+resolved by the project's own reader and resolver (``loaders.powerlists``)
+against ``--store`` (a store holding the statute corpus; default: one built in a
+temporary folder from ``--laws``, without clauses).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +33,11 @@ from pathlib import Path
 from kg.model import CATEGORY_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "tests" / "gold" / "articles.jsonl"
+GOLD_DIR = ROOT / "tests" / "gold"
+GOLD = GOLD_DIR / "articles.jsonl"
 LAWS = ROOT.parent / "shared" / "corpus" / "laws"
+LISTS = ROOT.parent / "shared" / "corpus" / "powerlists"
+PARTS = ("main", "dev", "blind")
 
 
 @dataclass
@@ -46,38 +63,72 @@ class Scores:
     def subject_accuracy(self) -> float:
         return self.subject_right / self.subject_total if self.subject_total else 1.0
 
+    def add(self, other: "Scores") -> None:
+        for mine, theirs in ((self.tp, other.tp), (self.fp, other.fp), (self.fn, other.fn)):
+            for key, value in theirs.items():
+                mine[key] += value
+        self.subject_right += other.subject_right
+        self.subject_total += other.subject_total
+        self.errors.extend(other.errors)
+
 
 def load_gold(path: Path = GOLD) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    """The records of one JSONL file (a bad line is a one-line error naming file and line)."""
+    records = []
+    with path.open(encoding="utf-8-sig") as handle:
+        for n, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise SystemExit(f"{path}: line {n}: not JSON ({exc.msg})") from None
+    return records
 
 
-def predicted_by_article(path: Path) -> dict[int, dict[str, set[str]]]:
+def gold_parts(gold_dir: Path = GOLD_DIR, parts: tuple[str, ...] = PARTS) -> dict[str, list[dict]]:
+    """Records of each part that is present: ``main`` (articles.jsonl), ``dev/*.jsonl``, ``blind/*.jsonl``."""
+    found: dict[str, list[dict]] = {}
+    for part in parts:
+        files = [gold_dir / "articles.jsonl"] if part == "main" else sorted((gold_dir / part).glob("*.jsonl"))
+        records = [r for f in files if f.is_file() for r in load_gold(f)]
+        if records:
+            found[part] = records
+    return found
+
+
+def _extract_file(path: Path):
     from loaders.nlp import extract_clauses
     from loaders.statutes import parse_file
 
     parsed = parse_file(path)
-    found: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for clause in extract_clauses(parsed.version, list(parsed.provisions)):
-        if clause.article_suffix:
-            continue
-        found[clause.article][clause.category.value].add(clause.subject)
+    return extract_clauses(parsed.version, list(parsed.provisions))
+
+
+def predicted_by_article(path: Path) -> dict[tuple[int, int], dict[str, set[str]]]:
+    """(article, 之X suffix) -> category -> subjects of the clauses extracted from one statute file."""
+    found: dict[tuple[int, int], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for clause in _extract_file(path):
+        found[(clause.article, clause.article_suffix or 0)][clause.category.value].add(clause.subject)
     return found
 
 
-def evaluate(gold: list[dict], laws_dir: Path = LAWS) -> Scores:
-    scores = Scores()
+def evaluate_by_law(gold: list[dict], laws_dir: Path = LAWS) -> dict[str, Scores]:
+    """Scores of each law of ``gold`` (by law title)."""
+    by_law: dict[str, Scores] = {}
     by_file: dict[str, list[dict]] = defaultdict(list)
     for record in gold:
         by_file[record["file"]].append(record)
     for file, records in by_file.items():
         predicted = predicted_by_article(laws_dir / file)
         for record in records:
+            scores = by_law.setdefault(record["law"], Scores())
             article = record["article"]
+            where = f"{article}" + (f"之{record['article_suffix']}" if record.get("article_suffix") else "")
             want: dict[str, set[str]] = defaultdict(set)
             for clause in record["clauses"]:
                 want[clause["category"]].add(clause["subject"])
-            got = predicted.get(article, {})
+            got = predicted.get((article, record.get("article_suffix") or 0), {})
             for category in set(want) | set(got):
                 if category in want and category in got:
                     scores.tp[category] += 1
@@ -85,15 +136,23 @@ def evaluate(gold: list[dict], laws_dir: Path = LAWS) -> Scores:
                     if want[category] == got[category]:
                         scores.subject_right += 1
                     else:
-                        scores.errors.append(f"SUBJ {record['law']} {article} {category}: "
+                        scores.errors.append(f"SUBJ {record['law']} {where} {category}: "
                                              f"gold {sorted(want[category])} got {sorted(got[category])}")
                 elif category in want:
                     scores.fn[category] += 1
-                    scores.errors.append(f"FN   {record['law']} {article} {category} {sorted(want[category])}")
+                    scores.errors.append(f"FN   {record['law']} {where} {category} {sorted(want[category])}")
                 else:
                     scores.fp[category] += 1
-                    scores.errors.append(f"FP   {record['law']} {article} {category} {sorted(got[category])}")
-    return scores
+                    scores.errors.append(f"FP   {record['law']} {where} {category} {sorted(got[category])}")
+    return by_law
+
+
+def evaluate(gold: list[dict], laws_dir: Path = LAWS) -> Scores:
+    """Scores over every record of ``gold``."""
+    total = Scores()
+    for scores in evaluate_by_law(gold, laws_dir).values():
+        total.add(scores)
+    return total
 
 
 def report(scores: Scores, out=sys.stdout) -> None:
@@ -110,18 +169,178 @@ def report(scores: Scores, out=sys.stdout) -> None:
               f"({scores.subject_right}/{scores.subject_total})\n")
 
 
+def report_laws(by_law: dict[str, Scores], out=sys.stdout) -> None:
+    out.write(f"{'law':<24}  {'P':>5}  {'R':>5}  {'F1':>5}  {'subject':>7}\n")
+    for law, scores in sorted(by_law.items()):
+        p, r, f = scores.prf()
+        name = law.removeprefix("中华人民共和国")
+        out.write(f"{name:<24}  {p:5.3f}  {r:5.3f}  {f:5.3f}  {scores.subject_accuracy:7.3f}\n")
+
+
+# --- list-supervised recall ------------------------------------------------------------------------
+
+_YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年")
+
+
+@dataclass
+class Claim:
+    """One (law version, article, category) that list items claim, with the items that claim it."""
+
+    version: str
+    law: str
+    article: int
+    suffix: int
+    category: str
+    items: list[str] = field(default_factory=list)  # file: sheet row name
+    cited: str = ""
+
+
+@dataclass
+class ListScores:
+    claims: dict[tuple[str, int, int, str], Claim] = field(default_factory=dict)
+    held: set[tuple[str, int, int, str]] = field(default_factory=set)
+    items: int = 0  # items with a category and a basis
+    unresolved: int = 0  # their citations that name no loaded article
+
+    def recall(self, category: str | None = None) -> tuple[int, int]:
+        keys = [k for k in self.claims if category is None or k[3] == category]
+        return sum(1 for k in keys if k in self.held), len(keys)
+
+
+def _list_files(root: Path) -> list[Path]:
+    from loaders.powerlists.workbook import SUFFIXES
+
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                  and not p.name.startswith(("~$", ".")))
+
+
+def _corpus_store(laws_dir: Path, folder: Path):
+    from kg.backends import open_store
+    from loaders.statutes import load_laws
+
+    store = open_store(folder / "laws.kg", backend="embedded", create=True)
+    load_laws(store, [laws_dir], extract_clauses=False)
+    return store
+
+
+def list_claims(store, lists_dir: Path = LISTS, err=sys.stderr) -> ListScores:
+    """The claims of every list under ``lists_dir`` whose basis resolves to an article in ``store``."""
+    from kg.model import CitationStatus, Provision
+    from loaders.powerlists import parse_basis, read_list
+    from loaders.powerlists.resolve import Resolver
+    from loaders.powerlists.workbook import WorkbookError
+
+    result = ListScores()
+    resolver = Resolver(store)
+    provisions: dict[str, Provision | None] = {}
+    for path in _list_files(lists_dir):
+        try:
+            plist = read_list(path)
+        except (WorkbookError, OSError, ValueError) as exc:
+            err.write(f"{path}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}; skipped\n")
+            continue
+        year = next((m.group(1) for t in plist.titles for m in [_YEAR.search(t)] if m), None)
+        date = f"{year}-01-01" if year else None
+        for entry in plist.entries:
+            if entry.category is None or not entry.basis:
+                continue
+            result.items += 1
+            for cite in parse_basis(entry.basis):
+                if cite.article is None:
+                    continue
+                res = resolver.resolve(cite, date)
+                if res.status is not CitationStatus.RESOLVED or not res.target:
+                    result.unresolved += 1
+                    continue
+                if res.target not in provisions:
+                    node = store.get(res.target)
+                    provisions[res.target] = Provision.from_node(node) if node is not None else None
+                target = provisions[res.target]
+                if target is None or target.article is None:
+                    continue
+                key = (res.version, target.article, target.article_suffix or 0, entry.category.value)
+                claim = result.claims.setdefault(key, Claim(res.version, res.law, target.article,
+                                                            target.article_suffix or 0, entry.category.value,
+                                                            cited=cite.text))
+                claim.items.append(f"{path.name}: {entry.sheet} row {entry.row} {entry.name[:30]}")
+    return result
+
+
+def check_claims(store, scores: ListScores) -> dict[str, list]:
+    """Mark the claims the extractor's clauses hold; returns the clauses of each claimed version."""
+    from kg.model import LawVersion, Provision
+    from loaders.nlp import extract_clauses
+
+    clauses_of: dict[str, list] = {}
+    for version_id in sorted({k[0] for k in scores.claims}):
+        version = LawVersion.from_node(store.get(version_id))
+        provisions = [Provision.from_node(n) for n in store.nodes("Provision", version=version_id)]
+        provisions.sort(key=lambda p: p.order)
+        clauses_of[version_id] = extract_clauses(version, provisions)
+    for key in scores.claims:
+        version_id, article, suffix, category = key
+        for clause in clauses_of[version_id]:
+            if clause.category.value != category:
+                continue
+            if (clause.article, clause.article_suffix or 0) == (article, suffix) or (
+                    not suffix and (clause.law, article) in clause.triggers):
+                scores.held.add(key)
+                break
+    return clauses_of
+
+
+def report_lists(scores: ListScores, out=sys.stdout, misses: bool = False) -> None:
+    out.write(f"list-supervised recall: {scores.items} items with a category and a basis, "
+              f"{len(scores.claims)} distinct (article, category) claims, {scores.unresolved} citations unresolved\n")
+    out.write(f"{'category':<8}  {'recall':>6}  {'held':>5} {'claims':>6}\n")
+    for category in CATEGORY_NAMES:
+        held, total = scores.recall(category)
+        if total:
+            out.write(f"{category:<8}  {held / total:6.3f}  {held:>5} {total:>6}\n")
+    held, total = scores.recall()
+    out.write(f"{'overall':<8}  {held / max(total, 1):6.3f}  {held:>5} {total:>6}\n")
+    if misses:
+        for key, claim in sorted(scores.claims.items()):
+            if key not in scores.held:
+                out.write(f"MISS {claim.law} {claim.article}{'之' + str(claim.suffix) if claim.suffix else ''} "
+                          f"{claim.category} ({len(claim.items)} items, e.g. {claim.items[0]})\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--gold-dir", type=Path, default=GOLD_DIR)
+    parser.add_argument("--part", choices=PARTS, action="append", help="only these parts (default: all present)")
     parser.add_argument("--laws", type=Path, default=LAWS)
-    parser.add_argument("--errors", action="store_true", help="list every miss")
+    parser.add_argument("--errors", action="store_true", help="list every miss (gold and lists)")
+    parser.add_argument("--lists", type=Path, nargs="?", const=LISTS, default=None,
+                        help="also report list-supervised recall over the power lists of this folder")
+    parser.add_argument("--no-gold", action="store_true", help="skip the gold set")
+    parser.add_argument("--store", type=Path, default=None,
+                        help="a store holding the statute corpus, opened read-only in effect (default: built)")
     args = parser.parse_args(argv)
-    gold = load_gold(args.gold)
-    scores = evaluate(gold, args.laws)
-    print(f"gold: {len(gold)} articles, {len({g['law'] for g in gold})} laws")
-    report(scores)
-    if args.errors:
-        print("\n".join(scores.errors))
+    if not args.no_gold:
+        parts = gold_parts(args.gold_dir, tuple(args.part) if args.part else PARTS)
+        for part, gold in parts.items():
+            by_law = evaluate_by_law(gold, args.laws)
+            total = Scores()
+            for scores in by_law.values():
+                total.add(scores)
+            print(f"== gold part {part}: {len(gold)} articles, {len(by_law)} laws")
+            report(total)
+            report_laws(by_law)
+            if args.errors:
+                print("\n".join(total.errors))
+            print()
+    if args.lists is not None:
+        from kg.backends import open_store
+
+        with tempfile.TemporaryDirectory() as folder:
+            store = (open_store(args.store, backend="embedded", create=False) if args.store
+                     else _corpus_store(args.laws, Path(folder)))
+            scores = list_claims(store, args.lists)
+            check_claims(store, scores)
+            store.close()
+        report_lists(scores, misses=args.errors)
     return 0
 
 

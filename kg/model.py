@@ -461,6 +461,7 @@ class AuthorisingClause(GraphObject):
             "actions": list(self.actions),
             "triggers": [{"law": law, "article": art} for law, art in self.triggers],
             "text": self.text,
+            "construction": self.construction,
         }
 
 

@@ -1,36 +1,57 @@
-"""The extractor against the hand-annotated gold set: scores must not fall below the floor reached."""
+"""The extractor against the hand-annotated gold set: scores must not fall below the floor reached.
+
+Parts (tests/gold/README.md): ``main`` (articles.jsonl), ``dev`` (dev/*.jsonl, annotated without the
+extractor, tuned on) and ``blind`` (blind/*.jsonl, never tuned on: its floor is the issue's acceptance,
+checked when the part is present).
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from bench.eval_extraction import GOLD, evaluate, load_gold
+from bench.eval_extraction import GOLD, GOLD_DIR, evaluate, evaluate_by_law, gold_parts, load_gold
 
-# Reached on 2026-11-26: P 0.976, R 0.962, subject exact match 0.950 (356 articles, 8 laws).
-FLOOR_PRECISION = 0.95
-FLOOR_RECALL = 0.95
-FLOOR_SUBJECT = 0.93
+# (precision, recall, subject exact match) each part must keep.
+# main, reached on 2026-11-26: P 0.976, R 0.962, subject 0.950 (356 articles, 8 laws).
+# dev, reached on 2026-12-03: P 0.919, R 0.787, subject 0.839 (628 articles, 8 laws; before issue 12 0.745 / 0.635 / 0.774).
+# blind: never scored on this branch (the lead scores it after the merge); its floor is set below the dev
+# part's so that only a collapse fails, and is to be raised to what the first scoring reaches.
+FLOORS = {"main": (0.95, 0.95, 0.93), "dev": (0.90, 0.76, 0.82), "blind": (0.80, 0.60, 0.70)}
+LAW_RECALL_FLOOR = {"dev": 0.55}
 
 
 @pytest.fixture(scope="module")
-def scores(laws_dir):
-    return evaluate(load_gold(GOLD), laws_dir)
+def parts() -> dict[str, list[dict]]:
+    return gold_parts(GOLD_DIR)
 
 
-def test_gold_set_is_large_and_varied() -> None:
+def test_gold_set_is_large_and_varied(parts) -> None:
     gold = load_gold(GOLD)
     assert len(gold) >= 300
     assert len({record["law"] for record in gold}) >= 5
     assert any(not record["clauses"] for record in gold)  # articles that grant nothing are in it
-    for record in gold:
-        assert sorted({c["category"] for c in record["clauses"]}) == record["categories"]
+    for records in parts.values():
+        for record in records:
+            assert sorted({c["category"] for c in record["clauses"]}) == sorted(record["categories"]), record["article"]
+    if "dev" in parts:
+        assert len({record["law"] for record in parts["dev"]}) >= 5
 
 
-def test_precision_and_recall_floor(scores) -> None:
+@pytest.mark.parametrize("part", sorted(FLOORS))
+def test_precision_recall_and_subject_floor(part, parts, laws_dir) -> None:
+    if part not in parts:
+        pytest.skip(f"gold part {part} is not in tests/gold")
+    floor_p, floor_r, floor_s = FLOORS[part]
+    scores = evaluate(parts[part], laws_dir)
     precision, recall, _ = scores.prf()
-    assert precision >= FLOOR_PRECISION, "\n".join(scores.errors)
-    assert recall >= FLOOR_RECALL, "\n".join(scores.errors)
+    assert precision >= floor_p, "\n".join(scores.errors)
+    assert recall >= floor_r, "\n".join(scores.errors)
+    assert scores.subject_accuracy >= floor_s, "\n".join(e for e in scores.errors if e.startswith("SUBJ"))
 
 
-def test_subject_accuracy_floor(scores) -> None:
-    assert scores.subject_accuracy >= FLOOR_SUBJECT, "\n".join(e for e in scores.errors if e.startswith("SUBJ"))
+@pytest.mark.parametrize("part", sorted(LAW_RECALL_FLOOR))
+def test_recall_of_each_law(part, parts, laws_dir) -> None:
+    if part not in parts:
+        pytest.skip(f"gold part {part} is not in tests/gold")
+    for law, scores in evaluate_by_law(parts[part], laws_dir).items():
+        assert scores.prf()[1] >= LAW_RECALL_FLOOR[part], law

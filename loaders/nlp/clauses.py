@@ -35,8 +35,10 @@ if not Doc.has_extension("clauses"):
     Doc.set_extension("clauses", default=None)
 if not Doc.has_extension("carried_subject"):
     Doc.set_extension("carried_subject", default=None)  # (subject, level) from earlier in the chapter
+if not Doc.has_extension("competent_subjects"):
+    Doc.set_extension("competent_subjects", default=None)  # departments the law makes competent (X负责…监督管理)
 if not Doc.has_extension("designated_subjects"):
-    Doc.set_extension("designated_subjects", default=None)  # bodies a 本法规定的行政处罚，由X决定 names
+    Doc.set_extension("designated_subjects", default=None)  # (act keys or None, bodies) of 本法规定的行政处罚，由X决定
 if not Doc.has_extension("last_subject"):
     Doc.set_extension("last_subject", default=None)  # the subject this article leaves for the next
 
@@ -48,6 +50,7 @@ class ClauseFinding:
     category: str
     subject: str
     start: int  # first act
+    construction: str = ""  # the construction of its first act (patterns/constructions.tsv)
     modality: str | None = None
     actions: list[str] = field(default_factory=list)
     amounts: list[str] = field(default_factory=list)
@@ -58,6 +61,8 @@ class ClauseFinding:
     positions: list[int] = field(default_factory=list)  # start of every act
 
 
+# X负责/主管…工作, X对…实施监督管理: a role's competence, no power toward the public on its own
+COMPETENCE = "competence"
 # Sanctions are what a liability chapter may leave without a subject.
 SANCTION_CATEGORIES = {"行政处罚", "行政强制"}
 LICENCE_ACTIONS = {"许可", "批准", "核发证"}
@@ -65,6 +70,19 @@ LICENCE_ACTIONS = {"许可", "批准", "核发证"}
 REFERRAL_ACTIONS = {"处罚", "治安管理处罚"}
 
 _SENTENCE_END = re.compile(r"[。；;\n]")
+_CLAUSE_END = re.compile(r"[，,。；;：:\n]")
+# the rest of the act's comma clause: …时 (a time), …必须/应当/不得依照 (the act is the topic of a duty)
+_TOPIC_AFTER = re.compile(r"时$|(?:必须|应当|不得|须)(?!由)")
+_NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|名单|数据|权力|职权|期限)|[^，。；]{0,12}?之(?:日|前|后)"
+                         r"|(?:工作)?(?:中|过程中)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)"
+                         r"|[^，。；]{0,16}?(?:制度|机制|体系)$")
+_ACCEPTED = re.compile(r"(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计)")
+_PLAN_OBJECT = re.compile(r"规划|计划(?!生育)")
+_ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|权限)")
+# 征收…土地的，由国务院批准: approving a taking is part of the 行政征收; 农用地转用 beside it is a licence
+_LEVY_OBJECT = re.compile(r"征收|征地|征用")
+_USE_OBJECT = re.compile(r"转用|转为|使用|占用|用地|开发|出让|改变")
+_INTERNAL_OBJECT = re.compile(r"工作人员|下级|所属|人民政府|部门|机关|执法活动|履行职责")
 _NOT_AGENT_BEFORE = ("对", "向", "报", "会同", "经", "与", "协助", "配合", "通知", "告知", "提请", "移送", "报告",
                      "商", "请", "交", "送", "提交", "申请", "由", "同", "和", "或者", "及", "、", "被", "给", "为",
                      "接受", "派", "组织", "指定", "授权", "委托", "设立", "本级", "取得", "属于", "作为")
@@ -72,7 +90,7 @@ _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|�
 # X的工作人员实施监督检查时，可以…: officials act for their body
 _OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
 _ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
-_CONDITION_LEAD = re.compile(r"(?:之一的|下列[^：\n]{0,12}?(?:情形|行为)(?:之一)?的)")
+_CONDITION_LEAD = re.compile(r"(?:之一的|下列[^：\n]{0,12}?(?:情形|行为)(?:之一)?|用语的含义)")
 
 
 @dataclass
@@ -85,7 +103,7 @@ class _Body:
     violator: bool = False  # the body whose misconduct a condition describes
 
 
-_AGENT_VERBS = ("批准", "审批", "核准", "同意", "许可", "登记", "认定", "确认", "鉴定", "备案", "核发", "颁发")
+_AGENT_VERBS = ("批准", "审批", "核准", "同意", "许可", "登记", "认定", "确认", "鉴定", "备案", "核发", "颁发", "审核", "审查")
 # X的工作人员 / X或者其他有关部门工作人员 + misconduct (利用职务上的便利, 徇私舞弊 ...): discipline of officials
 _VIOLATION_AFTER = re.compile(r"(?:(?:及其|的|或者[^，。；]{0,10}?)[^，。；]{0,8}?人员)?(?:有下列|有本法|违反|擅自|未(?!经)|不依法|不履行|不按照|滥用|玩忽|隐瞒|拒不|"
                               r"利用职务|徇私|索取|收受|"
@@ -94,6 +112,12 @@ _VIOLATION_AFTER = re.compile(r"(?:(?:及其|的|或者[^，。；]{0,10}?)[^，
 
 def _mask(terms: list[Term]) -> list[tuple[int, int]]:
     return [(t.start, t.end) for t in terms if t.label == "NONPOWER"]
+
+
+def _without(text: str, start: int, end: int, ranges: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` without the characters of ``ranges`` (body names: 城市规划行政主管部门 plans nothing)."""
+    keep = [c for i, c in enumerate(text[start:end], start) if not _inside(i, ranges)]
+    return "".join(keep)
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
@@ -177,7 +201,7 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
     for term in bodies:
         before = text[max(0, term.start - 4): term.start]
         after = text[term.end: term.end + 40]
-        joined = previous_end >= 0 and re.fullmatch(r"(?:、|和|或者|及|以及|与)(?:其)?(?:所属的|设置的|指定的)?", text[previous_end: term.start] or "x")
+        joined = previous_end >= 0 and re.fullmatch(r"(?:、|和|或者|及|以及|与)(?:其)?(?:所属的|设置的|指定的|授权的|委托的)?", text[previous_end: term.start] or "x")
         if not joined:
             group += 1
         licensing = False
@@ -186,9 +210,13 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             licensing = True
         elif re.search(r"向(?:所在地|当地|有关)?$", text[max(0, term.start - 4): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理)", after):
             licensing = True
+        elif re.search(r"(?:取得|持有|领取)(?:所在地|当地|有关)?$", before) and re.match(r"(?:依法)?(?:核发|颁发|签发|发放|批准)", after):
+            licensing = True  # 取得X核发的狩猎证: X issues the licence
         elif joined and result and result[-1].licensing:
             licensing = True
-        if licensing and term.suffix in ("人民政府", "国务院") and re.search(r"报(?:经|请)?(?:本级|上一级|上级)?$", before):
+        sentence = text[max(text.rfind("。", 0, term.start), text.rfind("；", 0, term.start)) + 1: term.start]
+        if (licensing and term.suffix in ("人民政府", "国务院") and re.search(r"报(?:经|请)?(?:本级|上一级|上级)?$", before)
+                and "申请" not in sentence):
             licensing = False  # 报国务院批准: an approval inside the administration
             internal.append((term.end, term.end + 12))
         agent = False
@@ -200,6 +228,8 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
         if not (_inside(term.start, zones) or _inside(term.start, mask)) and not violator:
             if before.endswith("由") or before.endswith("提请") and re.match(r"(?:依法)?予以", after):
                 agent = True
+            elif before.endswith("接受") and _ACCEPTED.match(after) and not re.search(r"被(?:检查|监督|审计)", sentence):
+                agent = True  # 接受审计机关的审计监督: the body supervises the one who accepts
             elif joined and result and result[-1].agent:
                 agent = True
             elif not any(before.endswith(w) for w in _NOT_AGENT_BEFORE) and (_OFFICIALS_ACTING.match(after) or not after.startswith(
@@ -211,6 +241,12 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             local_end = stop.start() if stop else len(text)
         result.append(_Body(term, agent, licensing, group, local_end, violator))
         previous_end = term.end
+    # 国境卫生检疫机关、动物防疫机构未依法履行…的: every body of a list whose misconduct is described
+    for body in result:
+        if body.violator:
+            for other in result:
+                if other.group == body.group and not other.violator:
+                    other.violator, other.agent = True, False
     return result
 
 
@@ -232,7 +268,21 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
             out.append(Term("BODY", term.start, nxt.start - len(m.group(2)), term.text + m.group(1) + tail,
                             level=term.level, suffix=nxt.suffix))
             bodies[i + 1] = Term("BODY", nxt.start, nxt.end, term.text + nxt.text, level=term.level, suffix=nxt.suffix)
-    return [t for t in out if t is not None]
+    result = [t for t in out if t is not None]
+    # 县级以上人民政府自然资源主管部门、农业农村主管部门 / 省、自治区、直辖市国家税务局、地方税务局: the level
+    # and government of the first department are the second's too, when both are departments of one kind
+    for i in range(1, len(result)):
+        first, term = result[i - 1], result[i]
+        if (first.level and not term.level and first.text.startswith(first.level) and term.text[-2:] == first.text[-2:]
+                and term.text[-2:] in ("部门", "机构", "税务局") and re.fullmatch(r"、|和|或者|以及|及", text[first.end: term.start])
+                and not term.text.startswith(("本级", "同级", "上级", "国务院", "地方")) and "负有" not in term.text
+                # 或者其他有关部门 is any other department; 以及其他有关部门 those of the same government
+                and not (term.text.startswith("其他") and text[first.end: term.start] not in ("以及", "及", "、"))):
+            prefix = first.text[: len(first.level)]
+            if first.text[len(prefix):].startswith(("地方人民政府", "人民政府", "地方各级人民政府", "各级人民政府")):
+                prefix = first.text[: first.text.index("人民政府", len(prefix)) + 4]
+            result[i] = Term("BODY", term.start, term.end, prefix + term.text, level=first.level, suffix=term.suffix)
+    return result
 
 
 def _triggers(text: str, refs: list[Term], zones) -> list[tuple[str, int]]:
@@ -278,11 +328,15 @@ Subject = tuple[str, "str | None"]
 
 
 def extract_findings(text: str, terms: list[Term], carried: Subject | None = None,
-                     designated: list[Subject] | None = None) -> tuple[list[ClauseFinding], Subject | None]:
+                     designated: list[tuple[frozenset[str] | None, list[Subject]]] | None = None,
+                     competent: list[Subject] | None = None) -> tuple[list[ClauseFinding], Subject | None]:
     """Findings of one article text plus the subject it leaves for the next article.
 
     ``carried`` is the subject of an earlier article of the chapter; ``designated`` the
-    bodies a 本法规定的行政处罚，由X决定 provision names.  Both serve only sanctions that
+    (act keys, bodies) of the 本法规定的[吊销许可证的]行政处罚，由X决定 provisions that cover
+    the article, most specific first (keys None: every penalty); ``competent`` the departments
+    the law makes competent for its field (X负责…的监督管理工作), the last resort of a sanction
+    the law leaves without a body (construction ``sanction_by_competence``).  Both serve only sanctions that
     name no body in the article.
     """
     mask = _mask(terms)
@@ -293,7 +347,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
     internal: list[tuple[int, int]] = []
     bodies = _classify_bodies(text, body_terms, zones, mask, internal)
     body_ranges = [(b.term.start, b.term.end) for b in bodies]
-    modals = [t for t in terms if t.label == "MODAL"]
+    # a modal inside the case (…属于禁止生产的产品而为其提供便利的，) is the case's, not the clause's
+    modals = [t for t in terms if t.label == "MODAL" and not _inside(t.start, zones)]
     refs = [t for t in terms if t.label == "REF"]
     amounts = [t for t in terms if t.label == "AMOUNT"]
     acts = [t for t in terms if t.label == "ACT"]
@@ -326,13 +381,13 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
     sanctioning: list[Subject] = []
     all_triggers = _triggers(text, refs, zones)
     for act in acts:
-        if (_inside(act.start, mask) or _inside(act.start, zones) or _inside(act.start, body_ranges)
+        if (_inside(act.start, mask) or _inside(act.start, zones) and act.key != "处罚规定" or _inside(act.start, body_ranges)
                 or act.key in LICENCE_ACTIONS and _inside(act.start, internal)):
             continue
         s_start, s_end = sentence_of(act.start)
         if (s_start, s_end) in violated_sentences:
             continue
-        if re.search(r"被(?:依法)?(?:予以)?$", text[max(0, act.start - 4): act.start]):
+        if re.search(r"被(?:[^，。；]{0,20}?(?:机关|部门|机构|政府))?(?:依法)?(?:予以)?$", text[max(s_start, act.start - 28): act.start]):
             continue  # 被吊销许可证 / 被依法取缔: a past sanction told as a fact
         if act.category == "行政检查" and re.match(r"(?:的)?(?:情况|结果|计划|记录|信息|制度|工作机制)", text[act.end: act.end + 5]):
             continue  # 通报监督检查情况: a report about inspections, no inspection
@@ -340,9 +395,27 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             continue  # 吊销许可证的…, 暂扣驾驶证的期限: a noun or a condition, not a grant
         if act.key == "核发证" and any(a.key == "登记" and s_start <= a.start < act.start for a in acts):
             continue  # 登记造册，核发证书: the certificate of a registration, no licence
-        if act.category == "行政裁决" and not re.search(r"争议|纠纷", text[s_start:s_end]):
-            continue  # 由…公安机关裁决 (decide) is no adjudication between parties  # a sanction on a body's own misconduct is discipline, not a power over the public
+        clause_end = _CLAUSE_END.search(text, act.end)
+        rest = text[act.end: clause_end.start() if clause_end else len(text)]
+        clause_start = max(text.rfind(c, s_start, act.start) for c in "，,：:")
+        in_time = rest.endswith("时") and "在" in text[max(clause_start, s_start): act.start]
+        cause = "因" in text[max(clause_start, s_start): act.start] and "而" in rest  # 因扣押…而知悉: a cause
+        if (_TOPIC_AFTER.search(rest) and not in_time) or _NOUN_AFTER.match(rest) or cause:
+            # 征收税款时，必须…: a topic or a time (X在核发…证时 is the body's own act); …的情况, 之日起: a noun
+            continue
+        if act.category == "行政检查" or act.key == "约谈":
+            lead = text.rfind("对", s_start, act.start)
+            if lead >= 0 and _INTERNAL_OBJECT.search(text, lead, act.start) or act.key == "约谈" and (
+                    _INTERNAL_OBJECT.search(rest)):
+                continue  # 对下级税务机关…进行监督检查, 约谈该地区人民政府: supervision inside the administration
+        if act.context and not re.search(act.context, text[paragraph_start(act.start):act.start]):
+            continue  # a construction of two parts (争议…由X处理, 逾期不拆除的，由X拆除) lacks its first
+        if act.key in ("批准", "审核", "同意") and (_PLAN_OBJECT.search(_without(text, s_start, act.start, body_ranges))
+                                                  or _ATTRIBUTIVE.match(text, act.end)
+                                  and "经" in text[max(clause_start, s_start): act.start]):
+            continue  # 规划…报国务院批准: planning inside the administration; 经X批准确定的耕地: a presupposition
         subjects: list[Subject] = []
+        by_competence = False
         subject_end = s_start
         named = [b for b in bodies if b.licensing and s_start <= b.term.start < act.start
                  and act.start - b.term.end < 40]
@@ -361,9 +434,10 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             scope_start = paragraph_start(act.start)
             if act.category not in SANCTION_CATEGORIES and not _ITEM_LINE.match(text[lines[line_index(act.start)][0]:]):
                 # another sentence's subject reaches only a sentence that starts without its own
-                if not _SUBJECTLESS_START.match(text, s_start):
-                    scope_start = s_start
-            if act.category == "其他" and act.key != "监督管理职责":
+                if not _SUBJECTLESS_START.match(text, s_start) and not _inside(s_start, zones):
+                    scope_start = s_start  # (审核合格的，予以登记: a sentence opening with its case has no subject of its own)
+            if act.category == "其他" and act.key != "监督管理职责" and not _ITEM_LINE.match(
+                    text[lines[line_index(act.start)][0]:]):
                 scope_start = s_start
             before = [b for b in agents if scope_start <= b.term.start and b.term.end <= act.start
                       and (b.local_end is None or act.start < b.local_end)]
@@ -375,12 +449,19 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 if text.startswith("由", nearest.term.start - 1):
                     subject_end = max(s_start, nearest.term.start - 4)  # 可以由X / 应当由X
             elif act.category in SANCTION_CATEGORIES and act.key not in REFERRAL_ACTIONS:
-                if sanctioning:
+                named_penalty = next((list(b) for keys, b in designated or () if keys and act.key in keys), None)
+                if named_penalty:
+                    subjects = named_penalty  # 本法规定的吊销资质证书的行政处罚，由颁发资质证书的机关决定
+                elif sanctioning:
                     subjects = list(sanctioning)
                 elif designated:
-                    subjects = list(designated)
+                    # a designation for this act (本法规定的吊销许可证的行政处罚，由X决定) before the general one
+                    subjects = next((list(bodies) for keys, bodies in designated if keys and act.key in keys),
+                                    next((list(bodies) for keys, bodies in designated if not keys), []))
                 elif carried:
                     subjects = [carried]
+                elif competent:
+                    subjects, by_competence = list(competent), True
         if not subjects:
             continue
         if act.category == "其他" and all(_is_government(s) for s, _ in subjects):
@@ -403,20 +484,28 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         amounts_here = [t.text for t in amounts if s_start <= t.start < s_end and not _inside(t.start, zones)]
         line = line_index(act.start)
         unit = line if _ITEM_LINE.match(text[lines[line][0]:]) else -1 - paragraph_of_line[line]
-        for subject, level in subjects:
-            key = (unit, act.category, subject)
+        categories = [act.category]
+        if act.key == "批准" and _LEVY_OBJECT.search(text, s_start, act.start):
+            categories = ["行政征收"] + (["行政许可"] if _USE_OBJECT.search(text, s_start, act.start) else [])
+        for category, (subject, level) in ((c, s) for c in categories for s in subjects):
+            key = (unit, category, subject)
             finding = findings.get(key)
             if finding is None:
-                finding = findings[key] = ClauseFinding(act.category, subject, act.start, modality=modal,
-                                                        inherited_level=level or first_level)
+                construction = act.construction if category == act.category else "expropriation_approval"
+                if by_competence:
+                    construction = "sanction_by_competence"
+                finding = findings[key] = ClauseFinding(category, subject, act.start, construction,
+                                                        modality=modal, inherited_level=level or first_level)
                 if act.category in SANCTION_CATEGORIES or act.key == "责令改正":
                     finding.triggers = list(all_triggers)
             if finding.modality is None and modal is not None:
                 finding.modality = modal  # …实施监督检查时，可以查阅: a later act states it
             if act.key not in finding.actions:
                 finding.actions.append(act.key)
+            if finding.construction == COMPETENCE and act.construction != COMPETENCE:
+                finding.construction = act.construction  # a competence beside a real act: the act decides
             finding.positions.append(act.start)
-            for amount in amounts_here if act.category == "行政处罚" else ():
+            for amount in amounts_here if category == "行政处罚" else ():
                 if amount not in finding.amounts:
                     finding.amounts.append(amount)
     # 责令改正 beside a penalty of the same body is part of the penalty decision
@@ -444,7 +533,7 @@ class ClauseExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         findings, last = extract_findings(doc._.source or doc.text, doc._.terms or [], doc._.carried_subject,
-                                          doc._.designated_subjects)
+                                          doc._.designated_subjects, doc._.competent_subjects)
         doc._.clauses = findings
         doc._.last_subject = last
         return doc

@@ -14,6 +14,7 @@ from kg.errors import UserError
 from kg.model import AuthorisingClause, Category, LawVersion, Provision, ProvisionKind
 from kg.text import normalise
 
+from .clauses import COMPETENCE
 from .pipeline import build_pipeline
 from .prefilter import might_grant
 
@@ -89,30 +90,73 @@ def _articles(provisions: list[Provision]) -> Iterable[tuple[Provision | None, P
         yield chapter, current, children
 
 
+_NUM = r"[零〇一二三四五六七八九十百千\d]+"
+# 本法[第A条至第B条、第C条]规定的[吊销许可证的]行政处罚，[除…外，]由X[按照…]决定[；其他行政处罚，由Y决定]
 _DESIGNATION = re.compile(
-    r"本(?:法|条例|办法|规定|细则)(?:第([零〇一二三四五六七八九十百千\d]+)条至第([零〇一二三四五六七八九十百千\d]+)条)?"
-    r"规定的(?:行政)?处罚[，,]?(?:除[^；。]{0,60}?外[，,])?由([^；。]{2,80}(?:部门|机关|机构|人民政府))(?:(?:按照|依照|根据|依据)[^；。]{0,20}?)?决定")
+    rf"本(?P<unit>法|条例|办法|规定|细则|章)(?P<scope>(?:第{_NUM}条(?:之[一二三四五六七八九十]+)?(?:第{_NUM}款)?"
+    rf"(?:至第{_NUM}条)?[、，,和及]{{0,2}})*)规定的(?P<what>[^。；]{{0,40}}?的)?(?:行政)?处罚(?:和行政措施)?[，,]?"
+    r"(?:除[^；。]{0,60}?外[，,])?(?:[^；。]{0,30}?的[，,])?(?:可以)?由(?P<bodies>[^；。]{2,80}?)(?:决定|实施|执行)"
+    r"(?:[^。]{0,40}?[；;，,](?:本(?:法|条例|办法|规定|细则)规定的)?其他(?:行政)?处罚[，,]?由(?P<others>[^；。]{2,80}?)(?:决定|实施|执行))?")
+_SCOPE_RANGE = re.compile(rf"第({_NUM})条(?:之[一二三四五六七八九十]+)?(?:第{_NUM}款)?(?:至第({_NUM})条)?")
+# bodies after 按照/依照 (按照国务院规定的职权范围) name the rule, not the deciding body
+_RULE_TAIL = re.compile(r"(?:按照|依照|根据|依据|在)[^；。]*$")
+
+Designation = tuple[int, int, "Provision | None", "frozenset[str] | None", list[tuple[str, str | None]]]
 
 
-def _designations(articles: list[tuple[Provision, str]]) -> list[tuple[int, int, list[tuple[str, str | None]]]]:
-    """(first, last article, bodies) of every 本法规定的行政处罚，由X决定 provision."""
+def _designated_bodies(text: str) -> list[tuple[str, str | None]]:
+    from .terms import find_terms, load_tables
+
+    text = _RULE_TAIL.sub("", text)
+    return [(t.text, t.level or None) for t in find_terms(text, load_tables()) if t.label == "BODY"]
+
+
+def _designations(articles: list[tuple[Provision | None, Provision, str]]) -> list[Designation]:
+    """(first, last article, chapter or None, act keys or None, bodies) of every 本法规定的行政处罚，由X决定.
+
+    A scope of articles (本法第四十九条至第五十七条、第六十条至第六十三条) gives one range each;
+    本章 gives the chapter the provision stands in; a named penalty (规定的吊销营业执照的行政处罚) gives
+    the act keys the designation is for, and 其他行政处罚，由Y决定 the bodies of every other one.
+    """
     from kg.text import chinese_to_int
 
     from .terms import find_terms, load_tables
 
-    found = []
-    for article, text in articles:
+    found: list[Designation] = []
+    for chapter, article, text in articles:
         for m in _DESIGNATION.finditer(text):
-            bodies = [(t.text, t.level or None) for t in find_terms(m.group(3), load_tables()) if t.label == "BODY"]
-            if not bodies:
+            bodies = _designated_bodies(m.group("bodies"))
+            others = _designated_bodies(m.group("others")) if m.group("others") else []
+            if not bodies and not others:
                 continue
-            try:
-                lo = chinese_to_int(m.group(1)) if m.group(1) else 0
-                hi = chinese_to_int(m.group(2)) if m.group(2) else 10**6
-            except ValueError:
-                lo, hi = 0, 10**6
-            found.append((lo, hi, bodies))
+            ranges = []
+            for r in _SCOPE_RANGE.finditer(m.group("scope") or ""):
+                try:
+                    lo = chinese_to_int(r.group(1))
+                    ranges.append((lo, chinese_to_int(r.group(2)) if r.group(2) else lo))
+                except ValueError:
+                    continue
+            ranges = ranges or [(0, 10**6)]
+            scope_chapter = chapter if m.group("unit") == "章" else None
+            keys = None
+            if m.group("what"):
+                keys = frozenset(t.key for t in find_terms(m.group("what"), load_tables()) if t.label == "ACT") or None
+            for lo, hi in ranges if bodies else ():
+                found.append((lo, hi, scope_chapter, keys, bodies))
+            if others and keys:
+                for lo, hi in ranges:
+                    found.append((lo, hi, scope_chapter, None, others))
     return found
+
+
+def _designated_for(designations: list[Designation], number: int, chapter: Provision | None
+                    ) -> list[tuple[frozenset[str] | None, list[tuple[str, str | None]]]] | None:
+    """The designations covering an article: named articles before a whole law or chapter, named penalties first."""
+    covering = [d for d in designations if d[0] <= number <= d[1] and (d[2] is None or d[2] is chapter)]
+    if not covering:
+        return None
+    covering.sort(key=lambda d: (d[3] is None, d[1] - d[0]))
+    return [(keys, bodies) for _, _, _, keys, bodies in covering]
 
 
 _LAW_SCOPES: list[tuple[re.Pattern, str]] | None = None
@@ -141,6 +185,22 @@ def dropped_categories(law: str) -> set[str] | None:
     return None
 
 
+_GENERIC_BODY = re.compile(r"^(?:其他|有关|各级|本级|同级)|有关部门$|其他部门$")
+
+
+def _competent(findings) -> list[tuple[str, str | None]] | None:
+    """The local departments an article makes competent for the law's field (X负责…的监督管理工作).
+
+    The law's own sanctions that name no body are theirs (what power lists read in them);
+    departments of the State Council and generic ones (有关部门) are left out.
+    """
+    bodies = [(f.subject, f.inherited_level) for f in findings
+              if f.construction == COMPETENCE and not _GENERIC_BODY.search(f.subject)
+              and not f.subject.endswith(("人民政府", "国务院"))]
+    local = [b for b in bodies if not b[0].startswith(("国务院", "国家", "中央"))]
+    return list(dict.fromkeys(local)) or None
+
+
 def _trigger_law(reference: str, law: str) -> str:
     if reference.startswith("《"):
         return reference.strip("《》")
@@ -161,25 +221,29 @@ def extract_clauses(version: LawVersion, provisions: list[Provision], *, segment
     if "all" in dropped:
         return clauses
     carried = None
+    competent: list[tuple[str, str | None]] | None = None  # from the first article of competence clauses
     chapter_seen = object()
     articles = []
     for chapter, article, children in _articles(provisions):
         units = _article_units(article, children)
         articles.append((chapter, article, units, "\n".join(u.text for u in units)))
-    designations = _designations([(a, text) for _, a, _, text in articles if "处罚" in text])
+    designations = _designations([(c, a, text) for c, a, _, text in articles if "处罚" in text])
     for chapter, article, units, text in articles:
         if chapter is not chapter_seen:
             carried, chapter_seen = None, chapter
         if not text.strip() or not might_grant(text):
             continue
         number = article.article if article.article is not None else article.number
-        designated = next((bodies for lo, hi, bodies in designations if lo <= number <= hi), None)
+        designated = _designated_for(designations, number, chapter)
         doc = nlp.make_doc(text)
         doc._.carried_subject = carried
         doc._.designated_subjects = designated
+        doc._.competent_subjects = competent
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         carried = doc._.last_subject or carried
+        if competent is None:
+            competent = _competent(doc._.clauses or ())
         starts, pos = [], 0
         for unit in units:
             starts.append(pos)
@@ -195,6 +259,8 @@ def extract_clauses(version: LawVersion, provisions: list[Provision], *, segment
             if key in merged:
                 old = merged[key]
                 old.actions = tuple(dict.fromkeys(old.actions + tuple(finding.actions)))
+                if old.construction == COMPETENCE:
+                    old.construction = finding.construction  # a real act beside a competence decides
                 continue
             merged[key] = AuthorisingClause(
                 provision=prov.id, law=law, version=version.date,
@@ -205,7 +271,7 @@ def extract_clauses(version: LawVersion, provisions: list[Provision], *, segment
                 level=finding.level, sector=finding.sector, modality=finding.modality,
                 actions=tuple(finding.actions),
                 triggers=tuple((_trigger_law(ref, law), number) for ref, number in finding.triggers),
-                amounts=tuple(finding.amounts), text=unit.text,
+                amounts=tuple(finding.amounts), text=unit.text, construction=finding.construction or None,
             )
         clauses.extend(merged.values())
     return clauses

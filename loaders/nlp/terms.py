@@ -35,6 +35,8 @@ class Term:
     text: str
     key: str = ""  # canonical action / modality / level name
     category: str = ""  # power category of an ACT
+    construction: str = ""  # the construction row of an ACT (patterns/constructions.tsv)
+    context: str = ""  # regex the ACT's sentence must match before it (a construction's other part)
     level: str = ""  # level phrase of a BODY (may be empty)
     suffix: str = ""  # kind of body: 主管部门, 公安机关 ...
 
@@ -43,6 +45,8 @@ class Term:
 class TermTables:
     acts: re.Pattern
     act_keys: tuple[tuple[str, str], ...]  # group index -> (action, category)
+    act_constructions: tuple[str, ...]  # group index -> construction name
+    act_contexts: tuple[str, ...]  # group index -> regex the sentence must match before the act
     modals: re.Pattern
     modal_keys: tuple[str, ...]
     levels: re.Pattern
@@ -66,14 +70,14 @@ def _alternation(patterns: list[str]) -> re.Pattern:
 
 # Characters that may sit inside a body name between its level and its suffix.
 # Function words that start a new phrase end the name: 由经向对将按依会同 ...
-_NAME_CHAR = r"(?:其他|经济|对外|（[^）]{1,10}）|和(?=计划生育|城乡建设|旅游|物资储备|社会保障|信息化|草原|改革)|(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须|组织|提请|符合|通过|经过|属于|需要|提供|包括|规定|制定|设立|建立)[^\s，。；：、（）()《》“”\"由经向对将按依同与和并及或其在报请除为把被从给处罚以的到者内后时于即是日\d])"
+_NAME_CHAR = r"(?:其他|经济|对外|（[^）]{1,10}）|和(?=计划生育|城乡建设|旅游|物资储备|社会保障|信息化|草原|改革)|(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须|组织|提请|符合|通过|经过|属于|需要|提供|包括|规定|制定|设立|建立|支持|协助|配合|通知|装备|要求|自(?!治|然)|用|地用|不(?!动产))[^\s，。；：、（）()《》“”\"由经向对将按依同与和并及或其在报请除为把被从给处罚以的到者内后时于即是日\d])"
 
 
 @functools.lru_cache(maxsize=4)
 def load_tables(patterns_dir: str | None = None) -> TermTables:
     """Compile the pattern tables of ``patterns_dir`` (default: the bundled ones)."""
     base = Path(patterns_dir) if patterns_dir else PATTERNS_DIR
-    acts = _rows(base / "acts.tsv")
+    acts = _rows(base / "constructions.tsv")
     modals = _rows(base / "modals.tsv")
     levels = _rows(base / "levels.tsv")
     bodies = _rows(base / "bodies.tsv")
@@ -84,12 +88,15 @@ def load_tables(patterns_dir: str | None = None) -> TermTables:
     suffix = "|".join(row["pattern"] for row in bodies if row["kind"] == "suffix")
     # a body: [level][sector words](suffix) | a fixed name | a level that is itself a government
     body_re = (
+        rf"(?:有(?:批准|审批|审核|管辖|核准|处罚|审查)权的)?"  # 有批准权的县级以上人民政府…部门: kept as written
         rf"(?:(?P<level>{level_re})的?)?(?:(?P<name>{_NAME_CHAR}{{0,18}}?)(?P<suffix>{fixed}|{suffix}))"
         rf"|(?P<lonely>{level_re})"
     )
     return TermTables(
         acts=_alternation([row["pattern"] for row in acts]),
         act_keys=tuple((row["action"], row["category"]) for row in acts),
+        act_constructions=tuple(row["construction"] for row in acts),
+        act_contexts=tuple(row.get("context") or "" for row in acts),
         modals=_alternation([row["pattern"] for row in modals]),
         modal_keys=tuple(row["modality"] for row in modals),
         levels=_alternation([row["pattern"] for row in levels]),
@@ -113,7 +120,8 @@ def _group_index(match: re.Match) -> int:
 
 
 _BOUNDARY_CHARS = set("，。；：、（）《》“”\n 由经向对和及或与同并报")
-_BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "其中", "并且", "所属的", "设置的", "指定的")
+_BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "其中", "并且", "所属的", "设置的", "指定的", "授权的",
+                   "委托的", "接受")
 
 
 def _body_boundary(text: str, start: int, name: str) -> bool:
@@ -128,7 +136,11 @@ def _body_boundary(text: str, start: int, name: str) -> bool:
 def find_terms(text: str, tables: TermTables) -> list[Term]:
     """Every term of ``text`` in document order (labels may overlap one another)."""
     terms: list[Term] = []
-    for m in tables.bodies.finditer(text):
+    pos = 0
+    while (m := tables.bodies.search(text, pos)) is not None:
+        # a rejected candidate (法接受审计机关) may hide a body that starts inside it (审计机关): search on from
+        # its next character; an accepted one is skipped whole
+        pos = m.start() + 1
         level = m.group("level") or m.group("lonely") or ""
         suffix = m.group("suffix") or ("人民政府" if m.group("lonely") else "")
         if m.group("lonely") and not (m.group("lonely").endswith(("人民政府", "国务院", "办事处"))):
@@ -138,9 +150,12 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
         if not level and not m.group("name") and not tables.fixed_body.fullmatch(m.group()):
             continue  # a bare 部门 / 机关 is no particular body
         terms.append(Term("BODY", m.start(), m.end(), m.group(), level=level, suffix=suffix))
+        pos = m.end()
     for m in tables.acts.finditer(text):
-        action, category = tables.act_keys[_group_index(m)]
-        terms.append(Term("ACT", m.start(), m.end(), m.group(), key=action, category=category))
+        index = _group_index(m)
+        action, category = tables.act_keys[index]
+        terms.append(Term("ACT", m.start(), m.end(), m.group(), key=action, category=category,
+                          construction=tables.act_constructions[index], context=tables.act_contexts[index]))
     for m in tables.modals.finditer(text):
         terms.append(Term("MODAL", m.start(), m.end(), m.group(), key=tables.modal_keys[_group_index(m)]))
     for m in tables.amounts.finditer(text):

@@ -1,0 +1,175 @@
+"""Constructions of statute grammar (patterns/constructions.tsv): tables of (article text of a real statute, clauses).
+
+Every text is an article as the corpus has it (law and article in the comment); where a construction needs
+two articles (a designation, a competence clause) the statute is built of real articles, numbered as the test
+statute numbers them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import pytest
+
+from kg.model import CATEGORY_NAMES
+from loaders.nlp import extract_clauses
+from loaders.nlp.terms import PATTERNS_DIR
+
+from .test_nlp_extraction import VERSION, statute
+
+
+def found(*chapters: list[str]) -> set[tuple]:
+    return {(c.article, c.category.value, c.subject, c.construction) for c in extract_clauses(VERSION, statute(*chapters))}
+
+
+# --- one article: expected (category, subject, construction) ----------------------------------
+
+ONE_ARTICLE = [
+    # 土地管理法 (2019) art. 14: a dispute 由人民政府处理, the dispute named in an earlier sentence of the paragraph
+    ("土地所有权和使用权争议，由当事人协商解决；协商不成的，由人民政府处理。\n"
+     "单位之间的争议，由县级以上人民政府处理；个人之间、个人与单位之间的争议，由乡级人民政府或者县级以上人民政府处理。\n"
+     "当事人对有关人民政府的处理决定不服的，可以自接到处理决定通知之日起三十日内，向人民法院起诉。\n"
+     "在土地所有权和使用权争议解决前，任何一方不得改变土地利用现状。",
+     {("行政裁决", "人民政府", "dispute_ruling"), ("行政裁决", "县级以上人民政府", "dispute_ruling"),
+      ("行政裁决", "乡级人民政府", "dispute_ruling")}),
+    # 税收征收管理法 art. 32: 责令限期缴纳 and 加收滞纳金 are the collection of the tax
+    ("纳税人未按照规定期限缴纳税款的，扣缴义务人未按照规定期限解缴税款的，税务机关除责令限期缴纳外，从滞纳税款之日起，"
+     "按日加收滞纳税款万分之五的滞纳金。",
+     {("行政征收", "税务机关", "order_to_pay")}),
+    # 税收征收管理法 art. 35: 核定应纳税额 (the items are the cases)
+    ("纳税人有下列情形之一的，税务机关有权核定其应纳税额:\n（一）依照法律、行政法规的规定可以不设置帐簿的；\n"
+     "（二）依照法律、行政法规的规定应当设置帐簿但未设置的；\n（三）擅自销毁帐簿或者拒不提供纳税资料的；\n"
+     "税务机关核定应纳税额的具体程序和方法由国务院税务主管部门规定。",
+     {("行政征收", "税务机关", "tax_assessment")}),
+    # 税收征收管理法 art. 34: the act is the time of a procedural duty, no grant
+    ("税务机关征收税款时，必须给纳税人开具完税凭证。扣缴义务人代扣、代收税款时，纳税人要求扣缴义务人开具代扣、代收税款凭证的，"
+     "扣缴义务人应当开具。", set()),
+    # 税收征收管理法 art. 10: supervision inside the administration
+    ("各级税务机关应当建立、健全内部制约和监督管理制度。\n上级税务机关应当对下级税务机关的执法活动依法进行监督。\n"
+     "各级税务机关应当对其工作人员执行法律、行政法规和廉洁自律准则的情况进行监督检查。", set()),
+    # 税收征收管理法 art. 44: the body that notifies the border authority decides the exit ban
+    ("欠缴税款的纳税人或者他的法定代表人需要出境的，应当在出境前向税务机关结清应纳税款、滞纳金或者提供担保。"
+     "未结清税款、滞纳金，又不提供担保的，税务机关可以通知出境管理机关阻止其出境。",
+     {("行政强制", "税务机关", "coercive_measure")}),
+    # 土地管理法 art. 46: approving a taking is part of the 行政征收, not a licence
+    ("征收下列土地的，由国务院批准：\n（一）永久基本农田；\n（二）永久基本农田以外的耕地超过三十五公顷的；\n"
+     "（三）其他土地超过七十公顷的。\n征收前款规定以外的土地的，由省、自治区、直辖市人民政府批准。",
+     {("行政征收", "国务院", "expropriation_approval"),
+      ("行政征收", "省、自治区、直辖市人民政府", "expropriation_approval")}),
+    # 土地管理法 art. 75: the level and government of the first department of a list are the second's
+    ("违反本法规定，占用耕地建窑、建坟或者擅自在耕地上建房、挖砂、采石、采矿、取土等，破坏种植条件的，或者因开发土地造成"
+     "土地荒漠化、盐渍化的，由县级以上人民政府自然资源主管部门、农业农村主管部门等按照职责责令限期改正或者治理，可以并处罚款；"
+     "构成犯罪的，依法追究刑事责任。",
+     {("行政处罚", "县级以上人民政府自然资源主管部门", "penalty"),
+      ("行政处罚", "县级以上人民政府农业农村主管部门", "penalty")}),
+    # 公路法 art. 79: 逾期不拆除的，由交通主管部门拆除 is performance by substitute
+    ("违反本法第五十四条规定，在公路用地范围内设置公路标志以外的其他标志的，由交通主管部门责令限期拆除，可以处二万元以下的罚款；"
+     "逾期不拆除的，由交通主管部门拆除，有关费用由设置者负担。",
+     {("行政处罚", "交通主管部门", "penalty"), ("行政强制", "交通主管部门", "substitute_performance")}),
+    # 港口法 art. 60: the topic first, 由X负责 after it: a competence
+    ("渔业港口的管理工作由县级以上人民政府渔业行政主管部门负责。具体管理办法由国务院规定。",
+     {("其他", "县级以上人民政府渔业行政主管部门", "competence")}),
+    # 土地管理法 art. 33: 经X批准确定的耕地 presupposes an approval, it grants none
+    ("国家实行永久基本农田保护制度。下列耕地应当根据土地利用总体规划划为永久基本农田，实行严格保护：\n"
+     "（一）经国务院农业农村主管部门或者县级以上地方人民政府批准确定的粮、棉、油、糖等重要农产品生产基地内的耕地；\n"
+     "（三）蔬菜生产基地；", set()),
+    # 野生动物保护法 (2018) art. 22: 取得X核发的狩猎证 names the issuer
+    ("猎捕非国家重点保护野生动物的，应当依法取得县级以上地方人民政府野生动物保护主管部门核发的狩猎证，并且服从猎捕量限额管理。",
+     {("行政许可", "县级以上地方人民政府野生动物保护主管部门", "certificate")}),
+    # 商业银行法 art. 63: 接受X的审计监督 makes X the inspecting body
+    ("商业银行应当依法接受审计机关的审计监督。", {("行政检查", "审计机关", "inspection")}),
+    # 土地管理法 art. 53: an application to X, reviewed by X, approved by the government it is passed to
+    ("经批准的建设项目需要使用国有建设用地的，建设单位应当持法律、行政法规规定的有关文件，向有批准权的县级以上人民政府自然资源"
+     "主管部门提出建设用地申请，经自然资源主管部门审查，报本级人民政府批准。",
+     {("行政许可", "自然资源主管部门", "licence_review"), ("行政许可", "本级人民政府", "approval")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", ONE_ARTICLE, ids=[t[:12] for t, _ in ONE_ARTICLE])
+def test_construction_of_one_article(text: str, expected: set) -> None:
+    assert {(cat, subj, cons) for _, cat, subj, cons in found([text])} == expected
+
+
+def test_designation_of_several_article_ranges() -> None:
+    # 产品质量法 arts. 61 and 70: a sanction without a body, and the designation of its range of articles
+    sanction = ("知道或者应当知道属于本法规定禁止生产、销售的产品而为其提供运输、保管、仓储等便利条件的，或者为以假充真的产品提供"
+                "制假生产技术的，没收全部运输、保管、仓储或者提供制假生产技术的收入，并处违法收入百分之五十以上三倍以下的罚款；"
+                "构成犯罪的，依法追究刑事责任。")
+    other = "伪造产品产地的，伪造或者冒用他人厂名、厂址的，责令改正，没收违法生产、销售的产品，并处违法生产、销售产品货值金额等值以下的罚款。"
+    designation = "本法第一条、第三条至第四条规定的行政处罚由市场监督管理部门决定。"
+    got = found([sanction, other, sanction, designation])
+    assert (1, "行政处罚", "市场监督管理部门", "penalty") in got
+    assert (3, "行政处罚", "市场监督管理部门", "penalty") in got
+
+
+def test_designation_of_a_named_penalty_and_of_the_others() -> None:
+    # 建设工程质量管理条例 arts. 61 and 75
+    sanction = ("违反本条例规定，勘察、设计、施工、工程监理单位允许其他单位或者个人以本单位名义承揽工程的，责令改正，没收违法所得，"
+                "对施工单位处工程合同价款2%以上4%以下的罚款；可以责令停业整顿，降低资质等级；情节严重的，吊销资质证书。")
+    designation = ("本条例规定的责令停业整顿，降低资质等级和吊销资质证书的行政处罚，由颁发资质证书的机关决定；其他行政处罚，"
+                   "由建设行政主管部门或者其他有关部门依照法定职权决定。")
+    got = {(a, cat, subj) for a, cat, subj, _ in found([sanction, designation])}
+    assert {(1, "行政处罚", "颁发资质证书的机关"), (1, "行政处罚", "建设行政主管部门"),
+            (1, "行政处罚", "其他有关部门")} <= got
+
+
+def test_designation_with_a_condition() -> None:
+    # 税收征收管理法 art. 74
+    assert found(["本法规定的行政处罚，罚款额在二千元以下的，可以由税务所决定。"]) == {
+        (1, "行政处罚", "税务所", "penalty_designation")}
+
+
+def test_sanction_without_a_body_goes_to_the_competent_department() -> None:
+    # 测绘法 (2017) art. 4 para. 2 and art. 52: no designation, no body in the chapter
+    competence = "县级以上地方人民政府测绘地理信息主管部门负责本行政区域测绘工作的统一监督管理。"
+    sanction = ("违反本法规定，未经批准擅自建立相对独立的平面坐标系统，或者采用不符合国家标准的基础地理信息数据建立地理信息系统的，"
+                "给予警告，责令改正，可以并处五十万元以下的罚款；对直接负责的主管人员和其他直接责任人员，依法给予处分。")
+    got = found([competence], [sanction])
+    assert (1, "其他", "县级以上地方人民政府测绘地理信息主管部门", "competence") in got
+    assert (2, "行政处罚", "县级以上地方人民政府测绘地理信息主管部门", "sanction_by_competence") in got
+
+
+def test_every_clause_has_a_construction_and_the_jsonl_carries_it() -> None:
+    chapters = [[text for text, _ in ONE_ARTICLE]]
+    clauses = extract_clauses(VERSION, statute(*chapters))
+    assert clauses and all(c.construction for c in clauses)
+    record = json.loads(json.dumps(clauses[0].to_json(), ensure_ascii=False))
+    assert record["construction"] == clauses[0].construction
+
+
+# --- the table itself ---------------------------------------------------------------------------
+
+def _table() -> list[dict[str, str]]:
+    with (PATTERNS_DIR / "constructions.tsv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_every_construction_row_is_complete_and_its_example_matches() -> None:
+    rows = _table()
+    assert len(rows) >= 40
+    assert any(r["construction"] == "competence" and r["category"] == "其他" for r in rows)
+    for row in rows:
+        assert row["construction"] and row["action"], row
+        assert row["category"] in CATEGORY_NAMES, row
+        assert row["example"] and row["law"] and re.fullmatch(r"\d+(?:之[一二三四五六七八九十])?", row["article"]), row
+        assert re.search(row["pattern"], row["example"]), row  # the cited example is one the pattern reads
+
+
+def test_every_example_is_in_the_cited_article_of_the_corpus(laws_dir) -> None:
+    from kg.model import ProvisionKind
+    from kg.text import squeeze
+    from loaders.statutes import parse_file
+
+    texts: dict[str, dict[str, str]] = {}
+    for row in _table():
+        short = row["law"].removeprefix("中华人民共和国")
+        if short not in texts:
+            texts[short] = {}
+            for path in laws_dir.glob(f"*/{short}(*).md"):
+                for p in parse_file(path).provisions:
+                    if p.kind is ProvisionKind.ARTICLE:
+                        key = f"{p.article}" + (f"之{'一二三四五六七八九十'[p.article_suffix - 1]}" if p.article_suffix else "")
+                        texts[short][key] = texts[short].get(key, "") + squeeze(p.text or "")
+        assert squeeze(row["example"]) in texts[short].get(row["article"], ""), row
