@@ -115,6 +115,12 @@ def applies_in(law: str, places: Iterable[str]) -> bool:
     >>> applies_in("中华人民共和国海岛保护法", ["宁波市", "浙江省"]), applies_in("中华人民共和国海岛保护法", ["某市"])
     (True, True)
     """
+    return _applies_in(law, tuple(places))
+
+
+# vacuums ask once per clause and government: the answer depends on the law and the places only
+@functools.lru_cache(maxsize=1 << 16)
+def _applies_in(law: str, places: tuple[str, ...]) -> bool:
     shorts = {short_place(p) for p in places if p}
     for fragment, provinces in law_scopes():
         if fragment in law:
