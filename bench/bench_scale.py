@@ -203,7 +203,11 @@ def growth(results: list[dict[str, Any]], field: str, small: int = 100_000, larg
 
 
 def plot(path: Path = PLOT) -> None:
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:  # the runs' results are written already: only the picture is missing
+        print(f"matplotlib is not installed: {path} not redrawn", file=sys.stderr)
+        return
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
