@@ -13,6 +13,16 @@ from kg.model import Edge, Node
 from kg.store import StoreError
 
 
+# the tables and format mark of a store written by the first format (edges naming nodes by id)
+FORMAT_1_SCHEMA = """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, props TEXT NOT NULL);
+        CREATE TABLE edges (src TEXT NOT NULL, dst TEXT NOT NULL, type TEXT NOT NULL, props TEXT NOT NULL,
+                            PRIMARY KEY (src, dst, type));
+        INSERT INTO meta VALUES ('format', 'powerlist-kg/1');
+"""
+
+
 def _snapshot(store):
     """Every node and edge with its props, in a canonical order (what a reopen must reproduce)."""
     nodes = sorted((n.id, n.label, json.dumps(dict(n.props), sort_keys=True, ensure_ascii=False))
@@ -111,13 +121,7 @@ def test_a_store_written_by_the_first_format_opens(tmp_path):
     """Rows as the networkx-based store wrote them (json.dumps text, edges in any order)."""
     path = tmp_path / "old.kg"
     conn = sqlite3.connect(path)
-    conn.executescript("""
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, props TEXT NOT NULL);
-        CREATE TABLE edges (src TEXT NOT NULL, dst TEXT NOT NULL, type TEXT NOT NULL, props TEXT NOT NULL,
-                            PRIMARY KEY (src, dst, type));
-    """)
-    conn.execute("INSERT INTO meta VALUES ('format', 'powerlist-kg/1')")
+    conn.executescript(FORMAT_1_SCHEMA)
     conn.executemany("INSERT INTO nodes VALUES (?, ?, ?)", [
         ("i", "PowerItem", '{"name":"对违法行为的处罚","score":NaN}'),
         ("c", "Citation", '{"source":"i","status":"resolved"}'),
@@ -181,14 +185,7 @@ def test_a_first_format_store_takes_writes_and_keeps_its_page_size(tmp_path):
     path = tmp_path / "old.kg"
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA page_size=4096")
-    conn.executescript("""
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, props TEXT NOT NULL);
-        CREATE TABLE edges (src TEXT NOT NULL, dst TEXT NOT NULL, type TEXT NOT NULL, props TEXT NOT NULL,
-                            PRIMARY KEY (src, dst, type));
-        INSERT INTO meta VALUES ('format', 'powerlist-kg/1');
-        INSERT INTO nodes VALUES ('a', 'X', '{"v":1}');
-    """)
+    conn.executescript(FORMAT_1_SCHEMA + """INSERT INTO nodes VALUES ('a', 'X', '{"v":1}');""")
     conn.close()
     store = EmbeddedStore(path)
     with store.transaction() as tx:
@@ -281,13 +278,7 @@ def test_property_indexes_follow_writes_of_their_label_only(store):
 def _as_first_format(path, into):
     """A copy of a store as ``powerlist-kg/1`` wrote it: edges naming their nodes by id string."""
     conn = sqlite3.connect(into)
-    conn.executescript("""
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, props TEXT NOT NULL);
-        CREATE TABLE edges (src TEXT NOT NULL, dst TEXT NOT NULL, type TEXT NOT NULL, props TEXT NOT NULL,
-                            PRIMARY KEY (src, dst, type));
-        INSERT INTO meta VALUES ('format', 'powerlist-kg/1');
-    """)
+    conn.executescript(FORMAT_1_SCHEMA)
     conn.execute("ATTACH DATABASE ? AS new", (str(path),))
     conn.execute("INSERT INTO nodes SELECT id, label, props FROM new.nodes")
     conn.execute("INSERT INTO edges SELECT s.id, d.id, e.type, e.props FROM new.edges e"
