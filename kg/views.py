@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import functools
 import re
+import heapq
 from dataclasses import MISSING, dataclass, field, fields
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable, Iterator, Mapping
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Node
@@ -265,7 +266,8 @@ class GraphViews:
         rows = state_cached(self, "clauses_in_force", lambda: list(self._clauses_in_force()))
         if law is None:
             return iter(rows)
-        return (row for row in rows if row.clause.law == law)
+        # by law through an index: a whole corpus has ~30,000 rows, and overlap queries ask law by law
+        return iter(state_cached(self, "clauses_in_force_by_law", lambda: _grouped(rows, _clause_law)).get(law, ()))
 
     def _clauses_in_force(self) -> Iterator[ClauseInForce]:
         cache = view_cache(self)
@@ -450,6 +452,67 @@ def covered_by(bases: Iterable[ItemBasis]) -> tuple[frozenset[str], frozenset[tu
             add_cover(provisions, articles, citation.article.id if citation.article is not None else None, own,
                       citation.citation.get("current_target") if citation.target is not None else None)
     return frozenset(provisions), frozenset(articles)
+
+
+def _clause_law(row: ClauseInForce) -> str:
+    return row.clause.law
+
+
+def _grouped(rows: Iterable[Any], key: Callable[[Any], Hashable]) -> dict[Hashable, list[Any]]:
+    """``rows`` by ``key(row)``, each group in the rows' order."""
+    groups: dict[Hashable, list[Any]] = {}
+    for row in rows:
+        groups.setdefault(key(row), []).append(row)
+    return groups
+
+
+def clause_reach(row: ClauseInForce) -> tuple[str | None, str, str | None]:
+    """What decides which governments a clause in force can bind: (role level, version rank, version region)."""
+    return row.clause.level, row.version.rank, row.version.region
+
+
+def clauses_binding(store: Any, key: Any, build: Callable[[], Iterable[ClauseInForce]],
+                    keep: Callable[[str | None, str, str | None], bool]) -> Iterator[ClauseInForce]:
+    """The rows of ``build()`` whose :func:`clause_reach` ``keep`` accepts, in the rows' order, through an index.
+
+    ``build()`` (kept per committed state under ``key``, as :func:`state_cached`
+    keeps it) lists clauses in force, e.g. ``store.clauses_in_force()`` or a
+    query's selection of them, in clause-id order.  They are indexed once by
+    (role level, rank, region): a whole corpus has ~30,000 clauses in force
+    but ~260 such groups, and a government is bound by a few of them (the
+    national laws' clauses of levels binding its level, its own region's local
+    legislation), so a query per government asks ``keep`` ~260 times instead
+    of walking every clause.
+
+    Parameters
+    ----------
+    store : kg.store.Store
+    key : hashable
+        Names ``build()``'s rows in the state cache (the index is kept under ``(key, "reach")``).
+    build : callable
+        The rows, in clause-id order.
+    keep : callable
+        ``keep(level, rank, region)``: whether a clause of that role level, in a
+        version of that rank and region, can bind the government asked about.
+
+    Returns
+    -------
+    iterator of ClauseInForce
+        The kept rows, in the order of ``build()``.
+
+    Examples
+    --------
+    >>> class Store: _views = {}
+    >>> list(clauses_binding(Store(), "none", lambda: [], lambda level, rank, region: True))
+    []
+    """
+    index = state_cached(store, (key, "reach"), lambda: _grouped(enumerate(state_cached(store, key, build)),
+                                                                     lambda pair: clause_reach(pair[1])))
+    chosen = [rows for reach, rows in index.items() if keep(*reach)]
+    if len(chosen) == 1:
+        return (row for _, row in chosen[0])
+    # (position, row) pairs: positions are distinct, so rows are never compared
+    return (row for _, row in heapq.merge(*chosen))
 
 
 def view_cache(store: Any) -> "_ViewCache":

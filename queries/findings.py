@@ -12,6 +12,7 @@ object of cli.md; the fields a kind does not use are left out.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterable
@@ -212,6 +213,8 @@ def cn(number: int | None) -> str:
     return cn2an.an2cn(int(number))
 
 
+# cn2an costs ~35 us a number, and a whole-corpus check labels the same few thousand provisions ~10^6 times
+@functools.lru_cache(maxsize=1 << 16)
 def article_label(article: int | None, suffix: int = 0, paragraph: int | None = None, item: int | None = None) -> str:
     """第一百二十二条之一第二款第（三）项, from numbers.
 

@@ -61,6 +61,12 @@ def region_matches(region: str | None, places: Iterable[str]) -> bool:
     """Whether a law's ``region`` is one of ``places`` (full or short names)."""
     if not region:
         return False
+    return _region_matches(region, tuple(places))
+
+
+# asked once per local clause and government (~700k times for a whole corpus at 100k items)
+@functools.lru_cache(maxsize=1 << 16)
+def _region_matches(region: str, places: tuple[str, ...]) -> bool:
     wanted = short_place(region)
     return any(place and (place == region or short_place(place) == wanted) for place in places)
 
@@ -116,6 +122,12 @@ def applies_in(law: str, places: Iterable[str]) -> bool:
     >>> applies_in("中华人民共和国海岛保护法", ["宁波市", "浙江省"]), applies_in("中华人民共和国海岛保护法", ["某市"])
     (True, True)
     """
+    return _applies_in(law, tuple(places))
+
+
+# vacuums ask once per clause and government: the answer depends on the law and the places only
+@functools.lru_cache(maxsize=1 << 16)
+def _applies_in(law: str, places: tuple[str, ...]) -> bool:
     for fragment, provinces in law_scopes():
         if fragment in law:
             return in_provinces(places, provinces)

@@ -13,6 +13,16 @@ from kg.model import Edge, Node
 from kg.store import StoreError
 
 
+# the tables and format mark of a store written by the first format (edges naming nodes by id)
+FORMAT_1_SCHEMA = """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, props TEXT NOT NULL);
+        CREATE TABLE edges (src TEXT NOT NULL, dst TEXT NOT NULL, type TEXT NOT NULL, props TEXT NOT NULL,
+                            PRIMARY KEY (src, dst, type));
+        INSERT INTO meta VALUES ('format', 'powerlist-kg/1');
+"""
+
+
 def _snapshot(store):
     """Every node and edge with its props, in a canonical order (what a reopen must reproduce)."""
     nodes = sorted((n.id, n.label, json.dumps(dict(n.props), sort_keys=True, ensure_ascii=False))
@@ -95,7 +105,7 @@ def test_odd_values_read_back_as_the_standard_library_reads_them(store, name, va
 
 
 def test_props_are_stored_as_the_json_text_the_first_format_wrote(store):
-    """FORMAT stays powerlist-kg/1: props are TEXT, compact JSON, non-ASCII unescaped."""
+    """Props stay the TEXT the first format wrote: compact JSON, non-ASCII unescaped."""
     props = {"title": "食品安全法", "n": 3, "f": 0.25, "flag": False, "list": ["第一条"], "extra": {"备注": "无"}}
     with store.transaction() as tx:
         tx.add_nodes([Node("a", "X", props), Node("b", "X")])
@@ -111,13 +121,7 @@ def test_a_store_written_by_the_first_format_opens(tmp_path):
     """Rows as the networkx-based store wrote them (json.dumps text, edges in any order)."""
     path = tmp_path / "old.kg"
     conn = sqlite3.connect(path)
-    conn.executescript("""
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, props TEXT NOT NULL);
-        CREATE TABLE edges (src TEXT NOT NULL, dst TEXT NOT NULL, type TEXT NOT NULL, props TEXT NOT NULL,
-                            PRIMARY KEY (src, dst, type));
-    """)
-    conn.execute("INSERT INTO meta VALUES ('format', 'powerlist-kg/1')")
+    conn.executescript(FORMAT_1_SCHEMA)
     conn.executemany("INSERT INTO nodes VALUES (?, ?, ?)", [
         ("i", "PowerItem", '{"name":"对违法行为的处罚","score":NaN}'),
         ("c", "Citation", '{"source":"i","status":"resolved"}'),
@@ -181,14 +185,7 @@ def test_a_first_format_store_takes_writes_and_keeps_its_page_size(tmp_path):
     path = tmp_path / "old.kg"
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA page_size=4096")
-    conn.executescript("""
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, props TEXT NOT NULL);
-        CREATE TABLE edges (src TEXT NOT NULL, dst TEXT NOT NULL, type TEXT NOT NULL, props TEXT NOT NULL,
-                            PRIMARY KEY (src, dst, type));
-        INSERT INTO meta VALUES ('format', 'powerlist-kg/1');
-        INSERT INTO nodes VALUES ('a', 'X', '{"v":1}');
-    """)
+    conn.executescript(FORMAT_1_SCHEMA + """INSERT INTO nodes VALUES ('a', 'X', '{"v":1}');""")
     conn.close()
     store = EmbeddedStore(path)
     with store.transaction() as tx:
@@ -276,3 +273,61 @@ def test_property_indexes_follow_writes_of_their_label_only(store):
         assert [n.id for n in store.nodes("Provision", version="v1")] == []
         tx.remove_nodes(["p1"])
         assert [n.id for n in store.nodes("Provision", version="v2")] == []
+
+
+def _as_first_format(path, into):
+    """A copy of a store as ``powerlist-kg/1`` wrote it: edges naming their nodes by id string."""
+    conn = sqlite3.connect(into)
+    conn.executescript(FORMAT_1_SCHEMA)
+    conn.execute("ATTACH DATABASE ? AS new", (str(path),))
+    conn.execute("INSERT INTO nodes SELECT id, label, props FROM new.nodes")
+    conn.execute("INSERT INTO edges SELECT s.id, d.id, e.type, e.props FROM new.edges e"
+                 " JOIN new.nodes s ON s.n = e.src JOIN new.nodes d ON d.n = e.dst")
+    conn.commit()
+    conn.close()
+
+
+def _mixed_graph(store):
+    """Nodes written, rewritten and removed, edges with and without props, in several transactions."""
+    with store.transaction() as tx:
+        tx.add_nodes([Node(f"n{i}", "X" if i % 3 else "Y", {"i": i, "t": "第一条" * (i % 4), "l": [i, "款"]})
+                      for i in range(40)])
+        tx.add_edges([Edge(f"n{i}", f"n{(i * 7) % 40}", "T", {"w": i} if i % 5 == 0 else {}) for i in range(40)])
+        tx.add_edges([Edge(f"n{i}", f"n{(i * 7) % 40}", "U") for i in range(0, 40, 3)])
+    with store.transaction() as tx:
+        tx.remove_nodes(["n3", "n17"])
+        tx.add_nodes([Node("n3", "Y", {"again": True}), Node("n5", "X", {"rewritten": 1})])
+        tx.add_edge(Edge("n3", "n0", "T"))
+        tx.remove_edges([("n1", "n7", "T")])
+
+
+def test_a_first_format_store_is_migrated_on_open_and_gives_the_same_graph(store, tmp_path):
+    _mixed_graph(store)
+    expected = _snapshot(EmbeddedStore(store.path))
+    old = tmp_path / "old.kg"
+    _as_first_format(store.path, old)
+    migrated = EmbeddedStore(old)
+    assert sqlite3.connect(old).execute("SELECT value FROM meta WHERE key='format'").fetchone() == (FORMAT,)
+    assert migrated.stats() == EmbeddedStore(store.path).stats()
+    assert _snapshot(migrated) == expected
+    with migrated.transaction() as tx:  # and it takes writes in the new format
+        tx.add_edge(Edge("n3", "n5", "V", {"x": 1}))
+    assert ("n3", "n5", "V", '{"x": 1}') in _snapshot(EmbeddedStore(old))[1]
+    assert not list(tmp_path.glob("*.tmp")), "the migration left its temporary file"
+
+
+def test_a_failed_migration_leaves_the_first_format_store_as_it_was(store, tmp_path, monkeypatch):
+    _mixed_graph(store)
+    old = tmp_path / "old.kg"
+    _as_first_format(store.path, old)
+    before = old.read_bytes()
+
+    def fail(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("kg.embedded.os.replace", fail)
+    with pytest.raises(StoreError, match="old.kg: store of format powerlist-kg/1 cannot be migrated"):
+        EmbeddedStore(old)
+    assert old.read_bytes() == before and not list(tmp_path.glob("*.tmp"))
+    monkeypatch.undo()
+    assert _snapshot(EmbeddedStore(old)) == _snapshot(EmbeddedStore(store.path))
