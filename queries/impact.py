@@ -48,7 +48,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
-import cn2an
 
 from kg.errors import UserError
 from kg.lawindex import LawIndex
@@ -56,6 +55,7 @@ from kg.model import LawVersion
 from kg.views import ProvisionRef
 
 from .diff import FORMATS, bigrams, dice, write_records
+from .findings import article_label
 
 ALIGN_MIN = 0.25
 SURE = 0.5
@@ -88,10 +88,6 @@ class Mapping_:
     status: str
     new: tuple[Article, ...] = ()
     similarity: float = 0.0
-
-
-def _article_label(number: int, suffix: int) -> str:
-    return f"第{cn2an.an2cn(number)}条" + (f"之{cn2an.an2cn(suffix)}" if suffix else "")
 
 
 def articles_of(store, version_id: str) -> list[Article]:
@@ -314,11 +310,11 @@ def _proposal(law: str, version: LawVersion, mapping: Mapping_, cited: Provision
     if mapping.status in ("removed", "unclear") or not mapping.new:
         return ""
     if mapping.status == "split":  # merged: the one article it went into
-        units = "、".join(_article_label(b.number, b.suffix) for b in mapping.new)
+        units = "、".join(article_label(b.number, b.suffix) for b in mapping.new)
     else:
         b = mapping.new[0]
         paragraph = _paragraph(cited, mapping.old, b)
-        units = _article_label(b.number, b.suffix) + (f"第{cn2an.an2cn(paragraph)}款" if paragraph else "")
+        units = article_label(b.number, b.suffix, paragraph)
     return f"《{law}》（{version.date}）{units}"
 
 
@@ -359,7 +355,7 @@ def impact(store, law: str, version: str | None = None) -> Iterator[ImpactRow]:
                        else f"引用未对应到条文（{cb.citation.get('status', '')}）")
                 rows.append(ImpactRow("impact", law_id, new.date, "unresolved", reason=f"{why}，无法判断新版本的影响。", **common))
                 continue
-            label = _article_label(cb.article.article, cb.article.article_suffix)
+            label = article_label(cb.article.article, cb.article.article_suffix)
             cited_date = dates.get(cb.article.version, "")
             if cb.article.version == new.id or cited_date > new.date:
                 status = "current" if cb.article.version == new.id else "newer"
@@ -372,7 +368,7 @@ def impact(store, law: str, version: str | None = None) -> Iterator[ImpactRow]:
             if mapping is None:
                 continue
             covered_new.update(b.id for b in mapping.new)
-            holders = tuple(_article_label(b.number, b.suffix) for b in mapping.new)
+            holders = tuple(article_label(b.number, b.suffix) for b in mapping.new)
             reason = {
                 "unchanged": f"新版本{label}内容未变。",
                 "moved": f"条文内容未变，条号由{label}变为{'、'.join(holders)}。",
@@ -417,7 +413,7 @@ def _uncovered(store, law_id: str, new: LawVersion, new_articles: list[Article],
             continue
         if article.id in paired and p.get("category") in before[article.id]:
             continue  # not new: the old article had such a clause
-        label = _article_label(article.number, article.suffix)
+        label = article_label(article.number, article.suffix)
         yield ImpactRow(
             "uncovered_clause", law_id, new.date, "uncovered", category=p.get("category"), subject=p.get("subject"),
             new_articles=(label,), new_text=p.get("text", "")[:300], provision=p.get("provision"),

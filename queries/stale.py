@@ -29,7 +29,7 @@ import re
 from typing import Iterator
 
 from kg.text import chinese_to_int, normalise
-from kg.views import CitationBasis, ItemBasis
+from kg.views import CitationBasis, ItemBasis, article_key
 
 from .findings import Evidence, Finding, article_label, describe_citation, item_finding, provision_label, version_label
 
@@ -135,19 +135,16 @@ def _cited_article(citation: CitationBasis) -> str | None:
     return article_label(int(article), int(suffix), citation.citation.get("paragraph"), citation.citation.get("item"))
 
 
-_PROVISION_ID = re.compile(r"^(?P<law>.+)/[^/]+/第(?P<article>\d+)条(?:之(?P<suffix>\d+))?")
-
-
 def repealing_label(provision_id: str) -> str:
     """《煤矿安全生产条例》第七十六条 from the repealing article's id.
 
     >>> repealing_label("煤矿安全生产条例/2024-01-24/第76条")
     '《煤矿安全生产条例》第七十六条'
     """
-    match = _PROVISION_ID.match(provision_id)
-    if not match:
+    key = article_key(provision_id)
+    if key is None:
         return provision_id
-    return f"《{match['law']}》" + article_label(int(match["article"]), int(match["suffix"] or 0))
+    return f"《{key[0]}》" + article_label(key[1], key[2])
 
 
 def _now_held(citation: CitationBasis) -> str:
@@ -159,10 +156,10 @@ def _now_held(citation: CitationBasis) -> str:
     cited = article_label(target.article, target.article_suffix or 0)
     if current == "":
         return f"；原{cited}的内容在现行版本中已无对应条文"
-    match = _PROVISION_ID.match(current)
-    if not match:
+    key = article_key(current)
+    if key is None:
         return ""
-    now = article_label(int(match["article"]), int(match["suffix"] or 0))
+    now = article_label(key[1], key[2])
     return f"；原{cited}的内容现为现行版本{now}" + ("（条文序号未变）" if now == cited else "，建议改引现行条文")
 
 

@@ -63,7 +63,7 @@ from typing import Any, Iterable, Iterator, Mapping
 import cn2an
 
 from kg.errors import UserError
-from kg.text import strip_prc
+from kg.text import halfwidth, strip_prc
 from kg.views import ClauseInForce, ItemBasis, covered_by, state_cached
 
 from .findings import Evidence, Finding, provision_label, version_label
@@ -157,14 +157,12 @@ def severity_of(actions: Iterable[str], amounts: Iterable[str]) -> Severity:
     for written in amounts:
         for numeral in _AMOUNT.findall(written):
             try:
-                value = cn2an.cn2an(numeral.translate(_FULLWIDTH), "smart")
+                value = cn2an.cn2an(halfwidth(numeral), "smart")
             except (ValueError, KeyError, IndexError):
                 continue
             amount = max(amount, int(value))
     return Severity("liberty" in found, "revocation" in found, amount)
 
-
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 _VIOLATION = re.compile(r"^[^，,；;。]*?违反[^，,；;。]*?(规定|之一)[，,]?")
 _ENUMERATOR = re.compile(r"^[（(][一二三四五六七八九十\d]+[）)]\s*")
