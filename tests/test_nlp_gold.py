@@ -16,7 +16,10 @@ from bench.eval_extraction import GOLD, GOLD_DIR, evaluate, evaluate_by_law, gol
 # dev, reached on 2026-12-03: P 0.919, R 0.787, subject 0.839 (628 articles, 8 laws; before issue 12 0.745 / 0.635 / 0.774).
 # blind: first scored after the merge (2026-12-03): P 0.505, R 0.701, subject 0.851, far below the
 # issue's 0.92/0.90/0.90; the floor holds that measurement (it is never tuned on) so it can only rise.
-FLOORS = {"main": (0.95, 0.95, 0.93), "dev": (0.90, 0.76, 0.82), "blind": (0.48, 0.68, 0.82)}
+# Two more blind texts (娱乐场所管理条例, a State Council regulation, and 嘉兴市养犬管理条例, a city's local
+# regulation; annotator G, 86 articles) scored on arrival with the same extractor: P 0.824, R 0.933,
+# subject 0.929; the six texts together: P 0.591, R 0.773, subject 0.880.
+FLOORS = {"main": (0.95, 0.95, 0.93), "dev": (0.90, 0.76, 0.82), "blind": (0.57, 0.75, 0.86)}
 LAW_RECALL_FLOOR = {"dev": 0.55}
 
 
