@@ -160,8 +160,10 @@ class RelevanceRule:
     public on its own), ``no_power`` (a clause of any category that sets no
     power itself: who decides penalties set elsewhere, a referral to another
     law, a definition), ``vertical`` (a vertically managed system: no local
-    government exercises it), ``above`` (a body above the government's level:
-    only governments of ``levels`` exercise it) or ``scope`` (the clause is
+    government exercises it), ``abolished`` (a regime that a later law of
+    higher rank abolished: an older regulation's clause implementing it binds
+    no one), ``above`` (a body above the government's level: only
+    governments of ``levels`` exercise it) or ``scope`` (the clause is
     placed at sea, at the border ...: only governments in ``provinces``).
     ``match`` names what ``pattern`` (a regular expression) is matched
     against: the clause's ``sector`` (exactly), ``subject``, ``text`` or one
@@ -191,7 +193,7 @@ class RelevanceRule:
 
     def excludes(self, level: str | None, places: Iterable[str]) -> bool:
         """Whether the rule keeps the clause from a government at ``level`` and ``places``."""
-        if self.kind in ("competence", "no_power", "vertical"):
+        if self.kind in ("competence", "no_power", "vertical", "abolished"):
             return True
         if self.kind == "above":
             return level not in self.levels
@@ -203,7 +205,7 @@ class RelevanceRule:
         return f"{self.reason}（《{self.law}》{self.article}）"
 
 
-RELEVANCE_KINDS = ("competence", "no_power", "vertical", "above", "scope")
+RELEVANCE_KINDS = ("competence", "no_power", "vertical", "above", "scope", "abolished")
 RELEVANCE_MATCH = ("sector", "subject", "text", "actions")
 
 

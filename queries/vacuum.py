@@ -28,7 +28,9 @@ For a government, a clause counts when
   whose text its quote gives (:func:`quoted_elsewhere`: stale bases, not
   vacuums), nor does an item of the department the clause maps to hold the
   same act for the same conduct under another provision or law (a penalty
-  repeated in 安全生产法 and 煤矿安全生产条例: :func:`conduct_cover`);
+  repeated in 安全生产法 and 煤矿安全生产条例: :func:`conduct_cover`), nor
+  does an item of the government name the general act that holds it
+  (不动产统一登记, 无照经营: ``ontology/general_acts.csv``, :func:`general_cover`);
 - it is the first clause of its provision and category mapping to those
   departments: a provision naming two bodies that one department carries
   (人事部门或者劳动保障部门) is one vacuum, not two.
@@ -537,6 +539,55 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
     return best
 
 
+@dataclass(frozen=True)
+class GeneralAct:
+    """One row of ``ontology/general_acts.csv``: an act one general item of a list holds under any law.
+
+    A clause of one of ``categories`` whose text matches ``clause`` is held by
+    an item of the government, of any department, of the same category whose
+    name matches ``item`` (不动产统一登记 holds the 土地使用权 and 林权
+    registrations of older laws; 对无照经营的处罚 holds each law's penalty on
+    trading without a business licence).
+    """
+
+    rule: str
+    categories: frozenset[str]
+    clause: re.Pattern[str]
+    item: re.Pattern[str]
+    reason: str
+    law: str
+    article: str
+
+    @property
+    def cited(self) -> str:
+        return f"{self.reason}（《{self.law}》{self.article}）"
+
+
+@functools.lru_cache(maxsize=1)
+def general_acts() -> tuple[GeneralAct, ...]:
+    """The rows of ``ontology/general_acts.csv``, in table order."""
+    text = resources.files("ontology").joinpath("general_acts.csv").read_text(encoding="utf-8-sig")
+    acts = []
+    for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+        if None in row or None in row.values():  # a pattern's {m,n} left unquoted splits the row
+            raise ValueError(f"ontology/general_acts.csv: line {line}: expected 7 cells (quote patterns holding a comma)")
+        acts.append(GeneralAct(row["rule"], frozenset(c for c in row["categories"].split(";") if c),
+                               re.compile(row["clause_pattern"]), re.compile(row["item_pattern"]), row["reason"], row["law"],
+                               row["article"]))
+    return tuple(acts)
+
+
+def general_cover(clause: VacuumClause, items: Iterable[Mapping[str, Any]]) -> tuple[GeneralAct, Mapping[str, Any]] | None:
+    """The :func:`general_acts` row and the item (of ``items``, a government's) that hold ``clause``, or None."""
+    row = clause.row.clause
+    for act in general_acts():
+        if row.category in act.categories and act.clause.search(row.text or ""):
+            for item in items:
+                if item.get("category") == row.category and act.item.search(item.get("name") or ""):
+                    return act, item
+    return None
+
+
 # ---------------------------------------------------------------------------
 # Manifests: a government's departments, declaring its list complete
 
@@ -655,6 +706,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     unloaded: dict[str, list[VacuumClause]] = defaultdict(list)
     notes: list[Finding] = []
     date = list_date_of(bases)
+    items = [b.item for b in bases]
     for item in state_cached(store, ("vacuum_clauses", law, date), lambda: _assignable(store, law, date)):
         row = item.row
         clause = row.clause
@@ -677,6 +729,12 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
                 notes.append(_not_vacuum(government, item, _why(why)))
             continue
         depts = departments_for(clause.sector, departments)
+        general = general_cover(item, items)
+        if general is not None:
+            if explain:
+                act, holder = general
+                notes.append(_not_vacuum(government, item, f"事项“{holder.get('name')}”已列该行为：{act.cited}"))
+            continue
         if depts:
             held_by = conduct_cover(item, depts, held)
             if held_by is not None:

@@ -243,6 +243,9 @@ RELEVANCE = [
      ("行政处罚", "县级以上市场监督管理部门", "农业农村", "可以", ("罚款",)), None),
     ("燃气经营者未按照规定配备安全设备的，由县级以上地方人民政府燃气管理部门责令改正。",
      ("其他", "县级以上地方人民政府燃气管理部门", "农业农村", None, ("责令改正",)), None),
+    # 森林法实施条例 arts. 35, 44: the 木材运输证 the 2019 森林法 abolished
+    ("从林区运出非国家统一调拨的木材，必须持有县级以上人民政府林业主管部门核发的木材运输证。",
+     ("行政许可", "县级以上人民政府农业农村主管部门", "农业农村", None, ("许可",)), "timber-transport"),
     # near miss: 负责…登记 with a decision on the application of its own (a licence) stays
     ("设立房地产开发企业，应当向县级以上人民政府工商行政管理部门申请登记。工商行政管理部门对符合条件的，应当予以登记。",
      ("行政确认", "县级以上人民政府工商行政管理部门", "农业农村", "应当", ("登记",)), None),
@@ -552,3 +555,35 @@ def _enabled(store, first_cites, item_law, category, item_name):
 def test_a_per_law_item_holds_the_rules_made_under_its_law(store, first_cites, item_law, category, covered):
     _enabled(store, first_cites, item_law, category, "对食品生产和加工、食品流通和餐饮服务的检查")
     assert [f.kind for f in find_vacuums(store, government="甲市")] == ([] if covered else ["vacuum"])
+
+
+# (clause text, category, the item of another department, its category) -> covered by the general act?
+GENERAL = [
+    # 城市房地产管理法 art. 61: land-use right registration, now 不动产统一登记 (不动产登记暂行条例 art. 4)
+    ("以出让或者划拨方式取得土地使用权，应当向县级以上地方人民政府土地管理部门申请登记，经县级以上地方人民政府土地管理部门核实，由同级人民政府颁发土地使用权证书。",
+     "行政确认", "不动产统一登记", "行政确认", True),
+    # 森林法实施条例 art. 4 (三): forest rights, the same registration (held by the 自然资源局, not the 林草局)
+    ("使用国家所有的其他森林、林木和林地的单位和个人，应当向县级以上地方人民政府林业主管部门提出登记申请，由县级以上地方人民政府登记造册，核发证书，确认森林、林木和林地使用权。",
+     "行政确认", "不动产统一登记", "行政确认", True),
+    # 城市房地产管理法 art. 65: trading without a licence, held by the list's 无照经营 penalty
+    ("违反本法第三十条的规定，未取得营业执照擅自从事房地产开发业务的，由县级以上人民政府工商行政管理部门责令停止房地产开发业务活动，没收违法所得，可以并处罚款。",
+     "行政处罚", "对经营者未依法取得营业执照从事经营活动的处罚", "行政处罚", True),
+    # near misses: a registration item of another kind; the 无照经营 item held as an inspection; an enterprise
+    # registration (设立登记) that is no real-property right
+    ("以出让或者划拨方式取得土地使用权，应当向县级以上地方人民政府土地管理部门申请登记。",
+     "行政确认", "企业登记注册", "行政确认", False),
+    ("违反本法第三十条的规定，未取得营业执照擅自从事房地产开发业务的，由县级以上人民政府工商行政管理部门责令停止房地产开发业务活动，没收违法所得，可以并处罚款。",
+     "行政处罚", "对无照经营行为的检查", "行政检查", False),
+    ("设立房地产开发企业，应当向县级以上人民政府工商行政管理部门申请登记。",
+     "行政确认", "不动产统一登记", "行政确认", False),
+]
+
+
+@pytest.mark.parametrize("text, category, name, item_category, covered", GENERAL)
+def test_a_general_item_holds_the_act_under_every_law(store, text, category, name, item_category, covered):
+    _one_law(store, {61: text}, [(61, category, "县级以上地方人民政府农业农村主管部门", "农业农村", None, ("登记",))],
+             departments=(("甲市农业农村局", "农业农村"), ("甲市自然资源局", "自然资源")), items=[(1, name, item_category, None)])
+    found = list(find_vacuums(store, government="甲市", explain=True))
+    assert [f.kind for f in found] == (["not_vacuum"] if covered else ["vacuum"])
+    if covered:
+        assert f"事项“{name}”已列该行为" in found[0].reason and ("不动产登记暂行条例" in found[0].reason or "无证无照经营查处办法" in found[0].reason)
