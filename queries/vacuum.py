@@ -295,7 +295,8 @@ def _assignable(store, law: str | None, date: str | None = None) -> list[VacuumC
             if clause.modality == "不得" or clause.sector not in sectors:
                 continue
             dropped = (competence_rule(clause) or _EXTRACTED_COMPETENCE) if is_competence(clause) else no_power_rule(clause)
-            families = frozenset({law_family(row.version.law)} | {law_family(x) for x in enabling_laws(store, row.version.id)})
+            families = frozenset({law_family(row.version.law)} | {law_family(x) for x in enabling_laws(store, row.version.id)}) \
+                if clause.category in LISTED_PER_LAW else frozenset()
             found.append(VacuumClause(
                 row, dropped, relevance_limits(clause), clause.modality in DUTIES,
                 severity_of(clause.actions, clause.amounts), bigrams(conduct_of(clause.text)), families, why,
