@@ -95,6 +95,9 @@ CONDUCT_CONTAINED = 0.8
 """Share of the shorter conduct's bigrams (at least :data:`CONDUCT_MIN_CONTAINED`) in the longer one above which
 an item names one of the conducts a clause lists (对销售的种畜禽未附具合格证明…的处罚 for a clause listing three)."""
 CONDUCT_MIN_CONTAINED = 10
+CONDUCT_MIN_WHOLE = 8
+"""Bigrams a conduct needs to count as named by a longer one when every one of its bigrams is in it
+(冒用农产品质量标志 in 农产品生产经营者冒用农产品质量标志，或者销售冒用农产品质量标志的农产品)."""
 SAME_PROVISION = 0.8
 """Jaccard similarity above which a conduct is the same provision listed under another of the
 :data:`ENFORCEMENT` categories (封存 of a clause whose penalty the list holds)."""
@@ -237,9 +240,12 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 def same_conduct(a: frozenset[str], b: frozenset[str]) -> float:
     """How surely two conducts are one: their Jaccard similarity, or 1 when the shorter
-    (of at least :data:`CONDUCT_MIN_CONTAINED` bigrams) lies in the longer for :data:`CONDUCT_CONTAINED`."""
+    (of at least :data:`CONDUCT_MIN_CONTAINED` bigrams) lies in the longer for :data:`CONDUCT_CONTAINED`,
+    or (of at least :data:`CONDUCT_MIN_WHOLE`) wholly."""
     shorter = min(len(a), len(b))
     if shorter >= CONDUCT_MIN_CONTAINED and len(a & b) >= CONDUCT_CONTAINED * shorter:
+        return 1.0
+    if shorter >= CONDUCT_MIN_WHOLE and len(a & b) == shorter:
         return 1.0
     return similarity(a, b)
 
@@ -469,6 +475,10 @@ class HeldActs:
             self._acts[department] = [act for basis in self._bases[department] for act in self._of(basis)]
         return self._acts[department]
 
+    def items(self, department: str) -> list[ItemBasis]:
+        """The items of a department, as given."""
+        return self._bases.get(department, [])
+
     def _clause_grams(self, clause) -> frozenset[str]:
         grams = self._grams.get(clause.id)
         if grams is None:
@@ -494,6 +504,34 @@ class HeldActs:
                 if len(grams) >= CONDUCT_MIN:
                     yield _Held(category, grams, item, law, frozenset({clause.sector}) if clause.sector else frozenset(),
                                 citation.version, citation.article)
+
+
+_LICENCE = re.compile(r"([\u4e00-\u9fff]{2,4})许可证")
+
+
+def licences_of(text: str | None) -> frozenset[str]:
+    """The licences a clause names, each as the words before 许可证 (at most four).
+
+    >>> sorted(licences_of("采伐许可证由县级以上人民政府林业主管部门核发。"))
+    ['采伐']
+    >>> sorted(licences_of("审查合格的，发给兽药经营许可证；不合格的，应当书面通知申请人。"))
+    ['兽药经营']
+    """
+    return frozenset(m.group(1) for m in _LICENCE.finditer(text or ""))
+
+
+def licence_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], held: HeldActs) -> _Held | None:
+    """A licence item of one of ``departments`` naming a licence the 行政许可 clause grants, or None:
+    林木采伐许可证的核发 (森林法 art. 56) holds 采伐许可证由…核发 (art. 57)."""
+    if clause.row.clause.category != "行政许可":
+        return None
+    names = licences_of(clause.row.clause.text)
+    for dept in departments if names else ():
+        for basis in held.items(dept["id"]):
+            name = basis.item.get("name") or ""
+            if basis.item.get("category") == "行政许可" and any(f"{n}许可" in name for n in names):
+                return _Held("行政许可", bigrams(name), (name, basis.item.get("code") or basis.item["id"]))
+    return None
 
 
 def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], held: HeldActs) -> _Held | None:
@@ -737,7 +775,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
                 notes.append(_not_vacuum(government, item, f"事项“{holder.get('name')}”已列该行为：{act.cited}"))
             continue
         if depts:
-            held_by = conduct_cover(item, depts, held)
+            held_by = conduct_cover(item, depts, held) or licence_cover(item, depts, held)
             if held_by is not None:
                 if explain:
                     notes.append(_not_vacuum(government, item, f"{held_by.where}已列同一行为" if held_by.conduct

@@ -234,6 +234,9 @@ RELEVANCE = [
      ("行政处罚", "县级以上市场监督管理部门", "农业农村", None, ()), "referral"),
     ("有下列行为之一的，分别由铁路沿线所在地县级以上地方人民政府水行政主管部门、国土资源主管部门或者无线电管理机构等依照有关水资源管理、矿产资源管理、无线电管理等法律、行政法规的规定处罚：",
      ("行政处罚", "县级以上地方人民政府国土资源主管部门", "农业农村", None, ()), "referral"),
+    # 传染病防治法 art. 75: the penalty is the 动物防疫法's
+    ("未经检疫出售、运输与人畜共患传染病有关的野生动物、家畜家禽的，由县级以上地方人民政府畜牧兽医行政部门责令停止违法行为，并依法给予行政处罚。",
+     ("行政处罚", "县级以上地方人民政府畜牧兽医行政部门", "农业农村", None, ("处罚",)), "referral"),
     # 企业名称登记管理规定 art. 2: who is the registration authority
     ("县级以上人民政府市场监督管理部门（以下统称企业登记机关）负责中国境内设立企业的企业名称登记管理。",
      ("行政确认", "县级以上人民政府市场监督管理部门", "农业农村", None, ("登记",)), "competence-text"),
@@ -296,6 +299,12 @@ CONDUCT = [
     # an item naming one of the conducts a clause lists (畜牧法 art. 88 and the list's item on art. 68 of 2015)
     ("违反本法规定，销售的种畜禽未附具种畜禽合格证明、家畜系谱，销售、收购国务院农业农村主管部门规定应当加施标识而没有标识的畜禽，或者重复使用畜禽标识的，由县级以上人民政府农业农村主管部门责令改正，可以处二千元以下罚款。",
      "对销售的种畜禽未附具种畜禽合格证明、检疫合格证明、家畜系谱等行为的处罚", True),
+    # 农产品质量安全法 2022 art. 74 and the list's item on art. 51 of 2018: the item's conduct, whole, in the clause's
+    ("农产品生产经营者冒用农产品质量标志，或者销售冒用农产品质量标志的农产品的，由县级以上地方人民政府农业农村主管部门按照职责责令改正，没收违法所得，并处罚款。",
+     "对冒用农产品质量标志的处罚", True),
+    # near miss: a conduct of fewer bigrams wholly inside another tells nothing (伪造、变造许可证)
+    ("违反本法规定，伪造、变造许可证或者以欺骗手段取得许可证的，由县级以上人民政府农业农村主管部门处罚款。",
+     "对伪造、变造许可证的处罚", False),
     # near miss: two clauses sharing only 有下列行为之一 are not one conduct
     ("违反本法规定，农产品生产经营者有下列行为之一，尚不构成犯罪的，由县级以上人民政府农业农村主管部门责令停止生产经营，处罚款。",
      "对农药经营者有下列行为之一的处罚", False),
@@ -587,3 +596,20 @@ def test_a_general_item_holds_the_act_under_every_law(store, text, category, nam
     assert [f.kind for f in found] == (["not_vacuum"] if covered else ["vacuum"])
     if covered:
         assert f"事项“{name}”已列该行为" in found[0].reason and ("不动产登记暂行条例" in found[0].reason or "无证无照经营查处办法" in found[0].reason)
+
+
+@pytest.mark.parametrize("text, item_name, covered", [
+    # 森林法 art. 57: the licence the list's 林木采伐许可证的核发 (art. 56) grants
+    ("采伐许可证由县级以上人民政府林业主管部门核发。", "林木采伐许可证的核发", True),
+    # 兽药管理条例 art. 22: the same licence under its own name
+    ("县级以上地方人民政府兽医行政管理部门，应当自收到申请之日起30个工作日内完成审查。审查合格的，发给兽药经营许可证。",
+     "兽药经营许可证核发", True),
+    # near misses: a penalty item on the licence holds no licence, and another licence is another act
+    ("从事动物诊疗活动的机构，应当向县级以上地方人民政府农业农村主管部门申请动物诊疗许可证。", "对未取得动物诊疗许可证从事动物诊疗活动的处罚", False),
+    ("内陆水域的捕捞许可证，由县级以上地方人民政府渔业行政主管部门批准发放。", "渔业船网工具指标审批", False),
+])
+def test_a_licence_item_holds_the_clauses_granting_that_licence(store, text, item_name, covered):
+    category = "行政许可" if item_name.endswith(("核发", "审批")) else "行政处罚"
+    _one_law(store, {57: text, 56: "甲。"}, [(57, "行政许可", "县级以上人民政府农业农村主管部门", "农业农村", None, ("许可",))],
+             items=[(0, item_name, category, 56)])
+    assert [f.kind for f in find_vacuums(store, government="甲市")] == ([] if covered else ["vacuum"])
