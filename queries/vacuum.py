@@ -506,31 +506,40 @@ class HeldActs:
                                 citation.version, citation.article)
 
 
-_LICENCE = re.compile(r"([\u4e00-\u9fff]{2,4})许可证")
+@functools.lru_cache(maxsize=1)
+def named_acts() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """(category, clause pattern with one group, what an item's name contains) of ``ontology/named_acts.csv``."""
+    text = resources.files("ontology").joinpath("named_acts.csv").read_text(encoding="utf-8-sig")
+    acts = []
+    for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+        if None in row or None in row.values() or "{0}" not in row["item_contains"]:
+            raise ValueError(f"ontology/named_acts.csv: line {line}: expected 4 cells, item_contains naming {{0}}")
+        acts.append((row["category"], re.compile(row["clause_pattern"]), row["item_contains"]))
+    return tuple(acts)
 
 
-def licences_of(text: str | None) -> frozenset[str]:
-    """The licences a clause names, each as the words before 许可证 (at most four).
+def names_of(category: str, text: str | None) -> frozenset[str]:
+    """What an item of ``category`` holding the clause would name (``ontology/named_acts.csv``).
 
-    >>> sorted(licences_of("采伐许可证由县级以上人民政府林业主管部门核发。"))
-    ['采伐']
-    >>> sorted(licences_of("审查合格的，发给兽药经营许可证；不合格的，应当书面通知申请人。"))
-    ['兽药经营']
+    >>> sorted(names_of("行政许可", "采伐许可证由县级以上人民政府林业主管部门核发。"))
+    ['采伐许可']
+    >>> sorted(names_of("行政征收", "在批准发放捕捞许可证的同时征收渔业资源费。")), names_of("行政处罚", "处罚款。")
+    (['渔业资源'], frozenset())
     """
-    return frozenset(m.group(1) for m in _LICENCE.finditer(text or ""))
+    return frozenset(contains.format(m.group(1)) for cat, pattern, contains in named_acts() if cat == category
+                     for m in pattern.finditer(text or ""))
 
 
-def licence_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], held: HeldActs) -> _Held | None:
-    """A licence item of one of ``departments`` naming a licence the 行政许可 clause grants, or None:
-    林木采伐许可证的核发 (森林法 art. 56) holds 采伐许可证由…核发 (art. 57)."""
-    if clause.row.clause.category != "行政许可":
-        return None
-    names = licences_of(clause.row.clause.text)
+def named_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], held: HeldActs) -> _Held | None:
+    """An item of one of ``departments``, of the clause's category, naming the licence or fee the clause
+    grants or levies (:func:`names_of`), or None: 林木采伐许可证的核发 (森林法 art. 56) holds art. 57."""
+    category = clause.row.clause.category
+    names = names_of(category, clause.row.clause.text)
     for dept in departments if names else ():
         for basis in held.items(dept["id"]):
             name = basis.item.get("name") or ""
-            if basis.item.get("category") == "行政许可" and any(f"{n}许可" in name for n in names):
-                return _Held("行政许可", bigrams(name), (name, basis.item.get("code") or basis.item["id"]))
+            if basis.item.get("category") == category and any(n in name for n in names):
+                return _Held(category, bigrams(name), (name, basis.item.get("code") or basis.item["id"]))
     return None
 
 
@@ -775,7 +784,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
                 notes.append(_not_vacuum(government, item, f"事项“{holder.get('name')}”已列该行为：{act.cited}"))
             continue
         if depts:
-            held_by = conduct_cover(item, depts, held) or licence_cover(item, depts, held)
+            held_by = conduct_cover(item, depts, held) or named_cover(item, depts, held)
             if held_by is not None:
                 if explain:
                     notes.append(_not_vacuum(government, item, f"{held_by.where}已列同一行为" if held_by.conduct

@@ -607,9 +607,14 @@ def test_a_general_item_holds_the_act_under_every_law(store, text, category, nam
     # near misses: a penalty item on the licence holds no licence, and another licence is another act
     ("从事动物诊疗活动的机构，应当向县级以上地方人民政府农业农村主管部门申请动物诊疗许可证。", "对未取得动物诊疗许可证从事动物诊疗活动的处罚", False),
     ("内陆水域的捕捞许可证，由县级以上地方人民政府渔业行政主管部门批准发放。", "渔业船网工具指标审批", False),
+    # 渔业资源增殖保护费征收使用办法 art. 9: the fee the list's item under 渔业法 art. 28 levies
+    ("县级以上地方人民政府渔业行政主管部门，在批准发放捕捞许可证的同时征收渔业资源费。", "对渔业资源增殖保护费的征收", True),
+    # near miss: another fee of the same office (土地复垦费 is not 耕地开垦费)
+    ("土地复垦义务人不复垦的，应当缴纳土地复垦费，由县级以上地方人民政府农业农村主管部门征收。", "耕地开垦费的征收", False),
 ])
-def test_a_licence_item_holds_the_clauses_granting_that_licence(store, text, item_name, covered):
-    category = "行政许可" if item_name.endswith(("核发", "审批")) else "行政处罚"
-    _one_law(store, {57: text, 56: "甲。"}, [(57, "行政许可", "县级以上人民政府农业农村主管部门", "农业农村", None, ("许可",))],
+def test_a_licence_or_fee_item_holds_the_clauses_naming_it(store, text, item_name, covered):
+    clause_category = "行政征收" if text.endswith(("资源费。", "征收。")) else "行政许可"
+    category = clause_category if item_name.endswith(("核发", "审批", "征收")) else "行政处罚"
+    _one_law(store, {57: text, 56: "甲。"}, [(57, clause_category, "县级以上人民政府农业农村主管部门", "农业农村", None, ("许可",))],
              items=[(0, item_name, category, 56)])
     assert [f.kind for f in find_vacuums(store, government="甲市")] == ([] if covered else ["vacuum"])
