@@ -234,6 +234,9 @@ RELEVANCE = [
      ("行政处罚", "县级以上市场监督管理部门", "农业农村", None, ()), "referral"),
     ("有下列行为之一的，分别由铁路沿线所在地县级以上地方人民政府水行政主管部门、国土资源主管部门或者无线电管理机构等依照有关水资源管理、矿产资源管理、无线电管理等法律、行政法规的规定处罚：",
      ("行政处罚", "县级以上地方人民政府国土资源主管部门", "农业农村", None, ()), "referral"),
+    # 计量法实施细则 art. 24: appointing the office's own inspectors
+    ("计量监督员必须经考核合格后，由县级以上人民政府计量行政部门任命并颁发监督员证件。",
+     ("行政许可", "县级以上人民政府计量行政部门", "农业农村", None, ("许可",)), "own-staff"),
     # 传染病防治法 art. 75: the penalty is the 动物防疫法's
     ("未经检疫出售、运输与人畜共患传染病有关的野生动物、家畜家禽的，由县级以上地方人民政府畜牧兽医行政部门责令停止违法行为，并依法给予行政处罚。",
      ("行政处罚", "县级以上地方人民政府畜牧兽医行政部门", "农业农村", None, ("处罚",)), "referral"),
@@ -618,3 +621,22 @@ def test_a_licence_or_fee_item_holds_the_clauses_naming_it(store, text, item_nam
     _one_law(store, {57: text, 56: "甲。"}, [(57, clause_category, "县级以上人民政府农业农村主管部门", "农业农村", None, ("许可",))],
              items=[(0, item_name, category, 56)])
     assert [f.kind for f in find_vacuums(store, government="甲市")] == ([] if covered else ["vacuum"])
+
+
+@pytest.mark.parametrize("law, text, vacuum", [
+    # 矿山安全法 art. 33 and 乡镇煤矿管理条例 art. 24: 劳动行政主管部门 there is mine safety, now the inspectorate's
+    ("中华人民共和国矿山安全法", "（一）检查矿山企业和管理矿山企业的主管部门贯彻执行矿山安全法律、法规的情况；", False),
+    ("乡镇煤矿管理条例", "县级以上人民政府劳动行政主管部门负责对乡镇煤矿安全工作的监督，并有权对取得矿长资格证书的矿长进行抽查。", False),
+    # near miss: the same role in 劳动法 is the 人社局's
+    ("中华人民共和国劳动法", "县级以上各级人民政府劳动行政部门依法对用人单位遵守劳动法律、法规的情况进行监督检查。", True),
+])
+def test_a_relevance_row_can_hold_in_some_laws_only(store, law, text, vacuum):
+    g = GraphBuilder()
+    v = g.law(law, "2009-08-27", {33: text})
+    g.clause(article_id(v, 33), "行政检查", "县级以上各级人民政府劳动行政主管部门", sector="人力资源和社会保障",
+             actions=("监督检查",), text=text)
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    dept = g.department(gov, "甲市人力资源和社会保障局", "人力资源和社会保障")
+    g.item(dept, "i0", "无关事项", "行政许可", cite(None, "《某规定》"))
+    g.save(store)
+    assert [f.kind for f in find_vacuums(store, government="甲市")] == (["vacuum"] if vacuum else [])
