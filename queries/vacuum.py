@@ -592,8 +592,8 @@ class GeneralAct:
     """One row of ``ontology/general_acts.csv``: an act one general item of a list holds under any law.
 
     A clause of one of ``categories`` whose text matches ``clause`` is held by
-    an item of the government, of any department, of the same category whose
-    name matches ``item`` (不动产统一登记 holds the 土地使用权 and 林权
+    an item of the government, of any department, of one of ``categories``
+    (lists file a registration as 行政许可 or 行政确认) whose name matches ``item`` (不动产统一登记 holds the 土地使用权 and 林权
     registrations of older laws; 对无照经营的处罚 holds each law's penalty on
     trading without a business licence).
     """
@@ -631,7 +631,7 @@ def general_cover(clause: VacuumClause, items: Iterable[Mapping[str, Any]]) -> t
     for act in general_acts():
         if row.category in act.categories and act.clause.search(row.text or ""):
             for item in items:
-                if item.get("category") == row.category and act.item.search(item.get("name") or ""):
+                if item.get("category") in act.categories and act.item.search(item.get("name") or ""):
                     return act, item
     return None
 

@@ -581,7 +581,8 @@ GENERAL = [
     ("违反本法第三十条的规定，未取得营业执照擅自从事房地产开发业务的，由县级以上人民政府工商行政管理部门责令停止房地产开发业务活动，没收违法所得，可以并处罚款。",
      "行政处罚", "对经营者未依法取得营业执照从事经营活动的处罚", "行政处罚", True),
     # 城市房地产开发经营管理条例 art. 7: registering a new enterprise is the list's 企业登记注册
-    ("设立房地产开发企业，应当向县级以上人民政府工商行政管理部门申请登记。", "行政确认", "企业登记注册", "行政确认", True),
+    # (the Karamay 市场监管 list files it as 行政许可)
+    ("设立房地产开发企业，应当向县级以上人民政府工商行政管理部门申请登记。", "行政确认", "企业登记注册", "行政许可", True),
     # near misses: a registration item of another kind; the 无照经营 item held as an inspection; an enterprise
     # registration (设立登记) that is no real-property right
     ("以出让或者划拨方式取得土地使用权，应当向县级以上地方人民政府土地管理部门申请登记。",
