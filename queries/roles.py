@@ -160,13 +160,16 @@ class RelevanceRule:
     public on its own), ``no_power`` (a clause of any category that sets no
     power itself: who decides penalties set elsewhere, a referral to another
     law, a definition), ``vertical`` (a vertically managed system: no local
-    government exercises it), ``above`` (a body above the government's level:
-    only governments of ``levels`` exercise it) or ``scope`` (the clause is
+    government exercises it), ``abolished`` (a regime that a later law of
+    higher rank abolished: an older regulation's clause implementing it binds
+    no one), ``above`` (a body above the government's level: only
+    governments of ``levels`` exercise it) or ``scope`` (the clause is
     placed at sea, at the border ...: only governments in ``provinces``).
     ``match`` names what ``pattern`` (a regular expression) is matched
     against: the clause's ``sector`` (exactly), ``subject``, ``text`` or one
     of its ``actions``; ``categories`` (blank: all) the clause categories the
-    row applies to.
+    row applies to, ``in_law`` (blank: all) a pattern the title of the clause's
+    law must match (劳动行政主管部门 means mine safety in 矿山安全法 alone).
     """
 
     rule: str
@@ -179,9 +182,12 @@ class RelevanceRule:
     reason: str
     law: str
     article: str
+    in_law: re.Pattern[str] | None = None  # the row holds only in laws whose title this matches (blank: any)
 
     def matches(self, clause: Any) -> bool:
         if self.categories and clause.category not in self.categories:
+            return False
+        if self.in_law is not None and not self.in_law.search(getattr(clause, "law", "") or ""):
             return False
         if self.match == "sector":
             return (clause.sector or "") == self.pattern.pattern
@@ -191,7 +197,7 @@ class RelevanceRule:
 
     def excludes(self, level: str | None, places: Iterable[str]) -> bool:
         """Whether the rule keeps the clause from a government at ``level`` and ``places``."""
-        if self.kind in ("competence", "no_power", "vertical"):
+        if self.kind in ("competence", "no_power", "vertical", "abolished"):
             return True
         if self.kind == "above":
             return level not in self.levels
@@ -203,7 +209,7 @@ class RelevanceRule:
         return f"{self.reason}（《{self.law}》{self.article}）"
 
 
-RELEVANCE_KINDS = ("competence", "no_power", "vertical", "above", "scope")
+RELEVANCE_KINDS = ("competence", "no_power", "vertical", "above", "scope", "abolished")
 RELEVANCE_MATCH = ("sector", "subject", "text", "actions")
 
 
@@ -216,8 +222,10 @@ def relevance_rules() -> tuple[RelevanceRule, ...]:
         if row["kind"] not in RELEVANCE_KINDS or row["match"] not in RELEVANCE_MATCH:
             raise ValueError(f"ontology/relevance.csv: line {line}: unknown kind or match {row['kind']!r}/{row['match']!r}")
         split = lambda cell: frozenset(p.strip() for p in (cell or "").split(";") if p.strip())  # noqa: E731
+        in_law = row.get("in_law") or ""
         rules.append(RelevanceRule(row["rule"], row["kind"], row["match"], re.compile(row["pattern"]), split(row["categories"]),
-                                   split(row["levels"]), split(row["provinces"]), row["reason"], row["law"], row["article"]))
+                                   split(row["levels"]), split(row["provinces"]), row["reason"], row["law"], row["article"],
+                                   re.compile(in_law) if in_law else None))
     return tuple(rules)
 
 

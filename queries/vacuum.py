@@ -2,9 +2,12 @@
 
 For a government, a clause counts when
 
-- its law version is in force and binds the government: national ranks bind
-  every government, local legislation only within its region
-  (:func:`queries.roles.binds_government`);
+- its law version was in force at the date of the government's list
+  (:func:`list_date_of`; now when undated) and binds the government:
+  national ranks bind every government, local legislation only within its
+  region (:func:`queries.roles.binds_government`).  A law revised after the
+  list's date is judged in the version in force then, a law not yet in
+  force then makes no vacuum (:func:`rows_at`);
 - its role level binds the government's level (``ontology/levels.csv``) and
   its sector is a canonical one (``ontology/sectors.csv``) or 人民政府: a
   clause for 有关部门 names no body that could hold it;
@@ -21,10 +24,16 @@ For a government, a clause counts when
   outside its provinces;
 - no item of the government rests on the clause's article or on anything the
   article contains (:meth:`GraphViews.covered_provisions`), nor on the same
-  article number of an older version of the law (a stale basis, not a
-  vacuum), nor does an item of the department the clause maps to hold the
+  article number of an older version of the law, nor on another article
+  whose text its quote gives (:func:`quoted_elsewhere`: stale bases, not
+  vacuums), nor does an item of the department the clause maps to hold the
   same act for the same conduct under another provision or law (a penalty
-  repeated in 安全生产法 and 煤矿安全生产条例: :func:`conduct_cover`).
+  repeated in 安全生产法 and 煤矿安全生产条例: :func:`conduct_cover`), nor
+  does an item of the government name the general act that holds it
+  (不动产统一登记, 无照经营: ``ontology/general_acts.csv``, :func:`general_cover`);
+- it is the first clause of its provision and category mapping to those
+  departments: a provision naming two bodies that one department carries
+  (人事部门或者劳动保障部门) is one vacuum, not two.
 
 Scope by what was loaded.  A clause is a vacuum of its own only when its
 sector is carried by a *loaded* department of the government (one with items
@@ -63,8 +72,9 @@ from typing import Any, Iterable, Iterator, Mapping
 import cn2an
 
 from kg.errors import UserError
+from kg.model import article_id
 from kg.text import halfwidth, strip_prc
-from kg.views import ClauseInForce, ItemBasis, covered_by, state_cached
+from kg.views import ClauseInForce, ItemBasis, covered_by, state_cached, view_cache
 
 from .findings import Evidence, Finding, provision_label, version_label
 from .overlap import loaded_departments
@@ -72,6 +82,7 @@ from .roles import (
     RelevanceRule, applies_in, binds_government, binds_level, canonical_sectors, competence_rule,
     departments_for, government_places, is_competence, no_power_rule, relevance_limits,
 )
+from .stale import MIN_QUOTE, QUOTE_MATCH, clean, quote_coverage
 from .tables import read_table
 
 MODALITY_RANK = {"应当": 0, "必须": 0, "可以": 1}
@@ -84,15 +95,19 @@ CONDUCT_CONTAINED = 0.8
 """Share of the shorter conduct's bigrams (at least :data:`CONDUCT_MIN_CONTAINED`) in the longer one above which
 an item names one of the conducts a clause lists (对销售的种畜禽未附具合格证明…的处罚 for a clause listing three)."""
 CONDUCT_MIN_CONTAINED = 10
+CONDUCT_MIN_WHOLE = 8
+"""Bigrams a conduct needs to count as named by a longer one when every one of its bigrams is in it
+(冒用农产品质量标志 in 农产品生产经营者冒用农产品质量标志，或者销售冒用农产品质量标志的农产品)."""
 SAME_PROVISION = 0.8
 """Jaccard similarity above which a conduct is the same provision listed under another of the
 :data:`ENFORCEMENT` categories (封存 of a clause whose penalty the list holds)."""
 ENFORCEMENT = frozenset({"行政处罚", "行政强制", "其他"})
 """What a provision on one conduct does to the offender (罚款, 封存, 责令改正): one item may list them together."""
-LISTED_PER_LAW = frozenset({"行政检查"})
-"""Categories that lists hold once per law (对…的监督检查 citing one or two of the law's articles): an
-item of the category on any article of the law, or of the law it implements (:func:`law_family`), holds
-the inspection powers and measures of its other articles."""
+LISTED_PER_LAW = frozenset({"行政检查", "行政奖励"})
+"""Categories that lists hold once per law (对…的监督检查, 对…做出显著成绩的单位和个人的表彰奖励, citing one
+or two of the law's articles): an item of the category on any article of the law, of the law it implements
+(:func:`law_family`) or of a law the clause's text was made under (:func:`enabling_laws`), holds the
+inspection powers and measures, or the awards, of its other articles."""
 _IMPLEMENTING = re.compile(r"(实施细则|实施条例|实施办法)$")
 
 
@@ -225,9 +240,12 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 def same_conduct(a: frozenset[str], b: frozenset[str]) -> float:
     """How surely two conducts are one: their Jaccard similarity, or 1 when the shorter
-    (of at least :data:`CONDUCT_MIN_CONTAINED` bigrams) lies in the longer for :data:`CONDUCT_CONTAINED`."""
+    (of at least :data:`CONDUCT_MIN_CONTAINED` bigrams) lies in the longer for :data:`CONDUCT_CONTAINED`,
+    or (of at least :data:`CONDUCT_MIN_WHOLE`) wholly."""
     shorter = min(len(a), len(b))
     if shorter >= CONDUCT_MIN_CONTAINED and len(a & b) >= CONDUCT_CONTAINED * shorter:
+        return 1.0
+    if shorter >= CONDUCT_MIN_WHOLE and len(a & b) == shorter:
         return 1.0
     return similarity(a, b)
 
@@ -247,6 +265,8 @@ class VacuumClause:
     duty: bool
     severity: Severity
     conduct: frozenset[str]
+    families: frozenset[str] = frozenset()  # law families whose per-law items hold it (:data:`LISTED_PER_LAW`)
+    late: str | None = None  # why its version was not yet in force at the list's date (then never a vacuum)
 
 
 def _without_companions(rows: Iterable[ClauseInForce]) -> Iterator[ClauseInForce]:
@@ -263,26 +283,141 @@ def _without_companions(rows: Iterable[ClauseInForce]) -> Iterator[ClauseInForce
             yield row
 
 
-def _assignable(store, law: str | None) -> list[VacuumClause]:
-    """The clauses in force that could be a vacuum of some government, in clause-id order.
+def _assignable(store, law: str | None, date: str | None = None) -> list[VacuumClause]:
+    """The clauses that could be a vacuum of some government with a list of ``date``, in clause-id order,
+    then those of versions not yet in force at ``date`` (``late`` set; see :func:`rows_at`).
 
     What does not depend on the government: not a prohibition, not an 其他
     companion, a canonical sector; whether it is a competence clause, where
     it is exercised, how heavy it is and what conduct it acts on.
     """
     sectors = canonical_sectors()
+    rows, late = rows_at(store, date, law)
     found = []
-    for row in _without_companions(store.clauses_in_force(law=law)):
-        clause = row.clause
-        # 有关部门, 其他有关部门 ...: no body can be named as the holder
-        if clause.modality == "不得" or clause.sector not in sectors:
-            continue
-        dropped = (competence_rule(clause) or _EXTRACTED_COMPETENCE) if is_competence(clause) else no_power_rule(clause)
-        found.append(VacuumClause(
-            row, dropped, relevance_limits(clause), clause.modality in DUTIES,
-            severity_of(clause.actions, clause.amounts), bigrams(conduct_of(clause.text)),
-        ))
+    for group, why in ((_without_companions(rows), None), *(((row,), reason) for row, reason in late)):
+        for row in group:
+            clause = row.clause
+            # 有关部门, 其他有关部门 ...: no body can be named as the holder
+            if clause.modality == "不得" or clause.sector not in sectors:
+                continue
+            dropped = (competence_rule(clause) or _EXTRACTED_COMPETENCE) if is_competence(clause) else no_power_rule(clause)
+            families = frozenset({law_family(row.version.law)} | {law_family(x) for x in enabling_laws(store, row.version.id)}) \
+                if clause.category in LISTED_PER_LAW else frozenset()
+            found.append(VacuumClause(
+                row, dropped, relevance_limits(clause), clause.modality in DUTIES,
+                severity_of(clause.actions, clause.amounts), bigrams(conduct_of(clause.text)), families, why,
+            ))
     return found
+
+
+def list_date_of(bases: Iterable[ItemBasis]) -> str | None:
+    """The date of a government's list: the newest ``PowerItem.list_date`` of its items (None when undated).
+
+    >>> list_date_of([])
+    """
+    return max((b.item["list_date"][:10] for b in bases if b.item.get("list_date")), default=None)
+
+
+def _start(effective: str | None, date: str | None) -> str:
+    """When a version took effect: its effective date, else its date (ISO, "" when neither is known)."""
+    return (effective or date or "")[:10]
+
+
+def version_at(store, law: str, date: str) -> str | None:
+    """The id of the version of ``law`` (a Law id) in force at ISO ``date``: the newest that had taken effect
+    by then (effective date, else its date), not marked not yet in force; None when none had."""
+    started = [v for v in store.targets(law, "HAS_VERSION")
+               if v.props.get("status") != "not_yet_in_force" and "" < _start(v.props.get("effective"), v.props.get("date")) <= date]
+    return max(started, key=lambda v: (_start(v.props.get("effective"), v.props.get("date")), v.props.get("date", ""), v.id)).id \
+        if started else None
+
+
+def rows_at(store, date: str | None, law: str | None = None) -> tuple[list[ClauseInForce], list[tuple[ClauseInForce, str]]]:
+    """The clauses of the versions in force at ``date`` (a list's date), in clause-id order, and the clauses
+    in force now whose version took effect after it, each with why it is not judged.
+
+    A list of 2024-06-01 cannot rest on a text in force from 2024-11: a law revised since is judged in the
+    version in force at the list's date (its clauses, ``CORRESPONDS_TO`` aside: an item citing the older text
+    covers its own article), and a law not yet in force then makes no vacuum.  ``date`` None: now.
+    Kept per store state and date (:func:`state_cached`).
+    """
+    if not date:
+        return list(store.clauses_in_force(law=law)), []
+    return state_cached(store, ("vacuum_rows_at", law, date), lambda: _rows_at(store, date, law))
+
+
+def _rows_at(store, date: str, law: str | None):
+    cache = view_cache(store)
+    kept: list[ClauseInForce] = []
+    late: list[tuple[ClauseInForce, str]] = []
+    older: dict[str, str | None] = {}
+    for row in store.clauses_in_force(law=law):
+        start = _start(row.version.effective, row.version.date)
+        if not start or start <= date:
+            kept.append(row)
+            continue
+        name = row.version.law
+        if name not in older:
+            older[name] = version_at(store, name, date)
+            if older[name] is not None:
+                kept.extend(_version_rows(store, cache, older[name]))
+        then = cache.version(older[name]) if older[name] else None
+        late.append((row, f"所依据的{version_label(row.version)}自{start}起施行，晚于清单日期{date}"
+                          + (f"；清单日期施行的是{version_label(then)}，按该版本判断" if then else "；清单日期该法尚未施行")))
+    kept.sort(key=lambda r: r.clause.id)
+    return kept, late
+
+
+def _version_rows(store, cache, version_id: str) -> Iterator[ClauseInForce]:
+    version = cache.version(version_id)
+    if version is None:
+        return
+    for node in store.nodes("AuthorisingClause", law=version.law, version=version.date):
+        clause = cache.clause(node)
+        provision = cache.provision(cache.node(clause.provision))
+        if provision is not None and provision.version == version.id:
+            yield ClauseInForce(clause, provision, cache.article_of(provision), version)
+
+
+def enabling_laws(store, version_id: str) -> frozenset[str]:
+    """The laws (Law ids) a version's first article cites: those it was made under (第一条 根据《X》…制定本办法).
+
+    Kept per store state (:func:`state_cached`); the version's own law is left out.
+    """
+    laws = state_cached(store, "vacuum_enabling_laws", dict)
+    if version_id not in laws:
+        found: set[str] = set()
+        stack = [article_id(version_id, 1)]
+        while stack:
+            pid = stack.pop()
+            found.update(c.props["law"] for c in store.targets(pid, "CITES") if c.props.get("law"))
+            stack.extend(e.dst for e in store.out_edges(pid, "CONTAINS"))
+        found.discard(version_id.rsplit("/", 1)[0])
+        laws[version_id] = frozenset(found)
+    return laws[version_id]
+
+
+def quoted_elsewhere(bases: Iterable[ItemBasis]) -> tuple[frozenset[str], frozenset[tuple[str, int, int]]]:
+    """Articles that items rest on by their quote: a citation whose quote is not in the article it names
+    (below :data:`queries.stale.QUOTE_MATCH`) but is in another article of the same version
+    (``Citation.quote_best_match``) covers that one too, as ids and as (law, number, suffix).
+
+    A list citing 城市房地产开发经营管理条例 第三十九条 with the text of 第三十六条 (the numbering before the
+    2020 revision) rests on art. 36: a stale basis to correct, not a vacuum of art. 36.
+    """
+    ids: set[str] = set()
+    numbers: set[tuple[str, int, int]] = set()
+    for basis in bases:
+        for citation in basis.citations:
+            best, target, quote = citation.best_match, citation.article or citation.target, citation.citation.get("quote")
+            if best is None or target is None or best.article is None or citation.version is None or not quote:
+                continue
+            if best.id == target.id or len(clean(quote)) < MIN_QUOTE or quote_coverage(quote, target.text) >= QUOTE_MATCH:
+                continue
+            if quote_coverage(quote, best.text) >= QUOTE_MATCH:
+                ids.add(article_id(best.version, best.article, best.article_suffix))
+                numbers.add((citation.version.law, best.article, best.article_suffix))
+    return frozenset(ids), frozenset(numbers)
 
 
 _EXTRACTED_COMPETENCE = RelevanceRule(
@@ -340,6 +475,10 @@ class HeldActs:
             self._acts[department] = [act for basis in self._bases[department] for act in self._of(basis)]
         return self._acts[department]
 
+    def items(self, department: str) -> list[ItemBasis]:
+        """The items of a department, as given."""
+        return self._bases.get(department, [])
+
     def _clause_grams(self, clause) -> frozenset[str]:
         grams = self._grams.get(clause.id)
         if grams is None:
@@ -367,6 +506,43 @@ class HeldActs:
                                 citation.version, citation.article)
 
 
+@functools.lru_cache(maxsize=1)
+def named_acts() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """(category, clause pattern with one group, what an item's name contains) of ``ontology/named_acts.csv``."""
+    text = resources.files("ontology").joinpath("named_acts.csv").read_text(encoding="utf-8-sig")
+    acts = []
+    for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+        if None in row or None in row.values() or "{0}" not in row["item_contains"]:
+            raise ValueError(f"ontology/named_acts.csv: line {line}: expected 4 cells, item_contains naming {{0}}")
+        acts.append((row["category"], re.compile(row["clause_pattern"]), row["item_contains"]))
+    return tuple(acts)
+
+
+def names_of(category: str, text: str | None) -> frozenset[str]:
+    """What an item of ``category`` holding the clause would name (``ontology/named_acts.csv``).
+
+    >>> sorted(names_of("行政许可", "采伐许可证由县级以上人民政府林业主管部门核发。"))
+    ['采伐许可']
+    >>> sorted(names_of("行政征收", "在批准发放捕捞许可证的同时征收渔业资源费。")), names_of("行政处罚", "处罚款。")
+    (['渔业资源'], frozenset())
+    """
+    return frozenset(contains.format(m.group(1)) for cat, pattern, contains in named_acts() if cat == category
+                     for m in pattern.finditer(text or ""))
+
+
+def named_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], held: HeldActs) -> _Held | None:
+    """An item of one of ``departments``, of the clause's category, naming the licence or fee the clause
+    grants or levies (:func:`names_of`), or None: 林木采伐许可证的核发 (森林法 art. 56) holds art. 57."""
+    category = clause.row.clause.category
+    names = names_of(category, clause.row.clause.text)
+    for dept in departments if names else ():
+        for basis in held.items(dept["id"]):
+            name = basis.item.get("name") or ""
+            if basis.item.get("category") == category and any(n in name for n in names):
+                return _Held(category, bigrams(name), (name, basis.item.get("code") or basis.item["id"]))
+    return None
+
+
 def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], held: HeldActs) -> _Held | None:
     """An act one of ``departments`` already holds with the clause's category and conduct, or None.
 
@@ -379,16 +555,17 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
     act resting on clauses of other sectors only holds those sectors'
     conducts (非法转让草原 is not 非法转让土地).  An inspection
     (:data:`LISTED_PER_LAW`) is held by an inspection item of the department
-    resting on any article of the same law.
+    resting on any article of the same law, of the law it implements or of a law the clause's text was
+    made under (``families``); so is an award (:data:`LISTED_PER_LAW`).
     """
     category = clause.row.clause.category
     law = clause.row.version.law
     measure = clause.row.clause.item is not None  # one of a list of measures (（一）进入…现场检查)
     if category in LISTED_PER_LAW:
-        family = law_family(law)
+        families = clause.families or frozenset({law_family(law)})
         for dept in departments:
             for act in held.get(dept["id"], ()):
-                if act.category == category and act.law is not None and law_family(act.law) == family:
+                if act.category == category and act.law is not None and law_family(act.law) in families:
                     return act
     if len(clause.conduct) < CONDUCT_MIN:
         return None
@@ -408,6 +585,55 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
             if value >= score:
                 best, score = act, value
     return best
+
+
+@dataclass(frozen=True)
+class GeneralAct:
+    """One row of ``ontology/general_acts.csv``: an act one general item of a list holds under any law.
+
+    A clause of one of ``categories`` whose text matches ``clause`` is held by
+    an item of the government, of any department, of one of ``categories``
+    (lists file a registration as 行政许可 or 行政确认) whose name matches ``item`` (不动产统一登记 holds the 土地使用权 and 林权
+    registrations of older laws; 对无照经营的处罚 holds each law's penalty on
+    trading without a business licence).
+    """
+
+    rule: str
+    categories: frozenset[str]
+    clause: re.Pattern[str]
+    item: re.Pattern[str]
+    reason: str
+    law: str
+    article: str
+
+    @property
+    def cited(self) -> str:
+        return f"{self.reason}（《{self.law}》{self.article}）"
+
+
+@functools.lru_cache(maxsize=1)
+def general_acts() -> tuple[GeneralAct, ...]:
+    """The rows of ``ontology/general_acts.csv``, in table order."""
+    text = resources.files("ontology").joinpath("general_acts.csv").read_text(encoding="utf-8-sig")
+    acts = []
+    for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+        if None in row or None in row.values():  # a pattern's {m,n} left unquoted splits the row
+            raise ValueError(f"ontology/general_acts.csv: line {line}: expected 7 cells (quote patterns holding a comma)")
+        acts.append(GeneralAct(row["rule"], frozenset(c for c in row["categories"].split(";") if c),
+                               re.compile(row["clause_pattern"]), re.compile(row["item_pattern"]), row["reason"], row["law"],
+                               row["article"]))
+    return tuple(acts)
+
+
+def general_cover(clause: VacuumClause, items: Iterable[Mapping[str, Any]]) -> tuple[GeneralAct, Mapping[str, Any]] | None:
+    """The :func:`general_acts` row and the item (of ``items``, a government's) that hold ``clause``, or None."""
+    row = clause.row.clause
+    for act in general_acts():
+        if row.category in act.categories and act.clause.search(row.text or ""):
+            for item in items:
+                if item.get("category") in act.categories and act.item.search(item.get("name") or ""):
+                    return act, item
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -520,15 +746,24 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     # only departments whose lists were loaded (they have items) carry sectors one can judge
     departments = loaded_departments(store.departments_of(government["id"]), bases, complete, declared)
     covered, covered_numbers = covered_by(bases)
+    moved, moved_numbers = quoted_elsewhere(bases)
+    covered, covered_numbers = covered | moved, covered_numbers | moved_numbers
     held = HeldActs(bases, state_cached(store, "vacuum_conduct_grams", dict))
     found: list[tuple[tuple, Finding]] = []
+    reported: dict[tuple, tuple[int, VacuumClause]] = {}  # (provision, category, holders) -> where in found, which
     unloaded: dict[str, list[VacuumClause]] = defaultdict(list)
     notes: list[Finding] = []
-    for item in state_cached(store, ("vacuum_clauses", law), lambda: _assignable(store, law)):
+    date = list_date_of(bases)
+    items = [b.item for b in bases]
+    for item in state_cached(store, ("vacuum_clauses", law, date), lambda: _assignable(store, law, date)):
         row = item.row
         clause = row.clause
         if not binds_government(row.version.rank, row.version.region, places):
             continue  # local legislation of elsewhere: not this government's law at all
+        if item.late is not None:
+            if explain and clause.level and binds_level(clause.level, level):
+                notes.append(_not_vacuum(government, item, item.late))
+            continue
         article = row.article.id if row.article is not None else row.provision.id
         if article in covered:
             continue
@@ -542,8 +777,14 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
                 notes.append(_not_vacuum(government, item, _why(why)))
             continue
         depts = departments_for(clause.sector, departments)
+        general = general_cover(item, items)
+        if general is not None:
+            if explain:
+                act, holder = general
+                notes.append(_not_vacuum(government, item, f"事项“{holder.get('name')}”已列该行为：{act.cited}"))
+            continue
         if depts:
-            held_by = conduct_cover(item, depts, held)
+            held_by = conduct_cover(item, depts, held) or named_cover(item, depts, held)
             if held_by is not None:
                 if explain:
                     notes.append(_not_vacuum(government, item, f"{held_by.where}已列同一行为" if held_by.conduct
@@ -559,10 +800,26 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             0 if depts else 1, MODALITY_RANK.get(clause.modality or "", 2), *item.severity.key, clause.category == "其他",
         )
         order = (row.version.law, clause.article or 0, clause.article_suffix, clause.paragraph or 0, clause.item or 0, clause.id)
+        # one vacuum per provision, category and holder: a clause extracted once per subject it names
+        # (人事部门或者劳动保障部门, 其他负有…职责的部门) that map to the same departments is one power left unlisted
+        same = (row.provision.id, clause.category, tuple(d["id"] for d in depts) or clause.sector)
+        if same in reported:
+            index, kept = reported[same]
+            if _vaguer(kept.row.clause.subject) and not _vaguer(clause.subject):
+                found[index], reported[same], item, kept = ((key, order), _vacuum(government, item, depts)), (index, item), kept, item
+            if explain:
+                notes.append(_not_vacuum(government, item, f"同一条款已按{kept.row.clause.subject}列为权力真空"))
+            continue
+        reported[same] = (len(found), item)
         found.append(((key, order), _vacuum(government, item, depts)))
     vacuums = _grouped(found, top)
     sectors = [_sector_note(government, sector, items) for sector, items in sorted(unloaded.items())]
     return vacuums + sectors + notes
+
+
+def _vaguer(subject: str | None) -> bool:
+    """A subject naming no body of its own (其他负有…职责的部门, 有关部门): the other clause of the provision is kept."""
+    return (subject or "").startswith(("其他", "有关"))
 
 
 def _irrelevant(item: VacuumClause, level: str | None, places: list[str]) -> tuple[str, Any] | None:

@@ -215,6 +215,46 @@ RELEVANCE = [
     # near miss: 奖励 that is an award to the public stays
     ("对举报违法行为的，县级以上人民政府农业农村主管部门应当给予奖励。",
      ("行政奖励", "县级以上人民政府农业农村主管部门", "农业农村", "应当", ("奖励",)), None),
+    # the Karamay lists (2024): 草原防火条例 art. 42, the department corrected by its superior organ
+    ("违反本条例规定，县级以上人民政府草原防火主管部门或者其他有关部门及其工作人员，有下列行为之一的，由其上级行政机关或者监察机关责令改正；情节严重的，对直接负责的主管人员和其他直接责任人员依法给予处分：",
+     ("其他", "县级以上人民政府农业农村主管部门", "农业农村", None, ("责令改正",)), "supervision"),
+    # 食品生产经营监督检查管理办法 art. 45: funds and equipment of the office
+    ("县级以上市场监督管理部门应当按照规定安排充足的经费，配备满足监督检查工作需要的采样、检验检测、拍摄、移动办公、安全防护等工具、设备。",
+     ("行政检查", "县级以上市场监督管理部门", "农业农村", "应当", ("监督检查",)), "own-resources"),
+    # 事业单位人事管理条例 art. 29: kinds of discipline of staff
+    ("处分分为警告、记过、降低岗位等级或者撤职、开除。",
+     ("行政处罚", "县级以上地方各级事业单位人事综合管理部门", "农业农村", None, ("警告",)), "discipline"),
+    # 测绘法 art. 66, 矿产资源法 (2009) art. 45: who decides the penalties of other articles
+    ("本法规定的降低测绘资质等级、暂扣测绘资质证书、吊销测绘资质证书的行政处罚，由颁发测绘资质证书的部门决定；其他行政处罚，由县级以上人民政府测绘地理信息主管部门决定。",
+     ("行政处罚", "县级以上人民政府测绘地理信息主管部门", "农业农村", None, ("吊销许可证",)), "jurisdiction"),
+    ("本法第三十九条、第四十条、第四十二条规定的行政处罚，由县级以上人民政府负责地质矿产管理工作的部门按照国务院地质矿产主管部门规定的权限决定。",
+     ("行政处罚", "县级以上人民政府负责地质矿产管理工作的部门", "农业农村", None, ("罚款",)), "jurisdiction"),
+    # 明码标价和禁止价格欺诈规定 art. 22, 铁路安全管理条例 art. 91: referrals to other laws
+    ("经营者违反本规定有关明码标价规定的，由县级以上市场监督管理部门依照《中华人民共和国价格法》《价格违法行为行政处罚规定》有关规定进行处罚。",
+     ("行政处罚", "县级以上市场监督管理部门", "农业农村", None, ()), "referral"),
+    ("有下列行为之一的，分别由铁路沿线所在地县级以上地方人民政府水行政主管部门、国土资源主管部门或者无线电管理机构等依照有关水资源管理、矿产资源管理、无线电管理等法律、行政法规的规定处罚：",
+     ("行政处罚", "县级以上地方人民政府国土资源主管部门", "农业农村", None, ()), "referral"),
+    # 计量法实施细则 art. 24: appointing the office's own inspectors
+    ("计量监督员必须经考核合格后，由县级以上人民政府计量行政部门任命并颁发监督员证件。",
+     ("行政许可", "县级以上人民政府计量行政部门", "农业农村", None, ("许可",)), "own-staff"),
+    # 传染病防治法 art. 75: the penalty is the 动物防疫法's
+    ("未经检疫出售、运输与人畜共患传染病有关的野生动物、家畜家禽的，由县级以上地方人民政府畜牧兽医行政部门责令停止违法行为，并依法给予行政处罚。",
+     ("行政处罚", "县级以上地方人民政府畜牧兽医行政部门", "农业农村", None, ("处罚",)), "referral"),
+    # 企业名称登记管理规定 art. 2: who is the registration authority
+    ("县级以上人民政府市场监督管理部门（以下统称企业登记机关）负责中国境内设立企业的企业名称登记管理。",
+     ("行政确认", "县级以上人民政府市场监督管理部门", "农业农村", None, ("登记",)), "competence-text"),
+    # near misses: a fallback penalty of the text itself (明码标价和禁止价格欺诈规定 art. 24) and an
+    # enterprise's equipment ordered by the department are powers
+    ("交易场所提供者违反本规定第四条第二款、第三款，法律、行政法规有规定的，依照其规定；法律、行政法规没有规定的，由县级以上市场监督管理部门责令改正，可以处五万元以下罚款。",
+     ("行政处罚", "县级以上市场监督管理部门", "农业农村", "可以", ("罚款",)), None),
+    ("燃气经营者未按照规定配备安全设备的，由县级以上地方人民政府燃气管理部门责令改正。",
+     ("其他", "县级以上地方人民政府燃气管理部门", "农业农村", None, ("责令改正",)), None),
+    # 森林法实施条例 arts. 35, 44: the 木材运输证 the 2019 森林法 abolished
+    ("从林区运出非国家统一调拨的木材，必须持有县级以上人民政府林业主管部门核发的木材运输证。",
+     ("行政许可", "县级以上人民政府农业农村主管部门", "农业农村", None, ("许可",)), "timber-transport"),
+    # near miss: 负责…登记 with a decision on the application of its own (a licence) stays
+    ("设立房地产开发企业，应当向县级以上人民政府工商行政管理部门申请登记。工商行政管理部门对符合条件的，应当予以登记。",
+     ("行政确认", "县级以上人民政府工商行政管理部门", "农业农村", "应当", ("登记",)), None),
 ]
 
 
@@ -262,6 +302,12 @@ CONDUCT = [
     # an item naming one of the conducts a clause lists (畜牧法 art. 88 and the list's item on art. 68 of 2015)
     ("违反本法规定，销售的种畜禽未附具种畜禽合格证明、家畜系谱，销售、收购国务院农业农村主管部门规定应当加施标识而没有标识的畜禽，或者重复使用畜禽标识的，由县级以上人民政府农业农村主管部门责令改正，可以处二千元以下罚款。",
      "对销售的种畜禽未附具种畜禽合格证明、检疫合格证明、家畜系谱等行为的处罚", True),
+    # 农产品质量安全法 2022 art. 74 and the list's item on art. 51 of 2018: the item's conduct, whole, in the clause's
+    ("农产品生产经营者冒用农产品质量标志，或者销售冒用农产品质量标志的农产品的，由县级以上地方人民政府农业农村主管部门按照职责责令改正，没收违法所得，并处罚款。",
+     "对冒用农产品质量标志的处罚", True),
+    # near miss: a conduct of fewer bigrams wholly inside another tells nothing (伪造、变造许可证)
+    ("违反本法规定，伪造、变造许可证或者以欺骗手段取得许可证的，由县级以上人民政府农业农村主管部门处罚款。",
+     "对伪造、变造许可证的处罚", False),
     # near miss: two clauses sharing only 有下列行为之一 are not one conduct
     ("违反本法规定，农产品生产经营者有下列行为之一，尚不构成犯罪的，由县级以上人民政府农业农村主管部门责令停止生产经营，处罚款。",
      "对农药经营者有下列行为之一的处罚", False),
@@ -379,3 +425,226 @@ def test_an_inspection_item_holds_the_inspection_powers_of_its_law(store, cited_
     g.item(agri, "i", "对甲活动的监督检查", "行政检查", cite(article_id(v if cited_law == "甲法" else other, 31), f"《{cited_law}》第三十一条"))
     g.save(store)
     assert [f.kind for f in find_vacuums(store, government="甲市")] == ([] if covered else ["vacuum"])
+
+
+# --- precision on real lists (issue 17 acceptance, issue 19 point 2) ------------------------------------------
+
+
+def _revised(store, list_date):
+    """矿产资源法 as loaded: the 2009 text (superseded) and the 2024-11-08 revision (in force now); 能源法 only in
+    its first text of 2024-11-08; a city whose 自然资源局 list is dated ``list_date`` (None: undated)."""
+    g = GraphBuilder()
+    old = g.law("中华人民共和国矿产资源法", "2009-08-27", {
+        39: "违反本法规定，未取得采矿许可证擅自采矿的，责令停止开采、赔偿损失，没收采出的矿产品和违法所得，可以并处罚款。"},
+        status=VersionStatus.SUPERSEDED)
+    new = g.law("中华人民共和国矿产资源法", "2024-11-08", {
+        64: "违反本法规定，未取得采矿权开采矿产资源的，由县级以上人民政府自然资源主管部门责令停止违法行为，没收直接用于违法开采的工具、设备以及违法采出的矿产品和违法所得，并处罚款。"},
+        effective="2025-07-01")
+    g.supersede(new, old)
+    g.clause(article_id(old, 39), "行政处罚", "县级以上人民政府地质矿产主管部门", sector="自然资源", actions=("罚款",))
+    g.clause(article_id(new, 64), "行政处罚", "县级以上人民政府自然资源主管部门", sector="自然资源", actions=("罚款",))
+    energy = g.law("中华人民共和国能源法", "2024-11-08", {
+        73: "违反本法规定，能源企业在能源应急状态时不服从统一指挥和安排的，由县级以上人民政府自然资源主管部门责令改正，处罚款。"},
+        effective="2025-01-01")
+    g.clause(article_id(energy, 73), "行政处罚", "县级以上人民政府自然资源主管部门", sector="自然资源", actions=("罚款",))
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    dept = g.department(gov, "甲市自然资源局", "自然资源")
+    g.item(dept, "i0", "无关事项", "行政许可", cite(None, "《某规定》"), list_date=list_date)
+    g.save(store)
+
+
+@pytest.mark.parametrize("list_date, expected", [
+    # a list of 2024-06-01 is judged on the 2009 text; 能源法 was not yet in force
+    ("2024-06-01", [("中华人民共和国矿产资源法", "2009-08-27", 39)]),
+    # a list after the revision took effect: the 2024 text and 能源法
+    ("2025-08-01", [("中华人民共和国矿产资源法", "2024-11-08", 64), ("中华人民共和国能源法", "2024-11-08", 73)]),
+    # near miss: between 能源法's effective date and the revision's
+    ("2025-03-01", [("中华人民共和国矿产资源法", "2009-08-27", 39), ("中华人民共和国能源法", "2024-11-08", 73)]),
+    # an undated list: the versions in force now
+    (None, [("中华人民共和国矿产资源法", "2024-11-08", 64), ("中华人民共和国能源法", "2024-11-08", 73)]),
+])
+def test_a_list_is_judged_against_the_versions_in_force_at_its_date(store, list_date, expected):
+    _revised(store, list_date)
+    found = sorted((f.law, f.version, f.article) for f in find_vacuums(store, government="甲市"))
+    assert found == expected
+
+
+def test_a_version_after_the_list_date_is_explained(store):
+    _revised(store, "2024-06-01")
+    notes = [f.reason for f in find_vacuums(store, government="甲市", explain=True) if f.kind == "not_vacuum"]
+    assert any("《中华人民共和国能源法》（2024-11-08）自2025-01-01起施行，晚于清单日期2024-06-01；清单日期该法尚未施行" in n
+               for n in notes)
+    assert any("清单日期施行的是《中华人民共和国矿产资源法》（2009-08-27），按该版本判断" in n for n in notes)
+
+
+# (article text, the clauses' subjects and sectors, the departments) -> vacuums left (subject of each)
+TWO_SUBJECTS = [
+    # 职工带薪年休假条例 art. 7: 人事部门 or 劳动保障部门, both the one 人社局: one vacuum
+    ("单位不安排职工休年休假又不依照本条例规定给予年休假工资报酬的，由县级以上地方人民政府人事部门或者劳动保障部门依据职权责令限期改正。",
+     (("县级以上地方人民政府人事部门", "人力资源和社会保障"), ("县级以上地方人民政府劳动保障部门", "人力资源和社会保障")),
+     (("甲市人力资源和社会保障局", "人力资源和社会保障"),), ["县级以上地方人民政府人事部门"]),
+    # 野生动物保护法 art. 36 (四): the clause of 其他负有…职责的部门 gives way to the 主管部门's
+    ("（四）查封、扣押无合法来源证明的野生动物及其制品；",
+     (("其他负有野生动物保护职责的部门", "林业和草原"), ("县级以上人民政府野生动物保护主管部门", "林业和草原")),
+     (("甲市林业和草原局", "林业和草原"),), ["县级以上人民政府野生动物保护主管部门"]),
+    # near miss: 基本农田保护条例 art. 29 names two departments of the city: a vacuum of each
+    ("县级以上地方人民政府土地行政主管部门、农业行政主管部门对本行政区域内发生的破坏基本农田的行为，有权责令纠正。",
+     (("县级以上地方人民政府土地行政主管部门", "自然资源"), ("县级以上地方人民政府农业行政主管部门", "农业农村")),
+     (("甲市自然资源局", "自然资源"), ("甲市农业农村局", "农业农村")),
+     ["县级以上地方人民政府农业行政主管部门", "县级以上地方人民政府土地行政主管部门"]),
+]
+
+
+@pytest.mark.parametrize("text, subjects, departments, expected", TWO_SUBJECTS)
+def test_one_vacuum_per_provision_category_and_department(store, text, subjects, departments, expected):
+    _one_law(store, {7: text}, [(7, "其他", subject, sector, None, ("责令改正",)) for subject, sector in subjects],
+             departments=departments)
+    found = [f for f in find_vacuums(store, government="甲市", explain=True)]
+    assert sorted(f.subject for f in found if f.kind == "vacuum") == sorted(expected)
+    assert len([f for f in found if f.kind == "not_vacuum"]) == len(subjects) - len(expected)
+
+
+# (quote of the item's citation, what the loader found best holding it) -> is art. 36 still a vacuum?
+QUOTED = [
+    # 城市房地产开发经营管理条例: the list cites 第三十九条 (numbering before 2020) with the text of art. 36
+    ("违反本条例规定，擅自预售商品房的，由县级以上人民政府房地产开发主管部门责令停止违法行为，没收违法所得，可以并处已收取的预付款1%以下的罚款。",
+     36, False),
+    # near miss: the quote is art. 39's own text: art. 36 stays a vacuum
+    ("违反本条例规定，擅自变更房地产开发项目的，由县级以上人民政府房地产开发主管部门责令改正。", None, True),
+    # near miss: a best match the quote does not hold either (a weak guess) covers nothing
+    ("房地产开发企业应当按照规定办理手续。", 36, True),
+]
+
+
+@pytest.mark.parametrize("quote, best, vacuum", QUOTED)
+def test_a_citation_whose_quote_stands_elsewhere_covers_that_article(store, quote, best, vacuum):
+    g = GraphBuilder()
+    v = g.law("城市房地产开发经营管理条例", "2020-11-29", {
+        36: "违反本条例规定，擅自预售商品房的，由县级以上人民政府房地产开发主管部门责令停止违法行为，没收违法所得，可以并处已收取的预付款1%以下的罚款。",
+        39: "违反本条例规定，擅自变更房地产开发项目的，由县级以上人民政府房地产开发主管部门责令改正。"}, rank=Rank.ADMINISTRATIVE_REGULATION)
+    g.clause(article_id(v, 36), "行政处罚", "县级以上人民政府房地产开发主管部门", sector="住房和城乡建设", actions=("罚款",))
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    dept = g.department(gov, "甲市住房和城乡建设局", "住房和城乡建设")
+    g.item(dept, "i", "对房地产开发企业未取得商品房预售许可擅自预售商品房的处罚", "行政处罚",
+           cite(article_id(v, 39), "《城市房地产开发经营管理条例》第三十九条", quote=quote,
+                quote_best_match=article_id(v, best) if best else None))
+    g.save(store)
+    assert [f.article for f in find_vacuums(store, government="甲市")] == ([36] if vacuum else [])
+
+
+def _enabled(store, first_cites, item_law, category, item_name):
+    """食品生产经营监督检查管理办法 art. 1 citing ``first_cites`` (the law it was made under), its inspection clause
+    of art. 5, and an item of ``category`` on art. 110 of ``item_law``."""
+    from kg.model import Citation
+
+    g = GraphBuilder()
+    rule = g.law("食品生产经营监督检查管理办法", "2021-12-24", {
+        1: "为了加强和规范对食品生产经营活动的监督检查，根据《中华人民共和国食品安全法》及其实施条例等法律法规，制定本办法。",
+        5: "县级以上地方市场监督管理部门应当按照规定在覆盖所有食品生产经营者的基础上，随机选取食品生产经营者、随机选派监督检查人员实施监督检查。"},
+        rank=Rank.DEPARTMENT_RULE)
+    for n, law in enumerate(first_cites):
+        cid = g._add(Citation(id_=f"{article_id(rule, 1)}#c{n}", source=article_id(rule, 1), text=f"《{law}》", law=law))
+        g._edge(article_id(rule, 1), cid, "CITES")
+    g.clause(article_id(rule, 5), category, "县级以上地方市场监督管理部门", sector="市场监督管理", modality="应当",
+             actions=("监督检查",))
+    law = g.law(item_law, "2021-04-29", {110: "县级以上人民政府食品安全监督管理部门履行食品安全监督管理职责，有权采取下列措施。"})
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    dept = g.department(gov, "甲市市场监督管理局", "市场监督管理")
+    g.item(dept, "i", item_name, category, cite(article_id(law, 110), f"《{item_law}》第一百一十条"))
+    g.save(store)
+
+
+@pytest.mark.parametrize("first_cites, item_law, category, covered", [
+    # the 办法 is made under 食品安全法 (its art. 1): the list's food inspection item under that law holds it
+    (["中华人民共和国食品安全法"], "中华人民共和国食品安全法", "行政检查", True),
+    # 档案法实施条例 art. 10 style: an award under the law the text was made under is the same award
+    (["中华人民共和国食品安全法"], "中华人民共和国食品安全法", "行政奖励", True),
+    # near miss: an inspection item under a law the 办法 does not name
+    (["中华人民共和国食品安全法"], "中华人民共和国产品质量法", "行政检查", False),
+    # near miss: art. 1 names no law
+    ([], "中华人民共和国食品安全法", "行政检查", False),
+])
+def test_a_per_law_item_holds_the_rules_made_under_its_law(store, first_cites, item_law, category, covered):
+    _enabled(store, first_cites, item_law, category, "对食品生产和加工、食品流通和餐饮服务的检查")
+    assert [f.kind for f in find_vacuums(store, government="甲市")] == ([] if covered else ["vacuum"])
+
+
+# (clause text, category, the item of another department, its category) -> covered by the general act?
+GENERAL = [
+    # 城市房地产管理法 art. 61: land-use right registration, now 不动产统一登记 (不动产登记暂行条例 art. 4)
+    ("以出让或者划拨方式取得土地使用权，应当向县级以上地方人民政府土地管理部门申请登记，经县级以上地方人民政府土地管理部门核实，由同级人民政府颁发土地使用权证书。",
+     "行政确认", "不动产统一登记", "行政确认", True),
+    # 森林法实施条例 art. 4 (三): forest rights, the same registration (held by the 自然资源局, not the 林草局)
+    ("使用国家所有的其他森林、林木和林地的单位和个人，应当向县级以上地方人民政府林业主管部门提出登记申请，由县级以上地方人民政府登记造册，核发证书，确认森林、林木和林地使用权。",
+     "行政确认", "不动产统一登记", "行政确认", True),
+    # 城市房地产管理法 art. 65: trading without a licence, held by the list's 无照经营 penalty
+    ("违反本法第三十条的规定，未取得营业执照擅自从事房地产开发业务的，由县级以上人民政府工商行政管理部门责令停止房地产开发业务活动，没收违法所得，可以并处罚款。",
+     "行政处罚", "对经营者未依法取得营业执照从事经营活动的处罚", "行政处罚", True),
+    # 城市房地产开发经营管理条例 art. 7: registering a new enterprise is the list's 企业登记注册
+    # (the Karamay 市场监管 list files it as 行政许可)
+    ("设立房地产开发企业，应当向县级以上人民政府工商行政管理部门申请登记。", "行政确认", "企业登记注册", "行政许可", True),
+    # near misses: a registration item of another kind; the 无照经营 item held as an inspection; an enterprise
+    # registration (设立登记) that is no real-property right
+    ("以出让或者划拨方式取得土地使用权，应当向县级以上地方人民政府土地管理部门申请登记。",
+     "行政确认", "企业登记注册", "行政确认", False),
+    ("违反本法第三十条的规定，未取得营业执照擅自从事房地产开发业务的，由县级以上人民政府工商行政管理部门责令停止房地产开发业务活动，没收违法所得，可以并处罚款。",
+     "行政处罚", "对无照经营行为的检查", "行政检查", False),
+    ("设立房地产开发企业，应当向县级以上人民政府工商行政管理部门申请登记。",
+     "行政确认", "不动产统一登记", "行政确认", False),
+]
+
+
+@pytest.mark.parametrize("text, category, name, item_category, covered", GENERAL)
+def test_a_general_item_holds_the_act_under_every_law(store, text, category, name, item_category, covered):
+    _one_law(store, {61: text}, [(61, category, "县级以上地方人民政府农业农村主管部门", "农业农村", None, ("登记",))],
+             departments=(("甲市农业农村局", "农业农村"), ("甲市自然资源局", "自然资源")), items=[(1, name, item_category, None)])
+    found = list(find_vacuums(store, government="甲市", explain=True))
+    assert [f.kind for f in found] == (["not_vacuum"] if covered else ["vacuum"])
+    if covered:
+        from queries.vacuum import general_acts
+
+        assert f"事项“{name}”已列该行为" in found[0].reason and any(act.law in found[0].reason for act in general_acts())
+
+
+@pytest.mark.parametrize("text, item_name, covered", [
+    # 森林法 art. 57: the licence the list's 林木采伐许可证的核发 (art. 56) grants
+    ("采伐许可证由县级以上人民政府林业主管部门核发。", "林木采伐许可证的核发", True),
+    # 兽药管理条例 art. 22: the same licence under its own name
+    ("县级以上地方人民政府兽医行政管理部门，应当自收到申请之日起30个工作日内完成审查。审查合格的，发给兽药经营许可证。",
+     "兽药经营许可证核发", True),
+    # near misses: a penalty item on the licence holds no licence, and another licence is another act
+    ("从事动物诊疗活动的机构，应当向县级以上地方人民政府农业农村主管部门申请动物诊疗许可证。", "对未取得动物诊疗许可证从事动物诊疗活动的处罚", False),
+    ("内陆水域的捕捞许可证，由县级以上地方人民政府渔业行政主管部门批准发放。", "渔业船网工具指标审批", False),
+    # 渔业资源增殖保护费征收使用办法 art. 9: the fee the list's item under 渔业法 art. 28 levies
+    ("县级以上地方人民政府渔业行政主管部门，在批准发放捕捞许可证的同时征收渔业资源费。", "对渔业资源增殖保护费的征收", True),
+    # 计量法实施细则 art. 8: the certificate of the list's 计量标准器具核准
+    ("经考核符合本细则第七条规定条件并取得考核合格证的，由当地县级以上人民政府计量行政部门审批颁发社会公用计量标准证书后，方可使用。",
+     "计量标准器具核准", True),
+    # near miss: another fee of the same office (土地复垦费 is not 耕地开垦费)
+    ("土地复垦义务人不复垦的，应当缴纳土地复垦费，由县级以上地方人民政府农业农村主管部门征收。", "耕地开垦费的征收", False),
+])
+def test_a_licence_or_fee_item_holds_the_clauses_naming_it(store, text, item_name, covered):
+    clause_category = "行政征收" if text.endswith(("资源费。", "征收。")) else "行政许可"
+    category = clause_category if item_name.endswith(("核发", "审批", "征收", "核准")) else "行政处罚"
+    _one_law(store, {57: text, 56: "甲。"}, [(57, clause_category, "县级以上人民政府农业农村主管部门", "农业农村", None, ("许可",))],
+             items=[(0, item_name, category, 56)])
+    assert [f.kind for f in find_vacuums(store, government="甲市")] == ([] if covered else ["vacuum"])
+
+
+@pytest.mark.parametrize("law, text, vacuum", [
+    # 矿山安全法 art. 33 and 乡镇煤矿管理条例 art. 24: 劳动行政主管部门 there is mine safety, now the inspectorate's
+    ("中华人民共和国矿山安全法", "（一）检查矿山企业和管理矿山企业的主管部门贯彻执行矿山安全法律、法规的情况；", False),
+    ("乡镇煤矿管理条例", "县级以上人民政府劳动行政主管部门负责对乡镇煤矿安全工作的监督，并有权对取得矿长资格证书的矿长进行抽查。", False),
+    # near miss: the same role in 劳动法 is the 人社局's
+    ("中华人民共和国劳动法", "县级以上各级人民政府劳动行政部门依法对用人单位遵守劳动法律、法规的情况进行监督检查。", True),
+])
+def test_a_relevance_row_can_hold_in_some_laws_only(store, law, text, vacuum):
+    g = GraphBuilder()
+    v = g.law(law, "2009-08-27", {33: text})
+    g.clause(article_id(v, 33), "行政检查", "县级以上各级人民政府劳动行政主管部门", sector="人力资源和社会保障",
+             actions=("监督检查",), text=text)
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    dept = g.department(gov, "甲市人力资源和社会保障局", "人力资源和社会保障")
+    g.item(dept, "i0", "无关事项", "行政许可", cite(None, "《某规定》"))
+    g.save(store)
+    assert [f.kind for f in find_vacuums(store, government="甲市")] == (["vacuum"] if vacuum else [])
