@@ -170,7 +170,16 @@ def compare_findings(reduced: Path, whole: Path) -> dict[str, Any]:
     for kind in sorted(set(a) | set(b)):
         ra, rb = a.get(kind, set()), b.get(kind, set())
         found[kind] = {"reduced": len(ra), "whole": len(rb), "identical": ra == rb, "subset": ra <= rb}
+    # the acceptance of issue 16 (vacuum_sector notes count clauses of the laws loaded: they differ, and are not asked)
+    found["acceptance_met"] = (all(found.get(kind, {"identical": True})["identical"] for kind in IDENTICAL_KINDS)
+                               and all(found.get(kind, {"subset": True})["subset"] for kind in SUBSET_KINDS))
     return found
+
+
+IDENTICAL_KINDS = ("orphan", "invalid_basis", "stale_basis", "unaccountable")
+"""Finding kinds that must be the same on the reduced and the whole-corpus store (issue 16)."""
+SUBSET_KINDS = ("vacuum", "overlap")
+"""Finding kinds of the reduced store that must be among the whole-corpus store's."""
 
 
 def _start_falkordb():
@@ -279,6 +288,9 @@ def markdown_table() -> str:
     for backend, results in load_results().items():
         for r in results:
             for kind, row in (r.get("against_reduced") or {}).items():
+                if kind == "acceptance_met":
+                    lines.append(f"| {r['items']:,} | acceptance met | | | {row} | |")
+                    continue
                 lines.append(f"| {r['items']:,} | {kind} | {row['reduced']} | {row['whole']} | {row['identical']} "
                              f"| {row['subset']} |")
     return "\n".join(lines)

@@ -2,8 +2,10 @@
 
 Findings are written as they come: JSON is streamed object by object, CSV
 row by row, xlsx through openpyxl's write-only mode.  ``all`` reads each
-government's items once for every kind (:func:`queries.scan.scan`) and keeps
-the findings (candidates need them), never every item at once.
+government's items once for every kind but vacuums (:func:`queries.scan.scan`)
+and keeps those findings (candidates need them), never every item at once; it
+reads them once more for the vacuums, which are written as each government's
+are made and never kept.
 
 >>> from kg.embedded import EmbeddedStore
 >>> import io, tempfile, pathlib
@@ -114,14 +116,18 @@ def _kinds_together(findings: Iterable[Finding]) -> Iterator[Finding]:
 
 
 def _all(store, concentrations, government, department, lists) -> Iterator[Finding]:
-    # one pass over each government's items feeds every kind (queries.scan); the order is the single kinds'
-    found = scan(store, government=government, department=department, concentrations=concentrations, **lists)
+    # One pass over each government's items feeds every kind but vacuums (queries.scan); the order is the
+    # single kinds'.  Vacuums are made government by government as they are written (find_vacuums reads each
+    # government's items again): on a whole corpus they are most findings (~900 a government), and holding
+    # them all until the item kinds before them are written would take gigabytes at a million items.
+    found = scan(store, government=government, department=department, concentrations=concentrations,
+                 vacuums=False, **lists)
     items = found.items
     yield from items["orphan"]
     yield from items["invalid_basis"]
     yield from items["stale_basis"]
     yield from found.overlaps
-    yield from _kinds_together(found.vacuums)
+    yield from _kinds_together(find_vacuums(store, government=government, department=department, **lists))
     yield from items["unaccountable"]
     item_findings = (items["orphan"] + items["invalid_basis"] + items["stale_basis"] + items["unaccountable"]
                      + items["category_mismatch"])

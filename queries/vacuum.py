@@ -62,19 +62,20 @@ from __future__ import annotations
 import csv
 import functools
 import itertools
+import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import cn2an
 
 from kg.errors import UserError
 from kg.model import article_id
 from kg.text import halfwidth, strip_prc
-from kg.views import ClauseInForce, ItemBasis, covered_by, state_cached, view_cache
+from kg.views import ClauseInForce, ItemBasis, clause_reach, clauses_binding, covered_by, state_cached, view_cache
 
 from .findings import Evidence, Finding, provision_label, version_label
 from .overlap import loaded_departments
@@ -136,7 +137,7 @@ class Severity:
     def key(self) -> tuple[int, int, int]:
         return (-self.liberty, -self.revocation, -self.amount)
 
-    @property
+    @functools.cached_property  # a clause's severity is labelled in every government's vacuum of it
     def label(self) -> str | None:
         parts = (["限制人身自由"] if self.liberty else []) + (["吊销许可证件或责令停产停业、关闭"] if self.revocation else [])
         if self.amount:
@@ -467,6 +468,7 @@ class HeldActs:
                 self._bases[basis.department["id"]].append(basis)
         self._acts: dict[str, list[_Held]] = {}
         self._grams = grams if grams is not None else {}
+        self._by_gram: dict[str, dict[str, list[int]]] = {}
 
     def get(self, department: str, default: Iterable[_Held] = ()) -> list[_Held]:
         if department not in self._acts:
@@ -478,6 +480,31 @@ class HeldActs:
     def items(self, department: str) -> list[ItemBasis]:
         """The items of a department, as given."""
         return self._bases.get(department, [])
+
+    def sharing(self, department: str, grams: frozenset[str]) -> list[_Held]:
+        """The acts of ``get(department)``, in its order, that can be the same conduct as ``grams``.
+
+        :func:`same_conduct` reaches :data:`CONDUCT_SIMILARITY` only for an act sharing at least
+        ``CONDUCT_SIMILARITY * len(grams)`` bigrams with ``grams`` (a Jaccard similarity is at most the
+        shared share of either side) or, contained, ``CONDUCT_CONTAINED * CONDUCT_MIN_CONTAINED`` or, wholly,
+        ``CONDUCT_MIN_WHOLE``; the other
+        acts are never the one :func:`conduct_cover` finds.  The shared bigrams are counted through a
+        bigram index of the department's acts, built when first asked for: a government's vacuum
+        candidates are compared with the same few hundred acts.
+        """
+        acts = self.get(department)
+        index = self._by_gram.get(department)
+        if index is None:
+            index = self._by_gram[department] = {}
+            for position, act in enumerate(acts):
+                for gram in act.conduct:
+                    index.setdefault(gram, []).append(position)
+        need = min(CONDUCT_SIMILARITY * len(grams), CONDUCT_CONTAINED * CONDUCT_MIN_CONTAINED, CONDUCT_MIN_WHOLE)
+        need = max(math.ceil(round(need, 9)), 1)  # 0.45 * 20 is 9, not 9.000…1
+        # an act sharing `need` of the bigrams shares one of any len(grams) - need + 1 of them: the rarest
+        rarest = sorted(grams, key=lambda gram: len(index.get(gram, ())))[:len(grams) - need + 1]
+        candidates = set(itertools.chain.from_iterable(index.get(gram, ()) for gram in rarest))
+        return [acts[p] for p in sorted(candidates) if len(acts[p].conduct & grams) >= need]
 
     def _clause_grams(self, clause) -> frozenset[str]:
         grams = self._grams.get(clause.id)
@@ -571,7 +598,7 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
         return None
     best, score = None, CONDUCT_SIMILARITY
     for dept in departments:
-        for act in held.get(dept["id"], ()):
+        for act in held.sharing(dept["id"], clause.conduct):  # an act sharing no bigram scores 0
             if not act.conduct:
                 continue
             if act.category != category and not (
@@ -672,7 +699,8 @@ def load_manifest(path: str | Path | None) -> dict[str, list[dict[str, Any]]]:
 # The vacuums of a government
 
 
-def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mapping[str, Any]]) -> Finding:
+def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mapping[str, Any]],
+            count: int = 0, duties: int = 0) -> Finding:
     row = item.row
     clause = row.clause
     names = [d.get("name", d["id"]) for d in depts]
@@ -694,7 +722,7 @@ def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mappi
         law=row.version.law, version=row.version.date, article=clause.article if clause.article is not None else row.provision.article,
         paragraph=clause.paragraph, item=clause.item, category=clause.category, subject=clause.subject,
         modality=clause.modality, department="、".join(names) or None, provision=row.provision.id,
-        sector=clause.sector, severity=item.severity.label,
+        sector=clause.sector, severity=item.severity.label, count=count, duties=duties,
     )
 
 
@@ -755,11 +783,15 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     notes: list[Finding] = []
     date = list_date_of(bases)
     items = [b.item for b in bases]
-    for item in state_cached(store, ("vacuum_clauses", law, date), lambda: _assignable(store, law, date)):
+
+    def keep(clause_level: str | None, rank: str, region: str | None, live: bool) -> bool:
+        # local legislation of elsewhere is not this government's law at all; unless explained, a clause of a
+        # level not binding this government's or dropped everywhere (_irrelevant) is skipped too
+        return binds_government(rank, region, places) and (explain or (live and binds_level(clause_level, level)))
+
+    for item in clauses_binding(store, ("vacuum_clauses", law, date), lambda: _assignable(store, law, date), keep, _reach):
         row = item.row
         clause = row.clause
-        if not binds_government(row.version.rank, row.version.region, places):
-            continue  # local legislation of elsewhere: not this government's law at all
         if item.late is not None:
             if explain and clause.level and binds_level(clause.level, level):
                 notes.append(_not_vacuum(government, item, item.late))
@@ -806,13 +838,13 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
         if same in reported:
             index, kept = reported[same]
             if _vaguer(kept.row.clause.subject) and not _vaguer(clause.subject):
-                found[index], reported[same], item, kept = ((key, order), _vacuum(government, item, depts)), (index, item), kept, item
+                found[index], reported[same], item, kept = ((key, order), (item, depts)), (index, item), kept, item
             if explain:
                 notes.append(_not_vacuum(government, item, f"同一条款已按{kept.row.clause.subject}列为权力真空"))
             continue
         reported[same] = (len(found), item)
-        found.append(((key, order), _vacuum(government, item, depts)))
-    vacuums = _grouped(found, top)
+        found.append(((key, order), (item, depts)))
+    vacuums = _grouped(found, top, functools.partial(_vacuum, government))
     sectors = [_sector_note(government, sector, items) for sector, items in sorted(unloaded.items())]
     return vacuums + sectors + notes
 
@@ -820,6 +852,12 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
 def _vaguer(subject: str | None) -> bool:
     """A subject naming no body of its own (其他负有…职责的部门, 有关部门): the other clause of the provision is kept."""
     return (subject or "").startswith(("其他", "有关"))
+
+
+def _reach(item: VacuumClause) -> tuple[str | None, str, str | None, bool]:
+    """What the clause index of :func:`vacuums_of` groups candidates by: the clause's reach
+    (:func:`kg.views.clause_reach`) and whether no relevance row drops it everywhere."""
+    return (*clause_reach(item.row), item.dropped is None)
 
 
 def _irrelevant(item: VacuumClause, level: str | None, places: list[str]) -> tuple[str, Any] | None:
@@ -850,19 +888,26 @@ def _why(reason: tuple[str, Any]) -> str:
     return "该法律法规只适用于特定地域，不含本地（ontology/law_scopes.csv）"
 
 
-def _grouped(found: list[tuple[tuple, Finding]], top: int | None) -> list[Finding]:
-    """Vacuums grouped by law and article, groups by their best member, each member with its group's counts."""
-    groups: dict[tuple, list[tuple[tuple, Finding]]] = defaultdict(list)
-    for (key, order), finding in found:
-        groups[(finding.law, finding.article, order[2])].append(((key, order), finding))
+def _grouped(found: list[tuple[tuple, tuple[VacuumClause, list]]], top: int | None,
+             make: Callable[..., Finding]) -> list[Finding]:
+    """Vacuums grouped by law and article, groups by their best member, each member with its group's counts.
+
+    ``found`` holds (rank key, (clause, departments)); ``make(clause, departments, count, duties)`` builds
+    a finding, once, and only for the groups kept (``top``).
+    """
+    groups: dict[tuple, list[tuple[tuple, tuple[VacuumClause, list]]]] = defaultdict(list)
+    for (key, order), (item, depts) in found:
+        row = item.row
+        article = row.clause.article if row.clause.article is not None else row.provision.article
+        groups[(row.version.law, article, order[2])].append(((key, order), (item, depts)))
     ranked = sorted(groups.values(), key=lambda members: min(k for k, _ in members))
     if top is not None:
         ranked = ranked[:max(top, 0)]
     result = []
     for members in ranked:
         members.sort(key=lambda kf: (kf[0][1][3:], kf[0][0]))
-        duties = sum(f.modality in DUTIES for _, f in members)
-        result.extend(replace(f, count=len(members), duties=duties) for _, f in members)
+        duties = sum(item.row.clause.modality in DUTIES for _, (item, _) in members)
+        result.extend(make(item, depts, len(members), duties) for _, (item, depts) in members)
     return result
 
 

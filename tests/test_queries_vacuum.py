@@ -648,3 +648,34 @@ def test_a_relevance_row_can_hold_in_some_laws_only(store, law, text, vacuum):
     g.item(dept, "i0", "无关事项", "行政许可", cite(None, "《某规定》"))
     g.save(store)
     assert [f.kind for f in find_vacuums(store, government="甲市")] == (["vacuum"] if vacuum else [])
+# item names of one department (the demo's and Karamay lists' style) and clause texts whose conduct is looked up
+HELD_NAMES = [
+    "对未按照规定对从业人员进行安全生产教育和培训的处罚",
+    "对未取得种子生产经营许可证生产经营种子的处罚",
+    "对销售的种畜禽未附具种畜禽合格证明、检疫合格证明、家畜系谱等行为的处罚",
+    "对农药经营者有下列行为之一的处罚",
+    "对生产经营假种子的处罚",
+    "对生产经营劣种子的处罚",
+    "对未按照规定建立、保存种子生产经营档案的处罚",
+]
+CLAUSE_TEXTS = [text for text, _, _ in CONDUCT] + [
+    "违反本法第四十八条规定，生产经营劣种子的，由县级以上人民政府农业农村主管部门责令停止生产经营，没收违法所得和种子。",
+    "违反本法规定，种子生产经营者未按照规定建立、保存种子生产经营档案的，由县级以上人民政府农业农村主管部门责令改正，处二千元以上二万元以下罚款。",
+    "违反本法规定，擅自采集或者采伐国家重点保护的天然种质资源的，由县级以上人民政府林业草原主管部门责令停止违法行为。",
+]
+
+
+@pytest.mark.parametrize("text", CLAUSE_TEXTS)
+def test_the_bigram_index_keeps_every_act_that_can_cover_a_conduct(text):
+    from kg.views import ItemBasis
+    from queries.vacuum import CONDUCT_SIMILARITY, HeldActs, bigrams, conduct_of, same_conduct
+
+    dept = {"id": "甲市/甲市农业农村局", "name": "甲市农业农村局"}
+    bases = [ItemBasis({"id": f"i{n}", "name": name, "category": "行政处罚"}, dept, None)
+             for n, name in enumerate(HELD_NAMES)]
+    held = HeldActs(bases)
+    grams = bigrams(conduct_of(text))
+    can = [act for act in held.get(dept["id"]) if same_conduct(grams, act.conduct) >= CONDUCT_SIMILARITY]
+    kept = held.sharing(dept["id"], grams)
+    assert all(act in kept for act in can)
+    assert kept == [act for act in held.get(dept["id"]) if act in kept]  # in the acts' order
