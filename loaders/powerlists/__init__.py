@@ -21,6 +21,7 @@ its item is written, so the load holds little beyond the graph itself.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -144,6 +145,26 @@ def _date_of(plist: PowerList) -> str | None:
     return None
 
 
+def _stored_date(store: Store, plist: PowerList, report: LoadReport) -> str | None:
+    """The date a file loaded before without ``--date`` keeps: reloading it replaces it, never makes a version.
+
+    Without this a corrected workbook reloaded without ``--date`` took the year of its title (2024-01-01), became an
+    older version than the one loaded with ``--date 2024-06-01`` and was silently never checked.  A title naming
+    another year than the stored load's is a new version (lists-2025/ beside lists-2024/ under the same names).
+    """
+    dates = {node.props.get("list_date") for node in store.nodes("PowerItem", source_file=plist.path.name)}
+    dates.discard(None)
+    titled = _date_of(plist)
+    if titled:  # a list of another year under the same file name is a new version, as its title says
+        dates = {d for d in dates if d[:4] == titled[:4]}
+    if not dates:
+        return None
+    newest = max(dates)
+    report.warn(plist.path, f"no --date: loaded for {newest}, the date it was loaded with before"
+                            " (it replaces that load; pass --date for a new version)")
+    return newest
+
+
 def _level(level: str | None) -> GovLevel | None:
     if level is None:
         return None
@@ -156,9 +177,14 @@ def _level(level: str | None) -> GovLevel | None:
 def _check_date(date: str | None) -> str | None:
     if date is None:
         return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.strip()):
-        raise UserError(f"--date {date}: use YYYY-MM-DD")
-    return date.strip()
+    text = date.strip()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"--date {date}: not a date; use YYYY-MM-DD (2024-06-01)") from None
+    return text
 
 
 def load_powers(
@@ -212,7 +238,10 @@ def load_powers(
             report.error(path, f"cannot read ({type(exc).__name__}: {exc})")
             continue
         if not any(s.header_row for s in plist.sheets):
-            report.error(path, "no sheet has a recognisable header row (事项名称/权力名称 with 权力类型, 实施依据, 实施主体 …): not a power list")
+            promised = PROMISED.get(path.suffix.lower())
+            said = (f"read as {READ_AS.get(plist.read_as, plist.read_as)}, not what its name says: "
+                    if plist.read_as and promised and plist.read_as != promised else "")
+            report.error(path, f"{said}no sheet has a recognisable header row (事项名称/权力名称 with 权力类型, 实施依据, 实施主体 …): not a power list")
             continue
         lists.append(plist)
 
@@ -222,7 +251,10 @@ def load_powers(
         explicit = GovernmentName(government.strip(), gov_level or explicit.level, explicit.parent)
     for plist in lists:
         plist.government = explicit or _government_of(plist)
-        plist.date = date or _date_of(plist)
+        plist.date = date or _stored_date(store, plist, report) or _date_of(plist)
+        if plist.date is None:
+            report.warn(plist.path, "no --date and no year in its title: checked against the laws in force now;"
+                                    " pass --date YYYY-MM-DD (the date the list applies)")
     named = Counter(p.government for p in lists if p.government)
     batch_default = named.most_common(1)[0][0] if named else None
     cities = [g for g, _ in named.most_common() if g.level == GovLevel.CITY]
