@@ -242,3 +242,23 @@ def test_a_commit_killed_midway_leaves_the_store_and_its_temporary_file_is_swept
     assert run("--store", store, "load", "powers", a_list(tmp_path / "l.csv"), "--date", "2024-06-01").exit_code == 0
     assert not stale.exists() and live.exists()
     assert not [p for p in store.parent.glob(f"{store.name}.*.tmp") if p != live]
+
+
+@pytest.mark.parametrize(
+    "title, cell, department",
+    [
+        # a guiding catalogue's role where the office is meant: the office the list is of (was 云溪市商务主管部门)
+        ("云溪市商务局2024年权责清单", "地州市商务主管部门", "云溪市商务局"),
+        ("云溪市农业农村局2024年权责清单", "县级以上农业农村主管部门", "云溪市农业农村局"),
+        # a role of another sector, or an office, stays as written
+        ("云溪市商务局2024年权责清单", "县级以上卫生健康主管部门", "云溪市卫生健康主管部门"),
+        ("云溪市商务局2024年权责清单", "云溪市市场监督管理局", "云溪市市场监督管理局"),
+        # no office in the title: nothing to put in the role's place
+        ("云溪市2024年权责清单", "地州市商务主管部门", "云溪市商务主管部门"),
+    ],
+)
+def test_a_role_in_the_body_column_is_the_lists_own_office(store, tmp_path, title, cell, department):
+    rows = [[title], HEADER, ["YX-1", "蜂种生产经营许可", "行政许可", cell, BASIS, "受理", "追责"]]
+    path = write_csv(tmp_path / f"{title}.csv", rows)
+    assert run("--store", store, "load", "powers", path, "--date", "2024-06-01").exit_code == 0
+    assert f'"department": "{department}"' in run("--store", store, "basis", "--format", "jsonl").output

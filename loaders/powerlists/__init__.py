@@ -160,6 +160,8 @@ def _stored_date(store: Store, plist: PowerList, report: LoadReport) -> str | No
     if not dates:
         return None
     newest = max(dates)
+    if newest == titled:
+        return newest  # what the title says anyway: nothing to tell
     report.warn(plist.path, f"no --date: loaded for {newest}, the date it was loaded with before"
                             " (it replaces that load; pass --date for a new version)")
     return newest
@@ -290,7 +292,7 @@ def load_powers(
             if gov is not None:
                 default_department = _default_department(plist, gov)
                 for cell in dict.fromkeys(e.department for e in plist.entries):
-                    batch.learn_aliases(split_departments(cell or default_department)[0], gov, province)
+                    batch.learn_aliases(_acting_body(cell, default_department, sectors, gov), gov, province)
     per_file: dict[str, dict] = {}
     own: set[str] = set()  # governments whose own lists these are
     if loading:
@@ -480,6 +482,7 @@ def _load_entry(entry: Entry, plist: PowerList, gov: GovernmentName, province: s
     parsed = parse_basis(entry.basis) if entry.basis else []
     resolutions = [resolver.resolve(cite, plist.date) for cite in parsed]
     bodies = split_departments(entry.department or default_department)
+    bodies[0] = _acting_body(entry.department, default_department, sectors, gov)
     dept = batch.department(bodies[0], gov, province, sectors, store.get)
     code = entry.code if entry.code and entry.code not in shared_codes else None
     item_id = batch.versioned_id(code or stable_item_id(dept.id, entry), dept.government, plist.date, store)
@@ -505,6 +508,25 @@ def _load_entry(entry: Entry, plist: PowerList, gov: GovernmentName, province: s
     batch.add_item(item, responsibility_of(item_id, entry))
     add_citations(batch, item_id, parsed, resolutions)
     return item
+
+
+_ROLE_RE = re.compile(r"(?:主管部门|管理部门|监管部门|行政部门|职能部门)$")
+_OFFICE_RE = re.compile(r"(?:局|厅|委员会|委|办公室|办)$")
+
+
+def _acting_body(cell: str, default_department: str, sectors: SectorTable, gov: GovernmentName) -> str:
+    """The first body a 实施主体 cell names; a statutory role of the list's own sector is the office the list is of.
+
+    A department's list filled from a guiding catalogue writes the role (地州市商务主管部门) where the office
+    (克拉玛依市商务局, its file name and title) is meant: loaded under the role, the department was one nobody
+    knows it by (--department 克拉玛依市商务局 found nothing).  A role of another sector stays as written.
+    """
+    first = split_departments(cell or default_department)[0]
+    if cell and _ROLE_RE.search(first) and _OFFICE_RE.search(default_department):
+        own = set(sectors.sectors_for(default_department, gov.name))
+        if own and own & set(sectors.sectors_for(first, gov.name)):
+            return default_department
+    return first
 
 
 def _default_department(plist: PowerList, gov: GovernmentName) -> str:
