@@ -262,3 +262,36 @@ def test_a_role_in_the_body_column_is_the_lists_own_office(store, tmp_path, titl
     path = write_csv(tmp_path / f"{title}.csv", rows)
     assert run("--store", store, "load", "powers", path, "--date", "2024-06-01").exit_code == 0
     assert f'"department": "{department}"' in run("--store", store, "basis", "--format", "jsonl").output
+
+
+KARAMAY = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "powerlists" / "karamay"
+
+
+def test_a_truncated_xls_is_one_line_without_xlrds_own_warning(store, tmp_path, capfd):
+    source = KARAMAY / "克拉玛依市科学技术局2024年权责清单.xls"
+    if not source.exists():
+        pytest.skip("needs ../shared/corpus (the Karamay workbooks)")
+    path = tmp_path / "科学技术局.xls"
+    path.write_bytes(source.read_bytes()[:30000])  # cut short in transfer
+    result = run("--store", store, "load", "powers", path, "--date", "2024-06-01")
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == f"error {path}: corrupt .xls workbook (array index out of range)"
+    printed = capfd.readouterr()
+    # xlrd printed "WARNING *** file size (30000) not 512 + multiple of sector size (512)" on its own
+    assert "WARNING ***" not in result.output + printed.out + printed.err
+
+
+@pytest.mark.parametrize("value", ["#REF!", "#N/A", "#VALUE!"])
+def test_an_excel_error_as_item_name_is_a_skipped_row(store, tmp_path, value):
+    """A broken VLOOKUP left #REF! in 事项名称: it was loaded as an item named '#REF!'."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    ws.append(["YX-1", "蜂种生产经营许可", "行政许可", "云溪市农业农村局", BASIS, "受理", "追责"])
+    ws.append(["YX-2", value, "行政许可", "云溪市农业农村局", BASIS, "受理", "追责"])
+    path = tmp_path / "云溪市农业农村局清单.xlsx"
+    wb.save(path)
+    result = run("--store", store, "load", "powers", path, "--date", "2024-06-01")
+    assert result.exit_code == 0
+    assert f"sheet Sheet row 3: 事项名称 is the Excel error {value} (a broken formula): row skipped" in result.output
+    assert items(store) == 1

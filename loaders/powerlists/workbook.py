@@ -469,14 +469,14 @@ def _read_xls(path: Path, data: bytes) -> list[Sheet]:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO())
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise WorkbookError(f"{path}: the workbook is password-protected (encrypted); save it without a password and load it again") from None
         raise WorkbookError(f"{path}: corrupt .xls workbook ({exc})") from None
     except NotImplementedError:  # formatting_info is not supported for some files
         try:
-            book = xlrd.open_workbook(file_contents=data, on_demand=True)
+            book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=io.StringIO())
         except Exception as exc:  # noqa: BLE001 - xlrd raises many kinds on corrupt input
             raise WorkbookError(f"{path}: corrupt .xls workbook ({exc})") from None
     except Exception as exc:  # noqa: BLE001
@@ -497,6 +497,9 @@ def _read_xls(path: Path, data: bytes) -> list[Sheet]:
                             continue
                         except xlrd.XLDateError:
                             pass
+                    if cell.ctype == xlrd.XL_CELL_ERROR:  # its value is a code (23): the text Excel shows
+                        row.append(xlrd.error_text_from_code.get(cell.value, "#N/A"))
+                        continue
                     row.append(_text(cell.value))
                 rows.append(row)
             merged = [tuple(m) for m in getattr(sh, "merged_cells", [])]
