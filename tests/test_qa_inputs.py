@@ -191,6 +191,9 @@ def test_a_two_row_header_with_main_and_sub_item(store, tmp_path):
         ("空.xlsx", b"", "empty file"),
         ("坏的.xlsx", None, "corrupt zip package"),  # cut short in transfer
         ("假的.xlsx", "这不是表格\n".encode("utf-8"), "read as CSV/TSV text, not what its name says: no sheet"),
+        # a header and nothing under it: was "cannot tell which government this list belongs to"
+        ("只有表头.csv", "事项编码,事项名称,权力类别,实施主体,设定依据\n".encode("gb18030"),
+         "sheet 只有表头 has a header row (row 1) but no item row under it"),
     ],
 )
 def test_a_bad_file_in_a_folder_is_reported_and_the_rest_loads(store, tmp_path, name, content, message):

@@ -245,6 +245,10 @@ def load_powers(
                     if plist.read_as and promised and plist.read_as != promised else "")
             report.error(path, f"{said}no sheet has a recognisable header row (事项名称/权力名称 with 权力类型, 实施依据, 实施主体 …): not a power list")
             continue
+        if not plist.entries and not any(s.problems for s in plist.sheets):
+            where = next(s for s in plist.sheets if s.header_row)
+            report.error(path, f"sheet {where.sheet} has a header row (row {where.header_row}) but no item row under it")
+            continue
         lists.append(plist)
 
     explicit = None
