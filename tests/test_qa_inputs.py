@@ -298,3 +298,26 @@ def test_an_excel_error_as_item_name_is_a_skipped_row(store, tmp_path, value):
     assert result.exit_code == 0
     assert f"sheet Sheet row 3: 事项名称 is the Excel error {value} (a broken formula): row skipped" in result.output
     assert items(store) == 1
+
+
+@pytest.mark.parametrize(
+    "basis, warned",
+    [
+        # written by a program (openpyxl, a reporting system) and never opened in Excel: no saved value
+        ('=CONCATENATE("《中华人民共和国蜂业促进法》","第十条")', True),
+        ('="《中华人民共和国蜂业促进法》"&"第十条"', True),
+        (BASIS, False),
+    ],
+)
+def test_a_formula_without_a_saved_value_is_named(store, tmp_path, basis, warned):
+    """The basis cell read as empty and the item became an orphan (无依据), with no word about why."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    ws.append(["YX-1", "蜂种生产经营许可", "行政许可", "云溪市农业农村局", basis, "受理", "追责"])
+    path = tmp_path / "云溪市农业农村局清单.xlsx"
+    wb.save(path)
+    result = run("--store", store, "load", "powers", path, "--date", "2024-06-01")
+    assert result.exit_code == 0
+    said = "sheet Sheet row 2: 设定依据 is a formula (=" in result.output and "open and save it in Excel or WPS" in result.output
+    assert said == warned, result.output

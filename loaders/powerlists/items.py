@@ -168,6 +168,11 @@ def read_items(sheet: Sheet, colmap: ColumnMap | None = None) -> SheetItems:
                 colmap.headers[c] = f"{header}（{seen[header]}）"
     extra_cols = colmap.extra_columns()
     header_texts = {c: colmap.headers[c] for c in range(len(colmap.headers))}
+    for (r, c), formula in sorted(sheet.unsaved_formulas.items()):
+        if r > colmap.header_row and c in columns.values():
+            column = colmap.headers[c] if c < len(colmap.headers) else f"列{c + 1}"
+            result.problems.append(RowProblem(sheet.name, r + 1, f"{column} is a formula ({formula[:40]}) the file holds no value of"
+                                                                 " (never recalculated): read as empty; open and save it in Excel or WPS"))
     current: Entry | None = None
     group = -1
     share = {}.setdefault  # one object per distinct text (see _shared)

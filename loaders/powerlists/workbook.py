@@ -87,6 +87,8 @@ class Sheet:
     more: Iterator[list[str]] | None = field(default=None, repr=False, compare=False)
     read_as: str = field(default="", compare=False)  # what the bytes were read as: a key of READ_AS
     opened_with: str = field(default="", compare=False)  # an encrypted workbook's key: 'default password' or 'password'
+    # (row, column) 0-based -> formula, for formula cells the file holds no value of (never recalculated)
+    unsaved_formulas: dict[tuple[int, int], str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._current: tuple[int, list[str]] = (-1, [])  # the streamed row iter_rows is at
@@ -462,7 +464,28 @@ def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
         rows = [[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
         merged = [(m.min_row - 1, m.max_row, m.min_col - 1, m.max_col) for m in ws.merged_cells.ranges]
         sheets.append(Sheet(path, normalise(ws.title).strip(), rows, merged))
+    if _has_unsaved_formulas(data):
+        formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+        for sheet, ws in zip(sheets, formulas.worksheets):
+            for r, row in enumerate(ws.iter_rows(values_only=True)):
+                for c, value in enumerate(row):
+                    if isinstance(value, str) and value.startswith("=") and r < len(sheet.rows) \
+                            and c < len(sheet.rows[r]) and not sheet.rows[r][c]:
+                        sheet.unsaved_formulas[(r, c)] = value
     return sheets
+
+
+# a formula cell with no <v> after its <f>: the workbook was written by a program and never recalculated
+_UNSAVED_FORMULA_RE = re.compile(rb"<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)(?:<v\s*/>|<v></v>)?</c>")
+
+
+def _has_unsaved_formulas(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return any(_UNSAVED_FORMULA_RE.search(package.read(name)) for name in package.namelist()
+                       if name.startswith("xl/worksheets/") and name.endswith(".xml"))
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
 
 
 def _read_xls(path: Path, data: bytes) -> list[Sheet]:
