@@ -377,14 +377,17 @@ class EmbeddedStore(Store):
 
     def _apply(self, conn: sqlite3.Connection, log: "_Log") -> None:
         node_attrs, label_of, succ = self._graph._node, self._label_of, self._graph._succ
-        if log.removed_nodes:
-            ids = [(i,) for i in sorted(log.removed_nodes)]
+        # A removed node's out-edges go by the key's prefix (src); its in-edges from nodes that stay were logged
+        # edge by edge when it was removed (remove_nodes): "WHERE dst = ?" has no index and scanned every edge
+        # once per removed node (reloading the 12 Karamay lists into the whole-corpus store: over 15 minutes).
+        ids = [(i,) for i in sorted(log.removed_nodes)]
+        if ids:
             conn.executemany(f"DELETE FROM edges WHERE src = {_NUMBER}", ids)
-            conn.executemany(f"DELETE FROM edges WHERE dst = {_NUMBER}", ids)
-            conn.executemany("DELETE FROM nodes WHERE id = ?", ids)
         if log.removed_edges:
             conn.executemany(f"DELETE FROM edges WHERE src = {_NUMBER} AND dst = {_NUMBER} AND type = ?",
                              sorted(log.removed_edges))
+        if ids:
+            conn.executemany("DELETE FROM nodes WHERE id = ?", ids)
         # Rows go in key order: the id index then grows at its end instead of
         # splitting pages all over (and the file no longer depends on the hash
         # order of a set).  CAST keeps orjson's UTF-8 bytes a TEXT value.  A node
@@ -837,13 +840,18 @@ class _EmbeddedWriter(Writer):
         graph = store._graph
         node_attrs, succ, pred = graph._node, graph._succ, graph._pred
         touched: set[str] = set()
+        ids = list(ids)
+        removing = set(ids)
         for node_id in ids:
             if node_id not in node_attrs:
                 continue
             touched.add(store._label_of[node_id])
             store._labels[store._label_of[node_id]].discard(node_id)
             touching = [(node_id, dst, etype) for dst, keys in succ[node_id].items() for etype in keys]
-            touching += [(src, node_id, etype) for src, keys in pred[node_id].items() for etype in keys]
+            incoming = [(src, node_id, etype) for src, keys in pred[node_id].items() for etype in keys]
+            # the commit deletes a removed node's out-edges by src; in-edges from nodes that stay, one by one
+            log.removed_edges.update(edge for edge in incoming if edge[0] not in removing)
+            touching += incoming
             for src, dst, etype in touching:
                 if _unlink(succ, pred, src, dst, etype):
                     store._edge_total -= 1

@@ -136,6 +136,18 @@ def test_a_corrected_list_reloaded_without_date_replaces_the_load(store, tmp_pat
     assert "蜂种生产经营许可2" in run("--store", store, "basis", "--format", "table").output
 
 
+def test_a_departments_list_added_later_without_date_joins_the_current_version(store, tmp_path):
+    """Eleven lists loaded with --date 2024-06-01, the twelfth added without: it was dated 2024-01-01 by its title,
+    a past version the moment it was loaded, and never checked."""
+    assert run("--store", store, "load", "powers", a_list(tmp_path / "农业.csv", n=2), "--date", "2024-06-01").exit_code == 0
+    later = write_csv(tmp_path / "市场.csv", [["云溪市市场监督管理局2024年权责清单"], HEADER,
+                                            ["YX-SC-1", "蜂产品经营许可", "行政许可", "云溪市市场监督管理局", BASIS, "受理", "追责"]])
+    result = run("--store", store, "load", "powers", later)
+    assert result.exit_code == 0 and "past version" not in result.output
+    assert "no --date: loaded for 2024-06-01, the date of 云溪市's current list" in result.output
+    assert "蜂产品经营许可" in run("--store", store, "basis", "--format", "table").output  # checked: current
+
+
 def test_another_years_list_under_the_same_name_is_a_new_version(store, tmp_path):
     assert run("--store", store, "load", "powers", a_list(tmp_path / "2024" / "l.csv", n=2), "--date", "2024-06-01").exit_code == 0
     result = run("--store", store, "load", "powers", a_list(tmp_path / "2025" / "l.csv", "云溪市农业农村局2025年权责清单", n=3))

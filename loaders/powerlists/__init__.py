@@ -146,24 +146,32 @@ def _date_of(plist: PowerList) -> str | None:
 
 
 def _stored_date(store: Store, plist: PowerList, report: LoadReport) -> str | None:
-    """The date a file loaded before without ``--date`` keeps: reloading it replaces it, never makes a version.
+    """The date a list loaded without ``--date`` takes from the store: the date the same file was loaded with,
+    else the date of its government's current list (a department's list added later joins that version).
 
     Without this a corrected workbook reloaded without ``--date`` took the year of its title (2024-01-01), became an
-    older version than the one loaded with ``--date 2024-06-01`` and was silently never checked.  A title naming
+    older version than the one loaded with ``--date 2024-06-01`` and was silently never checked (so was a twelfth
+    department's list added to eleven loaded with ``--date``).  A title naming
     another year than the stored load's is a new version (lists-2025/ beside lists-2024/ under the same names).
     """
-    dates = {node.props.get("list_date") for node in store.nodes("PowerItem", source_file=plist.path.name)}
-    dates.discard(None)
     titled = _date_of(plist)
-    if titled:  # a list of another year under the same file name is a new version, as its title says
-        dates = {d for d in dates if d[:4] == titled[:4]}
+
+    def same_year(nodes) -> set[str]:
+        dates = {node.props.get("list_date") for node in nodes} - {None}
+        # a list of another year is a new version, as its title says (lists-2025/ beside lists-2024/)
+        return {d for d in dates if d[:4] == titled[:4]} if titled else dates
+
+    dates, why = same_year(store.nodes("PowerItem", source_file=plist.path.name)), "the date it was loaded with before"
+    if not dates and plist.government is not None:  # a department's list added to a government's loaded version
+        gov = plist.government.name
+        dates = same_year(n for n in store.nodes("PowerItem", government=gov) if not n.props.get("superseded"))
+        why = f"the date of {gov}'s current list"
     if not dates:
         return None
     newest = max(dates)
     if newest == titled:
         return newest  # what the title says anyway: nothing to tell
-    report.warn(plist.path, f"no --date: loaded for {newest}, the date it was loaded with before"
-                            " (it replaces that load; pass --date for a new version)")
+    report.warn(plist.path, f"no --date: loaded for {newest}, {why} (pass --date for a new version)")
     return newest
 
 
