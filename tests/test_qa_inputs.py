@@ -333,3 +333,18 @@ def test_a_formula_without_a_saved_value_is_named(store, tmp_path, basis, warned
     assert result.exit_code == 0
     said = "sheet Sheet row 2: 设定依据 is a formula (=" in result.output and "open and save it in Excel or WPS" in result.output
     assert said == warned, result.output
+
+
+def test_a_department_an_earlier_load_named_by_the_role_is_folded_into_the_office(store, tmp_path):
+    """Reloading the 商务局 list left the department 克拉玛依市商务主管部门 an earlier load made, with no item."""
+    from kg.embedded import EmbeddedStore
+
+    path = tmp_path / "商务.csv"
+    rows = lambda title: [[title], HEADER, ["YX-1", "成品油零售经营许可", "行政许可", "地州市商务主管部门", BASIS, "受理", "追责"]]
+    write_csv(path, rows("云溪市2024年权责清单"))  # no office in the title: loaded under the role, as before
+    assert run("--store", store, "load", "powers", path, "--date", "2024-06-01").exit_code == 0
+    write_csv(path, rows("云溪市商务局2024年权责清单"))
+    assert run("--store", store, "load", "powers", path, "--date", "2024-06-01").exit_code == 0
+    departments = {n.id: n.props for n in EmbeddedStore(store, create=False).nodes("Department")}
+    assert "云溪市/云溪市商务主管部门" not in departments
+    assert "云溪市商务主管部门" in departments["云溪市/云溪市商务局"].get("aliases", ())

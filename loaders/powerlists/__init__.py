@@ -304,7 +304,10 @@ def load_powers(
             if gov is not None:
                 default_department = _default_department(plist, gov)
                 for cell in dict.fromkeys(e.department for e in plist.entries):
-                    batch.learn_aliases(_acting_body(cell, default_department, sectors, gov), gov, province)
+                    body = _acting_body(cell, default_department, sectors, gov)
+                    batch.learn_aliases(body, gov, province)
+                    if cell and body != split_departments(cell)[0]:  # the role an earlier load named a department by
+                        batch.fold_role(split_departments(cell)[0], body, gov, province, store.get, store.in_edges)
     per_file: dict[str, dict] = {}
     own: set[str] = set()  # governments whose own lists these are
     if loading:
