@@ -9,6 +9,8 @@ the logged changes are applied there, the temporary file is fsynced and
 renamed over the store.  If anything fails before the rename (an exception,
 Ctrl-C, a kill) the store file is untouched; the in-memory graph is then
 dropped and read again from it when next used, so the open store is as it was too.
+The temporary file is named ``<store>.<pid>.<random>.tmp``; one a killed process left is
+removed by the next commit.
 
 Memory layout (a million items make ~3M nodes and ~4M edges, so every object
 per node or edge counts): one ``networkx.MultiDiGraph`` keyed by edge type,
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import glob
 import json
 import os
 import shutil
@@ -157,10 +160,12 @@ class EmbeddedStore(Store):
         self._index: dict[tuple[str, str], dict[Any, list[str]]] = {}
         self._views: dict[str, Any] = {}  # bulk views computed once per committed state
         self._in_tx = False
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: a folder, not a store file (name the file: --store {self.path / 'powerlist.kg'})")
         if self.path.exists():
             self._check_format()  # a file that is not a store is refused now; the graph is read when first used
         elif not create:
-            raise StoreError(f"{self.path}: no such store")
+            raise StoreError(f"{self.path}: no such store (plkg load laws … --store {self.path} creates it)")
         elif not self.path.parent.exists():
             raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
         else:
@@ -336,9 +341,7 @@ class EmbeddedStore(Store):
             self._persist_file(log)
     def _persist_file(self, log: "_Log") -> None:
         directory = self.path.parent
-        fd, tmp_name = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=directory)
-        os.close(fd)
-        tmp = Path(tmp_name)
+        tmp = _temp_beside(self.path)
         try:
             if self.path.exists():
                 shutil.copyfile(self.path, tmp)
@@ -374,14 +377,17 @@ class EmbeddedStore(Store):
 
     def _apply(self, conn: sqlite3.Connection, log: "_Log") -> None:
         node_attrs, label_of, succ = self._graph._node, self._label_of, self._graph._succ
-        if log.removed_nodes:
-            ids = [(i,) for i in sorted(log.removed_nodes)]
+        # A removed node's out-edges go by the key's prefix (src); its in-edges from nodes that stay were logged
+        # edge by edge when it was removed (remove_nodes): "WHERE dst = ?" has no index and scanned every edge
+        # once per removed node (reloading the 12 Karamay lists into the whole-corpus store: over 15 minutes).
+        ids = [(i,) for i in sorted(log.removed_nodes)]
+        if ids:
             conn.executemany(f"DELETE FROM edges WHERE src = {_NUMBER}", ids)
-            conn.executemany(f"DELETE FROM edges WHERE dst = {_NUMBER}", ids)
-            conn.executemany("DELETE FROM nodes WHERE id = ?", ids)
         if log.removed_edges:
             conn.executemany(f"DELETE FROM edges WHERE src = {_NUMBER} AND dst = {_NUMBER} AND type = ?",
                              sorted(log.removed_edges))
+        if ids:
+            conn.executemany("DELETE FROM nodes WHERE id = ?", ids)
         # Rows go in key order: the id index then grows at its end instead of
         # splitting pages all over (and the file no longer depends on the hash
         # order of a set).  CAST keeps orjson's UTF-8 bytes a TEXT value.  A node
@@ -524,6 +530,33 @@ class EmbeddedStore(Store):
 
 
 
+def _temp_beside(path: Path) -> Path:
+    """A new temporary file beside ``path`` for a commit, named ``<store>.<pid>.<random>.tmp``.
+
+    A process killed mid-commit (kill -9, a power cut) cannot remove its temporary file: the store is
+    untouched, but a copy of it (hundreds of MB) stayed beside it for good.  The next commit removes
+    those whose process is gone; another live writer's file is left alone.
+    """
+    for stale in path.parent.glob(glob.escape(path.name) + ".*.tmp"):
+        pid = stale.name[len(path.name) + 1:].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+    fd, name = tempfile.mkstemp(prefix=f"{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's live process
+        return True
+    return True
+
+
 def _migrate_format_1(path: Path) -> None:
     """Rewrite a ``powerlist-kg/1`` store (edges naming nodes by id) in the current format, atomically.
 
@@ -531,9 +564,7 @@ def _migrate_format_1(path: Path) -> None:
     renamed over it, as a commit is: a failure leaves the old file as it was.
     Edges naming a missing node are dropped, as a read of the old format dropped them.
     """
-    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = _temp_beside(path)
     try:
         conn = sqlite3.connect(tmp)
         try:
@@ -809,13 +840,18 @@ class _EmbeddedWriter(Writer):
         graph = store._graph
         node_attrs, succ, pred = graph._node, graph._succ, graph._pred
         touched: set[str] = set()
+        ids = list(ids)
+        removing = set(ids)
         for node_id in ids:
             if node_id not in node_attrs:
                 continue
             touched.add(store._label_of[node_id])
             store._labels[store._label_of[node_id]].discard(node_id)
             touching = [(node_id, dst, etype) for dst, keys in succ[node_id].items() for etype in keys]
-            touching += [(src, node_id, etype) for src, keys in pred[node_id].items() for etype in keys]
+            incoming = [(src, node_id, etype) for src, keys in pred[node_id].items() for etype in keys]
+            # the commit deletes a removed node's out-edges by src; in-edges from nodes that stay, one by one
+            log.removed_edges.update(edge for edge in incoming if edge[0] not in removing)
+            touching += incoming
             for src, dst, etype in touching:
                 if _unlink(succ, pred, src, dst, etype):
                     store._edge_total -= 1

@@ -126,6 +126,38 @@ def print_report(report: LoadReport, what: str) -> None:
         err.print(f"... and {len(report.warnings) - 200} more warnings", markup=False)
 
 
+def known_scope(store: Store, government: Optional[str], department: Optional[str]) -> None:
+    """Refuse a --government or --department the store does not hold, naming the nearest ones.
+
+    A misspelt or differently written department (克拉玛依市商务局 where the list's 行使主体 reads
+    商务主管部门) used to print nothing and exit 0, which reads as "no findings".
+    """
+    import difflib
+
+    if government:
+        names = sorted({node.id for node in store.nodes("Government")} | {node.props.get("name", "") for node in store.nodes("Government")})
+        if government not in names:
+            near = difflib.get_close_matches(government, names, n=3, cutoff=0.4)
+            raise UserError(f"--government {government}: no such government in {options.store}"
+                            + (f"; did you mean {', '.join(near)}?" if near else f" (it holds {', '.join(names[:8]) or 'none'})"))
+    if department:
+        accepted: set[str] = set()
+        names = set()
+        for node in store.nodes("Department"):
+            name = node.props.get("name", node.id.split("/", 1)[-1])
+            gov = node.id.split("/", 1)[0] if "/" in node.id else ""
+            if government and gov != government:
+                continue
+            names.add(name)
+            accepted |= {node.id, name}
+            if gov and name.startswith(gov):
+                accepted.add(name[len(gov):])
+        if department not in accepted:
+            near = difflib.get_close_matches(department, sorted(names), n=3, cutoff=0.5)
+            raise UserError(f"--department {department}: no such department" + (f" of {government}" if government else "")
+                            + (f"; did you mean {', '.join(near)}?" if near else f" ({len(names)} departments are loaded: see plkg basis --format table)"))
+
+
 def _existing_paths(paths: List[Path]) -> List[Path]:
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -212,6 +244,7 @@ def basis(
     from queries.basis import write_bases
 
     with opened_store(create=False) as store:
+        known_scope(store, government, department)
         write_bases(store, government=government, department=department, format=format, output=output, out=sys.stdout)
 
 
@@ -240,6 +273,7 @@ def check(
 
     missing: list = []
     with opened_store(create=False) as store:
+        known_scope(store, government, department)
         found = run_check(
             store, kind, government=government, department=department, format=format,
             output=output, out=sys.stdout, concentrations=concentrations,
@@ -303,6 +337,7 @@ def review(
     elif department is None and government is None:
         fail("review: give the workbook FILE, or --department/--government of a loaded one")
     with opened_store(create=False) as store:
+        known_scope(store, government, department)
         result = write_review(store, file, output, department=department, government=government, source_dir=source_dir,
                               concentrations=concentrations)
     out.print(result.summary(), markup=False)

@@ -10,6 +10,7 @@ formats of (``NotImplementedError``) are carried over as values and merges.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +34,10 @@ def xls_to_workbook(path: Path, data: bytes, warnings: list[str]):
 
     try:
         try:
-            book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+            book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=io.StringIO())
             formats = True
         except NotImplementedError:
-            book = xlrd.open_workbook(file_contents=data)
+            book = xlrd.open_workbook(file_contents=data, logfile=io.StringIO())
             formats = False
     except Exception as exc:  # noqa: BLE001 - xlrd raises many kinds on corrupt input
         raise UserError(f"{path}: corrupt .xls workbook ({exc})") from None

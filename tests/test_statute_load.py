@@ -227,11 +227,21 @@ def _docx(path: Path, lines: list[str]) -> None:
             "<h1>中华人民共和国测试法</h1><p>（2020年1月1日第十三届全国人民代表大会常务委员会第十次会议通过）</p>"
             "<h2>第一章 总则</h2><p>第一条 为了测试，制定本法。</p><p>第二条 违反本法第一条规定的，处罚。</p>"
             "<script>var x = '第九条 不是条文';</script></body></html>", encoding="utf-8")),
+        # as npc.gov.cn / gov.cn pages are saved: GBK, the site in <title>, navigation before the law, a footer after
+        ("测试法.html", lambda p: p.write_bytes(
+            ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=gb2312'>"
+             "<title>中华人民共和国测试法_中国人大网</title></head><body><div class='nav'>首页 &gt; 法律法规库</div>"
+             + "".join(f"<p>{line}</p>" for line in PLAIN.strip().split("\n"))
+             + "<div>【打印本页】【关闭窗口】</div><div>版权所有：中国人大网 京ICP备05070218号</div></body></html>").encode("gbk"))),
+        ("测试法.htm", lambda p: p.write_text(
+            "<html><head><title>中华人民共和国测试法 - 国家法律法规数据库</title></head><body><p>首页</p>"
+            "<h1>中华人民共和国测试法</h1>" + "".join(f"<p>{line}</p>" for line in PLAIN.strip().split("\n")[1:])
+            + "<p>[打印] [关闭]</p></body></html>", encoding="utf-8")),
         ("测试法.docx", lambda p: _docx(p, PLAIN.strip().split("\n"))),
         ("测试法.txt", lambda p: p.write_text(PLAIN.replace("测试", "測試").replace("为", "為").replace("规定", "規定"),
                                               encoding="utf-8")),
     ],
-    ids=["txt", "gb18030", "bom-crlf", "html", "docx", "traditional"],
+    ids=["txt", "gb18030", "bom-crlf", "html", "html-site-gbk", "html-site-h1", "docx", "traditional"],
 )
 def test_formats(tmp_path, name, writer):
     path = tmp_path / name
@@ -242,6 +252,7 @@ def test_formats(tmp_path, name, writer):
     assert parsed.version.date == "2020-01-01"
     assert [a.number for a in parsed.articles] == [1, 2]
     assert parsed.articles[0].text == "第一条 为了测试，制定本法。"
+    assert parsed.articles[-1].text == "第二条 违反本法第一条规定的，处罚。"  # no page footer in the last article
     assert any(p.kind == ProvisionKind.CHAPTER for p in parsed.provisions)
 
 

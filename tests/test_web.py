@@ -84,8 +84,13 @@ def test_everything_from_workbooks_is_escaped(web_store):
 
 def test_unknown_ids_are_404(web_store):
     c = client(web_store)
-    for url in ("/item?id=nope", "/article?id=nope", "/department?id=nope", "/government?name=nope", "/finding?id=orphan-0"):
-        assert c.get(url).status_code == 404
+    for url in ("/item?id=nope", "/article?id=nope", "/department?id=nope", "/government?name=nope", "/finding?id=orphan-0",
+                "/items", "/finding/orphan-0"):  # a path that is no page: the site's own 404 page, with a way back
+        response = c.get(url)
+        assert response.status_code == 404 and "未找到" in response.text
+    # a kind that does not exist listed no finding under the title 全部问题
+    response = c.get("/findings?kind=orphans")
+    assert response.status_code == 400 and "问题类型 orphans 不存在" in response.text
 
 
 def test_decisions_need_the_flag_and_the_form_token(web_store):

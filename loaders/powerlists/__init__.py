@@ -21,6 +21,7 @@ its item is written, so the load holds little beyond the graph itself.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -144,6 +145,36 @@ def _date_of(plist: PowerList) -> str | None:
     return None
 
 
+def _stored_date(store: Store, plist: PowerList, report: LoadReport) -> str | None:
+    """The date a list loaded without ``--date`` takes from the store: the date the same file was loaded with,
+    else the date of its government's current list (a department's list added later joins that version).
+
+    Without this a corrected workbook reloaded without ``--date`` took the year of its title (2024-01-01), became an
+    older version than the one loaded with ``--date 2024-06-01`` and was silently never checked (so was a twelfth
+    department's list added to eleven loaded with ``--date``).  A title naming
+    another year than the stored load's is a new version (lists-2025/ beside lists-2024/ under the same names).
+    """
+    titled = _date_of(plist)
+
+    def same_year(nodes) -> set[str]:
+        dates = {node.props.get("list_date") for node in nodes} - {None}
+        # a list of another year is a new version, as its title says (lists-2025/ beside lists-2024/)
+        return {d for d in dates if d[:4] == titled[:4]} if titled else dates
+
+    dates, why = same_year(store.nodes("PowerItem", source_file=plist.path.name)), "the date it was loaded with before"
+    if not dates and plist.government is not None:  # a department's list added to a government's loaded version
+        gov = plist.government.name
+        dates = same_year(n for n in store.nodes("PowerItem", government=gov) if not n.props.get("superseded"))
+        why = f"the date of {gov}'s current list"
+    if not dates:
+        return None
+    newest = max(dates)
+    if newest == titled:
+        return newest  # what the title says anyway: nothing to tell
+    report.warn(plist.path, f"no --date: loaded for {newest}, {why} (pass --date for a new version)")
+    return newest
+
+
 def _level(level: str | None) -> GovLevel | None:
     if level is None:
         return None
@@ -156,9 +187,14 @@ def _level(level: str | None) -> GovLevel | None:
 def _check_date(date: str | None) -> str | None:
     if date is None:
         return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.strip()):
-        raise UserError(f"--date {date}: use YYYY-MM-DD")
-    return date.strip()
+    text = date.strip()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"--date {date}: not a date; use YYYY-MM-DD (2024-06-01)") from None
+    return text
 
 
 def load_powers(
@@ -212,7 +248,14 @@ def load_powers(
             report.error(path, f"cannot read ({type(exc).__name__}: {exc})")
             continue
         if not any(s.header_row for s in plist.sheets):
-            report.error(path, "no sheet has a recognisable header row (事项名称/权力名称 with 权力类型, 实施依据, 实施主体 …): not a power list")
+            promised = PROMISED.get(path.suffix.lower())
+            said = (f"read as {READ_AS.get(plist.read_as, plist.read_as)}, not what its name says: "
+                    if plist.read_as and promised and plist.read_as != promised else "")
+            report.error(path, f"{said}no sheet has a recognisable header row (事项名称/权力名称 with 权力类型, 实施依据, 实施主体 …): not a power list")
+            continue
+        if not plist.entries and not any(s.problems for s in plist.sheets):
+            where = next(s for s in plist.sheets if s.header_row)
+            report.error(path, f"sheet {where.sheet} has a header row (row {where.header_row}) but no item row under it")
             continue
         lists.append(plist)
 
@@ -222,7 +265,10 @@ def load_powers(
         explicit = GovernmentName(government.strip(), gov_level or explicit.level, explicit.parent)
     for plist in lists:
         plist.government = explicit or _government_of(plist)
-        plist.date = date or _date_of(plist)
+        plist.date = date or _stored_date(store, plist, report) or _date_of(plist)
+        if plist.date is None:
+            report.warn(plist.path, "no --date and no year in its title: checked against the laws in force now;"
+                                    " pass --date YYYY-MM-DD (the date the list applies)")
     named = Counter(p.government for p in lists if p.government)
     batch_default = named.most_common(1)[0][0] if named else None
     cities = [g for g, _ in named.most_common() if g.level == GovLevel.CITY]
@@ -258,7 +304,10 @@ def load_powers(
             if gov is not None:
                 default_department = _default_department(plist, gov)
                 for cell in dict.fromkeys(e.department for e in plist.entries):
-                    batch.learn_aliases(split_departments(cell or default_department)[0], gov, province)
+                    body = _acting_body(cell, default_department, sectors, gov)
+                    batch.learn_aliases(body, gov, province)
+                    if cell and body != split_departments(cell)[0]:  # the role an earlier load named a department by
+                        batch.fold_role(split_departments(cell)[0], body, gov, province, store.get, store.in_edges)
     per_file: dict[str, dict] = {}
     own: set[str] = set()  # governments whose own lists these are
     if loading:
@@ -448,6 +497,7 @@ def _load_entry(entry: Entry, plist: PowerList, gov: GovernmentName, province: s
     parsed = parse_basis(entry.basis) if entry.basis else []
     resolutions = [resolver.resolve(cite, plist.date) for cite in parsed]
     bodies = split_departments(entry.department or default_department)
+    bodies[0] = _acting_body(entry.department, default_department, sectors, gov)
     dept = batch.department(bodies[0], gov, province, sectors, store.get)
     code = entry.code if entry.code and entry.code not in shared_codes else None
     item_id = batch.versioned_id(code or stable_item_id(dept.id, entry), dept.government, plist.date, store)
@@ -473,6 +523,25 @@ def _load_entry(entry: Entry, plist: PowerList, gov: GovernmentName, province: s
     batch.add_item(item, responsibility_of(item_id, entry))
     add_citations(batch, item_id, parsed, resolutions)
     return item
+
+
+_ROLE_RE = re.compile(r"(?:主管部门|管理部门|监管部门|行政部门|职能部门)$")
+_OFFICE_RE = re.compile(r"(?:局|厅|委员会|委|办公室|办)$")
+
+
+def _acting_body(cell: str, default_department: str, sectors: SectorTable, gov: GovernmentName) -> str:
+    """The first body a 实施主体 cell names; a statutory role of the list's own sector is the office the list is of.
+
+    A department's list filled from a guiding catalogue writes the role (地州市商务主管部门) where the office
+    (克拉玛依市商务局, its file name and title) is meant: loaded under the role, the department was one nobody
+    knows it by (--department 克拉玛依市商务局 found nothing).  A role of another sector stays as written.
+    """
+    first = split_departments(cell or default_department)[0]
+    if cell and _ROLE_RE.search(first) and _OFFICE_RE.search(default_department):
+        own = set(sectors.sectors_for(default_department, gov.name))
+        if own and own & set(sectors.sectors_for(first, gov.name)):
+            return default_department
+    return first
 
 
 def _default_department(plist: PowerList, gov: GovernmentName) -> str:

@@ -117,6 +117,17 @@ class GraphBatch:
                 if canonical != name:
                     self.aliases.setdefault((gov, canonical), node.id)
 
+    def fold_role(self, role: str, office: str, default: GovernmentName, province: str | None,
+                  get: Callable[[str], Node | None], in_edges: Callable[[str, str], Iterable[Edge]]) -> None:
+        """A stored department named by a statutory role (克拉玛依市商务主管部门, as an earlier load named it) that
+        this load reads as the office ``office``: folded into the office by :meth:`merge_superseded`."""
+        named, now = department_name(role, default, province), department_name(office, default, province)
+        old_id = department_id(named.government.name, named.name)
+        node = get(old_id)
+        if node is not None and node.label == "Department" and old_id not in self.superseded \
+                and named.government.name == now.government.name and named.name != now.name:
+            self.superseded[old_id] = (now.government.name, now.name, [e.src for e in in_edges(old_id, EdgeType.EXERCISED_BY.value)])
+
     def department(self, written: str, default: GovernmentName, province: str | None, sectors: SectorTable,
                    get: Callable[[str], Node | None] | None = None) -> Department:
         """The department a 实施主体 cell names: one node per office, whatever name the cell gives it.

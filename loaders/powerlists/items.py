@@ -137,6 +137,9 @@ def parse_numbers(text: str) -> tuple[int, ...]:
     return tuple(int(n) for n in _NUMBER_RE.findall(text)[:20])
 
 
+_EXCEL_ERROR_RE = re.compile(r"^#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|GETTING_DATA)$")
+
+
 def read_items(sheet: Sheet, colmap: ColumnMap | None = None) -> SheetItems:
     """The entries of one sheet (empty, with a problem, when it has no header row)."""
     result = SheetItems(sheet.name, stated_count=count_in_title(sheet.name), title_category=category_in_title(sheet.name))
@@ -165,6 +168,11 @@ def read_items(sheet: Sheet, colmap: ColumnMap | None = None) -> SheetItems:
                 colmap.headers[c] = f"{header}（{seen[header]}）"
     extra_cols = colmap.extra_columns()
     header_texts = {c: colmap.headers[c] for c in range(len(colmap.headers))}
+    for (r, c), formula in sorted(sheet.unsaved_formulas.items()):
+        if r > colmap.header_row and c in columns.values():
+            column = colmap.headers[c] if c < len(colmap.headers) else f"列{c + 1}"
+            result.problems.append(RowProblem(sheet.name, r + 1, f"{column} is a formula ({formula[:40]}) the file holds no value of"
+                                                                 " (never recalculated): read as empty; open and save it in Excel or WPS"))
     current: Entry | None = None
     group = -1
     share = {}.setdefault  # one object per distinct text (see _shared)
@@ -213,6 +221,10 @@ def read_items(sheet: Sheet, colmap: ColumnMap | None = None) -> SheetItems:
         starts_item = current is None or (number and number != current.number) or (name and name != current.name)
         if starts_item:
             name = name or filled_name
+            if _EXCEL_ERROR_RE.match(name):
+                result.problems.append(RowProblem(sheet.name, r + 1, f"事项名称 is the Excel error {name} (a broken formula): row skipped"))
+                current = None
+                continue
             if not name:
                 result.problems.append(RowProblem(sheet.name, r + 1, "no 事项名称 (item name): row skipped"))
                 current = None

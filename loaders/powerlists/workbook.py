@@ -87,6 +87,8 @@ class Sheet:
     more: Iterator[list[str]] | None = field(default=None, repr=False, compare=False)
     read_as: str = field(default="", compare=False)  # what the bytes were read as: a key of READ_AS
     opened_with: str = field(default="", compare=False)  # an encrypted workbook's key: 'default password' or 'password'
+    # (row, column) 0-based -> formula, for formula cells the file holds no value of (never recalculated)
+    unsaved_formulas: dict[tuple[int, int], str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._current: tuple[int, list[str]] = (-1, [])  # the streamed row iter_rows is at
@@ -462,21 +464,42 @@ def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
         rows = [[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
         merged = [(m.min_row - 1, m.max_row, m.min_col - 1, m.max_col) for m in ws.merged_cells.ranges]
         sheets.append(Sheet(path, normalise(ws.title).strip(), rows, merged))
+    if _has_unsaved_formulas(data):
+        formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+        for sheet, ws in zip(sheets, formulas.worksheets):
+            for r, row in enumerate(ws.iter_rows(values_only=True)):
+                for c, value in enumerate(row):
+                    if isinstance(value, str) and value.startswith("=") and r < len(sheet.rows) \
+                            and c < len(sheet.rows[r]) and not sheet.rows[r][c]:
+                        sheet.unsaved_formulas[(r, c)] = value
     return sheets
+
+
+# a formula cell with no <v> after its <f>: the workbook was written by a program and never recalculated
+_UNSAVED_FORMULA_RE = re.compile(rb"<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)(?:<v\s*/>|<v></v>)?</c>")
+
+
+def _has_unsaved_formulas(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return any(_UNSAVED_FORMULA_RE.search(package.read(name)) for name in package.namelist()
+                       if name.startswith("xl/worksheets/") and name.endswith(".xml"))
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
 
 
 def _read_xls(path: Path, data: bytes) -> list[Sheet]:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO())
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise WorkbookError(f"{path}: the workbook is password-protected (encrypted); save it without a password and load it again") from None
         raise WorkbookError(f"{path}: corrupt .xls workbook ({exc})") from None
     except NotImplementedError:  # formatting_info is not supported for some files
         try:
-            book = xlrd.open_workbook(file_contents=data, on_demand=True)
+            book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=io.StringIO())
         except Exception as exc:  # noqa: BLE001 - xlrd raises many kinds on corrupt input
             raise WorkbookError(f"{path}: corrupt .xls workbook ({exc})") from None
     except Exception as exc:  # noqa: BLE001
@@ -497,6 +520,9 @@ def _read_xls(path: Path, data: bytes) -> list[Sheet]:
                             continue
                         except xlrd.XLDateError:
                             pass
+                    if cell.ctype == xlrd.XL_CELL_ERROR:  # its value is a code (23): the text Excel shows
+                        row.append(xlrd.error_text_from_code.get(cell.value, "#N/A"))
+                        continue
                     row.append(_text(cell.value))
                 rows.append(row)
             merged = [tuple(m) for m in getattr(sh, "merged_cells", [])]

@@ -187,14 +187,29 @@ class _HtmlText(html.parser.HTMLParser):
             self._text.append(data)
 
 
+# A page title is "<law>_<site>" or "<law> - <site>" (中华人民共和国食品安全法_中国人大网).
+_SITE_SUFFIX_RE = re.compile(r"\s*(?:[_|｜]|\s[-—–]\s|——).*$")
+# Page furniture after the law's last line (npc.gov.cn, gov.cn, flk.npc.gov.cn footers).
+_HTML_FOOTER_RE = re.compile(r"^(?!.*[。；])(?:[【\[]?\s*(?:打印|关闭|返回|顶部|收藏|分享|字号|字体|纠错|下载).{0,30}"
+                             r"|.{0,20}(?:版权所有|主办单位|ICP备|网站标识码|责任编辑|来源：).{0,40})$")
+
+
 def _html_blocks(raw: str) -> list[tuple[str, bool]]:
     parser = _HtmlText()
     parser.feed(raw)
     parser.close()
     parser._flush()
     blocks = [(text, heading) for chunk, heading in parser.blocks for text in chunk.split("\n")]
-    if parser.title.strip() and not any(heading for _, heading in blocks):
-        blocks.insert(0, (parser.title, True))
+    title = _SITE_SUFFIX_RE.sub("", parser.title.strip())
+    # Navigation before the law (首页 > 法律) was read as its title: start at the law's own title line.
+    key = _SPACES_RE.sub("", title)
+    start = next((i for i, (text, _) in enumerate(blocks) if key and _SPACES_RE.sub("", text) == key), None)
+    if start is not None:
+        blocks = [(blocks[start][0], True)] + blocks[start + 1:]
+    elif title and not any(heading for _, heading in blocks):
+        blocks.insert(0, (title, True))
+    while blocks and (not blocks[-1][0].strip() or _HTML_FOOTER_RE.match(blocks[-1][0].strip())):
+        blocks.pop()
     return blocks
 
 

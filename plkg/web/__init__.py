@@ -126,6 +126,8 @@ def create_app(store: Any, *, allow_decisions: bool = False, concentrations: Any
         index = state.index()
         q = request.query_params
         kind, show = q.get("kind", ""), q.get("decision", "undecided")
+        if kind and kind not in ALL_KINDS:
+            return render("error.html", 400, title="无效", message=f"问题类型 {kind} 不存在；可选：{'、'.join(ALL_KINDS)}")
         if show not in ("undecided", "decided", "all"):
             show = "undecided"
         government, department, category = q.get("government", ""), q.get("department", ""), q.get("category", "")
@@ -212,7 +214,10 @@ def create_app(store: Any, *, allow_decisions: bool = False, concentrations: Any
         Route("/findings", findings), Route("/finding", finding), Route("/item", item), Route("/article", article),
         Route("/decide", decide, methods=["POST"]),
     ]
-    app = Starlette(routes=routes)
+    async def no_page(request: Request, exc: Exception) -> Response:
+        return not_found(f"没有页面 {request.url.path}")
+
+    app = Starlette(routes=routes, exception_handlers={404: no_page})
     app.state.web = state
     return app
 
