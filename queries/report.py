@@ -191,7 +191,7 @@ def _write_text(format: str, findings: Iterable[Finding], out: Any, counts: Coun
     if format == "json":
         write_json(findings, out)
     elif format == "csv":
-        write_csv(findings, out)
+        write_csv(findings, out, kinds=None if set(kinds) >= set(KINDS) else kinds)
     else:
         write_table(findings, out, counts, kinds=kinds)
 
@@ -322,15 +322,24 @@ COLUMNS: dict[str, list[Column]] = {
         ("事项编码", lambda f: f.item_code),
         ("事项名称", lambda f: f.name),
         ("权力类别", lambda f: f.category),
-        ("问题类型", lambda f: "、".join(KIND_NAMES[k] for k in f.reasons)),
+        ("涉及问题", lambda f: "、".join(KIND_NAMES[k] for k in f.reasons)),
         ("问题说明", lambda f: f.reason),
         ("证据", evidence_text),
         ("事项ID", lambda f: f.item_id),
     ],
 }
 
-# One CSV for several kinds: the union of the columns, kind first.
-_ALL_HEADERS: list[str] = ["问题类型"] + list(dict.fromkeys(h for cols in COLUMNS.values() for h, _ in cols)) + ["问题编号", "处理决定"]
+# The note kinds a kind's run yields beside its findings (iter_findings).
+COMPANIONS: dict[str, tuple[str, ...]] = {
+    "vacuum": ("vacuum_sector", "not_vacuum"), "category_mismatch": ("category_debatable",),
+}
+
+
+def csv_headers(kinds: Iterable[str] | None = None) -> list[str]:
+    """问题类型, then the union of the columns of ``kinds`` and their note kinds (default: every kind), each once,
+    then 问题编号 and 处理决定."""
+    chosen = list(COLUMNS) if kinds is None else [c for k in kinds for c in (k, *COMPANIONS.get(k, ()))]
+    return ["问题类型"] + list(dict.fromkeys(h for k in chosen for h, _ in COLUMNS[k])) + ["问题编号", "处理决定"]
 
 
 # Every kind's rows end with the stable finding id and the decision recorded about it.
@@ -361,13 +370,13 @@ def _row(finding: Finding, headers: list[str] | None = None, table: dict[str, li
 
 
 def write_csv(findings: Iterable[Finding], out: TextIO, table: dict[str, list[Column]] | None = None,
-              names: dict[str, str] | None = None) -> None:
-    """CSV with Chinese headers: the union of every kind's columns, 问题类型 first.
+              names: dict[str, str] | None = None, kinds: Iterable[str] | None = None) -> None:
+    """CSV with Chinese headers: 问题类型 first, then the columns of ``kinds`` (default every kind's), each once.
 
     ``table`` and ``names`` give other records' columns and kind names by kind
     (records with ``kind``, as ``plkg diff lists`` writes); default the findings'.
     """
-    headers = _ALL_HEADERS if table is None else ["问题类型"] + list(dict.fromkeys(h for cols in table.values() for h, _ in cols))
+    headers = csv_headers(kinds) if table is None else ["问题类型"] + list(dict.fromkeys(h for cols in table.values() for h, _ in cols))
     writer = csv.writer(_Lines(out))
     writer.writerow(headers)
     for finding in findings:

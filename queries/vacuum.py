@@ -784,6 +784,11 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     date = list_date_of(bases)
     items = [b.item for b in bases]
 
+    def explained(clause) -> bool:
+        # --explain with --department: only the notes of clauses whose sector that department carries
+        return explain and (not department or any(department in (d.get("name"), d["id"])
+                                                  for d in departments_for(clause.sector, departments)))
+
     def keep(clause_level: str | None, rank: str, region: str | None, live: bool) -> bool:
         # local legislation of elsewhere is not this government's law at all; unless explained, a clause of a
         # level not binding this government's or dropped everywhere (_irrelevant) is skipped too
@@ -793,7 +798,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
         row = item.row
         clause = row.clause
         if item.late is not None:
-            if explain and clause.level and binds_level(clause.level, level):
+            if explained(clause) and clause.level and binds_level(clause.level, level):
                 notes.append(_not_vacuum(government, item, item.late))
             continue
         article = row.article.id if row.article is not None else row.provision.id
@@ -805,20 +810,20 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             continue  # an item rests on the same article of an older version (reported as stale)
         why = _irrelevant(item, level, places)
         if why is not None:
-            if explain and clause.level:  # a clause of no recognised level was never assignable
+            if explained(clause) and clause.level:  # a clause of no recognised level was never assignable
                 notes.append(_not_vacuum(government, item, _why(why)))
             continue
         depts = departments_for(clause.sector, departments)
         general = general_cover(item, items)
         if general is not None:
-            if explain:
+            if explained(clause):
                 act, holder = general
                 notes.append(_not_vacuum(government, item, f"事项“{holder.get('name')}”已列该行为：{act.cited}"))
             continue
         if depts:
             held_by = conduct_cover(item, depts, held) or named_cover(item, depts, held)
             if held_by is not None:
-                if explain:
+                if explained(clause):
                     notes.append(_not_vacuum(government, item, f"{held_by.where}已列同一行为" if held_by.conduct
                                              else f"{held_by.where}，已列该法的{clause.category}"))
                 continue
@@ -839,7 +844,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             index, kept = reported[same]
             if _vaguer(kept.row.clause.subject) and not _vaguer(clause.subject):
                 found[index], reported[same], item, kept = ((key, order), (item, depts)), (index, item), kept, item
-            if explain:
+            if explained(clause):
                 notes.append(_not_vacuum(government, item, f"同一条款已按{kept.row.clause.subject}列为权力真空"))
             continue
         reported[same] = (len(found), item)

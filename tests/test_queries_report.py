@@ -76,3 +76,18 @@ def test_xlsx(filled, tmp_path):
 def test_errors(filled, kind, format, output, message):
     with pytest.raises(UserError, match=message):
         run_check(filled, kind, format=format, output=output, out=io.StringIO())
+
+
+@pytest.mark.parametrize("kind, present, absent", [
+    # one kind: its own columns, each header once (a DictReader keeps every column)
+    ("orphans", ["问题类型", "事项名称", "证据", "问题编号"], ["得分", "条款数", "涉及问题"]),
+    ("vacuums", ["问题类型", "法律", "条款数"], ["得分", "事项名称"]),
+    ("candidates", ["问题类型", "得分", "涉及问题"], ["条款数"]),
+    ("all", ["问题类型", "得分", "涉及问题", "条款数", "事项名称"], []),
+])
+def test_csv_headers_are_the_kinds_own_and_unique(filled, kind, present, absent):
+    buf = io.StringIO()
+    run_check(filled, kind, format="csv", out=buf)
+    header = next(csv.reader(io.StringIO(buf.getvalue())))
+    assert len(header) == len(set(header))
+    assert set(present) <= set(header) and not set(absent) & set(header)

@@ -679,3 +679,17 @@ def test_the_bigram_index_keeps_every_act_that_can_cover_a_conduct(text):
     kept = held.sharing(dept["id"], grams)
     assert all(act in kept for act in can)
     assert kept == [act for act in held.get(dept["id"]) if act in kept]  # in the acts' order
+
+
+# --explain with --department: a dropped clause is explained only to the department whose sector it is
+@pytest.mark.parametrize("department, notes", [
+    ("甲市海关", ["海关"]),  # the customs clause is dropped (vertical), and told to the customs office
+    ("甲市农业农村局", []),  # near miss: the agriculture office is told nothing of the customs clause
+    (None, ["海关"]),
+])
+def test_explain_keeps_to_the_department_asked(store, department, notes):
+    _one_law(store, {5: "违反本法规定的，由海关责令改正，处一万元以下罚款。"},
+             [(5, "行政处罚", "海关", "海关", None, ("罚款",))],
+             departments=(("甲市农业农村局", "农业农村"), ("甲市海关", "海关")))
+    found = find_vacuums(store, government="甲市", department=department, complete=True, explain=True)
+    assert [f.subject for f in found if f.kind == "not_vacuum"] == notes
