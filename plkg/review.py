@@ -19,10 +19,11 @@ the findings up by kind, category and department, with a bar chart.
 from __future__ import annotations
 
 import getpass
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from kg.decision import Decision
 from kg.errors import UserError
@@ -30,7 +31,7 @@ from kg.text import normalise
 from kg.views import ItemBasis
 from queries.decisions import DecisionInput, annotate, make_decisions, read_decisions_csv
 from queries.findings import KIND_NAMES, KINDS, Finding, departments_of, describe_citation, provision_label, version_label
-from queries.report import decision_text, iter_findings
+from queries.report import KIND_ARGS, decision_text, iter_findings
 
 #: Appended columns, in order.
 COLUMNS = ("依据核验结论", "现行依据", "条文原文", "问题与建议")
@@ -89,9 +90,26 @@ def decide(store: Any, *, finding_id: str | None = None, status: str | None = No
     for w in wanted:
         if w.status not in ("confirmed", "dismissed", "fixed"):
             raise UserError(f"{w.where}: status {w.status!r}: use confirmed, dismissed or fixed")
-    findings = iter_findings(store, "all", government=government)
-    decisions = make_decisions(findings, wanted, by=by or _user())
+    decisions = make_decisions(_findings_for(store, wanted, government), wanted, by=by or _user())
     return store.record_decisions(decisions)
+
+
+def _findings_for(store: Any, wanted: list[DecisionInput], government: str | None) -> Iterator[Finding]:
+    """The findings of the kinds the ids name (an id is ``<kind>-<hash>``): computing every kind on a whole
+    corpus takes a minute, and a mistyped id should be told at once."""
+    args = {kind: arg for arg, kind in KIND_ARGS.items()}
+    args.update({"category_debatable": "categories", "vacuum_sector": "vacuums"})
+    chosen: list[str] = []
+    for w in wanted:
+        kind = w.finding_id.rsplit("-", 1)[0]
+        if kind not in args:
+            raise UserError(f"{w.where}: {w.finding_id!r} is no finding id (kind-hash, as plkg check "
+                            f"--all-decisions lists them; kinds: {', '.join(sorted(args))})")
+        if args[kind] not in chosen:
+            chosen.append(args[kind])
+    if "candidates" in chosen:  # candidates are ranked from every other kind
+        return iter_findings(store, "all", government=government)
+    return itertools.chain.from_iterable(iter_findings(store, arg, government=government) for arg in chosen)
 
 
 def _user() -> str:

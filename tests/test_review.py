@@ -287,3 +287,16 @@ def _store_decisions(store):
 
 def test_decisions_are_stored_alike_on_both_backends(store, bolt_store):
     assert _store_decisions(store) == _store_decisions(bolt_store)
+
+
+@pytest.mark.parametrize("finding_id, message", [
+    ("orphan-ffffffffff", "no finding has the id orphan-ffffffffff"),  # a kind, computed alone: no such finding
+    ("vacuum-ffffffffff", "no finding has the id vacuum-ffffffffff"),
+    ("orphan172985a6e2", "is no finding id"),  # mistyped: told before any finding is computed
+    ("孤儿-172985a6e2", "is no finding id"),
+])
+def test_decide_names_an_unknown_id(listed, finding_id, message):
+    store, _ = listed
+    with pytest.raises(UserError, match=message):
+        decide(store, finding_id=finding_id, status="confirmed")
+    assert store.decisions() == {} or not store.decisions()
