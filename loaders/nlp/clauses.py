@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from kg.text import chinese_to_int
 
-from .terms import Term
+from .terms import Term, load_tables
 
 if not Doc.has_extension("clauses"):
     Doc.set_extension("clauses", default=None)
@@ -74,6 +74,7 @@ _CLAUSE_END = re.compile(r"[，,。；;：:\n]")
 # the rest of the act's comma clause: …时 (a time), …必须/应当/不得依照 (the act is the topic of a duty)
 _TOPIC_AFTER = re.compile(r"时$|(?:必须|应当|不得|须)(?!由)")
 _NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|名单|数据|权力|职权|期限)|[^，。；]{0,12}?之(?:日|前|后)"
+                         r"|[^，。；]{0,24}?的[^，。；]{0,6}?[日月年](?:前|内|后|以前|以内)$"
                          r"|(?:工作)?(?:中|过程中)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)"
                          r"|[^，。；]{0,16}?(?:制度|机制|体系)$")
 _ACCEPTED = re.compile(r"(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计)")
@@ -82,7 +83,9 @@ _ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|�
 # 征收…土地的，由国务院批准: approving a taking is part of the 行政征收; 农用地转用 beside it is a licence
 _LEVY_OBJECT = re.compile(r"征收|征地|征用")
 _USE_OBJECT = re.compile(r"转用|转为|使用|占用|用地|开发|出让|改变")
-_INTERNAL_OBJECT = re.compile(r"工作人员|下级|所属|人民政府|部门|机关|执法活动|履行职责")
+_INTERNAL_OBJECT = re.compile(r"工作人员|下级|所属|人民政府|部门|机关|执法活动|履行职责|预算|决算|财政收支|决策执行")
+# 监督检查所属各单位的预算执行: the checked party named after the act is the administration's own
+_INTERNAL_AFTER = re.compile(r"(?:本级|所属|下级|下一级)[^，。；]{0,6}?(?:单位|部门|机关|人民政府|政府)|[^，。；]{0,12}?(?:预算|决算)")
 _NOT_AGENT_BEFORE = ("对", "向", "报", "会同", "经", "与", "协助", "配合", "通知", "告知", "提请", "移送", "报告",
                      "商", "请", "交", "送", "提交", "申请", "由", "同", "和", "或者", "及", "、", "被", "给", "为",
                      "接受", "派", "组织", "指定", "授权", "委托", "设立", "本级", "取得", "属于", "作为")
@@ -90,7 +93,7 @@ _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|�
 # X的工作人员实施监督检查时，可以…: officials act for their body
 _OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
 _ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
-_CONDITION_LEAD = re.compile(r"(?:之一的|下列[^：\n]{0,12}?(?:情形|行为)(?:之一)?|用语的含义)")
+_CONDITION_LEAD = re.compile(r"(?:之一的|下列[^：\n]{0,12}?(?:情形|行为|案件)(?:之一)?|用语的含义)")
 
 
 @dataclass
@@ -219,6 +222,9 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                 and "申请" not in sentence):
             licensing = False  # 报国务院批准: an approval inside the administration
             internal.append((term.end, term.end + 12))
+        elif licensing and not joined and "申请" not in sentence and _body_asks(text, term, result, sentence):
+            licensing = False  # 省人民政府…经国务院批准，可以设立派出机关 / 招录机关应当将名单报…审批: one body asks another
+            internal.append((term.end, term.end + 12))
         agent = False
         violator = bool(_VIOLATION_AFTER.match(after))
         if term.suffix == "人民政府" and _UNNAMED_BODY_AFTER.match(after):
@@ -248,6 +254,22 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                 if other.group == body.group and not other.violator:
                     other.violator, other.agent = True, False
     return result
+
+
+_SUBMITS = re.compile(r"(?<!申)报(?!告|名|酬|道|纸|刊)|提请|呈送|送交|送请")
+_ASKING_OPENING = re.compile(r"(?:（[一二三四五六七八九十]+）)?(?:[^，。；]{0,4}?(?:可以|应当|由))?$")
+
+
+def _body_asks(text: str, term: Term, earlier: list[_Body], sentence: str) -> bool:
+    """Does a body (not a violator) open the sentence whose 经X批准 / 报X审批 names ``term``: is the asking party a body?"""
+    start = term.start - len(sentence)
+    for body in earlier:
+        b = body.term
+        if b.start < start or body.violator:
+            continue
+        if _ASKING_OPENING.fullmatch(text[start: b.start]) and not re.match(r"[^，。；]{0,2}(?:的|之|所|工作人员)", text[b.end:]):
+            return True
+    return False
 
 
 def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
@@ -340,6 +362,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
     name no body in the article.
     """
     mask = _mask(terms)
+    no_subject = load_tables().no_subject
     sentences = _sentences(text)
     lines = _lines(text)
     body_terms = _expand_elliptic(text, [t for t in terms if t.label == "BODY" and not _inside(t.start, mask)])
@@ -406,7 +429,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         if act.category == "行政检查" or act.key == "约谈":
             lead = text.rfind("对", s_start, act.start)
             if lead >= 0 and _INTERNAL_OBJECT.search(text, lead, act.start) or act.key == "约谈" and (
-                    _INTERNAL_OBJECT.search(rest)):
+                    _INTERNAL_OBJECT.search(rest)) or _INTERNAL_AFTER.match(rest):
                 continue  # 对下级税务机关…进行监督检查, 约谈该地区人民政府: supervision inside the administration
         if act.context and not re.search(act.context, text[paragraph_start(act.start):act.start]):
             continue  # a construction of two parts (争议…由X处理, 逾期不拆除的，由X拆除) lacks its first
@@ -448,6 +471,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 subject_end = nearest.term.end
                 if text.startswith("由", nearest.term.start - 1):
                     subject_end = max(s_start, nearest.term.start - 4)  # 可以由X / 应当由X
+                if act.key in LICENCE_ACTIONS | {"审核", "同意"} and _SUBMITS.search(text, nearest.term.end, act.start):
+                    continue  # 招录机关应当将名单报…审批: the body submits, another approves
             elif act.category in SANCTION_CATEGORIES and act.key not in REFERRAL_ACTIONS:
                 named_penalty = next((list(b) for keys, b in designated or () if keys and act.key in keys), None)
                 if named_penalty:
@@ -462,8 +487,10 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     subjects = [carried]
                 elif competent:
                     subjects, by_competence = list(competent), True
+        subjects = [sub for sub in subjects
+                    if not any(p.search(sub[0]) and act.category not in keeps for p, keeps in no_subject)]
         if not subjects:
-            continue
+            continue  # none, or only 行政机关 of a procedural rule, staff, a legislature (patterns/subjects.tsv)
         if act.category == "其他" and all(_is_government(s) for s, _ in subjects):
             continue  # a government's leadership or its own orders are no power list item
         if act.key == "监督管理职责" and (act.start - subject_end > 40 or subject_end < s_start):

@@ -56,6 +56,7 @@ class TermTables:
     nonpowers: re.Pattern
     references: re.Pattern
     fixed_body: re.Pattern
+    no_subject: tuple[tuple[re.Pattern, frozenset[str]], ...]  # subjects holding no power but the listed categories (patterns/subjects.tsv)
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -70,7 +71,7 @@ def _alternation(patterns: list[str]) -> re.Pattern:
 
 # Characters that may sit inside a body name between its level and its suffix.
 # Function words that start a new phrase end the name: 由经向对将按依会同 ...
-_NAME_CHAR = r"(?:其他|经济|对外|（[^）]{1,10}）|和(?=计划生育|城乡建设|旅游|物资储备|社会保障|信息化|草原|改革)|(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须|组织|提请|符合|通过|经过|属于|需要|提供|包括|规定|制定|设立|建立|支持|协助|配合|通知|装备|要求|自(?!治|然)|用|地用|不(?!动产))[^\s，。；：、（）()《》“”\"由经向对将按依同与和并及或其在报请除为把被从给处罚以的到者内后时于即是日\d])"
+_NAME_CHAR = r"(?:其他|经济|对外|（(?![一二三四五六七八九十]+）)[^）]{1,10}）|和(?=计划生育|城乡建设|旅游|物资储备|社会保障|信息化|草原|改革)|(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须|组织|提请|符合|通过|经过|属于|需要|提供|包括|规定|制定|设立|建立|支持|协助|配合|通知|装备|要求|加强|选举|任免|监督(?!管理|部门|机构|局)|自(?!治|然)|用|地用|不(?!动产))[^\s，。；：、（）()《》“”\"由经向对将按依同与和并及或其在报请除为把被从给处罚以的到者内后时于即是日\d])"
 
 
 @functools.lru_cache(maxsize=4)
@@ -83,6 +84,7 @@ def load_tables(patterns_dir: str | None = None) -> TermTables:
     bodies = _rows(base / "bodies.tsv")
     amounts = _rows(base / "amounts.tsv")
     nonpowers = _rows(base / "nonpowers.tsv")
+    no_subjects = _rows(base / "subjects.tsv")
     level_re = "|".join(f"(?:{row['pattern']})" for row in levels)
     fixed = "|".join(row["pattern"] for row in bodies if row["kind"] == "fixed")
     suffix = "|".join(row["pattern"] for row in bodies if row["kind"] == "suffix")
@@ -103,6 +105,8 @@ def load_tables(patterns_dir: str | None = None) -> TermTables:
         level_keys=tuple(row["level"] for row in levels),
         bodies=re.compile(body_re),
         fixed_body=re.compile(fixed),
+        no_subject=tuple((re.compile(row["pattern"]), frozenset(filter(None, (row.get("keeps") or "").split(","))))
+                         for row in no_subjects if row["kind"] == "none"),
         amounts=re.compile("|".join(f"(?:{row['pattern']})" for row in amounts)),
         nonpowers=re.compile("|".join(f"(?:{row['pattern']})" for row in nonpowers)),
         references=re.compile(
