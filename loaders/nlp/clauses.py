@@ -110,7 +110,7 @@ _AGENT_VERBS = ("批准", "审批", "核准", "同意", "许可", "登记", "认
 # X的工作人员 / X或者其他有关部门工作人员 + misconduct (利用职务上的便利, 徇私舞弊 ...): discipline of officials
 _VIOLATION_AFTER = re.compile(r"(?:(?:及其|的|或者[^，。；]{0,10}?)[^，。；]{0,8}?人员)?(?:有下列|有本法|违反|擅自|未(?!经)|不依法|不履行|不按照|滥用|玩忽|隐瞒|拒不|"
                               r"利用职务|徇私|索取|收受|"
-                              r"在[^。；]{0,30}?(?:中|时)，?(?:有|未|违反|违法|玩忽|滥用))")
+                              r"在[^。；]{0,30}?(?:中|时)，?(?:有(?!权)|未|违反|违法|玩忽|滥用))")
 
 
 def _mask(terms: list[Term]) -> list[tuple[int, int]]:
@@ -164,12 +164,18 @@ def _condition_zones(text: str, sentences, lines, bodies: list[Term]) -> list[tu
         cut = a + cuts[0] if cuts else -1
         for n, offset in enumerate(cuts):
             c = a + offset
-            if n == 0 and not _agent_like_at(text, bodies, a, c):
+            but = text.rfind("，但", a, c)
+            if n == 0 and but >= 0:
+                zones.append((but + 1, c + 2))  # X接受Y的监督管理，但法律规定…的，: the case is the 但-clause's
+            elif n == 0 and not _agent_like_at(text, bodies, a, c):
                 zones.append((a, c + 2))  # 违反…，未取得…的，: the case the sentence starts with
             else:
                 # X应当…，对符合条件的，… / …罚款；情节严重的，…: only the 的-segment is a condition
                 seg = text.rfind("，", a, c)
-                zones.append((seg + 1 if seg >= 0 else a, c + 2))
+                lo = seg + 1 if seg >= 0 else a
+                # X在监督检查工作中发现…的，应当…: the body that opens the case is the clause's subject
+                lo = next((b.end for b in bodies if b.start == lo and _FINDS_CASE.match(text, b.end)), lo)
+                zones.append((lo, c + 2))
         for m in re.finditer(r"违反[^，。；]{0,60}?规定", text[a:b]):
             zones.append((a + m.start(), a + m.end()))
         for m in re.finditer(r"未(?:经|取得|依法取得|按照|依照)[^，。；]{0,40}?(?:许可|批准|审批|核准|登记|备案|证)", text[a:b]):
@@ -211,7 +217,7 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
         if re.search(r"(?:经|报经|报请|报送|报)(?:所在地|当地|有关)?$", text[max(0, term.start - 7): term.start]) and re.match(
                 r"[^，。；]{0,30}?(?:" + "|".join(_AGENT_VERBS) + ")", after):
             licensing = True
-        elif re.search(r"向(?:所在地|当地|有关)?$", text[max(0, term.start - 4): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理)", after):
+        elif re.search(r"向(?:所在地|当地|有关)?$", text[max(0, term.start - 4): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)", after):
             licensing = True
         elif re.search(r"(?:取得|持有|领取)(?:所在地|当地|有关)?$", before) and re.match(r"(?:依法)?(?:核发|颁发|签发|发放|批准)", after):
             licensing = True  # 取得X核发的狩猎证: X issues the licence
@@ -239,7 +245,7 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             elif joined and result and result[-1].agent:
                 agent = True
             elif not any(before.endswith(w) for w in _NOT_AGENT_BEFORE) and (_OFFICIALS_ACTING.match(after) or not after.startswith(
-                    ("的", "之", "所", "工作人员", "备案", "统一", "制作", "规定", "制定"))):
+                    ("的", "之", "所", "工作人员", "备案", "统一", "制作", "规定", "制定")) or re.match(r"统一(?:负责|主管|管理|监督|领导)", after)):
                 agent = True
         local_end = None
         if agent and re.search(r"(?:并|可以|还|也|或者|直至|再|另)由$", before):
@@ -257,6 +263,8 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
 
 
 _SUBMITS = re.compile(r"(?<!申)报(?!告|名|酬|道|纸|刊)|提请|呈送|送交|送请")
+# X在监督检查中发现…的 / X发现…的: a body that finds the case (not one of the administration: 发现下级部门不履行职责的)
+_FINDS_CASE = re.compile(r"(?:在[^，。；]{0,20}?(?:中|时)，?)?(?:依法)?(?:发现|查明|认为)(?![^，。；]{0,10}(?:部门|机关|人民政府|机构))")
 _ASKING_OPENING = re.compile(r"(?:（[一二三四五六七八九十]+）)?(?:[^，。；]{0,4}?(?:可以|应当|由))?$")
 
 

@@ -128,6 +128,9 @@ _BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "
                    "委托的", "接受")
 
 
+_LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+$")
+
+
 def _body_boundary(text: str, start: int, name: str) -> bool:
     """A body without a level word must start where a phrase starts (not 应当公布本部门)."""
     if name.startswith(("该", "军队", "中国人民解放军", "中央军事委员会")):
@@ -153,7 +156,13 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
             continue
         if not level and not m.group("name") and not tables.fixed_body.fullmatch(m.group()):
             continue  # a bare 部门 / 机关 is no particular body
-        terms.append(Term("BODY", m.start(), m.end(), m.group(), level=level, suffix=suffix))
+        start = m.start()
+        if not level and "等" in (m.group("name") or ""):
+            # 财政、审计、税务、金融管理等部门: the list closed by 等 is one subject, as written
+            head = _LIST_BEFORE.search(text, max(0, start - 40), start)
+            if head and (head.start() == 0 or text[head.start() - 1] in _BOUNDARY_CHARS):
+                start = head.start()
+        terms.append(Term("BODY", start, m.end(), text[start: m.end()], level=level, suffix=suffix))
         pos = m.end()
     for m in tables.acts.finditer(text):
         index = _group_index(m)
