@@ -78,7 +78,7 @@ _NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|
                          r"|(?:工作)?(?:中|过程中)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)"
                          r"|[^，。；]{0,16}?(?:制度|机制|体系)$")
 _ACCEPTED = re.compile(r"(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计)")
-_PLAN_OBJECT = re.compile(r"规划|计划(?!生育)")
+_PLAN_OBJECT = re.compile(r"规划|计划(?!生育)|预算|决算|(?:业务|技术|行业)?(?:标准|规范)(?!化)|实施细则|实施办法")
 _ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|权限)")
 # 征收…土地的，由国务院批准: approving a taking is part of the 行政征收; 农用地转用 beside it is a licence
 _LEVY_OBJECT = re.compile(r"征收|征地|征用")
@@ -93,7 +93,7 @@ _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|�
 # X的工作人员实施监督检查时，可以…: officials act for their body
 _OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
 _ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
-_CONDITION_LEAD = re.compile(r"(?:之一的|下列[^：\n]{0,12}?(?:情形|行为|案件)(?:之一)?|用语的含义)")
+_CONDITION_LEAD = re.compile(r"(?:之一的|下列[^：\n]{0,12}?(?:情形|行为|案件)(?:之一)?|用语的含义|(?<!负责)(?<!办理)下列[^：\n]{0,6}?(?:事项|情况|资料|内容|文件|材料|信息))")
 
 
 @dataclass
@@ -265,6 +265,7 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
 _SUBMITS = re.compile(r"(?<!申)报(?!告|名|酬|道|纸|刊)|提请|呈送|送交|送请")
 # X在监督检查中发现…的 / X发现…的: a body that finds the case (not one of the administration: 发现下级部门不履行职责的)
 _FINDS_CASE = re.compile(r"(?:在[^，。；]{0,20}?(?:中|时)，?)?(?:依法)?(?:发现|查明|认为)(?![^，。；]{0,10}(?:部门|机关|人民政府|机构))")
+_ACCEPTS_BEFORE = re.compile(r"接受(?:依法)?(?:实施|进行)?的?$")
 _ASKING_OPENING = re.compile(r"(?:（[一二三四五六七八九十]+）)?(?:[^，。；]{0,4}?(?:可以|应当|由))?$")
 
 
@@ -275,9 +276,14 @@ def _body_asks(text: str, term: Term, earlier: list[_Body], sentence: str) -> bo
         b = body.term
         if b.start < start or body.violator:
             continue
-        if _ASKING_OPENING.fullmatch(text[start: b.start]) and not re.match(r"[^，。；]{0,2}(?:的|之|所|工作人员)", text[b.end:]):
+        if _ASKING_OPENING.fullmatch(text[start: b.start]) and not re.match(
+                r"[^，。；]{0,2}(?:的(?![^，。；]{0,6}?(?:机构|部门|处|室))|之|所|工作人员)", text[b.end:]):
             return True
     return False
+
+
+_LEVEL_CHARS = "市区县省乡镇"
+_LEVEL_LIST = re.compile(r"(?:[市区县省乡镇](?:、|或者|和|及|以及))+$")
 
 
 def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
@@ -299,6 +305,22 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
                             level=term.level, suffix=nxt.suffix))
             bodies[i + 1] = Term("BODY", nxt.start, nxt.end, term.text + nxt.text, level=term.level, suffix=nxt.suffix)
     result = [t for t in out if t is not None]
+    # 市或者区档案行政管理部门: one body per level word (X或者Y); 市、区人民政府 is one subject as written
+    expanded: list[Term] = []
+    for term in result:
+        m = _LEVEL_LIST.search(text, max(0, term.start - 12), term.start)
+        if (term.level or not m or term.text[0] not in _LEVEL_CHARS
+                or m.start() > 0 and text[m.start() - 1] not in "，。；：由经向对\n"):
+            expanded.append(term)
+            continue
+        if "或者" in m.group():
+            for c in re.finditer(r"[市区县省乡镇]", m.group()):
+                at = m.start() + c.start()
+                expanded.append(Term("BODY", at, at + 1, c.group() + term.text[1:], level="", suffix=term.suffix))
+            expanded.append(term)
+        else:
+            expanded.append(Term("BODY", m.start(), term.end, text[m.start(): term.end], level="", suffix=term.suffix))
+    result = expanded
     # 县级以上人民政府自然资源主管部门、农业农村主管部门 / 省、自治区、直辖市国家税务局、地方税务局: the level
     # and government of the first department are the second's too, when both are departments of one kind
     for i in range(1, len(result)):
@@ -439,6 +461,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             if lead >= 0 and _INTERNAL_OBJECT.search(text, lead, act.start) or act.key == "约谈" and (
                     _INTERNAL_OBJECT.search(rest)) or _INTERNAL_AFTER.match(rest):
                 continue  # 对下级税务机关…进行监督检查, 约谈该地区人民政府: supervision inside the administration
+        if _ACCEPTS_BEFORE.search(text, max(s_start, act.start - 30), act.start):
+            continue  # 依法接受审计监督: the party that accepts is checked, it does not check
         if act.context and not re.search(act.context, text[paragraph_start(act.start):act.start]):
             continue  # a construction of two parts (争议…由X处理, 逾期不拆除的，由X拆除) lacks its first
         if act.key in ("批准", "审核", "同意") and (_PLAN_OBJECT.search(_without(text, s_start, act.start, body_ranges))
