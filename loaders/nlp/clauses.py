@@ -174,7 +174,12 @@ def _condition_zones(text: str, sentences, lines, bodies: list[Term]) -> list[tu
                 seg = text.rfind("，", a, c)
                 lo = seg + 1 if seg >= 0 else a
                 # X在监督检查工作中发现…的，应当…: the body that opens the case is the clause's subject
-                lo = next((b.end for b in bodies if b.start == lo and _FINDS_CASE.match(text, b.end)), lo)
+                end = lo
+                for body in bodies:  # 应急管理部门、城市管理部门或者其他有关部门在履行职责中发现…的: the whole list
+                    if body.start == end or body.start > end and re.fullmatch(r"、|和|或者|及|以及", text[end: body.start]):
+                        end = body.end
+                if end > lo and _FINDS_CASE.match(text, end):
+                    lo = end
                 zones.append((lo, c + 2))
         for m in re.finditer(r"违反[^，。；]{0,60}?规定", text[a:b]):
             zones.append((a + m.start(), a + m.end()))
@@ -525,7 +530,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             continue  # none, or only 行政机关 of a procedural rule, staff, a legislature (patterns/subjects.tsv)
         if act.category == "其他" and all(_is_government(s) for s, _ in subjects):
             continue  # a government's leadership or its own orders are no power list item
-        if act.key == "监督管理职责" and (act.start - subject_end > 40 or subject_end < s_start):
+        if act.key == "监督管理职责" and (act.start - subject_end > 80 or subject_end < s_start):
             continue  # 负责 must be the subject's own verb
         lo = max(subject_end, s_start)
         modal = _modality(modals, lo, act.start + 2)  # 可以处…罚款: the modal may open the act
