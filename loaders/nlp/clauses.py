@@ -75,7 +75,7 @@ _CLAUSE_END = re.compile(r"[，,。；;：:\n]")
 _TOPIC_AFTER = re.compile(r"时$|(?:必须|应当|不得|须)(?!由)")
 _NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|名单|数据|权力|职权|期限)|[^，。；]{0,12}?之(?:日|前|后)"
                          r"|[^，。；]{0,24}?的[^，。；]{0,6}?[日月年](?:前|内|后|以前|以内)$"
-                         r"|(?:工作)?(?:中|过程中)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)"
+                         r"|(?:工作)?(?:中|过程中|需要|所需|经费)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)"
                          r"|[^，。；]{0,16}?(?:制度|机制|体系)$")
 _ACCEPTED = re.compile(r"(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计)")
 _PLAN_OBJECT = re.compile(r"规划|计划(?!生育)|预算|决算|(?:业务|技术|行业)?(?:标准|规范)(?!化)|实施细则|实施办法")
@@ -270,7 +270,7 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
 _SUBMITS = re.compile(r"(?<!申)报(?!告|名|酬|道|纸|刊)|提请|呈送|送交|送请")
 # X在监督检查中发现…的 / X发现…的: a body that finds the case (not one of the administration: 发现下级部门不履行职责的)
 _FINDS_CASE = re.compile(r"(?:在[^，。；]{0,20}?(?:中|时)，?)?(?:依法)?(?:发现|查明|认为)(?![^，。；]{0,10}(?:部门|机关|人民政府|机构))")
-_ACCEPTS_BEFORE = re.compile(r"接受(?:依法)?(?:实施|进行)?的?$")
+_ACCEPTS_BEFORE = re.compile(r"(?:接受|配合|协助)(?:依法)?(?:实施|进行)?的?$")
 _ASKING_OPENING = re.compile(r"(?:（[一二三四五六七八九十]+）)?(?:[^，。；]{0,4}?(?:可以|应当|由))?$")
 
 
@@ -445,7 +445,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         s_start, s_end = sentence_of(act.start)
         if (s_start, s_end) in violated_sentences:
             continue
-        if re.search(r"被(?:[^，。；]{0,20}?(?:机关|部门|机构|政府))?(?:依法)?(?:予以)?$", text[max(s_start, act.start - 28): act.start]):
+        if re.search(r"被(?:[^，。；]{0,20}?(?:机关|部门|机构|政府))?(?:依法)?(?:予以)?(?:[^，。；]{0,12}?、)*$",
+                     text[max(s_start, act.start - 48): act.start]):
             continue  # 被吊销许可证 / 被依法取缔: a past sanction told as a fact
         if act.category == "行政检查" and re.match(r"(?:的)?(?:情况|结果|计划|记录|信息|制度|工作机制)", text[act.end: act.end + 5]):
             continue  # 通报监督检查情况: a report about inspections, no inspection

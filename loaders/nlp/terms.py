@@ -71,7 +71,7 @@ def _alternation(patterns: list[str]) -> re.Pattern:
 
 # Characters that may sit inside a body name between its level and its suffix.
 # Function words that start a new phrase end the name: 由经向对将按依会同 ...
-_NAME_CHAR = r"(?:其他|经济|对外|（(?![一二三四五六七八九十]+）)[^）]{1,10}）|和(?=计划生育|城乡建设|旅游|物资储备|社会保障|信息化|草原|改革)|(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须|组织|提请|符合|通过|经过|属于|需要|提供|包括|规定|制定|设立|建立|支持|协助|配合|通知|装备|要求|加强|选举|任免|监督(?!管理|部门|机构|局)|自(?!治|然)|用|地用|不(?!动产))[^\s，。；：、（）()《》“”\"由经向对将按依同与和并及或其在报请除为把被从给处罚以的到者内后时于即是日\d])"
+_NAME_CHAR = r"(?:其他|经济|对外|民用|（(?![一二三四五六七八九十]+）)[^）]{1,10}）|和(?=计划生育|城乡建设|旅游|物资储备|社会保障|信息化|草原|改革)|(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须|组织|提请|符合|通过|经过|属于|需要|提供|包括|规定|制定|设立|建立|支持|协助|配合|通知|装备|要求|加强|选举|任免|监督(?!管理|部门|机构|局)|自(?!治|然)|用|地用|不(?!动产))[^\s，。；：、（）()《》“”\"由经向对将按依同与和并及或其在报请除为把被从给处罚以的到者内后时于即是日\d])"
 
 
 @functools.lru_cache(maxsize=4)
@@ -128,6 +128,7 @@ _BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "
                    "委托的", "接受")
 
 
+_PRONOUN = re.compile(r"其(?:所属的|设置的|主管的)?$")
 _LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+$")
 
 
@@ -152,6 +153,13 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
         suffix = m.group("suffix") or ("人民政府" if m.group("lonely") else "")
         if m.group("lonely") and not (m.group("lonely").endswith(("人民政府", "国务院", "办事处"))):
             continue  # a bare level word (县级以上) is no body
+        pronoun = None if level else _PRONOUN.search(text, max(0, m.start() - 6), m.start())
+        if pronoun and (m.group("name") or m.group("suffix") in ("主管部门", "主管机关", "行政主管部门")) and (
+                pronoun.start() == 0 or text[pronoun.start() - 1] in _BOUNDARY_CHARS):
+            # 由其主管部门 / 其所属的渔政监督管理机构: the pronoun is dropped (tests/gold/README.md rule 3)
+            terms.append(Term("BODY", m.start(), m.end(), m.group(), level="", suffix=suffix))
+            pos = m.end()
+            continue
         if not level and not _body_boundary(text, m.start(), m.group()):
             continue
         if not level and not m.group("name") and not tables.fixed_body.fullmatch(m.group()):
