@@ -233,7 +233,8 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                 and "申请" not in sentence):
             licensing = False  # 报国务院批准: an approval inside the administration
             internal.append((term.end, term.end + 12))
-        elif licensing and not joined and "申请" not in sentence and _body_asks(text, term, result, sentence):
+        elif licensing and not joined and "申请" not in sentence and (
+                _body_asks(text, term, result, sentence) or _GOVERNMENT_ACTS_AFTER.match(after)):
             licensing = False  # 省人民政府…经国务院批准，可以设立派出机关 / 招录机关应当将名单报…审批: one body asks another
             internal.append((term.end, term.end + 12))
         agent = False
@@ -270,6 +271,8 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
 _SUBMITS = re.compile(r"(?<!申)报(?!告|名|酬|道|纸|刊)|提请|呈送|送交|送请")
 # X在监督检查中发现…的 / X发现…的: a body that finds the case (not one of the administration: 发现下级部门不履行职责的)
 _FINDS_CASE = re.compile(r"(?:在[^，。；]{0,20}?(?:中|时)，?)?(?:依法)?(?:发现|查明|认为)(?![^，。；]{0,10}(?:部门|机关|人民政府|机构))")
+# 经原批准机关批准，由县级以上人民政府无偿收回: the approved act is a government's own
+_GOVERNMENT_ACTS_AFTER = re.compile(r"[^，。；]{0,20}?(?:批准|审批|核准|同意)(?:后)?[，,](?:可以|应当)?由[^，。；]{0,16}?(?:人民政府|部门|机关|机构)")
 _ACCEPTS_BEFORE = re.compile(r"(?:接受|配合|协助)(?:依法)?(?:实施|进行)?的?$")
 _ASKING_OPENING = re.compile(r"(?:（[一二三四五六七八九十]+）)?(?:[^，。；]{0,4}?(?:可以|应当|由))?$")
 
@@ -445,9 +448,11 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         s_start, s_end = sentence_of(act.start)
         if (s_start, s_end) in violated_sentences:
             continue
-        if re.search(r"被(?:[^，。；]{0,20}?(?:机关|部门|机构|政府))?(?:依法)?(?:予以)?(?:[^，。；]{0,12}?、)*$",
+        if re.search(r"被(?:[^，。；]{0,20}?(?:机关|部门|机构|政府))?(?:依法)?(?:决定)?(?:予以|处以)?(?:[^，。；]{0,12}?、)*$",
                      text[max(s_start, act.start - 48): act.start]):
             continue  # 被吊销许可证 / 被依法取缔: a past sanction told as a fact
+        if act.category in SANCTION_CATEGORIES and re.search(r"(?:于|抵缴|缴纳)(?:[^，。；]{0,8}?、)*$", text[s_start: act.start]):
+            continue  # 税收优先于罚款、没收违法所得: the sanction is a noun
         if act.category == "行政检查" and re.match(r"(?:的)?(?:情况|结果|计划|记录|信息|制度|工作机制)", text[act.end: act.end + 5]):
             continue  # 通报监督检查情况: a report about inspections, no inspection
         if text.startswith("的", act.end) and not text.startswith("的决定", act.end):
