@@ -78,7 +78,7 @@ _NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|
                          r"|(?:工作)?(?:中|过程中|需要|所需|经费)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)"
                          r"|[^，。；]{0,16}?(?:制度|机制|体系)$")
 _ACCEPTED = re.compile(r"(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计)")
-_PLAN_OBJECT = re.compile(r"规划|计划(?!生育)|预算|决算|(?:业务|技术|行业)?(?:标准|规范)(?!化)|实施细则|实施办法")
+_PLAN_OBJECT = re.compile(r"规划|计划(?!生育)|预算|决算|(?:业务|技术|行业|国家|地方)(?:标准|规范)(?!化)|实施细则|实施办法")
 _ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|权限)")
 # 征收…土地的，由国务院批准: approving a taking is part of the 行政征收; 农用地转用 beside it is a licence
 _LEVY_OBJECT = re.compile(r"征收|征地|征用")
@@ -219,7 +219,7 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
         if not joined:
             group += 1
         licensing = False
-        if re.search(r"(?:经|报经|报请|报送|报)(?:所在地|当地|有关)?$", text[max(0, term.start - 7): term.start]) and re.match(
+        if re.search(r"(?:经|报经|报请|报送|报)(?:所在地|当地|有关|[^，。；经报]{1,4}?地)?$", text[max(0, term.start - 7): term.start]) and re.match(
                 r"[^，。；]{0,30}?(?:" + "|".join(_AGENT_VERBS) + ")", after):
             licensing = True
         elif re.search(r"向(?:所在地|当地|有关)?$", text[max(0, term.start - 4): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)", after):
@@ -387,6 +387,11 @@ def _is_government(subject: str) -> bool:
 Subject = tuple[str, "str | None"]
 
 
+def _no_subject(subject: str, category: str) -> bool:
+    """Is ``subject`` one that holds no ``category`` power (patterns/subjects.tsv: 行政机关 of a procedure, staff…)?"""
+    return any(p.search(subject) and category not in keeps for p, keeps in load_tables().no_subject)
+
+
 def extract_findings(text: str, terms: list[Term], carried: Subject | None = None,
                      designated: list[tuple[frozenset[str] | None, list[Subject]]] | None = None,
                      competent: list[Subject] | None = None) -> tuple[list[ClauseFinding], Subject | None]:
@@ -400,7 +405,6 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
     name no body in the article.
     """
     mask = _mask(terms)
-    no_subject = load_tables().no_subject
     sentences = _sentences(text)
     lines = _lines(text)
     body_terms = _expand_elliptic(text, [t for t in terms if t.label == "BODY" and not _inside(t.start, mask)])
@@ -507,6 +511,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 scope_start = s_start
             before = [b for b in agents if scope_start <= b.term.start and b.term.end <= act.start
                       and (b.local_end is None or act.start < b.local_end)]
+            if before and _no_subject(before[-1].term.text, act.category):
+                before = []  # 由其上级主管部门…给予处分；…处以罚款: the nearest body holds none; a sanction looks further
             if before:
                 nearest = before[-1]
                 members = [b for b in before if b.group == nearest.group]
@@ -530,8 +536,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     subjects = [carried]
                 elif competent:
                     subjects, by_competence = list(competent), True
-        subjects = [sub for sub in subjects
-                    if not any(p.search(sub[0]) and act.category not in keeps for p, keeps in no_subject)]
+        subjects = [sub for sub in subjects if not _no_subject(sub[0], act.category)]
         if not subjects:
             continue  # none, or only 行政机关 of a procedural rule, staff, a legislature (patterns/subjects.tsv)
         if act.category == "其他" and all(_is_government(s) for s, _ in subjects):
