@@ -279,7 +279,7 @@ _ASKING_OPENING = re.compile(r"(?:（[一二三四五六七八九十]+）)?(?:[^
 
 def _body_asks(text: str, term: Term, earlier: list[_Body], sentence: str) -> bool:
     """Does a body (not a violator) open the sentence whose 经X批准 / 报X审批 names ``term``: is the asking party a body?"""
-    start = term.start - len(sentence)
+    start = max(term.start - len(sentence), text.rfind("\n", 0, term.start) + 1)
     for body in earlier:
         b = body.term
         if b.start < start or body.violator:
