@@ -75,6 +75,7 @@ _CLAUSE_END = re.compile(r"[，,。；;：:\n]")
 _TOPIC_AFTER = re.compile(r"时$|(?:必须|应当|不得|须)(?!由)")
 _NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|名单|数据|权力|职权|期限)|[^，。；]{0,12}?之(?:日|前|后)"
                          r"|[^，。；]{0,24}?的[^，。；]{0,6}?[日月年](?:前|内|后|以前|以内)$"
+                         r"|[^，。；]{0,4}?[一二三四五六七八九十百\d]+个?(?:工作)?日(?:前|以前)"
                          r"|(?:工作)?(?:中|过程中|需要|所需|经费)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)"
                          r"|[^，。；]{0,16}?(?:制度|机制|体系)$")
 _ACCEPTED = re.compile(r"(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计)")
@@ -83,7 +84,7 @@ _ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|�
 # 征收…土地的，由国务院批准: approving a taking is part of the 行政征收; 农用地转用 beside it is a licence
 _LEVY_OBJECT = re.compile(r"征收|征地|征用")
 _USE_OBJECT = re.compile(r"转用|转为|使用|占用|用地|开发|出让|改变")
-_INTERNAL_OBJECT = re.compile(r"工作人员|下级|所属|人民政府|部门|机关|执法活动|履行职责|预算|决算|财政收支|决策执行")
+_INTERNAL_OBJECT = re.compile(r"工作人员|下级|所属|人民政府|部门|机关|执法活动|履行职责|预算|决算|决策执行")
 # 监督检查所属各单位的预算执行: the checked party named after the act is the administration's own
 _INTERNAL_AFTER = re.compile(r"(?:本级|所属|下级|下一级)[^，。；]{0,6}?(?:单位|部门|机关|人民政府|政府)|[^，。；]{0,12}?(?:预算|决算)")
 _NOT_AGENT_BEFORE = ("对", "向", "报", "会同", "经", "与", "协助", "配合", "通知", "告知", "提请", "移送", "报告",
@@ -93,7 +94,7 @@ _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|�
 # X的工作人员实施监督检查时，可以…: officials act for their body
 _OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
 _ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
-_CONDITION_LEAD = re.compile(r"(?:之一的|下列[^：\n]{0,12}?(?:情形|行为|案件)(?:之一)?|用语的含义|(?<!负责)(?<!办理)下列[^：\n]{0,6}?(?:事项|情况|资料|内容|文件|材料|信息))")
+_CONDITION_LEAD = re.compile(r"(?:之一的|拟(?:作出)?下列|下列[^：\n]{0,12}?(?:情形|行为|案件)(?:之一)?|用语的含义|(?<!负责)(?<!办理)下列[^：\n]{0,6}?(?:事项|情况|资料|内容|文件|材料|信息))")
 
 
 @dataclass
@@ -108,7 +109,7 @@ class _Body:
 
 _AGENT_VERBS = ("批准", "审批", "核准", "同意", "许可", "登记", "认定", "确认", "鉴定", "备案", "核发", "颁发", "审核", "审查", "考核合格")
 # X的工作人员 / X或者其他有关部门工作人员 + misconduct (利用职务上的便利, 徇私舞弊 ...): discipline of officials
-_VIOLATION_AFTER = re.compile(r"(?:(?:及其|的|或者[^，。；]{0,10}?)[^，。；]{0,8}?人员)?(?:有下列|有本法|违反|擅自|未(?!经)|不依法|不履行|不按照|滥用|玩忽|隐瞒|拒不|"
+_VIOLATION_AFTER = re.compile(r"(?:(?:及其|的|或者[^，。；]{0,10}?)[^，。；]{0,8}?人员)?(?:(?:[^，。；]{0,12}?，)?有下列|有本法|违反|违法(?=实施|作出|采取|收取|征收|使用)|擅自|未(?!经)|不依法|不履行|不按照|滥用|玩忽|隐瞒|拒不|"
                               r"利用职务|徇私|索取|收受|"
                               r"在[^。；]{0,30}?(?:中|时)，?(?:有(?!权)|未|违反|违法|玩忽|滥用))")
 
@@ -270,7 +271,10 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
 
 _SUBMITS = re.compile(r"(?<!申)报(?!告|名|酬|道|纸|刊)|提请|呈送|送交|送请")
 # X在监督检查中发现…的 / X发现…的: a body that finds the case (not one of the administration: 发现下级部门不履行职责的)
-_FINDS_CASE = re.compile(r"(?:在[^，。；]{0,20}?(?:中|时)，?)?(?:依法)?(?:发现|查明|认为)(?![^，。；]{0,10}(?:部门|机关|人民政府|机构))")
+_FINDS_CASE = re.compile(r"(?:在[^，。；]{0,20}?(?:中|时)，?)?(?:依法)?(?:发现|查明|认为)"
+                         r"(?![^，。；]{0,10}(?:部门|机关|人民政府|机构)(?![^，。；]{0,30}?(?:企业|单位|组织|个人)))")
+# 对档案馆和机关、团体、企业事业单位…进行检查: a public among the checked parties makes it an inspection
+_PUBLIC_OBJECT = re.compile(r"企业|单位|组织|个人|公民|法人|经营者|生产者|当事人")
 # 经原批准机关批准，由县级以上人民政府无偿收回: the approved act is a government's own
 _GOVERNMENT_ACTS_AFTER = re.compile(r"[^，。；]{0,20}?(?:批准|审批|核准|同意)(?:后)?[，,](?:可以|应当)?由[^，。；]{0,16}?(?:人民政府|部门|机关|机构)")
 _ACCEPTS_BEFORE = re.compile(r"(?:接受|配合|协助)(?:依法)?(?:实施|进行)?的?$")
@@ -459,8 +463,11 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             continue  # 税收优先于罚款、没收违法所得: the sanction is a noun
         if act.category == "行政检查" and re.match(r"(?:的)?(?:情况|结果|计划|记录|信息|制度|工作机制)", text[act.end: act.end + 5]):
             continue  # 通报监督检查情况: a report about inspections, no inspection
-        if text.startswith("的", act.end) and not text.startswith("的决定", act.end):
-            continue  # 吊销许可证的…, 暂扣驾驶证的期限: a noun or a condition, not a grant
+        if re.match(r"(?:、[^，。；、]{1,6}?)*的(?!决定)", text[act.end: act.end + 30]):
+            continue  # 吊销许可证的…, 查封、扣押的财物: a noun or a condition, not a grant
+        if re.search(r"的(?:[^，。；、]{0,8}?、)+$|已(?:经)?[^，。；]{0,10}$|(?:不再|不予|尚未|免予)[^，。；]{0,6}$"
+                     r"|(?:依照|按照)法定程序[^，。；]{0,6}$", text[max(s_start, act.start - 40): act.start]):
+            continue  # 对行政处罚的启动、调查取证、审核…进行记录: a list of nouns; 已经给予当事人罚款的: a past act
         if act.key == "核发证" and any(a.key == "登记" and s_start <= a.start < act.start for a in acts):
             continue  # 登记造册，核发证书: the certificate of a registration, no licence
         clause_end = _CLAUSE_END.search(text, act.end)
@@ -468,12 +475,15 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         clause_start = max(text.rfind(c, s_start, act.start) for c in "，,：:")
         in_time = rest.endswith("时") and "在" in text[max(clause_start, s_start): act.start]
         cause = "因" in text[max(clause_start, s_start): act.start] and "而" in rest  # 因扣押…而知悉: a cause
+        if act.key in REFERRAL_ACTIONS and re.match(r"[，,](?:应当|必须|应)", text[act.end: act.end + 3]):
+            continue  # 行政机关…给予行政处罚，应当制作决定书: the penalty is the topic of a procedure
         if (_TOPIC_AFTER.search(rest) and not in_time) or _NOUN_AFTER.match(rest) or cause:
             # 征收税款时，必须…: a topic or a time (X在核发…证时 is the body's own act); …的情况, 之日起: a noun
             continue
         if act.category == "行政检查" or act.key == "约谈":
             lead = text.rfind("对", s_start, act.start)
-            if lead >= 0 and _INTERNAL_OBJECT.search(text, lead, act.start) or act.key == "约谈" and (
+            if lead >= 0 and _INTERNAL_OBJECT.search(text, lead, act.start) and not _PUBLIC_OBJECT.search(
+                    text, lead, act.start) or act.key == "约谈" and (
                     _INTERNAL_OBJECT.search(rest)) or _INTERNAL_AFTER.match(rest):
                 continue  # 对下级税务机关…进行监督检查, 约谈该地区人民政府: supervision inside the administration
         if _ACCEPTS_BEFORE.search(text, max(s_start, act.start - 30), act.start):

@@ -128,6 +128,7 @@ _BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "
                    "委托的", "接受")
 
 
+_ALIAS = re.compile(r"（以下(?:简)?称([^）]{2,16}?(?:部门|机关|机构))）")
 _PRONOUN = re.compile(r"其(?:所属的|设置的|主管的)?$")
 _LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+$")
 
@@ -170,6 +171,11 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
             head = _LIST_BEFORE.search(text, max(0, start - 40), start)
             if head and (head.start() == 0 or text[head.start() - 1] in _BOUNDARY_CHARS):
                 start = head.start()
+        alias = _ALIAS.match(text, m.end())
+        if alias:  # 有关部门（以下称广告审查机关）: the law's own name for the body
+            terms.append(Term("BODY", start, alias.end(), alias.group(1), level=level, suffix=suffix))
+            pos = alias.end()
+            continue
         terms.append(Term("BODY", start, m.end(), text[start: m.end()], level=level, suffix=suffix))
         pos = m.end()
     for m in tables.acts.finditer(text):
