@@ -223,7 +223,7 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
         if re.search(r"(?:经|报经|报请|报送|报)(?:所在地|当地|有关|[^，。；经报]{1,4}?地)?$", text[max(0, term.start - 7): term.start]) and re.match(
                 r"[^，。；]{0,30}?(?:" + "|".join(_AGENT_VERBS) + ")", after):
             licensing = True
-        elif re.search(r"向(?:所在地|当地|有关)?$", text[max(0, term.start - 4): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)", after):
+        elif re.search(r"向(?:所在地|当地|有关)?$", text[max(0, term.start - 4): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)|报告[，,]经批准", after):
             licensing = True
         elif re.search(r"(?:取得|持有|领取)(?:所在地|当地|有关)?$", before) and re.match(r"(?:依法)?(?:核发|颁发|签发|发放|批准)", after):
             licensing = True  # 取得X核发的狩猎证: X issues the licence
