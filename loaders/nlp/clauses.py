@@ -463,7 +463,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             continue  # 税收优先于罚款、没收违法所得: the sanction is a noun
         if act.category == "行政检查" and re.match(r"(?:的)?(?:情况|结果|计划|记录|信息|制度|工作机制)", text[act.end: act.end + 5]):
             continue  # 通报监督检查情况: a report about inspections, no inspection
-        if re.match(r"(?:、[^，。；、]{1,6}?)*的(?!决定)", text[act.end: act.end + 30]):
+        if re.match(r"(?:、[^，。；、]{1,6}?)*的(?!决定|方法|方式|措施)", text[act.end: act.end + 30]):
             continue  # 吊销许可证的…, 查封、扣押的财物: a noun or a condition, not a grant
         if re.search(r"的(?:[^，。；、]{0,8}?、)+$|已(?:经)?[^，。；]{0,10}$|(?:不再|不予|尚未|免予)[^，。；]{0,6}$"
                      r"|(?:依照|按照)法定程序[^，。；]{0,6}$", text[max(s_start, act.start - 40): act.start]):
@@ -538,6 +538,10 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     subjects = named_penalty  # 本法规定的吊销资质证书的行政处罚，由颁发资质证书的机关决定
                 elif sanctioning:
                     subjects = list(sanctioning)
+                elif earlier := [b for b in agents if b.term.end <= act.start and b.local_end is None
+                                 and not _no_subject(b.term.text, act.category)]:
+                    # 行政处罚法 art. 28: 行政机关…应当责令改正。/ 当事人有违法所得…应当予以没收: the article's subject
+                    subjects = [(b.term.text, b.term.level) for b in earlier if b.group == earlier[-1].group]
                 elif designated:
                     # a designation for this act (本法规定的吊销许可证的行政处罚，由X决定) before the general one
                     subjects = next((list(bodies) for keys, bodies in designated if keys and act.key in keys),
