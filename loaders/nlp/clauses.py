@@ -463,10 +463,11 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             continue  # 税收优先于罚款、没收违法所得: the sanction is a noun
         if act.category == "行政检查" and re.match(r"(?:的)?(?:情况|结果|计划|记录|信息|制度|工作机制)", text[act.end: act.end + 5]):
             continue  # 通报监督检查情况: a report about inspections, no inspection
-        if re.match(r"(?:、[^，。；、]{1,6}?)*的(?!决定|方法|方式|措施)", text[act.end: act.end + 30]):
+        if re.match(r"(?:、[^，。；、]{1,6}?)*的(?!决定|方法|方式|措施|行政强制措施|强制措施)", text[act.end: act.end + 30]):
             continue  # 吊销许可证的…, 查封、扣押的财物: a noun or a condition, not a grant
-        if re.search(r"的(?:[^，。；、]{0,8}?、)+$|已(?:经)?[^，。；]{0,10}$|(?:不再|不予|尚未|免予)[^，。；]{0,6}$"
-                     r"|(?:依照|按照)法定程序[^，。；]{0,6}$", text[max(s_start, act.start - 40): act.start]):
+        if re.search(r"的(?:[^，。；、]{0,8}?、)+$|(?:不再|不予|尚未|免予)[^，。；]{0,6}$|(?:依照|按照)法定程序[^，。；]{0,6}$",
+                     text[max(s_start, act.start - 40): act.start]) or act.category in SANCTION_CATEGORIES and re.search(
+                         r"已(?:经)?[^，。；]{0,10}$", text[max(s_start, act.start - 12): act.start]):
             continue  # 对行政处罚的启动、调查取证、审核…进行记录: a list of nouns; 已经给予当事人罚款的: a past act
         if act.key == "核发证" and any(a.key == "登记" and s_start <= a.start < act.start for a in acts):
             continue  # 登记造册，核发证书: the certificate of a registration, no licence
