@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from kg.text import chinese_to_int
 
-from .terms import Term
+from .terms import Term, load_tables
 
 if not Doc.has_extension("clauses"):
     Doc.set_extension("clauses", default=None)
@@ -65,7 +65,7 @@ class ClauseFinding:
 COMPETENCE = "competence"
 # Sanctions are what a liability chapter may leave without a subject.
 SANCTION_CATEGORIES = {"行政处罚", "行政强制"}
-LICENCE_ACTIONS = {"许可", "批准", "核发证"}
+LICENCE_ACTIONS = {"许可", "批准", "核发证", "考核"}
 # 依法给予处罚 / 治安管理处罚 refer to a penalty set elsewhere: only a body named beside them holds it
 REFERRAL_ACTIONS = {"处罚", "治安管理处罚"}
 
@@ -74,15 +74,19 @@ _CLAUSE_END = re.compile(r"[，,。；;：:\n]")
 # the rest of the act's comma clause: …时 (a time), …必须/应当/不得依照 (the act is the topic of a duty)
 _TOPIC_AFTER = re.compile(r"时$|(?:必须|应当|不得|须)(?!由)")
 _NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|名单|数据|权力|职权|期限)|[^，。；]{0,12}?之(?:日|前|后)"
-                         r"|(?:工作)?(?:中|过程中)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)"
+                         r"|[^，。；]{0,24}?的[^，。；]{0,6}?[日月年](?:前|内|后|以前|以内)$"
+                         r"|[^，。；]{0,4}?[一二三四五六七八九十百\d]+个?(?:工作)?日(?:前|以前)"
+                         r"|(?:工作)?(?:中|过程中|需要|所需|经费)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)"
                          r"|[^，。；]{0,16}?(?:制度|机制|体系)$")
 _ACCEPTED = re.compile(r"(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计)")
-_PLAN_OBJECT = re.compile(r"规划|计划(?!生育)")
+_PLAN_OBJECT = re.compile(r"(?<!符合)(?:规划|计划(?!生育))(?!区|条件|许可|确定|用途|的要求)|预算|决算|(?:业务|技术|行业|国家|地方)(?:标准|规范)(?!化)|实施细则|实施办法")
 _ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|权限)")
 # 征收…土地的，由国务院批准: approving a taking is part of the 行政征收; 农用地转用 beside it is a licence
 _LEVY_OBJECT = re.compile(r"征收|征地|征用")
 _USE_OBJECT = re.compile(r"转用|转为|使用|占用|用地|开发|出让|改变")
-_INTERNAL_OBJECT = re.compile(r"工作人员|下级|所属|人民政府|部门|机关|执法活动|履行职责")
+_INTERNAL_OBJECT = re.compile(r"工作人员|下级|所属|人民政府|部门|机关|执法活动|履行职责|预算|决算|决策执行")
+# 监督检查所属各单位的预算执行: the checked party named after the act is the administration's own
+_INTERNAL_AFTER = re.compile(r"(?:本级|所属|下级|下一级)[^，。；]{0,6}?(?:单位|部门|机关|人民政府|政府)|[^，。；]{0,12}?(?:预算|决算)")
 _NOT_AGENT_BEFORE = ("对", "向", "报", "会同", "经", "与", "协助", "配合", "通知", "告知", "提请", "移送", "报告",
                      "商", "请", "交", "送", "提交", "申请", "由", "同", "和", "或者", "及", "、", "被", "给", "为",
                      "接受", "派", "组织", "指定", "授权", "委托", "设立", "本级", "取得", "属于", "作为")
@@ -90,7 +94,7 @@ _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|�
 # X的工作人员实施监督检查时，可以…: officials act for their body
 _OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
 _ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
-_CONDITION_LEAD = re.compile(r"(?:之一的|下列[^：\n]{0,12}?(?:情形|行为)(?:之一)?|用语的含义)")
+_CONDITION_LEAD = re.compile(r"(?:之一的|拟(?:作出)?下列|下列[^：\n]{0,12}?(?:情形|行为|案件)(?:之一)?|用语的含义|(?<!负责)(?<!办理)下列[^：\n]{0,6}?(?:事项|情况|资料|内容|文件|材料|信息))")
 
 
 @dataclass
@@ -103,11 +107,11 @@ class _Body:
     violator: bool = False  # the body whose misconduct a condition describes
 
 
-_AGENT_VERBS = ("批准", "审批", "核准", "同意", "许可", "登记", "认定", "确认", "鉴定", "备案", "核发", "颁发", "审核", "审查")
+_AGENT_VERBS = ("批准", "审批", "核准", "同意", "许可", "登记", "认定", "确认", "鉴定", "备案", "核发", "颁发", "审核", "审查", "考核合格")
 # X的工作人员 / X或者其他有关部门工作人员 + misconduct (利用职务上的便利, 徇私舞弊 ...): discipline of officials
-_VIOLATION_AFTER = re.compile(r"(?:(?:及其|的|或者[^，。；]{0,10}?)[^，。；]{0,8}?人员)?(?:有下列|有本法|违反|擅自|未(?!经)|不依法|不履行|不按照|滥用|玩忽|隐瞒|拒不|"
+_VIOLATION_AFTER = re.compile(r"(?:(?:及其|的|或者[^，。；]{0,10}?)[^，。；]{0,8}?人员)?(?:(?:[^，。；]{0,12}?，)?有下列|有本法|违反|违法(?=实施|作出|采取|收取|征收|使用)|擅自|未(?!经)|不依法|不履行|不按照|滥用|玩忽|隐瞒|拒不|"
                               r"利用职务|徇私|索取|收受|"
-                              r"在[^。；]{0,30}?(?:中|时)，?(?:有|未|违反|违法|玩忽|滥用))")
+                              r"在[^。；]{0,30}?(?:中|时)，?(?:有(?!权)|未|违反|违法|玩忽|滥用))")
 
 
 def _mask(terms: list[Term]) -> list[tuple[int, int]]:
@@ -161,12 +165,23 @@ def _condition_zones(text: str, sentences, lines, bodies: list[Term]) -> list[tu
         cut = a + cuts[0] if cuts else -1
         for n, offset in enumerate(cuts):
             c = a + offset
-            if n == 0 and not _agent_like_at(text, bodies, a, c):
+            but = text.rfind("，但", a, c)
+            if n == 0 and but >= 0:
+                zones.append((but + 1, c + 2))  # X接受Y的监督管理，但法律规定…的，: the case is the 但-clause's
+            elif n == 0 and not _agent_like_at(text, bodies, a, c):
                 zones.append((a, c + 2))  # 违反…，未取得…的，: the case the sentence starts with
             else:
                 # X应当…，对符合条件的，… / …罚款；情节严重的，…: only the 的-segment is a condition
                 seg = text.rfind("，", a, c)
-                zones.append((seg + 1 if seg >= 0 else a, c + 2))
+                lo = seg + 1 if seg >= 0 else a
+                # X在监督检查工作中发现…的，应当…: the body that opens the case is the clause's subject
+                end = lo
+                for body in bodies:  # 应急管理部门、城市管理部门或者其他有关部门在履行职责中发现…的: the whole list
+                    if body.start == end or body.start > end and re.fullmatch(r"、|和|或者|及|以及", text[end: body.start]):
+                        end = body.end
+                if end > lo and _FINDS_CASE.match(text, end):
+                    lo = end
+                zones.append((lo, c + 2))
         for m in re.finditer(r"违反[^，。；]{0,60}?规定", text[a:b]):
             zones.append((a + m.start(), a + m.end()))
         for m in re.finditer(r"未(?:经|取得|依法取得|按照|依照)[^，。；]{0,40}?(?:许可|批准|审批|核准|登记|备案|证)", text[a:b]):
@@ -205,10 +220,10 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
         if not joined:
             group += 1
         licensing = False
-        if re.search(r"(?:经|报经|报请|报送|报)(?:所在地|当地|有关)?$", text[max(0, term.start - 7): term.start]) and re.match(
+        if re.search(r"(?:经|报经|报请|报送|报)(?:所在地|当地|有关|[^，。；经报]{1,4}?地)?$", text[max(0, term.start - 7): term.start]) and re.match(
                 r"[^，。；]{0,30}?(?:" + "|".join(_AGENT_VERBS) + ")", after):
             licensing = True
-        elif re.search(r"向(?:所在地|当地|有关)?$", text[max(0, term.start - 4): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理)", after):
+        elif re.search(r"向(?:所在地|当地|有关)?$", text[max(0, term.start - 4): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)|报告[，,]经批准", after):
             licensing = True
         elif re.search(r"(?:取得|持有|领取)(?:所在地|当地|有关)?$", before) and re.match(r"(?:依法)?(?:核发|颁发|签发|发放|批准)", after):
             licensing = True  # 取得X核发的狩猎证: X issues the licence
@@ -218,6 +233,10 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
         if (licensing and term.suffix in ("人民政府", "国务院") and re.search(r"报(?:经|请)?(?:本级|上一级|上级)?$", before)
                 and "申请" not in sentence):
             licensing = False  # 报国务院批准: an approval inside the administration
+            internal.append((term.end, term.end + 12))
+        elif licensing and not joined and "申请" not in sentence and (
+                _body_asks(text, term, result, sentence) or _GOVERNMENT_ACTS_AFTER.match(after)):
+            licensing = False  # 省人民政府…经国务院批准，可以设立派出机关 / 招录机关应当将名单报…审批: one body asks another
             internal.append((term.end, term.end + 12))
         agent = False
         violator = bool(_VIOLATION_AFTER.match(after))
@@ -233,7 +252,7 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             elif joined and result and result[-1].agent:
                 agent = True
             elif not any(before.endswith(w) for w in _NOT_AGENT_BEFORE) and (_OFFICIALS_ACTING.match(after) or not after.startswith(
-                    ("的", "之", "所", "工作人员", "备案", "统一", "制作", "规定", "制定"))):
+                    ("的", "之", "所", "工作人员", "备案", "统一", "制作", "规定", "制定")) or re.match(r"统一(?:负责|主管|管理|监督|领导)", after)):
                 agent = True
         local_end = None
         if agent and re.search(r"(?:并|可以|还|也|或者|直至|再|另)由$", before):
@@ -248,6 +267,35 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                 if other.group == body.group and not other.violator:
                     other.violator, other.agent = True, False
     return result
+
+
+_SUBMITS = re.compile(r"(?<!申)报(?!告|名|酬|道|纸|刊)|提请|呈送|送交|送请")
+# X在监督检查中发现…的 / X发现…的: a body that finds the case (not one of the administration: 发现下级部门不履行职责的)
+_FINDS_CASE = re.compile(r"(?:在[^，。；]{0,20}?(?:中|时)，?)?(?:依法)?(?:发现|查明|认为)"
+                         r"(?![^，。；]{0,10}(?:部门|机关|人民政府|机构)(?![^，。；]{0,30}?(?:企业|单位|组织|个人)))")
+# 对档案馆和机关、团体、企业事业单位…进行检查: a public among the checked parties makes it an inspection
+_PUBLIC_OBJECT = re.compile(r"企业|单位|组织|个人|公民|法人|经营者|生产者|当事人")
+# 经原批准机关批准，由县级以上人民政府无偿收回: the approved act is a government's own
+_GOVERNMENT_ACTS_AFTER = re.compile(r"[^，。；]{0,20}?(?:批准|审批|核准|同意)(?:后)?[，,](?:可以|应当)?由[^，。；]{0,16}?(?:人民政府|部门|机关|机构)")
+_ACCEPTS_BEFORE = re.compile(r"(?:接受|配合|协助)(?:依法)?(?:实施|进行)?的?$")
+_ASKING_OPENING = re.compile(r"(?:（[一二三四五六七八九十]+）)?(?:[^，。；]{0,4}?(?:可以|应当|由))?$")
+
+
+def _body_asks(text: str, term: Term, earlier: list[_Body], sentence: str) -> bool:
+    """Does a body (not a violator) open the sentence whose 经X批准 / 报X审批 names ``term``: is the asking party a body?"""
+    start = max(term.start - len(sentence), text.rfind("\n", 0, term.start) + 1)
+    for body in earlier:
+        b = body.term
+        if b.start < start or body.violator:
+            continue
+        if _ASKING_OPENING.fullmatch(text[start: b.start]) and not re.match(
+                r"[^，。；]{0,2}(?:的(?![^，。；]{0,6}?(?:机构|部门|处|室))|之|所|工作人员)", text[b.end:]):
+            return True
+    return False
+
+
+_LEVEL_CHARS = "市区县省乡镇"
+_LEVEL_LIST = re.compile(r"(?:[市区县省乡镇](?:、|或者|和|及|以及))+$")
 
 
 def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
@@ -269,6 +317,22 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
                             level=term.level, suffix=nxt.suffix))
             bodies[i + 1] = Term("BODY", nxt.start, nxt.end, term.text + nxt.text, level=term.level, suffix=nxt.suffix)
     result = [t for t in out if t is not None]
+    # 市或者区档案行政管理部门: one body per level word (X或者Y); 市、区人民政府 is one subject as written
+    expanded: list[Term] = []
+    for term in result:
+        m = _LEVEL_LIST.search(text, max(0, term.start - 12), term.start)
+        if (term.level or not m or term.text[0] not in _LEVEL_CHARS
+                or m.start() > 0 and text[m.start() - 1] not in "，。；：由经向对\n"):
+            expanded.append(term)
+            continue
+        if "或者" in m.group():
+            for c in re.finditer(r"[市区县省乡镇]", m.group()):
+                at = m.start() + c.start()
+                expanded.append(Term("BODY", at, at + 1, c.group() + term.text[1:], level="", suffix=term.suffix))
+            expanded.append(term)
+        else:
+            expanded.append(Term("BODY", m.start(), term.end, text[m.start(): term.end], level="", suffix=term.suffix))
+    result = expanded
     # 县级以上人民政府自然资源主管部门、农业农村主管部门 / 省、自治区、直辖市国家税务局、地方税务局: the level
     # and government of the first department are the second's too, when both are departments of one kind
     for i in range(1, len(result)):
@@ -325,6 +389,11 @@ def _is_government(subject: str) -> bool:
 
 
 Subject = tuple[str, "str | None"]
+
+
+def _no_subject(subject: str, category: str) -> bool:
+    """Is ``subject`` one that holds no ``category`` power (patterns/subjects.tsv: 行政机关 of a procedure, staff…)?"""
+    return any(p.search(subject) and category not in keeps for p, keeps in load_tables().no_subject)
 
 
 def extract_findings(text: str, terms: list[Term], carried: Subject | None = None,
@@ -387,12 +456,19 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         s_start, s_end = sentence_of(act.start)
         if (s_start, s_end) in violated_sentences:
             continue
-        if re.search(r"被(?:[^，。；]{0,20}?(?:机关|部门|机构|政府))?(?:依法)?(?:予以)?$", text[max(s_start, act.start - 28): act.start]):
+        if re.search(r"被(?:[^，。；]{0,20}?(?:机关|部门|机构|政府))?(?:依法)?(?:决定)?(?:予以|处以)?(?:[^，。；]{0,12}?、)*$",
+                     text[max(s_start, act.start - 48): act.start]):
             continue  # 被吊销许可证 / 被依法取缔: a past sanction told as a fact
+        if act.category in SANCTION_CATEGORIES and re.search(r"(?:于|抵缴|缴纳)(?:[^，。；]{0,8}?、)*$", text[s_start: act.start]):
+            continue  # 税收优先于罚款、没收违法所得: the sanction is a noun
         if act.category == "行政检查" and re.match(r"(?:的)?(?:情况|结果|计划|记录|信息|制度|工作机制)", text[act.end: act.end + 5]):
             continue  # 通报监督检查情况: a report about inspections, no inspection
-        if text.startswith("的", act.end) and not text.startswith("的决定", act.end):
-            continue  # 吊销许可证的…, 暂扣驾驶证的期限: a noun or a condition, not a grant
+        if re.match(r"(?:、[^，。；、]{1,6}?)*的(?!决定|方法|方式|措施|行政强制措施|强制措施)", text[act.end: act.end + 30]):
+            continue  # 吊销许可证的…, 查封、扣押的财物: a noun or a condition, not a grant
+        if re.search(r"的(?:[^，。；、]{0,8}?、)+$|(?:不再|不予|尚未|免予)[^，。；]{0,6}$|(?:依照|按照)法定程序[^，。；]{0,6}$",
+                     text[max(s_start, act.start - 40): act.start]) or act.category in SANCTION_CATEGORIES and re.search(
+                         r"已(?:经)?[^，。；]{0,10}$", text[max(s_start, act.start - 12): act.start]):
+            continue  # 对行政处罚的启动、调查取证、审核…进行记录: a list of nouns; 已经给予当事人罚款的: a past act
         if act.key == "核发证" and any(a.key == "登记" and s_start <= a.start < act.start for a in acts):
             continue  # 登记造册，核发证书: the certificate of a registration, no licence
         clause_end = _CLAUSE_END.search(text, act.end)
@@ -400,17 +476,22 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         clause_start = max(text.rfind(c, s_start, act.start) for c in "，,：:")
         in_time = rest.endswith("时") and "在" in text[max(clause_start, s_start): act.start]
         cause = "因" in text[max(clause_start, s_start): act.start] and "而" in rest  # 因扣押…而知悉: a cause
+        if act.key in REFERRAL_ACTIONS and re.match(r"[，,](?:应当|必须|应)", text[act.end: act.end + 3]):
+            continue  # 行政机关…给予行政处罚，应当制作决定书: the penalty is the topic of a procedure
         if (_TOPIC_AFTER.search(rest) and not in_time) or _NOUN_AFTER.match(rest) or cause:
             # 征收税款时，必须…: a topic or a time (X在核发…证时 is the body's own act); …的情况, 之日起: a noun
             continue
         if act.category == "行政检查" or act.key == "约谈":
             lead = text.rfind("对", s_start, act.start)
-            if lead >= 0 and _INTERNAL_OBJECT.search(text, lead, act.start) or act.key == "约谈" and (
-                    _INTERNAL_OBJECT.search(rest)):
+            if lead >= 0 and _INTERNAL_OBJECT.search(text, lead, act.start) and not _PUBLIC_OBJECT.search(
+                    text, lead, act.start) or act.key == "约谈" and (
+                    _INTERNAL_OBJECT.search(rest)) or _INTERNAL_AFTER.match(rest):
                 continue  # 对下级税务机关…进行监督检查, 约谈该地区人民政府: supervision inside the administration
+        if _ACCEPTS_BEFORE.search(text, max(s_start, act.start - 30), act.start):
+            continue  # 依法接受审计监督: the party that accepts is checked, it does not check
         if act.context and not re.search(act.context, text[paragraph_start(act.start):act.start]):
             continue  # a construction of two parts (争议…由X处理, 逾期不拆除的，由X拆除) lacks its first
-        if act.key in ("批准", "审核", "同意") and (_PLAN_OBJECT.search(_without(text, s_start, act.start, body_ranges))
+        if act.key in ("批准", "审核", "同意") and (_PLAN_OBJECT.search(_without(text, s_start, act.start, body_ranges + zones))
                                                   or _ATTRIBUTIVE.match(text, act.end)
                                   and "经" in text[max(clause_start, s_start): act.start]):
             continue  # 规划…报国务院批准: planning inside the administration; 经X批准确定的耕地: a presupposition
@@ -441,6 +522,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 scope_start = s_start
             before = [b for b in agents if scope_start <= b.term.start and b.term.end <= act.start
                       and (b.local_end is None or act.start < b.local_end)]
+            if before and _no_subject(before[-1].term.text, act.category):
+                before = []  # 由其上级主管部门…给予处分；…处以罚款: the nearest body holds none; a sanction looks further
             if before:
                 nearest = before[-1]
                 members = [b for b in before if b.group == nearest.group]
@@ -448,12 +531,18 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 subject_end = nearest.term.end
                 if text.startswith("由", nearest.term.start - 1):
                     subject_end = max(s_start, nearest.term.start - 4)  # 可以由X / 应当由X
+                if act.key in LICENCE_ACTIONS | {"审核", "同意"} and _SUBMITS.search(text, nearest.term.end, act.start):
+                    continue  # 招录机关应当将名单报…审批: the body submits, another approves
             elif act.category in SANCTION_CATEGORIES and act.key not in REFERRAL_ACTIONS:
                 named_penalty = next((list(b) for keys, b in designated or () if keys and act.key in keys), None)
                 if named_penalty:
                     subjects = named_penalty  # 本法规定的吊销资质证书的行政处罚，由颁发资质证书的机关决定
                 elif sanctioning:
                     subjects = list(sanctioning)
+                elif earlier := [b for b in agents if b.term.end <= act.start and b.local_end is None
+                                 and not _no_subject(b.term.text, act.category)]:
+                    # 行政处罚法 art. 28: 行政机关…应当责令改正。/ 当事人有违法所得…应当予以没收: the article's subject
+                    subjects = [(b.term.text, b.term.level) for b in earlier if b.group == earlier[-1].group]
                 elif designated:
                     # a designation for this act (本法规定的吊销许可证的行政处罚，由X决定) before the general one
                     subjects = next((list(bodies) for keys, bodies in designated if keys and act.key in keys),
@@ -462,11 +551,12 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     subjects = [carried]
                 elif competent:
                     subjects, by_competence = list(competent), True
+        subjects = [sub for sub in subjects if not _no_subject(sub[0], act.category)]
         if not subjects:
-            continue
+            continue  # none, or only 行政机关 of a procedural rule, staff, a legislature (patterns/subjects.tsv)
         if act.category == "其他" and all(_is_government(s) for s, _ in subjects):
             continue  # a government's leadership or its own orders are no power list item
-        if act.key == "监督管理职责" and (act.start - subject_end > 40 or subject_end < s_start):
+        if act.key == "监督管理职责" and (act.start - subject_end > 80 or subject_end < s_start):
             continue  # 负责 must be the subject's own verb
         lo = max(subject_end, s_start)
         modal = _modality(modals, lo, act.start + 2)  # 可以处…罚款: the modal may open the act

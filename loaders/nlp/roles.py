@@ -66,6 +66,8 @@ def sector_of(subject: str) -> str | None:
         return "人民政府"
     if subject == "国务院":
         return "人民政府"
+    if rest.startswith("其他"):
+        return rest  # 其他负有野生动物保护职责的部门: the departments besides the sector's own, no canonical sector
     for term, sector in sector_terms():
         if term in rest:
             return sector

@@ -56,6 +56,7 @@ class TermTables:
     nonpowers: re.Pattern
     references: re.Pattern
     fixed_body: re.Pattern
+    no_subject: tuple[tuple[re.Pattern, frozenset[str]], ...]  # subjects holding no power but the listed categories (patterns/subjects.tsv)
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -70,7 +71,7 @@ def _alternation(patterns: list[str]) -> re.Pattern:
 
 # Characters that may sit inside a body name between its level and its suffix.
 # Function words that start a new phrase end the name: 由经向对将按依会同 ...
-_NAME_CHAR = r"(?:其他|经济|对外|（[^）]{1,10}）|和(?=计划生育|城乡建设|旅游|物资储备|社会保障|信息化|草原|改革)|(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须|组织|提请|符合|通过|经过|属于|需要|提供|包括|规定|制定|设立|建立|支持|协助|配合|通知|装备|要求|自(?!治|然)|用|地用|不(?!动产))[^\s，。；：、（）()《》“”\"由经向对将按依同与和并及或其在报请除为把被从给处罚以的到者内后时于即是日\d])"
+_NAME_CHAR = r"(?:其他|经济|对外|民用|（(?![一二三四五六七八九十]+）)[^）]{1,10}）|和(?=计划生育|城乡建设|旅游|物资储备|社会保障|信息化|草原|改革)|(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须|组织|提请|符合|通过|经过|属于|需要|提供|包括|规定|制定|设立|建立|支持|协助|配合|通知|装备|要求|加强|选举|任免|监督(?!管理|部门|机构|局|检查)|自(?!治|然)|用|地用|不(?!动产))[^\s，。；：、（）()《》“”\"由经向对将按依同与和并及或其在报请除为把被从给处罚以的到者内后时于即是日\d])"
 
 
 @functools.lru_cache(maxsize=4)
@@ -83,6 +84,7 @@ def load_tables(patterns_dir: str | None = None) -> TermTables:
     bodies = _rows(base / "bodies.tsv")
     amounts = _rows(base / "amounts.tsv")
     nonpowers = _rows(base / "nonpowers.tsv")
+    no_subjects = _rows(base / "subjects.tsv")
     level_re = "|".join(f"(?:{row['pattern']})" for row in levels)
     fixed = "|".join(row["pattern"] for row in bodies if row["kind"] == "fixed")
     suffix = "|".join(row["pattern"] for row in bodies if row["kind"] == "suffix")
@@ -103,6 +105,8 @@ def load_tables(patterns_dir: str | None = None) -> TermTables:
         level_keys=tuple(row["level"] for row in levels),
         bodies=re.compile(body_re),
         fixed_body=re.compile(fixed),
+        no_subject=tuple((re.compile(row["pattern"]), frozenset(filter(None, (row.get("keeps") or "").split(","))))
+                         for row in no_subjects if row["kind"] == "none"),
         amounts=re.compile("|".join(f"(?:{row['pattern']})" for row in amounts)),
         nonpowers=re.compile("|".join(f"(?:{row['pattern']})" for row in nonpowers)),
         references=re.compile(
@@ -120,8 +124,13 @@ def _group_index(match: re.Match) -> int:
 
 
 _BOUNDARY_CHARS = set("，。；：、（）《》“”\n 由经向对和及或与同并报")
-_BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "其中", "并且", "所属的", "设置的", "指定的", "授权的",
-                   "委托的", "接受")
+_BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "其中", "并且", "所属的", "设置的", "指定的", "授权的", "，依法",
+                   "委托的", "接受", "条规定的", "款规定的")
+
+
+_ALIAS = re.compile(r"（以下(?:简)?称([^）]{2,16}?(?:部门|机关|机构))）")
+_PRONOUN = re.compile(r"其(?:所属的|设置的|主管的)?$")
+_LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+$")
 
 
 def _body_boundary(text: str, start: int, name: str) -> bool:
@@ -145,11 +154,29 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
         suffix = m.group("suffix") or ("人民政府" if m.group("lonely") else "")
         if m.group("lonely") and not (m.group("lonely").endswith(("人民政府", "国务院", "办事处"))):
             continue  # a bare level word (县级以上) is no body
+        pronoun = None if level else _PRONOUN.search(text, max(0, m.start() - 6), m.start())
+        if pronoun and (m.group("name") or m.group("suffix") in ("主管部门", "主管机关", "行政主管部门")) and (
+                pronoun.start() == 0 or text[pronoun.start() - 1] in _BOUNDARY_CHARS):
+            # 由其主管部门 / 其所属的渔政监督管理机构: the pronoun is dropped (tests/gold/README.md rule 3)
+            terms.append(Term("BODY", m.start(), m.end(), m.group(), level="", suffix=suffix))
+            pos = m.end()
+            continue
         if not level and not _body_boundary(text, m.start(), m.group()):
             continue
         if not level and not m.group("name") and not tables.fixed_body.fullmatch(m.group()):
             continue  # a bare 部门 / 机关 is no particular body
-        terms.append(Term("BODY", m.start(), m.end(), m.group(), level=level, suffix=suffix))
+        start = m.start()
+        if not level and "等" in (m.group("name") or ""):
+            # 财政、审计、税务、金融管理等部门: the list closed by 等 is one subject, as written
+            head = _LIST_BEFORE.search(text, max(0, start - 40), start)
+            if head and (head.start() == 0 or text[head.start() - 1] in _BOUNDARY_CHARS):
+                start = head.start()
+        alias = _ALIAS.match(text, m.end())
+        if alias:  # 有关部门（以下称广告审查机关）: the law's own name for the body
+            terms.append(Term("BODY", start, alias.end(), alias.group(1), level=level, suffix=suffix))
+            pos = alias.end()
+            continue
+        terms.append(Term("BODY", start, m.end(), text[start: m.end()], level=level, suffix=suffix))
         pos = m.end()
     for m in tables.acts.finditer(text):
         index = _group_index(m)
