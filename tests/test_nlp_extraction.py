@@ -344,12 +344,31 @@ def test_write_extraction_reports_bad_files_and_goes_on(tmp_path) -> None:
     assert "海关" in table.getvalue().splitlines()[1]
 
 
+@pytest.mark.parametrize("files, message", [
+    ({"表.xlsx": b"PK\x03\x04\x00\x00binary"}, "no statute text could be read from the 1 file"),
+    ({"坏.md": b"\x00\x01", "空.txt": b""}, "no statute text could be read from the 2 file"),
+    ({}, "no statute file"),  # an empty folder
+])
+def test_write_extraction_fails_when_nothing_is_readable(tmp_path, files, message) -> None:
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    paths = [tmp_path / name for name in files] or [tmp_path]
+    with pytest.raises(UserError, match=message):
+        write_extraction(paths, format="jsonl", out=io.StringIO(), err=io.StringIO())
+
+
+def test_a_law_without_clauses_is_read_and_gives_none(tmp_path) -> None:
+    law = tmp_path / "测试法(2021-01-01).md"  # near miss: readable, nothing granted: 0, no error
+    law.write_text("# 中华人民共和国测试法\n\n第一条 为了规范测试，制定本法。\n", encoding="utf-8")
+    assert write_extraction([law], format="jsonl", out=io.StringIO(), err=io.StringIO()) == 0
+
+
 def test_write_extraction_reports_on_a_rich_console(tmp_path) -> None:
     from rich.console import Console
 
     bad = tmp_path / "空.md"
     bad.write_text("没有条文的文件。\n", encoding="utf-8")
     sink = io.StringIO()
-    count = write_extraction([bad], format="jsonl", out=io.StringIO(), err=Console(file=sink, width=300))
-    assert count == 0
+    with pytest.raises(UserError, match="no statute text could be read"):
+        write_extraction([bad], format="jsonl", out=io.StringIO(), err=Console(file=sink, width=300))
     assert sink.getvalue().count("\n") == 1 and "空.md" in sink.getvalue()

@@ -306,16 +306,18 @@ def _say(stream, line: str) -> None:
 def write_extraction(paths: Iterable[str | Path], *, format: str, out: TextIO, err: TextIO) -> int:
     """``plkg extract``: clauses of statute files as JSONL or a table; returns the clause count.
 
-    A file that cannot be read is reported on ``err`` in one line and skipped.
+    A file that cannot be read is reported on ``err`` in one line and skipped;
+    :class:`UserError` when no file could be read (a law with no authorising clause is read, and gives 0).
     """
     if format not in FORMATS:
         raise UserError(f"--format {format!r}: expected one of {', '.join(FORMATS)}")
     from loaders.statutes import parse_file
 
-    count = 0
+    count, read, tried = 0, 0, 0
     if format == "table":
         out.write("\t".join(["法律", "条款", "权力类别", "实施主体", "层级", "领域", "情态", "行为"]) + "\n")
     for file in _statute_files(paths):
+        tried += 1
         try:
             parsed = parse_file(file)
             clauses = extract_clauses(parsed.version, list(parsed.provisions))
@@ -323,10 +325,14 @@ def write_extraction(paths: Iterable[str | Path], *, format: str, out: TextIO, e
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             _say(err, message if message.startswith(str(file)) else f"{file}: {message}")
             continue
+        read += 1
         for clause in clauses:
             if format == "jsonl":
                 out.write(json.dumps(clause.to_json(), ensure_ascii=False) + "\n")
             else:
                 out.write(_table_row(clause) + "\n")
             count += 1
+    if not read:
+        raise UserError(f"no statute text could be read from the {tried} file(s) given" if tried
+                        else "no statute file (.md .txt .docx .html) among the paths given")
     return count
