@@ -333,6 +333,8 @@ def test_a_formula_without_a_saved_value_is_named(store, tmp_path, basis, warned
     assert result.exit_code == 0
     said = "sheet Sheet row 2: 设定依据 is a formula (=" in result.output and "open and save it in Excel or WPS" in result.output
     assert said == warned, result.output
+    # the row was loaded: the summary says so, and counts no skipped row
+    assert "0 rows skipped" in result.output and ("1 rows loaded with a warning" in result.output) == warned, result.output
 
 
 def test_a_department_an_earlier_load_named_by_the_role_is_folded_into_the_office(store, tmp_path):

@@ -444,6 +444,9 @@ def _summary_line(name: str, summary: dict) -> str:
         line += f"; {len(summary['skipped'])} rows skipped: {reasons}{more}"
     else:
         line += "; 0 rows skipped"
+    if summary.get("warnings"):  # rows loaded with a cell read as empty: said apart, they are not lost
+        line += f"; {len(summary['warnings'])} rows loaded with a warning: " + "; ".join(summary["warnings"][:5]) + (
+            f"; … {len(summary['warnings']) - 5} more" if len(summary["warnings"]) > 5 else "")
     return line
 
 
@@ -451,7 +454,7 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
                sectors: SectorTable, shared_codes: set[str], report: LoadReport, ownership: _Ownership,
                store: Store, tx: Writer) -> dict:
     path = plist.path
-    summary = {"government": gov.name, "date": plist.date, "items": 0, "entries": 0, "categories": {}, "skipped": [], "sheets": {},
+    summary = {"government": gov.name, "date": plist.date, "items": 0, "entries": 0, "categories": {}, "skipped": [], "warnings": [], "sheets": {},
                "read_as": plist.read_as, "opened_with": plist.opened_with}
     default_department = _default_department(plist, gov)
     categories: Counter[str] = Counter()
@@ -459,7 +462,8 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
         for problem in sheet.problems:
             where = f"{path}: sheet {problem.sheet}" + (f" row {problem.row}" if problem.row else "")
             report.warn(where, problem.reason)
-            summary["skipped"].append(f"{problem.sheet}" + (f" row {problem.row}" if problem.row else "") + f": {problem.reason}")
+            said = f"{problem.sheet}" + (f" row {problem.row}" if problem.row else "") + f": {problem.reason}"
+            summary["skipped" if problem.skipped else "warnings"].append(said)
         if not sheet.header_row:
             continue
         summary["sheets"][sheet.sheet] = {"items": sheet.item_count, "entries": len(sheet.entries), "stated": sheet.stated_count}

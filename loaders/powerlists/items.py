@@ -72,6 +72,7 @@ class RowProblem:
     sheet: str
     row: int  # 1-based
     reason: str
+    skipped: bool = True  # False: a warning about a row that was loaded (a formula cell read as empty)
 
 
 @dataclass
@@ -172,7 +173,8 @@ def read_items(sheet: Sheet, colmap: ColumnMap | None = None) -> SheetItems:
         if r > colmap.header_row and c in columns.values():
             column = colmap.headers[c] if c < len(colmap.headers) else f"列{c + 1}"
             result.problems.append(RowProblem(sheet.name, r + 1, f"{column} is a formula ({formula[:40]}) the file holds no value of"
-                                                                 " (never recalculated): read as empty; open and save it in Excel or WPS"))
+                                                                 " (never recalculated): read as empty; open and save it in Excel or WPS",
+                                              skipped=False))
     current: Entry | None = None
     group = -1
     share = {}.setdefault  # one object per distinct text (see _shared)
