@@ -208,6 +208,18 @@ def squeeze(text: str) -> str:
     return _PUNCT_RE.sub("", text)
 
 
+def bigrams(text: str | None) -> frozenset[str]:
+    """Character bigrams of ``text`` without whitespace and punctuation (a single character is its own).
+
+    >>> sorted(bigrams("违反、规定")), bigrams(None)
+    (['反规', '规定', '违反'], frozenset())
+    """
+    text = squeeze(text or "")
+    if len(text) < 2:
+        return frozenset((text,)) if text else frozenset()
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
+
+
 @functools.lru_cache(maxsize=1)
 def _changing_chars() -> re.Pattern[str] | None:
     """A class of every character :func:`normalise` changes besides NFC: a traditional

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from kg.errors import UserError
-from kg.text import chinese_to_int, squeeze
+from kg.text import bigrams, chinese_to_int, squeeze
 from kg.views import ItemBasis
 
 from .roles import binds_level, canonical_sectors
@@ -125,14 +125,6 @@ def version_item(basis: ItemBasis) -> VersionItem:
 
 # ---------------------------------------------------------------------------
 # Similarity
-
-
-def bigrams(text: str) -> frozenset[str]:
-    """Character bigrams of ``text`` without whitespace and punctuation (a single character is its own)."""
-    text = squeeze(text)
-    if len(text) < 2:
-        return frozenset((text,)) if text else frozenset()
-    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:

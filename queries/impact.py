@@ -52,9 +52,10 @@ from typing import Any, Iterator, Sequence
 from kg.errors import UserError
 from kg.lawindex import LawIndex
 from kg.model import LawVersion
+from kg.text import bigrams
 from kg.views import ProvisionRef
 
-from .diff import FORMATS, bigrams, dice, write_records
+from .diff import FORMATS, dice, write_records
 from .findings import article_label
 
 ALIGN_MIN = 0.25

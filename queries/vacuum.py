@@ -74,7 +74,7 @@ import cn2an
 
 from kg.errors import UserError
 from kg.model import article_id
-from kg.text import halfwidth, strip_prc
+from kg.text import bigrams, halfwidth, strip_prc
 from kg.views import ClauseInForce, ItemBasis, clause_reach, clauses_binding, covered_by, state_cached, view_cache
 
 from .findings import Evidence, Finding, provision_label, version_label
@@ -187,7 +187,6 @@ _CONDUCT_END = re.compile(r"的[，,：:；;。]|的$")
 _GENERIC = re.compile(r"有下列[^，,；;]{0,6}之一|尚不构成犯罪|尚不够刑事处罚|情节严重|且[^，,；;]{0,12}未作规定")
 # what is left of 农产品生产经营者有下列行为之一 once the generic words go: who, not what
 _DOER = re.compile(r"^[^，,；;、]*(者|单位|企业|机构|人员|个人|组织)$")
-_NOISE = re.compile(r"[\s，,。；;：:、“”\"《》（）()]")
 
 
 def conduct_of(text: str) -> str | None:
@@ -228,11 +227,6 @@ def item_conduct(name: str) -> str:
         previous, name = name, _ITEM_NAME.sub("", name)
     name = _GENERIC.sub("", name).strip("，,；; ")
     return "" if _DOER.search(name) else name
-
-
-def bigrams(text: str | None) -> frozenset[str]:
-    text = _NOISE.sub("", text or "")
-    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
