@@ -31,7 +31,7 @@ from kg.text import normalise
 from kg.views import ItemBasis
 from queries.decisions import DecisionInput, annotate, make_decisions, read_decisions_csv
 from queries.findings import KIND_NAMES, KINDS, Finding, departments_of, describe_citation, provision_label, version_label
-from queries.report import KIND_ARGS, decision_text, iter_findings
+from queries.report import COMPANIONS, KIND_ARGS, decision_text, iter_findings
 
 #: Appended columns, in order.
 COLUMNS = ("依据核验结论", "现行依据", "条文原文", "问题与建议")
@@ -98,7 +98,7 @@ def _findings_for(store: Any, wanted: list[DecisionInput], government: str | Non
     """The findings of the kinds the ids name (an id is ``<kind>-<hash>``): computing every kind on a whole
     corpus takes a minute, and a mistyped id should be told at once."""
     args = {kind: arg for arg, kind in KIND_ARGS.items()}
-    args.update({"category_debatable": "categories", "vacuum_sector": "vacuums"})
+    args.update({note: args[kind] for kind, notes in COMPANIONS.items() for note in notes})
     chosen: list[str] = []
     for w in wanted:
         kind = w.finding_id.rsplit("-", 1)[0]

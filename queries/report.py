@@ -52,6 +52,10 @@ KIND_ARGS: dict[str, str] = {
     "categories": "category_mismatch",
 }
 FORMATS = ("table", "json", "csv", "xlsx")
+# The note kinds a kind's run yields beside its findings (iter_findings).
+COMPANIONS: dict[str, tuple[str, ...]] = {
+    "vacuum": ("vacuum_sector", "not_vacuum"), "category_mismatch": ("category_debatable",),
+}
 
 
 # ---------------------------------------------------------------------------
@@ -111,7 +115,7 @@ def _kinds_together(findings: Iterable[Finding]) -> Iterator[Finding]:
             yield finding
         else:
             rest.setdefault(finding.kind, []).append(finding)
-    for kind in ("vacuum_sector", "not_vacuum"):
+    for kind in COMPANIONS["vacuum"]:
         yield from rest.get(kind, ())
 
 
@@ -328,12 +332,6 @@ COLUMNS: dict[str, list[Column]] = {
         ("事项ID", lambda f: f.item_id),
     ],
 }
-
-# The note kinds a kind's run yields beside its findings (iter_findings).
-COMPANIONS: dict[str, tuple[str, ...]] = {
-    "vacuum": ("vacuum_sector", "not_vacuum"), "category_mismatch": ("category_debatable",),
-}
-
 
 def csv_headers(kinds: Iterable[str] | None = None) -> list[str]:
     """问题类型, then the union of the columns of ``kinds`` and their note kinds (default: every kind), each once,
