@@ -8,7 +8,7 @@ from kg.model import EdgeType
 from loaders.powerlists import load_powers
 from loaders.statutes import load_laws
 from loaders.statutes.align import align_articles
-from queries.stale import find_stale
+from queries.stale import find_lapsed, find_stale
 
 # (older articles, newer articles, expected (old, new) pairs): written from how amendments change laws
 ALIGNMENTS = [
@@ -145,6 +145,14 @@ def test_alignment_cover_is_the_same_on_the_bolt_store(two_versions, tmp_path, b
     load_powers(two_versions, [_list(tmp_path, "")], government="乙市", date="2024-06-01")
     copy_store(two_versions, bolt_store)
     assert_parity(two_versions, bolt_store)
+
+
+def test_a_basis_superseded_after_the_list_date_is_a_note_saying_where_the_text_went(two_versions, tmp_path):
+    load_powers(two_versions, [_list(tmp_path, "")], government="乙市", date="2024-06-01")
+    assert list(find_stale(two_versions)) == []  # the 2017 text was in force at the list's date
+    (note,) = find_lapsed(two_versions)
+    assert "该版本已被2024-11-08版本取代，后者自2025-03-01起施行" in note.reason
+    assert "原第二条的内容现为现行版本第三条" in note.evidence[0].note
 
 
 def test_a_new_version_loaded_after_the_list_tells_its_citations_where_the_text_went(store, tmp_path):
