@@ -280,7 +280,9 @@ class ImpactRow:
 def _law_id(index: LawIndex, name: str) -> str:
     found = index.find(name)
     if not found:
-        raise UserError(f"no law named {name!r} in the store: load it with `plkg load laws`")
+        near = [law for law in index.similar(name) if len(index.versions(law)) > 1] or index.similar(name)
+        raise UserError(f"no law named {name!r} in the store" + (
+            f"; did you mean {', '.join(near)}?" if near else ": load it with `plkg load laws`"))
     return found[0]
 
 
@@ -323,11 +325,17 @@ def impact(store, law: str, version: str | None = None) -> Iterator[ImpactRow]:
     """Rows of ``plkg impact``: every citation of ``law`` by a loaded list, then the uncovered new clauses.
 
     ``version`` is the new version's date (default: the newest loaded).
-    Raises :class:`UserError` for an unknown law or a law with one version.
+    Raises :class:`UserError` for an unknown law (naming the nearest loaded ones) or a law with one version
+    at once, from the laws and versions alone: before the rows are asked for and the whole graph is read
+    (on the whole-corpus store that read is most of the time).
     """
-    index = LawIndex(store)
+    index = LawIndex(store, unread=True)
     law_id = _law_id(index, law)
     new = _new_version(index, law_id, version)
+    return _impact_rows(store, index, law_id, new)
+
+
+def _impact_rows(store, index: LawIndex, law_id: str, new: LawVersion) -> Iterator[ImpactRow]:
     new_articles = articles_of(store, new.id)
     alignments: dict[str, dict[str, Mapping_]] = {}
 
@@ -461,8 +469,10 @@ def write_impact(store, law: str, version: str | None = None, *, format: str = "
         raise UserError(f"--format {format}: use {', '.join(FORMATS)}")
     counts: Counter = Counter()
 
+    found = impact(store, law, version)  # an unknown law is refused here, before any output is opened
+
     def rows():
-        for row in impact(store, law, version):
+        for row in found:
             counts[row.status] += 1
             yield row
         if format == "table":

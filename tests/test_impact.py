@@ -76,6 +76,23 @@ def test_unknown_law_and_single_version_are_one_line_errors(bee):
         list(impact(bee, "蜂业促进法", "2019-01-01"))
 
 
+@pytest.mark.parametrize("name, message", [
+    ("蜂业促进", "did you mean 中华人民共和国蜂业促进法?"),  # a title cut short: the laws holding it
+    ("蜂业促近法", "did you mean 中华人民共和国蜂业促进法?"),  # a wrong character: the closest spelling
+    ("不存在法", "load it with `plkg load laws`"),  # nothing near: how to load it
+])
+def test_an_unknown_law_is_refused_at_once_naming_the_nearest(bee, name, message):
+    from kg.embedded import EmbeddedStore
+
+    fresh = EmbeddedStore(bee.path, create=False)  # as the command opens it: the graph not read yet
+    with pytest.raises(UserError, match="no law named") as refused:
+        impact(fresh, name)  # refused when called, before any row is asked for
+    assert message in str(refused.value)
+    # the laws and versions were read from the file alone: on the whole-corpus store the full read took most
+    # of the ~50 s the QA pass waited for this error
+    assert not fresh._loaded
+
+
 def test_formats_and_backends_agree(bee, bolt_store, tmp_path):
     copy_store(bee, bolt_store)
     texts = []
