@@ -12,7 +12,10 @@ versions and leaves numbers out (sums and cross-references change in every
 revision).  An old article the ordered match leaves unpaired is then paired
 out of order with its best eligible new article not yet taken (an article
 moved to another chapter); one whose near-equal rivals all went to other old
-articles takes the one left.  Each old article is then:
+articles takes the one left.  An old article this leaves with no new one, which the statute
+loader aligned (``CORRESPONDS_TO``: :mod:`loaders.statutes.align`, whose containment pairs a
+short article rewritten into a long one), takes the loader's article, so impact, stale bases
+and coverage agree.  Each old article is then:
 
 =================  ==========================================================
 ``unchanged``      same number, same text
