@@ -105,6 +105,7 @@ def test_stale_basis_names_the_article_now_holding_the_text(two_versions, tmp_pa
     ("北京市制定地方性法规条例", (2017, 17), 17),  # stayed in place while arts. 12-16 moved after it
     ("北京市制定地方性法规条例", (2017, 49), 60),  # a section moved behind another
     ("反间谍法", (2014, 25), 15),  # special spy equipment, moved forward
+    ("农产品质量安全法", (2018, 33), 36),  # produce that may not be sold: more cases, moved back (containment)
     # dropped by the 2022 text: no article holds them, and none is paired with them
     ("农产品质量安全法", (2018, 42), None),  # imported produce
     ("农产品质量安全法", (2018, 55), None),  # pig slaughter left to state rules
