@@ -91,10 +91,11 @@ def similarity(a: str, b: str) -> float:
     >>> similarity("县级以上人民政府文物行政部门责令改正", "县级以上人民政府文物主管部门责令改正") > 0.7
     True
     """
-    ga, gb = _trigrams(a), _trigrams(b)
-    if not ga or not gb:
-        return 0.0
-    return 2 * len(ga & gb) / (len(ga) + len(gb))
+    return _dice_of(_trigrams(a), _trigrams(b))
+
+
+def _dice_of(ga: set[str], gb: set[str]) -> float:
+    return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
 
 
 def containment(distinctive: frozenset[str], newer: str) -> float:
@@ -126,8 +127,7 @@ class _Article:
 
 
 def _overlap(old: _Article, new: _Article) -> float:
-    ga, gb = old.trigrams, new.trigrams
-    return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
+    return _dice_of(old.trigrams, new.trigrams)
 
 
 def _dice(old: _Article, new: _Article) -> float:
