@@ -335,7 +335,7 @@ def rows_at(store, date: str | None, law: str | None = None) -> tuple[list[Claus
     version in force at the list's date (its clauses, ``CORRESPONDS_TO`` aside: an item citing the older text
     covers its own article), and a law not yet in force then makes no vacuum.  A law a stated repeal ended
     after the list's date (退役士兵安置条例, repealed from 2024-09-01 by the 退役军人安置条例) was in force then:
-    its clauses are judged, and the vacuum says it has since been repealed (:func:`queries.findings.lapsed_note`).
+    its clauses are judged, and the vacuum says it has since been repealed (:func:`queries.stale.since_list_date`).
     A version the metadata alone marks repealed has no date of repeal: it is taken as repealed before the list.
     ``date`` None: now.  Kept per store state and date (:func:`state_cached`).
     """
