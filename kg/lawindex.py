@@ -111,9 +111,12 @@ class LawIndex:
         The store to read ``Law`` and ``LawVersion`` nodes from.
     today : str, optional
         ISO date that counts as *now* (default: today's date).
+    unread : bool
+        Read the laws and versions without the rest of the graph where the store can
+        (:meth:`kg.store.Store.nodes_unread`): a command refusing an unknown law does not wait for it all.
     """
 
-    def __init__(self, store: Store | None, today: str | None = None) -> None:
+    def __init__(self, store: Store | None, today: str | None = None, *, unread: bool = False) -> None:
         self.store = store
         self.today = today or _date.today().isoformat()
         self._laws: dict[str, Law] = {}
@@ -122,9 +125,10 @@ class LawIndex:
         self._articles: dict[str, Provision] = {}  # articles registered by add()
         self._sorted: dict[str, list[LawVersion]] = {}
         if store is not None:
-            for node in store.nodes("Law"):
+            nodes = store.nodes_unread if unread else store.nodes
+            for node in nodes("Law"):
                 self._add_law(Law.from_node(node))
-            for node in store.nodes("LawVersion"):
+            for node in nodes("LawVersion"):
                 version = LawVersion.from_node(node)
                 self._add_version(version)
 
@@ -201,6 +205,26 @@ class LawIndex:
             take(full)
             take(PRC + full)
         return found
+
+    def similar(self, name: str, n: int = 5) -> list[str]:
+        """Law ids whose titles are nearest ``name``, for an error that cannot find it: titles holding the name
+        first (农产品质量安全 -> 中华人民共和国农产品质量安全法), then the closest spellings.
+
+        >>> index = LawIndex(None)
+        >>> index.add(Law("中华人民共和国农产品质量安全法", "农产品质量安全法"))
+        >>> index.add(Law("中华人民共和国食品安全法", "食品安全法"))
+        >>> index.similar("农产品质量安全"), index.similar("食品安全发")
+        (['中华人民共和国农产品质量安全法'], ['中华人民共和国食品安全法'])
+        """
+        import difflib
+
+        bare = strip_prc(name_key(name))
+        if not bare:
+            return []
+        titles = {strip_prc(law_id): law_id for law_id in self._laws}
+        holding = sorted((t for t in titles if bare in t), key=lambda t: (len(t), t))
+        near = difflib.get_close_matches(bare, list(titles), n=n, cutoff=0.6)
+        return list(dict.fromkeys(titles[t] for t in holding + near))[:n]
 
     def versions(self, law_id: str) -> list[LawVersion]:
         """The law's versions, oldest first."""

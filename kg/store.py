@@ -115,6 +115,11 @@ class Store(GraphViews, abc.ABC):
     def nodes(self, label: str, **where: Any) -> Iterator[Node]:
         """Nodes of ``label`` whose properties equal every ``where`` value."""
 
+    def nodes_unread(self, label: str) -> Iterator[Node]:
+        """The nodes of ``label``, read without the rest of the graph where the backend can (see
+        :meth:`kg.embedded.EmbeddedStore.nodes_unread`): for refusing an unknown name before reading it all."""
+        return self.nodes(label)
+
     @abc.abstractmethod
     def out_edges(self, node_id: str, type: str | None = None) -> Iterator[Edge]:
         """Edges leaving ``node_id``, optionally of one type."""

@@ -33,7 +33,7 @@ KINDS: tuple[str, ...] = (
 )
 """Finding kinds in cli.md order; ``unverifiable`` is a note kind, not a defect."""
 
-NOTE_KINDS: tuple[str, ...] = ("unverifiable", "category_debatable", "vacuum_sector", "not_vacuum")
+NOTE_KINDS: tuple[str, ...] = ("unverifiable", "category_debatable", "vacuum_sector", "not_vacuum", "basis_lapsed")
 
 KIND_NAMES: dict[str, str] = {
     "orphan": "无依据事项",
@@ -48,10 +48,11 @@ KIND_NAMES: dict[str, str] = {
     "category_debatable": "分类有争议",
     "vacuum_sector": "未载入领域",
     "not_vacuum": "不计为真空",
+    "basis_lapsed": "依据已于清单日期后失效",
 }
 
 ITEM_KINDS = frozenset({"orphan", "invalid_basis", "stale_basis", "unaccountable", "candidate", "unverifiable",
-                        "category_mismatch", "category_debatable"})
+                        "category_mismatch", "category_debatable", "basis_lapsed"})
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from .mismatch import find_debatable, find_mismatches
 from .orphan import find_orphans, find_unverifiable
 from .overlap import find_overlaps, load_concentrations
 from .scan import scan
-from .stale import find_stale
+from .stale import find_lapsed, find_stale
 from .unaccountable import find_unaccountable
 from .vacuum import find_vacuums, load_manifest
 
@@ -55,6 +55,7 @@ FORMATS = ("table", "json", "csv", "xlsx")
 # The note kinds a kind's run yields beside its findings (iter_findings).
 COMPANIONS: dict[str, tuple[str, ...]] = {
     "vacuum": ("vacuum_sector", "not_vacuum"), "category_mismatch": ("category_debatable",),
+    "stale_basis": ("basis_lapsed",),
 }
 
 
@@ -68,10 +69,11 @@ def iter_findings(store, kind: str = "all", *, government: str | None = None, de
     """Findings of ``kind`` (a ``plkg check`` argument), in output order.
 
     ``all`` yields, in this order: orphan, invalid_basis, stale_basis,
-    overlap, vacuum, unaccountable, candidate, the ``unverifiable`` notes,
-    then what ``categories`` yields: category_mismatch findings and the
+    overlap, vacuum, unaccountable, candidate, the ``unverifiable`` notes, the
+    ``basis_lapsed`` notes, then what ``categories`` yields: category_mismatch findings and the
     ``category_debatable`` notes.  Vacuums are followed by their ``vacuum_sector``
-    notes; ``complete``/``manifest`` declare lists complete
+    notes; ``stale`` yields its ``basis_lapsed`` notes after the stale bases;
+    ``complete``/``manifest`` declare lists complete
     (:func:`queries.vacuum.vacuums_of`); ``top`` and ``explain`` apply to
     ``vacuums``: the first N law-and-article groups of each government, and a
     ``not_vacuum`` note for each clause dropped.
@@ -88,6 +90,7 @@ def iter_findings(store, kind: str = "all", *, government: str | None = None, de
         yield from find_invalid(store, **scope)
     elif kind == "stale":
         yield from find_stale(store, **scope)
+        yield from find_lapsed(store, **scope)
     elif kind == "unaccountable":
         yield from find_unaccountable(store, **scope)
     elif kind == "unverifiable":
@@ -137,6 +140,7 @@ def _all(store, concentrations, government, department, lists) -> Iterator[Findi
                      + items["category_mismatch"])
     yield from rank_candidates(item_findings, found.overlaps, found.identities)
     yield from items["unverifiable"]
+    yield from items["basis_lapsed"]
     yield from items["category_mismatch"]
     yield from items["category_debatable"]
 
@@ -281,6 +285,7 @@ COLUMNS: dict[str, list[Column]] = {
     "stale_basis": ITEM_COLUMNS,
     "unaccountable": ITEM_COLUMNS,
     "unverifiable": ITEM_COLUMNS,
+    "basis_lapsed": ITEM_COLUMNS,
     "category_mismatch": ITEM_COLUMNS[:5] + [("法定类别", lambda f: f.law_category)] + ITEM_COLUMNS[5:],
     "category_debatable": ITEM_COLUMNS[:5] + [("法定类别", lambda f: f.law_category)] + ITEM_COLUMNS[5:],
     "overlap": [
@@ -521,5 +526,8 @@ def write_summary(counts: Counter, out: Any, kinds: Iterable[str] = KINDS) -> No
                    f"(vacuum_sector; --complete 或 --manifest 声明清单完整后逐条审查).")
     if counts.get("unverifiable"):
         _emit(out, f"  注：{counts['unverifiable']:,} 个事项所引法律未载入，依据无法核验，不计为无依据事项 (unverifiable).")
+    if counts.get("basis_lapsed"):
+        _emit(out, f"  注：{counts['basis_lapsed']:,} 个事项的依据在清单日期有效、其后已废止或被取代，按清单日期不计为依据过时，"
+                   f"清单调整时应改引现行依据 (basis_lapsed).")
     if counts.get("category_debatable"):
         _emit(out, f"  注：{counts['category_debatable']:,} 个事项的类别有不同理解，清单所选有据，仅作提示 (category_debatable).")

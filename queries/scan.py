@@ -32,7 +32,7 @@ from .invalid import invalid_of
 from .mismatch import debatable_of, mismatch_of
 from .orphan import orphan_of, unverifiable_of
 from .overlap import Concentration, LawDivisions, overlaps_of_government
-from .stale import stale_of
+from .stale import lapsed_of, stale_of
 from .unaccountable import unaccountable_of
 from .vacuum import vacuums_of
 
@@ -40,6 +40,7 @@ ITEM_CLASSIFIERS: dict[str, Callable[[ItemBasis], Finding | None]] = {
     "orphan": orphan_of,
     "invalid_basis": invalid_of,
     "stale_basis": stale_of,
+    "basis_lapsed": lapsed_of,
     "unaccountable": unaccountable_of,
     "unverifiable": unverifiable_of,
     "category_mismatch": mismatch_of,

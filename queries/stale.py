@@ -19,6 +19,12 @@ For each citation that resolved to a law version:
   names both numbers.
 
 One finding per item, carrying every stale citation.
+
+A citation of a version good at the list's date but repealed or superseded
+since is no stale basis: the list is checked as of its date, as the office
+that made it would be.  It gives a ``basis_lapsed`` note instead
+(:func:`lapsed_of`): which text ended the version and when, so the list's
+next revision (清单动态调整) cites the text now in force.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ import re
 from typing import Iterator
 
 from kg.text import chinese_to_int, normalise
-from kg.views import CitationBasis, ItemBasis, article_key
+from kg.views import CitationBasis, ItemBasis, VersionRef, article_key
 
 from .findings import Evidence, Finding, article_label, describe_citation, item_finding, provision_label, version_label
 
@@ -161,6 +167,54 @@ def _now_held(citation: CitationBasis) -> str:
         return ""
     now = article_label(key[1], key[2])
     return f"；原{cited}的内容现为现行版本{now}" + ("（条文序号未变）" if now == cited else "，建议改引现行条文")
+
+
+def since_list_date(version: VersionRef) -> str:
+    """What ended ``version`` ("": in force), for a finding judged at a list's date before that.
+
+    >>> since_list_date(VersionRef("退役士兵安置条例/2011-10-29", "退役士兵安置条例", "退役士兵安置条例", "2011-10-29",
+    ...     "行政法规", "repealed", repealed_by="退役军人安置条例/2024-07-29/第76条", repealed_on="2024-09-01"))
+    '该版本已由《退役军人安置条例》第七十六条自2024-09-01起废止'
+    """
+    if version.status == "in_force":
+        return ""
+    if version.repealed_by:
+        return f"该版本已由{repealing_label(version.repealed_by)}自{version.repealed_on}起废止"
+    if version.current:
+        return f"该版本已被{version.current_date}版本取代" + (
+            f"，后者自{version.current_effective}起施行" if version.current_effective else "")
+    return "该法律已废止"
+
+
+def lapsed_of(basis: ItemBasis) -> Finding | None:
+    """A ``basis_lapsed`` note when a citation's version was good at the list's date and has ended since."""
+    list_date = (basis.item.get("list_date") or "")[:10]
+    if not list_date:
+        return None
+    reasons: list[str] = []
+    evidence: list[Evidence] = []
+    for citation in basis.citations:
+        version = citation.version
+        if citation.target_label is None or version is None or version.status not in ("superseded", "repealed"):
+            continue
+        if _superseded_at(citation, list_date) or not (version.repealed_on or version.current):
+            continue  # stale already at the list's date, or repealed on a date nobody stated
+        since = since_list_date(version)
+        reasons.append(f"所引{version_label(version)}在清单日期{list_date}有效，{since}")
+        ev = describe_citation(citation)
+        note = since + (f"；现行版本：{version.current}" + _now_held(citation) if version.current else "")
+        evidence.append(Evidence(ev.citation, ev.resolved_to, ev.article_text, note=note))
+    if not reasons:
+        return None
+    return item_finding("basis_lapsed", basis, "；".join(dict.fromkeys(reasons)) + "；清单调整时应改引现行依据。", evidence)
+
+
+def find_lapsed(store, *, government: str | None = None, department: str | None = None) -> Iterator[Finding]:
+    """``basis_lapsed`` notes (:func:`lapsed_of`), in item-id order."""
+    for basis in store.item_bases(government=government, department=department):
+        finding = lapsed_of(basis)
+        if finding is not None:
+            yield finding
 
 
 def stale_of(basis: ItemBasis) -> Finding | None:

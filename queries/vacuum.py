@@ -83,7 +83,7 @@ from .roles import (
     RelevanceRule, applies_in, binds_government, binds_level, canonical_sectors, competence_rule,
     departments_for, government_places, is_competence, no_power_rule, relevance_limits,
 )
-from .stale import MIN_QUOTE, QUOTE_MATCH, clean, quote_coverage
+from .stale import MIN_QUOTE, QUOTE_MATCH, clean, quote_coverage, since_list_date
 from .tables import read_table
 
 MODALITY_RANK = {"应当": 0, "必须": 0, "可以": 1}
@@ -333,8 +333,11 @@ def rows_at(store, date: str | None, law: str | None = None) -> tuple[list[Claus
 
     A list of 2024-06-01 cannot rest on a text in force from 2024-11: a law revised since is judged in the
     version in force at the list's date (its clauses, ``CORRESPONDS_TO`` aside: an item citing the older text
-    covers its own article), and a law not yet in force then makes no vacuum.  ``date`` None: now.
-    Kept per store state and date (:func:`state_cached`).
+    covers its own article), and a law not yet in force then makes no vacuum.  A law a stated repeal ended
+    after the list's date (退役士兵安置条例, repealed from 2024-09-01 by the 退役军人安置条例) was in force then:
+    its clauses are judged, and the vacuum says it has since been repealed (:func:`queries.stale.since_list_date`).
+    A version the metadata alone marks repealed has no date of repeal: it is taken as repealed before the list.
+    ``date`` None: now.  Kept per store state and date (:func:`state_cached`).
     """
     if not date:
         return list(store.clauses_in_force(law=law)), []
@@ -359,6 +362,14 @@ def _rows_at(store, date: str, law: str | None):
         then = cache.version(older[name]) if older[name] else None
         late.append((row, f"所依据的{version_label(row.version)}自{start}起施行，晚于清单日期{date}"
                           + (f"；清单日期施行的是{version_label(then)}，按该版本判断" if then else "；清单日期该法尚未施行")))
+    judged = {v for v in older.values() if v}
+    for node in store.nodes("LawVersion", status="repealed"):
+        ended, name = node.props.get("repealed_on"), node.props.get("law")
+        # repealed after the list's date and the version in force at it (not an older text of a law revised since)
+        if ended and ended > date and (law is None or name == law) and node.id not in judged \
+                and version_at(store, name, date) == node.id:
+            judged.add(node.id)
+            kept.extend(_version_rows(store, cache, node.id))
     kept.sort(key=lambda r: r.clause.id)
     return kept, late
 
@@ -701,9 +712,11 @@ def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mappi
     where = version_label(row.version) + provision_label(row.provision)
     duty = "应当履行的职责" if item.duty else "权力"
     holder = "、".join(names) if names else "本级政府无对应部门"
+    since = since_list_date(row.version)  # judged as of the list's date, ended since (rows_at)
     reason = (
         f"{where}授予{clause.subject}的{clause.category}{duty}，"
-        f"{government.get('name', government['id'])}（{holder}）的清单中没有事项以该条为依据。"
+        f"{government.get('name', government['id'])}（{holder}）的清单中没有事项以该条为依据"
+        + (f"（按清单日期判断；{since}）。" if since else "。")
     )
     evidence = (
         Evidence(resolved_to=where, article_text=row.provision.text,

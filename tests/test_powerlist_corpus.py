@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from pathlib import Path
 
 import openpyxl
@@ -114,6 +115,39 @@ def test_zhejiang_inspection_csv(powerlists_dir, store):
         assert report.details["per_file"][path.name]["items"] == expected
     assert {n.props["category"] for n in store.nodes("PowerItem")} == {"行政检查"}
     assert store.get("浙江省").props["level"] == "province"
+
+
+# The Zhejiang list names departments by role, one department in several spellings (ontology/department_names.csv):
+# (department kept, 抽查主体 as the list writes it, the list's rows under that spelling)
+ZHEJIANG_DEPARTMENTS = [
+    ("浙江省市场监督管理部门", "县级以上工商、市场监管部门", 39),
+    ("浙江省市场监督管理部门", "县级以上市场监管部门", 21),
+    ("浙江省市场监督管理部门", "市、县级市场监督管理部门", 2),
+    ("浙江省市场监督管理部门", "省级工商、市场监管部门", 1),
+    ("浙江省市场监督管理部门", "县级以上市场监管部门）", 1),  # a stray bracket in the source
+    ("浙江省食品药品监督管理部门", "市、县食品药品监管部门", 4),
+    ("浙江省食品药品监督管理部门", "市食品药品监督管理部门", 2),
+    ("浙江省食品药品监督管理部门", "县食品药品监管部门(含基层监管所)", 2),
+    ("浙江省食品药品监督管理部门", "市县食品药品监管部门", 1),
+    ("浙江省食品药品监督管理部门", "县食品药品监管部门的基层站所", 1),
+    ("浙江省食品药品监督管理部门", "市食品药品监管部门", 1),
+    ("浙江省公安管理部门", "省、市、县、所公安管理部门", 4),
+]
+
+
+def test_zhejiang_role_named_departments_are_one_department_each(powerlists_dir, store):
+    folder = powerlists_dir / "zhejiang-inspection"
+    load_powers(store, [folder], government="浙江省")
+    rows = Counter()
+    for path in sorted(folder.glob("*.csv")):
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            rows.update(r["抽查主体"] for r in csv.DictReader(handle))
+    assert rows == {written: count for _, written, count in ZHEJIANG_DEPARTMENTS}
+    departments = {n.props["name"]: n for n in store.nodes("Department")}
+    # 2017: the 食品药品监督管理局 was still its own bureau at the province and in the cities (merged in 2018)
+    assert sorted(departments) == sorted({name for name, _, _ in ZHEJIANG_DEPARTMENTS})
+    for name, written, _ in ZHEJIANG_DEPARTMENTS:
+        assert written in departments[name].props.get("aliases", ()), (name, written)
 
 
 # the laws the 农业农村局 list cites most (national; Xinjiang's own regulations are not in the corpus)

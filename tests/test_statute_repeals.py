@@ -10,7 +10,8 @@ from kg.model import EdgeType, VersionStatus
 from loaders.powerlists import load_powers
 from loaders.statutes import load_laws
 from loaders.statutes.repeals import find_repeals
-from queries.stale import find_stale
+from queries.stale import find_lapsed, find_stale
+from queries.vacuum import find_vacuums
 
 # (article text as the corpus has it, titles repealed)
 REPEAL_SENTENCES = [
@@ -136,6 +137,48 @@ def test_items_citing_a_law_repealed_by_another_are_stale_from_the_repeal_on(sto
         (finding,) = findings
         assert "已由《甲矿安全生产条例》第二条废止" in finding.reason
         assert "同时废止" in finding.evidence[0].note
+
+
+@pytest.mark.parametrize("list_date, stale, lapsed", [
+    ("2024-06-01", "已由《甲矿安全生产条例》第二条废止", None),  # repealed at the list's date: stale
+    # good at the list's date: no stale basis, a note that the repeal has ended it since
+    ("2024-03-01", None, "在清单日期2024-03-01有效，该版本已由《甲矿安全生产条例》第二条自2024-05-01起废止"),
+])
+def test_a_basis_repealed_after_the_list_date_is_a_note_not_a_stale_basis(store, tmp_path, list_date, stale, lapsed):
+    laws = [_write(tmp_path / "laws", "甲矿安全特别规定(2013-07-18).md", OLD),
+            _write(tmp_path / "laws", "甲矿安全生产条例(2024-01-24).md", NEW)]
+    load_laws(store, laws, extract_clauses=False, today="2025-01-01")
+    workbook = _write(tmp_path / "lists", "丙市应急管理局权责清单.csv",
+                      "序号,事项名称,权力类别,实施主体,设定依据\n"
+                      "1,对甲矿企业未取得安全生产许可证从事生产的处罚,行政处罚,丙市应急管理局,《甲矿安全特别规定》第二条\n")
+    load_powers(store, [workbook], government="丙市", date=list_date)
+    assert [stale in f.reason for f in find_stale(store)] == ([True] if stale else [])
+    notes = list(find_lapsed(store))
+    assert [lapsed in f.reason for f in notes] == ([True] if lapsed else [])
+    assert all(f.kind == "basis_lapsed" and f.finding_id.startswith("basis_lapsed-") for f in notes)
+
+
+# The 2013 special provisions on coal mines, ended by the 2024 煤矿安全生产条例 (art. 76) from 2024-05-01: a
+# list of a date before that is judged against them; each vacuum says the repeal has ended them since.
+@pytest.mark.corpus
+@pytest.mark.parametrize("list_date, vacuums", [("2024-03-01", True), ("2024-06-01", False)])
+def test_corpus_clauses_of_a_law_repealed_after_the_list_date_are_vacuums(store, laws_dir, tmp_path, list_date, vacuums):
+    files = [next(laws_dir.rglob("煤矿安全生产条例(2024-01-24).md")),
+             next(laws_dir.rglob("国务院关于预防煤矿生产安全事故的特别规定(2013-07-18).md"))]
+    load_laws(store, files)
+    workbook = _write(tmp_path, "丙市应急管理局权责清单.csv",
+                      "序号,事项名称,权力类别,实施主体,设定依据\n"
+                      "1,对煤矿未依法取得安全生产许可证擅自进行生产的处罚,行政处罚,丙市应急管理局,"
+                      "《国务院关于预防煤矿生产安全事故的特别规定》第十条\n")
+    load_powers(store, [workbook], government="丙市", date=list_date)
+    special = "国务院关于预防煤矿生产安全事故的特别规定"
+    found = [f for f in find_vacuums(store) if f.kind == "vacuum"]
+    repealed = [f for f in found if f.law == special]
+    assert bool(repealed) is vacuums
+    assert all("按清单日期判断；该版本已由《煤矿安全生产条例》第七十六条自2024-05-01起废止" in f.reason for f in repealed)
+    assert not any(f.law == special and f.article == 10 for f in found)  # the item covers its own article
+    # the regulation replacing them took effect after a list of 2024-03-01: none of its clauses is a vacuum of it
+    assert {f.law for f in found} == ({special} if vacuums else {"煤矿安全生产条例"})
 
 
 @pytest.mark.corpus

@@ -7,6 +7,11 @@ statutes name roles (县级以上人民政府环境保护主管部门).  This mo
   新疆维吾尔自治区 -> province) and its parent;
 * gives each department a canonical name within its government (市科技局 and
   克拉玛依市科技局 are one department: 克拉玛依市科技局);
+* writes a department named by its statutory role in one spelling: a list that
+  names roles (县级以上市场监管部门, 县级以上工商、市场监管部门, 市、县级市场监督管理部门
+  in one Zhejiang list) names one department under several, which
+  ``ontology/department_names.csv`` (written -> name, each row citing the list)
+  makes one (:func:`respelled`);
 * maps a department to the canonical sectors it carries, from
   ``ontology/departments.csv`` (keyword -> sectors, the 2018 reform merges
   included: 市场监督管理局 carries 市场监督管理, 药品监督管理, 知识产权).
@@ -50,6 +55,7 @@ from kg.model import GovLevel
 
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
 DEPARTMENTS_CSV = ONTOLOGY / "departments.csv"
+DEPARTMENT_NAMES_CSV = ONTOLOGY / "department_names.csv"
 SECTORS_CSV = ONTOLOGY / "sectors.csv"
 
 PROVINCES = (
@@ -219,7 +225,8 @@ def _outside_brackets(text: str) -> str:
     return "".join(out)
 
 
-_LEVELS_RE = re.compile(r"^(?:(?:[省市县区所乡镇]、)+[省市县区所乡镇](?:级)?(?:以上|以下)?|[省市县区](?:级)(?:以上|以下)?)(?=.{2,})")
+# 省、市、县、所… / 市级以上… / 市县… (市县食品药品监管部门; not 市场…: 县 must follow)
+_LEVELS_RE = re.compile(r"^(?:(?:[省市县区所乡镇]、)+[省市县区所乡镇](?:级)?(?:以上|以下)?|[省市县区](?:级)(?:以上|以下)?|省?市县(?:两级|三级|级)?)(?=.{2,})")
 
 
 def _strip_levels(name: str) -> str:
@@ -237,8 +244,35 @@ def department_government(name: str, default: GovernmentName, province: str | No
 
     自治区农业农村厅 in a city's list is a provincial department; 县市区… and
     各区… units stay in the list's government under their written name.
+    A role written in another spelling of ``ontology/department_names.csv`` is respelled (:func:`respelled`).
     """
-    return _department_government(name or "", default, province)
+    gov, department = _department_government(name or "", default, province)
+    return gov, respelled(department, gov.name)
+
+
+@functools.lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    """``ontology/department_names.csv``: a role's other spelling (brackets half-width) -> the one kept."""
+    with open(DEPARTMENT_NAMES_CSV, encoding="utf-8", newline="") as handle:
+        return {_brackets(row["written"]): row["name"] for row in csv.DictReader(handle) if row.get("written")}
+
+
+def _brackets(text: str) -> str:
+    return text.replace("（", "(").replace("）", ")")
+
+
+def respelled(department: str, government: str) -> str:
+    """The department's name with its role in the spelling ``ontology/department_names.csv`` keeps.
+
+    >>> respelled("浙江省工商、市场监管部门", "浙江省"), respelled("浙江省食品药品监管部门（含基层监管所）", "浙江省")
+    ('浙江省市场监督管理部门', '浙江省食品药品监督管理部门')
+    >>> respelled("克拉玛依市市场监督管理局", "克拉玛依市")
+    '克拉玛依市市场监督管理局'
+    """
+    if not department.startswith(government):
+        return department
+    kept = _spellings().get(_brackets(department[len(government):]))
+    return government + kept if kept else department
 
 
 @functools.lru_cache(maxsize=NAME_MEMO)
