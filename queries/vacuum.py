@@ -462,6 +462,7 @@ class _Held:
     version: Any = None  # the VersionRef and ProvisionRef it rests on (None: the item's own name)
     provision: Any = None
     reading: bool = False  # a normalised reading (:mod:`queries.conduct`): compared with a clause's readings only
+    rests: frozenset[tuple[str, int | None]] = frozenset()  # (version, article) the item rests on, for its name
 
     @property
     def where(self) -> str:
@@ -548,9 +549,11 @@ class HeldActs:
                           if c.category == category and c.sector)
         if len(grams) >= CONDUCT_MIN:
             yield _Held(category, grams, item, sectors=cited)
+        rests = frozenset((c.version.id, c.article.article) for c in basis.citations
+                          if c.version is not None and c.article is not None)
         for reading in item_readings(conduct):
             if len(reading) >= CONDUCT_MIN_READING:
-                yield _Held(category, reading, item, sectors=cited, reading=True)
+                yield _Held(category, reading, item, sectors=cited, reading=True, rests=rests)
         for citation in basis.citations:
             law = citation.version.law if citation.version is not None else None
             if category in LISTED_PER_LAW and law is not None and citation.target is not None:
@@ -640,6 +643,8 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
                 continue
             if measure and act.law not in (None, law):
                 continue  # 进入现场检查、查阅复制资料: every inspection law lists them
+            if reading and _other_article(clause.row, act):
+                continue  # a law sets one sanction for one conduct: its other article is another conduct (监理 vs 施工)
             if act.sectors and clause.row.clause.sector not in act.sectors:
                 continue  # 非法转让草原 is not 非法转让土地: the same conduct is the same role's
             value = same_conduct(grams, act.conduct)
@@ -648,6 +653,17 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
             if value >= score:
                 best, score = act, value
     return best
+
+
+def _other_article(row: ClauseInForce, act: _Held) -> bool:
+    """Whether ``act`` (a clause an item rests on, or an item's name) rests on another article of the clause's own
+    law version, and so holds that article's conduct (the item on 民用建筑节能条例 art. 40 施工单位未按照民用建筑节能
+    强制性标准进行施工 for art. 42 工程监理单位…未按照民用建筑节能强制性标准实施监理)."""
+    number = row.article.article if row.article is not None else row.provision.article
+    if act.version is not None and act.provision is not None:
+        return act.version.id == row.version.id and act.provision.article != number
+    own = {article for version, article in act.rests if version == row.version.id}
+    return bool(own) and number not in own
 
 
 @dataclass(frozen=True)
