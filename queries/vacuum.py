@@ -268,7 +268,13 @@ class VacuumClause:
     conduct: frozenset[str]
     families: frozenset[str] = frozenset()  # law families whose per-law items hold it (:data:`LISTED_PER_LAW`)
     late: str | None = None  # why its version was not yet in force at the list's date (then never a vacuum)
-    readings: tuple[frozenset[str], ...] = ()  # the conduct normalised, or the conducts it lists (:mod:`queries.conduct`)
+
+    @functools.cached_property  # only the few clauses no item names plainly are compared this way
+    def readings(self) -> tuple[frozenset[str], ...]:
+        """The conduct normalised, or the conducts its paragraph lists in its items (:mod:`queries.conduct`)."""
+        text = self.row.clause.text
+        conduct = conduct_of(text)
+        return readings(conduct, () if conduct is not None else _listed(text, self.row.provision.text))
 
 
 def _without_companions(rows: Iterable[ClauseInForce]) -> Iterator[ClauseInForce]:
@@ -306,22 +312,20 @@ def _assignable(store, law: str | None, date: str | None = None) -> list[VacuumC
             families = frozenset({law_family(row.version.law)} | {law_family(x) for x in enabling_laws(store, row.version.id)}
                                  | {law_family(x) for x in applied_laws(store, row.provision.id)}) \
                 if clause.category in LISTED_PER_LAW else frozenset()
-            conduct = conduct_of(clause.text)
             found.append(VacuumClause(
                 row, dropped, relevance_limits(clause), clause.modality in DUTIES,
-                severity_of(clause.actions, clause.amounts), bigrams(conduct), families, why,
-                readings(conduct, () if conduct is not None else _listed(store, clause)),
+                severity_of(clause.actions, clause.amounts), bigrams(conduct_of(clause.text)), families, why,
             ))
     return found
 
 
-def _listed(store, clause) -> list[str]:
-    """The conducts a clause's paragraph lists in its items (有下列行为之一…：（一）…；（二）…), when it ends in a colon."""
-    if not (clause.text or "").rstrip().endswith(("：", ":")):
+def _listed(text: str | None, provision_text: str | None) -> list[str]:
+    """The conducts a clause's provision lists in its items (有下列行为之一…：（一）…；（二）…), when the clause ends in a
+    colon: the item lines of the provision's text (which holds its items)."""
+    if not (text or "").rstrip().endswith(("：", ":")):
         return []
-    cache = view_cache(store)
-    items = [cache.provision(cache.node(e.dst)) for e in store.out_edges(clause.provision, "CONTAINS")]
-    return [c for c in (conduct_of(p.text) for p in items if p is not None) if c]
+    lines = (provision_text or "").splitlines()
+    return [c for c in (conduct_of(line) for line in lines if _ENUMERATOR.match(line.strip())) if c]
 
 
 def list_date_of(bases: Iterable[ItemBasis]) -> str | None:
