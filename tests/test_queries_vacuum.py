@@ -856,6 +856,7 @@ def test_the_metrology_arbitration_item_holds_every_arbitration_clause(store, te
     ("未经批准在湿地内采泥炭", "在湿地内采泥炭"),  # the 新疆 list's wetland item
     ("销售含有禁用药物的农产品", "销售含有禁止使用药物的农产品"),
     ("生产、销售劣药", "生产、销售劣药"),  # near miss: nothing to normalise
+    ("未及时报告的，降低资质等级", "未及时报告的，降低资质等级"),  # near miss: 及, 等 inside words are no connectives
 ])
 def test_conduct_normalisation(text, expected):
     from queries.conduct import normalise_conduct
