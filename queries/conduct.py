@@ -2,8 +2,8 @@
 
 A department's list often holds the act a clause penalises under another provision or law, in other words:
 湿地保护法 art. 54 开（围）垦、填埋自然湿地 is the list's 对开垦、填埋湿地的处罚 (新疆湿地保护条例).  Character
-bigrams of the raw texts share 3 of 10; once the bracketed alternative is read, the modifiers that only say
-"unlawfully" are gone and the enumeration's connectives are dropped, they share 4 of 8.
+bigrams of the raw texts share 3 of 10; once the bracketed alternative is read and 自然湿地 is
+read as the provincial regulations' 湿地, they are one reading.
 The rules are the rows of ``ontology/conduct_terms.csv`` (each citing a clause and an item it reconciles):
 
 - ``bracket``: a short bracketed alternative is dropped (开（围）垦 -> 开垦);
@@ -48,7 +48,7 @@ def normalise_conduct(text: str | None) -> str:
     """``text`` read by the rules of ``ontology/conduct_terms.csv``.
 
     >>> normalise_conduct("开（围）垦、填埋自然湿地")
-    '开垦、填埋自然湿地'
+    '开垦、填埋湿地'
     >>> normalise_conduct("违反规定、侵占、损毁或者擅自移动地质环境监测设施")
     '、侵占、损坏移动地质环境监测设施'
     """
@@ -61,8 +61,8 @@ def normalise_conduct(text: str | None) -> str:
 def conduct_grams(text: str | None) -> frozenset[str]:
     """The bigrams of the normalised conduct (:func:`normalise_conduct`): what two conducts are compared by.
 
-    >>> sorted(conduct_grams("开（围）垦、填埋自然湿地") & conduct_grams("开垦、填埋湿地"))
-    ['垦填', '填埋', '开垦', '湿地']
+    >>> conduct_grams("开（围）垦、填埋自然湿地") == conduct_grams("开垦、填埋湿地")
+    True
     """
     return bigrams(normalise_conduct(text)) if text else frozenset()
 
@@ -86,8 +86,8 @@ def readings(conduct: str | None, listed: Iterable[str] = ()) -> tuple[frozenset
     """A clause's conduct as compared once normalised: its normalised bigrams, and those of each conduct
     ``listed`` in its items (有下列行为之一：（一）…；（二）…), deduplicated.
 
-    >>> [sorted(g) for g in readings("开（围）垦、填埋自然湿地")][0][:3]
-    ['垦填', '埋自', '填埋']
+    >>> readings("开（围）垦、填埋自然湿地") == (conduct_grams("开垦填埋湿地"),)
+    True
     >>> len(readings("生产经营劣种子", ["生产经营劣种子"]))
     1
     """
