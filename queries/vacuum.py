@@ -473,7 +473,7 @@ class _Held:
         """事项“…”（code）, and the provision it rests on; written only when a finding shows it."""
         item = f"事项“{self.item[0]}”（{self.item[1]}）"
         if self.provision is None:
-            return item
+            return item if self.version is None else f"{item}以{version_label(self.version)}为依据"
         where = version_label(self.version) + provision_label(self.provision)
         return f"{item}以{where}为依据" if not self.conduct else f"{item}所依据的{where}"
 
@@ -560,7 +560,8 @@ class HeldActs:
                 yield _Held(category, reading, item, sectors=cited, reading=True, rests=rests)
         for citation in basis.citations:
             law = citation.version.law if citation.version is not None else None
-            if category in LISTED_PER_LAW and law is not None and citation.target is not None:
+            # a per-law item citing the law without an article (建筑节能检查: 《民用建筑节能条例》) holds it too
+            if category in LISTED_PER_LAW and law is not None:
                 yield _Held(category, frozenset(), item, law, version=citation.version, provision=citation.target)
             for clause in citation.clauses:
                 if clause.category != category:

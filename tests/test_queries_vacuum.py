@@ -879,3 +879,27 @@ def test_a_bad_conduct_terms_row_is_a_clear_error(monkeypatch):
     with pytest.raises(ValueError, match="line 2: unknown kind 'synonyme'"):
         conduct.conduct_terms()
     conduct.conduct_terms.cache_clear()
+
+
+@pytest.mark.parametrize("cited, vacuums", [
+    # the 住建 list's 建筑节能检查 cites 《民用建筑节能条例》 without an article: it holds art. 34's inspection
+    ("甲法", []),
+    # near miss: a per-law inspection item of another law
+    ("乙法", ["vacuum"]),
+])
+def test_a_per_law_inspection_item_citing_the_law_alone_holds_its_inspections(store, cited, vacuums):
+    g = GraphBuilder()
+    text = "县级以上地方人民政府建设主管部门应当对本行政区域内供热单位的能源消耗情况进行调查统计和分析，并监督实施。"
+    v = g.law("甲法", "2008-08-01", {34: text})
+    g.law("乙法", "2017-03-01", {20: "县级以上地方人民政府建设主管部门应当加强监督检查。"})
+    g.clause(article_id(v, 34), "行政检查", "县级以上地方人民政府建设主管部门", sector="住房和城乡建设", text=text,
+             actions=("监督检查",))
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    dept = g.department(gov, "甲市住房和城乡建设局", "住房和城乡建设")
+    version = "甲法/2008-08-01" if cited == "甲法" else "乙法/2017-03-01"
+    g.item(dept, "i0", "建筑节能检查", "行政检查", cite(None, f"《{cited}》", law=cited, version=version, status="resolved"))
+    g.save(store)
+    found = list(find_vacuums(store, government="甲市", explain=True))
+    assert [f.kind for f in found if f.kind == "vacuum"] == vacuums
+    if not vacuums:
+        assert any("以《甲法》" in f.reason for f in found if f.kind == "not_vacuum")
