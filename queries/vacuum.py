@@ -77,6 +77,7 @@ from kg.model import article_id
 from kg.text import bigrams, halfwidth, strip_prc
 from kg.views import ClauseInForce, ItemBasis, clause_reach, clauses_binding, covered_by, state_cached, view_cache
 
+from .conduct import item_readings, normalise_conduct, readings
 from .findings import Evidence, Finding, provision_label, version_label
 from .overlap import loaded_departments
 from .roles import (
@@ -92,6 +93,11 @@ CONDUCT_SIMILARITY = 0.45
 """Jaccard similarity of character bigrams above which two conducts are the same (see :func:`conduct_cover`)."""
 CONDUCT_MIN = 6
 """Bigrams a conduct needs to be compared at all (生产、销售劣药 has five: too common to tell one provision)."""
+CONDUCT_MIN_READING = 5
+"""Bigrams a normalised reading of a vacuum clause or of an item's name needs (:mod:`queries.conduct`): its
+modifiers gone, 开垦、填埋湿地 has five and names one act (湿地保护法 art. 54 and the list's 对开垦、填埋湿地的处罚),
+when the two readings are all but the same (:data:`SAME_PROVISION`).
+A clause an item rests on still needs :data:`CONDUCT_MIN`: 生产、销售假药 opens 药品管理法 arts. 116 and 118."""
 CONDUCT_CONTAINED = 0.8
 """Share of the shorter conduct's bigrams (at least :data:`CONDUCT_MIN_CONTAINED`) in the longer one above which
 an item names one of the conducts a clause lists (对销售的种畜禽未附具合格证明…的处罚 for a clause listing three)."""
@@ -263,6 +269,13 @@ class VacuumClause:
     families: frozenset[str] = frozenset()  # law families whose per-law items hold it (:data:`LISTED_PER_LAW`)
     late: str | None = None  # why its version was not yet in force at the list's date (then never a vacuum)
 
+    @functools.cached_property  # only the few clauses no item names plainly are compared this way
+    def readings(self) -> tuple[frozenset[str], ...]:
+        """The conduct normalised, or the conducts its paragraph lists in its items (:mod:`queries.conduct`)."""
+        text = self.row.clause.text
+        conduct = conduct_of(text)
+        return readings(conduct, () if conduct is not None else _listed(text, self.row.provision.text))
+
 
 def _without_companions(rows: Iterable[ClauseInForce]) -> Iterator[ClauseInForce]:
     """Drop 其他 clauses (责令改正 ...) beside another category's clause for the same subject.
@@ -296,13 +309,23 @@ def _assignable(store, law: str | None, date: str | None = None) -> list[VacuumC
             if clause.modality == "不得" or clause.sector not in sectors:
                 continue
             dropped = (competence_rule(clause) or _EXTRACTED_COMPETENCE) if is_competence(clause) else no_power_rule(clause)
-            families = frozenset({law_family(row.version.law)} | {law_family(x) for x in enabling_laws(store, row.version.id)}) \
+            families = frozenset({law_family(row.version.law)} | {law_family(x) for x in enabling_laws(store, row.version.id)}
+                                 | {law_family(x) for x in applied_laws(store, row.provision.id)}) \
                 if clause.category in LISTED_PER_LAW else frozenset()
             found.append(VacuumClause(
                 row, dropped, relevance_limits(clause), clause.modality in DUTIES,
                 severity_of(clause.actions, clause.amounts), bigrams(conduct_of(clause.text)), families, why,
             ))
     return found
+
+
+def _listed(text: str | None, provision_text: str | None) -> list[str]:
+    """The conducts a clause's provision lists in its items (有下列行为之一…：（一）…；（二）…), when the clause ends in a
+    colon: the item lines of the provision's text (which holds its items)."""
+    if not (text or "").rstrip().endswith(("：", ":")):
+        return []
+    lines = (provision_text or "").splitlines()
+    return [c for c in (conduct_of(line) for line in lines if _ENUMERATOR.match(line.strip())) if c]
 
 
 def list_date_of(bases: Iterable[ItemBasis]) -> str | None:
@@ -403,6 +426,12 @@ def enabling_laws(store, version_id: str) -> frozenset[str]:
     return laws[version_id]
 
 
+def applied_laws(store, provision_id: str) -> frozenset[str]:
+    """The laws (Law ids) a provision cites as the ones its power is exercised under: 依照本法和《中华人民共和国食品安全法》
+    等法律…进行监督检查 (农产品质量安全法 2022 art. 60) is inspected by the 食品安全法 inspection items too."""
+    return frozenset(c.props["law"] for c in store.targets(provision_id, "CITES") if c.props.get("law"))
+
+
 def quoted_elsewhere(bases: Iterable[ItemBasis]) -> tuple[frozenset[str], frozenset[tuple[str, int, int]]]:
     """Articles that items rest on by their quote: a citation whose quote is not in the article it names
     (below :data:`queries.stale.QUOTE_MATCH`) but is in another article of the same version
@@ -447,13 +476,15 @@ class _Held:
     sectors: frozenset[str] = frozenset()  # the sectors of the clauses it rests on (none known: any)
     version: Any = None  # the VersionRef and ProvisionRef it rests on (None: the item's own name)
     provision: Any = None
+    reading: bool = False  # a normalised reading (:mod:`queries.conduct`): compared with a clause's readings only
+    rests: frozenset[tuple[str, int | None]] = frozenset()  # (version, article) the item rests on, for its name
 
     @property
     def where(self) -> str:
         """事项“…”（code）, and the provision it rests on; written only when a finding shows it."""
         item = f"事项“{self.item[0]}”（{self.item[1]}）"
         if self.provision is None:
-            return item
+            return item if self.version is None else f"{item}以{version_label(self.version)}为依据"
         where = version_label(self.version) + provision_label(self.provision)
         return f"{item}以{where}为依据" if not self.conduct else f"{item}所依据的{where}"
 
@@ -517,25 +548,42 @@ class HeldActs:
             grams = self._grams[clause.id] = bigrams(conduct_of(clause.text))
         return grams
 
+    def _clause_readings(self, clause) -> tuple[frozenset[str], ...]:
+        key = (clause.id, "readings")
+        found = self._grams.get(key)
+        if found is None:
+            found = self._grams[key] = readings(conduct_of(clause.text))
+        return found
+
     def _of(self, basis: ItemBasis) -> Iterator[_Held]:
         category = basis.item.get("category", "")
         item = (basis.item.get("name", ""), basis.item.get("code") or basis.item["id"])
-        grams = bigrams(item_conduct(item[0]))
+        conduct = item_conduct(item[0])
+        grams = bigrams(conduct)
+        cited = frozenset(c.sector for citation in basis.citations for c in citation.clauses
+                          if c.category == category and c.sector)
         if len(grams) >= CONDUCT_MIN:
-            cited = frozenset(c.sector for citation in basis.citations for c in citation.clauses
-                              if c.category == category and c.sector)
             yield _Held(category, grams, item, sectors=cited)
+        rests = frozenset((c.version.id, c.article.article) for c in basis.citations
+                          if c.version is not None and c.article is not None)
+        for reading in item_readings(conduct):
+            if len(reading) >= CONDUCT_MIN_READING:
+                yield _Held(category, reading, item, sectors=cited, reading=True, rests=rests)
         for citation in basis.citations:
             law = citation.version.law if citation.version is not None else None
-            if category in LISTED_PER_LAW and law is not None and citation.target is not None:
+            # a per-law item citing the law without an article (建筑节能检查: 《民用建筑节能条例》) holds it too
+            if category in LISTED_PER_LAW and law is not None:
                 yield _Held(category, frozenset(), item, law, version=citation.version, provision=citation.target)
             for clause in citation.clauses:
                 if clause.category != category:
                     continue
                 grams = self._clause_grams(clause)
+                sectors = frozenset({clause.sector}) if clause.sector else frozenset()
                 if len(grams) >= CONDUCT_MIN:
-                    yield _Held(category, grams, item, law, frozenset({clause.sector}) if clause.sector else frozenset(),
-                                citation.version, citation.article)
+                    yield _Held(category, grams, item, law, sectors, citation.version, citation.article)
+                for reading in self._clause_readings(clause):
+                    if len(reading) >= CONDUCT_MIN:  # 生产、销售假药 opens several provisions (药品管理法 116, 118)
+                        yield _Held(category, reading, item, law, sectors, citation.version, citation.article, True)
 
 
 @functools.lru_cache(maxsize=1)
@@ -570,7 +618,7 @@ def named_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], 
     for dept in departments if names else ():
         for basis in held.items(dept["id"]):
             name = basis.item.get("name") or ""
-            if basis.item.get("category") == category and any(n in name for n in names):
+            if basis.item.get("category") == category and any(normalise_conduct(n) in normalise_conduct(name) for n in names):
                 return _Held(category, bigrams(name), (name, basis.item.get("code") or basis.item["id"]))
     return None
 
@@ -599,24 +647,39 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
             for act in held.get(dept["id"], ()):
                 if act.category == category and act.law is not None and law_family(act.law) in families:
                     return act
-    if len(clause.conduct) < CONDUCT_MIN:
-        return None
     best, score = None, CONDUCT_SIMILARITY
-    for dept in departments:
-        for act in held.sharing(dept["id"], clause.conduct):  # an act sharing no bigram scores 0
-            if not act.conduct:
-                continue
+    compared = [(clause.conduct, False)] if len(clause.conduct) >= CONDUCT_MIN else []
+    compared += [(reading, True) for reading in clause.readings if len(reading) >= CONDUCT_MIN_READING]
+    for (grams, reading), dept in itertools.product(compared, departments):
+        for act in held.sharing(dept["id"], grams):  # an act sharing no bigram scores 0
+            if not act.conduct or act.reading != reading:
+                continue  # raw with raw, normalised with normalised: a stripped modifier is no shared word
             if act.category != category and not (
-                    {act.category, category} <= ENFORCEMENT and similarity(clause.conduct, act.conduct) >= SAME_PROVISION):
+                    {act.category, category} <= ENFORCEMENT and similarity(grams, act.conduct) >= SAME_PROVISION):
                 continue
             if measure and act.law not in (None, law):
                 continue  # 进入现场检查、查阅复制资料: every inspection law lists them
+            if reading and _other_article(clause.row, act):
+                continue  # a law sets one sanction for one conduct: its other article is another conduct (监理 vs 施工)
             if act.sectors and clause.row.clause.sector not in act.sectors:
                 continue  # 非法转让草原 is not 非法转让土地: the same conduct is the same role's
-            value = same_conduct(clause.conduct, act.conduct)
+            value = same_conduct(grams, act.conduct)
+            if min(len(grams), len(act.conduct)) < CONDUCT_MIN and similarity(grams, act.conduct) < SAME_PROVISION:
+                continue  # a short reading names one act only as a whole (生产、销售劣药 lies in 药品管理法 art. 118 too)
             if value >= score:
                 best, score = act, value
     return best
+
+
+def _other_article(row: ClauseInForce, act: _Held) -> bool:
+    """Whether ``act`` (a clause an item rests on, or an item's name) rests on another article of the clause's own
+    law version, and so holds that article's conduct (the item on 民用建筑节能条例 art. 40 施工单位未按照民用建筑节能
+    强制性标准进行施工 for art. 42 工程监理单位…未按照民用建筑节能强制性标准实施监理)."""
+    number = row.article.article if row.article is not None else row.provision.article
+    if act.version is not None and act.provision is not None:
+        return act.version.id == row.version.id and act.provision.article != number
+    own = {article for version, article in act.rests if version == row.version.id}
+    return bool(own) and number not in own
 
 
 @dataclass(frozen=True)

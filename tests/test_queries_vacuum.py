@@ -264,6 +264,27 @@ RELEVANCE = [
     # near miss: 负责…登记 with a decision on the application of its own (a licence) stays
     ("设立房地产开发企业，应当向县级以上人民政府工商行政管理部门申请登记。工商行政管理部门对符合条件的，应当予以登记。",
      ("行政确认", "县级以上人民政府工商行政管理部门", "农业农村", "应当", ("登记",)), None),
+    # 动物防疫法 (2021) art. 38 (一): the department asks the government, which imposes the 封锁
+    ("（一）所在地县级以上地方人民政府农业农村主管部门应当立即派人到现场，划定疫点、疫区、受威胁区，调查疫源，及时报请本级人民政府对疫区实行封锁。",
+     ("行政强制", "县级以上地方人民政府农业农村主管部门", "农业农村", "应当", ("封锁",)), "request"),
+    # near miss: a measure the department takes itself (动物防疫法 art. 39 style) is a coercive power
+    ("县级以上地方人民政府农业农村主管部门应当对疫区内染疫的动物予以扑杀、销毁。",
+     ("行政强制", "县级以上地方人民政府农业农村主管部门", "农业农村", "应当", ("扑杀",)), None),
+    # 农业法 art. 88 (一): a means of the article's inspection, not an inspection of its own
+    ("（一）要求被检查单位或者个人说明情况，提供有关文件、证照、资料；",
+     ("行政检查", "县级以上人民政府农业农村主管部门", "农业农村", None, ("监督检查",)), "inspection-means"),
+    # near miss: an item that is an inspection of its own (病原微生物实验室生物安全管理条例 art. 49 (三))
+    ("（三）对实验室或者实验室的设立单位培训、考核其工作人员以及上岗人员的情况进行监督检查；",
+     ("行政检查", "县级以上人民政府农业农村主管部门", "农业农村", None, ("监督检查",)), None),
+    # 渔业资源增殖保护费征收使用办法 art. 9: a fee collected with the licence, no licence of its own
+    ("县级以上地方人民政府农业农村主管部门，在批准发放捕捞许可证的同时征收渔业资源费，并在捕捞许可证上注明缴纳金额，加盖印章。",
+     ("行政许可", "县级以上地方人民政府农业农村主管部门", "农业农村", None, ("批准",)), "fee-at-licence"),
+    # near miss: the licence itself (渔业法 art. 23)
+    ("从事捕捞作业的单位和个人，必须经县级以上地方人民政府农业农村主管部门批准，领取捕捞许可证。",
+     ("行政许可", "县级以上地方人民政府农业农村主管部门", "农业农村", None, ("批准",)), None),
+    # 残疾人教育条例 art. 46 para. 2: making a policy for teachers is the office's own work, no award
+    ("县级以上人民政府农业农村主管部门在职务评聘、培训进修、表彰奖励等方面，应当为特殊教育教师制定优惠政策、提供专门机会。",
+     ("行政奖励", "县级以上人民政府农业农村主管部门", "农业农村", "应当", ("奖励",)), "own-work"),
 ]
 
 
@@ -702,3 +723,183 @@ def test_explain_keeps_to_the_department_asked(store, department, notes):
              departments=(("甲市农业农村局", "农业农村"), ("甲市海关", "海关")))
     found = find_vacuums(store, government="甲市", department=department, complete=True, explain=True)
     assert [f.subject for f in found if f.kind == "not_vacuum"] == notes
+
+
+# --- conduct normalisation (queries.conduct, ontology/conduct_terms.csv) and the acts a list names ------------
+
+# (clause text of 甲法 art. 30, item name (resting on another law, or on no article), covered?)
+READINGS = [
+    # 湿地保护法 art. 54 and the 林草 list's item under the 新疆 regulation: a bracketed alternative, 自然湿地
+    ("违反本法规定，开（围）垦、填埋自然湿地的，由县级以上人民政府农业农村主管部门责令停止违法行为，处罚款。",
+     "对开垦、填埋湿地的处罚", True),
+    # 地质灾害防治条例 art. 46 style and a list's wording: modifiers, synonyms (损毁/损坏), connectives
+    ("违反本法规定，侵占、损毁、损坏地质环境监测设施的，由县级以上人民政府农业农村主管部门责令停止违法行为，处罚款。",
+     "对单位或者个人违反规定、侵占、损坏或者擅自移动地质环境监测设施的处罚", True),
+    # near miss: 药品管理法 art. 118 (personal sanctions) and the item on 生产、销售劣药 (art. 117): a short reading
+    # names one act only as a whole
+    ("生产、销售假药，或者生产、销售劣药且情节严重的，对法定代表人处罚款，由县级以上人民政府农业农村主管部门处罚款。",
+     "对生产、销售劣药的处罚", False),
+    # near miss: the same modifiers, another act (开垦 vs 排放蓄水)
+    ("违反本法规定，开（围）垦、填埋自然湿地的，由县级以上人民政府农业农村主管部门责令停止违法行为，处罚款。",
+     "对未经批准在湿地内排放蓄水、修建阻水或者排水设施的处罚", False),
+]
+
+
+@pytest.mark.parametrize("text, name, covered", READINGS)
+def test_a_normalised_conduct_covers_a_vacuum(store, text, name, covered):
+    _one_law(store, {30: text}, [(30, "行政处罚", "县级以上人民政府农业农村主管部门", "农业农村", None, ("罚款",))],
+             items=[(0, name, "行政处罚", None)])
+    assert [f.kind for f in find_vacuums(store, government="甲市")] == ([] if covered else ["vacuum"])
+
+
+def _listing_law(store, item_name, item_article):
+    """甲法 art. 70 listing its conducts in items (农产品质量安全法 2022 art. 70), art. 71 another conduct, an item."""
+    from kg.model import Provision, ProvisionKind, item_id
+
+    g = GraphBuilder()
+    chapeau = "违反本法规定，农产品生产经营者有下列行为之一的，由县级以上地方人民政府农业农村主管部门处罚款："
+    listed = ["（一）在农产品生产经营过程中使用国家禁止使用的农业投入品或者其他有毒有害物质；",
+              "（二）销售含有国家禁止使用的农药、兽药或者其他化合物的农产品；"]
+    v = g.law("甲法", "2021-01-01", {70: chapeau + "\n" + "\n".join(listed),
+                                    71: "违反本法规定，销售不符合农产品质量安全标准的农产品的，由县级以上地方人民政府农业农村主管部门处罚款。"})
+    a70 = article_id(v, 70)
+    for n, text in enumerate(listed, start=1):
+        g._add(Provision(id_=item_id(a70, n), version=v, kind=ProvisionKind.ITEM, number=n, text=text, article=70, item=n))
+        g._edge(a70, item_id(a70, n), "CONTAINS")
+    g.clause(a70, "行政处罚", "县级以上地方人民政府农业农村主管部门", sector="农业农村", actions=("罚款",), text=chapeau)
+    g.clause(article_id(v, 71), "行政处罚", "县级以上地方人民政府农业农村主管部门", sector="农业农村", actions=("罚款",),
+             text="违反本法规定，销售不符合农产品质量安全标准的农产品的，由县级以上地方人民政府农业农村主管部门处罚款。")
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    dept = g.department(gov, "甲市农业农村局", "农业农村")
+    g.item(dept, "i0", item_name, "行政处罚",
+           cite(article_id(v, item_article), f"《甲法》第{item_article}条") if item_article else cite(None, "《某办法》第二十三条"))
+    g.save(store)
+
+
+@pytest.mark.parametrize("name, article, vacuums", [
+    # the 农业 list's item under the 新疆 implementing rules holds (二) of the article's list
+    ("对销售含有国家禁止使用的农药、兽药、渔药或者其他化学物质等行为的处罚", None, [71]),
+    # near miss: an item resting on art. 71 of the same law holds art. 71's conduct, not art. 70's list
+    ("对销售含有国家禁止使用的农药、兽药、渔药或者其他化学物质等行为的处罚", 71, [70]),
+])
+def test_an_item_holding_one_of_the_conducts_a_clause_lists_in_its_items(store, name, article, vacuums):
+    _listing_law(store, name, article)
+    assert [f.article for f in find_vacuums(store, government="甲市")] == vacuums
+
+
+# (licence clause text, the list's licence item) -> covered?  ontology/named_acts.csv
+NAMED = [
+    # 大中型水利水电工程建设征地补偿和移民安置条例 art. 23 and 临时用地审批 (土地管理法 art. 57)
+    ("大中型水利水电工程建设临时用地，由县级以上人民政府农业农村主管部门批准。", "临时用地审批", True),
+    # 森林法实施条例 art. 18 (占用林地) and 建设项目使用林地…审批 (占用/使用: ontology/conduct_terms.csv)
+    ("森林经营单位在所经营的林地范围内修筑直接为林业生产服务的工程设施，需要占用林地的，由县级以上人民政府农业农村主管部门批准。",
+     "建设项目使用林地及在森林和野生动物保护类型国家级自然保护区建设审批", True),
+    # 草原防火条例 art. 22 para. 3 and the 林草 list's entry approval
+    ("进入草原防火管制区的车辆，应当取得县级以上地方人民政府农业农村主管部门颁发的草原防火通行证，并服从防火管制。",
+     "进入森林高火险区、草原防火管制区审批", True),
+    # near miss: another approval of land
+    ("大中型水利水电工程建设临时用地，由县级以上人民政府农业农村主管部门批准。", "建设项目用地预审与选址意见书核发", False),
+]
+
+
+@pytest.mark.parametrize("text, name, covered", NAMED)
+def test_a_licence_item_naming_the_use_or_area_covers_a_vacuum(store, text, name, covered):
+    _one_law(store, {18: text}, [(18, "行政许可", "县级以上人民政府农业农村主管部门", "农业农村", None, ("批准",))],
+             items=[(0, name, "行政许可", None)])
+    assert [f.kind for f in find_vacuums(store, government="甲市")] == ([] if covered else ["vacuum"])
+
+
+@pytest.mark.parametrize("cites_other, vacuums", [
+    # 农产品质量安全法 (2022) art. 60: 依照本法和《中华人民共和国食品安全法》…进行监督检查, held by the 食品安全法 inspection item
+    (True, []),
+    # near miss: an inspection clause naming no other law is not held by another law's inspection item
+    (False, ["vacuum"]),
+])
+def test_an_inspection_under_another_law_is_held_by_that_laws_inspection_item(store, cites_other, vacuums):
+    g = GraphBuilder()
+    text = ("县级以上地方人民政府市场监督管理部门依照本法和《乙法》等法律、法规的规定，对农产品进入批发、零售市场后的生产经营活动进行监督检查。"
+            if cites_other else "县级以上地方人民政府市场监督管理部门对农产品进入批发、零售市场后的生产经营活动进行监督检查。")
+    v = g.law("甲法", "2022-09-02", {60: text})
+    other = g.law("乙法", "2021-04-29", {110: "县级以上人民政府食品安全监督管理部门有权对生产经营者进行监督检查。"})
+    g.clause(article_id(v, 60), "行政检查", "县级以上地方人民政府市场监督管理部门", sector="市场监督管理", text=text,
+             actions=("监督检查",))
+    if cites_other:  # the statute loader's citation of 《乙法》 inside the article
+        from kg.model import Citation, CitationStatus
+
+        cid = g._add(Citation(id_=f"{article_id(v, 60)}#c1", source=article_id(v, 60), text="《乙法》", law="乙法",
+                              status=CitationStatus.UNPARSED))
+        g._edge(article_id(v, 60), cid, "CITES")
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    dept = g.department(gov, "甲市市场监督管理局", "市场监督管理")
+    g.item(dept, "i0", "对食品生产经营的检查", "行政检查", cite(article_id(other, 110), "《乙法》第一百一十条"))
+    g.save(store)
+    assert [f.kind for f in find_vacuums(store, government="甲市")] == vacuums
+
+
+@pytest.mark.parametrize("text, name, category, covered", [
+    # 计量法实施细则 arts. 23 (四), 28 (四) and the list's 对计量纠纷的调解和仲裁检定 (filed 行政裁决)
+    ("（四）进行计量认证，组织仲裁检定，调解计量纠纷；", "对计量纠纷的调解和仲裁检定", "行政裁决", True),
+    ("（四）被授权单位成为计量纠纷中当事人一方时，在双方协商不能自行解决的情况下，由县级以上有关人民政府农业农村主管部门进行调解和仲裁检定。",
+     "对计量纠纷的调解和仲裁检定", "行政裁决", True),
+    # near miss: another dispute
+    ("（四）进行计量认证，组织仲裁检定，调解计量纠纷；", "对专利纠纷的调解", "其他", False),
+])
+def test_the_metrology_arbitration_item_holds_every_arbitration_clause(store, text, name, category, covered):
+    _one_law(store, {23: text}, [(23, "行政确认", "县级以上人民政府农业农村主管部门", "农业农村", None, ("登记",))],
+             items=[(0, name, category, None)])
+    assert [f.kind for f in find_vacuums(store, government="甲市")] == ([] if covered else ["vacuum"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("开（围）垦、填埋自然湿地", "开垦、填埋湿地"),  # 湿地保护法 art. 54
+    ("违反本条例规定，侵占、损毁地质灾害监测设施", "，侵占、损坏地质灾害监测设施"),  # 地质灾害防治条例 art. 46
+    ("未经批准在湿地内采泥炭", "在湿地内采泥炭"),  # the 新疆 list's wetland item
+    ("销售含有禁用药物的农产品", "销售含有禁止使用药物的农产品"),
+    ("生产、销售劣药", "生产、销售劣药"),  # near miss: nothing to normalise
+    ("未及时报告的，降低资质等级", "未及时报告的，降低资质等级"),  # near miss: 及, 等 inside words are no connectives
+])
+def test_conduct_normalisation(text, expected):
+    from queries.conduct import normalise_conduct
+
+    assert normalise_conduct(text) == expected
+
+
+def test_a_bad_conduct_terms_row_is_a_clear_error(monkeypatch):
+    import queries.conduct as conduct
+
+    class Files:
+        def joinpath(self, name):
+            return self
+
+        def read_text(self, encoding):
+            return "kind,pattern,replacement,reason,example\nsynonyme,甲,乙,x,y\n"
+
+    conduct.conduct_terms.cache_clear()
+    monkeypatch.setattr(conduct.resources, "files", lambda package: Files())
+    with pytest.raises(ValueError, match="line 2: unknown kind 'synonyme'"):
+        conduct.conduct_terms()
+    conduct.conduct_terms.cache_clear()
+
+
+@pytest.mark.parametrize("cited, vacuums", [
+    # the 住建 list's 建筑节能检查 cites 《民用建筑节能条例》 without an article: it holds art. 34's inspection
+    ("甲法", []),
+    # near miss: a per-law inspection item of another law
+    ("乙法", ["vacuum"]),
+])
+def test_a_per_law_inspection_item_citing_the_law_alone_holds_its_inspections(store, cited, vacuums):
+    g = GraphBuilder()
+    text = "县级以上地方人民政府建设主管部门应当对本行政区域内供热单位的能源消耗情况进行调查统计和分析，并监督实施。"
+    v = g.law("甲法", "2008-08-01", {34: text})
+    g.law("乙法", "2017-03-01", {20: "县级以上地方人民政府建设主管部门应当加强监督检查。"})
+    g.clause(article_id(v, 34), "行政检查", "县级以上地方人民政府建设主管部门", sector="住房和城乡建设", text=text,
+             actions=("监督检查",))
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    dept = g.department(gov, "甲市住房和城乡建设局", "住房和城乡建设")
+    version = "甲法/2008-08-01" if cited == "甲法" else "乙法/2017-03-01"
+    g.item(dept, "i0", "建筑节能检查", "行政检查", cite(None, f"《{cited}》", law=cited, version=version, status="resolved"))
+    g.save(store)
+    found = list(find_vacuums(store, government="甲市", explain=True))
+    assert [f.kind for f in found if f.kind == "vacuum"] == vacuums
+    if not vacuums:
+        assert any("以《甲法》" in f.reason for f in found if f.kind == "not_vacuum")
