@@ -33,12 +33,20 @@ def _worker_group(item: pytest.Item) -> str:
     return item.nodeid.split("::")[0]  # a file's tests share its module fixtures
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("dist", "no") == "loadgroup":
+        # the slow groups first (below), in place of xdist's order by test count,
+        # which would start the two-test Karamay group last
+        config.option.loadscopereorder = False
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Under ``pytest -n N --dist loadgroup``: keep each file's tests (and the Karamay
     store's) on one worker, and start the groups holding ``slow`` tests first, so that
     no long test starts last and runs alone."""
-    if config.getoption("dist", "no") in ("no", None):
+    # on a worker xdist sets dist to "no" and keeps loadgroup
+    if not getattr(config.option, "loadgroup", False):
         return
     groups = {item.nodeid: _worker_group(item) for item in items}
     for item in items:
