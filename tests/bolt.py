@@ -110,6 +110,13 @@ def _listens(pid: int, port: int) -> bool:
     return any(c.status == psutil.CONN_LISTEN and c.laddr.port == port for c in connections)
 
 
+def _answers(port: int) -> bool:
+    """Whether some process accepts connections on loopback ``port``."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
 def start_falkordb(folder: Path, attempts: int = 3) -> BoltServer:
     """Start FalkorDB on free ports under ``folder``; returns once Bolt answers.
 
@@ -149,8 +156,8 @@ def _start_falkordb(folder: Path) -> BoltServer:
         if process.poll() is not None:
             raise RuntimeError(f"FalkorDB exited with {process.returncode}:\n{bolt.log_tail()}")
         if not _listens(process.pid, bolt_port):
-            if _listens(process.pid, redis_port) and time.monotonic() > deadline - 25:
-                stop(bolt)  # up for 5 s but no Bolt listener: its port was taken meanwhile
+            if _answers(bolt_port) and not _listens(process.pid, bolt_port):
+                stop(bolt)  # another process took the port after free_port checked it
                 raise _PortTaken()
             if time.monotonic() > deadline:
                 stop(bolt)

@@ -1,4 +1,5 @@
-"""Shared fixtures: the real corpus (skipped where absent) and fresh stores."""
+"""Shared fixtures: the real corpus (skipped where absent), fresh stores, the Karamay store
+built once per session; and how pytest-xdist (``-n auto --dist loadgroup``) groups the tests."""
 
 from __future__ import annotations
 
