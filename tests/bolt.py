@@ -90,15 +90,58 @@ def falkordb_binaries() -> tuple[Path, Path]:
     return server, module
 
 
-def start_falkordb(folder: Path) -> BoltServer:
-    """Start FalkorDB on free ports under ``folder``; returns once Bolt answers."""
+def _bolt_ports() -> tuple[int, int]:
+    """The range Bolt ports are drawn from: FalkorDB 4.16 silently starts no Bolt
+    listener above 32767, and each pytest-xdist worker (gw0, gw1...) draws from
+    its own part, so two workers starting at once never pick the same port."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    n = int(worker[2:]) % 6 if worker[2:].isdigit() else 0
+    return 20000 + 2000 * n, 20000 + 2000 * n + 1999
+
+
+def _listens(pid: int, port: int) -> bool:
+    """Whether process ``pid`` itself listens on loopback ``port`` (not another server)."""
+    import psutil
+
+    try:
+        connections = psutil.Process(pid).net_connections(kind="tcp")
+    except psutil.Error:
+        return False
+    return any(c.status == psutil.CONN_LISTEN and c.laddr.port == port for c in connections)
+
+
+def _answers(port: int) -> bool:
+    """Whether some process accepts connections on loopback ``port``."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def start_falkordb(folder: Path, attempts: int = 3) -> BoltServer:
+    """Start FalkorDB on free ports under ``folder``; returns once Bolt answers.
+
+    A port taken by another process between the check and the start (tests
+    of other sessions start servers too) is tried again on new ports.
+    """
+    for _ in range(attempts):
+        try:
+            return _start_falkordb(folder)
+        except _PortTaken:
+            continue
+    raise RuntimeError(f"FalkorDB found no free Bolt port in {attempts} attempts")
+
+
+class _PortTaken(Exception):
+    pass
+
+
+def _start_falkordb(folder: Path) -> BoltServer:
     import neo4j
 
     server, module = falkordb_binaries()
-    # FalkorDB 4.16 silently starts no Bolt listener on a port above 32767
-    redis_port, bolt_port = free_port(), free_port(20000, 32767)
+    redis_port, bolt_port = free_port(), free_port(*_bolt_ports())
     while bolt_port == redis_port:
-        bolt_port = free_port(20000, 32767)
+        bolt_port = free_port(*_bolt_ports())
     log = folder / "falkordb.log"
     command = [
         str(server), "--port", str(redis_port), "--bind", "127.0.0.1", "--dir", str(folder),
@@ -112,6 +155,15 @@ def start_falkordb(folder: Path) -> BoltServer:
     while True:
         if process.poll() is not None:
             raise RuntimeError(f"FalkorDB exited with {process.returncode}:\n{bolt.log_tail()}")
+        if not _listens(process.pid, bolt_port):
+            if _answers(bolt_port) and not _listens(process.pid, bolt_port):
+                stop(bolt)  # another process took the port after free_port checked it
+                raise _PortTaken()
+            if time.monotonic() > deadline:
+                stop(bolt)
+                raise RuntimeError(f"FalkorDB did not listen on {bolt.uri} within 30 s:\n{bolt.log_tail()}")
+            time.sleep(0.1)
+            continue
         driver = neo4j.GraphDatabase.driver(bolt.uri, auth=None, connection_timeout=1, connection_acquisition_timeout=1)
         try:
             with driver.session() as session:

@@ -198,13 +198,8 @@ def test_parity_when_powers_are_loaded_before_their_laws(tmp_path, bolt_store):
 
 @pytest.mark.slow
 @pytest.mark.corpus
-def test_parity_on_the_karamay_lists_with_the_laws_they_cite(laws_dir, powerlists_dir, tmp_path, bolt_store):
-    karamay = powerlists_dir / "karamay"
-    if not karamay.exists():
-        pytest.skip(f"{karamay} is absent")
-    rdf_bench = pytest.importorskip("bench.rdf_bench")
-    rdf_bench.build(tmp_path / "karamay.kg", karamay, laws_dir)
-    embedded = EmbeddedStore(tmp_path / "karamay.kg")
+def test_parity_on_the_karamay_lists_with_the_laws_they_cite(karamay_store, bolt_store):
+    embedded = karamay_store
     assert embedded.count("PowerItem") > 1000
     copy_store(embedded, bolt_store)
     # "all" holds every kind (orphan ... candidate, unverifiable); one pass keeps the test short

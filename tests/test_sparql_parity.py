@@ -49,14 +49,8 @@ def test_parity_on_the_demo(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.corpus
-def test_parity_on_the_karamay_lists_with_the_laws_they_cite(laws_dir, powerlists_dir, tmp_path):
-    from bench.rdf_bench import build
-
-    karamay = powerlists_dir / "karamay"
-    if not karamay.exists():
-        pytest.skip(f"{karamay} is absent")
-    build(tmp_path / "karamay.kg", karamay, laws_dir)
-    store = EmbeddedStore(tmp_path / "karamay.kg")
+def test_parity_on_the_karamay_lists_with_the_laws_they_cite(karamay_store):
+    store = karamay_store
     assert store.count("PowerItem") > 1000
     orphans = assert_parity(store)
     assert orphans

@@ -42,7 +42,7 @@ from kg.text import strip_prc
 
 from .citations import FoundCitation, find_citations
 from .metadata import NAME as METADATA_NAME
-from .metadata import Metadata, MetadataRow, find_metadata, rank_from_title, region_of
+from .metadata import Metadata, MetadataRow, find_metadata, metadata_stops, rank_from_title, region_of
 from .read import SUFFIXES, Document, ReadError, parse_info, read_document
 from .align import align_articles
 from .repeals import find_repeals
@@ -831,6 +831,8 @@ def load_laws(store: Store, paths: Iterable[str | Path], *, extract_clauses: boo
     today = today or _date.today().isoformat()
     files, roots = _collect(paths, report)
     tables: dict[Path, Metadata | None] = {}
+    stops = metadata_stops(roots)
+    table_of_folder: dict[Path, Path | None] = {}  # the table depends on the file's folder only
     sources: list[_Source] = []
     total = len(files)
     for done, file in enumerate(files):
@@ -849,7 +851,9 @@ def load_laws(store: Store, paths: Iterable[str | Path], *, extract_clauses: boo
             report.skip(str(file), reason)
             continue
         row = None
-        table_path = find_metadata(file, roots)
+        if file.parent not in table_of_folder:
+            table_of_folder[file.parent] = find_metadata(file, roots, stops=stops)
+        table_path = table_of_folder[file.parent]
         if table_path is not None:
             if table_path not in tables:
                 try:

@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from kg.model import Rank
 from kg.text import decode_bytes, normalise
@@ -127,10 +128,21 @@ class Metadata:
         return undated[0] if len(undated) == 1 else None
 
 
-def find_metadata(file: Path, roots: list[Path]) -> Path | None:
-    """The metadata.csv that covers ``file``: in its folder or a parent, not above the load roots' parents."""
+def metadata_stops(roots: Iterable[Path]) -> frozenset[Path]:
+    """The folders above which :func:`find_metadata` does not look, for these load roots."""
+    return frozenset(root.resolve() if root.is_dir() else root.resolve().parent for root in roots)
+
+
+def find_metadata(file: Path, roots: list[Path], *, stops: frozenset[Path] | None = None) -> Path | None:
+    """The metadata.csv that covers ``file``: in its folder or a parent, not above the load roots' parents.
+
+    ``stops``: :func:`metadata_stops` of ``roots``, computed once by a caller
+    looking up many files (a load of 200 files given one by one resolved the
+    200 roots for each file).
+    """
     file = file.resolve()
-    stops = {root.resolve() if root.is_dir() else root.resolve().parent for root in roots}
+    if stops is None:
+        stops = metadata_stops(roots)
     for folder in file.parents:
         candidate = folder / NAME
         if candidate.is_file():
