@@ -163,6 +163,11 @@ def load_classifier(path: str | Path = MODEL_DIR) -> Language:
     return spacy.load(path)
 
 
-@Language.factory("clause_filter", default_config={"model": None, "threshold": DEFAULT_THRESHOLD})
-def make_clause_filter(nlp: Language, name: str, model: str | None, threshold: float):
-    return ClauseFilter(load_classifier(model or MODEL_DIR), threshold)
+@Language.factory("clause_filter", default_config={"model": None, "threshold": None})
+def make_clause_filter(nlp: Language, name: str, model: str | None, threshold: float | None):
+    """``model``: the saved textcat (default :data:`MODEL_DIR`); ``threshold``: default the one it was
+    saved with (``meta.json``, chosen on the training laws), else :data:`DEFAULT_THRESHOLD`."""
+    classifier = load_classifier(model or MODEL_DIR)
+    if threshold is None:
+        threshold = float(classifier.meta.get("threshold", DEFAULT_THRESHOLD))
+    return ClauseFilter(classifier, threshold)
