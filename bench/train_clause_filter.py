@@ -52,43 +52,37 @@ class LawData:
 
 def collect(records: list[dict], laws_dir: Path = LAWS, pool: str = "candidates") -> dict[str, LawData]:
     """The pairs and gold of every law of ``records`` (the rule pipeline without the filter)."""
-    from loaders.nlp.clause_filter import candidate_categories, pair_features
     from loaders.nlp.extract import analysed_articles, dropped_categories, get_pipeline
     from loaders.statutes import parse_file
 
     nlp = get_pipeline("char", clause_filter=False)
-    by_file: dict[str, list[dict]] = defaultdict(list)
-    for record in records:
-        by_file[record["file"]].append(record)
-    data: dict[str, LawData] = {}
-    for file, recs in by_file.items():
-        law = recs[0]["law"]
-        entry = data.setdefault(law, LawData(law))
-        for r in recs:
-            want: dict[str, set[str]] = defaultdict(set)
-            for clause in r["clauses"]:
-                want[clause["category"]].add(clause["subject"])
-            entry.gold[(r["article"], r.get("article_suffix") or 0)] = {c: frozenset(s) for c, s in want.items()}
+    data = _gold_of(records)
+    for file in dict.fromkeys(r["file"] for r in records):
         parsed = parse_file(laws_dir / file)
+        entry = data[next(r["law"] for r in records if r["file"] == file)]
         dropped = dropped_categories(parsed.version.law) or set()
         if "all" in dropped:
             continue
         for analysed in analysed_articles(parsed.version, list(parsed.provisions), nlp):
-            art = analysed.article
-            key = (analysed.number, art.article_suffix or art.suffix or 0)
-            if key not in entry.gold:
-                continue  # an article of the law the gold set does not cover
-            doc = analysed.doc
-            findings = [f for f in doc._.clauses or () if f.category not in dropped]
-            text, terms = doc._.source or doc.text, doc._.terms or []
-            categories = ({f.category for f in findings} if pool == "proposed"
-                          else set(candidate_categories(terms, findings)) - dropped)
-            for category in sorted(categories):
-                group = [f for f in findings if f.category == category]
-                entry.pairs.append(Pair(law, key, category, pair_features(text, terms, group, category),
-                                        bool(group), category in entry.gold[key],
-                                        frozenset(f.subject for f in group)))
+            art, doc = analysed.article, analysed.doc
+            _add_pairs(entry, (analysed.number, art.article_suffix or art.suffix or 0), doc._.source or doc.text,
+                       doc._.terms or [], doc._.clauses or (), dropped, pool)
     return data
+
+
+def _add_pairs(entry: LawData, key: tuple[int, int], text: str, terms, findings, dropped: set[str], pool: str) -> None:
+    """The pairs of one article the gold set covers (``pool``: the rules' categories, or every act's too)."""
+    from loaders.nlp.clause_filter import candidate_categories, pair_features
+
+    if key not in entry.gold:
+        return  # an article of the law the gold set does not cover
+    findings = [f for f in findings if f.category not in dropped]
+    categories = ({f.category for f in findings} if pool == "proposed"
+                  else set(candidate_categories(terms, findings)) - dropped)
+    for category in sorted(categories):
+        group = [f for f in findings if f.category == category]
+        entry.pairs.append(Pair(entry.law, key, category, pair_features(text, terms, group, category),
+                                bool(group), category in entry.gold[key], frozenset(f.subject for f in group)))
 
 
 def _gold_of(records: list[dict]) -> dict[str, LawData]:
@@ -108,28 +102,19 @@ def collect_dump(records: list[dict], dump: Path, pool: str = "candidates") -> d
     filter can be measured over rules that had not seen the held-out laws (``--rules-dump``)."""
     from types import SimpleNamespace
 
-    from loaders.nlp.clause_filter import candidate_categories, pair_features
-
     data = _gold_of(records)
     for line in dump.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
         entry = data.get(row["law"])
-        key = tuple(row["article"] or ())
-        if entry is None or key not in entry.gold:
+        if entry is None or not row["article"]:
             continue
+        key = tuple(row["article"])
         dropped = set(row["dropped"])
-        if "all" in dropped:
-            continue
-        terms = [SimpleNamespace(**t) for t in row["terms"]]
-        findings = [SimpleNamespace(**f) for f in row["findings"] if f["category"] not in dropped]
-        categories = ({f.category for f in findings} if pool == "proposed"
-                      else set(candidate_categories(terms, findings)) - dropped)
-        for category in sorted(categories):
-            group = [f for f in findings if f.category == category]
-            entry.pairs.append(Pair(row["law"], key, category, pair_features(row["text"], terms, group, category),
-                                    bool(group), category in entry.gold[key], frozenset(f.subject for f in group)))
+        if "all" not in dropped:
+            _add_pairs(entry, key, row["text"], [SimpleNamespace(**t) for t in row["terms"]],
+                       [SimpleNamespace(**f) for f in row["findings"]], dropped, pool)
     return data
 
 
