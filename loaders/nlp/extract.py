@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, TextIO
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.errors import UserError
 from kg.model import AuthorisingClause, Category, LawVersion, Provision, ProvisionKind
@@ -22,14 +24,28 @@ FORMATS = ("jsonl", "table")
 STATUTE_SUFFIXES = (".md", ".txt", ".docx", ".html", ".htm")
 _HTML_TAG = re.compile(r"<[^>]{0,200}>|&(?:nbsp|lt|gt|amp|quot);")
 
-_PIPELINES: dict[str, Language] = {}
+_PIPELINES: dict[tuple[str, bool], Language] = {}
+FILTER_SWITCH = "PLKG_CLAUSE_FILTER"
 
 
-def get_pipeline(segmenter: str = "char") -> Language:
-    """The shared pipeline (built once per segmenter)."""
-    if segmenter not in _PIPELINES:
-        _PIPELINES[segmenter] = build_pipeline(segmenter, make_spans=False)
-    return _PIPELINES[segmenter]
+def filter_enabled(clause_filter: bool | None = None) -> bool:
+    """Whether the trained clause filter runs: ``clause_filter`` when given, else the environment
+    variable ``PLKG_CLAUSE_FILTER`` (``0`` turns it off), else on when its model is installed."""
+    from .clause_filter import MODEL_DIR
+
+    if clause_filter is not None:
+        return clause_filter
+    if os.environ.get(FILTER_SWITCH, "").strip() in ("0", "false", "no", "off"):
+        return False
+    return (MODEL_DIR / "config.cfg").is_file()
+
+
+def get_pipeline(segmenter: str = "char", clause_filter: bool | None = None) -> Language:
+    """The shared pipeline (built once per segmenter and filter switch)."""
+    key = (segmenter, filter_enabled(clause_filter))
+    if key not in _PIPELINES:
+        _PIPELINES[key] = build_pipeline(segmenter, make_spans=False, clause_filter=key[1])
+    return _PIPELINES[key]
 
 
 @dataclass
@@ -207,19 +223,24 @@ def _trigger_law(reference: str, law: str) -> str:
     return law
 
 
-def extract_clauses(version: LawVersion, provisions: list[Provision], *, segmenter: str = "char"
-                    ) -> list[AuthorisingClause]:
-    """Authorising clauses of one law version's provisions (document order).
+@dataclass
+class AnalysedArticle:
+    """One article after the pipeline: its units (one line of ``doc`` each) and the Doc."""
 
-    One clause per (provision, category, subject); the provision is the most
-    specific one holding the act (a paragraph, or an item).
+    chapter: Provision | None
+    article: Provision
+    number: int
+    units: list[_Unit]
+    doc: Doc
+
+
+def analysed_articles(version: LawVersion, provisions: list[Provision], nlp: Language
+                      ) -> Iterable[AnalysedArticle]:
+    """Every article of a law version that may grant (``might_grant``), run through ``nlp``, in order.
+
+    The chapter's carried subject, the law's designations and its competent departments are set on each
+    Doc before the components run (they reach across articles).
     """
-    nlp = get_pipeline(segmenter)
-    law = version.law
-    clauses: list[AuthorisingClause] = []
-    dropped = dropped_categories(law) or set()
-    if "all" in dropped:
-        return clauses
     carried = None
     competent: list[tuple[str, str | None]] | None = None  # from the first article of competence clauses
     chapter_seen = object()
@@ -243,7 +264,28 @@ def extract_clauses(version: LawVersion, provisions: list[Provision], *, segment
             doc = proc(doc)
         carried = doc._.last_subject or carried
         if competent is None:
-            competent = _competent(doc._.clauses or ())
+            # the rules' competence clauses, vetoed or not: the filter judges pairs, not who is competent
+            competent = _competent([*(doc._.clauses or ()), *(doc._.vetoed_clauses or ())])
+        yield AnalysedArticle(chapter, article, number, units, doc)
+
+
+def extract_clauses(version: LawVersion, provisions: list[Provision], *, segmenter: str = "char",
+                    clause_filter: bool | None = None) -> list[AuthorisingClause]:
+    """Authorising clauses of one law version's provisions (document order).
+
+    One clause per (provision, category, subject); the provision is the most
+    specific one holding the act (a paragraph, or an item).  ``clause_filter``
+    turns the trained veto of :mod:`loaders.nlp.clause_filter` on or off (None:
+    the ``PLKG_CLAUSE_FILTER`` environment variable, on unless it is ``0``).
+    """
+    nlp = get_pipeline(segmenter, clause_filter)
+    law = version.law
+    clauses: list[AuthorisingClause] = []
+    dropped = dropped_categories(law) or set()
+    if "all" in dropped:
+        return clauses
+    for analysed in analysed_articles(version, provisions, nlp):
+        article, units, doc, number = analysed.article, analysed.units, analysed.doc, analysed.number
         starts, pos = [], 0
         for unit in units:
             starts.append(pos)
