@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover - a Python whose re is laid out otherwis
     _sre = _sre_parse = None
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
@@ -49,11 +50,11 @@ class Term:
 
 @dataclass(frozen=True)
 class TermTables:
-    acts: re.Pattern
+    acts: RowAlternation
     act_keys: tuple[tuple[str, str], ...]  # group index -> (action, category)
     act_constructions: tuple[str, ...]  # group index -> construction name
     act_contexts: tuple[str, ...]  # group index -> regex the sentence must match before the act
-    modals: re.Pattern
+    modals: RowAlternation
     modal_keys: tuple[str, ...]
     levels: re.Pattern
     level_keys: tuple[str, ...]
@@ -142,6 +143,47 @@ def _guarded(pattern: str) -> str:
     return "(?=[" + "".join(re.escape(c) for c in sorted(first)) + f"])(?:{pattern})"
 
 
+class RowAlternation:
+    """The rows of a pattern table as one alternation: (match, row index) leftmost first, the earlier row on a tie.
+
+    The matches are those of ``pattern.finditer`` over ``(row0)|(row1)|…``, but a position is tried only
+    against the rows whose matches can start with its character (most start with one or two of them),
+    not all sixty rows of the construction table.  A table with a row whose first character cannot be
+    bounded is searched with ``pattern`` alone.
+    """
+
+    def __init__(self, patterns: list[str]):
+        self.pattern = _alternation(patterns)
+        self._start: re.Pattern | None = None
+        self._by_char: dict[str, tuple[re.Pattern, tuple[int, ...]]] = {}
+        firsts = [_first_chars(_sre_parse(p)) if _sre_parse else (None, True) for p in patterns]
+        if any(chars is None or empty for chars, empty in firsts):
+            return
+        rows_of: dict[str, list[int]] = {}
+        for index, (chars, _) in enumerate(firsts):
+            for char in chars:
+                rows_of.setdefault(char, []).append(index)
+        self._by_char = {char: (re.compile("|".join(f"({patterns[i]})" for i in rows)), tuple(rows))
+                         for char, rows in rows_of.items()}
+        self._start = re.compile("[" + "".join(re.escape(c) for c in sorted(rows_of)) + "]")
+
+    def finditer(self, text: str) -> Iterator[tuple[re.Match, int]]:
+        if self._start is None:
+            for m in self.pattern.finditer(text):
+                yield m, _group_index(m)
+            return
+        pos = 0
+        while (found := self._start.search(text, pos)) is not None:
+            at = found.start()
+            regex, rows = self._by_char[text[at]]
+            m = regex.match(text, at)  # lookbehinds still see the text before ``at``
+            if m is None:
+                pos = at + 1
+            else:
+                yield m, rows[m.lastindex - 1]
+                pos = m.end()  # no row matches empty (its first character is bounded)
+
+
 # Characters that may sit inside a body name between its level and its suffix.
 # Function words that start a new phrase end the name: 由经向对将按依会同 ...
 _NAME_CHAR = r"(?:其他|经济|对外|民用|（(?![一二三四五六七八九十]+）)[^）]{1,10}）|和(?=计划生育|城乡建设|旅游|物资储备|社会保障|信息化|草原|改革)|(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须|组织|提请|符合|通过|经过|属于|需要|提供|包括|规定|制定|设立|建立|支持|协助|配合|通知|装备|要求|加强|选举|任免|监督(?!管理|部门|机构|局|检查)|自(?!治|然)|用|地用|不(?!动产))[^\s，。；：、（）()《》“”\"由经向对将按依同与和并及或其在报请除为把被从给处罚以的到者内后时于即是日\d])"
@@ -168,11 +210,11 @@ def load_tables(patterns_dir: str | None = None) -> TermTables:
         rf"|(?P<lonely>{_guarded(level_re)})"
     )
     return TermTables(
-        acts=_alternation([row["pattern"] for row in acts]),
+        acts=RowAlternation([row["pattern"] for row in acts]),
         act_keys=tuple((row["action"], row["category"]) for row in acts),
         act_constructions=tuple(row["construction"] for row in acts),
         act_contexts=tuple(row.get("context") or "" for row in acts),
-        modals=_alternation([row["pattern"] for row in modals]),
+        modals=RowAlternation([row["pattern"] for row in modals]),
         modal_keys=tuple(row["modality"] for row in modals),
         levels=_alternation([row["pattern"] for row in levels]),
         level_keys=tuple(row["level"] for row in levels),
@@ -251,13 +293,12 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
             continue
         terms.append(Term("BODY", start, m.end(), text[start: m.end()], level=level, suffix=suffix))
         pos = m.end()
-    for m in tables.acts.finditer(text):
-        index = _group_index(m)
+    for m, index in tables.acts.finditer(text):
         action, category = tables.act_keys[index]
         terms.append(Term("ACT", m.start(), m.end(), m.group(), key=action, category=category,
                           construction=tables.act_constructions[index], context=tables.act_contexts[index]))
-    for m in tables.modals.finditer(text):
-        terms.append(Term("MODAL", m.start(), m.end(), m.group(), key=tables.modal_keys[_group_index(m)]))
+    for m, index in tables.modals.finditer(text):
+        terms.append(Term("MODAL", m.start(), m.end(), m.group(), key=tables.modal_keys[index]))
     for m in tables.amounts.finditer(text):
         if any(ch.isdigit() or ch in "一二三四五六七八九十百千万两" for ch in m.group()) and m.end() > m.start() + 1:
             terms.append(Term("AMOUNT", m.start(), m.end(), m.group()))
@@ -291,7 +332,9 @@ class LegalTermRecognizer:
         self.make_spans = make_spans
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.source = text = doc.text
+        text = doc._.source
+        if text is None:  # a caller that made the doc from a text it holds sets it (extract_clauses)
+            doc._.source = text = doc.text
         terms = find_terms(text, self.tables)
         doc._.terms = terms
         if self.make_spans:
