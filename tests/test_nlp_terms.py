@@ -91,3 +91,14 @@ def test_loaded_tables_use_the_guards() -> None:
     assert tables.acts.pattern.pattern.startswith("(?=[")
     assert tables.nonpowers.pattern.startswith("(?=[")
     assert "(?P<suffix>(?=[" in tables.bodies.pattern
+
+
+def test_every_construction_and_modal_row_starts_with_a_bounded_character() -> None:
+    """One row that may start with any character (``[^，。]{0,4}罚款``) sends the whole table back to the plain
+    alternation, twice as slow over the corpus (BENCHMARKS.md, clause extraction): start it with its act word."""
+    from loaders.nlp.terms import _first_chars, _sre_parse
+
+    for table in ("constructions.tsv", "modals.tsv"):
+        for row in _rows(PATTERNS_DIR / table):
+            chars, may_be_empty = _first_chars(_sre_parse(row["pattern"]))
+            assert chars is not None and not may_be_empty, f"{table}: {row['pattern']}"
