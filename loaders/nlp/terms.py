@@ -16,18 +16,18 @@ from __future__ import annotations
 import csv
 import functools
 import re
-
-try:  # the parse tree of a pattern, to bound its first character (_guarded); private to re, so optional
-    import re._constants as _sre
-    from re._parser import parse as _sre_parse
-except ImportError:  # pragma: no cover - a Python whose re is laid out otherwise: patterns stay unguarded
-    _sre = _sre_parse = None
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
+
+try:  # the parse tree of a pattern, to bound its first character (_guarded); private to re, so optional
+    import re._constants as _sre
+    from re._parser import parse as _sre_parse
+except ImportError:  # pragma: no cover - a Python whose re is laid out otherwise: patterns stay unguarded
+    _sre = _sre_parse = None
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 
