@@ -257,6 +257,7 @@ def analysed_articles(version: LawVersion, provisions: list[Provision], nlp: Lan
         number = article.article if article.article is not None else article.number
         designated = _designated_for(designations, number, chapter)
         doc = nlp.make_doc(text)
+        doc._.source = text  # what doc.text gives back, without joining a token per character again
         doc._.carried_subject = carried
         doc._.designated_subjects = designated
         doc._.competent_subjects = competent

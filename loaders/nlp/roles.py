@@ -43,6 +43,7 @@ def sector_terms() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@functools.lru_cache(maxsize=8192)  # a corpus names a few thousand subjects, each many times
 def level_of(subject: str) -> str | None:
     """The level word of a subject phrase, or None when it names no level."""
     tables = load_tables()
@@ -59,6 +60,7 @@ def _strip_level(subject: str) -> str:
     return re.sub(r"^(?:地方)?(?:各级)?(?:人民政府)?", "", rest)
 
 
+@functools.lru_cache(maxsize=8192)
 def sector_of(subject: str) -> str | None:
     """Canonical sector of a subject phrase (see module docstring)."""
     rest = _strip_level(subject)

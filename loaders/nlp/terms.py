@@ -18,9 +18,16 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
+
+try:  # the parse tree of a pattern, to bound its first character (_guarded); private to re, so optional
+    import re._constants as _sre
+    from re._parser import parse as _sre_parse
+except ImportError:  # pragma: no cover - a Python whose re is laid out otherwise: patterns stay unguarded
+    _sre = _sre_parse = None
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 
@@ -43,11 +50,11 @@ class Term:
 
 @dataclass(frozen=True)
 class TermTables:
-    acts: re.Pattern
+    acts: RowAlternation
     act_keys: tuple[tuple[str, str], ...]  # group index -> (action, category)
     act_constructions: tuple[str, ...]  # group index -> construction name
     act_contexts: tuple[str, ...]  # group index -> regex the sentence must match before the act
-    modals: re.Pattern
+    modals: RowAlternation
     modal_keys: tuple[str, ...]
     levels: re.Pattern
     level_keys: tuple[str, ...]
@@ -66,7 +73,115 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 def _alternation(patterns: list[str]) -> re.Pattern:
     """One regex; group i+1 holds alternative i (patterns must not capture)."""
-    return re.compile("|".join(f"({p})" for p in patterns))
+    return re.compile(_guarded("|".join(f"({p})" for p in patterns)))
+
+
+_ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT} if _sre else set()
+_REPEATS = {getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre, name)}
+_WIDEST_RANGE = 4096  # a class wider than this ([一-龥]) is no useful guard
+
+
+def _first_chars(items) -> tuple[set[str] | None, bool]:
+    """(characters a match of the parsed ``items`` can start with, or None for any; can it match empty?)."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            chars.add(chr(av))
+            return chars, False
+        if op is _sre.IN:
+            for kind, value in av:
+                if kind is _sre.LITERAL:
+                    chars.add(chr(value))
+                elif kind is _sre.RANGE and value[1] - value[0] <= _WIDEST_RANGE:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                else:  # a negated class, \d, a wide range: nearly any character
+                    return None, False
+            return chars, False
+        if op in _ZERO_WIDTH:  # lookarounds and anchors consume nothing: the next item starts the match
+            continue
+        if op is _sre.SUBPATTERN:
+            if av[1] & re.IGNORECASE:  # (?i:…): the case variants would have to be listed too
+                return None, False
+            alternatives = [av[-1]]
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):
+            alternatives = [av]
+        elif op is _sre.BRANCH:
+            alternatives = av[1]
+        elif op in _REPEATS:
+            alternatives = [av[2]]
+        else:  # ANY, NOT_LITERAL, a back reference...
+            return None, False
+        may_be_empty = op in _REPEATS and av[0] == 0
+        for alternative in alternatives:
+            first, empty = _first_chars(alternative)
+            if first is None:
+                return None, False
+            chars |= first
+            may_be_empty = may_be_empty or empty
+        if not may_be_empty:
+            return chars, False
+    return chars, True
+
+
+def _guarded(pattern: str) -> str:
+    """``pattern`` behind a lookahead for the characters its matches can start with (same matches, same groups).
+
+    Python's ``re`` tries every alternative of a large alternation at every position of the text,
+    lookbehinds first; the one-character test rejects most positions at once.  That is most of the
+    extraction time of a corpus (the act alternation alone was a third of it).  A pattern whose first
+    character cannot be bounded (a negated class, one that may match empty) is returned as it is.
+    """
+    if _sre_parse is None:
+        return pattern
+    try:
+        parsed = _sre_parse(pattern)
+    except re.error:
+        return pattern  # let re.compile report it with the pattern's own offsets
+    first, may_be_empty = _first_chars(parsed)
+    if first is None or may_be_empty or parsed.state.flags & ~re.UNICODE:  # global flags must open a pattern
+        return pattern
+    return "(?=[" + "".join(re.escape(c) for c in sorted(first)) + f"])(?:{pattern})"
+
+
+class RowAlternation:
+    """The rows of a pattern table as one alternation: (match, row index) leftmost first, the earlier row on a tie.
+
+    The matches are those of ``pattern.finditer`` over ``(row0)|(row1)|…``, but a position is tried only
+    against the rows whose matches can start with its character (most start with one or two of them),
+    not all sixty rows of the construction table.  A table with a row whose first character cannot be
+    bounded is searched with ``pattern`` alone.
+    """
+
+    def __init__(self, patterns: list[str]):
+        self.pattern = _alternation(patterns)
+        self._start: re.Pattern | None = None
+        self._by_char: dict[str, tuple[re.Pattern, tuple[int, ...]]] = {}
+        firsts = [_first_chars(_sre_parse(p)) if _sre_parse else (None, True) for p in patterns]
+        if any(chars is None or empty for chars, empty in firsts):
+            return
+        rows_of: dict[str, list[int]] = {}
+        for index, (chars, _) in enumerate(firsts):
+            for char in chars:
+                rows_of.setdefault(char, []).append(index)
+        self._by_char = {char: (re.compile("|".join(f"({patterns[i]})" for i in rows)), tuple(rows))
+                         for char, rows in rows_of.items()}
+        self._start = re.compile("[" + "".join(re.escape(c) for c in sorted(rows_of)) + "]")
+
+    def finditer(self, text: str) -> Iterator[tuple[re.Match, int]]:
+        if self._start is None:
+            for m in self.pattern.finditer(text):
+                yield m, _group_index(m)
+            return
+        pos = 0
+        while (found := self._start.search(text, pos)) is not None:
+            at = found.start()
+            regex, rows = self._by_char[text[at]]
+            m = regex.match(text, at)  # lookbehinds still see the text before ``at``
+            if m is None:
+                pos = at + 1
+            else:
+                yield m, rows[m.lastindex - 1]
+                pos = m.end()  # no row matches empty (its first character is bounded)
 
 
 # Characters that may sit inside a body name between its level and its suffix.
@@ -91,15 +206,15 @@ def load_tables(patterns_dir: str | None = None) -> TermTables:
     # a body: [level][sector words](suffix) | a fixed name | a level that is itself a government
     body_re = (
         rf"(?:有(?:批准|审批|审核|管辖|核准|处罚|审查)权的)?"  # 有批准权的县级以上人民政府…部门: kept as written
-        rf"(?:(?P<level>{level_re})的?)?(?:(?P<name>{_NAME_CHAR}{{0,18}}?)(?P<suffix>{fixed}|{suffix}))"
-        rf"|(?P<lonely>{level_re})"
+        rf"(?:(?P<level>{_guarded(level_re)})的?)?(?:(?P<name>{_NAME_CHAR}{{0,18}}?)(?P<suffix>{_guarded(fixed + '|' + suffix)}))"
+        rf"|(?P<lonely>{_guarded(level_re)})"
     )
     return TermTables(
-        acts=_alternation([row["pattern"] for row in acts]),
+        acts=RowAlternation([row["pattern"] for row in acts]),
         act_keys=tuple((row["action"], row["category"]) for row in acts),
         act_constructions=tuple(row["construction"] for row in acts),
         act_contexts=tuple(row.get("context") or "" for row in acts),
-        modals=_alternation([row["pattern"] for row in modals]),
+        modals=RowAlternation([row["pattern"] for row in modals]),
         modal_keys=tuple(row["modality"] for row in modals),
         levels=_alternation([row["pattern"] for row in levels]),
         level_keys=tuple(row["level"] for row in levels),
@@ -108,7 +223,7 @@ def load_tables(patterns_dir: str | None = None) -> TermTables:
         no_subject=tuple((re.compile(row["pattern"]), frozenset(filter(None, (row.get("keeps") or "").split(","))))
                          for row in no_subjects if row["kind"] == "none"),
         amounts=re.compile("|".join(f"(?:{row['pattern']})" for row in amounts)),
-        nonpowers=re.compile("|".join(f"(?:{row['pattern']})" for row in nonpowers)),
+        nonpowers=re.compile(_guarded("|".join(f"(?:{row['pattern']})" for row in nonpowers))),
         references=re.compile(
             r"(?P<law>本法|本条例|本办法|本规定|本细则|《[^》]{1,60}》)?"
             r"(?P<arts>第[零〇一二三四五六七八九十百千\d]+条(?:之[一二三四五六七八九十]+)?"
@@ -178,13 +293,12 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
             continue
         terms.append(Term("BODY", start, m.end(), text[start: m.end()], level=level, suffix=suffix))
         pos = m.end()
-    for m in tables.acts.finditer(text):
-        index = _group_index(m)
+    for m, index in tables.acts.finditer(text):
         action, category = tables.act_keys[index]
         terms.append(Term("ACT", m.start(), m.end(), m.group(), key=action, category=category,
                           construction=tables.act_constructions[index], context=tables.act_contexts[index]))
-    for m in tables.modals.finditer(text):
-        terms.append(Term("MODAL", m.start(), m.end(), m.group(), key=tables.modal_keys[_group_index(m)]))
+    for m, index in tables.modals.finditer(text):
+        terms.append(Term("MODAL", m.start(), m.end(), m.group(), key=tables.modal_keys[index]))
     for m in tables.amounts.finditer(text):
         if any(ch.isdigit() or ch in "一二三四五六七八九十百千万两" for ch in m.group()) and m.end() > m.start() + 1:
             terms.append(Term("AMOUNT", m.start(), m.end(), m.group()))
@@ -218,7 +332,9 @@ class LegalTermRecognizer:
         self.make_spans = make_spans
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.source = text = doc.text
+        text = doc._.source
+        if text is None:  # a caller that made the doc from a text it holds sets it (extract_clauses)
+            doc._.source = text = doc.text
         terms = find_terms(text, self.tables)
         doc._.terms = terms
         if self.make_spans:
