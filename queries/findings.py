@@ -13,6 +13,7 @@ object of cli.md; the fields a kind does not use are left out.
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterable
@@ -128,6 +129,28 @@ class Finding:
         return finding_id(self)
 
     def to_json(self) -> dict[str, Any]:
+        data = self._head()
+        data["evidence"] = [with_default_rule(e.to_json(), self) for e in self.evidence]
+        if self.decision is not None:
+            data["decision"] = self.decision
+        return data
+
+    def to_json_text(self) -> str:
+        """``json.dumps(self.to_json(), ensure_ascii=False)``, made faster.
+
+        The evidence of a clause's finding (a vacuum, a clause not counted) is the
+        clause's alone: on a whole corpus ~300,000 vacuums quote ~30,000
+        clauses, so its text is encoded once per clause (:func:`_evidence_text`)
+        and put in place.
+        """
+        head = _ENCODE(self._head())
+        tail = ', "evidence": ' + _evidence_text(self)
+        if self.decision is not None:
+            tail += ', "decision": ' + _ENCODE(self.decision)
+        return head[:-1] + tail + "}"
+
+    def _head(self) -> dict[str, Any]:
+        """:meth:`to_json` up to its evidence."""
         data: dict[str, Any] = {"kind": self.kind, "finding_id": self.finding_id,
                                 "government": self.government, "reason": self.reason}
         if self.kind in ITEM_KINDS:
@@ -156,10 +179,28 @@ class Finding:
             data.update(severity=self.severity, group_count=self.count, group_duties=self.duties)
         if self.kind == "vacuum_sector":
             data.update(sector=self.sector, clauses=self.count, duties=self.duties, laws=list(self.laws))
-        data["evidence"] = [with_default_rule(e.to_json(), self) for e in self.evidence]
-        if self.decision is not None:
-            data["decision"] = self.decision
         return data
+
+
+# json.dumps(..., ensure_ascii=False) builds an encoder per call; this is the same encoder, built once
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+CLAUSE_KINDS = frozenset({"vacuum", "not_vacuum"})
+"""Kinds whose evidence depends on their clause alone (its provision, text and roles), not on the government."""
+
+
+def _evidence_text(finding: Finding) -> str:
+    """The JSON of ``finding``'s evidence (with the rules applied, :func:`with_default_rule`)."""
+    if finding.kind in CLAUSE_KINDS:
+        return _clause_evidence_text(finding.kind, finding.category, finding.law, finding.article, finding.evidence)
+    return _ENCODE([with_default_rule(e.to_json(), finding) for e in finding.evidence])
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _clause_evidence_text(kind: str, category: str | None, law: str | None, article: int | None,
+                          evidence: tuple[Evidence, ...]) -> str:
+    # what with_default_rule reads of a clause finding: its kind, category, law and article
+    finding = Finding(kind=kind, government=None, reason="", category=category, law=law, article=article)
+    return _ENCODE([with_default_rule(e.to_json(), finding) for e in evidence])
 
 
 def _finding_rules() -> dict[tuple[str, str], dict[str, str | None]]:

@@ -20,7 +20,6 @@ Counter()
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -217,7 +216,7 @@ def write_json(findings: Iterable[Finding], out: TextIO) -> None:
     first = True
     _raw(out, "[")
     for finding in findings:
-        _raw(out, ("\n" if first else ",\n") + json.dumps(finding.to_json(), ensure_ascii=False))
+        _raw(out, ("\n" if first else ",\n") + finding.to_json_text())
         first = False
     _raw(out, "]\n" if first else "\n]\n")
 

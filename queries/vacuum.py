@@ -263,6 +263,34 @@ class VacuumClause:
     families: frozenset[str] = frozenset()  # law families whose per-law items hold it (:data:`LISTED_PER_LAW`)
     late: str | None = None  # why its version was not yet in force at the list's date (then never a vacuum)
 
+    # What every government's check of the clause reads of its text: worked out once per clause (the clauses
+    # are kept per store state), not once per government (a whole corpus: ~300 governments, ~1,200 vacuums each).
+
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        """What an item holding the clause would name (:func:`names_of`)."""
+        return names_of(self.row.clause.category, self.row.clause.text)
+
+    @functools.cached_property
+    def general(self) -> tuple["GeneralAct", ...]:
+        """The :func:`general_acts` rows whose clause side the clause matches, in table order."""
+        row = self.row.clause
+        return tuple(act for act in general_acts() if row.category in act.categories and act.clause.search(row.text or ""))
+
+    @functools.cached_property
+    def where(self) -> str:
+        """The version and provision, as findings name them."""
+        return version_label(self.row.version) + provision_label(self.row.provision)
+
+    @functools.cached_property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """A vacuum's evidence: the provision's text and the clause's roles."""
+        clause = self.row.clause
+        return (Evidence(resolved_to=self.where, article_text=self.row.provision.text,
+                         note=f"条款主体：{clause.subject}；层级：{clause.level}；领域：{clause.sector}；"
+                              f"情态：{clause.modality or '无'}；行为：{'、'.join(clause.actions) or '无'}"
+                              + (f"；严重程度：{self.severity.label}" if self.severity.label else "")),)
+
 
 def _without_companions(rows: Iterable[ClauseInForce]) -> Iterator[ClauseInForce]:
     """Drop 其他 clauses (责令改正 ...) beside another category's clause for the same subject.
@@ -463,6 +491,7 @@ class HeldActs:
         self._acts: dict[str, list[_Held]] = {}
         self._grams = grams if grams is not None else {}
         self._by_gram: dict[str, dict[str, list[int]]] = {}
+        self._grams_of: dict[str, frozenset[str]] = {}  # every bigram of a department's acts
 
     def get(self, department: str, default: Iterable[_Held] = ()) -> list[_Held]:
         if department not in self._acts:
@@ -493,8 +522,11 @@ class HeldActs:
             for position, act in enumerate(acts):
                 for gram in act.conduct:
                     index.setdefault(gram, []).append(position)
+            self._grams_of[department] = frozenset(index)
         need = min(CONDUCT_SIMILARITY * len(grams), CONDUCT_CONTAINED * CONDUCT_MIN_CONTAINED, CONDUCT_MIN_WHOLE)
         need = max(math.ceil(round(need, 9)), 1)  # 0.45 * 20 is 9, not 9.000…1
+        if len(grams & self._grams_of[department]) < need:
+            return []  # no act shares `need` bigrams when all of them together do not: most candidates
         # an act sharing `need` of the bigrams shares one of any len(grams) - need + 1 of them: the rarest
         rarest = sorted(grams, key=lambda gram: len(index.get(gram, ())))[:len(grams) - need + 1]
         candidates = set(itertools.chain.from_iterable(index.get(gram, ()) for gram in rarest))
@@ -555,7 +587,7 @@ def named_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], 
     """An item of one of ``departments``, of the clause's category, naming the licence or fee the clause
     grants or levies (:func:`names_of`), or None: 林木采伐许可证的核发 (森林法 art. 56) holds art. 57."""
     category = clause.row.clause.category
-    names = names_of(category, clause.row.clause.text)
+    names = clause.names
     for dept in departments if names else ():
         for basis in held.items(dept["id"]):
             name = basis.item.get("name") or ""
@@ -640,20 +672,28 @@ def general_acts() -> tuple[GeneralAct, ...]:
     for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
         if None in row or None in row.values():  # a pattern's {m,n} left unquoted splits the row
             raise ValueError(f"ontology/general_acts.csv: line {line}: expected 7 cells (quote patterns holding a comma)")
+        if any(act.rule == row["rule"] for act in acts):  # general_cover keeps what it found by rule
+            raise ValueError(f"ontology/general_acts.csv: line {line}: rule {row['rule']} named twice")
         acts.append(GeneralAct(row["rule"], frozenset(c for c in row["categories"].split(";") if c),
                                re.compile(row["clause_pattern"]), re.compile(row["item_pattern"]), row["reason"], row["law"],
                                row["article"]))
     return tuple(acts)
 
 
-def general_cover(clause: VacuumClause, items: Iterable[Mapping[str, Any]]) -> tuple[GeneralAct, Mapping[str, Any]] | None:
-    """The :func:`general_acts` row and the item (of ``items``, a government's) that hold ``clause``, or None."""
-    row = clause.row.clause
-    for act in general_acts():
-        if row.category in act.categories and act.clause.search(row.text or ""):
-            for item in items:
-                if item.get("category") in act.categories and act.item.search(item.get("name") or ""):
-                    return act, item
+def general_cover(clause: VacuumClause, items: Iterable[Mapping[str, Any]],
+                  found: dict[str, Mapping[str, Any] | None] | None = None) -> tuple[GeneralAct, Mapping[str, Any]] | None:
+    """The :func:`general_acts` row and the item (of ``items``, a government's) that hold ``clause``, or None.
+
+    ``found`` (optional, one per ``items``) keeps the item found for each row, or None: a government's
+    candidates ask about the same few rows.
+    """
+    found = {} if found is None else found
+    for act in clause.general:
+        if act.rule not in found:
+            found[act.rule] = next((item for item in items if item.get("category") in act.categories
+                                    and act.item.search(item.get("name") or "")), None)
+        if found[act.rule] is not None:
+            return act, found[act.rule]
     return None
 
 
@@ -698,21 +738,14 @@ def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mappi
     row = item.row
     clause = row.clause
     names = [d.get("name", d["id"]) for d in depts]
-    where = version_label(row.version) + provision_label(row.provision)
     duty = "应当履行的职责" if item.duty else "权力"
     holder = "、".join(names) if names else "本级政府无对应部门"
     reason = (
-        f"{where}授予{clause.subject}的{clause.category}{duty}，"
+        f"{item.where}授予{clause.subject}的{clause.category}{duty}，"
         f"{government.get('name', government['id'])}（{holder}）的清单中没有事项以该条为依据。"
     )
-    evidence = (
-        Evidence(resolved_to=where, article_text=row.provision.text,
-                 note=f"条款主体：{clause.subject}；层级：{clause.level}；领域：{clause.sector}；"
-                      f"情态：{clause.modality or '无'}；行为：{'、'.join(clause.actions) or '无'}"
-                      + (f"；严重程度：{item.severity.label}" if item.severity.label else "")),
-    )
     return Finding(
-        kind="vacuum", government=government["id"], reason=reason, evidence=evidence,
+        kind="vacuum", government=government["id"], reason=reason, evidence=item.evidence,
         law=row.version.law, version=row.version.date, article=clause.article if clause.article is not None else row.provision.article,
         paragraph=clause.paragraph, item=clause.item, category=clause.category, subject=clause.subject,
         modality=clause.modality, department="、".join(names) or None, provision=row.provision.id,
@@ -723,7 +756,7 @@ def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mappi
 def _not_vacuum(government: Mapping[str, Any], item: VacuumClause, why: str) -> Finding:
     row = item.row
     clause = row.clause
-    where = version_label(row.version) + provision_label(row.provision)
+    where = item.where
     return Finding(
         kind="not_vacuum", government=government["id"], reason=f"{where}（{clause.subject}）不计为权力真空：{why}。",
         evidence=(Evidence(resolved_to=where, article_text=row.provision.text),),
@@ -777,6 +810,8 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     notes: list[Finding] = []
     date = list_date_of(bases)
     items = [b.item for b in bases]
+    general_found: dict[str, Mapping[str, Any] | None] = {}
+    sector_departments: dict[str | None, list[Mapping[str, Any]]] = {}
 
     def explained(clause) -> bool:
         # --explain with --department: only the notes of clauses whose sector that department carries
@@ -807,8 +842,10 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             if explained(clause) and clause.level:  # a clause of no recognised level was never assignable
                 notes.append(_not_vacuum(government, item, _why(why)))
             continue
-        depts = departments_for(clause.sector, departments)
-        general = general_cover(item, items)
+        depts = sector_departments.get(clause.sector)
+        if depts is None:
+            depts = sector_departments[clause.sector] = departments_for(clause.sector, departments)
+        general = general_cover(item, items, general_found)
         if general is not None:
             if explained(clause):
                 act, holder = general
