@@ -491,7 +491,7 @@ class HeldActs:
         self._acts: dict[str, list[_Held]] = {}
         self._grams = grams if grams is not None else {}
         self._by_gram: dict[str, dict[str, list[int]]] = {}
-        self._grams_of: dict[str, frozenset[str]] = {}  # every bigram of a department's acts
+        self._counts: dict[str, dict[str, int]] = {}  # how many of a department's acts have each bigram
 
     def get(self, department: str, default: Iterable[_Held] = ()) -> list[_Held]:
         if department not in self._acts:
@@ -522,14 +522,18 @@ class HeldActs:
             for position, act in enumerate(acts):
                 for gram in act.conduct:
                     index.setdefault(gram, []).append(position)
-            self._grams_of[department] = frozenset(index)
+            self._counts[department] = {gram: len(positions) for gram, positions in index.items()}
         need = min(CONDUCT_SIMILARITY * len(grams), CONDUCT_CONTAINED * CONDUCT_MIN_CONTAINED, CONDUCT_MIN_WHOLE)
         need = max(math.ceil(round(need, 9)), 1)  # 0.45 * 20 is 9, not 9.000…1
-        if len(grams & self._grams_of[department]) < need:
-            return []  # no act shares `need` bigrams when all of them together do not: most candidates
-        # an act sharing `need` of the bigrams shares one of any len(grams) - need + 1 of them: the rarest
-        rarest = sorted(grams, key=lambda gram: len(index.get(gram, ())))[:len(grams) - need + 1]
-        candidates = set(itertools.chain.from_iterable(index.get(gram, ()) for gram in rarest))
+        counts = self._counts[department]
+        present = grams & counts.keys()
+        # an act sharing `need` of the bigrams shares one of any len(grams) - need + 1 of them: the rarest,
+        # those no act has first (they bring none), then the present ones fewest acts have
+        rest = len(present) - need + 1
+        if rest <= 0:
+            return []
+        rarest = sorted(present, key=counts.__getitem__)[:rest]
+        candidates = set(itertools.chain.from_iterable(index[gram] for gram in rarest))
         return [acts[p] for p in sorted(candidates) if len(acts[p].conduct & grams) >= need]
 
     def _clause_grams(self, clause) -> frozenset[str]:
