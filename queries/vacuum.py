@@ -77,7 +77,7 @@ from kg.model import article_id
 from kg.text import bigrams, halfwidth, strip_prc
 from kg.views import ClauseInForce, ItemBasis, clause_reach, clauses_binding, covered_by, state_cached, view_cache
 
-from .findings import Evidence, Finding, provision_label, version_label
+from .findings import Evidence, Finding, new_finding, provision_label, version_label
 from .overlap import loaded_departments
 from .roles import (
     RelevanceRule, applies_in, binds_government, binds_level, canonical_sectors, competence_rule,
@@ -523,8 +523,7 @@ class HeldActs:
                 for gram in act.conduct:
                     index.setdefault(gram, []).append(position)
             self._counts[department] = {gram: len(positions) for gram, positions in index.items()}
-        need = min(CONDUCT_SIMILARITY * len(grams), CONDUCT_CONTAINED * CONDUCT_MIN_CONTAINED, CONDUCT_MIN_WHOLE)
-        need = max(math.ceil(round(need, 9)), 1)  # 0.45 * 20 is 9, not 9.000…1
+        need = _shared_needed(len(grams))
         counts = self._counts[department]
         present = grams & counts.keys()
         # an act sharing `need` of the bigrams shares one of any len(grams) - need + 1 of them: the rarest,
@@ -561,6 +560,13 @@ class HeldActs:
                 if len(grams) >= CONDUCT_MIN:
                     yield _Held(category, grams, item, law, frozenset({clause.sector}) if clause.sector else frozenset(),
                                 citation.version, citation.article)
+
+
+@functools.lru_cache(maxsize=None)
+def _shared_needed(size: int) -> int:
+    """How many bigrams an act must share with a conduct of ``size`` bigrams to be the same (see HeldActs.sharing)."""
+    need = min(CONDUCT_SIMILARITY * size, CONDUCT_CONTAINED * CONDUCT_MIN_CONTAINED, CONDUCT_MIN_WHOLE)
+    return max(math.ceil(round(need, 9)), 1)  # 0.45 * 20 is 9, not 9.000…1
 
 
 @functools.lru_cache(maxsize=1)
@@ -748,7 +754,7 @@ def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mappi
         f"{item.where}授予{clause.subject}的{clause.category}{duty}，"
         f"{government.get('name', government['id'])}（{holder}）的清单中没有事项以该条为依据。"
     )
-    return Finding(
+    return new_finding(
         kind="vacuum", government=government["id"], reason=reason, evidence=item.evidence,
         law=row.version.law, version=row.version.date, article=clause.article if clause.article is not None else row.provision.article,
         paragraph=clause.paragraph, item=clause.item, category=clause.category, subject=clause.subject,
