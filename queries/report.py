@@ -53,6 +53,9 @@ KIND_ARGS: dict[str, str] = {
     "categories": "category_mismatch",
 }
 FORMATS = ("table", "json", "csv", "xlsx")
+KEEP_ITEM_ROWS = 200_000
+"""Up to this many items, ``check all`` keeps every item row from its first pass for the vacuums instead of
+reading them again (at 100,000 items ~3 CPU s saved for 0.12 GB more peak memory; at a million the rows would hold ~1.2 GB)."""
 # The note kinds a kind's run yields beside its findings (iter_findings).
 COMPANIONS: dict[str, tuple[str, ...]] = {
     "vacuum": ("vacuum_sector", "not_vacuum"), "category_mismatch": ("category_debatable",),
@@ -125,14 +128,19 @@ def _all(store, concentrations, government, department, lists) -> Iterator[Findi
     # single kinds'.  Vacuums are made government by government as they are written (find_vacuums reads each
     # government's items again): on a whole corpus they are most findings (~900 a government), and holding
     # them all until the item kinds before them are written would take gigabytes at a million items.
+    # The item rows are read once and kept for the vacuums when the list is small enough to hold them all
+    # (KEEP_ITEM_ROWS); a larger one is read a second time instead, government by government.
+    keep = store.count("PowerItem") <= KEEP_ITEM_ROWS
     found = scan(store, government=government, department=department, concentrations=concentrations,
-                 vacuums=False, **lists)
+                 vacuums=False, keep_bases=keep, **lists)
     items = found.items
     yield from items["orphan"]
     yield from items["invalid_basis"]
     yield from items["stale_basis"]
     yield from found.overlaps
-    yield from _kinds_together(find_vacuums(store, government=government, department=department, **lists))
+    yield from _kinds_together(find_vacuums(store, government=government, department=department, bases=found.bases,
+                                            **lists))
+    found.bases = None  # the rows go once the vacuums are made
     yield from items["unaccountable"]
     item_findings = (items["orphan"] + items["invalid_basis"] + items["stale_basis"] + items["unaccountable"]
                      + items["category_mismatch"])
