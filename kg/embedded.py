@@ -110,11 +110,16 @@ def _exact(value: Any) -> Any:
             raise _WideInteger
     elif value.__class__ is list:
         for item in value:
-            _exact(item)
+            if item.__class__ in _NESTED:  # strings and integers are exact: no call for each
+                _exact(item)
     elif value.__class__ is dict:
         for item in value.values():
-            _exact(item)
+            if item.__class__ in _NESTED:
+                _exact(item)
     return value
+
+
+_NESTED = frozenset({float, list, dict})
 
 
 def _loads(text: bytes | str) -> Any:

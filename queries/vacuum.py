@@ -255,16 +255,34 @@ class VacuumClause:
     """
 
     row: ClauseInForce
-    dropped: RelevanceRule | None
-    limits: tuple[RelevanceRule, ...]
     duty: bool
-    severity: Severity
-    conduct: frozenset[str]
     families: frozenset[str] = frozenset()  # law families whose per-law items hold it (:data:`LISTED_PER_LAW`)
     late: str | None = None  # why its version was not yet in force at the list's date (then never a vacuum)
 
     # What every government's check of the clause reads of its text: worked out once per clause (the clauses
-    # are kept per store state), not once per government (a whole corpus: ~300 governments, ~1,200 vacuums each).
+    # are kept per store state), not once per government (a whole corpus: ~300 governments, ~1,200 vacuums each),
+    # and only for the clauses some government reaches (a whole corpus has ~36,000 in force, many of them local
+    # legislation of provinces no loaded list is in).
+
+    @functools.cached_property
+    def dropped(self) -> RelevanceRule | None:
+        """The competence or no-power row of ``ontology/relevance.csv`` that drops the clause everywhere, or None."""
+        clause = self.row.clause
+        return (competence_rule(clause) or _EXTRACTED_COMPETENCE) if is_competence(clause) else no_power_rule(clause)
+
+    @functools.cached_property
+    def limits(self) -> tuple[RelevanceRule, ...]:
+        """The vertical/above/scope rows of ``ontology/relevance.csv`` the clause matches."""
+        return relevance_limits(self.row.clause)
+
+    @functools.cached_property
+    def severity(self) -> Severity:
+        return severity_of(self.row.clause.actions, self.row.clause.amounts)
+
+    @functools.cached_property
+    def conduct(self) -> frozenset[str]:
+        """The bigrams of the conduct the clause acts on (:func:`conduct_of`)."""
+        return bigrams(conduct_of(self.row.clause.text))
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
@@ -323,13 +341,9 @@ def _assignable(store, law: str | None, date: str | None = None) -> list[VacuumC
             # 有关部门, 其他有关部门 ...: no body can be named as the holder
             if clause.modality == "不得" or clause.sector not in sectors:
                 continue
-            dropped = (competence_rule(clause) or _EXTRACTED_COMPETENCE) if is_competence(clause) else no_power_rule(clause)
             families = frozenset({law_family(row.version.law)} | {law_family(x) for x in enabling_laws(store, row.version.id)}) \
                 if clause.category in LISTED_PER_LAW else frozenset()
-            found.append(VacuumClause(
-                row, dropped, relevance_limits(clause), clause.modality in DUTIES,
-                severity_of(clause.actions, clause.amounts), bigrams(conduct_of(clause.text)), families, why,
-            ))
+            found.append(VacuumClause(row, clause.modality in DUTIES, families, why))
     return found
 
 
@@ -828,12 +842,14 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
         return explain and (not department or any(department in (d.get("name"), d["id"])
                                                   for d in departments_for(clause.sector, departments)))
 
-    def keep(clause_level: str | None, rank: str, region: str | None, live: bool) -> bool:
+    def keep(clause_level: str | None, rank: str, region: str | None) -> bool:
         # local legislation of elsewhere is not this government's law at all; unless explained, a clause of a
-        # level not binding this government's or dropped everywhere (_irrelevant) is skipped too
-        return binds_government(rank, region, places) and (explain or (live and binds_level(clause_level, level)))
+        # level not binding this government's is skipped too (and, below, one dropped everywhere: _irrelevant)
+        return binds_government(rank, region, places) and (explain or binds_level(clause_level, level))
 
     for item in clauses_binding(store, ("vacuum_clauses", law, date), lambda: _assignable(store, law, date), keep, _reach):
+        if not explain and item.dropped is not None:
+            continue
         row = item.row
         clause = row.clause
         if item.late is not None:
@@ -900,10 +916,10 @@ def _vaguer(subject: str | None) -> bool:
     return (subject or "").startswith(("其他", "有关"))
 
 
-def _reach(item: VacuumClause) -> tuple[str | None, str, str | None, bool]:
+def _reach(item: VacuumClause) -> tuple[str | None, str, str | None]:
     """What the clause index of :func:`vacuums_of` groups candidates by: the clause's reach
-    (:func:`kg.views.clause_reach`) and whether no relevance row drops it everywhere."""
-    return (*clause_reach(item.row), item.dropped is None)
+    (:func:`kg.views.clause_reach`; whether a relevance row drops it everywhere is asked of the clauses reached)."""
+    return clause_reach(item.row)
 
 
 def _irrelevant(item: VacuumClause, level: str | None, places: list[str]) -> tuple[str, Any] | None:
