@@ -3,9 +3,10 @@
 Findings are written as they come: JSON is streamed object by object, CSV
 row by row, xlsx through openpyxl's write-only mode.  ``all`` reads each
 government's items once for every kind but vacuums (:func:`queries.scan.scan`)
-and keeps those findings (candidates need them), never every item at once; it
-reads them once more for the vacuums, which are written as each government's
-are made and never kept.
+and keeps those findings (candidates need them); the vacuums are written as
+each government's are made and never kept, from the item rows of the first
+pass when the list has at most :data:`KEEP_ITEM_ROWS` items, else from a
+second reading of each government's items (never every item at once).
 
 >>> from kg.embedded import EmbeddedStore
 >>> import io, tempfile, pathlib
@@ -125,11 +126,10 @@ def _kinds_together(findings: Iterable[Finding]) -> Iterator[Finding]:
 
 def _all(store, concentrations, government, department, lists) -> Iterator[Finding]:
     # One pass over each government's items feeds every kind but vacuums (queries.scan); the order is the
-    # single kinds'.  Vacuums are made government by government as they are written (find_vacuums reads each
-    # government's items again): on a whole corpus they are most findings (~900 a government), and holding
-    # them all until the item kinds before them are written would take gigabytes at a million items.
-    # The item rows are read once and kept for the vacuums when the list is small enough to hold them all
-    # (KEEP_ITEM_ROWS); a larger one is read a second time instead, government by government.
+    # single kinds'.  Vacuums are made government by government as they are written: on a whole corpus they are
+    # most findings (~1,200 a government), and holding them all until the item kinds before them are written
+    # would take gigabytes at a million items.  The item rows they need are the first pass's when the list is
+    # small enough to hold them all (KEEP_ITEM_ROWS); a larger one is read a second time, government by government.
     keep = store.count("PowerItem") <= KEEP_ITEM_ROWS
     found = scan(store, government=government, department=department, concentrations=concentrations,
                  vacuums=False, keep_bases=keep, **lists)
