@@ -154,6 +154,10 @@ class Store(GraphViews, abc.ABC):
             if node is not None:
                 yield node
 
+    def targets_by_type(self, node_id: str, types: tuple[str, ...]) -> tuple[list[Node], ...]:
+        """``list(targets(node_id, t))`` for each of ``types`` (a store may find them in one walk)."""
+        return tuple(list(self.targets(node_id, t)) for t in types)
+
     def sources(self, node_id: str, type: str) -> Iterator[Node]:
         """Nodes with an edge of ``type`` into ``node_id``."""
         for edge in self.in_edges(node_id, type):

@@ -197,6 +197,11 @@ class ClauseInForce:
     version: VersionRef
 
 
+_ITEM_EDGES = ("EXERCISED_BY", "HAS_RESPONSIBILITY", "BASED_ON")
+"""What :meth:`GraphViews.item_bases` reads of an item: its department, responsibilities and citations."""
+_node_id = operator.attrgetter("id")
+
+
 class GraphViews:
     """Query-shaped bulk reads; see each method for the rows it yields.
 
@@ -233,16 +238,14 @@ class GraphViews:
         for node in sorted(items, key=lambda n: n.id):
             if not in_version(node.props, list_date):
                 continue
-            dept_node = next(iter(self.targets(node.id, "EXERCISED_BY")), None)
+            depts, resps, cited = self.targets_by_type(node.id, _ITEM_EDGES)
+            dept_node = depts[0] if depts else None
             if department and (dept_node is None or department not in (dept_node.id, dept_node.props.get("name"))):
                 continue
             dept, gov = cache.department(dept_node)
             if gov is None and node.props.get("government"):
                 gov = cache.props(node.props["government"])
-            resps = list(self.targets(node.id, "HAS_RESPONSIBILITY"))
-            citations = tuple(
-                cache.citation_basis(c) for c in sorted(self.targets(node.id, "BASED_ON"), key=lambda n: n.id)
-            )
+            citations = tuple(cache.citation_basis(c) for c in sorted(cited, key=_node_id))
             yield ItemBasis(
                 item=_props(node),
                 department=dept,

@@ -28,6 +28,8 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
+from .findings import json_encoder
+
 if TYPE_CHECKING:  # pragma: no cover
     from .findings import Finding
 
@@ -57,8 +59,13 @@ def identity(finding: "Finding") -> dict[str, Any]:
 
 def finding_id(finding: "Finding") -> str:
     """``<kind>-<10 hex digits>``: stable across runs and re-imports of the same list."""
-    text = json.dumps(identity(finding), ensure_ascii=False, sort_keys=True)
+    text = _ENCODE_SORTED(identity(finding))
     return f"{finding.kind}-{hashlib.sha1(text.encode()).hexdigest()[:10]}"
+
+
+# json.dumps(..., ensure_ascii=False, sort_keys=True) with its encoder built once (a whole-corpus check makes
+# ~400,000 ids): the text, hence every id, is the same
+_ENCODE_SORTED = json_encoder(sort_keys=True)
 
 
 def fingerprint(finding: "Finding") -> str:

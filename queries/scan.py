@@ -65,12 +65,13 @@ class Scan:
     overlaps: list[Finding] = field(default_factory=list)
     vacuums: list[Finding] = field(default_factory=list)
     identities: dict[str, Finding] = field(default_factory=dict)
+    bases: dict[str, list[ItemBasis]] | None = None  # each government's item rows, when asked to keep them
 
 
 def scan(store, *, government: str | None = None, department: str | None = None,
          concentrations: list[Concentration] = (), item_kinds: Iterable[str] = tuple(ITEM_CLASSIFIERS),
          overlaps: bool = True, vacuums: bool = True, complete: bool = False,
-         manifest: Mapping[str, list] | None = None) -> Scan:
+         manifest: Mapping[str, list] | None = None, keep_bases: bool = False) -> Scan:
     """Item findings, overlaps and vacuums of ``government`` (every government when None).
 
     Parameters
@@ -91,6 +92,9 @@ def scan(store, *, government: str | None = None, department: str | None = None,
         Whether every government's list is declared complete, and the
         departments of those declared complete by a manifest
         (:func:`queries.vacuum.load_manifest`): see :func:`vacuums_of`.
+    keep_bases : bool
+        Whether to keep each government's item rows in ``Scan.bases`` (by
+        government id), for a caller that reads them again.
 
     Returns
     -------
@@ -105,7 +109,7 @@ def scan(store, *, government: str | None = None, department: str | None = None,
     {'orphan': []}
     """
     classifiers = [(kind, ITEM_CLASSIFIERS[kind]) for kind in item_kinds]
-    result = Scan(items={kind: [] for kind, _ in classifiers})
+    result = Scan(items={kind: [] for kind, _ in classifiers}, bases={} if keep_bases else None)
     governments = {g["id"]: g for g in store.governments()}
     chosen = [governments[government]] if government in governments else (
         [] if government else list(governments.values()))
@@ -114,6 +118,8 @@ def scan(store, *, government: str | None = None, department: str | None = None,
     for gov in chosen:
         bases = list(store.item_bases(government=gov["id"]))
         total += len(bases)
+        if keep_bases:
+            result.bases[gov["id"]] = bases
         in_scope = _in_department(bases, department)
         _classify(in_scope, classifiers, result)
         if overlaps:

@@ -78,7 +78,7 @@ from kg.text import bigrams, halfwidth, strip_prc
 from kg.views import ClauseInForce, ItemBasis, clause_reach, clauses_binding, covered_by, state_cached, view_cache
 
 from .conduct import item_readings, normalise_conduct, readings
-from .findings import Evidence, Finding, provision_label, version_label
+from .findings import Evidence, Finding, new_finding, provision_label, version_label
 from .overlap import loaded_departments
 from .roles import (
     RelevanceRule, applies_in, binds_government, binds_level, canonical_sectors, competence_rule,
@@ -261,11 +261,7 @@ class VacuumClause:
     """
 
     row: ClauseInForce
-    dropped: RelevanceRule | None
-    limits: tuple[RelevanceRule, ...]
     duty: bool
-    severity: Severity
-    conduct: frozenset[str]
     families: frozenset[str] = frozenset()  # law families whose per-law items hold it (:data:`LISTED_PER_LAW`)
     late: str | None = None  # why its version was not yet in force at the list's date (then never a vacuum)
 
@@ -275,6 +271,56 @@ class VacuumClause:
         text = self.row.clause.text
         conduct = conduct_of(text)
         return readings(conduct, () if conduct is not None else _listed(text, self.row.provision.text))
+
+    # What every government's check of the clause reads of its text: worked out once per clause (the clauses
+    # are kept per store state), not once per government (a whole corpus: ~300 governments, ~1,200 vacuums each),
+    # and only for the clauses some government reaches (a whole corpus has ~36,000 in force, many of them local
+    # legislation of provinces no loaded list is in).
+
+    @functools.cached_property
+    def dropped(self) -> RelevanceRule | None:
+        """The competence or no-power row of ``ontology/relevance.csv`` that drops the clause everywhere, or None."""
+        clause = self.row.clause
+        return (competence_rule(clause) or _EXTRACTED_COMPETENCE) if is_competence(clause) else no_power_rule(clause)
+
+    @functools.cached_property
+    def limits(self) -> tuple[RelevanceRule, ...]:
+        """The vertical/above/scope rows of ``ontology/relevance.csv`` the clause matches."""
+        return relevance_limits(self.row.clause)
+
+    @functools.cached_property
+    def severity(self) -> Severity:
+        return severity_of(self.row.clause.actions, self.row.clause.amounts)
+
+    @functools.cached_property
+    def conduct(self) -> frozenset[str]:
+        """The bigrams of the conduct the clause acts on (:func:`conduct_of`)."""
+        return bigrams(conduct_of(self.row.clause.text))
+
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        """What an item holding the clause would name (:func:`names_of`)."""
+        return names_of(self.row.clause.category, self.row.clause.text)
+
+    @functools.cached_property
+    def general(self) -> tuple["GeneralAct", ...]:
+        """The :func:`general_acts` rows whose clause side the clause matches, in table order."""
+        row = self.row.clause
+        return tuple(act for act in general_acts() if row.category in act.categories and act.clause.search(row.text or ""))
+
+    @functools.cached_property
+    def where(self) -> str:
+        """The version and provision, as findings name them."""
+        return version_label(self.row.version) + provision_label(self.row.provision)
+
+    @functools.cached_property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """A vacuum's evidence: the provision's text and the clause's roles."""
+        clause = self.row.clause
+        return (Evidence(resolved_to=self.where, article_text=self.row.provision.text,
+                         note=f"条款主体：{clause.subject}；层级：{clause.level}；领域：{clause.sector}；"
+                              f"情态：{clause.modality or '无'}；行为：{'、'.join(clause.actions) or '无'}"
+                              + (f"；严重程度：{self.severity.label}" if self.severity.label else "")),)
 
 
 def _without_companions(rows: Iterable[ClauseInForce]) -> Iterator[ClauseInForce]:
@@ -308,14 +354,10 @@ def _assignable(store, law: str | None, date: str | None = None) -> list[VacuumC
             # 有关部门, 其他有关部门 ...: no body can be named as the holder
             if clause.modality == "不得" or clause.sector not in sectors:
                 continue
-            dropped = (competence_rule(clause) or _EXTRACTED_COMPETENCE) if is_competence(clause) else no_power_rule(clause)
             families = frozenset({law_family(row.version.law)} | {law_family(x) for x in enabling_laws(store, row.version.id)}
                                  | {law_family(x) for x in applied_laws(store, row.provision.id)}) \
                 if clause.category in LISTED_PER_LAW else frozenset()
-            found.append(VacuumClause(
-                row, dropped, relevance_limits(clause), clause.modality in DUTIES,
-                severity_of(clause.actions, clause.amounts), bigrams(conduct_of(clause.text)), families, why,
-            ))
+            found.append(VacuumClause(row, clause.modality in DUTIES, families, why))
     return found
 
 
@@ -505,6 +547,7 @@ class HeldActs:
         self._acts: dict[str, list[_Held]] = {}
         self._grams = grams if grams is not None else {}
         self._by_gram: dict[str, dict[str, list[int]]] = {}
+        self._counts: dict[str, dict[str, int]] = {}  # how many of a department's acts have each bigram
 
     def get(self, department: str, default: Iterable[_Held] = ()) -> list[_Held]:
         if department not in self._acts:
@@ -535,11 +578,17 @@ class HeldActs:
             for position, act in enumerate(acts):
                 for gram in act.conduct:
                     index.setdefault(gram, []).append(position)
-        need = min(CONDUCT_SIMILARITY * len(grams), CONDUCT_CONTAINED * CONDUCT_MIN_CONTAINED, CONDUCT_MIN_WHOLE)
-        need = max(math.ceil(round(need, 9)), 1)  # 0.45 * 20 is 9, not 9.000…1
-        # an act sharing `need` of the bigrams shares one of any len(grams) - need + 1 of them: the rarest
-        rarest = sorted(grams, key=lambda gram: len(index.get(gram, ())))[:len(grams) - need + 1]
-        candidates = set(itertools.chain.from_iterable(index.get(gram, ()) for gram in rarest))
+            self._counts[department] = {gram: len(positions) for gram, positions in index.items()}
+        need = _shared_needed(len(grams))
+        counts = self._counts[department]
+        present = grams & counts.keys()
+        # an act sharing `need` of the bigrams shares one of any len(grams) - need + 1 of them: the rarest,
+        # those no act has first (they bring none), then the present ones fewest acts have
+        rest = len(present) - need + 1
+        if rest <= 0:
+            return []
+        rarest = sorted(present, key=counts.__getitem__)[:rest]
+        candidates = set(itertools.chain.from_iterable(index[gram] for gram in rarest))
         return [acts[p] for p in sorted(candidates) if len(acts[p].conduct & grams) >= need]
 
     def _clause_grams(self, clause) -> frozenset[str]:
@@ -586,6 +635,13 @@ class HeldActs:
                         yield _Held(category, reading, item, law, sectors, citation.version, citation.article, True)
 
 
+@functools.lru_cache(maxsize=None)
+def _shared_needed(size: int) -> int:
+    """How many bigrams an act must share with a conduct of ``size`` bigrams to be the same (see HeldActs.sharing)."""
+    need = min(CONDUCT_SIMILARITY * size, CONDUCT_CONTAINED * CONDUCT_MIN_CONTAINED, CONDUCT_MIN_WHOLE)
+    return max(math.ceil(round(need, 9)), 1)  # 0.45 * 20 is 9, not 9.000…1
+
+
 @functools.lru_cache(maxsize=1)
 def named_acts() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     """(category, clause pattern with one group, what an item's name contains) of ``ontology/named_acts.csv``."""
@@ -614,7 +670,7 @@ def named_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], 
     """An item of one of ``departments``, of the clause's category, naming the licence or fee the clause
     grants or levies (:func:`names_of`), or None: 林木采伐许可证的核发 (森林法 art. 56) holds art. 57."""
     category = clause.row.clause.category
-    names = names_of(category, clause.row.clause.text)
+    names = clause.names
     for dept in departments if names else ():
         for basis in held.items(dept["id"]):
             name = basis.item.get("name") or ""
@@ -714,20 +770,28 @@ def general_acts() -> tuple[GeneralAct, ...]:
     for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
         if None in row or None in row.values():  # a pattern's {m,n} left unquoted splits the row
             raise ValueError(f"ontology/general_acts.csv: line {line}: expected 7 cells (quote patterns holding a comma)")
+        if any(act.rule == row["rule"] for act in acts):  # general_cover keeps what it found by rule
+            raise ValueError(f"ontology/general_acts.csv: line {line}: rule {row['rule']} named twice")
         acts.append(GeneralAct(row["rule"], frozenset(c for c in row["categories"].split(";") if c),
                                re.compile(row["clause_pattern"]), re.compile(row["item_pattern"]), row["reason"], row["law"],
                                row["article"]))
     return tuple(acts)
 
 
-def general_cover(clause: VacuumClause, items: Iterable[Mapping[str, Any]]) -> tuple[GeneralAct, Mapping[str, Any]] | None:
-    """The :func:`general_acts` row and the item (of ``items``, a government's) that hold ``clause``, or None."""
-    row = clause.row.clause
-    for act in general_acts():
-        if row.category in act.categories and act.clause.search(row.text or ""):
-            for item in items:
-                if item.get("category") in act.categories and act.item.search(item.get("name") or ""):
-                    return act, item
+def general_cover(clause: VacuumClause, items: Iterable[Mapping[str, Any]],
+                  found: dict[str, Mapping[str, Any] | None] | None = None) -> tuple[GeneralAct, Mapping[str, Any]] | None:
+    """The :func:`general_acts` row and the item (of ``items``, a government's) that hold ``clause``, or None.
+
+    ``found`` (optional, one per ``items``) keeps the item found for each row, or None: a government's
+    candidates ask about the same few rows.
+    """
+    found = {} if found is None else found
+    for act in clause.general:
+        if act.rule not in found:
+            found[act.rule] = next((item for item in items if item.get("category") in act.categories
+                                    and act.item.search(item.get("name") or "")), None)
+        if found[act.rule] is not None:
+            return act, found[act.rule]
     return None
 
 
@@ -772,23 +836,16 @@ def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mappi
     row = item.row
     clause = row.clause
     names = [d.get("name", d["id"]) for d in depts]
-    where = version_label(row.version) + provision_label(row.provision)
     duty = "应当履行的职责" if item.duty else "权力"
     holder = "、".join(names) if names else "本级政府无对应部门"
     since = since_list_date(row.version)  # judged as of the list's date, ended since (rows_at)
     reason = (
-        f"{where}授予{clause.subject}的{clause.category}{duty}，"
+        f"{item.where}授予{clause.subject}的{clause.category}{duty}，"
         f"{government.get('name', government['id'])}（{holder}）的清单中没有事项以该条为依据"
         + (f"（按清单日期判断；{since}）。" if since else "。")
     )
-    evidence = (
-        Evidence(resolved_to=where, article_text=row.provision.text,
-                 note=f"条款主体：{clause.subject}；层级：{clause.level}；领域：{clause.sector}；"
-                      f"情态：{clause.modality or '无'}；行为：{'、'.join(clause.actions) or '无'}"
-                      + (f"；严重程度：{item.severity.label}" if item.severity.label else "")),
-    )
-    return Finding(
-        kind="vacuum", government=government["id"], reason=reason, evidence=evidence,
+    return new_finding(
+        kind="vacuum", government=government["id"], reason=reason, evidence=item.evidence,
         law=row.version.law, version=row.version.date, article=clause.article if clause.article is not None else row.provision.article,
         paragraph=clause.paragraph, item=clause.item, category=clause.category, subject=clause.subject,
         modality=clause.modality, department="、".join(names) or None, provision=row.provision.id,
@@ -799,7 +856,7 @@ def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mappi
 def _not_vacuum(government: Mapping[str, Any], item: VacuumClause, why: str) -> Finding:
     row = item.row
     clause = row.clause
-    where = version_label(row.version) + provision_label(row.provision)
+    where = item.where
     return Finding(
         kind="not_vacuum", government=government["id"], reason=f"{where}（{clause.subject}）不计为权力真空：{why}。",
         evidence=(Evidence(resolved_to=where, article_text=row.provision.text),),
@@ -853,18 +910,22 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     notes: list[Finding] = []
     date = list_date_of(bases)
     items = [b.item for b in bases]
+    general_found: dict[str, Mapping[str, Any] | None] = {}
+    sector_departments: dict[str | None, list[Mapping[str, Any]]] = {}
 
     def explained(clause) -> bool:
         # --explain with --department: only the notes of clauses whose sector that department carries
         return explain and (not department or any(department in (d.get("name"), d["id"])
                                                   for d in departments_for(clause.sector, departments)))
 
-    def keep(clause_level: str | None, rank: str, region: str | None, live: bool) -> bool:
+    def keep(clause_level: str | None, rank: str, region: str | None) -> bool:
         # local legislation of elsewhere is not this government's law at all; unless explained, a clause of a
-        # level not binding this government's or dropped everywhere (_irrelevant) is skipped too
-        return binds_government(rank, region, places) and (explain or (live and binds_level(clause_level, level)))
+        # level not binding this government's is skipped too (and, below, one dropped everywhere: _irrelevant)
+        return binds_government(rank, region, places) and (explain or binds_level(clause_level, level))
 
     for item in clauses_binding(store, ("vacuum_clauses", law, date), lambda: _assignable(store, law, date), keep, _reach):
+        if not explain and item.dropped is not None:
+            continue
         row = item.row
         clause = row.clause
         if item.late is not None:
@@ -883,8 +944,10 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             if explained(clause) and clause.level:  # a clause of no recognised level was never assignable
                 notes.append(_not_vacuum(government, item, _why(why)))
             continue
-        depts = departments_for(clause.sector, departments)
-        general = general_cover(item, items)
+        depts = sector_departments.get(clause.sector)
+        if depts is None:
+            depts = sector_departments[clause.sector] = departments_for(clause.sector, departments)
+        general = general_cover(item, items, general_found)
         if general is not None:
             if explained(clause):
                 act, holder = general
@@ -929,10 +992,10 @@ def _vaguer(subject: str | None) -> bool:
     return (subject or "").startswith(("其他", "有关"))
 
 
-def _reach(item: VacuumClause) -> tuple[str | None, str, str | None, bool]:
+def _reach(item: VacuumClause) -> tuple[str | None, str, str | None]:
     """What the clause index of :func:`vacuums_of` groups candidates by: the clause's reach
-    (:func:`kg.views.clause_reach`) and whether no relevance row drops it everywhere."""
-    return (*clause_reach(item.row), item.dropped is None)
+    (:func:`kg.views.clause_reach`; whether a relevance row drops it everywhere is asked of the clauses reached)."""
+    return clause_reach(item.row)
 
 
 def _irrelevant(item: VacuumClause, level: str | None, places: list[str]) -> tuple[str, Any] | None:
@@ -989,8 +1052,12 @@ def _grouped(found: list[tuple[tuple, tuple[VacuumClause, list]]], top: int | No
 def find_vacuums(store, *, government: str | None = None, department: str | None = None,
                  law: str | None = None, complete: bool = False,
                  manifest: Mapping[str, list[Mapping[str, Any]]] | str | Path | None = None,
-                 top: int | None = None, explain: bool = False) -> Iterator[Finding]:
+                 top: int | None = None, explain: bool = False,
+                 bases: Mapping[str, list[ItemBasis]] | None = None) -> Iterator[Finding]:
     """Vacuums of ``government`` (of every government when None), with its notes (see :func:`vacuums_of`).
+
+    ``bases`` (optional): the item rows of the governments, by id, already read
+    (:func:`queries.scan.scan` with ``keep_bases``); else each is read here.
 
     A government known only from another government's list (``only_named``: a
     city's province, a provincial department in a 实施主体 cell) has no list
@@ -1005,4 +1072,5 @@ def find_vacuums(store, *, government: str | None = None, department: str | None
         if gov.get("only_named"):
             continue
         yield from vacuums_of(store, gov, department=department, governments=governments, law=law,
-                              complete=complete, manifest=manifest, top=top, explain=explain)
+                              complete=complete, manifest=manifest, top=top, explain=explain,
+                              bases=(bases or {}).get(gov["id"]))

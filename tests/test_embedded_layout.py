@@ -340,3 +340,23 @@ def test_a_failed_migration_leaves_the_first_format_store_as_it_was(store, tmp_p
     assert old.read_bytes() == before and not list(tmp_path.glob("*.tmp"))
     monkeypatch.undo()
     assert _snapshot(EmbeddedStore(old)) == _snapshot(EmbeddedStore(store.path))
+
+
+def test_provisions_are_decoded_when_first_read(tmp_path):
+    """A graph read keeps a provision's stored JSON until a read asks for it (a whole corpus: ~490,000 of them)."""
+    path = tmp_path / "s.kg"
+    store = EmbeddedStore(path)
+    with store.transaction() as tx:
+        tx.add_nodes([Node("v", "LawVersion", {"law": "甲法"}), Node("p", "Provision", {"text": "第一条", "article": 1}),
+                      Node("q", "Provision", {"text": "第二条"})])
+        tx.add_edges([Edge("v", "p", "CONTAINS"), Edge("v", "q", "CONTAINS")])
+    store = EmbeddedStore(path)
+    node_attrs = store._graph._node
+    assert node_attrs["p"].__class__ is bytes and node_attrs["v"] == {"law": "甲法"}
+    assert [n.props for n in store.targets("v", "CONTAINS")] == [{"text": "第一条", "article": 1}, {"text": "第二条"}]
+    assert node_attrs["p"] == {"text": "第一条", "article": 1}
+    with store.transaction() as tx:  # a write keeps an undecoded node as it was stored
+        tx.add_nodes([Node("r", "Provision", {"text": "第三条"})])
+    store = EmbeddedStore(path)
+    assert store.get("q").props == {"text": "第二条"} and [n.id for n in store.nodes("Provision", article=1)] == ["p"]
+    assert store.graph.nodes["r"] == {"text": "第三条"}  # the networkx view holds decoded dicts only

@@ -91,3 +91,28 @@ def test_csv_headers_are_the_kinds_own_and_unique(filled, kind, present, absent)
     header = next(csv.reader(io.StringIO(buf.getvalue())))
     assert len(header) == len(set(header))
     assert set(present) <= set(header) and not set(absent) & set(header)
+
+
+def test_json_lines_are_the_findings_own_json_and_rows_kept_or_read_again_the_same(filled, monkeypatch):
+    """write_json's fast text (clause evidence encoded once, vacuums made by new_finding) is json.dumps of to_json,
+    and check all writes the same whether it keeps the item rows for the vacuums or reads them again."""
+    import queries.report as report
+    from queries.findings import Finding, new_finding
+    from queries.report import iter_findings
+
+    findings = list(iter_findings(filled, "all"))
+    assert {f.kind for f in findings} >= {"orphan", "vacuum", "candidate"}
+    for finding in findings:
+        assert finding.to_json_text() == json.dumps(finding.to_json(), ensure_ascii=False)
+    decided = Finding(kind="vacuum", government="甲市", reason="x", law="甲法", article=31, decision={"status": "ok"})
+    assert decided.to_json_text() == json.dumps(decided.to_json(), ensure_ascii=False)
+    made = new_finding(kind="vacuum", government="甲市", reason="x", law="甲法", article=31)
+    assert made == Finding(kind="vacuum", government="甲市", reason="x", law="甲法", article=31)
+    with pytest.raises(TypeError, match="unknown"):
+        new_finding(kind="vacuum", government="甲市", reason="x", clause="甲法")
+    kept = io.StringIO()
+    run_check(filled, "all", format="json", out=kept)
+    monkeypatch.setattr(report, "KEEP_ITEM_ROWS", 0)
+    again = io.StringIO()
+    run_check(filled, "all", format="json", out=again)
+    assert kept.getvalue() == again.getvalue()
