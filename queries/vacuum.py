@@ -546,8 +546,10 @@ class HeldActs:
                 self._bases[basis.department["id"]].append(basis)
         self._acts: dict[str, list[_Held]] = {}
         self._grams = grams if grams is not None else {}
-        self._by_gram: dict[str, dict[str, list[int]]] = {}
-        self._counts: dict[str, dict[str, int]] = {}  # how many of a department's acts have each bigram
+        # per (department, reading): its raw or its normalised acts, their bigram index and how many have each bigram
+        self._acts_of: dict[tuple[str, bool], list[_Held]] = {}
+        self._by_gram: dict[tuple[str, bool], dict[str, list[int]]] = {}
+        self._counts: dict[tuple[str, bool], dict[str, int]] = {}
 
     def get(self, department: str, default: Iterable[_Held] = ()) -> list[_Held]:
         if department not in self._acts:
@@ -560,8 +562,9 @@ class HeldActs:
         """The items of a department, as given."""
         return self._bases.get(department, [])
 
-    def sharing(self, department: str, grams: frozenset[str]) -> list[_Held]:
-        """The acts of ``get(department)``, in its order, that can be the same conduct as ``grams``.
+    def sharing(self, department: str, grams: frozenset[str], reading: bool = False) -> list[_Held]:
+        """The acts of ``get(department)``, in its order, that can be the same conduct as ``grams``,
+        of its normalised readings when ``reading`` (raw conducts are compared with raw ones only).
 
         :func:`same_conduct` reaches :data:`CONDUCT_SIMILARITY` only for an act sharing at least
         ``CONDUCT_SIMILARITY * len(grams)`` bigrams with ``grams`` (a Jaccard similarity is at most the
@@ -571,16 +574,18 @@ class HeldActs:
         bigram index of the department's acts, built when first asked for: a government's vacuum
         candidates are compared with the same few hundred acts.
         """
-        acts = self.get(department)
-        index = self._by_gram.get(department)
+        key = (department, reading)
+        index = self._by_gram.get(key)
         if index is None:
-            index = self._by_gram[department] = {}
-            for position, act in enumerate(acts):
+            self._acts_of[key] = [act for act in self.get(department) if act.reading == reading]
+            index = self._by_gram[key] = {}
+            for position, act in enumerate(self._acts_of[key]):
                 for gram in act.conduct:
                     index.setdefault(gram, []).append(position)
-            self._counts[department] = {gram: len(positions) for gram, positions in index.items()}
+            self._counts[key] = {gram: len(positions) for gram, positions in index.items()}
+        acts = self._acts_of[key]
         need = _shared_needed(len(grams))
-        counts = self._counts[department]
+        counts = self._counts[key]
         present = grams & counts.keys()
         # an act sharing `need` of the bigrams shares one of any len(grams) - need + 1 of them: the rarest,
         # those no act has first (they bring none), then the present ones fewest acts have
@@ -707,9 +712,10 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
     compared = [(clause.conduct, False)] if len(clause.conduct) >= CONDUCT_MIN else []
     compared += [(reading, True) for reading in clause.readings if len(reading) >= CONDUCT_MIN_READING]
     for (grams, reading), dept in itertools.product(compared, departments):
-        for act in held.sharing(dept["id"], grams):  # an act sharing no bigram scores 0
-            if not act.conduct or act.reading != reading:
-                continue  # raw with raw, normalised with normalised: a stripped modifier is no shared word
+        # raw with raw, normalised with normalised (a stripped modifier is no shared word); an act sharing no bigram scores 0
+        for act in held.sharing(dept["id"], grams, reading):
+            if not act.conduct:
+                continue
             if act.category != category and not (
                     {act.category, category} <= ENFORCEMENT and similarity(grams, act.conduct) >= SAME_PROVISION):
                 continue

@@ -705,10 +705,12 @@ def test_the_bigram_index_keeps_every_act_that_can_cover_a_conduct(text):
              for n, name in enumerate(HELD_NAMES)]
     held = HeldActs(bases)
     grams = bigrams(conduct_of(text))
-    can = [act for act in held.get(dept["id"]) if same_conduct(grams, act.conduct) >= CONDUCT_SIMILARITY]
-    kept = held.sharing(dept["id"], grams)
-    assert all(act in kept for act in can)
-    assert kept == [act for act in held.get(dept["id"]) if act in kept]  # in the acts' order
+    for reading in (False, True):  # raw conducts, then the normalised readings (queries.conduct)
+        acts = [act for act in held.get(dept["id"]) if act.reading == reading]
+        can = [act for act in acts if same_conduct(grams, act.conduct) >= CONDUCT_SIMILARITY]
+        kept = held.sharing(dept["id"], grams, reading)
+        assert all(act in kept for act in can)
+        assert kept == [act for act in acts if act in kept]  # in the acts' order, of the same kind only
 
 
 # --explain with --department: a dropped clause is explained only to the department whose sector it is
