@@ -148,6 +148,80 @@ _ALL_PROVINCES = (
 )
 
 
+@dataclass(frozen=True)
+class ReformedFunction:
+    """One row of ``ontology/reform_functions.csv``: a function an institutional reform moved from the sector
+    a statute's older role name maps to (``sector``) to another (``moved_to``), from ``since`` on.
+
+    A role name maps to one sector (``ontology/sectors.csv``: 价格主管 -> 发展和改革), but a reform may move only
+    some of its functions: the price supervision and price penalties of 价格主管部门 moved to 市场监督管理 in
+    2018, the setting of prices stayed.  A clause of ``sector`` whose subject matches ``subject``, of one of
+    ``categories``, and whose text does not match ``unless`` (the functions that stayed) belongs to
+    ``moved_to`` for a list dated on or after ``since``.
+    """
+
+    rule: str
+    sector: str
+    subject: re.Pattern[str]
+    categories: frozenset[str]
+    unless: re.Pattern[str] | None
+    moved_to: str
+    since: str
+    reason: str
+    law: str
+    article: str
+
+    def moves(self, clause: Any, date: str | None) -> bool:
+        return (clause.sector == self.sector and clause.category in self.categories
+                and (date is None or date >= self.since) and self.subject.search(clause.subject or "") is not None
+                and (self.unless is None or self.unless.search(clause.text or "") is None))
+
+    @property
+    def cited(self) -> str:
+        return f"{self.reason}（《{self.law}》{self.article}）"
+
+
+@functools.lru_cache(maxsize=1)
+def reformed_functions() -> tuple[ReformedFunction, ...]:
+    """The rows of ``ontology/reform_functions.csv``, in table order; a bad row raises ValueError naming its line."""
+    text = resources.files("ontology").joinpath("reform_functions.csv").read_text(encoding="utf-8-sig")
+    known = canonical_sectors()
+    rows = []
+    for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+        if None in row or None in row.values():
+            raise ValueError(f"ontology/reform_functions.csv: line {line}: expected 11 cells (quote cells holding a comma)")
+        unknown = {row["sector"], row["moved_to"]} - known
+        if unknown:
+            raise ValueError(f"ontology/reform_functions.csv: line {line}: unknown sector(s) {'、'.join(sorted(unknown))}")
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["since"]):
+            raise ValueError(f"ontology/reform_functions.csv: line {line}: since must be a date YYYY-MM-DD")
+        rows.append(ReformedFunction(
+            row["rule"], row["sector"], re.compile(row["subject_pattern"]),
+            frozenset(c for c in row["categories"].split(";") if c),
+            re.compile(row["unless_pattern"]) if row["unless_pattern"] else None,
+            row["moved_to"], row["since"], row["reason"], row["law"], row["article"]))
+    return tuple(rows)
+
+
+def reformed_sector(clause: Any, date: str | None = None) -> str | None:
+    """The sector that holds ``clause`` at ``date`` (a list's date; None: now): its own, unless a reform
+    (``ontology/reform_functions.csv``) moved that function of its role to another sector.
+
+    >>> from types import SimpleNamespace as C
+    >>> check = C(sector="发展和改革", category="行政检查", subject="县级以上人民政府价格主管部门",
+    ...           text="县级以上人民政府价格主管部门应当加强对生鲜乳购销过程中压级压价、价格欺诈、价格串通等不正当价格行为的监督检查。")
+    >>> reformed_sector(check, "2024-06-01"), reformed_sector(check, "2017-06-01")
+    ('市场监督管理', '发展和改革')
+    >>> reformed_sector(C(sector="发展和改革", category="行政检查", subject="价格主管部门",
+    ...                   text="价格主管部门应当对赃物、罚没物价格鉴证工作进行监督检查。"), "2024-06-01")
+    '发展和改革'
+    """
+    for row in reformed_functions():
+        if row.moves(clause, date):
+            return row.moved_to
+    return clause.sector
+
+
 @functools.lru_cache(maxsize=1)
 def canonical_sectors() -> frozenset[str]:
     """The canonical sectors of ``ontology/sectors.csv``, plus 人民政府 (the government itself)."""

@@ -10,7 +10,9 @@ For a government, a clause counts when
   force then makes no vacuum (:func:`rows_at`);
 - its role level binds the government's level (``ontology/levels.csv``) and
   its sector is a canonical one (``ontology/sectors.csv``) or 人民政府: a
-  clause for 有关部门 names no body that could hold it;
+  clause for 有关部门 names no body that could hold it; a function a reform
+  moved maps to its new sector from the reform's date
+  (``ontology/reform_functions.csv``: :func:`queries.roles.reformed_sector`);
 - it is not a prohibition (modality 不得), nor an 其他 clause (责令改正 ...)
   beside a clause of another category for the same subject on the same
   provision (one vacuum per act, not two), nor a competence clause
@@ -28,7 +30,10 @@ For a government, a clause counts when
   whose text its quote gives (:func:`quoted_elsewhere`: stale bases, not
   vacuums), nor does an item of the department the clause maps to hold the
   same act for the same conduct under another provision or law (a penalty
-  repeated in 安全生产法 and 煤矿安全生产条例: :func:`conduct_cover`), nor
+  repeated in 安全生产法 and 煤矿安全生产条例: :func:`conduct_cover`; an order to
+  correct and nothing else, by the department's inspection item on the same
+  law family: :func:`only_corrects`; a power stated without a conduct, by an
+  item on another law's clause stating it: :func:`statement_of`), nor
   does an item of the government name the general act that holds it
   (不动产统一登记, 无照经营: ``ontology/general_acts.csv``, :func:`general_cover`);
 - it is the first clause of its provision and category mapping to those
@@ -82,7 +87,7 @@ from .findings import Evidence, Finding, new_finding, provision_label, version_l
 from .overlap import loaded_departments
 from .roles import (
     RelevanceRule, applies_in, binds_government, binds_level, canonical_sectors, competence_rule,
-    departments_for, government_places, is_competence, no_power_rule, relevance_limits,
+    departments_for, government_places, is_competence, no_power_rule, reformed_sector, relevance_limits,
 )
 from .stale import MIN_QUOTE, QUOTE_MATCH, clean, quote_coverage, since_list_date
 from .tables import read_table
@@ -115,6 +120,23 @@ LISTED_PER_LAW = frozenset({"行政检查", "行政奖励"})
 or two of the law's articles): an item of the category on any article of the law, of the law it implements
 (:func:`law_family`) or of a law the clause's text was made under (:func:`enabling_laws`), holds the
 inspection powers and measures, or the awards, of its other articles."""
+CORRECTION = frozenset({"责令改正"})
+"""The acts of an order to correct (责令改正, 责令限期改正, 责令纠正: :mod:`loaders.nlp` reads them all as 责令改正).
+An 其他 clause doing nothing else toward the public (its 处分 is of officials) is what a supervising body does
+with what its inspection finds: an inspection item (:data:`CORRECTION_HOLDERS`) of the department on the same
+law family holds it (档案法实施条例 arts. 48, 49: 由县级以上档案主管部门责令限期改正, held by the archive bureau's
+档案工作监督检查 on 档案法 art. 42, whose duties read 发现违法违规行为的…责令整改)."""
+CORRECTION_HOLDERS = frozenset({"行政检查"})
+_SANCTION = re.compile(r"罚|没收|吊销|暂扣|停止|停业|停产|关闭|不得|不予|补种|拆除|恢复|赔偿|支付|撤销|取消|整顿|警告|通报|查封|扣押|限制")
+"""What a clause does besides ordering correction, after its subject (行政处罚法 art. 9's penalties, 行政强制法 art. 9's
+measures, other orders: 责令停止执业, 责令补种树木, 1至5年内不得举办): such a clause is more than an order to correct,
+the extractor's 责令改正 notwithstanding (民用建筑节能条例 art. 44, 民办教育促进法实施条例 art. 64 ¶2)."""
+STATEMENT_SIMILARITY = SAME_PROVISION
+"""Jaccard similarity of two statements of a power (a clause with no conduct: 一般事故由…部门会同有关部门组织事故调查组
+进行调查), their subjects removed, above which they are one power stated in two laws (特种设备安全监察条例 art. 67 ¶4
+and 特种设备安全法 art. 72 ¶4); the 较大事故 of the next paragraph, another level's power, stays below (0.68)."""
+STATEMENT_MIN = 10
+"""Bigrams a statement needs to be compared at all: a short one (进行监督检查) is every law's."""
 _IMPLEMENTING = re.compile(r"(实施细则|实施条例|实施办法)$")
 
 
@@ -251,6 +273,43 @@ def same_conduct(a: frozenset[str], b: frozenset[str]) -> float:
     return similarity(a, b)
 
 
+def only_corrects(clause) -> bool:
+    """Whether an 其他 clause only orders correction (:data:`CORRECTION`): read as 责令改正 and, after its subject,
+    no other sanction or order (:data:`_SANCTION`); the 处分 of officials by 有关机关 is no power over the public.
+
+    >>> from types import SimpleNamespace as C
+    >>> only_corrects(C(category="其他", actions=("责令改正",), subject="县级以上档案主管部门",
+    ...                 text="单位或者个人侵占、挪用国家档案馆的馆舍的，由县级以上档案主管部门责令限期改正；情节严重的，由有关机关对负有责任的领导人员和直接责任人员依法给予处分"))
+    True
+    >>> only_corrects(C(category="其他", actions=("责令改正",), subject="县级以上人民政府建设主管部门",
+    ...                 text="注册执业人员未执行民用建筑节能强制性标准的，由县级以上人民政府建设主管部门责令停止执业3个月以上1年以下"))
+    False
+    """
+    actions = frozenset(clause.actions or ())
+    if clause.category != "其他" or not actions or not actions <= CORRECTION:
+        return False
+    text = clause.text or ""
+    at = text.rfind(clause.subject) if clause.subject else -1
+    return _SANCTION.search(text[at + len(clause.subject):] if at >= 0 else text) is None
+
+
+def statement_of(clause) -> frozenset[str]:
+    """The bigrams of a clause that states a power without a conduct (no 的， before its act: :func:`conduct_of`
+    is None), its subject removed: what two laws stating the same power share whoever they name
+    (设区的市的特种设备安全监督管理部门, 设区的市级人民政府负责特种设备安全监督管理的部门).
+
+    >>> from types import SimpleNamespace as C
+    >>> sorted(statement_of(C(text="一般事故由设区的市的部门组织调查。", subject="设区的市的部门")))
+    ['一般', '事故', '故由', '由组', '组织', '织调', '般事', '调查']
+    >>> statement_of(C(text="违反本法规定，开采泥炭的，由部门处罚款。", subject="部门"))
+    frozenset()
+    """
+    text = clause.text or ""
+    if _CONDUCT_END.search(text) or "下列" in text or _ENUMERATOR.match(text.strip()):
+        return frozenset()  # a conduct (…的，), a list's head or one of its items: compared by conduct, not here
+    return bigrams(text.replace(clause.subject, "") if clause.subject else text)
+
+
 @dataclass(frozen=True)
 class VacuumClause:
     """A clause that could be a vacuum of some government, with what does not depend on the government.
@@ -296,6 +355,11 @@ class VacuumClause:
     def conduct(self) -> frozenset[str]:
         """The bigrams of the conduct the clause acts on (:func:`conduct_of`)."""
         return bigrams(conduct_of(self.row.clause.text))
+
+    @functools.cached_property
+    def statement(self) -> frozenset[str]:
+        """The bigrams of the power the clause states when it names no conduct (:func:`statement_of`)."""
+        return statement_of(self.row.clause)
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
@@ -520,6 +584,7 @@ class _Held:
     provision: Any = None
     reading: bool = False  # a normalised reading (:mod:`queries.conduct`): compared with a clause's readings only
     rests: frozenset[tuple[str, int | None]] = frozenset()  # (version, article) the item rests on, for its name
+    statement: bool = False  # a cited clause's statement of a power (:func:`statement_of`), of whatever category
 
     @property
     def where(self) -> str:
@@ -630,7 +695,12 @@ class HeldActs:
                 yield _Held(category, frozenset(), item, law, version=citation.version, provision=citation.target)
             for clause in citation.clauses:
                 if clause.category != category:
+                    # a list files the power a clause states under its own category (组织事故调查组进行调查:
+                    # 行政检查 to the extractor, 其他 in the list): only its statement is compared
+                    if category == "其他" or clause.category == "其他":
+                        yield from self._statement(category, item, law, clause, citation)
                     continue
+                yield from self._statement(category, item, law, clause, citation)
                 grams = self._clause_grams(clause)
                 sectors = frozenset({clause.sector}) if clause.sector else frozenset()
                 if len(grams) >= CONDUCT_MIN:
@@ -638,6 +708,16 @@ class HeldActs:
                 for reading in self._clause_readings(clause):
                     if len(reading) >= CONDUCT_MIN:  # 生产、销售假药 opens several provisions (药品管理法 116, 118)
                         yield _Held(category, reading, item, law, sectors, citation.version, citation.article, True)
+
+
+    def _statement(self, category: str, item: tuple[str, str], law: str | None, clause, citation) -> Iterator[_Held]:
+        key = (clause.id, "statement")
+        grams = self._grams.get(key)
+        if grams is None:
+            grams = self._grams[key] = statement_of(clause)
+        if len(grams) >= STATEMENT_MIN:
+            sectors = frozenset({clause.sector}) if clause.sector else frozenset()
+            yield _Held(category, grams, item, law, sectors, citation.version, citation.article, statement=True)
 
 
 @functools.lru_cache(maxsize=None)
@@ -706,15 +786,24 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
         families = clause.families or frozenset({law_family(law)})
         for dept in departments:
             for act in held.get(dept["id"], ()):
-                if act.category == category and act.law is not None and law_family(act.law) in families:
+                if act.category == category and act.law is not None and not act.statement and law_family(act.law) in families:
                     return act
+    if only_corrects(clause.row.clause):
+        families = clause.families or frozenset({law_family(law)})
+        for dept in departments:
+            for act in held.get(dept["id"], ()):
+                if act.category in CORRECTION_HOLDERS and act.law is not None and not act.conduct \
+                        and law_family(act.law) in families:
+                    return act
+    if len(clause.statement) >= STATEMENT_MIN:
+        return _statement_cover(clause, departments, held)
     best, score = None, CONDUCT_SIMILARITY
     compared = [(clause.conduct, False)] if len(clause.conduct) >= CONDUCT_MIN else []
     compared += [(reading, True) for reading in clause.readings if len(reading) >= CONDUCT_MIN_READING]
     for (grams, reading), dept in itertools.product(compared, departments):
         # raw with raw, normalised with normalised (a stripped modifier is no shared word); an act sharing no bigram scores 0
         for act in held.sharing(dept["id"], grams, reading):
-            if not act.conduct:
+            if not act.conduct or act.statement:
                 continue
             if act.category != category and not (
                     {act.category, category} <= ENFORCEMENT and similarity(grams, act.conduct) >= SAME_PROVISION):
@@ -728,6 +817,25 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
             value = same_conduct(grams, act.conduct)
             if min(len(grams), len(act.conduct)) < CONDUCT_MIN and similarity(grams, act.conduct) < SAME_PROVISION:
                 continue  # a short reading names one act only as a whole (生产、销售劣药 lies in 药品管理法 art. 118 too)
+            if value >= score:
+                best, score = act, value
+    return best
+
+
+def _statement_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], held: HeldActs) -> _Held | None:
+    """A clause an item of ``departments`` rests on that states the same power as ``clause`` (a clause with no
+    conduct), under any law: their statements alike for :data:`STATEMENT_SIMILARITY`, of the same category or
+    one of them 其他 (lists file what has no category of its own there), of the same sector."""
+    row = clause.row.clause
+    grams = clause.statement
+    best, score = None, STATEMENT_SIMILARITY
+    for dept in departments:
+        for act in held.sharing(dept["id"], grams):
+            if not act.statement or (act.category != row.category and "其他" not in (act.category, row.category)):
+                continue
+            if act.sectors and row.sector not in act.sectors:
+                continue
+            value = similarity(grams, act.conduct)
             if value >= score:
                 best, score = act, value
     return best
@@ -838,7 +946,7 @@ def load_manifest(path: str | Path | None) -> dict[str, list[dict[str, Any]]]:
 
 
 def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mapping[str, Any]],
-            count: int = 0, duties: int = 0) -> Finding:
+            count: int = 0, duties: int = 0, date: str | None = None) -> Finding:
     row = item.row
     clause = row.clause
     names = [d.get("name", d["id"]) for d in depts]
@@ -855,7 +963,7 @@ def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mappi
         law=row.version.law, version=row.version.date, article=clause.article if clause.article is not None else row.provision.article,
         paragraph=clause.paragraph, item=clause.item, category=clause.category, subject=clause.subject,
         modality=clause.modality, department="、".join(names) or None, provision=row.provision.id,
-        sector=clause.sector, severity=item.severity.label, count=count, duties=duties,
+        sector=reformed_sector(clause, date), severity=item.severity.label, count=count, duties=duties,
     )
 
 
@@ -922,7 +1030,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     def explained(clause) -> bool:
         # --explain with --department: only the notes of clauses whose sector that department carries
         return explain and (not department or any(department in (d.get("name"), d["id"])
-                                                  for d in departments_for(clause.sector, departments)))
+                                                  for d in departments_for(reformed_sector(clause, date), departments)))
 
     def keep(clause_level: str | None, rank: str, region: str | None) -> bool:
         # local legislation of elsewhere is not this government's law at all; unless explained, a clause of a
@@ -950,9 +1058,10 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             if explained(clause) and clause.level:  # a clause of no recognised level was never assignable
                 notes.append(_not_vacuum(government, item, _why(why)))
             continue
-        depts = sector_departments.get(clause.sector)
+        sector = reformed_sector(clause, date)  # 价格主管部门's price supervision is 市场监督管理's since 2018
+        depts = sector_departments.get(sector)
         if depts is None:
-            depts = sector_departments[clause.sector] = departments_for(clause.sector, departments)
+            depts = sector_departments[sector] = departments_for(sector, departments)
         general = general_cover(item, items, general_found)
         if general is not None:
             if explained(clause):
@@ -964,11 +1073,13 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             if held_by is not None:
                 if explained(clause):
                     notes.append(_not_vacuum(government, item, f"{held_by.where}已列同一行为" if held_by.conduct
+                                             else f"{held_by.where}，该法的责令改正随其{held_by.category}行使"
+                                             if only_corrects(clause) and held_by.category in CORRECTION_HOLDERS
                                              else f"{held_by.where}，已列该法的{clause.category}"))
                 continue
         elif not complete:
             if not department:
-                unloaded[clause.sector].append(item)
+                unloaded[sector].append(item)
             continue
         if department and not any(department in (d.get("name"), d["id"]) for d in depts):
             continue
@@ -988,7 +1099,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             continue
         reported[same] = (len(found), item)
         found.append(((key, order), (item, depts)))
-    vacuums = _grouped(found, top, functools.partial(_vacuum, government))
+    vacuums = _grouped(found, top, functools.partial(_vacuum, government, date=date))
     sectors = [_sector_note(government, sector, items) for sector, items in sorted(unloaded.items())]
     return vacuums + sectors + notes
 

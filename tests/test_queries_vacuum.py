@@ -621,6 +621,11 @@ GENERAL = [
      "行政处罚", "对无照经营行为的检查", "行政检查", False),
     ("设立房地产开发企业，应当向县级以上人民政府工商行政管理部门申请登记。",
      "行政确认", "不动产统一登记", "行政确认", False),
+    # 乳品质量安全监督管理条例 art. 49: the price supervision of one trade is the list's 对价格活动进行监督检查 (价格法 art. 33)
+    ("县级以上人民政府价格主管部门应当加强对生鲜乳购销过程中压级压价、价格欺诈、价格串通等不正当价格行为的监督检查。",
+     "行政检查", "对价格活动进行监督检查", "行政检查", True),
+    # near miss: the supervision of 价格鉴证 (河南省赃物罚没物管理条例 art. 36) is no supervision of prices charged
+    ("价格主管部门应当对赃物、罚没物价格鉴证工作进行监督检查。", "行政检查", "对价格活动进行监督检查", "行政检查", False),
 ]
 
 
@@ -905,3 +910,127 @@ def test_a_per_law_inspection_item_citing_the_law_alone_holds_its_inspections(st
     assert [f.kind for f in found if f.kind == "vacuum"] == vacuums
     if not vacuums:
         assert any("以《甲法》" in f.reason for f in found if f.kind == "not_vacuum")
+
+
+# --- issue 17/19 judged samples: a role's function moved by the 2018 reform, the same power under another law ----
+
+# (clause: sector, category, subject, text; the list's date) -> the sector that holds it (ontology/reform_functions.csv)
+REFORMED = [
+    # 乳品质量安全监督管理条例 art. 49: price supervision, 市场监督管理's since the 2018 reform
+    ("发展和改革", "行政检查", "县级以上人民政府价格主管部门",
+     "县级以上人民政府价格主管部门应当加强对生鲜乳购销过程中压级压价、价格欺诈、价格串通等不正当价格行为的监督检查。",
+     "2024-06-01", "市场监督管理"),
+    # 价格法 art. 39: a price penalty, even one on government-set prices, is enforcement
+    ("发展和改革", "行政处罚", "价格主管部门",
+     "经营者不执行政府指导价、政府定价以及法定的价格干预措施、紧急措施的，责令改正，没收违法所得，可以并处违法所得五倍以下的罚款。",
+     "2024-06-01", "市场监督管理"),
+    # near misses: a list dated before the reform; 价格鉴证 (河南省赃物罚没物管理条例 art. 36) and 价格监测
+    # (青岛市价格监测条例 art. 26) stayed with 发展和改革; the setting of a fee is no enforcement category
+    ("发展和改革", "行政检查", "县级以上人民政府价格主管部门",
+     "县级以上人民政府价格主管部门应当加强对生鲜乳购销过程中压级压价、价格欺诈、价格串通等不正当价格行为的监督检查。",
+     "2017-12-31", "发展和改革"),
+    ("发展和改革", "行政检查", "价格主管部门", "价格主管部门应当对赃物、罚没物价格鉴证工作进行监督检查。", "2024-06-01", "发展和改革"),
+    ("发展和改革", "行政检查", "价格主管部门", "价格主管部门实施专项调查，应当制定专项调查工作方案，确定调查内容。（价格监测）",
+     "2024-06-01", "发展和改革"),
+    ("发展和改革", "行政征收", "价格主管部门", "实行政府定价的经营性公共停车场，由价格主管部门会同城市管理部门制定收费标准。",
+     "2024-06-01", "发展和改革"),
+    # a clause of 发展和改革 whose subject is no price body (an energy duty) keeps its sector
+    ("发展和改革", "行政检查", "县级以上人民政府能源主管部门", "县级以上人民政府能源主管部门应当对煤炭洗选进行监督检查。",
+     "2024-06-01", "发展和改革"),
+]
+
+
+@pytest.mark.parametrize("sector, category, subject, text, date, expected", REFORMED)
+def test_a_reform_moves_a_function_of_a_role_to_another_sector(sector, category, subject, text, date, expected):
+    from types import SimpleNamespace
+
+    from queries.roles import reformed_sector
+
+    clause = SimpleNamespace(sector=sector, category=category, subject=subject, text=text)
+    assert reformed_sector(clause, date) == expected
+
+
+@pytest.mark.parametrize("price_item, vacuum_of", [
+    # the 市场监管 list's 对价格活动进行监督检查 (价格法 art. 33) holds the price supervision of every law
+    ("对价格活动进行监督检查", None),
+    # near miss: without it the vacuum is 市场监管's, not the 发改委's, which kept only the setting of prices
+    ("对价格监测定点单位的指定", "甲市市场监督管理局"),
+])
+def test_price_supervision_is_the_market_regulators_since_2018(store, price_item, vacuum_of):
+    text = "县级以上人民政府价格主管部门应当加强对生鲜乳购销过程中压级压价、价格欺诈、价格串通等不正当价格行为的监督检查。"
+    _one_law(store, {49: text}, [(49, "行政检查", "县级以上人民政府价格主管部门", "发展和改革", "应当", ("监督检查",))],
+             departments=(("甲市发展和改革委员会", "发展和改革"), ("甲市市场监督管理局", "市场监督管理")),
+             items=[(1, price_item, "行政检查", None)])
+    found = [f for f in find_vacuums(store, government="甲市") if f.kind == "vacuum"]
+    assert [f.department for f in found] == ([vacuum_of] if vacuum_of else [])
+    assert all(f.sector == "市场监督管理" for f in found)
+
+
+_ARCHIVES_48 = ("国家档案馆违反国家规定擅自扩大或者缩小档案接收范围的，或者不按照国家规定开放、提供利用档案的，由县级以上档案主管部门"
+                "责令限期改正；情节严重的，由有关机关对负有责任的领导人员和直接责任人员依法给予处分。")
+_SCHOOLS_64 = ("同时举办或者实际控制多所民办学校的举办者或者实际控制人违反本条例规定，对所举办或者实际控制的民办学校疏于管理，造成恶劣影响的，"
+               "由县级以上档案主管部门责令限期整顿；拒不整改或者整改后仍发生同类问题的，1至5年内不得举办新的民办学校。")
+
+
+# (the 其他 clause of 甲法实施条例, the item's category and the law of the article it rests on) -> vacuum?
+CORRECTIONS = [
+    # 档案法实施条例 art. 48: an order to correct, held by the archive bureau's 档案工作监督检查 (档案法 art. 42)
+    (_ARCHIVES_48, "行政检查", "甲法", False),
+    (_ARCHIVES_48, "行政检查", "甲法实施条例", False),
+    # near misses: an inspection under another law; a penalty item (it holds only the article it rests on);
+    # a clause doing more than order correction (民办教育促进法实施条例 art. 64 ¶2: 限期整顿, 1至5年内不得举办),
+    # which the extractor reads as 责令改正 too
+    (_ARCHIVES_48, "行政检查", "乙法", True),
+    (_ARCHIVES_48, "行政处罚", "甲法", True),
+    (_SCHOOLS_64, "行政检查", "甲法", True),
+]
+
+
+@pytest.mark.parametrize("text, item_category, item_law, vacuum", CORRECTIONS)
+def test_an_order_to_correct_is_held_by_the_inspection_of_its_law(store, text, item_category, item_law, vacuum):
+    g = GraphBuilder()
+    inspection = "档案主管部门可以对档案馆和机关、团体、企业事业单位以及其他组织的下列情况进行检查："
+    regulation = g.law("甲法实施条例", "2024-01-12", {48: text, 42: inspection}, rank=Rank.ADMINISTRATIVE_REGULATION)
+    g.clause(article_id(regulation, 48), "其他", "县级以上档案主管部门", sector="档案", actions=("责令改正",), text=text)
+    law = regulation if item_law == "甲法实施条例" else g.law(item_law, "2020-06-20", {42: inspection})
+    g.clause(article_id(law, 42), item_category, "档案主管部门", sector="档案", actions=("监督检查",), text=inspection)
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    dept = g.department(gov, "甲市档案局", "档案")
+    g.item(dept, "i", "档案工作监督检查", item_category, cite(article_id(law, 42), f"《{item_law}》第四十二条"))
+    g.save(store)
+    found = [f for f in find_vacuums(store, government="甲市", explain=True) if f.provision == article_id(regulation, 48)]
+    assert [f.kind for f in found] == (["vacuum"] if vacuum else ["not_vacuum"])
+    if not vacuum:
+        assert "责令改正随其行政检查行使" in found[0].reason
+
+
+_ACCIDENT_REGULATION = "一般事故由设区的市的特种设备安全监督管理部门会同有关部门组织事故调查组进行调查。"
+_ACCIDENT_LAW = {3: "发生较大事故，由省、自治区、直辖市人民政府负责特种设备安全监督管理的部门会同有关部门组织事故调查组进行调查。",
+                 4: "发生一般事故，由设区的市级人民政府负责特种设备安全监督管理的部门会同有关部门组织事故调查组进行调查。"}
+
+
+@pytest.mark.parametrize("paragraph, item_category, vacuum", [
+    # 特种设备安全监察条例 art. 67 ¶4 is 特种设备安全法 art. 72 ¶4: the list's item (filed as 其他) holds it
+    (4, "其他", False),
+    (4, "行政检查", False),
+    # near misses: the 较大事故 of ¶3 (the province's); the same text filed as a licence is another act
+    (3, "其他", True),
+    (4, "行政许可", True),
+])
+def test_a_power_stated_in_two_laws_is_held_by_an_item_on_either(store, paragraph, item_category, vacuum):
+    g = GraphBuilder()
+    regulation = g.law("特种设备安全监察条例", "2009-01-24", {67: ["甲。", "乙。", "丙。", _ACCIDENT_REGULATION]},
+                       rank=Rank.ADMINISTRATIVE_REGULATION)
+    law = g.law("中华人民共和国特种设备安全法", "2013-06-29", {72: ["甲。", "乙。", _ACCIDENT_LAW[3], _ACCIDENT_LAW[4]]})
+    g.clause(paragraph_id(article_id(regulation, 67), 4), "行政检查", "设区的市的特种设备安全监督管理部门", level="设区的市级",
+             sector="市场监督管理", actions=("监督检查",), text=_ACCIDENT_REGULATION)
+    subjects = {3: "省、自治区、直辖市人民政府负责特种设备安全监督管理的部门", 4: "设区的市级人民政府负责特种设备安全监督管理的部门"}
+    g.clause(paragraph_id(article_id(law, 72), paragraph), "行政检查", subjects[paragraph], sector="市场监督管理",
+             actions=("监督检查",), text=_ACCIDENT_LAW[paragraph])
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    dept = g.department(gov, "甲市市场监督管理局", "市场监督管理")
+    g.item(dept, "i", "对特种设备发生事故时组织调查", item_category,
+           cite(paragraph_id(article_id(law, 72), paragraph), "《特种设备安全法》第七十二条"))
+    g.save(store)
+    found = [f.kind for f in find_vacuums(store, government="甲市") if f.law == "特种设备安全监察条例"]
+    assert found == (["vacuum"] if vacuum else [])
