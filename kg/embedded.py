@@ -35,7 +35,6 @@ format when opened, atomically like a commit.
 from __future__ import annotations
 
 import contextlib
-import gc
 import glob
 import json
 import os
@@ -50,7 +49,7 @@ import networkx as nx
 import orjson
 
 from .model import CitationStatus, Edge, Node, ProvisionKind
-from .store import Store, StoreError, StoreStats, Writer
+from .store import Store, StoreError, StoreStats, Writer, collector_paused
 
 FORMAT = "powerlist-kg/2"
 FORMAT_1 = "powerlist-kg/1"  # edges named their nodes by id string: migrated on open (_migrate_format_1)
@@ -265,7 +264,7 @@ class EmbeddedStore(Store):
     def _read(self) -> None:
         # The cyclic GC rescans the growing heap while millions of dicts are
         # made; pausing it makes a reopen several times faster.
-        with _gc_paused():
+        with collector_paused(freeze=True):
             self._read_file()
 
     def _read_file(self) -> None:
@@ -363,7 +362,7 @@ class EmbeddedStore(Store):
         self._graph, self._label_of, self._labels, self._edge_total = graph, label_of, labels, total
 
     def _persist(self, log: "_Log") -> None:
-        with _gc_paused():
+        with collector_paused(freeze=True):
             self._persist_file(log)
     def _persist_file(self, log: "_Log") -> None:
         directory = self.path.parent
@@ -440,7 +439,7 @@ class EmbeddedStore(Store):
         self._in_tx = True
         writer = _EmbeddedWriter(self)
         try:
-            with _gc_paused():
+            with collector_paused(freeze=True):
                 yield writer
             if writer.log:
                 self._persist(writer.log)
@@ -814,17 +813,6 @@ def _shared_props(props: Mapping[str, Any], share) -> dict[str, Any]:
         for key, value in props.items()
     }
 
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-        gc.freeze()  # what survived is long-lived: keep it out of later collections
 
 
 class _Log:

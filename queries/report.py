@@ -20,15 +20,14 @@ Counter()
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import gc
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from kg.errors import UserError
+from kg.store import collector_paused
 
 from .candidate import rank_candidates
 from .decisions import missing_decisions, select
@@ -190,7 +189,7 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
             ran = set(kinds) | ({"unverifiable"} if kind in ("all", "unverifiable") else set())
             missing.extend(missing_decisions(decisions, seen, ran, government, department))
 
-    with _collector_paused():
+    with collector_paused():
         if format == "xlsx":
             write_xlsx(counted(), Path(output))
             return counts
@@ -204,23 +203,6 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
             _write_text(format, counted(), out if out is not None else sys.stdout, counts, kinds)
     return counts
 
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while findings are made and written.
-
-    A check makes millions of short-lived rows and findings beside the long-lived
-    caches of the laws, and no reference cycles (``gc.collect()`` finds nothing
-    after a 100,000-item check): the collector's full passes over those caches
-    were a third of the vacuum search on a whole-corpus store, and freed nothing.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _write_text(format: str, findings: Iterable[Finding], out: Any, counts: Counter, kinds: Iterable[str] = KINDS) -> None:
