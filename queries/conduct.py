@@ -17,13 +17,13 @@ Rows apply in table order, brackets first: a synonym may need a bracket read fir
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
-from importlib import resources
 from typing import Iterable
 
 from kg.text import bigrams, halfwidth
+
+from .tables import ontology_rows
 
 KINDS = ("bracket", "strip", "synonym", "connective")
 
@@ -31,9 +31,8 @@ KINDS = ("bracket", "strip", "synonym", "connective")
 @functools.lru_cache(maxsize=1)
 def conduct_terms() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     """(kind, pattern, replacement) of ``ontology/conduct_terms.csv``, brackets first, then in table order."""
-    text = resources.files("ontology").joinpath("conduct_terms.csv").read_text(encoding="utf-8-sig")
     rows = []
-    for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+    for line, row in ontology_rows("conduct_terms.csv"):
         if None in row or None in row.values():
             raise ValueError(f"ontology/conduct_terms.csv: line {line}: expected 5 cells (quote patterns holding a comma)")
         if row["kind"] not in KINDS:

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Iterable, Mapping
 
+from .tables import ontology_rows
+
 NATIONAL_RANKS = frozenset({"宪法", "法律", "行政法规", "国务院决定", "部门规章"})
 LOCAL_RANKS = frozenset({"地方性法规", "地方政府规章"})
 
@@ -184,10 +186,9 @@ class ReformedFunction:
 @functools.lru_cache(maxsize=1)
 def reformed_functions() -> tuple[ReformedFunction, ...]:
     """The rows of ``ontology/reform_functions.csv``, in table order; a bad row raises ValueError naming its line."""
-    text = resources.files("ontology").joinpath("reform_functions.csv").read_text(encoding="utf-8-sig")
     known = canonical_sectors()
     rows = []
-    for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+    for line, row in ontology_rows("reform_functions.csv"):
         if None in row or None in row.values():
             raise ValueError(f"ontology/reform_functions.csv: line {line}: expected 11 cells (quote cells holding a comma)")
         unknown = {row["sector"], row["moved_to"]} - known
@@ -297,9 +298,8 @@ RELEVANCE_MATCH = ("sector", "subject", "text", "actions")
 @functools.lru_cache(maxsize=1)
 def relevance_rules() -> tuple[RelevanceRule, ...]:
     """The rows of ``ontology/relevance.csv``, in table order."""
-    text = resources.files("ontology").joinpath("relevance.csv").read_text(encoding="utf-8-sig")
     rules = []
-    for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+    for line, row in ontology_rows("relevance.csv"):
         if row["kind"] not in RELEVANCE_KINDS or row["match"] not in RELEVANCE_MATCH:
             raise ValueError(f"ontology/relevance.csv: line {line}: unknown kind or match {row['kind']!r}/{row['match']!r}")
         split = lambda cell: frozenset(p.strip() for p in (cell or "").split(";") if p.strip())  # noqa: E731

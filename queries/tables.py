@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -41,3 +42,12 @@ def read_table(path: str | Path, what: str, required: Iterable[str], expected: I
         row = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k is not None}
         if any(row.values()):
             yield line, row
+
+
+def ontology_rows(name: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) of each row of the bundled rule table ``ontology/<name>``, a BOM allowed.
+
+    The tables' loaders check their own columns and name the line of a bad row.
+    """
+    text = resources.files("ontology").joinpath(name).read_text(encoding="utf-8-sig")
+    return enumerate(csv.DictReader(text.splitlines()), start=2)

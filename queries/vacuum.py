@@ -90,7 +90,7 @@ from .roles import (
     departments_for, government_places, is_competence, no_power_rule, reformed_sector, relevance_limits,
 )
 from .stale import MIN_QUOTE, QUOTE_MATCH, clean, quote_coverage, since_list_date
-from .tables import read_table
+from .tables import ontology_rows, read_table
 
 MODALITY_RANK = {"应当": 0, "必须": 0, "可以": 1}
 DUTIES = frozenset({"应当", "必须"})
@@ -730,9 +730,8 @@ def _shared_needed(size: int) -> int:
 @functools.lru_cache(maxsize=1)
 def named_acts() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     """(category, clause pattern with one group, what an item's name contains) of ``ontology/named_acts.csv``."""
-    text = resources.files("ontology").joinpath("named_acts.csv").read_text(encoding="utf-8-sig")
     acts = []
-    for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+    for line, row in ontology_rows("named_acts.csv"):
         if None in row or None in row.values() or "{0}" not in row["item_contains"]:
             raise ValueError(f"ontology/named_acts.csv: line {line}: expected 4 cells, item_contains naming {{0}}")
         acts.append((row["category"], re.compile(row["clause_pattern"]), row["item_contains"]))
@@ -879,9 +878,8 @@ class GeneralAct:
 @functools.lru_cache(maxsize=1)
 def general_acts() -> tuple[GeneralAct, ...]:
     """The rows of ``ontology/general_acts.csv``, in table order."""
-    text = resources.files("ontology").joinpath("general_acts.csv").read_text(encoding="utf-8-sig")
     acts = []
-    for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+    for line, row in ontology_rows("general_acts.csv"):
         if None in row or None in row.values():  # a pattern's {m,n} left unquoted splits the row
             raise ValueError(f"ontology/general_acts.csv: line {line}: expected 7 cells (quote patterns holding a comma)")
         if any(act.rule == row["rule"] for act in acts):  # general_cover keeps what it found by rule
