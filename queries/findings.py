@@ -16,7 +16,7 @@ import functools
 import json
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import cn2an
 
@@ -352,6 +352,16 @@ def describe_citation(c: CitationBasis) -> Evidence:
             resolved = f"{version_label(c.version)}中没有{article_label(c.citation.get('article'), c.citation.get('article_suffix', 0))}"
         text = None
     return Evidence(citation=c.citation.get("text"), resolved_to=resolved, article_text=text)
+
+
+def item_findings(store, classify: Callable[[ItemBasis], "Finding | None"], government: str | None = None,
+                  department: str | None = None) -> Iterator[Finding]:
+    """What ``classify`` finds about each item of ``government`` (and ``department``), in item-id order: the one
+    loop every per-item kind (orphan, invalid basis, stale, lapsed, unaccountable, debatable) runs."""
+    for basis in store.item_bases(government=government, department=department):
+        finding = classify(basis)
+        if finding is not None:
+            yield finding
 
 
 def item_finding(kind: str, basis: ItemBasis, reason: str, evidence: Iterable[Evidence], **extra: Any) -> Finding:

@@ -33,7 +33,7 @@ from typing import Iterator
 
 from kg.views import CitationBasis, ClauseRef, ItemBasis
 
-from .findings import Evidence, Finding, describe_citation, item_finding
+from .findings import Evidence, Finding, describe_citation, item_finding, item_findings
 from .rules import SettingRule, consequence, name_head, permitted, power_types, ranks_of_tag, setting_rules
 
 
@@ -120,7 +120,4 @@ def invalid_of(basis: ItemBasis) -> Finding | None:
 
 def find_invalid(store, *, government: str | None = None, department: str | None = None) -> Iterator[Finding]:
     """Items whose only bases may not create them (设定权), in item-id order."""
-    for basis in store.item_bases(government=government, department=department):
-        finding = invalid_of(basis)
-        if finding is not None:
-            yield finding
+    return item_findings(store, invalid_of, government, department)

@@ -35,7 +35,7 @@ from typing import Iterator, Sequence
 
 from kg.views import CitationBasis, ClauseRef, ItemBasis
 
-from .findings import Evidence, Finding, describe_citation, item_finding
+from .findings import Evidence, Finding, describe_citation, item_finding, item_findings
 from .rules import Act, acts, consequence, name_head
 
 
@@ -188,16 +188,10 @@ def debatable_of(basis: ItemBasis) -> Finding | None:
 
 def find_mismatches(store, *, government: str | None = None, department: str | None = None) -> Iterator[Finding]:
     """Items filed under a category other than the one their cited provisions grant their act in, by item id."""
-    return _found(store, mismatch_of, government, department)
+    return item_findings(store, mismatch_of, government, department)
 
 
 def find_debatable(store, *, government: str | None = None, department: str | None = None) -> Iterator[Finding]:
     """Notes on items whose act is defensibly of several categories, the list's among them."""
-    return _found(store, debatable_of, government, department)
+    return item_findings(store, debatable_of, government, department)
 
-
-def _found(store, classify, government: str | None, department: str | None) -> Iterator[Finding]:
-    for basis in store.item_bases(government=government, department=department):
-        finding = classify(basis)
-        if finding is not None:
-            yield finding

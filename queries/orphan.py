@@ -43,7 +43,7 @@ from typing import Iterator
 
 from kg.views import CitationBasis, ItemBasis
 
-from .findings import Evidence, Finding, describe_citation, item_finding
+from .findings import Evidence, Finding, describe_citation, item_finding, item_findings
 from .mismatch import misfiling
 from .rules import consequence, power_types
 from .stale import MIN_QUOTE, QUOTE_MATCH, quote_coverage
@@ -165,15 +165,9 @@ def unverifiable_of(basis: ItemBasis) -> Finding | None:
 
 def find_orphans(store, *, government: str | None = None, department: str | None = None) -> Iterator[Finding]:
     """Orphan items of ``government`` (and ``department``), in item-id order."""
-    for basis in store.item_bases(government=government, department=department):
-        finding = orphan_of(basis)
-        if finding is not None:
-            yield finding
+    return item_findings(store, orphan_of, government, department)
 
 
 def find_unverifiable(store, *, government: str | None = None, department: str | None = None) -> Iterator[Finding]:
     """Items whose basis cannot be checked here (law not loaded): notes, not orphans."""
-    for basis in store.item_bases(government=government, department=department):
-        finding = unverifiable_of(basis)
-        if finding is not None:
-            yield finding
+    return item_findings(store, unverifiable_of, government, department)

@@ -37,7 +37,7 @@ from typing import Iterator
 from kg.text import chinese_to_int, normalise
 from kg.views import CitationBasis, ItemBasis, VersionRef, article_key
 
-from .findings import Evidence, Finding, article_label, describe_citation, item_finding, provision_label, version_label
+from .findings import Evidence, Finding, article_label, describe_citation, item_finding, item_findings, provision_label, version_label
 
 QUOTE_MATCH = 0.8
 """Least share of the quote's characters the cited article must hold, in order."""
@@ -211,10 +211,7 @@ def lapsed_of(basis: ItemBasis) -> Finding | None:
 
 def find_lapsed(store, *, government: str | None = None, department: str | None = None) -> Iterator[Finding]:
     """``basis_lapsed`` notes (:func:`lapsed_of`), in item-id order."""
-    for basis in store.item_bases(government=government, department=department):
-        finding = lapsed_of(basis)
-        if finding is not None:
-            yield finding
+    return item_findings(store, lapsed_of, government, department)
 
 
 def stale_of(basis: ItemBasis) -> Finding | None:
@@ -269,7 +266,4 @@ def stale_of(basis: ItemBasis) -> Finding | None:
 
 def find_stale(store, *, government: str | None = None, department: str | None = None) -> Iterator[Finding]:
     """Items resting on repealed/superseded laws or on misquoted articles, in item-id order."""
-    for basis in store.item_bases(government=government, department=department):
-        finding = stale_of(basis)
-        if finding is not None:
-            yield finding
+    return item_findings(store, stale_of, government, department)

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from kg.views import ItemBasis
 
-from .findings import Evidence, Finding, item_finding
+from .findings import Evidence, Finding, item_finding, item_findings
 
 
 def unaccountable_of(basis: ItemBasis) -> Finding | None:
@@ -29,7 +29,4 @@ def unaccountable_of(basis: ItemBasis) -> Finding | None:
 
 def find_unaccountable(store, *, government: str | None = None, department: str | None = None) -> Iterator[Finding]:
     """Items lacking 责任事项 or 追责情形, in item-id order."""
-    for basis in store.item_bases(government=government, department=department):
-        finding = unaccountable_of(basis)
-        if finding is not None:
-            yield finding
+    return item_findings(store, unaccountable_of, government, department)
