@@ -1035,3 +1035,121 @@ def test_a_power_stated_in_two_laws_is_held_by_an_item_on_either(store, paragrap
     g.save(store)
     found = [f.kind for f in find_vacuums(store, government="甲市") if f.law == "特种设备安全监察条例"]
     assert found == (["vacuum"] if vacuum else [])
+
+
+# Orders to public bodies enforced by 处分 (relevance row public-body): internal supervision, no power over the public
+PUBLIC_BODIES = [
+    # 事业单位人事管理条例 art. 41
+    ("事业单位违反本条例规定的，由县级以上事业单位人事综合管理部门或者主管部门责令限期改正；逾期不改正的，对直接负责的主管人员和"
+     "其他直接责任人员依法给予处分。", "public-body"),
+    # near misses: 军人地位和权益保障法 art. 64 orders 企业事业单位 and others (the public too); an order with a fine
+    ("群团组织、企业事业单位、社会组织和其他组织违反本法规定，不履行优待义务的，由有关部门责令改正；对直接负责的主管人员和其他直接"
+     "责任人员，依法给予处分。", None),
+    ("事业单位违反本条例规定的，由县级以上事业单位人事综合管理部门责令限期改正，处一万元以下罚款；对直接负责的主管人员依法给予处分。", None),
+]
+
+
+@pytest.mark.parametrize("text, rule", PUBLIC_BODIES)
+def test_an_order_to_a_public_body_enforced_by_discipline_is_no_vacuum(store, text, rule):
+    _one_law(store, {41: text}, [(41, "其他", "县级以上人民政府农业农村主管部门", "农业农村", None, ("责令改正",))])
+    found = list(find_vacuums(store, government="甲市", explain=True))
+    assert [f.kind for f in found] == (["not_vacuum"] if rule else ["vacuum"])
+    if rule:
+        assert "公共部门内部管理的层级监督" in found[0].reason and "公职人员政务处分法" in found[0].reason
+
+
+# A licence the 本级人民政府 issues (relevance kind government): the government's, not its department's
+GOVERNMENT_ISSUES = [
+    # 渔业法 art. 11: the fishery department takes the application, the government issues the 养殖证
+    ("单位和个人使用国家规划确定用于养殖业的全民所有的水域、滩涂的，使用者应当向县级以上地方人民政府渔业行政主管部门提出申请，"
+     "由本级人民政府核发养殖证，许可其使用该水域、滩涂从事养殖生产。", "人民政府"),
+    # near miss: 渔业法实施细则 art. 15 ¶4, the department issues the 捕捞许可证 itself
+    ("内陆水域的捕捞许可证，由县级以上地方人民政府渔业行政主管部门批准发放。", "农业农村"),
+]
+
+
+@pytest.mark.parametrize("text, sector", GOVERNMENT_ISSUES)
+def test_a_licence_the_government_issues_is_the_governments(store, text, sector):
+    _one_law(store, {11: text}, [(11, "行政许可", "县级以上地方人民政府渔业行政主管部门", "农业农村", "应当", ("核发",))])
+    found = [(f.kind, f.sector) for f in find_vacuums(store, government="甲市")]
+    # the government's own list is not loaded: the clause is counted in its sector's note, not as the bureau's vacuum
+    assert found == ([("vacuum_sector", "人民政府")] if sector == "人民政府" else [("vacuum", "农业农村")])
+    complete = [(f.kind, f.sector, f.department) for f in find_vacuums(store, government="甲市", complete=True)]
+    assert complete == [("vacuum", sector, None if sector == "人民政府" else "甲市农业农村局")]
+
+
+_DEVICE_13 = ("设区的市级负责药品监督管理的部门自受理经营许可申请后，应当对申请资料进行审查，必要时按照医疗器械经营质量管理规范的要求"
+              "开展现场核查，并自受理之日起20个工作日内作出决定。")
+
+
+@pytest.mark.parametrize("rank, first_cites, item_name, item_law, vacuum", [
+    # 医疗器械经营监督管理办法 art. 13 (a 部门规章 made under 医疗器械监督管理条例): the review of the licence the list holds
+    # as 第三类医疗器械经营许可 on 条例 art. 42
+    (Rank.DEPARTMENT_RULE, ["医疗器械监督管理条例"], "第三类医疗器械经营许可", "医疗器械监督管理条例", False),
+    # near misses: a licence item naming another subject; a licence item on a law the rule was not made under;
+    # a 行政法规 (it may set a licence of its own, 行政许可法 art. 14)
+    (Rank.DEPARTMENT_RULE, ["医疗器械监督管理条例"], "第二类医疗器械生产许可", "医疗器械监督管理条例", True),
+    (Rank.DEPARTMENT_RULE, [], "第三类医疗器械经营许可", "医疗器械监督管理条例", True),
+    (Rank.ADMINISTRATIVE_REGULATION, ["医疗器械监督管理条例"], "第三类医疗器械经营许可", "医疗器械监督管理条例", True),
+])
+def test_a_rules_licence_clause_is_held_by_the_licence_item_of_the_law_it_implements(store, rank, first_cites, item_name,
+                                                                                      item_law, vacuum):
+    from kg.model import Citation
+
+    g = GraphBuilder()
+    rule = g.law("医疗器械经营监督管理办法", "2022-03-10", {
+        1: "为了加强医疗器械经营监督管理，规范医疗器械经营活动，根据《医疗器械监督管理条例》，制定本办法。", 13: _DEVICE_13}, rank=rank)
+    for n, law in enumerate(first_cites):
+        cid = g._add(Citation(id_=f"{article_id(rule, 1)}#c{n}", source=article_id(rule, 1), text=f"《{law}》", law=law))
+        g._edge(article_id(rule, 1), cid, "CITES")
+    g.clause(article_id(rule, 13), "行政许可", "设区的市级负责药品监督管理的部门", level="设区的市级", sector="药品监督管理",
+             modality="应当", actions=("许可",), text=_DEVICE_13)
+    parent = g.law(item_law, "2021-02-09", {42: "从事第三类医疗器械经营的，经营企业应当向所在地设区的市级人民政府负责药品监督管理的部门申请经营许可。"},
+                   rank=Rank.ADMINISTRATIVE_REGULATION)
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    dept = g.department(gov, "甲市市场监督管理局", "市场监督管理", "药品监督管理")
+    g.item(dept, "i", item_name, "行政许可", cite(article_id(parent, 42), f"《{item_law}》第四十二条"))
+    g.save(store)
+    found = [f for f in find_vacuums(store, government="甲市", explain=True) if f.law == "医疗器械经营监督管理办法"]
+    assert [f.kind for f in found] == (["vacuum"] if vacuum else ["not_vacuum"])
+    if not vacuum:
+        assert "规章不设定许可" in found[0].reason and "第三类医疗器械经营许可" in found[0].reason
+
+
+_SEISMIC_35 = ["县级以上人民政府住房和城乡建设主管部门和其他有关监督管理部门履行建设工程抗震监督管理职责时，有权采取以下措施：",
+               "（五）查封涉嫌违反抗震设防强制性标准的施工现场；",
+               "（六）发现可能影响抗震质量的问题时，责令相关单位进行必要的检测、鉴定。"]
+
+
+@pytest.mark.parametrize("head, item_law, vacuums", [
+    # 建设工程抗震管理条例 art. 35 (made under 防震减灾法): the order of (六) is made in the 抗震设防 inspection the list
+    # holds on 防震减灾法 art. 76; the 查封 of (五) is a coercive power of its own and stays
+    (_SEISMIC_35[0], "中华人民共和国防震减灾法", [5]),
+    # near misses: an inspection item on a law the regulation was not made under; a head that is no inspection's
+    (_SEISMIC_35[0], "中华人民共和国城乡规划法", [5, 6]),
+    ("县级以上人民政府住房和城乡建设主管部门可以依法采取以下措施：", "中华人民共和国防震减灾法", [5, 6]),
+])
+def test_an_order_among_an_inspections_measures_is_held_by_its_inspection_item(store, head, item_law, vacuums):
+    from kg.model import Citation
+
+    g = GraphBuilder()
+    regulation = g.law("建设工程抗震管理条例", "2021-07-19", {
+        1: "为了提升建设工程抗御地震破坏的能力，根据《中华人民共和国建筑法》、《中华人民共和国防震减灾法》等法律，制定本条例。",
+        35: [head, _SEISMIC_35[1], _SEISMIC_35[2]]}, rank=Rank.ADMINISTRATIVE_REGULATION)
+    cid = g._add(Citation(id_=f"{article_id(regulation, 1)}#c0", source=article_id(regulation, 1), text="《中华人民共和国防震减灾法》",
+                          law="中华人民共和国防震减灾法"))
+    g._edge(article_id(regulation, 1), cid, "CITES")
+    subject = "县级以上人民政府住房和城乡建设主管部门"
+    g.clause(paragraph_id(article_id(regulation, 35), 2), "行政强制", subject, sector="住房和城乡建设", actions=("查封",),
+             text=_SEISMIC_35[1], item=5)
+    g.clause(paragraph_id(article_id(regulation, 35), 3), "其他", subject, sector="住房和城乡建设", actions=("责令检测",),
+             text=_SEISMIC_35[2], item=6)
+    law = g.law(item_law, "2008-12-27", {76: "县级以上人民政府住房城乡建设主管部门应当按照职责分工，加强对工程建设强制性标准、抗震设防要求执行情况的监督检查。"})
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    dept = g.department(gov, "甲市住房和城乡建设局", "住房和城乡建设")
+    g.item(dept, "i", "对工程建设强制性标准、抗震设防要求执行情况的检查", "行政检查", cite(article_id(law, 76), f"《{item_law}》第七十六条"))
+    g.save(store)
+    found = list(find_vacuums(store, government="甲市", explain=True))
+    assert [f.item for f in found if f.kind == "vacuum"] == vacuums
+    if 6 not in vacuums:
+        assert any(f.item == 6 and "检查中采取的该项措施随其行政检查行使" in f.reason for f in found if f.kind == "not_vacuum")
