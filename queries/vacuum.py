@@ -767,13 +767,16 @@ def _shared_needed(size: int) -> int:
 
 
 @functools.lru_cache(maxsize=1)
-def named_acts() -> tuple[tuple[str, re.Pattern[str], str], ...]:
-    """(category, clause pattern with one group, what an item's name contains) of ``ontology/named_acts.csv``."""
+def named_acts() -> tuple[tuple[frozenset[str], re.Pattern[str], str], ...]:
+    """(categories, clause pattern with one group, what an item's name contains) of ``ontology/named_acts.csv``;
+    a row of several categories (separated by ;) names an act lists file under any of them, the clause's and
+    the item's alike (an authorisation of 计量检定机构: 行政确认 to the extractor, 行政许可 in the list)."""
     acts = []
     for line, row in ontology_rows("named_acts.csv"):
         if None in row or None in row.values() or "{0}" not in row["item_contains"]:
             raise ValueError(f"ontology/named_acts.csv: line {line}: expected 4 cells, item_contains naming {{0}}")
-        acts.append((row["category"], re.compile(row["clause_pattern"]), row["item_contains"]))
+        acts.append((frozenset(c for c in row["category"].split(";") if c), re.compile(row["clause_pattern"]),
+                     row["item_contains"]))
     return tuple(acts)
 
 
@@ -785,7 +788,7 @@ def names_of(category: str, text: str | None) -> frozenset[str]:
     >>> sorted(names_of("行政征收", "在批准发放捕捞许可证的同时征收渔业资源费。")), names_of("行政处罚", "处罚款。")
     (['渔业资源'], frozenset())
     """
-    return frozenset(contains.format(m.group(1)) for cat, pattern, contains in named_acts() if cat == category
+    return frozenset(contains.format(m.group(1)) for cats, pattern, contains in named_acts() if category in cats
                      for m in pattern.finditer(text or ""))
 
 
@@ -794,10 +797,14 @@ def named_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], 
     grants or levies (:func:`names_of`), or None: 林木采伐许可证的核发 (森林法 art. 56) holds art. 57."""
     category = clause.row.clause.category
     names = clause.names
+    text = clause.row.clause.text or ""
+    # the categories an item naming the act may be filed under: the clause's, and those of the rows naming it
+    kinds = frozenset({category}).union(*(cats for cats, pattern, _ in named_acts() if category in cats and pattern.search(text))) \
+        if names else frozenset()
     for dept in departments if names else ():
         for basis in held.items(dept["id"]):
             name = basis.item.get("name") or ""
-            if basis.item.get("category") == category and any(normalise_conduct(n) in normalise_conduct(name) for n in names):
+            if basis.item.get("category") in kinds and any(normalise_conduct(n) in normalise_conduct(name) for n in names):
                 return _Held(category, bigrams(name), (name, basis.item.get("code") or basis.item["id"]))
     return None
 

@@ -1153,3 +1153,47 @@ def test_an_order_among_an_inspections_measures_is_held_by_its_inspection_item(s
     assert [f.item for f in found if f.kind == "vacuum"] == vacuums
     if 6 not in vacuums:
         assert any(f.item == 6 and "检查中采取的该项措施随其行政检查行使" in f.reason for f in found if f.kind == "not_vacuum")
+
+
+# Limits on licences set elsewhere and the lesser order for an innocent seller (relevance rows licence-limit,
+# innocent-seller): no power of their own
+LIMITS = [
+    # 渔业法 art. 24 ¶2: the licences of art. 23 must fit the catch quota
+    ("县级以上地方人民政府渔业行政主管部门批准发放的捕捞许可证，应当与上级人民政府渔业行政主管部门下达的捕捞限额指标相适应。",
+     ("行政许可", "县级以上地方人民政府农业农村主管部门", "农业农村", None, ("批准",)), "licence-limit"),
+    # near miss: 渔业法 art. 23 itself
+    ("从事捕捞作业的单位和个人，必须经县级以上地方人民政府渔业行政主管部门批准，领取捕捞许可证。",
+     ("行政许可", "县级以上地方人民政府农业农村主管部门", "农业农村", None, ("批准",)), None),
+    # 专利法实施细则 art. 101 ¶3, 商标法实施条例 art. 80: the seller who proves a lawful source is only ordered to stop
+    ("销售不知道是假冒专利的产品，并且能够证明该产品合法来源的，由县级以上负责专利执法的部门责令停止销售。",
+     ("其他", "县级以上人民政府农业农村主管部门", "农业农村", None, ("责令停止销售",)), "innocent-seller"),
+    ("销售不知道是侵犯注册商标专用权的商品，能证明该商品是自己合法取得并说明提供者的，由工商行政管理部门责令停止销售。",
+     ("其他", "县级以上人民政府农业农村主管部门", "农业农村", None, ("责令停止销售",)), "innocent-seller"),
+    # near miss: the penalty of the paragraph before (the seller who knew)
+    ("假冒专利的，除依法承担民事责任外，由县级以上负责专利执法的部门责令改正并予公告，没收违法所得，可以处违法所得5倍以下的罚款。",
+     ("行政处罚", "县级以上人民政府农业农村主管部门", "农业农村", None, ("罚款",)), None),
+]
+
+
+@pytest.mark.parametrize("text, clause, rule", LIMITS)
+def test_a_limit_on_a_licence_or_a_lesser_order_is_no_power(store, text, clause, rule):
+    test_relevance_drops_what_no_local_government_exercises(store, text, clause, rule)
+
+
+@pytest.mark.parametrize("text, item_name, item_category, covered", [
+    # 强制检定的工作计量器具检定管理办法 art. 10 (行政确认 to the extractor) is the authorisation the list holds as a
+    # licence (承担国家法定计量检定机构任务授权, 计量法 art. 20)
+    ("县级以上人民政府计量行政部门按照有利于管理、方便生产和使用的原则，结合本地区的实际情况，可以授权有关单位的计量检定机构在规定的范围内"
+     "执行强制检定工作。", "承担国家法定计量检定机构任务授权", "行政许可", True),
+    ("县级以上人民政府计量行政部门按照有利于管理、方便生产和使用的原则，结合本地区的实际情况，可以授权有关单位的计量检定机构在规定的范围内"
+     "执行强制检定工作。", "承担国家法定计量检定机构任务授权", "行政确认", True),
+    # near misses: an item of another category; a clause naming authorised bodies without authorising (…授权的计量检定机构)
+    ("县级以上人民政府计量行政部门按照有利于管理、方便生产和使用的原则，结合本地区的实际情况，可以授权有关单位的计量检定机构在规定的范围内"
+     "执行强制检定工作。", "承担国家法定计量检定机构任务授权", "行政检查", False),
+    ("县级以上人民政府计量行政部门应当按照经济合理、就地就近的原则，指定所属或者授权的计量检定机构执行强制检定任务。",
+     "承担国家法定计量检定机构任务授权", "行政许可", False),
+])
+def test_an_authorisation_item_holds_it_under_either_category(store, text, item_name, item_category, covered):
+    _one_law(store, {10: text}, [(10, "行政确认", "县级以上人民政府计量行政部门", "市场监督管理", "可以", ("授权",))],
+             items=[(0, item_name, item_category, None)], departments=(("甲市市场监督管理局", "市场监督管理"),))
+    assert [f.kind for f in find_vacuums(store, government="甲市")] == ([] if covered else ["vacuum"])
