@@ -624,6 +624,7 @@ class _Held:
     rests: frozenset[tuple[str, int | None]] = frozenset()  # (version, article) the item rests on, for its name
     statement: bool = False  # a cited clause's statement of a power (:func:`statement_of`), of whatever category
     note: str | None = None  # why it holds a clause of another provision when that is not the same conduct (--explain)
+    older: bool = False  # the text of a provision of an older version the item cites, with no clause of its category
 
     @property
     def where(self) -> str:
@@ -747,7 +748,31 @@ class HeldActs:
                 for reading in self._clause_readings(clause):
                     if len(reading) >= CONDUCT_MIN:  # 生产、销售假药 opens several provisions (药品管理法 116, 118)
                         yield _Held(category, reading, item, law, sectors, citation.version, citation.article, True)
+            if category in ENFORCEMENT and citation.version is not None and citation.version.status != "in_force" \
+                    and citation.target is not None and not any(c.category == category for c in citation.clauses):
+                yield from self._older(category, item, law, cited, citation)
 
+
+    def _older(self, category: str, item: tuple[str, str], law: str | None, sectors: frozenset[str],
+               citation) -> Iterator[_Held]:
+        """The conduct of a provision of an older version an item cites where no clause of its category stands:
+        a duty it punishes the breach of (农产品质量安全法 2018 art. 33 (三), cited with the penalty of art. 50) or a
+        penalty the extractor found no subject for (2018 art. 49: 由…部门决定 stands in art. 52).  Compared with
+        the clauses of the same law only (:func:`conduct_cover`): the version in force restates the conduct under
+        another number when the alignment of the two versions paired none (2022 art. 71 (二))."""
+        key = (citation.target.id, "older")
+        found = self._grams.get(key)
+        if found is None:
+            conduct = conduct_of(citation.target.text)
+            if conduct and conduct.startswith("其他"):
+                conduct = None  # a list's residual item (（五）其他不符合农产品质量安全标准的) lies in any conduct of the kind
+            found = self._grams[key] = (bigrams(conduct), readings(conduct))
+        grams, normalised = found
+        if len(grams) >= CONDUCT_MIN:
+            yield _Held(category, grams, item, law, sectors, citation.version, citation.target, older=True)
+        for reading in normalised:
+            if len(reading) >= CONDUCT_MIN:
+                yield _Held(category, reading, item, law, sectors, citation.version, citation.target, True, older=True)
 
     def _statement(self, category: str, item: tuple[str, str], law: str | None, clause, citation) -> Iterator[_Held]:
         key = (clause.id, "statement")
@@ -850,7 +875,7 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
     for (grams, reading), dept in itertools.product(compared, departments):
         # raw with raw, normalised with normalised (a stripped modifier is no shared word); an act sharing no bigram scores 0
         for act in held.sharing(dept["id"], grams, reading):
-            if not act.conduct or act.statement:
+            if not act.conduct or act.statement or (act.older and act.law != law):
                 continue
             if act.category != category and not (
                     {act.category, category} <= ENFORCEMENT and similarity(grams, act.conduct) >= SAME_PROVISION):

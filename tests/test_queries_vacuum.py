@@ -1197,3 +1197,42 @@ def test_an_authorisation_item_holds_it_under_either_category(store, text, item_
     _one_law(store, {10: text}, [(10, "行政确认", "县级以上人民政府计量行政部门", "市场监督管理", "可以", ("授权",))],
              items=[(0, item_name, item_category, None)], departments=(("甲市市场监督管理局", "市场监督管理"),))
     assert [f.kind for f in find_vacuums(store, government="甲市")] == ([] if covered else ["vacuum"])
+
+
+_PRODUCE_71 = ["违反本法规定，农产品生产经营者有下列行为之一，尚不构成犯罪的，由县级以上地方人民政府农业农村主管部门责令停止生产经营、"
+               "追回已经销售的农产品，没收违法所得，并处五万元以上十万元以下罚款：",
+               "（一）销售农药、兽药等化学物质残留或者含有的重金属等有毒有害物质不符合农产品质量安全标准的农产品；",
+               "（二）销售含有的致病性寄生虫、微生物或者生物毒素不符合农产品质量安全标准的农产品；",
+               "（三）销售其他不符合农产品质量安全标准的农产品。"]
+_PRODUCE_2018_50 = ("农产品生产企业、农民专业合作经济组织销售的农产品有本法第三十三条第一项至第三项或者第五项所列情形之一的，责令停止销售，"
+                    "追回已经销售的农产品，没收违法所得，并处二千元以上二万元以下罚款。")
+
+
+@pytest.mark.parametrize("duty, duty_law, item_category, vacuum", [
+    # 农产品质量安全法 2022 art. 71: the list punishes the sale of what 2018 art. 33 (二) bars (with the penalty of
+    # art. 50, which the alignment of the two versions paired with nothing): a stale basis, not a vacuum
+    ("（二）农药、兽药等化学物质残留或者含有的重金属等有毒有害物质不符合农产品质量安全标准的；", "中华人民共和国农产品质量安全法",
+     "行政处罚", False),
+    # near misses: the residual item (（五）其他不符合…的) lies in any such conduct; the same words in an older version of
+    # another law; an inspection item citing the duty
+    ("（五）其他不符合农产品质量安全标准的。", "中华人民共和国农产品质量安全法", "行政处罚", True),
+    ("（二）农药、兽药等化学物质残留或者含有的重金属等有毒有害物质不符合农产品质量安全标准的；", "中华人民共和国乙法", "行政处罚", True),
+    ("（二）农药、兽药等化学物质残留或者含有的重金属等有毒有害物质不符合农产品质量安全标准的；", "中华人民共和国农产品质量安全法",
+     "行政检查", True),
+])
+def test_an_item_on_an_older_versions_duty_holds_the_new_versions_penalty(store, duty, duty_law, item_category, vacuum):
+    g = GraphBuilder()
+    law = "中华人民共和国农产品质量安全法"
+    old = g.law(duty_law, "2018-10-26", {33: duty, 50: _PRODUCE_2018_50}, status=VersionStatus.SUPERSEDED)
+    new = g.law(law, "2022-09-02", {71: _PRODUCE_71})
+    g.clause(article_id(new, 71), "行政处罚", "县级以上地方人民政府农业农村主管部门", sector="农业农村", actions=("罚款",),
+             text=_PRODUCE_71[0])
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    dept = g.department(gov, "甲市农业农村局", "农业农村")
+    g.item(dept, "i", "对农产品生产企业、农民专业合作经济组织销售不合格农产品的处罚", item_category,
+           cite(article_id(old, 33), "第三十三条"), cite(article_id(old, 50), "第五十条"))
+    g.save(store)
+    found = [f for f in find_vacuums(store, government="甲市", explain=True) if f.law == law]
+    assert [f.kind for f in found] == (["vacuum"] if vacuum else ["not_vacuum"])
+    if not vacuum:
+        assert "（2018-10-26）第三十三条已列同一行为" in found[0].reason
