@@ -12,7 +12,9 @@ For a government, a clause counts when
   its sector is a canonical one (``ontology/sectors.csv``) or 人民政府: a
   clause for 有关部门 names no body that could hold it; a function a reform
   moved maps to its new sector from the reform's date
-  (``ontology/reform_functions.csv``: :func:`queries.roles.reformed_sector`);
+  (``ontology/reform_functions.csv``: :func:`queries.roles.reformed_sector`), and
+  a licence the 本级人民政府 issues maps to 人民政府 (``government`` rows of
+  ``ontology/relevance.csv``);
 - it is not a prohibition (modality 不得), nor an 其他 clause (责令改正 ...)
   beside a clause of another category for the same subject on the same
   provision (one vacuum per act, not two), nor a competence clause
@@ -31,9 +33,13 @@ For a government, a clause counts when
   vacuums), nor does an item of the department the clause maps to hold the
   same act for the same conduct under another provision or law (a penalty
   repeated in 安全生产法 and 煤矿安全生产条例: :func:`conduct_cover`; an order to
-  correct and nothing else, by the department's inspection item on the same
-  law family: :func:`only_corrects`; a power stated without a conduct, by an
-  item on another law's clause stating it: :func:`statement_of`), nor
+  correct and nothing else, or an order among an inspection's measures, by the
+  department's inspection item on the same law family: :func:`only_corrects`,
+  :func:`inspection_order`; a power stated without a conduct, by an
+  item on another law's clause stating it: :func:`statement_of`; a rule's
+  licence clause, by the licence item on the law it implements:
+  :func:`rule_licence_cover`; a conduct of the version in force, by an item
+  on the same law's older provision stating it: ``HeldActs._older``), nor
   does an item of the government name the general act that holds it
   (不动产统一登记, 无照经营: ``ontology/general_acts.csv``, :func:`general_cover`);
 - it is the first clause of its provision and category mapping to those

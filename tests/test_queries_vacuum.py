@@ -1236,3 +1236,13 @@ def test_an_item_on_an_older_versions_duty_holds_the_new_versions_penalty(store,
     assert [f.kind for f in found] == (["vacuum"] if vacuum else ["not_vacuum"])
     if not vacuum:
         assert "（2018-10-26）第三十三条已列同一行为" in found[0].reason
+
+
+def test_each_unloaded_sector_note_has_its_own_id(store):
+    # two sectors no loaded department carries: two notes, two ids (a decision on one must not hide the other)
+    _one_law(store, {5: "违反本法规定的，由县级以上地方人民政府公安机关处罚款。", 6: "违反本法规定的，由县级以上地方人民政府水行政主管部门处罚款。"},
+             [(5, "行政处罚", "县级以上地方人民政府公安机关", "公安", None, ("罚款",)),
+              (6, "行政处罚", "县级以上地方人民政府水行政主管部门", "水利", None, ("罚款",))])
+    notes = [f for f in find_vacuums(store, government="甲市") if f.kind == "vacuum_sector"]
+    assert sorted(f.sector for f in notes) == ["公安", "水利"]
+    assert len({f.finding_id for f in notes}) == 2
