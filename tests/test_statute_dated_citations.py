@@ -113,3 +113,14 @@ def test_an_item_on_a_referring_provision_holds_the_referred_article(laws_dir, t
     load_powers(store, [_items(tmp_path, [("对违法行为的处罚", basis)])], government="乙市", date="2024-06-01")
     _, numbers = referred_by(store, store.item_bases(government="乙市"))
     assert {(law, number) for law, number, _ in numbers} == covered
+
+
+def test_show_article_gives_each_citation_of_another_law_with_its_dated_and_current_target(cited):
+    from kg.show import show_article
+
+    forest = show_article(cited, "森林法实施条例", 41)
+    assert "第四十四条 (2018-03-19): version_not_loaded" in forest
+    coast = show_article(cited, "防治海岸工程建设项目污染损害海洋环境管理条例", 26)
+    assert f"{P}海洋环境保护法/2017-11-04/第75条, now {P}海洋环境保护法/2023-10-24/第95条" in coast
+    gone = show_article(cited, "防治海岸工程建设项目污染损害海洋环境管理条例", 25)
+    assert "its text is gone from the version in force" in gone
