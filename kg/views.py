@@ -471,6 +471,9 @@ def referred_by(store: Any, bases: Iterable[ItemBasis]) -> tuple[frozenset[str],
     alignment pairs with it (``Citation.current_target``; "" when its text is gone).  A ``version_not_loaded``
     citation (the dated text is not loaded) covers nothing: the same number of a later text may be another
     provision (森林法实施条例 2018 art. 41 ¶2 cites the 1998 森林法 art. 44; 2019 art. 44 encourages planting).
+    Only referrals to another law count: within one law a referral lends one article's sanctions to another
+    conduct (疫苗管理法 art. 85: the persons responsible for a cold-chain breach are fined 依照本法第八十二条), and the
+    referred article's own conduct still needs an item.
     """
     provisions: set[str] = set()
     articles: set[tuple[str, int, int]] = set()
@@ -492,6 +495,8 @@ def referred_by(store: Any, bases: Iterable[ItemBasis]) -> tuple[frozenset[str],
                 for cited in store.targets(pid, "CITES"):
                     props = cited.props
                     target = props.get("target")
+                    if props.get("law") == pid.split("/", 1)[0]:
+                        continue  # this law's own article (本法第八十二条)
                     if props.get("status") != "resolved" or props.get("article") is None \
                             or not target or not any(props.get("text", "\0") in span for span in spans):
                         continue
