@@ -132,6 +132,9 @@ class CitationStatus(str, enum.Enum):
     NORMATIVE_DOCUMENT = "normative_document"
     UNPARSED = "unparsed"
     TEXT_INCOMPLETE = "text_incomplete"  # cited article beyond the end of a version whose loaded text looks cut short
+    # a statute cites an article of a law whose version in force at the citing text's date is not loaded (only
+    # later texts are): the number means a provision of that older text, not the same number of a later one
+    VERSION_NOT_LOADED = "version_not_loaded"
 
 
 class GovLevel(str, enum.Enum):
@@ -390,6 +393,12 @@ class Citation(GraphObject):
     # for a citation resolved into a version no longer in force: the article of the version in force that
     # holds the cited article's text (CORRESPONDS_TO chain), "" when the text is gone, None when not known
     current_target: str | None = None
+    # of a citation in statute text: the date the citing version speaks at (its effective date, else its
+    # promulgation/amendment date), which picks the cited law's version (``version``)
+    cited_at: str | None = None
+    # of a ``version_not_loaded`` citation: the provision bearing the cited number in the earliest loaded (later)
+    # version, kept for display only (no RESOLVES_TO edge: it may be another provision)
+    later_target: str | None = None
 
     @property
     def id(self) -> str:

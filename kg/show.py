@@ -65,6 +65,28 @@ def _citers(store: Store, target: str) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _dated(props: dict) -> str:
+    """One citation of another law: as written, at which date, the dated target and the current one.
+
+    >>> _dated({"text": "第四十四条", "cited_at": "2018-03-19", "status": "version_not_loaded",
+    ...         "later_target": "森林法/2019-12-28/第44条"})
+    '第四十四条 (2018-03-19): version_not_loaded, the text in force then is not loaded (森林法/2019-12-28/第44条 bears the number now)'
+    >>> _dated({"text": "第七十五条", "cited_at": "2018-03-19", "status": "resolved", "target": "L/2017/第75条",
+    ...         "current_target": "L/2023/第95条"})
+    '第七十五条 (2018-03-19): L/2017/第75条, now L/2023/第95条'
+    """
+    head = f"{props.get('text', '')} ({props.get('cited_at') or 'undated'}): "
+    status = props.get("status")
+    if status == "version_not_loaded":
+        return head + (f"{status}, the text in force then is not loaded"
+                       + (f" ({props['later_target']} bears the number now)" if props.get("later_target") else ""))
+    if status != "resolved":
+        return head + str(status)
+    current = props.get("current_target")
+    tail = "" if current is None else (", its text is gone from the version in force" if current == "" else f", now {current}")
+    return head + str(props.get("target")) + tail
+
+
 def _items_on(store: Store, target: str) -> list[str]:
     """Power items whose basis citations resolve to ``target``."""
     names = []
@@ -153,6 +175,10 @@ def show_article(store: Store, name: str, number: str | int, version: str | None
         lines.append(f"  {kind} {source}: {text}" + (f" -> {where.strip('/')}" if where else ""))
     if len(cited) > 50:
         lines.append(f"  ... and {len(cited) - 50} more")
+    cites = [c for t in targets for c in store.targets(t, EdgeType.CITES.value) if c.props.get("law") != law_id]
+    if cites:
+        lines.append(f"cites {len(cites)} provisions of other laws (by the version in force when this text was made):")
+        lines.extend(f"  {_dated(c.props)}" for c in cites[:50])
     items = [name for t in targets for name in _items_on(store, t)]
     lines.append(f"power items resting on it: {len(items)}")
     lines.extend(f"  {item}" for item in items[:50])

@@ -458,6 +458,58 @@ def covered_by(bases: Iterable[ItemBasis]) -> tuple[frozenset[str], frozenset[tu
     return frozenset(provisions), frozenset(articles)
 
 
+# 依照森林法第四十四条的规定予以处罚, 依照《药品管理法》第八十六条的规定给予处罚: the penalty is the cited article's
+# (a 转致 clause, ontology/relevance.csv row ``referral``); 违反…第X条规定 names a breached duty instead and is left out
+REFERRAL = re.compile(r"(?:依照|按照|依据)[^。；，]{0,40}?第[零〇一二三四五六七八九十百千0-9]+条[^。；，]{0,30}?规定"
+                      r"(?:予以|给予|进行|追究)?(?:行政)?(?:处罚|处理)")
+
+
+def referred_by(store: Any, bases: Iterable[ItemBasis]) -> tuple[frozenset[str], frozenset[tuple[str, int, int]]]:
+    """Articles the provisions items rest on refer their penalty to (:data:`REFERRAL`), as ids and (law, number,
+    suffix), by each referring citation's dated resolution: the article of the cited law's version in force at
+    the citing text's date, or, when that version is superseded, the article of the version in force the
+    alignment pairs with it (``Citation.current_target``; "" when its text is gone).  A ``version_not_loaded``
+    citation (the dated text is not loaded) covers nothing: the same number of a later text may be another
+    provision (森林法实施条例 2018 art. 41 ¶2 cites the 1998 森林法 art. 44; 2019 art. 44 encourages planting).
+    Only referrals to another law count: within one law a referral lends one article's sanctions to another
+    conduct (疫苗管理法 art. 85: the persons responsible for a cold-chain breach are fined 依照本法第八十二条), and the
+    referred article's own conduct still needs an item.
+    """
+    provisions: set[str] = set()
+    articles: set[tuple[str, int, int]] = set()
+    seen: set[str] = set()
+    for basis in bases:
+        for citation in basis.citations:
+            if citation.target is None or citation.target.id in seen:
+                continue
+            seen.add(citation.target.id)
+            todo = [citation.target.id]
+            while todo:
+                pid = todo.pop()
+                todo.extend(child.id for child in store.targets(pid, "CONTAINS"))
+                node = store.get(pid)
+                text = (node.props.get("text") or "") if node is not None else ""
+                spans = [m.group(0) for m in REFERRAL.finditer(text)]
+                if not spans:
+                    continue
+                for cited in store.targets(pid, "CITES"):
+                    props = cited.props
+                    target = props.get("target")
+                    if props.get("law") == pid.split("/", 1)[0]:
+                        continue  # this law's own article (本法第八十二条)
+                    if props.get("status") != "resolved" or props.get("article") is None \
+                            or not target or not any(props.get("text", "\0") in span for span in spans):
+                        continue
+                    own = article_key(target)
+                    add_cover(provisions, articles, _article_of_id(target), own, props.get("current_target"))
+    return frozenset(provisions), frozenset(articles)
+
+
+def _article_of_id(provision_id: str) -> str | None:
+    match = _ARTICLE_OF_ID.match(provision_id or "")
+    return match.group(0) if match else None
+
+
 def _clause_law(row: ClauseInForce) -> str:
     return row.clause.law
 

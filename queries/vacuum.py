@@ -87,7 +87,7 @@ import cn2an
 from kg.errors import UserError
 from kg.model import article_id
 from kg.text import bigrams, halfwidth, strip_prc
-from kg.views import ClauseInForce, ItemBasis, clause_reach, clauses_binding, covered_by, state_cached, view_cache
+from kg.views import ClauseInForce, ItemBasis, clause_reach, clauses_binding, covered_by, referred_by, state_cached, view_cache
 
 from .conduct import item_readings, normalise_conduct, readings
 from .findings import Evidence, Finding, new_finding, provision_label, version_label
@@ -1120,7 +1120,8 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     departments = loaded_departments(store.departments_of(government["id"]), bases, complete, declared)
     covered, covered_numbers = covered_by(bases)
     moved, moved_numbers = quoted_elsewhere(bases)
-    covered, covered_numbers = covered | moved, covered_numbers | moved_numbers
+    referred, referred_numbers = referred_by(store, bases)  # 依照…第X条的规定处罚 in a provision items rest on
+    covered, covered_numbers = covered | moved | referred, covered_numbers | moved_numbers | referred_numbers
     held = HeldActs(bases, state_cached(store, "vacuum_conduct_grams", dict))
     found: list[tuple[tuple, Finding]] = []
     reported: dict[tuple, tuple[int, VacuumClause]] = {}  # (provision, category, holders) -> where in found, which

@@ -25,7 +25,11 @@ def test_whole_corpus(store, laws_dir):
     assert files <= accounted
     internal = report.details["internal_citations"]
     assert internal["resolved"] / internal["found"] >= 0.95
-    assert stats.citations_resolved / stats.citations >= 0.9
+    # a citation older than every loaded version of the cited law is read, but points at a text not loaded
+    # (version_not_loaded, issue 19): about 2,700 of the 35,859
+    dated = store.count("Citation", status="version_not_loaded")
+    assert 0 < dated < 0.1 * stats.citations
+    assert (stats.citations_resolved + dated) / stats.citations >= 0.9
     food = store.get("中华人民共和国食品安全法/2021-04-29/第122条/第1款")
     assert food is not None and "五万元以上十万元以下罚款" in food.props["text"]
     # the 民法典 parts form one version with its 1260 articles
@@ -41,8 +45,11 @@ def test_real_laws_with_clause_extraction(store, laws_dir):
     rules_citations = [Citation.from_node(n) for n in store.nodes("Citation")
                        if n.props["source"].startswith("中华人民共和国食品安全法实施条例/")]
     external = [c for c in rules_citations if c.law == "中华人民共和国食品安全法" and c.article]
-    assert external and all(c.status.value == "resolved" for c in external)
-    assert all(c.version == "中华人民共和国食品安全法/2021-04-29" for c in external)
+    # the regulation (in force 2019-12-01) cites the 2018 text, which is not loaded: the 2021 article bearing the
+    # number is kept for display only
+    assert external and all(c.status.value == "version_not_loaded" and c.cited_at == "2019-12-01" for c in external)
+    assert all(c.version is None and c.later_target.startswith("中华人民共和国食品安全法/2021-04-29/") for c in external
+               if c.later_target)
     try:
         from loaders.nlp import extract_clauses  # noqa: F401
     except ImportError:

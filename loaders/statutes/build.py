@@ -39,6 +39,7 @@ from kg.model import (
 from kg.report import LoadReport
 from kg.store import Store, Writer
 from kg.text import strip_prc
+from kg.views import article_key
 
 from .citations import FoundCitation, find_citations
 from .metadata import NAME as METADATA_NAME
@@ -345,6 +346,10 @@ class _Batch:
         self.batch_laws = {p.law.id for p in parsed}
         self.internal_found = 0
         self.internal_resolved = 0
+        # from the cross-version alignment (:func:`_write_alignment`): article id -> the article of the next
+        # version holding its text, and law id -> its version in force, for citations made under an older text
+        self.following: dict[str, str] = {}
+        self.in_force: dict[str, str] = {}
 
     def exists(self, provision_id: str) -> bool:
         if provision_id in self.ids:
@@ -383,7 +388,13 @@ class _Batch:
         return None, CitationStatus.ARTICLE_NOT_FOUND.value
 
     def resolve_external(self, citation: Citation, name: str, at: str | None, own_law: str) -> None:
-        """Fill version/target/status of a citation of law ``name`` made at date ``at``."""
+        """Fill version/target/status of a citation of law ``name`` made at date ``at``.
+
+        An article is looked up in the version in force at ``at`` (not today's): when that version is superseded
+        ``current_target`` is the article of the version in force the alignment pairs with it; when it is not
+        loaded the citation is ``version_not_loaded`` and resolves to nothing.
+        """
+        citation.version = citation.target = citation.current_target = citation.later_target = None
         found = self.index.find(name)
         citation.law = found[0] if len(found) == 1 else name_key(name)
         if not found:
@@ -395,16 +406,41 @@ class _Batch:
             return
         law_id = found[0]
         citation.law = law_id
+        citation.cited_at = at
         version = self.index.version_at(law_id, at)
         if version is None:
             citation.status = CitationStatus.LAW_NOT_LOADED
             return
-        citation.version = version.id
         if citation.article is None and citation.paragraph is None and citation.item is None:
+            # the law as such (依照《药品管理法》): a later version is still that law
+            citation.version = version.id
             citation.target, citation.status = version.id, CitationStatus.RESOLVED
             return
+        if at is not None and self.index.version_at(law_id, at, strict=True) is None:
+            # every loaded version is later than the citing text: 森林法实施条例 (2018) art. 41 cites 森林法
+            # 第四十四条 of the 1998 text, which 2019 renumbered (its art. 44 encourages tree planting)
+            later, _ = self.locate(version.id, citation)
+            citation.later_target, citation.status = later, CitationStatus.VERSION_NOT_LOADED
+            return
+        citation.version = version.id
         target, status = self.locate(version.id, citation)
         citation.target, citation.status = target, CitationStatus(status)
+        if target is not None:
+            citation.current_target = self.current_of(law_id, version.id, target)
+
+    def current_of(self, law_id: str, vid: str, target: str) -> str | None:
+        """The article of ``law_id``'s version in force that the alignment pairs with ``target``'s article
+        ("" when the text is gone), or None when ``vid`` is the version in force or no version is."""
+        current = self.in_force.get(law_id)
+        if current is None or current == vid:
+            return None
+        key = article_key(target)
+        if key is None:
+            return None
+        article: str | None = article_id(vid, key[1], key[2])
+        while article and not article.startswith(current + "/"):
+            article = self.following.get(article, "")
+        return article
 
 
 def _citing_date(version: LawVersion) -> str | None:
@@ -655,8 +691,10 @@ def _write_alignment(tx: Writer, store: Store, batch: _Batch, by_law: dict[str, 
             for pair in align_articles(articles[older.id], articles[newer.id]):
                 edges.append(Edge(pair.old, pair.new, EdgeType.CORRESPONDS_TO.value))
                 following[pair.old] = pair.new
+        batch.following.update(following)
         in_force = [v for v in ordered if statuses.get(v.id) == VersionStatus.IN_FORCE]
         if in_force:
+            batch.in_force[law_id] = in_force[-1].id
             _update_current_targets(tx, store, ordered, in_force[-1], units, following)
     if old_links:
         tx.remove_edges(old_links)
@@ -746,10 +784,13 @@ def repeal_of(stated: Iterable[_Repeal], version: LawVersion) -> _Repeal | None:
 
 
 def _resolve_pending_statute_citations(tx: Writer, store: Store, batch: _Batch, report: LoadReport) -> int:
-    """Re-resolve stored statute citations that were law_not_loaded and name a law of this batch."""
+    """Re-resolve stored statute citations that were law_not_loaded, or version_not_loaded (the batch may hold
+    the version in force when they were made), and name a law of this batch."""
     done = 0
     new_laws = batch.batch_laws
-    for node in list(store.nodes("Citation", status=CitationStatus.LAW_NOT_LOADED.value)):
+    pending = [node for status in (CitationStatus.LAW_NOT_LOADED, CitationStatus.VERSION_NOT_LOADED)
+               for node in store.nodes("Citation", status=status.value)]
+    for node in pending:
         citation = Citation.from_node(node)
         if citation.source in batch.ids or not citation.law:
             continue
@@ -763,8 +804,9 @@ def _resolve_pending_statute_citations(tx: Writer, store: Store, batch: _Batch, 
         at = None
         if version_node is not None:
             at = _citing_date(LawVersion.from_node(version_node))
+        before = citation.status
         batch.resolve_external(citation, citation.law, at, "")
-        if citation.status == CitationStatus.LAW_NOT_LOADED:
+        if citation.status in (CitationStatus.LAW_NOT_LOADED, before):
             continue
         tx.add_node(citation.to_node())
         if citation.target:
