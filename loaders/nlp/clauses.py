@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from kg.text import chinese_to_int
 
+from .procedures import procedure_of
 from .terms import Term, load_tables
 
 if not Doc.has_extension("clauses"):
@@ -551,7 +552,9 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     subjects = [carried]
                 elif competent:
                     subjects, by_competence = list(competent), True
-        subjects = [sub for sub in subjects if not _no_subject(sub[0], act.category)]
+        subjects = [sub for sub in subjects if not _no_subject(sub[0], act.category)
+                    and not procedure_of(text, act.category, sub[0], act.start, act.end, (s_start, s_end),
+                                         paragraph_start(act.start))]  # patterns/procedures.tsv
         if not subjects:
             continue  # none, or only 行政机关 of a procedural rule, staff, a legislature (patterns/subjects.tsv)
         if act.category == "其他" and all(_is_government(s) for s, _ in subjects):
