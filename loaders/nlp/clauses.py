@@ -601,10 +601,11 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             for amount in amounts_here if category == "行政处罚" else ():
                 if amount not in finding.amounts:
                     finding.amounts.append(amount)
-    # 责令改正 beside a penalty of the same body is part of the penalty decision
+    # 责令改正 beside a penalty of the same body is part of the penalty decision, and so is 予以制止
+    # (行政许可法 art. 81: 行政机关应当依法采取措施予以制止，并依法给予行政处罚)
     punished = {f.subject for f in findings.values() if f.category == "行政处罚"}
     result = [f for f in findings.values()
-              if not (f.category == "其他" and set(f.actions) <= {"责令改正"} and f.subject in punished)]
+              if not (f.category == "其他" and set(f.actions) <= {"责令改正", "制止"} and f.subject in punished)]
     result.sort(key=lambda f: f.start)
     last_subject = carried
     sanction_agents = [f for f in result if f.category in SANCTION_CATEGORIES]
