@@ -66,7 +66,7 @@ CASES = [
     ("根据保证文物安全、进行科学研究和充分发挥文物作用的需要，省、自治区、直辖市人民政府文物行政部门经本级人民政府批准，"
      "可以调用本行政区域内的出土、出水文物；国务院文物行政部门经国务院批准，可以调用全国的重要出土、出水文物。",
      {("行政许可", "本级人民政府"), ("行政许可", "国务院")}, set()),
-    # 渔业法 art. 12: the body's own licence named as a time stays (approval_time covers 在批准前 only)
+    # 渔业法 art. 12: the body's own licence named as a time stays (main gold: X在核发…证时 is its own act)
     ("县级以上地方人民政府在核发养殖证时，应当优先安排当地的渔业生产者。", set(), {("行政许可", "县级以上地方人民政府")}),
     # 土地管理法 art. 58: 由X报经Y批准，可以收回 (body_asks_approval); the taking's compensation is X's
     ("有下列情形之一的，由有关人民政府自然资源主管部门报经原批准用地的人民政府或者有批准权的人民政府批准，可以收回国有土地使用权：\n"
