@@ -16,6 +16,8 @@ from bench.eval_extraction import GOLD, GOLD_DIR, evaluate, evaluate_by_law, gol
 # dev, reached on 2026-12-03 (i12-extract2): P 0.893, R 0.831, subject 0.873 (1,061 articles, 15 laws: the first eight
 # 0.953 / 0.832 / 0.842, the seven added that day 0.758 / 0.828 / 0.958; those seven scored 0.696 / 0.552 / 0.917
 # before any rule was written for them).
+# dev after i12-proc (procedures told apart from grants, 2026-12-03): P 0.957, R 0.867, subject 0.882 (the first eight
+# 0.964 / 0.869 / 0.854, the seven 0.938 / 0.862 / 0.960).
 # blind: first scored after the merge (2026-12-03): P 0.505, R 0.701, subject 0.851, far below the
 # issue's 0.92/0.90/0.90; the floor holds that measurement (it is never tuned on) so it can only rise.
 # Two more blind texts (娱乐场所管理条例, a State Council regulation, and 嘉兴市养犬管理条例, a city's local
@@ -23,7 +25,7 @@ from bench.eval_extraction import GOLD, GOLD_DIR, evaluate, evaluate_by_law, gol
 # subject 0.929; the six texts together: P 0.591, R 0.773, subject 0.880.
 # With the i12-extract2 rules (written from the grammar and dev only; scored by the lead after the merge):
 # blind P 0.664, R 0.773, subject 0.880 (the first four laws 0.595 / 0.701 / 0.851, from 0.505 / 0.701 / 0.851).
-FLOORS = {"main": (0.97, 0.95, 0.94), "dev": (0.87, 0.81, 0.85), "blind": (0.65, 0.75, 0.86)}
+FLOORS = {"main": (0.97, 0.95, 0.94), "dev": (0.95, 0.85, 0.87), "blind": (0.65, 0.75, 0.86)}
 LAW_RECALL_FLOOR = {"dev": 0.55}
 
 

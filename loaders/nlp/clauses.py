@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from kg.text import chinese_to_int
 
+from .procedures import procedure_of
 from .terms import Term, load_tables
 
 if not Doc.has_extension("clauses"):
@@ -93,6 +94,13 @@ _NOT_AGENT_BEFORE = ("对", "向", "报", "会同", "经", "与", "协助", "配
 _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|发现|经|根据|依照|按照|依法|需要|在)")
 # X的工作人员实施监督检查时，可以…: officials act for their body
 _OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
+# 建设单位应当给予补偿: a party of the public pays (not 对土地使用权人应当给予补偿, the party paid); 国家为了…，可以…
+# 并给予补偿 states a principle (土地管理法 art. 2)
+_PRIVATE_ACTOR = re.compile(r"(?:^|[，,])(?!对)[^，,。；]{0,16}?(?:单位|企业|组织|个人|公民|经营者|使用者|所有者|业主|当事人|国家)"
+                            r"(?:应当|可以|必须|依法|应|为了)")
+# a compensation for what a body took earlier in the article (征用, 征收, 收回, 调集, 隔离, 移交 …)
+_COMPENSATION = re.compile(r"补偿|报酬")
+_TAKING = re.compile(r"征收|征用|收回|调集|拆除|隔离|移交|占用")
 _ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
 _CONDITION_LEAD = re.compile(r"(?:之一的|拟(?:作出)?下列|下列[^：\n]{0,12}?(?:情形|行为|案件)(?:之一)?|用语的含义|(?<!负责)(?<!办理)下列[^：\n]{0,6}?(?:事项|情况|资料|内容|文件|材料|信息))")
 
@@ -551,7 +559,19 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     subjects = [carried]
                 elif competent:
                     subjects, by_competence = list(competent), True
-        subjects = [sub for sub in subjects if not _no_subject(sub[0], act.category)]
+            elif (act.category == "行政给付" and _COMPENSATION.search(act.text) and _TAKING.search(text, 0, act.start)
+                  and not _PRIVATE_ACTOR.search(text[s_start:act.start])):
+                # 临时征用房屋…的，应当依法给予补偿 (传染病防治法 art. 45): a compensation with no body of its own is
+                # paid by the body that took: the agents of the nearest earlier paragraph that has any (a body named
+                # only after it, 具体标准由X规定, is a rule-maker, not the payer)
+                earlier = [b for b in agents if b.term.end <= act.start and b.local_end is None]
+                if earlier:
+                    para = paragraph_of_line[line_index(earlier[-1].term.start)]
+                    subjects = [(b.term.text, b.term.level) for b in earlier
+                                if paragraph_of_line[line_index(b.term.start)] == para]
+        subjects = [sub for sub in subjects if not _no_subject(sub[0], act.category)
+                    and not procedure_of(text, act.category, sub[0], act.start, act.end, (s_start, s_end),
+                                         paragraph_start(act.start))]  # patterns/procedures.tsv
         if not subjects:
             continue  # none, or only 行政机关 of a procedural rule, staff, a legislature (patterns/subjects.tsv)
         if act.category == "其他" and all(_is_government(s) for s, _ in subjects):
@@ -598,10 +618,11 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             for amount in amounts_here if category == "行政处罚" else ():
                 if amount not in finding.amounts:
                     finding.amounts.append(amount)
-    # 责令改正 beside a penalty of the same body is part of the penalty decision
+    # 责令改正 beside a penalty of the same body is part of the penalty decision, and so is 予以制止
+    # (行政许可法 art. 81: 行政机关应当依法采取措施予以制止，并依法给予行政处罚)
     punished = {f.subject for f in findings.values() if f.category == "行政处罚"}
     result = [f for f in findings.values()
-              if not (f.category == "其他" and set(f.actions) <= {"责令改正"} and f.subject in punished)]
+              if not (f.category == "其他" and set(f.actions) <= {"责令改正", "制止"} and f.subject in punished)]
     result.sort(key=lambda f: f.start)
     last_subject = carried
     sanction_agents = [f for f in result if f.category in SANCTION_CATEGORIES]
