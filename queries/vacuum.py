@@ -91,6 +91,7 @@ from .roles import (
 )
 from .stale import MIN_QUOTE, QUOTE_MATCH, clean, quote_coverage, since_list_date
 from .tables import ontology_rows, read_table
+from .vacuum_memo import CoverMemo
 
 MODALITY_RANK = {"应当": 0, "必须": 0, "可以": 1}
 DUTIES = frozenset({"应当", "必须"})
@@ -667,6 +668,15 @@ class HeldActs:
             grams = self._grams[clause.id] = bigrams(conduct_of(clause.text))
         return grams
 
+    def _name_grams(self, name: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+        # an item name's conduct bigrams and readings: lists of one level repeat their catalogue's names
+        key = (name, "item name")
+        found = self._grams.get(key)
+        if found is None:
+            conduct = item_conduct(name)
+            found = self._grams[key] = (bigrams(conduct), item_readings(conduct))
+        return found
+
     def _clause_readings(self, clause) -> tuple[frozenset[str], ...]:
         key = (clause.id, "readings")
         found = self._grams.get(key)
@@ -677,15 +687,14 @@ class HeldActs:
     def _of(self, basis: ItemBasis) -> Iterator[_Held]:
         category = basis.item.get("category", "")
         item = (basis.item.get("name", ""), basis.item.get("code") or basis.item["id"])
-        conduct = item_conduct(item[0])
-        grams = bigrams(conduct)
+        grams, item_reads = self._name_grams(item[0])
         cited = frozenset(c.sector for citation in basis.citations for c in citation.clauses
                           if c.category == category and c.sector)
         if len(grams) >= CONDUCT_MIN:
             yield _Held(category, grams, item, sectors=cited)
         rests = frozenset((c.version.id, c.article.article) for c in basis.citations
                           if c.version is not None and c.article is not None)
-        for reading in item_readings(conduct):
+        for reading in item_reads:
             if len(reading) >= CONDUCT_MIN_READING:
                 yield _Held(category, reading, item, sectors=cited, reading=True, rests=rests)
         for citation in basis.citations:
@@ -1016,6 +1025,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     moved, moved_numbers = quoted_elsewhere(bases)
     covered, covered_numbers = covered | moved, covered_numbers | moved_numbers
     held = HeldActs(bases, state_cached(store, "vacuum_conduct_grams", dict))
+    covers = CoverMemo(held, state_cached(store, "vacuum_cover_profiles", dict))  # governments listing the same acts
     found: list[tuple[tuple, Finding]] = []
     reported: dict[tuple, tuple[int, VacuumClause]] = {}  # (provision, category, holders) -> where in found, which
     unloaded: dict[str, list[VacuumClause]] = defaultdict(list)
@@ -1067,7 +1077,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
                 notes.append(_not_vacuum(government, item, f"事项“{holder.get('name')}”已列该行为：{act.cited}"))
             continue
         if depts:
-            held_by = conduct_cover(item, depts, held) or named_cover(item, depts, held)
+            held_by = covers(conduct_cover, item, depts) or named_cover(item, depts, held)
             if held_by is not None:
                 if explained(clause):
                     notes.append(_not_vacuum(government, item, f"{held_by.where}已列同一行为" if held_by.conduct
