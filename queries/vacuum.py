@@ -91,7 +91,7 @@ from .roles import (
 )
 from .stale import MIN_QUOTE, QUOTE_MATCH, clean, quote_coverage, since_list_date
 from .tables import ontology_rows, read_table
-from .vacuum_memo import CoverMemo
+from .vacuum_memo import CoverMemo, sector_at
 
 MODALITY_RANK = {"应当": 0, "必须": 0, "可以": 1}
 DUTIES = frozenset({"应当", "必须"})
@@ -970,7 +970,7 @@ def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mappi
         law=row.version.law, version=row.version.date, article=clause.article if clause.article is not None else row.provision.article,
         paragraph=clause.paragraph, item=clause.item, category=clause.category, subject=clause.subject,
         modality=clause.modality, department="、".join(names) or None, provision=row.provision.id,
-        sector=reformed_sector(clause, date), severity=item.severity.label, count=count, duties=duties,
+        sector=sector_at(item, date, reformed_sector), severity=item.severity.label, count=count, duties=duties,
     )
 
 
@@ -1066,7 +1066,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             if explained(clause) and clause.level:  # a clause of no recognised level was never assignable
                 notes.append(_not_vacuum(government, item, _why(why)))
             continue
-        sector = reformed_sector(clause, date)  # 价格主管部门's price supervision is 市场监督管理's since 2018
+        sector = sector_at(item, date, reformed_sector)  # 价格主管部门's price supervision is 市场监督管理's since 2018
         depts = sector_departments.get(sector)
         if depts is None:
             depts = sector_departments[sector] = departments_for(sector, departments)

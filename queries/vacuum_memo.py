@@ -104,3 +104,14 @@ class CoverMemo:
                 if act is found:
                     return position, index
         return _RECOMPUTE
+
+
+def sector_at(item: Any, date: str | None, reformed: Callable[[Any, str | None], Any]) -> Any:
+    """``reformed(item.row.clause, date)`` (:func:`queries.roles.reformed_sector`), kept on the clause by date:
+    every government of a list date asks it of the same clauses, once when judging and once when writing."""
+    kept = item.__dict__.get("_sector_at")
+    if kept is None:
+        kept = item.__dict__["_sector_at"] = {}
+    if date not in kept:
+        kept[date] = reformed(item.row.clause, date)
+    return kept[date]
