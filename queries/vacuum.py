@@ -653,14 +653,12 @@ class HeldActs:
         need = _shared_needed(len(grams))
         counts = self._counts[key]
         present = grams & counts.keys()
-        # an act sharing `need` of the bigrams shares one of any len(grams) - need + 1 of them: the rarest,
-        # those no act has first (they bring none), then the present ones fewest acts have
-        rest = len(present) - need + 1
-        if rest <= 0:
+        if len(present) < need:
             return []
-        rarest = sorted(present, key=counts.__getitem__)[:rest]
-        candidates = set(itertools.chain.from_iterable(index[gram] for gram in rarest))
-        return [acts[p] for p in sorted(candidates) if len(acts[p].conduct & grams) >= need]
+        # how many of the bigrams each act shares, counted in C over the postings of those present (an act is
+        # in a bigram's postings once): no set intersection per act
+        shared = Counter(itertools.chain.from_iterable(map(index.__getitem__, present)))
+        return [acts[p] for p in sorted(p for p, n in shared.items() if n >= need)]
 
     def _clause_grams(self, clause) -> frozenset[str]:
         grams = self._grams.get(clause.id)
