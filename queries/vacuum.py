@@ -141,6 +141,7 @@ STATEMENT_MIN = 10
 _IMPLEMENTING = re.compile(r"(实施细则|实施条例|实施办法)$")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked of every act of a department for each inspection clause
 def law_family(law: str) -> str:
     """A law and the regulation implementing it share one family: 计量法实施细则 -> 计量法.
 
