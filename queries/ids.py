@@ -18,6 +18,9 @@ resolved to, the article texts, notes): a decision made on one fingerprint is
 >>> b = Finding(kind="orphan", government="甲市", reason="y", item_id="id2", name="对某行为的处罚", department="甲市某局", category="行政处罚")
 >>> finding_id(a) == finding_id(b), finding_id(a).startswith("orphan-")
 (True, True)
+>>> notes = [Finding(kind="vacuum_sector", government="甲市", reason="x", sector=s) for s in ("公安", "水利")]
+>>> finding_id(notes[0]) == finding_id(notes[1])
+False
 >>> fingerprint(a) == fingerprint(Finding(**{**a.__dict__, "evidence": (Evidence(citation="《某法》第一条"),)}))
 False
 """
@@ -49,6 +52,9 @@ def identity(finding: "Finding") -> dict[str, Any]:
         if value in (None, "", ()):
             continue
         data[name] = sorted(value) if isinstance(value, tuple) else value
+    # a government's note on an unloaded sector names nothing else: its sector tells one note from another
+    if finding.kind == "vacuum_sector" and getattr(finding, "sector", None):
+        data["sector"] = finding.sector
     # an item: the list's own code identifies it, else its name (with sub-item)
     if finding.item_code:
         data["item_code"] = finding.item_code

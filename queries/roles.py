@@ -217,6 +217,8 @@ def reformed_sector(clause: Any, date: str | None = None) -> str | None:
     ...                   text="价格主管部门应当对赃物、罚没物价格鉴证工作进行监督检查。"), "2024-06-01")
     '发展和改革'
     """
+    if clause.sector != "人民政府" and government_rule(clause) is not None:
+        return "人民政府"  # 由本级人民政府核发养殖证: the department takes the application, the government decides
     for row in reformed_functions():
         if row.moves(clause, date):
             return row.moved_to
@@ -246,7 +248,10 @@ class RelevanceRule:
     higher rank abolished: an older regulation's clause implementing it binds
     no one), ``above`` (a body above the government's level: only
     governments of ``levels`` exercise it) or ``scope`` (the clause is
-    placed at sea, at the border ...: only governments in ``provinces``).
+    placed at sea, at the border ...: only governments in ``provinces``)
+    or ``government`` (the act is decided by the 本级人民政府 itself, the
+    department the clause names only takes the application: the clause maps
+    to 人民政府, :func:`reformed_sector`).
     ``match`` names what ``pattern`` (a regular expression) is matched
     against: the clause's ``sector`` (exactly), ``subject``, ``text`` or one
     of its ``actions``; ``categories`` (blank: all) the clause categories the
@@ -281,6 +286,8 @@ class RelevanceRule:
         """Whether the rule keeps the clause from a government at ``level`` and ``places``."""
         if self.kind in ("competence", "no_power", "vertical", "abolished"):
             return True
+        if self.kind == "government":
+            return False  # exercised here, by the government itself (reformed_sector)
         if self.kind == "above":
             return level not in self.levels
         return not in_provinces(places, self.provinces)
@@ -291,7 +298,7 @@ class RelevanceRule:
         return f"{self.reason}（《{self.law}》{self.article}）"
 
 
-RELEVANCE_KINDS = ("competence", "no_power", "vertical", "above", "scope", "abolished")
+RELEVANCE_KINDS = ("competence", "no_power", "vertical", "above", "scope", "abolished", "government")
 RELEVANCE_MATCH = ("sector", "subject", "text", "actions")
 
 
@@ -347,7 +354,29 @@ def no_power_rule(clause: Any) -> RelevanceRule | None:
 
 def relevance_limits(clause: Any) -> tuple[RelevanceRule, ...]:
     """The ``vertical``/``above``/``scope`` rows a clause matches (what limits where it is exercised)."""
-    return tuple(r for r in relevance_rules() if r.kind not in ("competence", "no_power") and r.matches(clause))
+    return tuple(r for r in relevance_rules() if r.kind not in ("competence", "no_power", "government") and r.matches(clause))
+
+
+@functools.lru_cache(maxsize=1)
+def _government_rules() -> tuple[RelevanceRule, ...]:
+    return tuple(r for r in relevance_rules() if r.kind == "government")
+
+
+def government_rule(clause: Any) -> RelevanceRule | None:
+    """The ``government`` row a clause matches (an act the 本级人民政府 decides, its department only takes the
+    application: 渔业法 art. 11, 由本级人民政府核发养殖证), or None.
+
+    >>> from kg.views import ClauseRef
+    >>> government_rule(ClauseRef("c", "p", "行政许可", "县级以上地方人民政府渔业行政主管部门", sector="农业农村",
+    ...     text="使用者应当向县级以上地方人民政府渔业行政主管部门提出申请，由本级人民政府核发养殖证。")).rule
+    'government-issues'
+    >>> government_rule(ClauseRef("c", "p", "行政许可", "县级以上地方人民政府渔业行政主管部门", sector="农业农村",
+    ...     text="内陆水域的捕捞许可证，由县级以上地方人民政府渔业行政主管部门批准发放。"))
+    """
+    for rule in _government_rules():
+        if rule.matches(clause):
+            return rule
+    return None
 
 
 def in_provinces(places: Iterable[str], provinces: Iterable[str]) -> bool:

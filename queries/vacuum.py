@@ -12,7 +12,9 @@ For a government, a clause counts when
   its sector is a canonical one (``ontology/sectors.csv``) or 人民政府: a
   clause for 有关部门 names no body that could hold it; a function a reform
   moved maps to its new sector from the reform's date
-  (``ontology/reform_functions.csv``: :func:`queries.roles.reformed_sector`);
+  (``ontology/reform_functions.csv``: :func:`queries.roles.reformed_sector`), and
+  a licence the 本级人民政府 issues maps to 人民政府 (``government`` rows of
+  ``ontology/relevance.csv``);
 - it is not a prohibition (modality 不得), nor an 其他 clause (责令改正 ...)
   beside a clause of another category for the same subject on the same
   provision (one vacuum per act, not two), nor a competence clause
@@ -31,9 +33,13 @@ For a government, a clause counts when
   vacuums), nor does an item of the department the clause maps to hold the
   same act for the same conduct under another provision or law (a penalty
   repeated in 安全生产法 and 煤矿安全生产条例: :func:`conduct_cover`; an order to
-  correct and nothing else, by the department's inspection item on the same
-  law family: :func:`only_corrects`; a power stated without a conduct, by an
-  item on another law's clause stating it: :func:`statement_of`), nor
+  correct and nothing else, or an order among an inspection's measures, by the
+  department's inspection item on the same law family: :func:`only_corrects`,
+  :func:`inspection_order`; a power stated without a conduct, by an
+  item on another law's clause stating it: :func:`statement_of`; a rule's
+  licence clause, by the licence item on the law it implements:
+  :func:`rule_licence_cover`; a conduct of the version in force, by an item
+  on the same law's older provision stating it: ``HeldActs._older``), nor
   does an item of the government name the general act that holds it
   (不动产统一登记, 无照经营: ``ontology/general_acts.csv``, :func:`general_cover`);
 - it is the first clause of its provision and category mapping to those
@@ -65,6 +71,7 @@ for a conduct already listed, saying which rule dropped it.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import itertools
 import math
@@ -139,6 +146,14 @@ and 特种设备安全法 art. 72 ¶4); the 较大事故 of the next paragraph, 
 STATEMENT_MIN = 10
 """Bigrams a statement needs to be compared at all: a short one (进行监督检查) is every law's."""
 _IMPLEMENTING = re.compile(r"(实施细则|实施条例|实施办法)$")
+_INSPECTION_MEASURES = re.compile(r"(监督检查|监督管理职责|检查)[^。]{0,30}采取(下列|以下)措施")
+"""The head of a list of the measures an inspection may take (建设工程抗震管理条例 art. 35: 履行建设工程抗震监督管理职责时，
+有权采取以下措施：): an order among them (（六）…责令相关单位进行必要的检测、鉴定) is made in that inspection."""
+RULE_RANKS = frozenset({"部门规章", "地方政府规章"})
+"""Ranks that may set no licence, only specify one a higher law set (行政许可法 arts. 16-17)."""
+_RULE_KIND = re.compile(r"(监督管理|管理|监督检查)?(实施)?(办法|规定|细则|规则)$")
+RULE_SUBJECT_MIN = 4
+"""Characters a rule's subject (its title without 监督管理办法 …) needs to name a licence: 医疗器械经营."""
 
 
 @functools.lru_cache(maxsize=1 << 14)  # asked of every act of a department for each inspection clause
@@ -295,6 +310,29 @@ def only_corrects(clause) -> bool:
     return _SANCTION.search(text[at + len(clause.subject):] if at >= 0 else text) is None
 
 
+def inspection_order(row: ClauseInForce) -> bool:
+    """Whether a clause is an order among the measures an inspection may take (:data:`_INSPECTION_MEASURES`):
+    an 其他 item of such a list, ordering (责令) and no sanction (:data:`_SANCTION`): made by the inspecting body in
+    the course of its inspection, so held by its inspection item (建设工程抗震管理条例 art. 35 (六), by the 抗震设防
+    inspection on 防震减灾法 art. 76, the law the regulation was made under).  A coercive measure of the list (（五）查封
+    …施工现场) is a power of its own and stays."""
+    clause = row.clause
+    text = clause.text or ""
+    if clause.category != "其他" or clause.item is None or "责令" not in text or _SANCTION.search(text):
+        return False
+    head = (row.article.text if row.article is not None else row.provision.text) or ""
+    return _INSPECTION_MEASURES.search(head) is not None
+
+
+def rule_subject(title: str) -> str:
+    """What a rule governs: its title without the kind of text (医疗器械经营监督管理办法 -> 医疗器械经营).
+
+    >>> rule_subject("医疗器械经营监督管理办法"), rule_subject("中华人民共和国渔业法实施细则")
+    ('医疗器械经营', '渔业法')
+    """
+    return _RULE_KIND.sub("", strip_prc(title or ""))
+
+
 def statement_of(clause) -> frozenset[str]:
     """The bigrams of a clause that states a power without a conduct (no 的， before its act: :func:`conduct_of`
     is None), its subject removed: what two laws stating the same power share whoever they name
@@ -422,9 +460,15 @@ def _assignable(store, law: str | None, date: str | None = None) -> list[VacuumC
                 continue
             families = frozenset({law_family(row.version.law)} | {law_family(x) for x in enabling_laws(store, row.version.id)}
                                  | {law_family(x) for x in applied_laws(store, row.provision.id)}) \
-                if clause.category in LISTED_PER_LAW else frozenset()
+                if clause.category in LISTED_PER_LAW or _implementing(row) else frozenset()
             found.append(VacuumClause(row, clause.modality in DUTIES, families, why))
     return found
+
+
+def _implementing(row: ClauseInForce) -> bool:
+    """Whether a clause is held per law family like an inspection (``families``): an order made in an inspection
+    (:func:`inspection_order`) or a licence clause of a rule (:func:`rule_licence_cover`)."""
+    return (row.clause.category == "行政许可" and row.version.rank in RULE_RANKS) or inspection_order(row)
 
 
 def _listed(text: str | None, provision_text: str | None) -> list[str]:
@@ -587,6 +631,8 @@ class _Held:
     reading: bool = False  # a normalised reading (:mod:`queries.conduct`): compared with a clause's readings only
     rests: frozenset[tuple[str, int | None]] = frozenset()  # (version, article) the item rests on, for its name
     statement: bool = False  # a cited clause's statement of a power (:func:`statement_of`), of whatever category
+    note: str | None = None  # why it holds a clause of another provision when that is not the same conduct (--explain)
+    older: bool = False  # the text of a provision of an older version the item cites, with no clause of its category
 
     @property
     def where(self) -> str:
@@ -716,7 +762,31 @@ class HeldActs:
                 for reading in self._clause_readings(clause):
                     if len(reading) >= CONDUCT_MIN:  # 生产、销售假药 opens several provisions (药品管理法 116, 118)
                         yield _Held(category, reading, item, law, sectors, citation.version, citation.article, True)
+            if category in ENFORCEMENT and citation.version is not None and citation.version.status != "in_force" \
+                    and citation.target is not None and not any(c.category == category for c in citation.clauses):
+                yield from self._older(category, item, law, cited, citation)
 
+
+    def _older(self, category: str, item: tuple[str, str], law: str | None, sectors: frozenset[str],
+               citation) -> Iterator[_Held]:
+        """The conduct of a provision of an older version an item cites where no clause of its category stands:
+        a duty it punishes the breach of (农产品质量安全法 2018 art. 33 (三), cited with the penalty of art. 50) or a
+        penalty the extractor found no subject for (2018 art. 49: 由…部门决定 stands in art. 52).  Compared with
+        the clauses of the same law only (:func:`conduct_cover`): the version in force restates the conduct under
+        another number when the alignment of the two versions paired none (2022 art. 71 (二))."""
+        key = (citation.target.id, "older")
+        found = self._grams.get(key)
+        if found is None:
+            conduct = conduct_of(citation.target.text)
+            if conduct and conduct.startswith("其他"):
+                conduct = None  # a list's residual item (（五）其他不符合农产品质量安全标准的) lies in any conduct of the kind
+            found = self._grams[key] = (bigrams(conduct), readings(conduct))
+        grams, normalised = found
+        if len(grams) >= CONDUCT_MIN:
+            yield _Held(category, grams, item, law, sectors, citation.version, citation.target, older=True)
+        for reading in normalised:
+            if len(reading) >= CONDUCT_MIN:
+                yield _Held(category, reading, item, law, sectors, citation.version, citation.target, True, older=True)
 
     def _statement(self, category: str, item: tuple[str, str], law: str | None, clause, citation) -> Iterator[_Held]:
         key = (clause.id, "statement")
@@ -736,13 +806,16 @@ def _shared_needed(size: int) -> int:
 
 
 @functools.lru_cache(maxsize=1)
-def named_acts() -> tuple[tuple[str, re.Pattern[str], str], ...]:
-    """(category, clause pattern with one group, what an item's name contains) of ``ontology/named_acts.csv``."""
+def named_acts() -> tuple[tuple[frozenset[str], re.Pattern[str], str], ...]:
+    """(categories, clause pattern with one group, what an item's name contains) of ``ontology/named_acts.csv``;
+    a row of several categories (separated by ;) names an act lists file under any of them, the clause's and
+    the item's alike (an authorisation of 计量检定机构: 行政确认 to the extractor, 行政许可 in the list)."""
     acts = []
     for line, row in ontology_rows("named_acts.csv"):
         if None in row or None in row.values() or "{0}" not in row["item_contains"]:
             raise ValueError(f"ontology/named_acts.csv: line {line}: expected 4 cells, item_contains naming {{0}}")
-        acts.append((row["category"], re.compile(row["clause_pattern"]), row["item_contains"]))
+        acts.append((frozenset(c for c in row["category"].split(";") if c), re.compile(row["clause_pattern"]),
+                     row["item_contains"]))
     return tuple(acts)
 
 
@@ -754,7 +827,7 @@ def names_of(category: str, text: str | None) -> frozenset[str]:
     >>> sorted(names_of("行政征收", "在批准发放捕捞许可证的同时征收渔业资源费。")), names_of("行政处罚", "处罚款。")
     (['渔业资源'], frozenset())
     """
-    return frozenset(contains.format(m.group(1)) for cat, pattern, contains in named_acts() if cat == category
+    return frozenset(contains.format(m.group(1)) for cats, pattern, contains in named_acts() if category in cats
                      for m in pattern.finditer(text or ""))
 
 
@@ -763,10 +836,14 @@ def named_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], 
     grants or levies (:func:`names_of`), or None: 林木采伐许可证的核发 (森林法 art. 56) holds art. 57."""
     category = clause.row.clause.category
     names = clause.names
+    text = clause.row.clause.text or ""
+    # the categories an item naming the act may be filed under: the clause's, and those of the rows naming it
+    kinds = frozenset({category}).union(*(cats for cats, pattern, _ in named_acts() if category in cats and pattern.search(text))) \
+        if names else frozenset()
     for dept in departments if names else ():
         for basis in held.items(dept["id"]):
             name = basis.item.get("name") or ""
-            if basis.item.get("category") == category and any(normalise_conduct(n) in normalise_conduct(name) for n in names):
+            if basis.item.get("category") in kinds and any(normalise_conduct(n) in normalise_conduct(name) for n in names):
                 return _Held(category, bigrams(name), (name, basis.item.get("code") or basis.item["id"]))
     return None
 
@@ -795,13 +872,15 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
             for act in held.get(dept["id"], ()):
                 if act.category == category and act.law is not None and not act.statement and law_family(act.law) in families:
                     return act
-    if only_corrects(clause.row.clause):
+    ordered = inspection_order(clause.row)
+    if ordered or only_corrects(clause.row.clause):
         families = clause.families or frozenset({law_family(law)})
         for dept in departments:
             for act in held.get(dept["id"], ()):
                 if act.category in CORRECTION_HOLDERS and act.law is not None and not act.conduct \
                         and law_family(act.law) in families:
-                    return act
+                    return dataclasses.replace(act, note=f"{act.where}，检查中采取的该项措施随其{act.category}行使") \
+                        if ordered else act
     if len(clause.statement) >= STATEMENT_MIN:
         return _statement_cover(clause, departments, held)
     best, score = None, CONDUCT_SIMILARITY
@@ -810,7 +889,7 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
     for (grams, reading), dept in itertools.product(compared, departments):
         # raw with raw, normalised with normalised (a stripped modifier is no shared word); an act sharing no bigram scores 0
         for act in held.sharing(dept["id"], grams, reading):
-            if not act.conduct or act.statement:
+            if not act.conduct or act.statement or (act.older and act.law != law):
                 continue
             if act.category != category and not (
                     {act.category, category} <= ENFORCEMENT and similarity(grams, act.conduct) >= SAME_PROVISION):
@@ -827,6 +906,33 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
             if value >= score:
                 best, score = act, value
     return best
+
+
+def rule_licence_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], held: HeldActs) -> _Held | None:
+    """A licence item of one of ``departments`` on the rule or on a law it was made under (``families``), naming
+    what the rule governs (:func:`rule_subject`), for a licence clause of a rule (:data:`RULE_RANKS`), or None.
+
+    A rule sets no licence of its own (行政许可法 arts. 16-17): its licence clauses are the review and time
+    limits of the licence its higher law set, which the list holds under that law (医疗器械经营监督管理办法
+    art. 13, held by 第三类医疗器械经营许可 on 医疗器械监督管理条例 art. 42)."""
+    row = clause.row
+    if row.clause.category != "行政许可" or row.version.rank not in RULE_RANKS:
+        return None
+    subject = normalise_conduct(rule_subject(row.version.title or row.version.law))
+    if len(subject) < RULE_SUBJECT_MIN:
+        return None
+    families = clause.families or frozenset({law_family(row.version.law)})
+    for dept in departments:
+        for basis in held.items(dept["id"]):
+            name = basis.item.get("name") or ""
+            if basis.item.get("category") != "行政许可" or subject not in normalise_conduct(name):
+                continue
+            for citation in basis.citations:
+                if citation.version is not None and law_family(citation.version.law) in families:
+                    act = _Held("行政许可", frozenset(), (name, basis.item.get("code") or basis.item["id"]),
+                                citation.version.law, version=citation.version, provision=citation.target)
+                    return dataclasses.replace(act, note=f"{act.where}：规章不设定许可，本条是该许可的审查程序")
+    return None
 
 
 def _statement_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], held: HeldActs) -> _Held | None:
@@ -1076,10 +1182,11 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
                 notes.append(_not_vacuum(government, item, f"事项“{holder.get('name')}”已列该行为：{act.cited}"))
             continue
         if depts:
-            held_by = covers(conduct_cover, item, depts) or named_cover(item, depts, held)
+            held_by = covers(conduct_cover, item, depts) or named_cover(item, depts, held) or rule_licence_cover(item, depts, held)
             if held_by is not None:
                 if explained(clause):
-                    notes.append(_not_vacuum(government, item, f"{held_by.where}已列同一行为" if held_by.conduct
+                    notes.append(_not_vacuum(government, item, held_by.note if held_by.note
+                                             else f"{held_by.where}已列同一行为" if held_by.conduct
                                              else f"{held_by.where}，该法的责令改正随其{held_by.category}行使"
                                              if only_corrects(clause) and held_by.category in CORRECTION_HOLDERS
                                              else f"{held_by.where}，已列该法的{clause.category}"))

@@ -60,13 +60,14 @@ class GraphBuilder:
 
     def clause(self, provision: str, category: str, subject: str, *, level: str | None = "县级以上",
                sector: str | None = None, modality: str | None = None, actions: tuple[str, ...] = (),
-               text: str | None = None, amounts: tuple[str, ...] = ()) -> str:
+               text: str | None = None, amounts: tuple[str, ...] = (), item: int | None = None) -> str:
+        """A clause on ``provision``; ``item`` the 项 of the paragraph it stands in (its measure of a list)."""
         law, date = provision.split("/")[0], provision.split("/")[1]
         parts = provision.split("/")
         article = int(parts[2][1:-1])
         paragraph = int(parts[3][1:-1]) if len(parts) > 3 else None
         clause = AuthorisingClause(provision=provision, law=law, version=date, article=article, paragraph=paragraph,
-                                   item=None, category=Category(category), subject=subject, level=level,
+                                   item=item, category=Category(category), subject=subject, level=level,
                                    sector=sector, modality=modality, actions=actions, text=text or subject,
                                    amounts=amounts)
         cid = self._add(clause)
