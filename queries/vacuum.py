@@ -98,6 +98,7 @@ from .roles import (
 )
 from .stale import MIN_QUOTE, QUOTE_MATCH, clean, quote_coverage, since_list_date
 from .tables import ontology_rows, read_table
+from .vacuum_memo import CoverMemo, sector_at
 
 MODALITY_RANK = {"应当": 0, "必须": 0, "可以": 1}
 DUTIES = frozenset({"应当", "必须"})
@@ -155,6 +156,7 @@ RULE_SUBJECT_MIN = 4
 """Characters a rule's subject (its title without 监督管理办法 …) needs to name a licence: 医疗器械经营."""
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked of every act of a department for each inspection clause
 def law_family(law: str) -> str:
     """A law and the regulation implementing it share one family: 计量法实施细则 -> 计量法.
 
@@ -698,20 +700,27 @@ class HeldActs:
         need = _shared_needed(len(grams))
         counts = self._counts[key]
         present = grams & counts.keys()
-        # an act sharing `need` of the bigrams shares one of any len(grams) - need + 1 of them: the rarest,
-        # those no act has first (they bring none), then the present ones fewest acts have
-        rest = len(present) - need + 1
-        if rest <= 0:
+        if len(present) < need:
             return []
-        rarest = sorted(present, key=counts.__getitem__)[:rest]
-        candidates = set(itertools.chain.from_iterable(index[gram] for gram in rarest))
-        return [acts[p] for p in sorted(candidates) if len(acts[p].conduct & grams) >= need]
+        # how many of the bigrams each act shares, counted in C over the postings of those present (an act is
+        # in a bigram's postings once): no set intersection per act
+        shared = Counter(itertools.chain.from_iterable(map(index.__getitem__, present)))
+        return [acts[p] for p in sorted(p for p, n in shared.items() if n >= need)]
 
     def _clause_grams(self, clause) -> frozenset[str]:
         grams = self._grams.get(clause.id)
         if grams is None:
             grams = self._grams[clause.id] = bigrams(conduct_of(clause.text))
         return grams
+
+    def _name_grams(self, name: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+        # an item name's conduct bigrams and readings: lists of one level repeat their catalogue's names
+        key = (name, "item name")
+        found = self._grams.get(key)
+        if found is None:
+            conduct = item_conduct(name)
+            found = self._grams[key] = (bigrams(conduct), item_readings(conduct))
+        return found
 
     def _clause_readings(self, clause) -> tuple[frozenset[str], ...]:
         key = (clause.id, "readings")
@@ -723,15 +732,14 @@ class HeldActs:
     def _of(self, basis: ItemBasis) -> Iterator[_Held]:
         category = basis.item.get("category", "")
         item = (basis.item.get("name", ""), basis.item.get("code") or basis.item["id"])
-        conduct = item_conduct(item[0])
-        grams = bigrams(conduct)
+        grams, item_reads = self._name_grams(item[0])
         cited = frozenset(c.sector for citation in basis.citations for c in citation.clauses
                           if c.category == category and c.sector)
         if len(grams) >= CONDUCT_MIN:
             yield _Held(category, grams, item, sectors=cited)
         rests = frozenset((c.version.id, c.article.article) for c in basis.citations
                           if c.version is not None and c.article is not None)
-        for reading in item_readings(conduct):
+        for reading in item_reads:
             if len(reading) >= CONDUCT_MIN_READING:
                 yield _Held(category, reading, item, sectors=cited, reading=True, rests=rests)
         for citation in basis.citations:
@@ -1067,7 +1075,7 @@ def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mappi
         law=row.version.law, version=row.version.date, article=clause.article if clause.article is not None else row.provision.article,
         paragraph=clause.paragraph, item=clause.item, category=clause.category, subject=clause.subject,
         modality=clause.modality, department="、".join(names) or None, provision=row.provision.id,
-        sector=reformed_sector(clause, date), severity=item.severity.label, count=count, duties=duties,
+        sector=sector_at(item, date, reformed_sector), severity=item.severity.label, count=count, duties=duties,
     )
 
 
@@ -1123,6 +1131,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     referred, referred_numbers = referred_by(store, bases)  # 依照…第X条的规定处罚 in a provision items rest on
     covered, covered_numbers = covered | moved | referred, covered_numbers | moved_numbers | referred_numbers
     held = HeldActs(bases, state_cached(store, "vacuum_conduct_grams", dict))
+    covers = CoverMemo(held, state_cached(store, "vacuum_cover_profiles", dict))  # governments listing the same acts
     found: list[tuple[tuple, Finding]] = []
     reported: dict[tuple, tuple[int, VacuumClause]] = {}  # (provision, category, holders) -> where in found, which
     unloaded: dict[str, list[VacuumClause]] = defaultdict(list)
@@ -1163,7 +1172,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             if explained(clause) and clause.level:  # a clause of no recognised level was never assignable
                 notes.append(_not_vacuum(government, item, _why(why)))
             continue
-        sector = reformed_sector(clause, date)  # 价格主管部门's price supervision is 市场监督管理's since 2018
+        sector = sector_at(item, date, reformed_sector)  # 价格主管部门's price supervision is 市场监督管理's since 2018
         depts = sector_departments.get(sector)
         if depts is None:
             depts = sector_departments[sector] = departments_for(sector, departments)
@@ -1174,7 +1183,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
                 notes.append(_not_vacuum(government, item, f"事项“{holder.get('name')}”已列该行为：{act.cited}"))
             continue
         if depts:
-            held_by = conduct_cover(item, depts, held) or named_cover(item, depts, held) or rule_licence_cover(item, depts, held)
+            held_by = covers(conduct_cover, item, depts) or named_cover(item, depts, held) or rule_licence_cover(item, depts, held)
             if held_by is not None:
                 if explained(clause):
                     notes.append(_not_vacuum(government, item, held_by.note if held_by.note

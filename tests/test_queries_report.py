@@ -102,8 +102,11 @@ def test_json_lines_are_the_findings_own_json_and_rows_kept_or_read_again_the_sa
 
     findings = list(iter_findings(filled, "all"))
     assert {f.kind for f in findings} >= {"orphan", "vacuum", "candidate"}
+    from queries.ids import identity, identity_text
+
     for finding in findings:
         assert finding.to_json_text() == json.dumps(finding.to_json(), ensure_ascii=False)
+        assert identity_text(finding) == json.dumps(identity(finding), ensure_ascii=False, sort_keys=True)
     decided = Finding(kind="vacuum", government="甲市", reason="x", law="甲法", article=31, decision={"status": "ok"})
     assert decided.to_json_text() == json.dumps(decided.to_json(), ensure_ascii=False)
     made = new_finding(kind="vacuum", government="甲市", reason="x", law="甲法", article=31)

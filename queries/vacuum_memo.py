@@ -1,0 +1,117 @@
+"""What one government's check of a vacuum candidate finds, remembered for the next government with the same acts.
+
+:func:`queries.vacuum.conduct_cover` compares a candidate clause with the acts
+its departments' items hold (``HeldActs``): which act holds the clause depends
+on the clause and on those acts' categories, conducts, laws, sectors and the
+provisions they rest on, not on which item holds them.  Governments of one
+level draw their lists from the same catalogue (a province's counties list the
+same items under the same laws), so many departments of different governments
+hold the same acts in the same order.  A department's acts without their items
+are its *profile*; the answer for a clause and the profiles of its departments
+is kept on the clause and given back, as this government's act at the same
+place, to the next government with the same profiles.
+
+>>> from types import SimpleNamespace as N
+>>> table = {}
+>>> acts = {"甲/局": [N(category="行政处罚", item=("对甲的处罚", "1"), conduct=frozenset({"甲乙"}))]}
+>>> held = N(get=lambda dept, default=(): acts.get(dept, list(default)))
+>>> calls = []
+>>> def cover(clause, departments, held):
+...     calls.append(1)
+...     return held.get(departments[0]["id"])[0]
+>>> clause = N()
+>>> memo = CoverMemo(held, table, fields=("category", "conduct"))
+>>> memo(cover, clause, [{"id": "甲/局"}]).item
+('对甲的处罚', '1')
+>>> acts["乙/局"] = [N(category="行政处罚", item=("对甲的处罚", "2"), conduct=frozenset({"甲乙"}))]
+>>> CoverMemo(held, table, fields=("category", "conduct"))(cover, clause, [{"id": "乙/局"}]).item, len(calls)
+(('对甲的处罚', '2'), 1)
+"""
+
+from __future__ import annotations
+
+import operator
+from typing import Any, Callable, Iterable, Mapping
+
+_RECOMPUTE = object()
+"""Kept for a clause whose answer was not one of the acts as held (a copy with a note): asked again every time."""
+
+
+REFS = ("version", "provision")
+"""Act fields holding a store row (VersionRef, ProvisionRef): a profile holds its id, unique in the store
+(hashing the row would hash every field, its text too, for every act of every government)."""
+
+
+class CoverMemo:
+    """``memo(cover, clause, departments)``: ``cover(clause, departments, held)``, remembered per clause and
+    the departments' profiles (see the module docstring).
+
+    ``table`` (one per store state, e.g. :func:`kg.views.state_cached`) numbers the profiles; the answers are
+    kept on each clause object (its ``__dict__``) under that table, so a clause of another state or table asks
+    afresh.  ``fields`` are the act fields the answer may depend on: every field of the act but ``item`` (the
+    default reads them from the acts' dataclass).
+    """
+
+    def __init__(self, held: Any, table: dict, fields: Iterable[str] | None = None) -> None:
+        self.held = held
+        self.table = table
+        self.fields = tuple(fields) if fields is not None else None
+        self._profiles: dict[str, int] = {}  # department id -> its profile's number
+
+    def _profile(self, department: str) -> int:
+        number = self._profiles.get(department)
+        if number is None:
+            acts = self.held.get(department, ())
+            if not acts:
+                key: tuple = ()
+            else:
+                names = self.fields
+                if names is None:
+                    names = tuple(name for name in acts[0].__dataclass_fields__ if name not in ("item", *REFS))
+                refs = [name for name in REFS if hasattr(acts[0], name)]
+                get = operator.attrgetter(*names, *refs)
+                plain = len(names)
+                key = tuple(values[:plain] + tuple(None if ref is None else ref.id for ref in values[plain:])
+                            for values in map(get, acts)) if len(names) + len(refs) > 1 else tuple(map(get, acts))
+            number = self.table.setdefault(key, len(self.table))
+            self._profiles[department] = number
+        return number
+
+    def __call__(self, cover: Callable[..., Any], clause: Any, departments: list[Mapping[str, Any]]) -> Any:
+        key = tuple(self._profile(d["id"]) for d in departments)
+        kept = clause.__dict__.get("_cover_memo")
+        if kept is None or kept[0] is not self.table:
+            kept = (self.table, {})
+            clause.__dict__["_cover_memo"] = kept
+        answers = kept[1]
+        answer = answers.get(key)
+        if answer is None or answer is _RECOMPUTE:
+            found = cover(clause, departments, self.held)
+            if answer is None:
+                answers[key] = self._place(found, departments)
+            return found
+        if answer is False:
+            return None
+        position, index = answer
+        return self.held.get(departments[position]["id"])[index]
+
+    def _place(self, found: Any, departments: list[Mapping[str, Any]]) -> Any:
+        """False for no act, else (department position, act index) of ``found`` as held, else _RECOMPUTE."""
+        if found is None:
+            return False
+        for position, dept in enumerate(departments):
+            for index, act in enumerate(self.held.get(dept["id"], ())):
+                if act is found:
+                    return position, index
+        return _RECOMPUTE
+
+
+def sector_at(item: Any, date: str | None, reformed: Callable[[Any, str | None], Any]) -> Any:
+    """``reformed(item.row.clause, date)`` (:func:`queries.roles.reformed_sector`), kept on the clause by date:
+    every government of a list date asks it of the same clauses, once when judging and once when writing."""
+    kept = item.__dict__.get("_sector_at")
+    if kept is None:
+        kept = item.__dict__["_sector_at"] = {}
+    if date not in kept:
+        kept[date] = reformed(item.row.clause, date)
+    return kept[date]
