@@ -196,6 +196,46 @@ def test_sanction_without_a_body_goes_to_the_competent_department() -> None:
     assert (2, "行政处罚", "县级以上地方人民政府测绘地理信息主管部门", "sanction_by_competence") in got
 
 
+def _headed(provisions, headings: dict[int, str]):
+    """The test statute with chapter headings of a real law (法律责任)."""
+    for p in provisions:
+        if p.kind.name == "CHAPTER" and p.number in headings:
+            p.heading = headings[p.number]
+    return provisions
+
+
+def test_sanction_of_a_law_without_competence_goes_to_the_body_holding_its_other_powers() -> None:
+    # 个人独资企业法 arts. 12 and 33: no competence clause, the 登记机关 registers; the liability chapter's sanction
+    # names no body.  The same sanction outside a 法律责任 chapter is left alone (商业银行法 art. 29: 冻结 as a noun).
+    registration = ("登记机关应当在收到设立申请文件之日起十五日内，对符合本法规定条件的，予以登记，发给营业执照；"
+                    "对不符合本法规定条件的，不予登记，并应当给予书面答复，说明理由。")
+    sanction = ("违反本法规定，提交虚假文件或采取其他欺骗手段，取得企业登记的，责令改正，处以五千元以下的罚款；"
+                "情节严重的，并处吊销营业执照。")
+    got = {(c.article, c.category.value, c.subject, c.construction) for c in extract_clauses(
+        VERSION, _headed(statute([registration], [sanction]), {2: "法律责任"}))}
+    assert (2, "行政处罚", "登记机关", "sanction_by_competence") in got
+    assert not any(a == 2 for a, *_ in found([registration], [sanction]))
+
+
+def test_a_carried_subject_holding_no_power_gives_way_to_the_competent_department() -> None:
+    # 特种设备安全法 arts. 5, 94 and 95: art. 94's 上级机关 corrects the department; art. 95's sanction is the department's
+    competence = ("国务院负责特种设备安全监督管理的部门对全国特种设备安全实施监督管理。县级以上地方各级人民政府负责特种设备安全"
+                  "监督管理的部门对本行政区域内特种设备安全实施监督管理。")
+    superior = ("违反本法规定，负责特种设备安全监督管理的部门及其工作人员有下列行为之一的，由上级机关责令改正；"
+                "对直接负责的主管人员和其他直接责任人员，依法给予处分:\n（一）未依照法律、行政法规规定的条件、程序实施许可的；")
+    sanction = ("违反本法规定，特种设备生产、经营、使用单位或者检验、检测机构拒不接受负责特种设备安全监督管理的部门依法实施的"
+                "监督检查的，责令限期改正；逾期未改正的，责令停产停业整顿，处二万元以上二十万元以下罚款。")
+    got = found([competence], [superior, sanction])
+    assert (3, "行政处罚", "县级以上地方各级人民政府负责特种设备安全监督管理的部门", "sanction_by_competence") in got
+
+
+def test_a_department_named_with_and_is_one_body() -> None:
+    # 粮食流通管理条例 (2021) art. 38 para. 1: 粮食和储备 is one sector (like 住房和城乡建设)
+    text = ("粮食和储备行政管理部门依照本条例对粮食经营者从事粮食收购、储存、运输活动和政策性粮食的购销活动，以及执行国家粮食流通"
+            "统计制度的情况进行监督检查。")
+    assert found([text]) == {(1, "行政检查", "粮食和储备行政管理部门", "inspection")}
+
+
 def test_every_clause_has_a_construction_and_the_jsonl_carries_it() -> None:
     chapters = [[text for text, _ in ONE_ARTICLE]]
     clauses = extract_clauses(VERSION, statute(*chapters))

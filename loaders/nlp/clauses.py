@@ -547,7 +547,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     # a designation for this act (本法规定的吊销许可证的行政处罚，由X决定) before the general one
                     subjects = next((list(bodies) for keys, bodies in designated if keys and act.key in keys),
                                     next((list(bodies) for keys, bodies in designated if not keys), []))
-                elif carried:
+                elif carried and not _no_subject(carried[0], act.category):
                     subjects = [carried]
                 elif competent:
                     subjects, by_competence = list(competent), True
