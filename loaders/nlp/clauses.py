@@ -220,7 +220,11 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
         if not joined:
             group += 1
         licensing = False
-        if re.search(r"(?:经|报经|报请|报送|报)(?:所在地|当地|有关|[^，。；经报]{1,4}?地)?$", text[max(0, term.start - 7): term.start]) and re.match(
+        # 经X批准 / 报X审批, X after a place (报测绘成果所在地的…部门, 经单位所在地…部门) or a level listed before it
+        # (经省级或者设区的市级人民政府商务主管部门批准: 对外劳务合作管理条例 art. 5)
+        if re.search(r"(?:经|报经|报请|报送|报)(?:所在地的?|当地|有关|[^，。；经报]{1,8}?所在地的?|[^，。；经报]{1,4}?地"
+                     r"|(?:省级|市级|县级|设区的市级)(?:或者|、))?$",
+                     text[max(0, term.start - 14): term.start]) and re.match(
                 r"[^，。；]{0,30}?(?:" + "|".join(_AGENT_VERBS) + ")", after):
             licensing = True
         elif re.search(r"向(?:所在地|当地|有关)?$", text[max(0, term.start - 4): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)|报告[，,]经批准", after):

@@ -240,9 +240,10 @@ def _group_index(match: re.Match) -> int:
 
 _BOUNDARY_CHARS = set("，。；：、（）《》“”\n 由经向对和及或与同并报")
 _BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "其中", "并且", "所属的", "设置的", "指定的", "授权的", "，依法",
-                   "委托的", "接受", "条规定的", "款规定的")
+                   "委托的", "接受", "条规定的", "款规定的", "所在地的", "报送")  # 报送有审核权的…部门审核
 
 
+_PLACE_BEFORE = re.compile(r"(?<=[，。；：、（由经向对报])[^，。；：、（）由经向对报的]{1,14}所在地的$")
 _ALIAS = re.compile(r"（以下(?:简)?称([^）]{2,16}?(?:部门|机关|机构))）")
 _PRONOUN = re.compile(r"其(?:所属的|设置的|主管的)?$")
 _LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+$")
@@ -286,6 +287,11 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
             head = _LIST_BEFORE.search(text, max(0, start - 40), start)
             if head and (head.start() == 0 or text[head.start() - 1] in _BOUNDARY_CHARS):
                 start = head.start()
+        if not level and text.startswith("所在地的", start - 4):
+            # 常住户口所在地的公安机关 / 测绘成果所在地的测绘行政主管部门: the place is part of the name, as written
+            place = _PLACE_BEFORE.search(text, max(0, start - 20), start)
+            if place:
+                start = place.start()
         alias = _ALIAS.match(text, m.end())
         if alias:  # 有关部门（以下称广告审查机关）: the law's own name for the body
             terms.append(Term("BODY", start, alias.end(), alias.group(1), level=level, suffix=suffix))
