@@ -93,6 +93,22 @@ ONE_ARTICLE = [
 # a law the extractor was not written for uses
 
 UNSEEN_LAWS = [
+    # 种子法 (2021) art. 46 para. 1: sectors listed before one department word are written out in full
+    ("农业农村、林业草原主管部门应当加强对种子质量的监督检查。",
+     {("行政检查", "农业农村主管部门", "inspection"), ("行政检查", "林业草原主管部门", "inspection")}),
+    # 动物防疫法 (2021) art. 26: 接受X的监督检查 (接受 is no part of the body's name)
+    ("经营动物、动物产品的集贸市场应当具备国务院农业农村主管部门规定的动物防疫条件，并接受农业农村主管部门的监督检查。",
+     {("行政检查", "农业农村主管部门", "inspection")}),
+    # 民办教育促进法 (2018) art. 41: 实行督导
+    ("教育行政部门及有关部门依法对民办学校实行督导，建立民办学校信息公示和信用档案制度，促进提高办学质量；组织或者委托社会中介组织"
+     "评估办学水平和教育质量，并将评估结果向社会公布。",
+     {("行政检查", "教育行政部门", "inspection"), ("行政检查", "有关部门", "inspection")}),
+    # 森林防火条例 art. 24: a 指挥机构 inspects
+    ("县级以上人民政府森林防火指挥机构，应当组织有关部门对森林防火区内有关单位的森林防火组织建设、森林防火责任制落实、森林防火设施"
+     "建设等情况进行检查；对检查中发现的森林火灾隐患，县级以上地方人民政府林业主管部门应当及时向有关单位下达森林火灾隐患整改通知书，"
+     "责令限期整改，消除隐患。",
+     {("行政检查", "县级以上人民政府森林防火指挥机构", "inspection"),
+      ("其他", "县级以上地方人民政府林业主管部门", "order_to_correct")}),
     # 渔港水域交通安全管理条例 arts. 18, 19: 有权禁止其离港 is a measure, not a prohibition on the body; 强制性处置措施
     ("渔港内的船舶、设施有下列情形之一的，渔政渔港监督管理机关有权禁止其离港，或者令其停航、改航、停止作业：\n"
      "（一）违反中华人民共和国法律、法规或者规章的；",
@@ -280,6 +296,14 @@ def test_a_department_named_with_and_is_one_body() -> None:
     text = ("粮食和储备行政管理部门依照本条例对粮食经营者从事粮食收购、储存、运输活动和政策性粮食的购销活动，以及执行国家粮食流通"
             "统计制度的情况进行监督检查。")
     assert found([text]) == {(1, "行政检查", "粮食和储备行政管理部门", "inspection")}
+
+
+def test_a_list_of_verbs_or_of_bodies_is_no_list_of_sectors() -> None:
+    # 广告法 (2021) art. 70 and 文物保护法 (2024) art. 98: 拒绝、阻挠X / 监察委员会、人民法院、…公安机关
+    for text in ["违反本法规定，拒绝、阻挠市场监督管理部门监督检查，或者有其他构成违反治安管理行为的，依法给予治安管理处罚。",
+                 "监察委员会、人民法院、人民检察院、公安机关、海关、市场监督管理部门和海上执法机关依法没收的文物应当登记造册，"
+                 "妥善保管，结案后无偿移交文物行政部门。"]:
+        assert not any(subject.startswith(("拒绝", "监察委员会")) for _, _, subject, _ in found([text]))
 
 
 def test_every_clause_has_a_construction_and_the_jsonl_carries_it() -> None:

@@ -302,10 +302,29 @@ _LEVEL_CHARS = "市区县省乡镇"
 _LEVEL_LIST = re.compile(r"(?:[市区县省乡镇](?:、|或者|和|及|以及))+$")
 
 
+# 农业农村、林业草原主管部门 (种子法 art. 46): sectors listed before one department word, at a phrase start
+_SECTORS_BEFORE = re.compile(r"(?:^|(?<=[，。；：\n由]))((?:[^\s，。；：、的对向经由与和或及并在将为其各有]{2,6}、)+)$")
+
+
+# list words that are no sector: verbs, and bodies of their own (监察委员会、人民法院、…公安机关)
+_NOT_SECTOR = re.compile(r"拒绝|阻挠|妨碍|干扰|协助|配合|支持|指导|监督|通知|会同|报告|举报|投诉|检举|控告|商|经|报"
+                         r"|委员会|法院|检察院|机关|部门|机构|政府|海关|单位|组织|个人|企业")
+
+
 def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
-    """县级以上人民政府食品安全监督管理、卫生行政部门 -> both departments in full."""
+    """县级以上人民政府食品安全监督管理、卫生行政部门 -> both departments in full; 农业农村、林业草原主管部门 too."""
     out: list[Term | None] = []
     for i, term in enumerate(bodies):
+        listed = (None if term.level or term.suffix in ("人民政府", "国务院") or term.text.startswith(("有关", "其他", "各"))
+                  else _SECTORS_BEFORE.search(text, max(0, term.start - 28), term.start))
+        if listed and (any(listed.start() <= b.start < term.start for b in bodies)
+                       or _NOT_SECTOR.search(listed.group(1))):
+            listed = None  # 公安机关、海关、市场监督管理部门: bodies of their own; 拒绝、阻挠市场监督管理部门: verbs
+        if listed:
+            at = listed.start()
+            for word in listed.group(1).split("、")[:-1]:
+                out.append(Term("BODY", at, at + len(word), word + term.suffix, level="", suffix=term.suffix))
+                at += len(word) + 1
         out.append(term)
         if term.suffix not in ("人民政府", "国务院") or i + 1 >= len(bodies):
             continue
