@@ -78,7 +78,8 @@ _NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|
                          r"|[^，。；]{0,4}?[一二三四五六七八九十百\d]+个?(?:工作)?日(?:前|以前)"
                          r"|(?:工作)?(?:中|过程中|需要|所需|经费)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)"
                          r"|[^，。；]{0,16}?(?:制度|机制|体系)$")
-_ACCEPTED = re.compile(r"(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计)")
+# 接受X[和Y]的监督检查: the bodies named supervise (北京市出租汽车管理条例 art. 15 item 20)
+_ACCEPTED = re.compile(r"(?:(?:和|、|或者|及|以及)[^，。；]{1,16}?(?:部门|机关|机构))*(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计)")
 _PLAN_OBJECT = re.compile(r"(?<!符合)(?:规划|计划(?!生育))(?!区|条件|许可|确定|用途|的要求)|预算|决算|(?:业务|技术|行业|国家|地方)(?:标准|规范)(?!化)|实施细则|实施办法")
 _ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|权限)")
 # 征收…土地的，由国务院批准: approving a taking is part of the 行政征收; 农用地转用 beside it is a licence
@@ -303,7 +304,8 @@ _LEVEL_LIST = re.compile(r"(?:[市区县省乡镇](?:、|或者|和|及|以及))
 
 
 # 农业农村、林业草原主管部门 (种子法 art. 46): sectors listed before one department word, at a phrase start
-_SECTORS_BEFORE = re.compile(r"(?:^|(?<=[，。；：\n由]))((?:[^\s，。；：、的对向经由与和或及并在将为其各有]{2,6}、)+)$")
+# (the words hold no function word, modal or level: 应当根据区、县兵役机关, 统一指挥、分级分部门 are no such list)
+_SECTORS_BEFORE = re.compile(r"(?:^|(?<=[，。；：\n由]))((?:[^\s，。；：、（）()的对向经由与和或及并在将为其各有应可据依照按负统挥级区县市省乡镇会]{2,6}、)+)$")
 
 
 # list words that are no sector: verbs, and bodies of their own (监察委员会、人民法院、…公安机关)

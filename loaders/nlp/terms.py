@@ -243,7 +243,7 @@ _BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "
                    "委托的", "接受", "条规定的", "款规定的", "所在地的", "报送", "设立的")  # 报送有审核权的…部门审核
 
 
-_PLACE_BEFORE = re.compile(r"(?<=[，。；：、（由经向对报])[^，。；：、（）由经向对报的]{1,14}所在地的$")
+_PLACE_BEFORE = re.compile(r"(?<=[，。；：、（由经向对报])[^，。；：、（）由经向对报的请提可应将并到或和及与]{1,14}所在地的$")
 _ALIAS = re.compile(r"（以下(?:简)?称([^）]{2,16}?(?:部门|机关|机构))）")
 _PRONOUN = re.compile(r"其(?:所属的|设置的|主管的)?$")
 _LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+$")
@@ -255,6 +255,8 @@ def _body_boundary(text: str, start: int, name: str) -> bool:
         return False
     if name.startswith(("其", "各", "本")) and not name.startswith(("其他", "各级", "本级人民政府")):
         return False
+    if name.startswith("送") and text[start - 1: start] in ("报", "抄"):
+        return False  # 报送住房城乡建设管理部门: the body starts after 报送
     return start == 0 or text[start - 1] in _BOUNDARY_CHARS or text[:start].endswith(_BOUNDARY_WORDS)
 
 
