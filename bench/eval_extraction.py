@@ -187,8 +187,11 @@ VOCABULARY = ROOT / "bench" / "list_vocabulary.tsv"
 QUOTE_MISMATCH = 0.5
 QUOTE_RETARGET = 0.8
 # What becomes of a claim the extractor does not hold (module docstring; BENCHMARKS.md)
-COMPANION, NOT_STATED, OTHER_QUOTE, MISSED = "companion", "not_stated", "other_text", "missed"
-CLASSES = (COMPANION, OTHER_QUOTE, NOT_STATED, MISSED)
+COMPANION, NOT_STATED, OTHER_QUOTE, JUDGED, MISSED = "companion", "not_stated", "other_text", "judged", "missed"
+CLASSES = (COMPANION, OTHER_QUOTE, NOT_STATED, JUDGED, MISSED)
+# claims of the shared lists read by hand and judged the list's error (each row says why): they do not carry
+# to other lists, so the recall is reported with and without them
+JUDGED_ERRORS = ROOT / "bench" / "list_judged.tsv"
 
 
 @dataclass
@@ -217,17 +220,19 @@ class ListScores:
     unresolved: int = 0  # their citations that name no loaded article
     item_claims: list[set[tuple[str, int, int, str]]] = field(default_factory=list)  # the claims of each item
     held_by_other: set[tuple[str, int, int, str]] = field(default_factory=set)  # 其他 held by any category
+    stale_judgements: list[tuple[str, int, str]] = field(default_factory=list)  # judged rows no missed claim meets
 
     def recall(self, category: str | None = None) -> tuple[int, int]:
         keys = [k for k in self.claims if category is None or k[3] == category]
         return sum(1 for k in keys if k in self.held), len(keys)
 
     def judged(self, category: str | None = None) -> tuple[int, int, Counter]:
-        """(held, counted, classes): the claims left once companions and the list's errors are out."""
+        """(held, counted, classes): the claims left once companions and the rules' list errors are out
+        (``counted`` keeps the claims judged by hand: ``counted - classes[JUDGED]`` leaves them out too)."""
         keys = [k for k in self.claims if category is None or k[3] == category]
         classes = Counter(self.claims[k].reason for k in keys if k not in self.held)
         held = sum(1 for k in keys if k in self.held)
-        return held, held + classes[MISSED], classes
+        return held, held + classes[MISSED] + classes[JUDGED], classes
 
 
 def load_vocabulary(path: Path = VOCABULARY) -> dict[str, re.Pattern]:
@@ -241,6 +246,15 @@ def load_vocabulary(path: Path = VOCABULARY) -> dict[str, re.Pattern]:
     if missing:
         raise SystemExit(f"{path}: no row for {', '.join(sorted(missing))}")
     return vocabulary
+
+
+def load_judged(path: Path = JUDGED_ERRORS) -> dict[tuple[str, int, str], str]:
+    """(law without 中华人民共和国, article, category) -> kind of the list errors judged by hand."""
+    import csv
+
+    with path.open(encoding="utf-8") as handle:
+        return {(row["law"].removeprefix("中华人民共和国"), int(row["article"]), row["category"]): row["kind"]
+                for row in csv.DictReader(handle, delimiter="\t")}
 
 
 def _list_files(root: Path) -> list[Path]:
@@ -321,7 +335,8 @@ def list_claims(store, lists_dir: Path = LISTS, err=sys.stderr) -> ListScores:
     return result
 
 
-def check_claims(store, scores: ListScores, vocabulary: dict[str, re.Pattern] | None = None) -> dict[str, list]:
+def check_claims(store, scores: ListScores, vocabulary: dict[str, re.Pattern] | None = None,
+                 judged: dict[tuple[str, int, str], str] | None = None) -> dict[str, list]:
     """Mark the claims the extractor's clauses hold and class the others; returns the clauses of each version.
 
     A claim is held by a clause of its category in the article, or one whose condition names the article
@@ -335,12 +350,14 @@ def check_claims(store, scores: ListScores, vocabulary: dict[str, re.Pattern] | 
       (quote similarity < QUOTE_MISMATCH, and no article of the version holds the quote);
     - ``not_stated``: the article has no word of the category's vocabulary (``bench/list_vocabulary.tsv``):
       a definition, a competence or a duty of the public read by the list as a power it does not state;
+    - ``judged``: read by hand and judged the list's error (``bench/list_judged.tsv``, one reason a row);
     - ``missed``: the extractor's.
     """
     from kg.model import LawVersion, Provision
     from loaders.nlp import extract_clauses
 
     vocabulary = vocabulary or load_vocabulary()
+    judged = load_judged() if judged is None else judged
     clauses_of: dict[str, list] = {}
     texts: dict[tuple[str, int, int], str] = {}
     for version_id in sorted({k[0] for k in scores.claims}):
@@ -376,8 +393,13 @@ def check_claims(store, scores: ListScores, vocabulary: dict[str, re.Pattern] | 
             claim.reason = OTHER_QUOTE  # which article the list meant is unknown: its text is not judged
         elif not vocabulary[key[3]].search(body):
             claim.reason = NOT_STATED
+        elif (claim.law.removeprefix("中华人民共和国"), key[1], key[3]) in judged:
+            claim.reason = JUDGED
         else:
             claim.reason = MISSED
+    judged_claims = {(c.law.removeprefix("中华人民共和国"), c.article, c.category) for c in scores.claims.values()
+                     if c.reason == JUDGED}
+    scores.stale_judgements = sorted(set(judged) - judged_claims)
     return clauses_of
 
 
@@ -385,16 +407,22 @@ def report_lists(scores: ListScores, out=sys.stdout, misses: bool = False) -> No
     out.write(f"list-supervised recall: {scores.items} items with a category and a basis, "
               f"{len(scores.claims)} distinct (article, category) claims, {scores.unresolved} citations unresolved, "
               f"{sum(1 for c in scores.claims.values() if c.retargeted)} claims read at the article their quote names\n")
-    out.write(f"{'category':<8}  {'claims':>6} {'held':>5} {'raw':>6}  {'compan':>6} {'n.stat':>6} {'o.text':>6} "
-              f"{'counted':>7} {'recall':>6}\n")
+    out.write(f"{'category':<8}  {'claims':>6} {'held':>5} {'raw':>6}  {'compan':>6} {'o.text':>6} {'n.stat':>6} "
+              f"{'counted':>7} {'recall':>6}  {'judged':>6} {'recall':>6}\n")
     for category in [*CATEGORY_NAMES, None]:
         held, total = scores.recall(category)
         if not total:
             continue
         _, counted, classes = scores.judged(category)
+        left = counted - classes[JUDGED]
         out.write(f"{category or 'overall':<8}  {total:>6} {held:>5} {held / total:6.3f}  {classes[COMPANION]:>6} "
-                  f"{classes[NOT_STATED]:>6} {classes[OTHER_QUOTE]:>6} {counted:>7} {held / max(counted, 1):6.3f}\n")
-    out.write(f"({len(scores.held_by_other)} 其他 claims held by a clause of another category)\n")
+                  f"{classes[OTHER_QUOTE]:>6} {classes[NOT_STATED]:>6} {counted:>7} {held / max(counted, 1):6.3f}  "
+                  f"{classes[JUDGED]:>6} {held / max(left, 1):6.3f}\n")
+    out.write(f"({len(scores.held_by_other)} 其他 claims held by a clause of another category; raw: held / claims; "
+              f"recall: held / counted, counted = claims - companions - other texts - not stated; "
+              f"the last: judged list errors out too)\n")
+    for law, article, category in scores.stale_judgements:
+        out.write(f"note: bench/list_judged.tsv {law} {article} {category} meets no missed claim (held now, or gone)\n")
     if misses:
         for key, claim in sorted(scores.claims.items(), key=lambda kv: (CLASSES.index(kv[1].reason or MISSED), kv[0])):
             if key not in scores.held:
