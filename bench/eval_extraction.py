@@ -383,24 +383,28 @@ def check_claims(store, scores: ListScores, vocabulary: dict[str, re.Pattern] | 
                 scores.held.add(key)
                 break
     for key, claim in scores.claims.items():
-        if key in scores.held:
-            continue
-        body = claim.text.split(None, 1)[-1] if claim.text else ""  # without 第X条
-        if all(any(other in scores.held for other in scores.item_claims[i] if other != key and other[3] == key[3])
-               for i in claim.item_ids):
-            claim.reason = COMPANION
-        elif all(q is not None and q < QUOTE_MISMATCH for q in claim.quotes):
-            claim.reason = OTHER_QUOTE  # which article the list meant is unknown: its text is not judged
-        elif not vocabulary[key[3]].search(body):
-            claim.reason = NOT_STATED
-        elif (claim.law.removeprefix("中华人民共和国"), key[1], key[3]) in judged:
-            claim.reason = JUDGED
-        else:
-            claim.reason = MISSED
+        if key not in scores.held:
+            claim.reason = claim_class(key, claim, scores, vocabulary, judged)
     judged_claims = {(c.law.removeprefix("中华人民共和国"), c.article, c.category) for c in scores.claims.values()
                      if c.reason == JUDGED}
     scores.stale_judgements = sorted(set(judged) - judged_claims)
     return clauses_of
+
+
+def claim_class(key: tuple[str, int, int, str], claim: Claim, scores: ListScores, vocabulary: dict[str, re.Pattern],
+                judged: dict[tuple[str, int, str], str]) -> str:
+    """The class of a claim the extractor does not hold (``check_claims`` says the order and why)."""
+    body = claim.text.split(None, 1)[-1] if claim.text else ""  # without 第X条
+    if all(any(other in scores.held for other in scores.item_claims[i] if other != key and other[3] == key[3])
+           for i in claim.item_ids):
+        return COMPANION
+    if all(q is not None and q < QUOTE_MISMATCH for q in claim.quotes):
+        return OTHER_QUOTE  # which article the list meant is unknown: its text is not judged
+    if not vocabulary[key[3]].search(body):
+        return NOT_STATED
+    if (claim.law.removeprefix("中华人民共和国"), key[1], key[3]) in judged:
+        return JUDGED
+    return MISSED
 
 
 def report_lists(scores: ListScores, out=sys.stdout, misses: bool = False) -> None:
