@@ -93,6 +93,85 @@ ONE_ARTICLE = [
 # a law the extractor was not written for uses
 
 UNSEEN_LAWS = [
+    # 植物检疫条例 (2017) art. 10: the shipper 征得 the quarantine agency's 同意
+    ("省、自治区、直辖市间调运本条例第七条规定必须经过检疫的植物和植物产品的，调入单位必须事先征得所在地的省、自治区、直辖市植物检疫"
+     "机构同意，并向调出单位提出检疫要求。",
+     {("行政许可", "省、自治区、直辖市植物检疫机构", "approval")}),
+    # 防沙治沙法 art. 26 para. 2: 向 X所在地的 body 提出治理申请
+    ("在治理活动开始之前，从事营利性治沙活动的单位和个人应当向治理项目所在地的县级以上地方人民政府林业草原行政主管部门或者县级以上"
+     "地方人民政府指定的其他行政主管部门提出治理申请，并附具下列文件：\n（一）被治理土地权属的合法证明文件和治理协议；",
+     {("行政许可", "县级以上地方人民政府林业草原行政主管部门", "application"),
+      ("行政许可", "县级以上地方人民政府指定的其他行政主管部门", "application")}),
+    # 企业投资项目核准和备案管理条例 art. 6: 办理项目核准手续，应当向核准机关提交项目申请书
+    ("企业办理项目核准手续，应当向核准机关提交项目申请书；由国务院核准的项目，向国务院投资主管部门提交项目申请书。",
+     {("行政许可", "核准机关", "application")}),
+    # 野生动物保护法 (2022) art. 21 para. 2: 申请特许猎捕证
+    ("因科学研究、种群调控、疫源疫病监测或者其他特殊情况，需要猎捕国家一级保护野生动物的，应当向国务院野生动物保护主管部门申请特许"
+     "猎捕证；需要猎捕国家二级保护野生动物的，应当向省、自治区、直辖市人民政府野生动物保护主管部门申请特许猎捕证。",
+     {("行政许可", "国务院野生动物保护主管部门", "licence"),
+      ("行政许可", "省、自治区、直辖市人民政府野生动物保护主管部门", "licence")}),
+    # 种子法 (2021) art. 46 para. 1: sectors listed before one department word are written out in full
+    ("农业农村、林业草原主管部门应当加强对种子质量的监督检查。",
+     {("行政检查", "农业农村主管部门", "inspection"), ("行政检查", "林业草原主管部门", "inspection")}),
+    # 动物防疫法 (2021) art. 26: 接受X的监督检查 (接受 is no part of the body's name)
+    ("经营动物、动物产品的集贸市场应当具备国务院农业农村主管部门规定的动物防疫条件，并接受农业农村主管部门的监督检查。",
+     {("行政检查", "农业农村主管部门", "inspection")}),
+    # 民办教育促进法 (2018) art. 41: 实行督导
+    ("教育行政部门及有关部门依法对民办学校实行督导，建立民办学校信息公示和信用档案制度，促进提高办学质量；组织或者委托社会中介组织"
+     "评估办学水平和教育质量，并将评估结果向社会公布。",
+     {("行政检查", "教育行政部门", "inspection"), ("行政检查", "有关部门", "inspection")}),
+    # 森林防火条例 art. 24: a 指挥机构 inspects
+    ("县级以上人民政府森林防火指挥机构，应当组织有关部门对森林防火区内有关单位的森林防火组织建设、森林防火责任制落实、森林防火设施"
+     "建设等情况进行检查；对检查中发现的森林火灾隐患，县级以上地方人民政府林业主管部门应当及时向有关单位下达森林火灾隐患整改通知书，"
+     "责令限期整改，消除隐患。",
+     {("行政检查", "县级以上人民政府森林防火指挥机构", "inspection"),
+      ("其他", "县级以上地方人民政府林业主管部门", "order_to_correct")}),
+    # 渔港水域交通安全管理条例 arts. 18, 19: 有权禁止其离港 is a measure, not a prohibition on the body; 强制性处置措施
+    ("渔港内的船舶、设施有下列情形之一的，渔政渔港监督管理机关有权禁止其离港，或者令其停航、改航、停止作业：\n"
+     "（一）违反中华人民共和国法律、法规或者规章的；",
+     {("行政强制", "渔政渔港监督管理机关", "coercive_measure")}),
+    ("渔港内的船舶、设施发生事故，对海上交通安全造成或者可能造成危害，渔政渔港监督管理机关有权对其采取强制性处置措施。",
+     {("行政强制", "渔政渔港监督管理机关", "coercive_measure")}),
+    # 种子法 (2021) art. 14: 批准建立的 department pays the compensation
+    ("单位和个人因林业草原主管部门为选育林木良种建立测定林、试验林、优树收集区、基因库等而减少经济收入的，批准建立的林业草原主管部门"
+     "应当按照国家有关规定给予经济补偿。",
+     {("行政给付", "批准建立的林业草原主管部门", "benefit")}),
+    # 森林病虫害防治条例 art. 25: 代为除治
+    ("被责令限期除治森林病虫害者不除治的，林业主管部门或者其授权的单位可以代为除治，由被责令限期除治者承担全部防治费用。",
+     {("行政强制", "林业主管部门", "substitute_performance")}),
+    # 农业机械安全监督管理条例 art. 25 para. 1: 负责…的认定
+    ("县级以上地方人民政府农业机械化主管部门负责农业机械事故责任的认定和调解处理。",
+     {("行政确认", "县级以上地方人民政府农业机械化主管部门", "registration")}),
+    # 对外劳务合作管理条例 art. 5: 经 a level listed before the body 批准
+    ("从事对外劳务合作，应当按照省、自治区、直辖市人民政府的规定，经省级或者设区的市级人民政府商务主管部门批准，取得对外劳务合作经营资格。",
+     {("行政许可", "设区的市级人民政府商务主管部门", "approval")}),
+    # 测绘成果管理条例 art. 17: 报 X所在地的 body 审批 (the place kept in the name, as written)
+    ("法人或者其他组织需要利用属于国家秘密的基础测绘成果的，应当提出明确的利用目的和范围，报测绘成果所在地的测绘行政主管部门审批。",
+     {("行政许可", "测绘成果所在地的测绘行政主管部门", "approval")}),
+    # 地图管理条例 art. 15: 报送 a body for review; art. 18: a body 负责审核
+    ("向社会公开的地图，应当报送有审核权的测绘地理信息行政主管部门审核。但是，景区图、街区图、地铁线路图等内容简单的地图除外。",
+     {("行政许可", "有审核权的测绘地理信息行政主管部门", "licence_review")}),
+    ("省、自治区、直辖市人民政府测绘地理信息行政主管部门负责审核主要表现地在本行政区域范围内的地图。",
+     {("行政许可", "省、自治区、直辖市人民政府测绘地理信息行政主管部门", "approval")}),
+    # 医疗用毒性药品管理办法 art. 10 para. 1: 县以上 is a level
+    ("科研和教学单位所需的毒性药品，必须持本单位的证明信，经单位所在地县以上卫生行政部门批准后，供应部门方能发售。",
+     {("行政许可", "县以上卫生行政部门", "approval")}),
+    # 计量法实施细则 art. 34: 负责…纠纷的调解
+    ("县级以上人民政府计量行政部门负责计量纠纷的调解和仲裁检定，并可根据司法机关、合同管理机关、涉外仲裁机关或者其他单位的委托，"
+     "指定有关计量检定机构进行仲裁检定。",
+     {("行政确认", "县级以上人民政府计量行政部门", "registration"),
+      ("行政裁决", "县级以上人民政府计量行政部门", "dispute_ruling")}),
+    # 兽药管理条例 art. 74: …的行政处罚，由X负责
+    ("水产养殖中的兽药使用、兽药残留检测和监督管理以及水产养殖过程中违法用药的行政处罚，由县级以上人民政府渔业主管部门及其所属的"
+     "渔政监督管理机构负责。",
+     {("其他", "县级以上人民政府渔业主管部门", "competence"), ("其他", "渔政监督管理机构", "competence"),
+      ("行政处罚", "县级以上人民政府渔业主管部门", "penalty_designation"),
+      ("行政处罚", "渔政监督管理机构", "penalty_designation")}),
+    # 农业机械安全监督管理条例 art. 54 para. 1: 吊销…操作证件
+    ("使用拖拉机、联合收割机违反规定载人的，由县级以上地方人民政府农业机械化主管部门对违法行为人予以批评教育，责令改正；拒不改正的，"
+     "扣押拖拉机、联合收割机的证书、牌照；情节严重的，吊销有关人员的操作证件。",
+     {("行政处罚", "县级以上地方人民政府农业机械化主管部门", "penalty"),
+      ("行政强制", "县级以上地方人民政府农业机械化主管部门", "coercive_measure")}),
     # 商业银行法 art. 14: 向X提交下列文件 is an application to X
     ("设立商业银行，申请人应当向国务院银行业监督管理机构提交下列文件、资料:\n（一）申请书，申请书应当载明拟设立的商业银行的名称、所在地、注册资本、业务范围等；\n（二）可行性研究报告；\n（三）国务院银行业监督管理机构规定提交的其他文件、资料。",
      {("行政许可", "国务院银行业监督管理机构", "application")}),
@@ -196,6 +275,54 @@ def test_sanction_without_a_body_goes_to_the_competent_department() -> None:
     got = found([competence], [sanction])
     assert (1, "其他", "县级以上地方人民政府测绘地理信息主管部门", "competence") in got
     assert (2, "行政处罚", "县级以上地方人民政府测绘地理信息主管部门", "sanction_by_competence") in got
+
+
+def _headed(provisions, headings: dict[int, str]):
+    """The test statute with chapter headings of a real law (法律责任)."""
+    for p in provisions:
+        if p.kind.name == "CHAPTER" and p.number in headings:
+            p.heading = headings[p.number]
+    return provisions
+
+
+def test_sanction_of_a_law_without_competence_goes_to_the_body_holding_its_other_powers() -> None:
+    # 个人独资企业法 arts. 12 and 33: no competence clause, the 登记机关 registers; the liability chapter's sanction
+    # names no body.  The same sanction outside a 法律责任 chapter is left alone (商业银行法 art. 29: 冻结 as a noun).
+    registration = ("登记机关应当在收到设立申请文件之日起十五日内，对符合本法规定条件的，予以登记，发给营业执照；"
+                    "对不符合本法规定条件的，不予登记，并应当给予书面答复，说明理由。")
+    sanction = ("违反本法规定，提交虚假文件或采取其他欺骗手段，取得企业登记的，责令改正，处以五千元以下的罚款；"
+                "情节严重的，并处吊销营业执照。")
+    got = {(c.article, c.category.value, c.subject, c.construction) for c in extract_clauses(
+        VERSION, _headed(statute([registration], [sanction]), {2: "法律责任"}))}
+    assert (2, "行政处罚", "登记机关", "sanction_by_competence") in got
+    assert not any(a == 2 for a, *_ in found([registration], [sanction]))
+
+
+def test_a_carried_subject_holding_no_power_gives_way_to_the_competent_department() -> None:
+    # 特种设备安全法 arts. 5, 94 and 95: art. 94's 上级机关 corrects the department; art. 95's sanction is the department's
+    competence = ("国务院负责特种设备安全监督管理的部门对全国特种设备安全实施监督管理。县级以上地方各级人民政府负责特种设备安全"
+                  "监督管理的部门对本行政区域内特种设备安全实施监督管理。")
+    superior = ("违反本法规定，负责特种设备安全监督管理的部门及其工作人员有下列行为之一的，由上级机关责令改正；"
+                "对直接负责的主管人员和其他直接责任人员，依法给予处分:\n（一）未依照法律、行政法规规定的条件、程序实施许可的；")
+    sanction = ("违反本法规定，特种设备生产、经营、使用单位或者检验、检测机构拒不接受负责特种设备安全监督管理的部门依法实施的"
+                "监督检查的，责令限期改正；逾期未改正的，责令停产停业整顿，处二万元以上二十万元以下罚款。")
+    got = found([competence], [superior, sanction])
+    assert (3, "行政处罚", "县级以上地方各级人民政府负责特种设备安全监督管理的部门", "sanction_by_competence") in got
+
+
+def test_a_department_named_with_and_is_one_body() -> None:
+    # 粮食流通管理条例 (2021) art. 38 para. 1: 粮食和储备 is one sector (like 住房和城乡建设)
+    text = ("粮食和储备行政管理部门依照本条例对粮食经营者从事粮食收购、储存、运输活动和政策性粮食的购销活动，以及执行国家粮食流通"
+            "统计制度的情况进行监督检查。")
+    assert found([text]) == {(1, "行政检查", "粮食和储备行政管理部门", "inspection")}
+
+
+def test_a_list_of_verbs_or_of_bodies_is_no_list_of_sectors() -> None:
+    # 广告法 (2021) art. 70 and 文物保护法 (2024) art. 98: 拒绝、阻挠X / 监察委员会、人民法院、…公安机关
+    for text in ["违反本法规定，拒绝、阻挠市场监督管理部门监督检查，或者有其他构成违反治安管理行为的，依法给予治安管理处罚。",
+                 "监察委员会、人民法院、人民检察院、公安机关、海关、市场监督管理部门和海上执法机关依法没收的文物应当登记造册，"
+                 "妥善保管，结案后无偿移交文物行政部门。"]:
+        assert not any(subject.startswith(("拒绝", "监察委员会")) for _, _, subject, _ in found([text]))
 
 
 def test_every_clause_has_a_construction_and_the_jsonl_carries_it() -> None:

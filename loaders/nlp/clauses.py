@@ -79,7 +79,8 @@ _NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|
                          r"|[^，。；]{0,4}?[一二三四五六七八九十百\d]+个?(?:工作)?日(?:前|以前)"
                          r"|(?:工作)?(?:中|过程中|需要|所需|经费)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)"
                          r"|[^，。；]{0,16}?(?:制度|机制|体系)$")
-_ACCEPTED = re.compile(r"(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计)")
+# 接受X[和Y]的监督检查: the bodies named supervise (北京市出租汽车管理条例 art. 15 item 20)
+_ACCEPTED = re.compile(r"(?:(?:和|、|或者|及|以及)[^，。；]{1,16}?(?:部门|机关|机构))*(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计)")
 _PLAN_OBJECT = re.compile(r"(?<!符合)(?:规划|计划(?!生育))(?!区|条件|许可|确定|用途|的要求)|预算|决算|(?:业务|技术|行业|国家|地方)(?:标准|规范)(?!化)|实施细则|实施办法")
 _ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|权限)")
 # 征收…土地的，由国务院批准: approving a taking is part of the 行政征收; 农用地转用 beside it is a licence
@@ -90,7 +91,7 @@ _INTERNAL_OBJECT = re.compile(r"工作人员|下级|所属|人民政府|部门|�
 _INTERNAL_AFTER = re.compile(r"(?:本级|所属|下级|下一级)[^，。；]{0,6}?(?:单位|部门|机关|人民政府|政府)|[^，。；]{0,12}?(?:预算|决算)")
 _NOT_AGENT_BEFORE = ("对", "向", "报", "会同", "经", "与", "协助", "配合", "通知", "告知", "提请", "移送", "报告",
                      "商", "请", "交", "送", "提交", "申请", "由", "同", "和", "或者", "及", "、", "被", "给", "为",
-                     "接受", "派", "组织", "指定", "授权", "委托", "设立", "本级", "取得", "属于", "作为")
+                     "接受", "派", "组织", "指定", "授权", "委托", "设立", "本级", "取得", "属于", "作为", "征得")
 _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|发现|经|根据|依照|按照|依法|需要|在)")
 # X的工作人员实施监督检查时，可以…: officials act for their body
 _OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
@@ -228,10 +229,18 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
         if not joined:
             group += 1
         licensing = False
-        if re.search(r"(?:经|报经|报请|报送|报)(?:所在地|当地|有关|[^，。；经报]{1,4}?地)?$", text[max(0, term.start - 7): term.start]) and re.match(
+        # 经X批准 / 报X审批, X after a place (报测绘成果所在地的…部门, 经单位所在地…部门) or a level listed before it
+        # (经省级或者设区的市级人民政府商务主管部门批准: 对外劳务合作管理条例 art. 5)
+        if re.search(r"(?:经|报经|报请|报送|报)(?:所在地的?|当地|有关|[^，。；经报]{1,8}?所在地的?|[^，。；经报]{1,4}?地"
+                     r"|(?:省级|市级|县级|设区的市级)(?:或者|、))?$",
+                     text[max(0, term.start - 14): term.start]) and re.match(
                 r"[^，。；]{0,30}?(?:" + "|".join(_AGENT_VERBS) + ")", after):
             licensing = True
-        elif re.search(r"向(?:所在地|当地|有关)?$", text[max(0, term.start - 4): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)|报告[，,]经批准", after):
+        elif re.search(r"征得(?:[^，。；]{0,8}?所在地的?)?$", text[max(0, term.start - 12): term.start]) and re.match(
+                r"[^，。；]{0,6}?同意", after) and not any(
+                b.term.start >= max(text.rfind(c, 0, term.start) for c in "。；\n") for b in result):
+            licensing = True  # 调入单位必须事先征得…植物检疫机构同意 (植物检疫条例 art. 10); a body asking another is internal
+        elif re.search(r"向(?:所在地|当地|有关|[^，。；向]{1,8}?所在地的?)?$", text[max(0, term.start - 12): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)|报告[，,]经批准", after):
             licensing = True
         elif re.search(r"(?:取得|持有|领取)(?:所在地|当地|有关)?$", before) and re.match(r"(?:依法)?(?:核发|颁发|签发|发放|批准)", after):
             licensing = True  # 取得X核发的狩猎证: X issues the licence
@@ -306,10 +315,30 @@ _LEVEL_CHARS = "市区县省乡镇"
 _LEVEL_LIST = re.compile(r"(?:[市区县省乡镇](?:、|或者|和|及|以及))+$")
 
 
+# 农业农村、林业草原主管部门 (种子法 art. 46): sectors listed before one department word, at a phrase start
+# (the words hold no function word, modal or level: 应当根据区、县兵役机关, 统一指挥、分级分部门 are no such list)
+_SECTORS_BEFORE = re.compile(r"(?:^|(?<=[，。；：\n由]))((?:[^\s，。；：、（）()的对向经由与和或及并在将为其各有应可据依照按负统挥级区县市省乡镇会]{2,6}、)+)$")
+
+
+# list words that are no sector: verbs, and bodies of their own (监察委员会、人民法院、…公安机关)
+_NOT_SECTOR = re.compile(r"拒绝|阻挠|妨碍|干扰|协助|配合|支持|指导|监督|通知|会同|报告|举报|投诉|检举|控告|商|经|报"
+                         r"|委员会|法院|检察院|机关|部门|机构|政府|海关|单位|组织|个人|企业")
+
+
 def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
-    """县级以上人民政府食品安全监督管理、卫生行政部门 -> both departments in full."""
+    """县级以上人民政府食品安全监督管理、卫生行政部门 -> both departments in full; 农业农村、林业草原主管部门 too."""
     out: list[Term | None] = []
     for i, term in enumerate(bodies):
+        listed = (None if term.level or term.suffix in ("人民政府", "国务院") or term.text.startswith(("有关", "其他", "各"))
+                  else _SECTORS_BEFORE.search(text, max(0, term.start - 28), term.start))
+        if listed and (any(listed.start() <= b.start < term.start for b in bodies)
+                       or _NOT_SECTOR.search(listed.group(1))):
+            listed = None  # 公安机关、海关、市场监督管理部门: bodies of their own; 拒绝、阻挠市场监督管理部门: verbs
+        if listed:
+            at = listed.start()
+            for word in listed.group(1).split("、")[:-1]:
+                out.append(Term("BODY", at, at + len(word), word + term.suffix, level="", suffix=term.suffix))
+                at += len(word) + 1
         out.append(term)
         if term.suffix not in ("人民政府", "国务院") or i + 1 >= len(bodies):
             continue
@@ -555,7 +584,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     # a designation for this act (本法规定的吊销许可证的行政处罚，由X决定) before the general one
                     subjects = next((list(bodies) for keys, bodies in designated if keys and act.key in keys),
                                     next((list(bodies) for keys, bodies in designated if not keys), []))
-                elif carried:
+                elif carried and not _no_subject(carried[0], act.category):
                     subjects = [carried]
                 elif competent:
                     subjects, by_competence = list(competent), True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, TextIO
@@ -16,7 +17,7 @@ from kg.errors import UserError
 from kg.model import AuthorisingClause, Category, LawVersion, Provision, ProvisionKind
 from kg.text import normalise
 
-from .clauses import COMPETENCE
+from .clauses import COMPETENCE, SANCTION_CATEGORIES
 from .pipeline import build_pipeline
 from .prefilter import might_grant
 
@@ -217,6 +218,20 @@ def _competent(findings) -> list[tuple[str, str | None]] | None:
     return list(dict.fromkeys(local)) or None
 
 
+_LIABILITY = re.compile(r"法律责任|罚则")  # the chapter whose sanctions a law may leave without a body
+
+
+def _usual_agent(seen: "Counter[tuple[str, str | None]]") -> list[tuple[str, str | None]] | None:
+    """The local department a law without a competence clause names most often as the holder of its other
+    powers (个人独资企业法: the 登记机关 of arts. 9-16), for the sanctions its liability chapter leaves
+    without a body (arts. 33-37 …的，责令改正，处以五千元以下的罚款); None when no one body leads."""
+    ranked = [(body, n) for body, n in seen.most_common() if not _GENERIC_BODY.search(body[0])
+              and not body[0].endswith(("人民政府", "国务院")) and not body[0].startswith(("国务院", "国家", "中央"))]
+    if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return [ranked[0][0]]
+
+
 def _trigger_law(reference: str, law: str) -> str:
     if reference.startswith("《"):
         return reference.strip("《》")
@@ -243,6 +258,7 @@ def analysed_articles(version: LawVersion, provisions: list[Provision], nlp: Lan
     """
     carried = None
     competent: list[tuple[str, str | None]] | None = None  # from the first article of competence clauses
+    agents_seen: Counter = Counter()  # holders of the law's powers other than sanctions, so far (_usual_agent)
     chapter_seen = object()
     articles = []
     for chapter, article, children in _articles(provisions):
@@ -260,10 +276,15 @@ def analysed_articles(version: LawVersion, provisions: list[Provision], nlp: Lan
         doc._.source = text  # what doc.text gives back, without joining a token per character again
         doc._.carried_subject = carried
         doc._.designated_subjects = designated
-        doc._.competent_subjects = competent
+        doc._.competent_subjects = competent or (
+            _usual_agent(agents_seen) if agents_seen and chapter is not None and _LIABILITY.search(chapter.heading or "")
+            else None)
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         carried = doc._.last_subject or carried
+        for finding in doc._.clauses or ():
+            if finding.category not in SANCTION_CATEGORIES and finding.construction != COMPETENCE:
+                agents_seen[(finding.subject, finding.inherited_level)] += 1
         if competent is None:
             # the rules' competence clauses, vetoed or not: the filter judges pairs, not who is competent
             competent = _competent([*(doc._.clauses or ()), *(doc._.vetoed_clauses or ())])

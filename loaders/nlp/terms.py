@@ -186,7 +186,7 @@ class RowAlternation:
 
 # Characters that may sit inside a body name between its level and its suffix.
 # Function words that start a new phrase end the name: 由经向对将按依会同 ...
-_NAME_CHAR = r"(?:其他|经济|对外|民用|（(?![一二三四五六七八九十]+）)[^）]{1,10}）|和(?=计划生育|城乡建设|旅游|物资储备|社会保障|信息化|草原|改革)|(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须|组织|提请|符合|通过|经过|属于|需要|提供|包括|规定|制定|设立|建立|支持|协助|配合|通知|装备|要求|加强|选举|任免|监督(?!管理|部门|机构|局|检查)|自(?!治|然)|用|地用|不(?!动产))[^\s，。；：、（）()《》“”\"由经向对将按依同与和并及或其在报请除为把被从给处罚以的到者内后时于即是日\d])"
+_NAME_CHAR = r"(?:其他|经济|对外|民用|（(?![一二三四五六七八九十]+）)[^）]{1,10}）|和(?=计划生育|城乡建设|旅游|物资储备|社会保障|信息化|草原|改革)|(?<=粮食)和(?=储备)|(?<=市容)和(?=环境卫生)|(?<=自然资源)和(?=规划)|(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须|组织|提请|符合|通过|经过|属于|需要|提供|包括|规定|制定|设立|建立|支持|协助|配合|通知|装备|要求|加强|选举|任免|接受|征得|监督(?!管理|部门|机构|局|检查)|自(?!治|然)|用|地用|不(?!动产))[^\s，。；：、（）()《》“”\"由经向对将按依同与和并及或其在报请除为把被从给处罚以的到者内后时于即是日\d])"
 
 
 @functools.lru_cache(maxsize=4)
@@ -240,9 +240,10 @@ def _group_index(match: re.Match) -> int:
 
 _BOUNDARY_CHARS = set("，。；：、（）《》“”\n 由经向对和及或与同并报")
 _BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "其中", "并且", "所属的", "设置的", "指定的", "授权的", "，依法",
-                   "委托的", "接受", "条规定的", "款规定的")
+                   "委托的", "接受", "条规定的", "款规定的", "所在地的", "报送", "设立的", "征得")  # 报送有审核权的…部门审核
 
 
+_PLACE_BEFORE = re.compile(r"(?<=[，。；：、（由经向对报])[^，。；：、（）由经向对报的请提可应将并到或和及与]{1,14}所在地的$")
 _ALIAS = re.compile(r"（以下(?:简)?称([^）]{2,16}?(?:部门|机关|机构))）")
 _PRONOUN = re.compile(r"其(?:所属的|设置的|主管的)?$")
 _LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+$")
@@ -254,6 +255,8 @@ def _body_boundary(text: str, start: int, name: str) -> bool:
         return False
     if name.startswith(("其", "各", "本")) and not name.startswith(("其他", "各级", "本级人民政府")):
         return False
+    if name.startswith("送") and text[start - 1: start] in ("报", "抄"):
+        return False  # 报送住房城乡建设管理部门: the body starts after 报送
     return start == 0 or text[start - 1] in _BOUNDARY_CHARS or text[:start].endswith(_BOUNDARY_WORDS)
 
 
@@ -286,6 +289,11 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
             head = _LIST_BEFORE.search(text, max(0, start - 40), start)
             if head and (head.start() == 0 or text[head.start() - 1] in _BOUNDARY_CHARS):
                 start = head.start()
+        if not level and text.startswith("所在地的", start - 4):
+            # 常住户口所在地的公安机关 / 测绘成果所在地的测绘行政主管部门: the place is part of the name, as written
+            place = _PLACE_BEFORE.search(text, max(0, start - 20), start)
+            if place:
+                start = place.start()
         alias = _ALIAS.match(text, m.end())
         if alias:  # 有关部门（以下称广告审查机关）: the law's own name for the body
             terms.append(Term("BODY", start, alias.end(), alias.group(1), level=level, suffix=suffix))
