@@ -1091,6 +1091,9 @@ class _BoltWriter(Writer):
         self.sent_edges = 0
         self.sent_removals = 0
         self._empty = False
+        # internal ids of the nodes the current send created (edges_by_node_number);
+        # valid for that send only: a later delete may free an id for reuse
+        self._numbers: dict[str, int] | None = None
 
     # --- Writer interface ------------------------------------------------------------
 
@@ -1274,13 +1277,15 @@ class _BoltWriter(Writer):
         by_label: dict[str, list[Node]] = defaultdict(list)
         for node in self.added.values():
             by_label[node.label].append(node)
+        self._numbers = {} if self.dialect.edges_by_node_number else None
         for label, nodes in sorted(by_label.items()):
-            self._send_nodes(run, label, nodes)
+            self._send_nodes(run, label, nodes, self._numbers)
         edges_by_type: dict[str, list[tuple[tuple[str, str, str], Mapping[str, Any]]]] = defaultdict(list)
         for key, props in self.edges.items():
             edges_by_type[key[2]].append((key, props))
         for etype, edges in sorted(edges_by_type.items()):
             self._send_edges(run, etype, edges)
+        self._numbers = None
         if clear:
             self._known.update(self.added)
             self.added.clear()
@@ -1289,7 +1294,9 @@ class _BoltWriter(Writer):
             self.edges_removed.clear()
             self._edges_of.clear()
 
-    def _send_nodes(self, run: Callable[..., list[Any]], label: str, nodes: list[Node]) -> None:
+    def _send_nodes(self, run: Callable[..., list[Any]], label: str, nodes: list[Node],
+                    numbers: dict[str, int] | None = None) -> None:
+        """Create or update ``nodes`` (of ``label``); the internal ids of those created go into ``numbers``."""
         budget, chunk = self.dialect.param_budget, self.dialect.chunk_bytes
         rows: list[dict[str, Any]] = []
         sizes: dict[str, int] = {}  # value_size of each node's props, for pack
@@ -1320,6 +1327,10 @@ class _BoltWriter(Writer):
             # a new node's row is its properties alone (they hold the id): the
             # id sent once more per row would cost FalkorDB ~12% more statements
             create = f"UNWIND $rows AS p CREATE (n:{ANY_LABEL}:{lab}) SET n = p"
+            if numbers is not None:
+                # each row's position with its node's internal id: no reliance on the order of results
+                create = (f"UNWIND range(0, size($rows) - 1) AS k WITH k, $rows[k] AS p "
+                          f"CREATE (n:{ANY_LABEL}:{lab}) SET n = p RETURN k, id(n) AS num")
             new = [r for r in rows if r["id"] not in existing]
             old = [r for r in rows if r["id"] in existing]
             batches = [(create, b) for b in self.dialect.pack([r["p"] for r in new], sizes=[sizes[r["id"]] for r in new])]
@@ -1331,7 +1342,14 @@ class _BoltWriter(Writer):
             )
             batches = [(merge, b) for b in self.dialect.pack(rows, sizes=map(_row_size, rows, (sizes[r["id"]] for r in rows)))]
         for query, batch in batches:
-            for record in run(query, {"rows": batch}):
+            records = run(query, {"rows": batch})
+            if query is create and numbers is not None:
+                if sorted(r["k"] for r in records) != list(range(len(batch))):
+                    raise StoreError(f"{label} nodes: the server created {len(records)} of {len(batch)}")
+                for record in records:
+                    numbers[batch[record["k"]]["id"]] = record["num"]
+                records = []
+            for record in records:
                 stale = [x for x in record["labels"] if x not in (ANY_LABEL, label)]
                 for old in stale:  # a node stored under another label changes type
                     run(f"MATCH (n:{ANY_LABEL} {{id: $id}}) REMOVE n:{quote_name(old)}", {"id": record["id"]})
@@ -1342,6 +1360,12 @@ class _BoltWriter(Writer):
 
     def _send_edges(self, run: Callable[..., list[Any]], etype: str,
                     edges: list[tuple[tuple[str, str, str], Mapping[str, Any]]]) -> None:
+        numbers = self._numbers
+        if numbers:
+            made = [e for e in edges if e[0][0] in numbers and e[0][1] in numbers]
+            if made:
+                self._send_new_edges(run, etype, made, numbers)
+                edges = [e for e in edges if not (e[0][0] in numbers and e[0][1] in numbers)]
         budget, chunk = self.dialect.param_budget, self.dialect.chunk_bytes
         rows: list[list[Any]] = []
         sizes: list[int] = []  # value_size of each row, for pack
@@ -1367,6 +1391,45 @@ class _BoltWriter(Writer):
             if made != len(batch):
                 found = {end for row in batch for end in row[:2]} - self._stored_now(run, {e for row in batch for e in row[:2]})
                 raise StoreError(f"edges {etype}: nodes {', '.join(sorted(found)[:3])} do not exist")
+            self.sent_edges += len(batch)
+        for src, dst, key, piece in appends:
+            run(f"MATCH (a:{ANY_LABEL} {{id: $s}})-[r:{rel}]->(b:{ANY_LABEL} {{id: $d}}) "
+                f"SET r.{quote_name(key)} = r.{quote_name(key)} + $piece", {"s": src, "d": dst, "piece": piece})
+
+    def _send_new_edges(self, run: Callable[..., list[Any]], etype: str,
+                        edges: list[tuple[tuple[str, str, str], Mapping[str, Any]]], numbers: Mapping[str, int]) -> None:
+        """Create edges between nodes this send created, naming the ends by internal id.
+
+        Both ends are new, so no such edge exists yet: CREATE, not MERGE (the
+        buffer holds one entry per (src, dst, type)).  The ids are aliased by
+        WITH first: FalkorDB seeks a node by ``id(a) = x`` only for a plain
+        variable, and scans every node for ``id(a) = row[0]``.
+        """
+        rows: list[list[Any]] = []
+        sizes: list[int] = []
+        appends: list[tuple[str, str, str, Any]] = []
+        budget, chunk = self.dialect.param_budget, self.dialect.chunk_bytes
+        for (src, dst, _), props in edges:
+            encoded = self.dialect.encode_props(props)
+            size = dialects.value_size(encoded)
+            if size + 40 > budget - 64:
+                for key, piece in split_row(encoded, budget - 64, chunk, fixed=40):
+                    appends.append((src, dst, key, piece))
+                size = dialects.value_size(encoded)
+            a, b = numbers[src], numbers[dst]
+            rows.append([a, b, encoded])
+            sizes.append(size + len(str(a)) + len(str(b)) + 10)  # value_size([a, b, encoded])
+        rel = quote_name(etype)
+        query = (
+            "UNWIND $rows AS row WITH row[0] AS x, row[1] AS y, row[2] AS p "
+            f"MATCH (a) WHERE id(a) = x MATCH (b) WHERE id(b) = y CREATE (a)-[r:{rel}]->(b) SET r = p "
+            "RETURN count(r) AS n"
+        )
+        for batch in self.dialect.pack(rows, sizes=sizes):
+            result = run(query, {"rows": batch})
+            made = result[0]["n"] if result else 0
+            if made != len(batch):
+                raise StoreError(f"edges {etype}: {len(batch) - made} of {len(batch)} between new nodes were not made")
             self.sent_edges += len(batch)
         for src, dst, key, piece in appends:
             run(f"MATCH (a:{ANY_LABEL} {{id: $s}})-[r:{rel}]->(b:{ANY_LABEL} {{id: $d}}) "
