@@ -73,6 +73,11 @@ _HANDSHAKE_ATTEMPTS = 3
 HANDSHAKE_SECONDS = 2.0
 VIEW_PAGE = 5000  # rows per page of a paged view query (FalkorDB answers any result over ~4 KB ~40 ms late: few large pages)
 SCAN_ROWS = 5000  # nodes of the scanned label per page of a warm-up scan
+# per-node edge look-ups of one type (targets, out_edges) a warm view cache answers by a query each
+# before it reads every edge of that type in one paged scan: the vacuum finder walks CITES, CONTAINS,
+# HAS_CLAUSE and HAS_VERSION edge by edge (thousands of round trips on the whole corpus)
+EDGE_INDEX_AFTER = 32
+EDGE_SCAN_ROWS = 20000  # nodes (label KG) per page of an edge-type scan
 # how long view look-ups (and kg.views.state_cached values) are reused: this
 # store's own writes drop them at once, other clients' writes are seen after this
 VIEW_CACHE_SECONDS = 300.0
@@ -329,7 +334,21 @@ class Neo4jStore(Store):
         writer = self._writer
         if writer is not None:
             return writer.get(node_id)
+        cache = self._warm_cache()
+        if cache is not None:
+            if node_id not in cache.nodes:
+                cache.nodes[node_id] = self._get_stored(node_id)
+            return cache.nodes[node_id]
         return self._get_stored(node_id)
+
+    def _warm_cache(self) -> "_ServerViewCache | None":
+        """The view cache when a view call warmed it for the committed state, else None (never built here:
+        a single look-up should not pay for the bulk scans)."""
+        cache = self._cache
+        if (self._writer is not None or cache is None or not cache.warm or cache.generation != self._generation
+                or time.monotonic() - cache.created > VIEW_CACHE_SECONDS):
+            return None
+        return cache
 
     def _get_stored(self, node_id: str, *, direct: bool = False) -> Node | None:
         record = self._single(
@@ -361,6 +380,12 @@ class Neo4jStore(Store):
             yield _node(record["id"], record["labels"], record["props"])
 
     def out_edges(self, node_id: str, type: str | None = None) -> Iterator[Edge]:
+        cache = self._warm_cache() if type else None
+        found = cache.edges_from(node_id, type) if cache is not None else None
+        if found is not None:
+            for other, props in found:
+                yield Edge(node_id, other, type, decode_props(props))
+            return
         rel = f"[r:{quote_name(type)}]" if type else "[r]"
         query = (
             f"MATCH (a:{ANY_LABEL} {{id: $id}})-{rel}->(b:{ANY_LABEL}) "
@@ -389,6 +414,15 @@ class Neo4jStore(Store):
         return int(record["n"]) if record else 0
 
     def targets(self, node_id: str, type: str) -> Iterator[Node]:
+        cache = self._warm_cache()
+        found = cache.edges_from(node_id, type) if cache is not None else None
+        if found is not None:
+            cache.prefetch_nodes(other for other, _ in found)
+            for other, _ in found:  # by id, as the query orders them
+                node = cache.nodes.get(other)
+                if node is not None:
+                    yield node
+            return
         query = (
             f"MATCH (a:{ANY_LABEL} {{id: $id}})-[:{quote_name(type)}]->(b:{ANY_LABEL}) "
             "RETURN b.id AS id, labels(b) AS labels, properties(b) AS props ORDER BY id"
@@ -711,6 +745,8 @@ class _ServerViewCache:
         self.warm = False  # versions, clauses and clause containment read whole: a miss is an absence
         self.clause_rows: list[tuple[ClauseRef, ProvisionRef | None]] = []  # every clause, by id
         self._in_force: list[ClauseInForce] | None = None
+        self._edges: dict[str, dict[str, list[tuple[str, Any]]]] = {}  # type -> source -> [(target, props)], by target
+        self._edge_calls: dict[str, int] = defaultdict(int)
 
     # bulk reads
 
@@ -721,10 +757,14 @@ class _ServerViewCache:
         store = self.store
         for record in store._scan("LawVersion", "v", _VERSIONS_BODY):
             self._add_version(record)
+            self.nodes[record["vid"]] = _node(record["vid"], ["LawVersion"], record["v"])
+        for record in store._scan("Law", "n", _NODES_BODY.format(label="Law")):
+            self.nodes[record["id"]] = _node(record["id"], record["labels"], record["props"])
         clauses: dict[str, ClauseRef] = {}
         rows: list[tuple[ClauseRef, ProvisionRef | None]] = []
         for record in store._scan("AuthorisingClause", "cl", _CLAUSES_BODY):
-            clause = ClauseRef.of(_node(record["cid"], record["cl_labels"], record["cl"]))
+            clause_node = self.nodes[record["cid"]] = _node(record["cid"], record["cl_labels"], record["cl"])
+            clause = ClauseRef.of(clause_node)
             clauses[clause.id] = clause
             provision = None
             if record["pid"] is not None:
@@ -757,6 +797,28 @@ class _ServerViewCache:
         self.article_clauses = {aid: tuple(sorted(found, key=lambda c: c.id)) for aid, found in under.items()}
         self.clause_rows = rows
         self.warm = True
+
+    def edges_from(self, node_id: str, etype: str) -> list[tuple[str, Any]] | None:
+        """(target id, stored props) of ``node_id``'s ``etype`` edges, by target id, once this cache has
+        read every edge of that type; None before (the caller asks the server): the first
+        EDGE_INDEX_AFTER look-ups of a type go one by one, the next reads the type whole."""
+        index = self._edges.get(etype)
+        if index is None:
+            self._edge_calls[etype] += 1
+            if self._edge_calls[etype] <= EDGE_INDEX_AFTER:
+                return None
+            index = self._edges[etype] = self._read_edges(etype)
+        return index.get(node_id, [])
+
+    def _read_edges(self, etype: str) -> dict[str, list[tuple[str, Any]]]:
+        found: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+        body = (f"MATCH (a:{ANY_LABEL}) MATCH (a)-[r:{quote_name(etype)}]->(b:{ANY_LABEL}) "
+                "RETURN a.id AS a, b.id AS b, properties(r) AS p")
+        for record in self.store._scan(ANY_LABEL, "a", body, rows=EDGE_SCAN_ROWS):
+            found[record["a"]].append((record["b"], record["p"]))
+        for edges in found.values():
+            edges.sort(key=lambda e: e[0])
+        return dict(found)
 
     def government_items(self, government: str) -> list[neo4j.Record]:
         """The item_bases records of ``government``'s items (``PowerItem.government``), by item id.
