@@ -189,6 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result["embedded_build"] = build_embedded(store_path, csv_path)
     embedded, result["embedded_open_seconds"] = _timed(lambda: EmbeddedStore(store_path))
     result["stats"] = embedded.stats().as_dict()
+    result["items"] = result["stats"].get("power_items", args.items)  # the store's, when --store names one
     nodes = sum(embedded.label_counts().values())
     edges = embedded.edge_count()
     result["nodes"], result["edges"] = nodes, edges
