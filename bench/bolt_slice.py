@@ -1,8 +1,8 @@
 """A slice of a whole-corpus store small enough to copy into FalkorDB in minutes, for ``bench.bolt_bench``.
 
-``python -m bench.bolt_slice SOURCE.kg OUT.kg``
+``python -m bench.bolt_slice SOURCE.kg OUT.kg [FIRST_NODES]``
 
-Keeps the first 40,000 nodes by row number (the first ~200 laws of the corpus
+Keeps the first FIRST_NODES (default 40,000) nodes by row number (the first ~200 laws of the corpus
 with their provisions and clauses: laws no item cites, as on the whole corpus),
 the versions the scale generator draws from (``bench.clause_source.DEFAULT_LAWS``:
 their Law, LawVersion, provisions and clauses), every Government, Department and
@@ -27,7 +27,7 @@ ITEM_ROWS = (790_000, 830_000)
 WHOLE_LABELS = ("Government", "Department", "Role")
 
 
-def build(source: Path, out: Path) -> tuple[int, int]:
+def build(source: Path, out: Path, first_nodes: int = FIRST_NODES) -> tuple[int, int]:
     """Write the slice of ``source`` (an embedded store) to the new store ``out``; returns (nodes, edges)."""
     from kg.embedded import EmbeddedStore
     from kg.model import Edge, Node
@@ -42,7 +42,7 @@ def build(source: Path, out: Path) -> tuple[int, int]:
     prefixes = tuple(v + "/" for v in versions)
     keep: dict[int, tuple[str, str, str]] = {}
     for n, node_id, label, props in db.execute("SELECT n, id, label, props FROM nodes"):
-        if (n <= FIRST_NODES or ITEM_ROWS[0] <= n <= ITEM_ROWS[1] or label in WHOLE_LABELS or node_id in laws
+        if (n <= first_nodes or ITEM_ROWS[0] <= n <= ITEM_ROWS[1] or label in WHOLE_LABELS or node_id in laws
                 or node_id in versions or node_id.startswith(prefixes)
                 or (label == "AuthorisingClause" and json.loads(props).get("law") in laws)):
             keep[n] = (node_id, label, props)
@@ -56,6 +56,7 @@ def build(source: Path, out: Path) -> tuple[int, int]:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         raise SystemExit(__doc__.split("\n\n")[1])
-    print("nodes, edges:", build(Path(sys.argv[1]), Path(sys.argv[2])))
+    first = int(sys.argv[3]) if len(sys.argv) == 4 else FIRST_NODES
+    print("nodes, edges:", build(Path(sys.argv[1]), Path(sys.argv[2]), first))
