@@ -15,8 +15,16 @@ started here on loopback (or the server ``NEO4J_URI`` names).  Measured:
   generated CSV straight into the server, beside the same into the embedded store;
 - each finding kind (``bench.score.run_checks``) on both stores, and whether
   the findings are identical (sorted JSON);
-- ``check all`` (``plkg check all --format json`` into /dev/null) on both
-  stores, wall and CPU seconds of this process (the server's CPU is apart).
+- ``check all`` (``plkg check all --format json``) on both stores: wall and CPU
+  seconds of this process, the server's CPU seconds (``/proc/<pid>/stat`` of
+  ``redis-server`` before and after), the load average, and whether the two
+  JSON outputs are byte-identical (their SHA-256).
+
+``--no-kinds`` skips the per-kind comparison (on the whole-corpus store it is
+most of the run; ``check all`` still compares every finding).  Peak memory is
+this process's (``ru_maxrss``, both stores are open in it) and the server's
+(``VmHWM``).  ``--keep-server`` leaves the server running (its URI and pid are
+printed) so a later run can pass ``--uri`` and skip the copy.
 
 ``--uri`` names a server to use instead of starting one (FalkorDB keeps no
 data between starts, and a 100k copy takes minutes): when it already holds a
@@ -27,8 +35,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import hashlib
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -76,13 +86,69 @@ def findings_by_kind(store) -> tuple[dict[str, list[str]], dict[str, float]]:
     return as_json, seconds
 
 
-def check_all(store) -> tuple[float, float]:
-    """Wall and CPU seconds (this process) of ``plkg check all --format json`` into /dev/null."""
+def server_cpu(pid: int | None) -> float | None:
+    """CPU seconds (user + system, all threads) the server process ``pid`` has used, from /proc."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
+def server_peak_mb(pid: int | None) -> float | None:
+    """The server's peak resident memory (VmHWM) in MB."""
+    if pid is None:
+        return None
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return None
+
+
+def listening_pid(uri: str) -> int | None:
+    """The pid of the local process listening on ``uri``'s port (None when not found)."""
+    import psutil
+
+    port = int(uri.rsplit(":", 1)[1].split("/")[0])
+    for conn in psutil.net_connections(kind="tcp"):
+        if conn.status == psutil.CONN_LISTEN and conn.laddr.port == port and conn.pid:
+            return conn.pid
+    return None
+
+
+def measured(fn, pid: int | None) -> tuple[Any, dict[str, Any]]:
+    """``fn()`` and its wall, client CPU and server CPU seconds, with the load average at start and end."""
+    load = os.getloadavg()
+    wall, cpu, server = time.perf_counter(), time.process_time(), server_cpu(pid)
+    value = fn()
+    after = server_cpu(pid)
+    return value, {
+        "wall": round(time.perf_counter() - wall, 3), "cpu": round(time.process_time() - cpu, 3),
+        "server_cpu": round(after - server, 2) if server is not None and after is not None else None,
+        "load_start": [round(x, 2) for x in load], "load_end": [round(x, 2) for x in os.getloadavg()],
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def check_all(store, pid: int | None = None, output: Path | None = None) -> dict[str, Any]:
+    """``plkg check all --format json`` on ``store``: times (see :func:`measured`) and the output's SHA-256."""
     from queries.report import run_check
 
-    wall, cpu = time.perf_counter(), time.process_time()
-    run_check(store, "all", format="json", output=os.devnull)
-    return round(time.perf_counter() - wall, 3), round(time.process_time() - cpu, 3)
+    target = output or Path(os.devnull)
+    counts, figures = measured(lambda: run_check(store, "all", format="json", output=target), pid)
+    figures["findings"] = sum(counts.values())
+    if output is not None:
+        digest = hashlib.sha256()
+        with open(output, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        figures["sha256"], figures["bytes"] = digest.hexdigest(), output.stat().st_size
+    return figures
 
 
 def server(folder: Path, uri: str | None = None):
@@ -94,7 +160,8 @@ def server(folder: Path, uri: str | None = None):
     from tests.bolt import start_falkordb, stop
 
     bolt = start_falkordb(folder)
-    return {"uri": bolt.uri, "timeout": 2.0}, (lambda: stop(bolt))
+    print(f"FalkorDB at {bolt.uri}, pid {bolt.process.pid}, data folder {folder}", flush=True)
+    return {"uri": bolt.uri, "timeout": 2.0, "pid": bolt.process.pid}, (lambda: stop(bolt))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -106,6 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--loaders", action="store_true", help="also run the loaders straight into the server")
     parser.add_argument("--uri", help="a running Bolt server to use (its graph is kept when it has the same stats)")
     parser.add_argument("--json", type=Path, help="write the results here")
+    parser.add_argument("--no-kinds", action="store_true", help="skip the per-kind comparison; time check all only")
+    parser.add_argument("--keep-server", action="store_true", help="leave the FalkorDB started here running")
     args = parser.parse_args(argv)
 
     from kg.embedded import EmbeddedStore
@@ -120,6 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result["embedded_build"] = build_embedded(store_path, csv_path)
     embedded, result["embedded_open_seconds"] = _timed(lambda: EmbeddedStore(store_path))
     result["stats"] = embedded.stats().as_dict()
+    result["items"] = result["stats"].get("power_items", args.items)  # the store's, when --store names one
     nodes = sum(embedded.label_counts().values())
     edges = embedded.edge_count()
     result["nodes"], result["edges"] = nodes, edges
@@ -127,6 +197,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     folder = Path(tempfile.mkdtemp(prefix="plkg-bolt-bench-"))
     options, stop = server(folder, args.uri)
+    pid = options.pop("pid", None) or listening_pid(options["uri"])
+    result["server_pid_found"] = pid is not None
     try:
         bolt = Neo4jStore(**options)
         result["server"] = bolt.dialect.name
@@ -136,22 +208,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             bolt.clear()
             bolt.ensure_schema()
-            (_, copy_seconds) = _timed(lambda: copy_store(embedded, bolt))
-            result["copy_seconds"] = copy_seconds
+            _, copy = measured(lambda: copy_store(embedded, bolt), pid)
+            copy_seconds = result["copy_seconds"] = copy["wall"]
+            result["copy"] = copy
             result["copy_rows_per_second"] = round((nodes + edges) / copy_seconds)
-            print(f"copy into {bolt.dialect.name}: {copy_seconds} s, {result['copy_rows_per_second']} rows/s", flush=True)
+            print(f"copy into {bolt.dialect.name}: {copy}, {result['copy_rows_per_second']} rows/s", flush=True)
             assert bolt.stats() == embedded.stats(), "the copy differs from the embedded store"
 
-        server_findings, server_seconds = findings_by_kind(bolt)
-        print(f"server findings: {server_seconds}", flush=True)
-        embedded_findings, embedded_seconds = findings_by_kind(embedded)
-        print(f"embedded findings: {embedded_seconds}", flush=True)
-        result["kind_seconds"] = {"server": server_seconds, "embedded": embedded_seconds}
-        result["kind_counts"] = {kind: len(found) for kind, found in embedded_findings.items()}
-        result["identical_findings"] = {kind: server_findings[kind] == embedded_findings[kind] for kind in embedded_findings}
-        print(f"identical: {result['identical_findings']}", flush=True)
-        result["check_all"] = {"server": check_all(bolt), "embedded": check_all(embedded)}
-        print(f"check all (wall s, CPU s): {result['check_all']}", flush=True)
+        if not args.no_kinds:
+            server_findings, server_seconds = findings_by_kind(bolt)
+            print(f"server findings: {server_seconds}", flush=True)
+            embedded_findings, embedded_seconds = findings_by_kind(embedded)
+            print(f"embedded findings: {embedded_seconds}", flush=True)
+            result["kind_seconds"] = {"server": server_seconds, "embedded": embedded_seconds}
+            result["kind_counts"] = {kind: len(found) for kind, found in embedded_findings.items()}
+            result["identical_findings"] = {kind: server_findings[kind] == embedded_findings[kind] for kind in embedded_findings}
+            print(f"identical: {result['identical_findings']}", flush=True)
+        checks = result["check_all"] = {}
+        checks["server"] = check_all(bolt, pid, folder / "check-server.json")
+        print(f"check all, {bolt.dialect.name}: {checks['server']}", flush=True)
+        checks["embedded"] = check_all(embedded, None, folder / "check-embedded.json")
+        print(f"check all, embedded: {checks['embedded']}", flush=True)
+        checks["identical"] = checks["server"]["sha256"] == checks["embedded"]["sha256"]
+        server_total = checks["server"]["cpu"] + (checks["server"]["server_cpu"] or 0)
+        checks["ratio_wall"] = round(checks["server"]["wall"] / checks["embedded"]["wall"], 2)
+        checks["ratio_cpu"] = round(server_total / checks["embedded"]["cpu"], 2)  # client + server CPU against embedded
+        print(f"check all identical: {checks['identical']}; {bolt.dialect.name} / embedded: wall "
+              f"{checks['ratio_wall']}x, CPU (client + server) {checks['ratio_cpu']}x", flush=True)
+        result["server_peak_mb"] = server_peak_mb(pid)
 
         if args.loaders:
             from bench.clause_source import DEFAULT_LAWS, LAWS_DIR
@@ -169,8 +253,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"loaders into embedded: {result['loaders_into_embedded']}", flush=True)
         bolt.close()
     finally:
-        stop()
-        shutil.rmtree(folder, ignore_errors=True)
+        if args.keep_server and not args.uri:
+            print(f"server left running: --uri {options['uri']} (pid {pid}, data folder {folder})", flush=True)
+        else:
+            stop()
+            shutil.rmtree(folder, ignore_errors=True)
+    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     result["finished"] = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
     text = json.dumps(result, ensure_ascii=False, indent=1)
     if args.json:

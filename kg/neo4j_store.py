@@ -73,6 +73,11 @@ _HANDSHAKE_ATTEMPTS = 3
 HANDSHAKE_SECONDS = 2.0
 VIEW_PAGE = 5000  # rows per page of a paged view query (FalkorDB answers any result over ~4 KB ~40 ms late: few large pages)
 SCAN_ROWS = 5000  # nodes of the scanned label per page of a warm-up scan
+# per-node edge look-ups of one type (targets, out_edges) a warm view cache answers by a query each
+# before it reads every edge of that type in one paged scan: the vacuum finder walks CITES, CONTAINS,
+# HAS_CLAUSE and HAS_VERSION edge by edge (thousands of round trips on the whole corpus)
+EDGE_INDEX_AFTER = 32
+EDGE_SCAN_ROWS = 20000  # nodes (label KG) per page of an edge-type scan
 # how long view look-ups (and kg.views.state_cached values) are reused: this
 # store's own writes drop them at once, other clients' writes are seen after this
 VIEW_CACHE_SECONDS = 300.0
@@ -329,7 +334,21 @@ class Neo4jStore(Store):
         writer = self._writer
         if writer is not None:
             return writer.get(node_id)
+        cache = self._warm_cache()
+        if cache is not None:
+            if node_id not in cache.nodes:
+                cache.nodes[node_id] = self._get_stored(node_id)
+            return cache.nodes[node_id]
         return self._get_stored(node_id)
+
+    def _warm_cache(self) -> "_ServerViewCache | None":
+        """The view cache when a view call warmed it for the committed state, else None (never built here:
+        a single look-up should not pay for the bulk scans)."""
+        cache = self._cache
+        if (self._writer is not None or cache is None or not cache.warm or cache.generation != self._generation
+                or time.monotonic() - cache.created > VIEW_CACHE_SECONDS):
+            return None
+        return cache
 
     def _get_stored(self, node_id: str, *, direct: bool = False) -> Node | None:
         record = self._single(
@@ -361,6 +380,12 @@ class Neo4jStore(Store):
             yield _node(record["id"], record["labels"], record["props"])
 
     def out_edges(self, node_id: str, type: str | None = None) -> Iterator[Edge]:
+        cache = self._warm_cache() if type else None
+        found = cache.edges_from(node_id, type) if cache is not None else None
+        if found is not None:
+            for other, props in found:
+                yield Edge(node_id, other, type, decode_props(props))
+            return
         rel = f"[r:{quote_name(type)}]" if type else "[r]"
         query = (
             f"MATCH (a:{ANY_LABEL} {{id: $id}})-{rel}->(b:{ANY_LABEL}) "
@@ -389,6 +414,15 @@ class Neo4jStore(Store):
         return int(record["n"]) if record else 0
 
     def targets(self, node_id: str, type: str) -> Iterator[Node]:
+        cache = self._warm_cache()
+        found = cache.edges_from(node_id, type) if cache is not None else None
+        if found is not None:
+            cache.prefetch_nodes(other for other, _ in found)
+            for other, _ in found:  # by id, as the query orders them
+                node = cache.nodes.get(other)
+                if node is not None:
+                    yield node
+            return
         query = (
             f"MATCH (a:{ANY_LABEL} {{id: $id}})-[:{quote_name(type)}]->(b:{ANY_LABEL}) "
             "RETURN b.id AS id, labels(b) AS labels, properties(b) AS props ORDER BY id"
@@ -711,6 +745,8 @@ class _ServerViewCache:
         self.warm = False  # versions, clauses and clause containment read whole: a miss is an absence
         self.clause_rows: list[tuple[ClauseRef, ProvisionRef | None]] = []  # every clause, by id
         self._in_force: list[ClauseInForce] | None = None
+        self._edges: dict[str, dict[str, list[tuple[str, Any]]]] = {}  # type -> source -> [(target, props)], by target
+        self._edge_calls: dict[str, int] = defaultdict(int)
 
     # bulk reads
 
@@ -721,10 +757,14 @@ class _ServerViewCache:
         store = self.store
         for record in store._scan("LawVersion", "v", _VERSIONS_BODY):
             self._add_version(record)
+            self.nodes[record["vid"]] = _node(record["vid"], ["LawVersion"], record["v"])
+        for record in store._scan("Law", "n", _NODES_BODY.format(label="Law")):
+            self.nodes[record["id"]] = _node(record["id"], record["labels"], record["props"])
         clauses: dict[str, ClauseRef] = {}
         rows: list[tuple[ClauseRef, ProvisionRef | None]] = []
         for record in store._scan("AuthorisingClause", "cl", _CLAUSES_BODY):
-            clause = ClauseRef.of(_node(record["cid"], record["cl_labels"], record["cl"]))
+            clause_node = self.nodes[record["cid"]] = _node(record["cid"], record["cl_labels"], record["cl"])
+            clause = ClauseRef.of(clause_node)
             clauses[clause.id] = clause
             provision = None
             if record["pid"] is not None:
@@ -757,6 +797,28 @@ class _ServerViewCache:
         self.article_clauses = {aid: tuple(sorted(found, key=lambda c: c.id)) for aid, found in under.items()}
         self.clause_rows = rows
         self.warm = True
+
+    def edges_from(self, node_id: str, etype: str) -> list[tuple[str, Any]] | None:
+        """(target id, stored props) of ``node_id``'s ``etype`` edges, by target id, once this cache has
+        read every edge of that type; None before (the caller asks the server): the first
+        EDGE_INDEX_AFTER look-ups of a type go one by one, the next reads the type whole."""
+        index = self._edges.get(etype)
+        if index is None:
+            self._edge_calls[etype] += 1
+            if self._edge_calls[etype] <= EDGE_INDEX_AFTER:
+                return None
+            index = self._edges[etype] = self._read_edges(etype)
+        return index.get(node_id, [])
+
+    def _read_edges(self, etype: str) -> dict[str, list[tuple[str, Any]]]:
+        found: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+        body = (f"MATCH (a:{ANY_LABEL}) MATCH (a)-[r:{quote_name(etype)}]->(b:{ANY_LABEL}) "
+                "RETURN a.id AS a, b.id AS b, properties(r) AS p")
+        for record in self.store._scan(ANY_LABEL, "a", body, rows=EDGE_SCAN_ROWS):
+            found[record["a"]].append((record["b"], record["p"]))
+        for edges in found.values():
+            edges.sort(key=lambda e: e[0])
+        return dict(found)
 
     def government_items(self, government: str) -> list[neo4j.Record]:
         """The item_bases records of ``government``'s items (``PowerItem.government``), by item id.
@@ -1091,6 +1153,9 @@ class _BoltWriter(Writer):
         self.sent_edges = 0
         self.sent_removals = 0
         self._empty = False
+        # internal ids of the nodes the current send created (edges_by_node_number);
+        # valid for that send only: a later delete may free an id for reuse
+        self._numbers: dict[str, int] | None = None
 
     # --- Writer interface ------------------------------------------------------------
 
@@ -1274,13 +1339,15 @@ class _BoltWriter(Writer):
         by_label: dict[str, list[Node]] = defaultdict(list)
         for node in self.added.values():
             by_label[node.label].append(node)
+        self._numbers = {} if self.dialect.edges_by_node_number else None
         for label, nodes in sorted(by_label.items()):
-            self._send_nodes(run, label, nodes)
+            self._send_nodes(run, label, nodes, self._numbers)
         edges_by_type: dict[str, list[tuple[tuple[str, str, str], Mapping[str, Any]]]] = defaultdict(list)
         for key, props in self.edges.items():
             edges_by_type[key[2]].append((key, props))
         for etype, edges in sorted(edges_by_type.items()):
             self._send_edges(run, etype, edges)
+        self._numbers = None
         if clear:
             self._known.update(self.added)
             self.added.clear()
@@ -1289,7 +1356,9 @@ class _BoltWriter(Writer):
             self.edges_removed.clear()
             self._edges_of.clear()
 
-    def _send_nodes(self, run: Callable[..., list[Any]], label: str, nodes: list[Node]) -> None:
+    def _send_nodes(self, run: Callable[..., list[Any]], label: str, nodes: list[Node],
+                    numbers: dict[str, int] | None = None) -> None:
+        """Create or update ``nodes`` (of ``label``); the internal ids of those created go into ``numbers``."""
         budget, chunk = self.dialect.param_budget, self.dialect.chunk_bytes
         rows: list[dict[str, Any]] = []
         sizes: dict[str, int] = {}  # value_size of each node's props, for pack
@@ -1320,6 +1389,10 @@ class _BoltWriter(Writer):
             # a new node's row is its properties alone (they hold the id): the
             # id sent once more per row would cost FalkorDB ~12% more statements
             create = f"UNWIND $rows AS p CREATE (n:{ANY_LABEL}:{lab}) SET n = p"
+            if numbers is not None:
+                # each row's position with its node's internal id: no reliance on the order of results
+                create = (f"UNWIND range(0, size($rows) - 1) AS k WITH k, $rows[k] AS p "
+                          f"CREATE (n:{ANY_LABEL}:{lab}) SET n = p RETURN k, id(n) AS num")
             new = [r for r in rows if r["id"] not in existing]
             old = [r for r in rows if r["id"] in existing]
             batches = [(create, b) for b in self.dialect.pack([r["p"] for r in new], sizes=[sizes[r["id"]] for r in new])]
@@ -1331,7 +1404,14 @@ class _BoltWriter(Writer):
             )
             batches = [(merge, b) for b in self.dialect.pack(rows, sizes=map(_row_size, rows, (sizes[r["id"]] for r in rows)))]
         for query, batch in batches:
-            for record in run(query, {"rows": batch}):
+            records = run(query, {"rows": batch})
+            if query is create and numbers is not None:
+                if sorted(r["k"] for r in records) != list(range(len(batch))):
+                    raise StoreError(f"{label} nodes: the server created {len(records)} of {len(batch)}")
+                for record in records:
+                    numbers[batch[record["k"]]["id"]] = record["num"]
+                records = []
+            for record in records:
                 stale = [x for x in record["labels"] if x not in (ANY_LABEL, label)]
                 for old in stale:  # a node stored under another label changes type
                     run(f"MATCH (n:{ANY_LABEL} {{id: $id}}) REMOVE n:{quote_name(old)}", {"id": record["id"]})
@@ -1342,6 +1422,12 @@ class _BoltWriter(Writer):
 
     def _send_edges(self, run: Callable[..., list[Any]], etype: str,
                     edges: list[tuple[tuple[str, str, str], Mapping[str, Any]]]) -> None:
+        numbers = self._numbers
+        if numbers:
+            made = [e for e in edges if e[0][0] in numbers and e[0][1] in numbers]
+            if made:
+                self._send_new_edges(run, etype, made, numbers)
+                edges = [e for e in edges if not (e[0][0] in numbers and e[0][1] in numbers)]
         budget, chunk = self.dialect.param_budget, self.dialect.chunk_bytes
         rows: list[list[Any]] = []
         sizes: list[int] = []  # value_size of each row, for pack
@@ -1367,6 +1453,45 @@ class _BoltWriter(Writer):
             if made != len(batch):
                 found = {end for row in batch for end in row[:2]} - self._stored_now(run, {e for row in batch for e in row[:2]})
                 raise StoreError(f"edges {etype}: nodes {', '.join(sorted(found)[:3])} do not exist")
+            self.sent_edges += len(batch)
+        for src, dst, key, piece in appends:
+            run(f"MATCH (a:{ANY_LABEL} {{id: $s}})-[r:{rel}]->(b:{ANY_LABEL} {{id: $d}}) "
+                f"SET r.{quote_name(key)} = r.{quote_name(key)} + $piece", {"s": src, "d": dst, "piece": piece})
+
+    def _send_new_edges(self, run: Callable[..., list[Any]], etype: str,
+                        edges: list[tuple[tuple[str, str, str], Mapping[str, Any]]], numbers: Mapping[str, int]) -> None:
+        """Create edges between nodes this send created, naming the ends by internal id.
+
+        Both ends are new, so no such edge exists yet: CREATE, not MERGE (the
+        buffer holds one entry per (src, dst, type)).  The ids are aliased by
+        WITH first: FalkorDB seeks a node by ``id(a) = x`` only for a plain
+        variable, and scans every node for ``id(a) = row[0]``.
+        """
+        rows: list[list[Any]] = []
+        sizes: list[int] = []
+        appends: list[tuple[str, str, str, Any]] = []
+        budget, chunk = self.dialect.param_budget, self.dialect.chunk_bytes
+        for (src, dst, _), props in edges:
+            encoded = self.dialect.encode_props(props)
+            size = dialects.value_size(encoded)
+            if size + 40 > budget - 64:
+                for key, piece in split_row(encoded, budget - 64, chunk, fixed=40):
+                    appends.append((src, dst, key, piece))
+                size = dialects.value_size(encoded)
+            a, b = numbers[src], numbers[dst]
+            rows.append([a, b, encoded])
+            sizes.append(size + len(str(a)) + len(str(b)) + 10)  # value_size([a, b, encoded])
+        rel = quote_name(etype)
+        query = (
+            "UNWIND $rows AS row WITH row[0] AS x, row[1] AS y, row[2] AS p "
+            f"MATCH (a) WHERE id(a) = x MATCH (b) WHERE id(b) = y CREATE (a)-[r:{rel}]->(b) SET r = p "
+            "RETURN count(r) AS n"
+        )
+        for batch in self.dialect.pack(rows, sizes=sizes):
+            result = run(query, {"rows": batch})
+            made = result[0]["n"] if result else 0
+            if made != len(batch):
+                raise StoreError(f"edges {etype}: {len(batch) - made} of {len(batch)} between new nodes were not made")
             self.sent_edges += len(batch)
         for src, dst, key, piece in appends:
             run(f"MATCH (a:{ANY_LABEL} {{id: $s}})-[r:{rel}]->(b:{ANY_LABEL} {{id: $d}}) "
