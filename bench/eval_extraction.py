@@ -4,7 +4,8 @@
                                     [--lists [DIR]] [--store STORE]
 
 Gold set: ``tests/gold/articles.jsonl`` (part ``main``), ``tests/gold/dev/*.jsonl``
-(part ``dev``) and ``tests/gold/blind/*.jsonl`` (part ``blind``, when present).
+(part ``dev``), ``tests/gold/unseen/*.jsonl`` (part ``unseen``: laws annotated and not yet tuned on) and
+``tests/gold/blind/*.jsonl`` (part ``blind``, when present).
 Prints, for each part and each law, precision, recall and F1 on (article,
 category) pairs and subject exact match on matched pairs: a matched pair counts
 as right when the set of subjects extracted for it equals the annotated set.
@@ -37,7 +38,7 @@ GOLD_DIR = ROOT / "tests" / "gold"
 GOLD = GOLD_DIR / "articles.jsonl"
 LAWS = ROOT.parent / "shared" / "corpus" / "laws"
 LISTS = ROOT.parent / "shared" / "corpus" / "powerlists"
-PARTS = ("main", "dev", "blind")
+PARTS = ("main", "dev", "unseen", "blind")
 
 
 @dataclass
@@ -87,7 +88,8 @@ def load_gold(path: Path = GOLD) -> list[dict]:
 
 
 def gold_parts(gold_dir: Path = GOLD_DIR, parts: tuple[str, ...] = PARTS) -> dict[str, list[dict]]:
-    """Records of each part that is present: ``main`` (articles.jsonl), ``dev/*.jsonl``, ``blind/*.jsonl``."""
+    """Records of each part that is present: ``main`` (articles.jsonl), ``dev/*.jsonl``, ``unseen/*.jsonl``,
+    ``blind/*.jsonl``."""
     found: dict[str, list[dict]] = {}
     for part in parts:
         files = [gold_dir / "articles.jsonl"] if part == "main" else sorted((gold_dir / part).glob("*.jsonl"))

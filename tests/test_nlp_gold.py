@@ -1,7 +1,7 @@
 """The extractor against the hand-annotated gold set: scores must not fall below the floor reached.
 
 Parts (tests/gold/README.md): ``main`` (articles.jsonl), ``dev`` (dev/*.jsonl, annotated without the
-extractor, tuned on) and ``blind`` (blind/*.jsonl, never tuned on: its floor is the issue's acceptance,
+extractor, tuned on), ``unseen`` (unseen/*.jsonl, annotated without the extractor and not yet tuned on) and ``blind`` (blind/*.jsonl, never tuned on: its floor is the issue's acceptance,
 checked when the part is present).
 """
 
@@ -25,7 +25,10 @@ from bench.eval_extraction import GOLD, GOLD_DIR, evaluate, evaluate_by_law, gol
 # subject 0.929; the six texts together: P 0.591, R 0.773, subject 0.880.
 # With the i12-extract2 rules (written from the grammar and dev only; scored by the lead after the merge):
 # blind P 0.664, R 0.773, subject 0.880 (the first four laws 0.595 / 0.701 / 0.851, from 0.505 / 0.701 / 0.851).
-FLOORS = {"main": (0.97, 0.95, 0.94), "dev": (0.95, 0.85, 0.87), "blind": (0.65, 0.75, 0.86)}
+# unseen: 消防法, 公路法, 医师法 (228 articles, annotators G, H, I, 2026-12-03 night), scored on arrival: P 0.871, R 0.685,
+# subject 0.754 (the extractor of the session's start, 27e684a: 0.881 / 0.663 / 0.763); not tuned on yet.
+FLOORS = {"main": (0.97, 0.95, 0.94), "dev": (0.95, 0.85, 0.87), "unseen": (0.85, 0.65, 0.73),
+          "blind": (0.65, 0.75, 0.86)}
 LAW_RECALL_FLOOR = {"dev": 0.55}
 
 
