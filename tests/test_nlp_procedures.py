@@ -77,6 +77,24 @@ CASES = [
      "依照前款第（一）项的规定收回国有土地使用权的，对土地使用权人应当给予适当补偿。",
      {("行政许可", "原批准用地的人民政府")},
      {("其他", "有关人民政府自然资源主管部门"), ("行政给付", "有关人民政府自然资源主管部门")}),
+    # 治安管理处罚法 art. 107: a sanction named as the object of its suspension (sanction_noun_before/after)
+    ("被处罚人不服行政拘留处罚决定，申请行政复议、提起行政诉讼的，可以向公安机关提出暂缓执行行政拘留的申请。"
+     "公安机关认为暂缓执行行政拘留不致发生社会危险的，由被处罚人或者其近亲属提出符合条件的担保人，或者按每日行政拘留二百元的标准"
+     "交纳保证金，行政拘留的处罚决定暂缓执行。",
+     {("行政处罚", "公安机关")}, set()),
+    # 治安管理处罚法 art. 89: a procedural chapter's express 可以 of a measure stays
+    ("公安机关办理治安案件，对与案件有关的需要作为证据的物品，可以扣押；对被侵害人或者善意第三人合法占有的财产，不得扣押，"
+     "应当予以登记。对与案件无关的物品，不得扣押。",
+     set(), {("行政强制", "公安机关")}),
+    # 治安管理处罚法 art. 99: leave to extend the body's own time limit (time_extension)
+    ("公安机关办理治安案件的期限，自受理之日起不得超过三十日；案情重大、复杂的，经上一级公安机关批准，可以延长三十日。",
+     {("行政许可", "上一级公安机关")}, set()),
+    # 行政复议法 art. 64: the review body orders the respondent, a body (respondent_body)
+    ("行政行为有下列情形之一的，行政复议机关决定撤销或者部分撤销该行政行为，并可以责令被申请人在一定期限内重新作出行政行为：\n"
+     "（一）主要事实不清、证据不足；",
+     {("其他", "行政复议机关")}, set()),
+    # 传染病防治法实施办法 art. 72: a fine "的决定" by amount is a grant, not a noun
+    ("县级政府卫生行政部门可以作出处一万元以下罚款的决定。", set(), {("行政处罚", "县级政府卫生行政部门")}),
 ]
 
 
@@ -109,7 +127,8 @@ def test_every_row_is_complete_and_its_example_is_in_the_cited_article(laws_dir)
         short = row["law"].removeprefix("中华人民共和国")
         if short not in texts:
             texts[short] = {}
-            for path in laws_dir.glob(f"*/{short}(*).md"):
+            # 部门规章 sit one folder deeper, under their ministry (部门规章/公安部/…)
+            for path in [*laws_dir.glob(f"*/{short}(*).md"), *laws_dir.glob(f"*/*/{short}(*).md")]:
                 for p in parse_file(path).provisions:
                     if p.kind is ProvisionKind.ARTICLE and not p.article_suffix:
                         texts[short][p.article] = texts[short].get(p.article, "") + squeeze(p.text or "")
