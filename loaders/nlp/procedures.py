@@ -64,17 +64,19 @@ def load_procedures(path: str | None = None) -> tuple[Procedure, ...]:
 def procedure_of(text: str, category: str, subject: str, act_start: int, act_end: int,
                  sentence: tuple[int, int], paragraph_start: int) -> str | None:
     """The name of the first row that makes this act of ``subject`` a procedure, or None (a grant)."""
+    own = text[sentence[0]:act_start]  # a slice, so that ^ and $ are the ends of the stretch
+    befores = {"sentence": own, "paragraph": own}
+    if paragraph_start < sentence[0]:
+        # the paragraph's lead line (对本级各部门…，采取下列处理措施：) and the act's own sentence, not the items
+        # between them
+        lead_end = text.find("\n", paragraph_start, sentence[0])
+        befores["paragraph"] = text[paragraph_start: lead_end if lead_end >= 0 else sentence[0]] + "\n" + own
     for row in load_procedures():
         if row.categories is not None and category not in row.categories:
             continue
         if row.subject is not None and not row.subject.search(subject):
             continue
-        before = text[sentence[0]:act_start]  # a slice, so that ^ and $ are the ends of the stretch
-        if row.scope == "paragraph" and paragraph_start < sentence[0]:
-            # the paragraph's lead line (对本级各部门…，采取下列处理措施：) and the act's own sentence, not
-            # the items between them
-            lead_end = text.find("\n", paragraph_start, sentence[0])
-            before = text[paragraph_start: lead_end if lead_end >= 0 else sentence[0]] + "\n" + before
+        before = befores[row.scope]
         if row.before is not None and not row.before.search(before):
             continue
         if row.after is not None and not row.after.match(text[act_end:sentence[1]]):
