@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.exclude_from:
         with path.open(encoding="utf-8") as handle:
             for row in csv.DictReader((l for l in handle if not l.startswith("#")), delimiter="\t"):
-                excluded.add((row["file"], int(row["article"]), row["category"], row["subject"]))
+                excluded.add((row["file"], int(row["article"].split("之")[0]), row["category"], row["subject"]))
     keys = sorted(k for k in found if (k[0], k[1], k[3], k[4]) not in excluded)
     sample = random.Random(args.seed).sample(keys, min(args.n, len(keys)))
     texts = article_texts(args.cache, {k[0] for k in sample}) if args.cache else {}

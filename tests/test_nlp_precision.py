@@ -104,6 +104,18 @@ CASES = [
     ("competence_inspection",
      ["县级以上人民政府林业主管部门对血吸虫病防治地区的林业工程项目的实施情况进行监督检查。"],
      set(), {("行政检查", "县级以上人民政府林业主管部门")}),
+    # 北京市乡村振兴促进条例 art. 5: the work before the act
+    ("competence_work_inspection",
+     ["市、区农业农村部门负责本行政区域内乡村振兴促进工作的统筹协调、指导和监督检查。"],
+     {("行政检查", "市、区农业农村部门")}, set()),
+    # near miss: a party's work
+    ("competence_work_inspection",
+     ["应急管理部门负责对生产经营单位安全生产工作的监督检查。"],
+     set(), {("行政检查", "应急管理部门")}),
+    # 北京市行政性事业性收费管理条例 art. 3: a definition of a levy
+    ("definition_grants",
+     ["本条例所称行政性收费，是指国家机关和其他依法行使行政管理职权的单位（以下统称国家机关），对社会进行特定管理，依据法律、法规实施的收费。"],
+     {("行政征收", "国家机关")}, set()),
     # 环境保护法 art. 18: a survey
     ("survey_of_state",
      ["省级以上人民政府应当组织有关部门或者委托专业机构，对环境状况进行调查、评价，建立环境资源承载能力监测预警机制。"],
@@ -167,6 +179,14 @@ CASES = [
     ("citizen_right",
      ["卫生健康行政主管部门有权制止在禁止吸烟的公共场所的吸烟者吸烟。"],
      set(), {("行政强制", "卫生健康行政主管部门")}),
+    # 枣庄市古树名木保护条例 art. 7 style: everyone's right, the body named after it
+    ("citizen_right",
+     ["林业主管部门负责古树名木的监督管理工作；任何单位和个人都有保护古树名木的义务，有权制止和举报损害古树名木的行为。"],
+     {("行政强制", "林业主管部门")}, {("其他", "林业主管部门")}),
+    # near miss: the body named between the public and the right
+    ("citizen_right",
+     ["对违反本条例的单位和个人，林业主管部门有权制止。"],
+     set(), {("行政强制", "林业主管部门")}),
     # 河南省专业技术人员继续教育条例 art. 22: the employer
     ("employer_acts",
      ["人事行政部门对违反本条例的单位给予通报批评。",
