@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import collections
 import random
+import sys
 from pathlib import Path
 
 from bench.precision_sample import entries
@@ -45,4 +46,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    try:
+        raise SystemExit(main())
+    except BrokenPipeError:  # the reader (head, less) stopped early: nothing to report
+        sys.stderr.close()
+        raise SystemExit(0)

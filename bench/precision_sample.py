@@ -120,4 +120,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    try:
+        raise SystemExit(main())
+    except BrokenPipeError:  # the reader (head, less) stopped early: nothing to report
+        sys.stderr.close()
+        raise SystemExit(0)
