@@ -127,8 +127,9 @@ def test_every_row_is_complete_and_its_example_is_in_the_cited_article(laws_dir)
         short = row["law"].removeprefix("中华人民共和国")
         if short not in texts:
             texts[short] = {}
-            # 部门规章 sit one folder deeper, under their ministry (部门规章/公安部/…)
-            for path in [*laws_dir.glob(f"*/{short}(*).md"), *laws_dir.glob(f"*/*/{short}(*).md")]:
+            # 部门规章 sit one folder deeper, under their ministry (部门规章/公安部/…), local laws deeper still
+            # (DLC/上海地方法规/地方性法规/上海/…, some with no date in the name)
+            for path in [*laws_dir.rglob(f"{short}(*).md"), *laws_dir.rglob(f"{short}.md")]:
                 for p in parse_file(path).provisions:
                     if p.kind is ProvisionKind.ARTICLE and not p.article_suffix:
                         texts[short][p.article] = texts[short].get(p.article, "") + squeeze(p.text or "")
