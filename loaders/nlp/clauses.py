@@ -286,6 +286,12 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
     return result
 
 
+# bodies that may detain (行政拘留): 公安机关 and its organs, 国家安全机关, 海警机构 (海警法 art. 37)
+_DETAINING = re.compile(r"公安|警察|国家安全机关|边防检查|海警|移民管理")
+POLICE = "公安机关"
+_COURT = re.compile(r"人民法院|审判")  # 人民法院…予以罚款、拘留 (行政诉讼法 art. 59): a court's detention is no administrative power
+# 除应当由Y依照…决定的外 / 但…由Y决定的除外: bodies a designation names as an exception
+_EXCEPTED_BEFORE = re.compile(r"除(?:应当|依法)?由$|除[^，。；]{0,6}由$")
 _SUBMITS = re.compile(r"(?<!申)报(?!告|名|酬|道|纸|刊)|提请|呈送|送交|送请")
 # X在监督检查中发现…的 / X发现…的: a body that finds the case (not one of the administration: 发现下级部门不履行职责的)
 _FINDS_CASE = re.compile(r"(?:在[^，。；]{0,20}?(?:中|时)，?)?(?:依法)?(?:发现|查明|认为)"
@@ -485,6 +491,9 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
     violated_sentences = {sentence_of(b.term.start) for b in bodies if b.violator}
     findings: dict[tuple[int, str, str], ClauseFinding] = {}
     sanctioning: list[Subject] = []
+    sanctioning_unnamed = False  # sanctioning came from a designation, an earlier article or the competent bodies
+    police_in: tuple[int, int] | None = None  # the sentence whose 拘留 went to 公安机关 (a 并处 after it follows)
+    police_keys: set[tuple[int, str, str]] = set()
     all_triggers = _triggers(text, refs, zones)
     for act in acts:
         if (_inside(act.start, mask) or _inside(act.start, zones) and act.key != "处罚规定" or _inside(act.start, body_ranges)
@@ -533,7 +542,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                                   and "经" in text[max(clause_start, s_start): act.start]):
             continue  # 规划…报国务院批准: planning inside the administration; 经X批准确定的耕地: a presupposition
         subjects: list[Subject] = []
-        by_competence = False
+        by_competence = unnamed = False
+        excepted: list[Subject] = []
         subject_end = s_start
         named = [b for b in bodies if b.licensing and s_start <= b.term.start < act.start
                  and act.start - b.term.end < 40]
@@ -541,10 +551,18 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             subjects = [(b.term.text, b.term.level) for b in named if b.group == named[-1].group]
             subject_end = s_start  # 必须经X批准 / 应当向X申请: the modal stands before X
         if not subjects and act.key == "处罚规定":
-            # 本法规定的行政处罚，由X决定: the bodies after the act hold it
+            # 本法规定的行政处罚，由X决定: the bodies after the act hold it, those of a 除由Y决定的外 too
+            # (消防法 art. 70: 除应当由公安机关依照《治安管理处罚法》…决定的外，由住房和城乡建设主管部门、消防救援机构…决定)
             after = [b for b in agents if act.end <= b.term.start < s_end]
             if after:
-                subjects = [(b.term.text, b.term.level) for b in after if b.group == after[0].group]
+                groups = {after[0].group}
+                excepted_groups = {b.group for b in after if _EXCEPTED_BEFORE.search(
+                    text, max(act.end, b.term.start - 24), b.term.start)}
+                if excepted_groups:
+                    groups = {b.group for b in after}
+                subjects = list(dict.fromkeys((b.term.text, b.term.level) for b in after if b.group in groups))
+                # the later acts of the article (由作出决定的部门或者机构强制执行) are the designated bodies', not the exception's
+                excepted = [(b.term.text, b.term.level) for b in after if b.group in excepted_groups]
                 subject_end = act.end
         if not subjects:
             # a sanction takes the nearest agent of its paragraph, else the last sanctioning
@@ -571,15 +589,17 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 if act.key in LICENCE_ACTIONS | {"审核", "同意"} and _SUBMITS.search(text, nearest.term.end, act.start):
                     continue  # 招录机关应当将名单报…审批: the body submits, another approves
             elif act.category in SANCTION_CATEGORIES and act.key not in REFERRAL_ACTIONS:
+                unnamed = True  # the article names no body for it (the 拘留 rule below)
                 named_penalty = next((list(b) for keys, b in designated or () if keys and act.key in keys), None)
                 if named_penalty:
                     subjects = named_penalty  # 本法规定的吊销资质证书的行政处罚，由颁发资质证书的机关决定
                 elif sanctioning:
-                    subjects = list(sanctioning)
+                    subjects, unnamed = list(sanctioning), sanctioning_unnamed
                 elif earlier := [b for b in agents if b.term.end <= act.start and b.local_end is None
                                  and not _no_subject(b.term.text, act.category)]:
                     # 行政处罚法 art. 28: 行政机关…应当责令改正。/ 当事人有违法所得…应当予以没收: the article's subject
                     subjects = [(b.term.text, b.term.level) for b in earlier if b.group == earlier[-1].group]
+                    unnamed = False
                 elif designated:
                     # a designation for this act (本法规定的吊销许可证的行政处罚，由X决定) before the general one
                     subjects = next((list(bodies) for keys, bodies in designated if keys and act.key in keys),
@@ -617,9 +637,18 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 modal = "不得"
         if modal == "不得" and act.key not in LICENCE_ACTIONS:
             continue  # a prohibition on the body grants nothing
+        by_police = False
+        if act.category == "行政处罚" and unnamed and (act.key == "行政拘留" or police_in == (s_start, s_end) and re.search(
+                r"并处$", text[max(clause_start + 1, s_start): act.start] + act.text[:2])):
+            if not any(_DETAINING.search(s) for s, _ in subjects) and not _COURT.search(text):
+                # only 公安机关 restricts personal liberty (行政处罚法 art. 18; 治安管理处罚法): a 拘留 whose paragraph names
+                # no body, left to a designation or an earlier article of other bodies, is the police's, and so is the
+                # fine 并处 beside it (消防法 arts. 63, 64, 68 under art. 70); a body the paragraph names keeps it
+                subjects, by_police = [(POLICE, None)], True
+                police_in = (s_start, s_end)
         first_level = subjects[0][1]
-        if act.category in SANCTION_CATEGORIES:
-            sanctioning = list(subjects)
+        if act.category in SANCTION_CATEGORIES and not by_police:
+            sanctioning, sanctioning_unnamed = [x for x in subjects if x not in excepted] or list(subjects), unnamed
         amounts_here = [t.text for t in amounts if s_start <= t.start < s_end and not _inside(t.start, zones)]
         line = line_index(act.start)
         unit = line if _ITEM_LINE.match(text[lines[line][0]:]) else -1 - paragraph_of_line[line]
@@ -637,6 +666,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                                                         modality=modal, inherited_level=level or first_level)
                 if act.category in SANCTION_CATEGORIES or act.key == "责令改正":
                     finding.triggers = list(all_triggers)
+            if by_police:
+                police_keys.add(key)
             if finding.modality is None and modal is not None:
                 finding.modality = modal  # …实施监督检查时，可以查阅: a later act states it
             if act.key not in finding.actions:
@@ -654,7 +685,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
               if not (f.category == "其他" and set(f.actions) <= {"责令改正", "制止"} and f.subject in punished)]
     result.sort(key=lambda f: f.start)
     last_subject = carried
-    sanction_agents = [f for f in result if f.category in SANCTION_CATEGORIES]
+    police = {id(findings[k]) for k in police_keys if k in findings}
+    sanction_agents = [f for f in result if f.category in SANCTION_CATEGORIES and id(f) not in police]
     if sanction_agents:
         last_subject = (sanction_agents[-1].subject, sanction_agents[-1].inherited_level)
     elif agents:

@@ -1,0 +1,44 @@
+"""Subjects by the grammar of body names and designations (issue 12, branch i12-subject): tables of
+(law text, article, category, expected subjects), each with a near miss that must keep its own subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_nlp_extraction import clauses_of
+
+# 消防法 art. 70: the designation with its exception for the police
+FIRE_DESIGNATION = ("本法规定的行政处罚，除应当由公安机关依照《中华人民共和国治安管理处罚法》的有关规定决定的外，"
+                    "由住房和城乡建设主管部门、消防救援机构按照各自职权决定。\n"
+                    "当事人逾期不执行停产停业、停止使用、停止施工决定的，由作出决定的部门或者机构强制执行。")
+BOTH = {"住房和城乡建设主管部门", "消防救援机构"}
+
+CASES = [
+    # 消防法 art. 63: 拘留 of an article that names no body is the police's, the fine the designated bodies'
+    ([["违反本法规定，有下列行为之一的，处警告或者五百元以下罚款；情节严重的，处五日以下拘留：\n"
+       "（一）违反规定使用明火作业的。", FIRE_DESIGNATION]], 1, "行政处罚", BOTH | {"公安机关"}),
+    # 消防法 art. 64: the fine 并处 beside 拘留 follows it; the lighter case's fine goes back to the designation
+    ([["违反本法规定，有下列行为之一，尚不构成犯罪的，处十日以上十五日以下拘留，可以并处五百元以下罚款；"
+       "情节较轻的，处警告或者五百元以下罚款：\n（一）过失引起火灾的。", FIRE_DESIGNATION]], 1, "行政处罚",
+     BOTH | {"公安机关"}),
+    # 消防法 art. 68: 拘留 alone
+    ([["人员密集场所发生火灾，该场所的现场工作人员不履行组织、引导在场人员疏散的义务，情节严重，尚不构成犯罪的，"
+       "处五日以上十日以下拘留。", FIRE_DESIGNATION]], 1, "行政处罚", {"公安机关"}),
+    # near miss, 安全生产法 art. 110: a body the article names keeps the 拘留 of its paragraph
+    ([["生产经营单位的主要负责人不立即组织抢救的，给予撤职的处分，并由应急管理部门处上一年年收入百分之六十的罚款；"
+       "对逃匿的处十五日以下拘留。"]], 1, "行政处罚", {"应急管理部门"}),
+    # near miss, 民事诉讼法 解释 art. 184: a court's detention never goes to the police
+    ([["发生新的妨害民事诉讼行为的，人民法院可以重新予以罚款、拘留。"]], 1, "行政处罚", set()),
+    # 消防法 art. 70 itself: the designation names the excepted body too; its later acts are the designated bodies'
+    ([[FIRE_DESIGNATION]], 1, "行政处罚", BOTH | {"公安机关"}),
+    ([[FIRE_DESIGNATION]], 1, "行政强制", BOTH),
+    # near miss, 药品管理法 art. 139: a second designation after ； is another act's, not an exception
+    ([["本法第一百一十五条至第一百三十八条规定的行政处罚，由县级以上人民政府药品监督管理部门按照职责分工决定；"
+       "撤销许可、吊销许可证件的，由原批准、发证的部门决定。"]], 1, "行政处罚", {"县级以上人民政府药品监督管理部门"}),
+]
+
+
+@pytest.mark.parametrize("chapters, article, category, expected", CASES)
+def test_subjects(chapters, article, category, expected) -> None:
+    got = {subject for a, c, subject, _ in clauses_of(*chapters) if a == article and c == category}
+    assert got == expected
