@@ -35,6 +35,16 @@ CASES = [
     # near miss, 药品管理法 art. 139: a second designation after ； is another act's, not an exception
     ([["本法第一百一十五条至第一百三十八条规定的行政处罚，由县级以上人民政府药品监督管理部门按照职责分工决定；"
        "撤销许可、吊销许可证件的，由原批准、发证的部门决定。"]], 1, "行政处罚", {"县级以上人民政府药品监督管理部门"}),
+    # 医师法 art. 13: the short name after the full one in the same article is that body, with its level
+    ([["取得医师资格的，可以向所在地县级以上地方人民政府卫生健康主管部门申请注册。\n"
+       "卫生健康主管部门应当自受理申请之日起二十个工作日内准予注册，并发给医师执业证书。"]], 1, "行政许可",
+     {"县级以上地方人民政府卫生健康主管部门"}),
+    # near miss, 消防法 art. 13: a State Council department that sets the rule is no full name of the local one
+    ([["国务院住房和城乡建设主管部门规定应当申请消防验收的建设工程竣工，建设单位应当向住房和城乡建设主管部门申请消防验收。"]],
+     1, "行政许可", {"住房和城乡建设主管部门"}),
+    # near miss: two full names of other levels before leave the short name as written
+    ([["县级以上地方人民政府林业主管部门和设区的市级人民政府林业主管部门负责本行政区域的林木采伐管理工作。"
+       "林业主管部门应当自受理申请之日起二十日内核发采伐许可证。"]], 1, "行政许可", {"林业主管部门"}),
 ]
 
 

@@ -392,6 +392,35 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
     return result
 
 
+# a short name that refers back (卫生健康主管部门 after 县级以上地方人民政府卫生健康主管部门): not a generic or relative one
+_NOT_SHORT = re.compile(r"^(?:其他|有关|各|本|该|上级|上一级|下级|同级|原|所在地|当地)|[的等]")
+_NATIONAL = ("国务院", "国家", "中央")
+_GOVERNMENT_HEAD = re.compile(r"^(?:[^，。；、]{0,24}?(?:人民政府|国务院))")
+
+
+def _full_names(text: str, bodies: list[Term]) -> list[Term]:
+    """A body written without its level after the same body named in full earlier in the article takes the full name
+    (医师法 art. 13: 向所在地县级以上地方人民政府卫生健康主管部门申请注册 … 卫生健康主管部门应当…准予注册; notes of the
+    unseen annotators, convention 2). Only one full name may fit: 县级以上X部门 and 设区的市级X部门 both named before leave
+    the short X部门 as written. A department of the State Council is no full name of a short one: it sets the rule the
+    local department applies (消防法 art. 13: 国务院住房和城乡建设主管部门规定…的建设工程，…向住房和城乡建设主管部门申请;
+    道路交通安全法 art. 94: 国务院价格主管部门核定的收费标准 … 由价格主管部门…处罚)."""
+    out: list[Term] = []
+    for term in bodies:
+        if term.level or term.suffix in ("人民政府", "国务院") or _NOT_SHORT.search(term.text) or len(term.text) < 4:
+            out.append(term)
+            continue
+        fits = {b.text for b in out if b.level and b.end <= term.start and b.text.endswith(term.text)
+                and not b.text.startswith(_NATIONAL)
+                and (head := _GOVERNMENT_HEAD.match(b.text)) and head.end() == len(b.text) - len(term.text)}
+        if len(fits) == 1:
+            full = next(b for b in reversed(out) if b.text in fits)
+            out.append(Term("BODY", term.start, term.end, full.text, level=full.level, suffix=term.suffix))
+        else:
+            out.append(term)
+    return out
+
+
 def _triggers(text: str, refs: list[Term], zones) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     for ref in refs:
@@ -454,7 +483,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
     mask = _mask(terms)
     sentences = _sentences(text)
     lines = _lines(text)
-    body_terms = _expand_elliptic(text, [t for t in terms if t.label == "BODY" and not _inside(t.start, mask)])
+    body_terms = _full_names(text, _expand_elliptic(
+        text, [t for t in terms if t.label == "BODY" and not _inside(t.start, mask)]))
     zones = _condition_zones(text, sentences, lines, body_terms)
     internal: list[tuple[int, int]] = []
     bodies = _classify_bodies(text, body_terms, zones, mask, internal)
