@@ -395,7 +395,10 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
 # a short name that refers back (卫生健康主管部门 after 县级以上地方人民政府卫生健康主管部门): not a generic or relative one
 _NOT_SHORT = re.compile(r"^(?:其他|有关|各|本|该|上级|上一级|下级|同级|原|所在地|当地)|[的等]")
 _NATIONAL = ("国务院", "国家", "中央")
-_GOVERNMENT_HEAD = re.compile(r"^(?:[^，。；、]{0,24}?(?:人民政府|国务院))")
+# 本级人民政府消防救援机构 / 同级人民政府物价部门: a department of the government just named (not the bare government,
+# 本级人民政府, kept as written: 土地管理法 art. 53)
+_SAME_LEVEL = re.compile(r"(?:本级|同级)(?:地方)?人民政府(?=[^，。；、的省市县区乡镇][^，。；、的]+$)")
+_GOVERNMENT_HEAD = re.compile(r"^(?:[^，。；]{0,24}?(?:人民政府|国务院))")
 
 
 def _full_names(text: str, bodies: list[Term]) -> list[Term]:
@@ -407,6 +410,19 @@ def _full_names(text: str, bodies: list[Term]) -> list[Term]:
     道路交通安全法 art. 94: 国务院价格主管部门核定的收费标准 … 由价格主管部门…处罚)."""
     out: list[Term] = []
     for term in bodies:
+        same = _SAME_LEVEL.match(term.text)
+        if same and not term.level:
+            # 县级以上地方人民政府应急管理部门…，并由本级人民政府消防救援机构负责实施 (消防法 art. 4): the level of the
+            # department named before in the sentence is written out (notes of the unseen annotators, convention 1)
+            sentence = max(text.rfind(c, 0, term.start) for c in "。；\n")
+            lead = next((b for b in reversed(out) if b.level and sentence < b.start and b.end <= term.start
+                         and (head := _GOVERNMENT_HEAD.match(b.text))
+                         and head.end() < len(b.text) and not b.text.startswith(_NATIONAL)), None)
+            if lead is not None:
+                head = _GOVERNMENT_HEAD.match(lead.text).group()
+                out.append(Term("BODY", term.start, term.end, head + term.text[same.end():], level=lead.level,
+                                suffix=term.suffix))
+                continue
         if term.level or term.suffix in ("人民政府", "国务院") or _NOT_SHORT.search(term.text) or len(term.text) < 4:
             out.append(term)
             continue
@@ -419,6 +435,41 @@ def _full_names(text: str, bodies: list[Term]) -> list[Term]:
         else:
             out.append(term)
     return out
+
+
+_WITH = re.compile(r"会同")
+_GENERIC_PARTNER = re.compile(r"^(?:同级|本级|国务院|县级以上[^，。；]{0,8}?)?(?:其他)?有关|等[^，。；]{0,4}(?:部门|机构|机关)$")
+_LIST_JOIN = re.compile(r"、|和|及|以及")
+
+
+def _partners(text: str, bodies: list["_Body"], subjects: list[Subject], lo: int, act: int) -> list[Subject]:
+    """X会同Y[、Z]批准 in the act's own comma clause: Y and Z act with X, one entry each (港口法 art. 13,
+    公路法 arts. 47, 63; 文物保护法 art. 91 会同公安机关、海上执法机关追缴文物, where the 警告 after the comma is X's
+    alone). 同级 / 本级 before the partner is X's level written out (公路法 art. 63: 会同同级物价行政主管部门)."""
+    names = {name for name, _ in subjects}
+    found: list[Subject] = []
+    for m in _WITH.finditer(text, lo, act):
+        lead = next((b for b in bodies if b.term.end == m.start() and b.term.text in names), None)
+        if lead is None:
+            continue
+        at = m.end()
+        for b in bodies:
+            if b.term.start < at or b.term.end > act:
+                continue
+            if b.term.start != at:
+                break
+            name, level = b.term.text, b.term.level or None
+            if _GENERIC_PARTNER.search(name):
+                break  # 会同有关部门 / 国务院外交等有关部门: no particular body
+            same = re.match(r"(?:同级|本级)(?:人民政府)?", name)
+            if same and lead.term.level:
+                head = _GOVERNMENT_HEAD.match(lead.term.text)
+                if head:
+                    name, level = head.group() + name[same.end():], lead.term.level
+            found.append((name, level))
+            join = _LIST_JOIN.match(text, b.term.end)
+            at = join.end() if join else -1
+    return [f for f in found if f not in subjects]
 
 
 def _triggers(text: str, refs: list[Term], zones) -> list[tuple[str, int]]:
@@ -648,6 +699,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     para = paragraph_of_line[line_index(earlier[-1].term.start)]
                     subjects = [(b.term.text, b.term.level) for b in earlier
                                 if paragraph_of_line[line_index(b.term.start)] == para]
+        if subjects and act.category != "其他":  # 会同有关部门责令改正: conservative with 其他
+            subjects += _partners(text, bodies, subjects, max(clause_start + 1, s_start), act.start)
         subjects = [sub for sub in subjects if not _no_subject(sub[0], act.category)
                     and not procedure_of(text, act.category, sub[0], act.start, act.end, (s_start, s_end),
                                          paragraph_start(act.start))]  # patterns/procedures.tsv
