@@ -75,6 +75,18 @@ CASES = [
     # 动物防疫法 art. 9: 在各自职责范围内做好…工作 names no supervision (the main annotator gave it no entry; 消防法
     # art. 4 para. 2's annotator did: the two disagree, the conservative reading is kept)
     ([["县级以上人民政府其他有关部门在各自职责范围内做好动物防疫工作。"]], 1, "其他", set()),
+    # 医师法 art. 4: sectors listed and closed by 等有关部门 are written out with the government before them
+    ([["国务院卫生健康主管部门负责全国的医师管理工作。国务院教育、人力资源社会保障、中医药等有关部门在各自职责范围内负责有关的"
+       "医师管理工作。"]], 1, "其他",
+     {"国务院卫生健康主管部门", "国务院教育部门", "国务院人力资源社会保障部门", "国务院中医药部门"}),
+    # 城镇燃气管理条例 art. 22 (dev gold): the same after a local government
+    ([["县级以上地方人民政府质量监督、工商行政管理、燃气管理等部门应当按照职责分工，依法加强对燃气质量的监督检查。"]], 1,
+     "行政检查", {"县级以上地方人民政府质量监督部门", "县级以上地方人民政府工商行政管理部门", "县级以上地方人民政府燃气管理部门"}),
+    # near miss: one sector before 等 stays as written (固体废物污染环境防治法 style, dev gold 生态环境等主管部门)
+    ([["县级以上人民政府生态环境等主管部门应当加强对医疗废物集中处置的监督管理。"]], 1, "其他",
+     {"县级以上人民政府生态环境等主管部门"}),
+    # near miss, 审计法 art. 41: a list with a body of its own (海关) after a verb is no list of sectors
+    ([["审计机关履行审计监督职责，可以提请公安、财政、海关、税务、市场监督管理等机关予以协助。"]], 1, "行政检查", set()),
 ]
 
 

@@ -331,6 +331,58 @@ _NOT_SECTOR = re.compile(r"拒绝|阻挠|妨碍|干扰|协助|配合|支持|指�
                          r"|委员会|法院|检察院|机关|部门|机构|政府|海关|单位|组织|个人|企业")
 
 
+# sectors listed and closed by 等 before one department word (words as in _SECTORS_BEFORE, plus the level words a
+# government before the first one brings)
+_SECTOR_WORD = r"[^\s，。；：、（）()的对向经由与和或及并在将为其各有应可据依照按负统挥]{2,16}?"
+_NOT_SECTOR_WORD = re.compile(r"^(?:拒绝|阻挠|妨碍|干扰|协助|配合|支持|指导|通知|会同|报告|举报|投诉|检举|控告|提请|组织|商请|以|监督(?!管理))"
+                              r"|委员会|法院|检察院|机关|部门|机构|政府|海关|单位|个人|企业")
+_ETC_LIST = re.compile(rf"((?:{_SECTOR_WORD}、)+{_SECTOR_WORD})等(?:其他)?(?:有关|相关)?((?:行政)?(?:主管)?(?:部门|机构|机关))$")
+_HEAD_OF_LIST = re.compile(r"^(?:国务院|[^、]*?人民政府)")
+
+
+def _split_listed(text: str, bodies: list[Term]) -> list[Term]:
+    """国务院教育、人力资源社会保障、中医药等有关部门 -> 国务院教育部门, 国务院人力资源社会保障部门, 国务院中医药部门: a list of
+    sectors closed by 等 is written out, the open 等 dropped, the government before it the level of each (医师法 art. 4,
+    notes of the unseen annotators; 城镇燃气管理条例 art. 22 县级以上地方人民政府质量监督、工商行政管理、燃气管理等部门 in the
+    dev gold). One sector before 等 (生态环境等主管部门) stays as written, and so does a list of bodies or verbs."""
+    out: list[Term] = []
+    dropped: list[Term] = []
+    for term in bodies:
+        if any(term is d for d in dropped):
+            continue
+        m = None if term.level or "等" not in term.text else _ETC_LIST.search(text, max(0, term.end - 90), term.end)
+        if m is None or m.end() != term.end:
+            out.append(term)
+            continue
+        words = m.group(1).split("、")
+        head = _HEAD_OF_LIST.match(words[0])
+        prefix, level, at = "", "", m.start()
+        if head:
+            prefix, words[0] = head.group(), words[0][head.end():]
+        if len(words[0]) < 2 or any(_NOT_SECTOR_WORD.search(w) for w in words) or not head and not (
+                m.start() == 0 or text[m.start() - 1] in "，。；：\n由" or any(
+                b.end == m.start() and b.suffix in ("人民政府", "国务院") for b in bodies)):
+            out.append(term)
+            continue
+        government = next((b for b in bodies if b.suffix in ("人民政府", "国务院") and (
+            b.start == m.start() and head or b.end == m.start() and not head)), None)
+        if government is not None:
+            prefix, level = (prefix or government.text), government.level
+            out = [b for b in out if b is not government]  # the bare government was only the level of the list
+            dropped.append(government)
+            if not head:
+                prefix = government.text
+        else:  # no government term where the list starts: 各级人民政府公安、… cut inside a word
+            out.append(term)
+            continue
+        for n, word in enumerate(words):
+            width = len(word) + (len(prefix) if head and n == 0 else 0)  # the first one's span holds the government
+            end = term.end if n == len(words) - 1 else at + width  # the last one's, 等部门 (…等部门及其工作人员有…的)
+            out.append(Term("BODY", at, end, prefix + word + m.group(2), level=level, suffix=m.group(2)))
+            at += width + 1
+    return out
+
+
 def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
     """县级以上人民政府食品安全监督管理、卫生行政部门 -> both departments in full; 农业农村、林业草原主管部门 too."""
     out: list[Term | None] = []
@@ -535,7 +587,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
     sentences = _sentences(text)
     lines = _lines(text)
     body_terms = _full_names(text, _expand_elliptic(
-        text, [t for t in terms if t.label == "BODY" and not _inside(t.start, mask)]))
+        text, _split_listed(text, [t for t in terms if t.label == "BODY" and not _inside(t.start, mask)])))
     zones = _condition_zones(text, sentences, lines, body_terms)
     internal: list[tuple[int, int]] = []
     bodies = _classify_bodies(text, body_terms, zones, mask, internal)
