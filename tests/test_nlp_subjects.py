@@ -87,6 +87,16 @@ CASES = [
      {"县级以上人民政府生态环境等主管部门"}),
     # near miss, 审计法 art. 41: a list with a body of its own (海关) after a verb is no list of sectors
     ([["审计机关履行审计监督职责，可以提请公安、财政、海关、税务、市场监督管理等机关予以协助。"]], 1, "行政检查", set()),
+    # 消防法 art. 54: 通知…立即采取措施消除隐患 orders the party, 其他 when the body gives no penalty in the article
+    ([["消防救援机构在消防监督检查中发现火灾隐患的，应当通知有关单位或者个人立即采取措施消除隐患。"]], 1, "其他",
+     {"消防救援机构"}),
+    # near miss: a party told to report is no order to remove a hazard
+    ([["消防救援机构在消防监督检查中发现火灾隐患的，应当通知本级人民政府。"]], 1, "其他", set()),
+    # 港口法 art. 36: the sentence that opens with what the inspection found orders for the body before it
+    ([["港口行政管理部门应当依法对港口安全生产情况实施监督检查；检查中发现安全隐患的，应当责令被检查人立即排除或者限期排除。"]],
+     1, "其他", {"港口行政管理部门"}),
+    # near miss: a sentence of its own that opens with another case keeps its 责令 to its own body (none here)
+    ([["港口行政管理部门应当依法对港口安全生产情况实施监督检查；擅自占用港口岸线的，应当责令限期拆除。"]], 1, "其他", set()),
 ]
 
 

@@ -292,6 +292,7 @@ POLICE = "公安机关"
 _COURT = re.compile(r"人民法院|审判")  # 人民法院…予以罚款、拘留 (行政诉讼法 art. 59): a court's detention is no administrative power
 # 除应当由Y依照…决定的外 / 但…由Y决定的除外: bodies a designation names as an exception
 _EXCEPTED_BEFORE = re.compile(r"除(?:应当|依法)?由$|除[^，。；]{0,6}由$")
+_FOUND_IN_CHECK = re.compile(r"\s*(?:在|对)?(?:监督)?检查(?:中|时|过程中)[，,]?(?:发现|查明)[^，。；]{1,30}?的[，,](?:应当|可以)?(?:依法)?责令")
 _SUBMITS = re.compile(r"(?<!申)报(?!告|名|酬|道|纸|刊)|提请|呈送|送交|送请")
 # X在监督检查中发现…的 / X发现…的: a body that finds the case (not one of the administration: 发现下级部门不履行职责的)
 _FINDS_CASE = re.compile(r"(?:在[^，。；]{0,20}?(?:中|时)，?)?(?:依法)?(?:发现|查明|认为)"
@@ -706,7 +707,10 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 if not _SUBJECTLESS_START.match(text, s_start) and not _inside(s_start, zones):
                     scope_start = s_start  # (审核合格的，予以登记: a sentence opening with its case has no subject of its own)
             if act.category == "其他" and act.key != "监督管理职责" and not _ITEM_LINE.match(
-                    text[lines[line_index(act.start)][0]:]):
+                    text[lines[line_index(act.start)][0]:]) and not (
+                    act.key == "责令改正" and _FOUND_IN_CHECK.match(text, s_start)):
+                # 港口法 art. 36: X应当…实施监督检查…；检查中发现安全隐患的，应当责令被检查人立即排除: a sentence that opens
+                # with what the checking found orders for the body of the sentence before
                 scope_start = s_start
             before = [b for b in agents if scope_start <= b.term.start and b.term.end <= act.start
                       and (b.local_end is None or act.start < b.local_end)]
