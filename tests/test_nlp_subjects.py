@@ -97,6 +97,16 @@ CASES = [
      1, "其他", {"港口行政管理部门"}),
     # near miss: a sentence of its own that opens with another case keeps its 责令 to its own body (none here)
     ([["港口行政管理部门应当依法对港口安全生产情况实施监督检查；擅自占用港口岸线的，应当责令限期拆除。"]], 1, "其他", set()),
+    # 港口法 art. 52: 其他依法负有…职责的部门 is a body as 其他负有…职责的部门 is
+    ([["港口经营人违反本法第三十二条关于安全生产的规定的，由港口行政管理部门或者其他依法负有安全生产监督管理职责的部门依法"
+       "给予处罚。"]], 1, "行政处罚", {"港口行政管理部门", "其他依法负有安全生产监督管理职责的部门"}),
+    # 传染病防治法 art. 76: the government a department 提请 orders the closure itself
+    ([["未经卫生调查进行施工的，由县级以上人民政府卫生行政部门责令限期改正，给予警告；逾期不改正的，处三万元以上十万元以下的"
+       "罚款，并可以提请有关人民政府依据职责权限，责令停建、关闭。"]], 1, "行政处罚",
+     {"县级以上人民政府卫生行政部门", "有关人民政府"}),
+    # near miss: a government asked to approve is no sanctioning body (an approval inside the administration)
+    ([["逾期不改正的，由县级以上人民政府卫生行政部门处三万元以下的罚款，并提请本级人民政府批准后公告。"]], 1, "行政处罚",
+     {"县级以上人民政府卫生行政部门"}),
 ]
 
 

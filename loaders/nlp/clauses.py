@@ -262,7 +262,8 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             previous_end = term.end
             continue
         if not (_inside(term.start, zones) or _inside(term.start, mask)) and not violator:
-            if before.endswith("由") or before.endswith("提请") and re.match(r"(?:依法)?予以", after):
+            if before.endswith("由") or before.endswith("提请") and re.match(r"(?:依法)?予以", after) or before.endswith(
+                    ("提请", "报请")) and _DECIDES_AFTER.match(after):
                 agent = True
             elif before.endswith("接受") and _ACCEPTED.match(after) and not re.search(r"被(?:检查|监督|审计)", sentence):
                 agent = True  # 接受审计机关的审计监督: the body supervises the one who accepts
@@ -293,6 +294,8 @@ _COURT = re.compile(r"人民法院|审判")  # 人民法院…予以罚款、拘
 # 除应当由Y依照…决定的外 / 但…由Y决定的除外: bodies a designation names as an exception
 _EXCEPTED_BEFORE = re.compile(r"除(?:应当|依法)?由$|除[^，。；]{0,6}由$")
 _FOUND_IN_CHECK = re.compile(r"\s*(?:在|对)?(?:监督)?检查(?:中|时|过程中)[，,]?(?:发现|查明)[^，。；]{1,30}?的[，,](?:应当|可以)?(?:依法)?责令")
+# 提请有关人民政府依据职责权限，责令停建、关闭 (传染病防治法 art. 76): the body asked decides the sanction itself
+_DECIDES_AFTER = re.compile(r"(?:依据职责权限|按照[^，。；]{0,16}?权限|依法)?[，,]?(?:责令|决定)(?:停产|停业|停建|关闭|取缔|吊销)")
 _SUBMITS = re.compile(r"(?<!申)报(?!告|名|酬|道|纸|刊)|提请|呈送|送交|送请")
 # X在监督检查中发现…的 / X发现…的: a body that finds the case (not one of the administration: 发现下级部门不履行职责的)
 _FINDS_CASE = re.compile(r"(?:在[^，。；]{0,20}?(?:中|时)，?)?(?:依法)?(?:发现|查明|认为)"
