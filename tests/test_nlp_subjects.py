@@ -107,6 +107,11 @@ CASES = [
     # near miss: a government asked to approve is no sanctioning body (an approval inside the administration)
     ([["逾期不改正的，由县级以上人民政府卫生行政部门处三万元以下的罚款，并提请本级人民政府批准后公告。"]], 1, "行政处罚",
      {"县级以上人民政府卫生行政部门"}),
+    # 丽水市扬尘污染防治规定 art. 4 (dev gold): a township's or street office's 予以制止 of a violation acts on the party
+    ([["乡（镇）人民政府、街道办事处按照职责做好辖区内扬尘污染防治工作，发现扬尘污染违法行为应当予以制止，并及时报告。"]], 1,
+     "其他", {"乡（镇）人民政府", "街道办事处"}),
+    # near miss: the 予以制止 of a county government stays its leadership (no 其他 for governments above the township)
+    ([["县级以上地方人民政府发现扬尘污染违法行为应当予以制止。"]], 1, "其他", set()),
 ]
 
 

@@ -563,6 +563,12 @@ def _modality(modals: list[Term], lo: int, hi: int) -> str | None:
     return found
 
 
+def _is_local_government(subject: str) -> bool:
+    """乡（镇）人民政府 / 街道办事处: the government nearest the public, whose 予以制止 acts on a party (丽水市扬尘污染防治规定
+    art. 4, dev gold), not the leadership of a higher government."""
+    return bool(re.search(r"(?:乡|镇|（镇）)人民政府$|街道办事处$", subject))
+
+
 def _is_government(subject: str) -> bool:
     return subject.endswith(("人民政府", "国务院", "办事处"))
 
@@ -765,7 +771,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                                          paragraph_start(act.start))]  # patterns/procedures.tsv
         if not subjects:
             continue  # none, or only 行政机关 of a procedural rule, staff, a legislature (patterns/subjects.tsv)
-        if act.category == "其他" and all(_is_government(s) for s, _ in subjects):
+        if act.category == "其他" and all(_is_government(s) for s, _ in subjects) and not (
+                act.key == "制止" and all(_is_local_government(s) for s, _ in subjects)):
             continue  # a government's leadership or its own orders are no power list item
         if act.key == "监督管理职责" and (act.start - subject_end > 80 or subject_end < s_start):
             continue  # 负责 must be the subject's own verb
