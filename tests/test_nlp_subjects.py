@@ -112,6 +112,16 @@ CASES = [
      "其他", {"乡（镇）人民政府", "街道办事处"}),
     # near miss: the 予以制止 of a county government stays its leadership (no 其他 for governments above the township)
     ([["县级以上地方人民政府发现扬尘污染违法行为应当予以制止。"]], 1, "其他", set()),
+    # 土地管理法 art. 60: the department applied to and the government 由 which approves both hold the licence
+    ([["农村集体经济组织兴办企业的，应当持有关批准文件，向县级以上地方人民政府自然资源主管部门提出申请，按照省、自治区、"
+       "直辖市规定的批准权限，由县级以上地方人民政府批准。"]], 1, "行政许可",
+     {"县级以上地方人民政府自然资源主管部门", "县级以上地方人民政府"}),
+    # near miss: a government 由 after the approval does something else (公告); the body applied to alone approves
+    ([["建设单位应当向县级以上地方人民政府自然资源主管部门申请批准，批准后由县级以上地方人民政府公告。"]], 1, "行政许可",
+     {"县级以上地方人民政府自然资源主管部门"}),
+    # 税收征收管理法 art. 31: 省、自治区、直辖市国家税务局、地方税务局: the level reaches the second bureau
+    ([["纳税人因有特殊困难，不能按期缴纳税款的，经省、自治区、直辖市国家税务局、地方税务局批准，可以延期缴纳税款。"]], 1,
+     "行政许可", {"省、自治区、直辖市国家税务局", "省、自治区、直辖市地方税务局"}),
 ]
 
 

@@ -437,8 +437,11 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
     for i in range(1, len(result)):
         first, term = result[i - 1], result[i]
         if (first.level and not term.level and first.text.startswith(first.level) and term.text[-2:] == first.text[-2:]
-                and term.text[-2:] in ("部门", "机构", "税务局") and re.fullmatch(r"、|和|或者|以及|及", text[first.end: term.start])
-                and not term.text.startswith(("本级", "同级", "上级", "国务院", "地方")) and "负有" not in term.text
+                and (term.text[-2:] in ("部门", "机构") or term.text.endswith("税务局") and first.text.endswith("税务局"))
+                and re.fullmatch(r"、|和|或者|以及|及", text[first.end: term.start])
+                # 地方税务局 is a body of its own name (税收征收管理法 art. 31: 经省、自治区、直辖市国家税务局、地方税务局批准)
+                and not (term.text.startswith(("本级", "同级", "上级", "国务院", "地方")) and term.text != "地方税务局")
+                and "负有" not in term.text
                 # 或者其他有关部门 is any other department; 以及其他有关部门 those of the same government
                 and not (term.text.startswith("其他") and text[first.end: term.start] not in ("以及", "及", "、"))):
             prefix = first.text[: len(first.level)]
@@ -693,6 +696,11 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         if named and (act.key in LICENCE_ACTIONS or act.category in ("行政确认", "行政许可")):
             subjects = [(b.term.text, b.term.level) for b in named if b.group == named[-1].group]
             subject_end = s_start  # 必须经X批准 / 应当向X申请: the modal stands before X
+            # 向X提出申请，…，由Y批准 (土地管理法 art. 60): Y, named between X and the act, approves too
+            deciding = [b for b in agents if named[-1].term.end <= b.term.start < act.start and text.startswith(
+                "由", b.term.start - 1) and not _inside(b.term.start, internal)]
+            subjects += [(b.term.text, b.term.level) for b in deciding if b.group == deciding[-1].group
+                         and (b.term.text, b.term.level) not in subjects]
         if not subjects and act.key == "处罚规定":
             # 本法规定的行政处罚，由X决定: the bodies after the act hold it, those of a 除由Y决定的外 too
             # (消防法 art. 70: 除应当由公安机关依照《治安管理处罚法》…决定的外，由住房和城乡建设主管部门、消防救援机构…决定)
