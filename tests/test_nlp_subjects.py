@@ -122,6 +122,10 @@ CASES = [
     # 税收征收管理法 art. 31: 省、自治区、直辖市国家税务局、地方税务局: the level reaches the second bureau
     ([["纳税人因有特殊困难，不能按期缴纳税款的，经省、自治区、直辖市国家税务局、地方税务局批准，可以延期缴纳税款。"]], 1,
      "行政许可", {"省、自治区、直辖市国家税务局", "省、自治区、直辖市地方税务局"}),
+    # 土地管理法 art. 38 (dev gold): a government's 收回土地使用权 acts on the land user
+    ([["连续二年未使用的，经原批准机关批准，由县级以上人民政府无偿收回用地单位的土地使用权。"]], 1, "其他", {"县级以上人民政府"}),
+    # near miss: a government's other 其他 (its leadership, 组织…工作) still gives no entry
+    ([["县级以上人民政府负责本行政区域的耕地保护工作。"]], 1, "其他", set()),
 ]
 
 

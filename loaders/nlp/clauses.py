@@ -566,6 +566,11 @@ def _modality(modals: list[Term], lo: int, hi: int) -> str | None:
     return found
 
 
+# 其他 a government holds toward a party, not its leadership: 由县级以上人民政府无偿收回用地单位的土地使用权 (土地管理法 art. 38,
+# dev gold)
+_ON_A_PARTY = {"收回使用权"}
+
+
 def _is_local_government(subject: str) -> bool:
     """乡（镇）人民政府 / 街道办事处: the government nearest the public, whose 予以制止 acts on a party (丽水市扬尘污染防治规定
     art. 4, dev gold), not the leadership of a higher government."""
@@ -780,7 +785,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         if not subjects:
             continue  # none, or only 行政机关 of a procedural rule, staff, a legislature (patterns/subjects.tsv)
         if act.category == "其他" and all(_is_government(s) for s, _ in subjects) and not (
-                act.key == "制止" and all(_is_local_government(s) for s, _ in subjects)):
+                act.key == "制止" and all(_is_local_government(s) for s, _ in subjects)) and act.key not in _ON_A_PARTY:
             continue  # a government's leadership or its own orders are no power list item
         if act.key == "监督管理职责" and (act.start - subject_end > 80 or subject_end < s_start):
             continue  # 负责 must be the subject's own verb
