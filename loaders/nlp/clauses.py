@@ -720,6 +720,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 # the later acts of the article (由作出决定的部门或者机构强制执行) are the designated bodies', not the exception's
                 excepted = [(b.term.text, b.term.level) for b in after if b.group in excepted_groups]
                 subject_end = act.end
+            elif act.text.startswith("行政处罚权"):
+                continue  # 规定由X行使的行政处罚权，…由Y行使: the power is Y's, and Y is no body the rules know
         if not subjects:
             # a sanction takes the nearest agent of its paragraph, else the last sanctioning
             # body of the article, else the designated or carried subject
