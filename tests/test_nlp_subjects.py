@@ -136,6 +136,8 @@ CASES = [
      {"公路管理机构"}),
     # near miss, 公路法 art. 57: 由X行使的路政管理职责 is a noun, no competence of X
     ([["本章规定由交通主管部门行使的路政管理职责，可以依照本法第八条第四款的规定，由公路管理机构行使。"]], 1, "其他", set()),
+    # 石油地震勘探损害补偿规定 art. 7: the government a party 提请 rules the dispute (提请 now ends a phrase before a body)
+    ([["协商不成的，提请当地县级人民政府及其指定的部门调解处理。"]], 1, "行政裁决", {"当地县级人民政府"}),
 ]
 
 

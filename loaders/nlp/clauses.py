@@ -263,7 +263,9 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             continue
         if not (_inside(term.start, zones) or _inside(term.start, mask)) and not violator:
             if before.endswith("由") or before.endswith("提请") and re.match(r"(?:依法)?予以", after) or before.endswith(
-                    ("提请", "报请")) and _DECIDES_AFTER.match(after):
+                    ("提请", "报请")) and _DECIDES_AFTER.match(after) or before.endswith("提请") and re.match(
+                    r"[^，。；]{0,12}?(?:调解处理|裁决|依法处理)", after):
+                # 提请当地县级人民政府及其指定的部门调解处理 (石油地震勘探损害补偿规定 art. 7): the body asked rules the dispute
                 agent = True
             elif before.endswith("接受") and _ACCEPTED.match(after) and not re.search(r"被(?:检查|监督|审计)", sentence):
                 agent = True  # 接受审计机关的审计监督: the body supervises the one who accepts
