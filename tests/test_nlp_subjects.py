@@ -141,6 +141,13 @@ CASES = [
      "行政裁决", {"当地县级人民政府"}),
     # near miss: 提请X批准 stays an approval X gives inside the administration, no ruling
     ([["当事人双方对损害补偿问题发生纠纷时，由县级人民政府林业主管部门提请本级人民政府批准补偿标准。"]], 1, "行政裁决", set()),
+    # 外商投资电信企业管理规定 art. 18: a body named by what it issued is kept as written (notes of the unseen annotators,
+    # convention 3: 发给证书的卫生健康主管部门), and its 颁发 is no licence
+    ([["违反本规定第六条规定的，由国务院工业和信息化主管部门责令限期改正，并处10万元以上50万元以下的罚款；情节严重的，由原颁发"
+       "《外商投资企业批准证书》的商务主管部门撤销其批准证书。"]], 1, "行政许可", set()),
+    # near miss: 核发 as the act of a named body stays a licence
+    ([["县级以上地方人民政府卫生健康主管部门应当自受理申请之日起二十个工作日内核发医师执业证书。"]], 1, "行政许可",
+     {"县级以上地方人民政府卫生健康主管部门"}),
 ]
 
 
