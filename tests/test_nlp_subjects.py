@@ -148,6 +148,11 @@ CASES = [
     # near miss: 核发 as the act of a named body stays a licence
     ([["县级以上地方人民政府卫生健康主管部门应当自受理申请之日起二十个工作日内核发医师执业证书。"]], 1, "行政许可",
      {"县级以上地方人民政府卫生健康主管部门"}),
+    # 医师法 art. 54: a certificate got by improper means, 由X予以撤销: X's penalty
+    ([["以不正当手段取得医师资格证书或者医师执业证书的，由发给证书的卫生健康主管部门予以撤销，三年内不受理其相应申请。"]], 1,
+     "行政处罚", {"发给证书的卫生健康主管部门"}),
+    # near miss, 行政许可法 art. 69: 应当予以撤销 with no body named is the licensing procedure's, no penalty by this row
+    ([["被许可人以欺骗、贿赂等不正当手段取得行政许可的，应当予以撤销。"]], 1, "行政处罚", set()),
 ]
 
 
