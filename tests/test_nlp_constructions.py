@@ -80,10 +80,11 @@ ONE_ARTICLE = [
      {("行政许可", "县级以上地方人民政府野生动物保护主管部门", "certificate")}),
     # 商业银行法 art. 63: 接受X的审计监督 makes X the inspecting body
     ("商业银行应当依法接受审计机关的审计监督。", {("行政检查", "审计机关", "inspection")}),
-    # 土地管理法 art. 53: an application to X, reviewed by X, approved by the government it is passed to
+    # 土地管理法 art. 53: an application to X, reviewed by X (the short name is the one named in full before), approved
+    # by the government it is passed to
     ("经批准的建设项目需要使用国有建设用地的，建设单位应当持法律、行政法规规定的有关文件，向有批准权的县级以上人民政府自然资源"
      "主管部门提出建设用地申请，经自然资源主管部门审查，报本级人民政府批准。",
-     {("行政许可", "自然资源主管部门", "licence_review"), ("行政许可", "本级人民政府", "approval")}),
+     {("行政许可", "有批准权的县级以上人民政府自然资源主管部门", "licence_review"), ("行政许可", "本级人民政府", "approval")}),
 ]
 
 

@@ -262,7 +262,10 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             previous_end = term.end
             continue
         if not (_inside(term.start, zones) or _inside(term.start, mask)) and not violator:
-            if before.endswith("由") or before.endswith("提请") and re.match(r"(?:依法)?予以", after):
+            if before.endswith("由") or before.endswith("提请") and re.match(r"(?:依法)?予以", after) or before.endswith(
+                    ("提请", "报请")) and _DECIDES_AFTER.match(after) or before.endswith("提请") and re.match(
+                    r"[^，。；]{0,12}?(?:调解处理|裁决|依法处理)", after):
+                # 提请当地县级人民政府及其指定的部门调解处理 (石油地震勘探损害补偿规定 art. 7): the body asked rules the dispute
                 agent = True
             elif before.endswith("接受") and _ACCEPTED.match(after) and not re.search(r"被(?:检查|监督|审计)", sentence):
                 agent = True  # 接受审计机关的审计监督: the body supervises the one who accepts
@@ -286,6 +289,15 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
     return result
 
 
+# bodies that may detain (行政拘留): 公安机关 and its organs, 国家安全机关, 海警机构 (海警法 art. 37)
+_DETAINING = re.compile(r"公安|警察|国家安全机关|边防检查|海警|移民管理")
+POLICE = "公安机关"
+_COURT = re.compile(r"人民法院|审判")  # 人民法院…予以罚款、拘留 (行政诉讼法 art. 59): a court's detention is no administrative power
+# 除应当由Y依照…决定的外 / 但…由Y决定的除外: bodies a designation names as an exception
+_EXCEPTED_BEFORE = re.compile(r"除(?:应当|依法)?由$|除[^，。；]{0,6}由$")
+_FOUND_IN_CHECK = re.compile(r"\s*(?:在|对)?(?:监督)?检查(?:中|时|过程中)[，,]?(?:发现|查明)[^，。；]{1,30}?的[，,](?:应当|可以)?(?:依法)?责令")
+# 提请有关人民政府依据职责权限，责令停建、关闭 (传染病防治法 art. 76): the body asked decides the sanction itself
+_DECIDES_AFTER = re.compile(r"(?:依据职责权限|按照[^，。；]{0,16}?权限|依法)?[，,]?(?:责令|决定)(?:停产|停业|停建|关闭|取缔|吊销)")
 _SUBMITS = re.compile(r"(?<!申)报(?!告|名|酬|道|纸|刊)|提请|呈送|送交|送请")
 # X在监督检查中发现…的 / X发现…的: a body that finds the case (not one of the administration: 发现下级部门不履行职责的)
 _FINDS_CASE = re.compile(r"(?:在[^，。；]{0,20}?(?:中|时)，?)?(?:依法)?(?:发现|查明|认为)"
@@ -323,6 +335,58 @@ _SECTORS_BEFORE = re.compile(r"(?:^|(?<=[，。；：\n由]))((?:[^\s，。；�
 # list words that are no sector: verbs, and bodies of their own (监察委员会、人民法院、…公安机关)
 _NOT_SECTOR = re.compile(r"拒绝|阻挠|妨碍|干扰|协助|配合|支持|指导|监督|通知|会同|报告|举报|投诉|检举|控告|商|经|报"
                          r"|委员会|法院|检察院|机关|部门|机构|政府|海关|单位|组织|个人|企业")
+
+
+# sectors listed and closed by 等 before one department word (words as in _SECTORS_BEFORE, plus the level words a
+# government before the first one brings)
+_SECTOR_WORD = r"[^\s，。；：、（）()的对向经由与和或及并在将为其各有应可据依照按负统挥]{2,16}?"
+_NOT_SECTOR_WORD = re.compile(r"^(?:拒绝|阻挠|妨碍|干扰|协助|配合|支持|指导|通知|会同|报告|举报|投诉|检举|控告|提请|组织|商请|以|监督(?!管理))"
+                              r"|委员会|法院|检察院|机关|部门|机构|政府|海关|单位|个人|企业")
+_ETC_LIST = re.compile(rf"((?:{_SECTOR_WORD}、)+{_SECTOR_WORD})等(?:其他)?(?:有关|相关)?((?:行政)?(?:主管)?(?:部门|机构|机关))$")
+_HEAD_OF_LIST = re.compile(r"^(?:国务院|[^、]*?人民政府)")
+
+
+def _split_listed(text: str, bodies: list[Term]) -> list[Term]:
+    """国务院教育、人力资源社会保障、中医药等有关部门 -> 国务院教育部门, 国务院人力资源社会保障部门, 国务院中医药部门: a list of
+    sectors closed by 等 is written out, the open 等 dropped, the government before it the level of each (医师法 art. 4,
+    notes of the unseen annotators; 城镇燃气管理条例 art. 22 县级以上地方人民政府质量监督、工商行政管理、燃气管理等部门 in the
+    dev gold). One sector before 等 (生态环境等主管部门) stays as written, and so does a list of bodies or verbs."""
+    out: list[Term] = []
+    dropped: list[Term] = []
+    for term in bodies:
+        if any(term is d for d in dropped):
+            continue
+        m = None if term.level or "等" not in term.text else _ETC_LIST.search(text, max(0, term.end - 90), term.end)
+        if m is None or m.end() != term.end:
+            out.append(term)
+            continue
+        words = m.group(1).split("、")
+        head = _HEAD_OF_LIST.match(words[0])
+        prefix, level, at = "", "", m.start()
+        if head:
+            prefix, words[0] = head.group(), words[0][head.end():]
+        if len(words[0]) < 2 or any(_NOT_SECTOR_WORD.search(w) for w in words) or not head and not (
+                m.start() == 0 or text[m.start() - 1] in "，。；：\n由" or any(
+                b.end == m.start() and b.suffix in ("人民政府", "国务院") for b in bodies)):
+            out.append(term)
+            continue
+        government = next((b for b in bodies if b.suffix in ("人民政府", "国务院") and (
+            b.start == m.start() and head or b.end == m.start() and not head)), None)
+        if government is not None:
+            prefix, level = (prefix or government.text), government.level
+            out = [b for b in out if b is not government]  # the bare government was only the level of the list
+            dropped.append(government)
+            if not head:
+                prefix = government.text
+        else:  # no government term where the list starts: 各级人民政府公安、… cut inside a word
+            out.append(term)
+            continue
+        for n, word in enumerate(words):
+            width = len(word) + (len(prefix) if head and n == 0 else 0)  # the first one's span holds the government
+            end = term.end if n == len(words) - 1 else at + width  # the last one's, 等部门 (…等部门及其工作人员有…的)
+            out.append(Term("BODY", at, end, prefix + word + m.group(2), level=level, suffix=m.group(2)))
+            at += width + 1
+    return out
 
 
 def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
@@ -375,8 +439,11 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
     for i in range(1, len(result)):
         first, term = result[i - 1], result[i]
         if (first.level and not term.level and first.text.startswith(first.level) and term.text[-2:] == first.text[-2:]
-                and term.text[-2:] in ("部门", "机构", "税务局") and re.fullmatch(r"、|和|或者|以及|及", text[first.end: term.start])
-                and not term.text.startswith(("本级", "同级", "上级", "国务院", "地方")) and "负有" not in term.text
+                and (term.text[-2:] in ("部门", "机构") or term.text.endswith("税务局") and first.text.endswith("税务局"))
+                and re.fullmatch(r"、|和|或者|以及|及", text[first.end: term.start])
+                # 地方税务局 is a body of its own name (税收征收管理法 art. 31: 经省、自治区、直辖市国家税务局、地方税务局批准)
+                and not (term.text.startswith(("本级", "同级", "上级", "国务院", "地方")) and term.text != "地方税务局")
+                and "负有" not in term.text
                 # 或者其他有关部门 is any other department; 以及其他有关部门 those of the same government
                 and not (term.text.startswith("其他") and text[first.end: term.start] not in ("以及", "及", "、"))):
             prefix = first.text[: len(first.level)]
@@ -384,6 +451,86 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
                 prefix = first.text[: first.text.index("人民政府", len(prefix)) + 4]
             result[i] = Term("BODY", term.start, term.end, prefix + term.text, level=first.level, suffix=term.suffix)
     return result
+
+
+# a short name that refers back (卫生健康主管部门 after 县级以上地方人民政府卫生健康主管部门): not a generic or relative one
+_NOT_SHORT = re.compile(r"^(?:其他|有关|各|本|该|上级|上一级|下级|同级|原|所在地|当地)|[的等]")
+_NATIONAL = ("国务院", "国家", "中央")
+# 本级人民政府消防救援机构 / 同级人民政府物价部门: a department of the government just named (not the bare government,
+# 本级人民政府, kept as written: 土地管理法 art. 53)
+_SAME_LEVEL = re.compile(r"(?:本级|同级)(?:地方)?人民政府(?=[^，。；、的省市县区乡镇][^，。；、的]+$)")
+_GOVERNMENT_HEAD = re.compile(r"^(?:[^，。；]{0,24}?(?:人民政府|国务院))")
+
+
+def _full_names(text: str, bodies: list[Term]) -> list[Term]:
+    """A body written without its level after the same body named in full earlier in the article takes the full name
+    (医师法 art. 13: 向所在地县级以上地方人民政府卫生健康主管部门申请注册 … 卫生健康主管部门应当…准予注册; notes of the
+    unseen annotators, convention 2). Only one full name may fit: 县级以上X部门 and 设区的市级X部门 both named before leave
+    the short X部门 as written. A department of the State Council is no full name of a short one: it sets the rule the
+    local department applies (消防法 art. 13: 国务院住房和城乡建设主管部门规定…的建设工程，…向住房和城乡建设主管部门申请;
+    道路交通安全法 art. 94: 国务院价格主管部门核定的收费标准 … 由价格主管部门…处罚)."""
+    out: list[Term] = []
+    for term in bodies:
+        same = _SAME_LEVEL.match(term.text)
+        if same and not term.level:
+            # 县级以上地方人民政府应急管理部门…，并由本级人民政府消防救援机构负责实施 (消防法 art. 4): the level of the
+            # department named before in the sentence is written out (notes of the unseen annotators, convention 1)
+            sentence = max(text.rfind(c, 0, term.start) for c in "。；\n")
+            lead = next((b for b in reversed(out) if b.level and sentence < b.start and b.end <= term.start
+                         and (head := _GOVERNMENT_HEAD.match(b.text))
+                         and head.end() < len(b.text) and not b.text.startswith(_NATIONAL)), None)
+            if lead is not None:
+                head = _GOVERNMENT_HEAD.match(lead.text).group()
+                out.append(Term("BODY", term.start, term.end, head + term.text[same.end():], level=lead.level,
+                                suffix=term.suffix))
+                continue
+        if term.level or term.suffix in ("人民政府", "国务院") or _NOT_SHORT.search(term.text) or len(term.text) < 4:
+            out.append(term)
+            continue
+        fits = {b.text for b in out if b.level and b.end <= term.start and b.text.endswith(term.text)
+                and not b.text.startswith(_NATIONAL)
+                and (head := _GOVERNMENT_HEAD.match(b.text)) and head.end() == len(b.text) - len(term.text)}
+        if len(fits) == 1:
+            full = next(b for b in reversed(out) if b.text in fits)
+            out.append(Term("BODY", term.start, term.end, full.text, level=full.level, suffix=term.suffix))
+        else:
+            out.append(term)
+    return out
+
+
+_WITH = re.compile(r"会同")
+_GENERIC_PARTNER = re.compile(r"^(?:同级|本级|国务院|县级以上[^，。；]{0,8}?)?(?:其他)?有关|等[^，。；]{0,4}(?:部门|机构|机关)$")
+_LIST_JOIN = re.compile(r"、|和|及|以及")
+
+
+def _partners(text: str, bodies: list["_Body"], subjects: list[Subject], lo: int, act: int) -> list[Subject]:
+    """X会同Y[、Z]批准 in the act's own comma clause: Y and Z act with X, one entry each (港口法 art. 13,
+    公路法 arts. 47, 63; 文物保护法 art. 91 会同公安机关、海上执法机关追缴文物, where the 警告 after the comma is X's
+    alone). 同级 / 本级 before the partner is X's level written out (公路法 art. 63: 会同同级物价行政主管部门)."""
+    names = {name for name, _ in subjects}
+    found: list[Subject] = []
+    for m in _WITH.finditer(text, lo, act):
+        lead = next((b for b in bodies if b.term.end == m.start() and b.term.text in names), None)
+        if lead is None:
+            continue
+        at = m.end()
+        for b in bodies:
+            if b.term.start < at or b.term.end > act:
+                continue
+            if b.term.start != at:
+                break
+            name, level = b.term.text, b.term.level or None
+            if _GENERIC_PARTNER.search(name):
+                break  # 会同有关部门 / 国务院外交等有关部门: no particular body
+            same = re.match(r"(?:同级|本级)(?:人民政府)?", name)
+            if same and lead.term.level:
+                head = _GOVERNMENT_HEAD.match(lead.term.text)
+                if head:
+                    name, level = head.group() + name[same.end():], lead.term.level
+            found.append((name, level))
+            join = _LIST_JOIN.match(text, b.term.end)
+            at = join.end() if join else -1
+    return [f for f in found if f not in subjects]
 
 
 def _triggers(text: str, refs: list[Term], zones) -> list[tuple[str, int]]:
@@ -421,6 +568,17 @@ def _modality(modals: list[Term], lo: int, hi: int) -> str | None:
     return found
 
 
+# 其他 a government holds toward a party, not its leadership: 由县级以上人民政府无偿收回用地单位的土地使用权 (土地管理法 art. 38,
+# dev gold)
+_ON_A_PARTY = {"收回使用权"}
+
+
+def _is_local_government(subject: str) -> bool:
+    """乡（镇）人民政府 / 街道办事处: the government nearest the public, whose 予以制止 acts on a party (丽水市扬尘污染防治规定
+    art. 4, dev gold), not the leadership of a higher government."""
+    return bool(re.search(r"(?:乡|镇|（镇）)人民政府$|街道办事处$", subject))
+
+
 def _is_government(subject: str) -> bool:
     return subject.endswith(("人民政府", "国务院", "办事处"))
 
@@ -448,7 +606,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
     mask = _mask(terms)
     sentences = _sentences(text)
     lines = _lines(text)
-    body_terms = _expand_elliptic(text, [t for t in terms if t.label == "BODY" and not _inside(t.start, mask)])
+    body_terms = _full_names(text, _expand_elliptic(
+        text, _split_listed(text, [t for t in terms if t.label == "BODY" and not _inside(t.start, mask)])))
     zones = _condition_zones(text, sentences, lines, body_terms)
     internal: list[tuple[int, int]] = []
     bodies = _classify_bodies(text, body_terms, zones, mask, internal)
@@ -485,6 +644,9 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
     violated_sentences = {sentence_of(b.term.start) for b in bodies if b.violator}
     findings: dict[tuple[int, str, str], ClauseFinding] = {}
     sanctioning: list[Subject] = []
+    sanctioning_unnamed = False  # sanctioning came from a designation, an earlier article or the competent bodies
+    police_in: tuple[int, int] | None = None  # the sentence whose 拘留 went to 公安机关 (a 并处 after it follows)
+    police_keys: set[tuple[int, str, str]] = set()
     all_triggers = _triggers(text, refs, zones)
     for act in acts:
         if (_inside(act.start, mask) or _inside(act.start, zones) and act.key != "处罚规定" or _inside(act.start, body_ranges)
@@ -533,19 +695,35 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                                   and "经" in text[max(clause_start, s_start): act.start]):
             continue  # 规划…报国务院批准: planning inside the administration; 经X批准确定的耕地: a presupposition
         subjects: list[Subject] = []
-        by_competence = False
+        by_competence = unnamed = False
+        excepted: list[Subject] = []
         subject_end = s_start
         named = [b for b in bodies if b.licensing and s_start <= b.term.start < act.start
                  and act.start - b.term.end < 40]
         if named and (act.key in LICENCE_ACTIONS or act.category in ("行政确认", "行政许可")):
             subjects = [(b.term.text, b.term.level) for b in named if b.group == named[-1].group]
             subject_end = s_start  # 必须经X批准 / 应当向X申请: the modal stands before X
+            # 向X提出申请，…，由Y批准 (土地管理法 art. 60): Y, named between X and the act, approves too
+            deciding = [b for b in agents if named[-1].term.end <= b.term.start < act.start and text.startswith(
+                "由", b.term.start - 1) and not _inside(b.term.start, internal)]
+            subjects += [(b.term.text, b.term.level) for b in deciding if b.group == deciding[-1].group
+                         and (b.term.text, b.term.level) not in subjects]
         if not subjects and act.key == "处罚规定":
-            # 本法规定的行政处罚，由X决定: the bodies after the act hold it
+            # 本法规定的行政处罚，由X决定: the bodies after the act hold it, those of a 除由Y决定的外 too
+            # (消防法 art. 70: 除应当由公安机关依照《治安管理处罚法》…决定的外，由住房和城乡建设主管部门、消防救援机构…决定)
             after = [b for b in agents if act.end <= b.term.start < s_end]
             if after:
-                subjects = [(b.term.text, b.term.level) for b in after if b.group == after[0].group]
+                groups = {after[0].group}
+                excepted_groups = {b.group for b in after if _EXCEPTED_BEFORE.search(
+                    text, max(act.end, b.term.start - 24), b.term.start)}
+                if excepted_groups:
+                    groups = {b.group for b in after}
+                subjects = list(dict.fromkeys((b.term.text, b.term.level) for b in after if b.group in groups))
+                # the later acts of the article (由作出决定的部门或者机构强制执行) are the designated bodies', not the exception's
+                excepted = [(b.term.text, b.term.level) for b in after if b.group in excepted_groups]
                 subject_end = act.end
+            elif act.text.startswith("行政处罚权"):
+                continue  # 规定由X行使的行政处罚权，…由Y行使: the power is Y's, and Y is no body the rules know
         if not subjects:
             # a sanction takes the nearest agent of its paragraph, else the last sanctioning
             # body of the article, else the designated or carried subject
@@ -555,7 +733,10 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 if not _SUBJECTLESS_START.match(text, s_start) and not _inside(s_start, zones):
                     scope_start = s_start  # (审核合格的，予以登记: a sentence opening with its case has no subject of its own)
             if act.category == "其他" and act.key != "监督管理职责" and not _ITEM_LINE.match(
-                    text[lines[line_index(act.start)][0]:]):
+                    text[lines[line_index(act.start)][0]:]) and not (
+                    act.key == "责令改正" and _FOUND_IN_CHECK.match(text, s_start)):
+                # 港口法 art. 36: X应当…实施监督检查…；检查中发现安全隐患的，应当责令被检查人立即排除: a sentence that opens
+                # with what the checking found orders for the body of the sentence before
                 scope_start = s_start
             before = [b for b in agents if scope_start <= b.term.start and b.term.end <= act.start
                       and (b.local_end is None or act.start < b.local_end)]
@@ -571,15 +752,17 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 if act.key in LICENCE_ACTIONS | {"审核", "同意"} and _SUBMITS.search(text, nearest.term.end, act.start):
                     continue  # 招录机关应当将名单报…审批: the body submits, another approves
             elif act.category in SANCTION_CATEGORIES and act.key not in REFERRAL_ACTIONS:
+                unnamed = True  # the article names no body for it (the 拘留 rule below)
                 named_penalty = next((list(b) for keys, b in designated or () if keys and act.key in keys), None)
                 if named_penalty:
                     subjects = named_penalty  # 本法规定的吊销资质证书的行政处罚，由颁发资质证书的机关决定
                 elif sanctioning:
-                    subjects = list(sanctioning)
+                    subjects, unnamed = list(sanctioning), sanctioning_unnamed
                 elif earlier := [b for b in agents if b.term.end <= act.start and b.local_end is None
                                  and not _no_subject(b.term.text, act.category)]:
                     # 行政处罚法 art. 28: 行政机关…应当责令改正。/ 当事人有违法所得…应当予以没收: the article's subject
                     subjects = [(b.term.text, b.term.level) for b in earlier if b.group == earlier[-1].group]
+                    unnamed = False
                 elif designated:
                     # a designation for this act (本法规定的吊销许可证的行政处罚，由X决定) before the general one
                     subjects = next((list(bodies) for keys, bodies in designated if keys and act.key in keys),
@@ -598,12 +781,15 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     para = paragraph_of_line[line_index(earlier[-1].term.start)]
                     subjects = [(b.term.text, b.term.level) for b in earlier
                                 if paragraph_of_line[line_index(b.term.start)] == para]
+        if subjects and act.category != "其他":  # 会同有关部门责令改正: conservative with 其他
+            subjects += _partners(text, bodies, subjects, max(clause_start + 1, s_start), act.start)
         subjects = [sub for sub in subjects if not _no_subject(sub[0], act.category)
                     and not procedure_of(text, act.category, sub[0], act.start, act.end, (s_start, s_end),
                                          paragraph_start(act.start))]  # patterns/procedures.tsv
         if not subjects:
             continue  # none, or only 行政机关 of a procedural rule, staff, a legislature (patterns/subjects.tsv)
-        if act.category == "其他" and all(_is_government(s) for s, _ in subjects):
+        if act.category == "其他" and all(_is_government(s) for s, _ in subjects) and not (
+                act.key == "制止" and all(_is_local_government(s) for s, _ in subjects)) and act.key not in _ON_A_PARTY:
             continue  # a government's leadership or its own orders are no power list item
         if act.key == "监督管理职责" and (act.start - subject_end > 80 or subject_end < s_start):
             continue  # 负责 must be the subject's own verb
@@ -617,9 +803,18 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 modal = "不得"
         if modal == "不得" and act.key not in LICENCE_ACTIONS:
             continue  # a prohibition on the body grants nothing
+        by_police = False
+        if act.category == "行政处罚" and unnamed and (act.key == "行政拘留" or police_in == (s_start, s_end) and re.search(
+                r"并处$", text[max(clause_start + 1, s_start): act.start] + act.text[:2])):
+            if not any(_DETAINING.search(s) for s, _ in subjects) and not _COURT.search(text):
+                # only 公安机关 restricts personal liberty (行政处罚法 art. 18; 治安管理处罚法): a 拘留 whose paragraph names
+                # no body, left to a designation or an earlier article of other bodies, is the police's, and so is the
+                # fine 并处 beside it (消防法 arts. 63, 64, 68 under art. 70); a body the paragraph names keeps it
+                subjects, by_police = [(POLICE, None)], True
+                police_in = (s_start, s_end)
         first_level = subjects[0][1]
-        if act.category in SANCTION_CATEGORIES:
-            sanctioning = list(subjects)
+        if act.category in SANCTION_CATEGORIES and not by_police:
+            sanctioning, sanctioning_unnamed = [x for x in subjects if x not in excepted] or list(subjects), unnamed
         amounts_here = [t.text for t in amounts if s_start <= t.start < s_end and not _inside(t.start, zones)]
         line = line_index(act.start)
         unit = line if _ITEM_LINE.match(text[lines[line][0]:]) else -1 - paragraph_of_line[line]
@@ -637,6 +832,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                                                         modality=modal, inherited_level=level or first_level)
                 if act.category in SANCTION_CATEGORIES or act.key == "责令改正":
                     finding.triggers = list(all_triggers)
+            if by_police:
+                police_keys.add(key)
             if finding.modality is None and modal is not None:
                 finding.modality = modal  # …实施监督检查时，可以查阅: a later act states it
             if act.key not in finding.actions:
@@ -654,7 +851,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
               if not (f.category == "其他" and set(f.actions) <= {"责令改正", "制止"} and f.subject in punished)]
     result.sort(key=lambda f: f.start)
     last_subject = carried
-    sanction_agents = [f for f in result if f.category in SANCTION_CATEGORIES]
+    police = {id(findings[k]) for k in police_keys if k in findings}
+    sanction_agents = [f for f in result if f.category in SANCTION_CATEGORIES and id(f) not in police]
     if sanction_agents:
         last_subject = (sanction_agents[-1].subject, sanction_agents[-1].inherited_level)
     elif agents:

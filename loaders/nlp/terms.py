@@ -240,7 +240,8 @@ def _group_index(match: re.Match) -> int:
 
 _BOUNDARY_CHARS = set("，。；：、（）《》“”\n 由经向对和及或与同并报")
 _BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "其中", "并且", "所属的", "设置的", "指定的", "授权的", "，依法",
-                   "委托的", "接受", "条规定的", "款规定的", "所在地的", "报送", "设立的", "征得")  # 报送有审核权的…部门审核
+                   "委托的", "接受", "条规定的", "款规定的", "所在地的", "报送", "设立的", "征得",  # 报送有审核权的…部门审核
+                   "提请")  # 提请有关人民政府…责令停建、关闭 (传染病防治法 art. 76)
 
 
 _PLACE_BEFORE = re.compile(r"(?<=[，。；：、（由经向对报])[^，。；：、（）由经向对报的请提可应将并到或和及与]{1,14}所在地的$")
@@ -284,6 +285,8 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
         if not level and not m.group("name") and not tables.fixed_body.fullmatch(m.group()):
             continue  # a bare 部门 / 机关 is no particular body
         start = m.start()
+        if not level and text.startswith("会同同级", start - 3) and m.group().startswith("级"):
+            start -= 1  # 会同同级物价行政主管部门: the partner of the same level (公路法 art. 63); 报同级… stays internal
         if not level and "等" in (m.group("name") or ""):
             # 财政、审计、税务、金融管理等部门: the list closed by 等 is one subject, as written
             head = _LIST_BEFORE.search(text, max(0, start - 40), start)
