@@ -1,0 +1,116 @@
+"""Constructions of licences, coercion, inspection and rulings that the first tables missed (issue 12, branch
+i12-permit): a table of (article text as the corpus has it, expected clauses) with a near miss beside each row.
+
+Each construction row of ``patterns/constructions.tsv`` / ``patterns/procedures.tsv`` added by this branch has at
+least one text here that it must read and one that it must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_nlp_constructions import found
+
+# (text, expected {(category, subject, construction)}), law and article in the comment
+ROWS = [
+    # --- 行政许可 -------------------------------------------------------------------------------------------
+    # 公路法 art. 44 para. 2 (first sentence): 征得X的同意 (licence_consent)
+    ("因修建铁路、机场、电站、通信设施、水利工程和进行其他建设工程需要占用、挖掘公路或者使公路改线的，建设单位应当事先征得"
+     "有关交通主管部门的同意；影响交通安全的，还须征得有关公安机关的同意。",
+     {("行政许可", "有关交通主管部门", "licence_consent"), ("行政许可", "有关公安机关", "licence_consent")}),
+    # near miss, 种子法 (2021) art. 32 para. 3: the consent of a right holder, no body
+    ("申请领取具有植物新品种权的种子生产经营许可证的，应当征得植物新品种权所有人的书面同意。", set()),
+    # near miss, 公路法 art. 31 (first sentence): the consent of whoever manages the facility affected (owner_consent)
+    ("因建设公路影响铁路、水利、电力、邮电设施和其他设施正常使用时，公路建设单位应当事先征得有关部门的同意。", set()),
+    # near miss, 价格管理条例 art. 21: a head's appointment approved by the superior department (personnel_consent)
+    ("物价检查机构受上级物价检查机构的业务指导。地方各级物价检查机构主要负责人的任免，应当事前征得上一级物价部门的同意。", set()),
+    # 出境入境管理法 art. 50: 未经X许可，不得 (licence_unless)
+    ("出境的交通运输工具自出境检查后至出境前，入境的交通运输工具自入境后至入境检查前，未经出入境边防检查机关按照规定程序许可，"
+     "不得上下人员、装卸货物或者物品。",
+     {("行政许可", "出入境边防检查机关", "licence_unless")}),
+    # 公路法 art. 54: 未经X批准，不得…以外的其他标志 (the 的 of a noun inside the prohibition is no case)
+    ("任何单位和个人未经县级以上地方人民政府交通主管部门批准，不得在公路用地范围内设置公路标志以外的其他标志。",
+     {("行政许可", "县级以上地方人民政府交通主管部门", "approval")}),
+    # near miss, 专利法 (2020) art. 11 (first sentence): the licence of a right holder
+    ("发明和实用新型专利权被授予后，除本法另有规定的以外，任何单位或者个人未经专利权人许可，都不得实施其专利。", set()),
+    # near miss, 劳动保障监察条例 art. 28: 未经X许可，从事…的组织或者个人 is the case of a sanction
+    ("未经劳动保障行政部门许可，从事职业介绍、职业技能培训或者职业技能考核鉴定的组织或者个人，由劳动保障行政部门、工商行政管理部门"
+     "依照国家有关无照经营查处取缔的规定查处取缔。",
+     {("行政处罚", "劳动保障行政部门", "penalty"), ("行政处罚", "工商行政管理部门", "penalty")}),
+    # 消防法 (2021) art. 40 para. 1: 报X验收 (acceptance)
+    ("专职消防队的建立，应当符合国家有关规定，并报当地消防救援机构验收。",
+     {("行政许可", "当地消防救援机构", "acceptance")}),
+    # 土地管理法 (2019) art. 30 para. 3: a government that 进行验收
+    ("省、自治区、直辖市人民政府应当制定开垦耕地计划，监督占用耕地的单位按照计划开垦耕地或者按照计划组织开垦耕地，并进行验收。",
+     {("行政许可", "省、自治区、直辖市人民政府", "acceptance")}),
+    # near miss, 北京市建设工程质量条例: a supervising firm's acceptance, no body
+    ("实施监理的建设工程，施工单位自检合格后应当报监理单位进行验收。", set()),
+    # 医师法 (2021) art. 20 para. 3: 注销注册 of a doctor's registration is the licence's life cycle (registration_life)
+    ("县级以上地方人民政府卫生健康主管部门对个体行医的医师，应当按照国家有关规定实施监督检查，发现有本法规定注销注册的情形的，"
+     "应当及时注销注册，废止医师执业证书。",
+     {("行政检查", "县级以上地方人民政府卫生健康主管部门", "inspection"),
+      ("行政许可", "县级以上地方人民政府卫生健康主管部门", "registration_life")}),
+    # near miss, 医师法 (2021) art. 21: the list of the registered is published (a noun); its 注销 stays as it was
+    ("县级以上地方人民政府卫生健康主管部门应当将准予注册和注销注册的人员名单及时予以公告，由省级人民政府卫生健康主管部门汇总，"
+     "报国务院卫生健康主管部门备案，并按照规定通过网站提供医师注册信息查询服务。",
+     {("其他", "县级以上地方人民政府卫生健康主管部门", "deregistration")}),
+    # near miss, 公司法 (2023) art. 47 (first sentence): 注册资本 is a noun
+    ("有限责任公司的注册资本为在公司登记机关登记的全体股东认缴的出资额。", set()),
+    # 医师法 (2021) art. 8 para. 2: a qualification exam 由X组织实施 (qualification_exam)
+    ("医师资格考试分为执业医师资格考试和执业助理医师资格考试。医师资格考试由省级以上人民政府卫生健康主管部门组织实施。",
+     {("行政许可", "省级以上人民政府卫生健康主管部门", "qualification_exam")}),
+    # near miss, 护士条例 art. 7 item 3: passing an exam a department organised is a condition
+    ("（三）通过国务院卫生主管部门组织的护士执业资格考试；", set()),
+    # --- 行政强制 -------------------------------------------------------------------------------------------
+    # 文物保护法 (2024) art. 32 para. 2: 拒不履行…的，X可以给予抢救修缮，所需费用由所有人承担 (substitute_cost)
+    ("不可移动文物有损毁危险，所有人或者使用人不具备修缮能力的，县级以上人民政府应当给予帮助；所有人或者使用人具备修缮能力但拒不"
+     "依法履行修缮义务的，县级以上人民政府可以给予抢救修缮，所需费用由所有人或者使用人承担。",
+     {("行政强制", "县级以上人民政府", "substitute_cost")}),
+    # near miss, 菏泽市物业管理条例 art. 35: the owners' agent performs at their assembly's consent, no body
+    ("物业存在安全隐患，危及公共利益以及他人合法权益时，责任人或者业主应当及时维修养护。责任人或者业主不履行维修养护义务的，"
+     "经业主大会或者业主委员会同意，可以由物业服务人维修养护，费用由责任人或者业主承担。", set()),
+    # 文物保护法 (2024) art. 38 para. 2: X…；必要时…依法予以拆除 (demolition)
+    ("对危害不可移动文物安全、破坏不可移动文物历史风貌的建筑物、构筑物，当地人民政府应当及时调查处理；必要时，对该建筑物、构筑物"
+     "依法予以拆除、迁移。",
+     {("行政强制", "当地人民政府", "demolition")}),
+    # near miss, 北京市安全生产条例 (2022) art. 48: a duty stated with no body
+    ("对已有不符合安全距离要求的建筑物、构筑物，应当依法予以拆除，或者经安全评估采取其他保障安全的措施。", set()),
+    # 消防法 (2021) art. 51 para. 1: 有权封闭火灾现场 (scene_closure), 负责调查火灾原因 (cause_investigation)
+    ("消防救援机构有权根据需要封闭火灾现场，负责调查火灾原因，统计火灾损失。",
+     {("行政强制", "消防救援机构", "scene_closure"), ("行政检查", "消防救援机构", "cause_investigation")}),
+    # --- 行政检查 -------------------------------------------------------------------------------------------
+    # 文物保护法 (2024) art. 78 para. 2: 海关凭…许可证放行 (customs_release)
+    ("任何单位或者个人运送、邮寄、携带文物出境，应当向海关申报；海关凭文物出境许可证放行。",
+     {("行政检查", "海关", "customs_release")}),
+    # near miss, 出境入境管理法 art. 48: 凭 a document, a foreigner's own use, no release by a body
+    ("取得永久居留资格的外国人，凭永久居留证件在中国境内居留和工作，凭本人的护照和永久居留证件出境入境。", set()),
+    # 公路法 art. 53: 接受X的现场调查 (accepted_investigation)
+    ("造成公路损坏的，责任者应当及时报告公路管理机构，并接受公路管理机构的现场调查。",
+     {("行政检查", "公路管理机构", "accepted_investigation")}),
+    # near miss, 消防法 (2021) art. 51 para. 2: 接受事故调查 names no investigating body after 接受
+    ("火灾扑灭后，发生火灾的单位和相关人员应当按照消防救援机构的要求保护现场，接受事故调查，如实提供与火灾有关的情况。", set()),
+    # near miss, 消防法 (2021) art. 56: the manner and conduct of the acts (manner_principle_list, staff_conduct)
+    ("住房和城乡建设主管部门、消防救援机构及其工作人员应当按照法定的职权和程序进行消防设计审查、消防验收、备案抽查和消防安全检查，"
+     "做到公正、严格、文明、高效。\n住房和城乡建设主管部门、消防救援机构及其工作人员进行消防设计审查、消防验收、备案抽查和消防安全"
+     "检查等，不得收取费用，不得利用职务谋取利益。", set()),
+    # near miss, 公路法 art. 72: supervision of the bodies' own inspectors
+    ("交通主管部门、公路管理机构应当加强对所属公路监督检查人员的管理和教育，要求公路监督检查人员熟悉国家有关法律和规定，公正廉洁，"
+     "热情服务，秉公执法，对公路监督检查人员的执法行为应当加强监督检查，对其违法行为应当及时纠正，依法处理。", set()),
+    # --- 行政裁决 -------------------------------------------------------------------------------------------
+    # 专利法 (2020) art. 65 (first sentence): 请求X处理 a dispute
+    ("未经专利权人许可，实施其专利，即侵犯其专利权，引起纠纷的，由当事人协商解决；不愿协商或者协商不成的，专利权人或者利害关系人"
+     "可以向人民法院起诉，也可以请求管理专利工作的部门处理。",
+     {("行政裁决", "管理专利工作的部门", "dispute_ruling")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROWS, ids=[f"{i:02d}-{t[:10]}" for i, (t, _) in enumerate(ROWS)])
+def test_permit_construction(text: str, expected: set) -> None:
+    assert {(cat, subj, cons) for _, cat, subj, cons in found([text])} == expected
+
+
+def test_a_body_asked_to_assist_is_not_the_inspecting_body() -> None:
+    # 反洗钱法 (2024) art. 15 para. 2: 请求X协助其监督检查 (X assists; the body that asks inspects)
+    text = ("有关特定非金融机构主管部门监督检查特定非金融机构履行反洗钱义务的情况，处理反洗钱行政主管部门提出的反洗钱监督管理建议，"
+            "履行法律和国务院规定的有关反洗钱的其他职责。有关特定非金融机构主管部门根据需要，可以请求反洗钱行政主管部门协助其监督检查。")
+    assert not any(subj == "反洗钱行政主管部门" for _, _, subj, _ in found([text]))
