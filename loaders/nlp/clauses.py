@@ -71,6 +71,7 @@ LICENCE_ACTIONS = {"许可", "批准", "核发证", "考核", "验收"}
 REFERRAL_ACTIONS = {"处罚", "治安管理处罚"}
 
 _SENTENCE_END = re.compile(r"[。；;\n]")
+_CASE_BEFORE = re.compile(r"(?:的[^，。；]{0,12}?|时)[，,]")  # 不符合…的建筑工程， / 在申请…时，: a case before the subject
 _PROHIBITED = re.compile(r"不得|不准|禁止|方可|方能|才能")  # what 未经X批准 leads to in a licence
 _CLAUSE_END = re.compile(r"[，,。；;：:\n]")
 # the rest of the act's comma clause: …时 (a time), …必须/应当/不得依照 (the act is the topic of a duty)
@@ -82,7 +83,7 @@ _NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|
                          r"|[^，。；]{0,16}?(?:制度|机制|体系)$")
 # 接受X[和Y]的监督检查: the bodies named supervise (北京市出租汽车管理条例 art. 15 item 20)
 _ACCEPTED = re.compile(r"(?:(?:和|、|或者|及|以及)[^，。；]{1,16}?(?:部门|机关|机构))*(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计|调查)")
-_PLAN_OBJECT = re.compile(r"(?<!符合)(?:规划|计划(?!生育))(?!区|条件|许可|确定|用途|的要求)|预算|决算|(?:业务|技术|行业|国家|地方)(?:标准|规范)(?!化)|实施细则|实施办法")
+_PLAN_OBJECT = re.compile(r"(?<!符合)(?:规划|计划(?!生育))(?!区|条件|许可|确定|用途|的要求)|预算|决算|(?:业务|技术|行业|国家|地方)(?:标准|规范)(?!化)|实施细则|实施办法|修改方案")
 _ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|权限)")
 # 征收…土地的，由国务院批准: approving a taking is part of the 行政征收; 农用地转用 beside it is a licence
 _LEVY_OBJECT = re.compile(r"征收|征地|征用")
@@ -623,6 +624,11 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         if modal is None and act.key in LICENCE_ACTIONS and re.search(r"未经[^。；]{0,40}$", text[s_start:act.start]):
             if re.search(r"不得|禁止", text[act.end:s_end]):
                 modal = "不得"
+        if modal == "不得" and subject_end > s_start and not _CASE_BEFORE.search(text, s_start, subject_end) and re.fullmatch(
+                r"[^，。；]{0,4}?不得[^，。；]*", text[subject_end:act.start]):
+            # 县级以上人民政府及其有关部门不得超越权限审批建设项目 (建设工程质量管理条例 art. 5): a rule of conduct on the
+            # body; a bar after a case (不符合…的，审批机关不得批准) states what its review checks, and stays
+            continue
         if modal == "不得" and act.key not in LICENCE_ACTIONS:
             continue  # a prohibition on the body grants nothing
         first_level = subjects[0][1]
