@@ -103,6 +103,7 @@ _PRIVATE_ACTOR = re.compile(r"(?:^|[，,])(?!对)[^，,。；]{0,16}?(?:单位|�
                             r"(?:应当|可以|必须|依法|应|为了)")
 # a compensation for what a body took earlier in the article (征用, 征收, 收回, 调集, 隔离, 移交 …)
 _COMPENSATION = re.compile(r"补偿|报酬")
+_HANDED_TO = re.compile(r"(?:移交|交给|上交|送交)$")
 _TAKING = re.compile(r"征收|征用|收回|调集|拆除|隔离|移交|占用")
 _ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
 _CONDITION_LEAD = re.compile(r"(?:之一的|拟(?:作出)?下列|下列[^：\n]{0,12}?(?:情形|行为|案件)(?:之一)?|用语的含义|(?<!负责)(?<!办理)下列[^：\n]{0,6}?(?:事项|情况|资料|内容|文件|材料|信息))")
@@ -603,6 +604,10 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 # paid by the body that took: the agents of the nearest earlier paragraph that has any (a body named
                 # only after it, 具体标准由X规定, is a rule-maker, not the payer)
                 earlier = [b for b in agents if b.term.end <= act.start and b.local_end is None]
+                if not earlier:
+                    # 拣选文物…应当移交当地文物行政部门。移交拣选文物，应当给予合理补偿 (文物保护法 art. 76): the body
+                    # the goods are handed over to takes them, and pays
+                    earlier = [b for b in bodies if b.term.end <= act.start and _HANDED_TO.search(text, 0, b.term.start)]
                 if earlier:
                     para = paragraph_of_line[line_index(earlier[-1].term.start)]
                     subjects = [(b.term.text, b.term.level) for b in earlier
