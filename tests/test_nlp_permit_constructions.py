@@ -95,6 +95,9 @@ ROWS = [
      {("行政给付", "当地文物行政部门", "benefit")}),
     # near miss, 公路法 art. 44 para. 2 (second sentence): the builder restores or compensates, no body pays
     ("占用、挖掘公路或者使公路改线的，建设单位应当按照不低于该段公路原有的技术标准予以修复、改建或者给予相应的经济补偿。", set()),
+    # near miss, 旅游法 (2018) art. 102: 暂扣或者吊销导游证 is the penalty of a licence, no seizure
+    ("导游、领队违反本法规定，私自承揽业务的，由旅游主管部门责令改正，没收违法所得，处一千元以上一万元以下罚款，并暂扣或者吊销导游证。",
+     {("行政处罚", "旅游主管部门", "penalty")}),
     # --- 行政检查 -------------------------------------------------------------------------------------------
     # 文物保护法 (2024) art. 78 para. 2: 海关凭…许可证放行 (customs_release)
     ("任何单位或者个人运送、邮寄、携带文物出境，应当向海关申报；海关凭文物出境许可证放行。",
@@ -104,6 +107,10 @@ ROWS = [
     # 公路法 art. 53: 接受X的现场调查 (accepted_investigation)
     ("造成公路损坏的，责任者应当及时报告公路管理机构，并接受公路管理机构的现场调查。",
      {("行政检查", "公路管理机构", "accepted_investigation")}),
+    # 关于外商参与打捞中国沿海水域沉船沉物管理办法 (2020) art. 16: 接受X的检查
+    ("所有捞获物应当在中国政府主管部门指定的地点接受有关部门的检查。", {("行政检查", "有关部门", "accepted_investigation")}),
+    # near miss, 民用航空法 (2021) art. 40 (first clause): the check of a unit a department recognises is no department's
+    ("空勤人员和空中交通管制员在取得执照前，还应当接受国务院民用航空主管部门认可的体格检查单位的检查。", set()),
     # near miss, 消防法 (2021) art. 51 para. 2: 接受事故调查 names no investigating body after 接受
     ("火灾扑灭后，发生火灾的单位和相关人员应当按照消防救援机构的要求保护现场，接受事故调查，如实提供与火灾有关的情况。", set()),
     # near miss, 消防法 (2021) art. 56: the manner and conduct of the acts (manner_principle_list, staff_conduct)
@@ -131,3 +138,19 @@ def test_a_body_asked_to_assist_is_not_the_inspecting_body() -> None:
     text = ("有关特定非金融机构主管部门监督检查特定非金融机构履行反洗钱义务的情况，处理反洗钱行政主管部门提出的反洗钱监督管理建议，"
             "履行法律和国务院规定的有关反洗钱的其他职责。有关特定非金融机构主管部门根据需要，可以请求反洗钱行政主管部门协助其监督检查。")
     assert not any(subj == "反洗钱行政主管部门" for _, _, subj, _ in found([text]))
+
+
+def test_seizure_of_goods_beside_a_bar() -> None:
+    # 森林法实施条例 (2018) art. 37 (second sentence): 可以暂扣无证运输的木材 (the 证 of 无证 is no licence seized)
+    text = ("无证运输木材的，木材检查站应当予以制止，可以暂扣无证运输的木材，并立即报请县级以上人民政府林业主管部门依法处理。")
+    assert ("行政强制", "木材检查站", "seizure_detain") in {(c, s, k) for _, c, s, k in found([text])}
+
+
+def test_a_row_whose_first_part_is_missing_leaves_its_position_to_the_next_row() -> None:
+    # 保安服务管理条例 (2022) art. 12: licence_review (申请/报…审核) fails its context; approval (经X审核) reads it
+    text = "保安服务公司的法定代表人变更的，应当经原审批公安机关审核，持审核文件到工商行政管理机关办理变更登记。"
+    assert ("行政许可", "原审批公安机关", "approval") in {(c, s, k) for _, c, s, k in found([text])}
+    # 最高人民法院关于办理申请人民法院强制执行国有土地上房屋征收补偿决定案件若干问题的规定 art. 9: qualification_exam
+    # (…组织实施 after 资格考试) fails; expropriation (…组织实施 after 征收) reads it
+    text = "人民法院裁定准予执行的，一般由作出征收补偿决定的市、县级人民政府组织实施，也可以由人民法院执行。"
+    assert found([text]) == {(1, "行政征收", "市、县级人民政府", "expropriation")}
