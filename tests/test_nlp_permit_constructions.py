@@ -47,6 +47,12 @@ ROWS = [
     # near miss, 海域使用管理法 art. 13 para. 1: a plan's 修改方案 approved inside the administration
     ("海洋功能区划的修改，由原编制机关会同同级有关部门提出修改方案，报原批准机关批准；未经批准，不得改变海洋功能区划确定的海域功能。",
      set()),
+    # 公路法 art. 64 para. 1 (first sentence): 设置X，应当报经省人民政府审查批准, no body in the sentence submits
+    ("收费公路设置车辆通行费的收费站，应当报经省、自治区、直辖市人民政府审查批准。",
+     {("行政许可", "省、自治区、直辖市人民政府", "licence_review")}),
+    # near miss, 土地管理法 (2019) art. 32 para. 2: a province asks the State Council (报经国务院批准 inside the administration)
+    ("个别省、直辖市确因土地后备资源匮乏，新增建设用地后，新开垦耕地的数量不足以补偿所占用耕地的数量的，必须报经国务院批准减免本行政"
+     "区域内开垦耕地的数量，易地开垦数量和质量相当的耕地。", set()),
     # 消防法 (2021) art. 40 para. 1: 报X验收 (acceptance)
     ("专职消防队的建立，应当符合国家有关规定，并报当地消防救援机构验收。",
      {("行政许可", "当地消防救援机构", "acceptance")}),

@@ -103,6 +103,7 @@ _PRIVATE_ACTOR = re.compile(r"(?:^|[，,])(?!对)[^，,。；]{0,16}?(?:单位|�
                             r"(?:应当|可以|必须|依法|应|为了)")
 # a compensation for what a body took earlier in the article (征用, 征收, 收回, 调集, 隔离, 移交 …)
 _COMPENSATION = re.compile(r"补偿|报酬")
+_PARTY_TOPIC = re.compile(r"[^，。；]{2,40}?[，,](?:应当|必须|须)报经$")  # 设置X，应当报经
 _HANDED_TO = re.compile(r"(?:移交|交给|上交|送交)$")
 _TAKING = re.compile(r"征收|征用|收回|调集|拆除|隔离|移交|占用")
 _ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
@@ -256,7 +257,10 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             licensing = True
         sentence = text[max(text.rfind("。", 0, term.start), text.rfind("；", 0, term.start)) + 1: term.start]
         if (licensing and term.suffix in ("人民政府", "国务院") and re.search(r"报(?:经|请)?(?:本级|上一级|上级)?$", before)
-                and "申请" not in sentence):
+                and "申请" not in sentence and not (
+                    # 收费公路设置…的收费站，应当报经省…人民政府审查批准 (公路法 art. 64): no body in the sentence submits;
+                    # the party that sets up the station asks the government
+                    not result and _PARTY_TOPIC.match(sentence) and not _PLAN_OBJECT.search(sentence))):
             licensing = False  # 报国务院批准: an approval inside the administration
             internal.append((term.end, term.end + 12))
         elif licensing and not joined and "申请" not in sentence and (
