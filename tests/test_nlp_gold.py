@@ -27,7 +27,9 @@ from bench.eval_extraction import GOLD, GOLD_DIR, evaluate, evaluate_by_law, gol
 # blind P 0.664, R 0.773, subject 0.880 (the first four laws 0.595 / 0.701 / 0.851, from 0.505 / 0.701 / 0.851).
 # unseen: 消防法, 公路法, 医师法 (228 articles, annotators G, H, I, 2026-12-03 night), scored on arrival: P 0.871, R 0.685,
 # subject 0.754 (the extractor of the session's start, 27e684a: 0.881 / 0.663 / 0.763); not tuned on yet.
-FLOORS = {"main": (0.97, 0.95, 0.94), "dev": (0.95, 0.85, 0.87), "unseen": (0.85, 0.65, 0.73),
+# i12-permit (2026-12-04, unseen tuned on from tonight): dev P 0.958, R 0.894, subject 0.882; unseen P 0.935, R 0.809,
+# subject 0.764 (licence, coercion, inspection and benefit constructions by row, tests/test_nlp_permit_constructions.py).
+FLOORS = {"main": (0.97, 0.95, 0.94), "dev": (0.95, 0.87, 0.87), "unseen": (0.90, 0.78, 0.74),
           "blind": (0.65, 0.75, 0.86)}
 LAW_RECALL_FLOOR = {"dev": 0.55}
 

@@ -24,6 +24,10 @@ ROWS = [
     ("因建设公路影响铁路、水利、电力、邮电设施和其他设施正常使用时，公路建设单位应当事先征得有关部门的同意。", set()),
     # near miss, 价格管理条例 art. 21: a head's appointment approved by the superior department (personnel_consent)
     ("物价检查机构受上级物价检查机构的业务指导。地方各级物价检查机构主要负责人的任免，应当事前征得上一级物价部门的同意。", set()),
+    # near miss, 易制毒化学品管理条例 (2018) art. 27: a body that must have another's consent before its own decision
+    ("对进口第一类中的药品类易制毒化学品的，有关的商务主管部门在作出许可决定前，应当征得国务院药品监督管理部门的同意。", set()),
+    # near miss, 上海市文化娱乐市场管理条例 art. 41: a definition names the approval (definition_licence)
+    ("本条例所称游艺机是指经市文化行政管理部门审核，允许向未成年人开放的游戏机。", set()),
     # 出境入境管理法 art. 50: 未经X许可，不得 (licence_unless)
     ("出境的交通运输工具自出境检查后至出境前，入境的交通运输工具自入境后至入境检查前，未经出入境边防检查机关按照规定程序许可，"
      "不得上下人员、装卸货物或者物品。",
