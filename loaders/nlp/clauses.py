@@ -66,11 +66,13 @@ class ClauseFinding:
 COMPETENCE = "competence"
 # Sanctions are what a liability chapter may leave without a subject.
 SANCTION_CATEGORIES = {"行政处罚", "行政强制"}
-LICENCE_ACTIONS = {"许可", "批准", "核发证", "考核"}
+LICENCE_ACTIONS = {"许可", "批准", "核发证", "考核", "验收"}
 # 依法给予处罚 / 治安管理处罚 refer to a penalty set elsewhere: only a body named beside them holds it
 REFERRAL_ACTIONS = {"处罚", "治安管理处罚"}
 
 _SENTENCE_END = re.compile(r"[。；;\n]")
+_CASE_BEFORE = re.compile(r"(?:的[^，。；]{0,12}?|时)[，,]")  # 不符合…的建筑工程， / 在申请…时，: a case before the subject
+_PROHIBITED = re.compile(r"不得|不准|禁止|方可|方能|才能")  # what 未经X批准 leads to in a licence
 _CLAUSE_END = re.compile(r"[，,。；;：:\n]")
 # the rest of the act's comma clause: …时 (a time), …必须/应当/不得依照 (the act is the topic of a duty)
 _TOPIC_AFTER = re.compile(r"时$|(?:必须|应当|不得|须)(?!由)")
@@ -80,13 +82,13 @@ _NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|
                          r"|(?:工作)?(?:中|过程中|需要|所需|经费)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)"
                          r"|[^，。；]{0,16}?(?:制度|机制|体系)$")
 # 接受X[和Y]的监督检查: the bodies named supervise (北京市出租汽车管理条例 art. 15 item 20)
-_ACCEPTED = re.compile(r"(?:(?:和|、|或者|及|以及)[^，。；]{1,16}?(?:部门|机关|机构))*(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计)")
-_PLAN_OBJECT = re.compile(r"(?<!符合)(?:规划|计划(?!生育))(?!区|条件|许可|确定|用途|的要求)|预算|决算|(?:业务|技术|行业|国家|地方)(?:标准|规范)(?!化)|实施细则|实施办法")
+_ACCEPTED = re.compile(r"(?:(?:和|、|或者|及|以及)[^，。；]{1,16}?(?:部门|机关|机构))*(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计|调查)")
+_PLAN_OBJECT = re.compile(r"(?<!符合)(?:规划|计划(?!生育))(?!区|条件|许可|确定|用途|的要求)|预算|决算|(?:业务|技术|行业|国家|地方)(?:标准|规范)(?!化)|实施细则|实施办法|修改方案")
 _ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|权限)")
 # 征收…土地的，由国务院批准: approving a taking is part of the 行政征收; 农用地转用 beside it is a licence
 _LEVY_OBJECT = re.compile(r"征收|征地|征用")
 _USE_OBJECT = re.compile(r"转用|转为|使用|占用|用地|开发|出让|改变")
-_INTERNAL_OBJECT = re.compile(r"工作人员|下级|所属|人民政府|部门|机关|执法活动|履行职责|预算|决算|决策执行")
+_INTERNAL_OBJECT = re.compile(r"工作人员|下级|所属|人民政府|部门|机关|执法活动|执法行为|履行职责|预算|决算|决策执行")
 # 监督检查所属各单位的预算执行: the checked party named after the act is the administration's own
 _INTERNAL_AFTER = re.compile(r"(?:本级|所属|下级|下一级)[^，。；]{0,6}?(?:单位|部门|机关|人民政府|政府)|[^，。；]{0,12}?(?:预算|决算)")
 _NOT_AGENT_BEFORE = ("对", "向", "报", "会同", "经", "与", "协助", "配合", "通知", "告知", "提请", "移送", "报告",
@@ -101,6 +103,8 @@ _PRIVATE_ACTOR = re.compile(r"(?:^|[，,])(?!对)[^，,。；]{0,16}?(?:单位|�
                             r"(?:应当|可以|必须|依法|应|为了)")
 # a compensation for what a body took earlier in the article (征用, 征收, 收回, 调集, 隔离, 移交 …)
 _COMPENSATION = re.compile(r"补偿|报酬")
+_PARTY_TOPIC = re.compile(r"[^，。；]{2,40}?[，,](?:应当|必须|须)报经$")  # 设置X，应当报经
+_HANDED_TO = re.compile(r"(?:移交|交给|上交|送交)$")
 _TAKING = re.compile(r"征收|征用|收回|调集|拆除|隔离|移交|占用")
 _ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
 _CONDITION_LEAD = re.compile(r"(?:之一的|拟(?:作出)?下列|下列[^：\n]{0,12}?(?:情形|行为|案件)(?:之一)?|用语的含义|(?<!负责)(?<!办理)下列[^：\n]{0,6}?(?:事项|情况|资料|内容|文件|材料|信息))")
@@ -116,7 +120,7 @@ class _Body:
     violator: bool = False  # the body whose misconduct a condition describes
 
 
-_AGENT_VERBS = ("批准", "审批", "核准", "同意", "许可", "登记", "认定", "确认", "鉴定", "备案", "核发", "颁发", "审核", "审查", "考核合格")
+_AGENT_VERBS = ("批准", "审批", "核准", "同意", "许可", "登记", "认定", "确认", "鉴定", "备案", "核发", "颁发", "审核", "审查", "考核合格", "验收")
 # X的工作人员 / X或者其他有关部门工作人员 + misconduct (利用职务上的便利, 徇私舞弊 ...): discipline of officials
 _VIOLATION_AFTER = re.compile(r"(?:(?:及其|的|或者[^，。；]{0,10}?)[^，。；]{0,8}?人员)?(?:(?:[^，。；]{0,12}?，)?有下列|有本法|违反|违法(?=实施|作出|采取|收取|征收|使用)|擅自|未(?!经)|不依法|不履行|不按照|滥用|玩忽|隐瞒|拒不|"
                               r"利用职务|徇私|索取|收受|"
@@ -194,7 +198,12 @@ def _condition_zones(text: str, sentences, lines, bodies: list[Term]) -> list[tu
         for m in re.finditer(r"违反[^，。；]{0,60}?规定", text[a:b]):
             zones.append((a + m.start(), a + m.end()))
         for m in re.finditer(r"未(?:经|取得|依法取得|按照|依照)[^，。；]{0,40}?(?:许可|批准|审批|核准|登记|备案|证)", text[a:b]):
-            if "的" in text[a + m.end(): b] or cut >= 0:
+            # 未经批准擅自…的 / 未经X许可，从事…的组织或者个人，由X…: a case; 未经X批准，不得…以外的其他标志
+            # (公路法 art. 54): a licence, the 的 a noun's inside the prohibition
+            comma = _CLAUSE_END.search(text, a + m.end(), b)
+            rest = text[a + m.end(): b]
+            if cut >= 0 or "的" in text[a + m.end(): comma.start() if comma else b] or (
+                    "的" in rest and not _PROHIBITED.search(rest)):
                 zones.append((a + m.start(), a + m.end()))
     lead_is_condition = False
     for a, b in lines:
@@ -248,7 +257,10 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             licensing = True
         sentence = text[max(text.rfind("。", 0, term.start), text.rfind("；", 0, term.start)) + 1: term.start]
         if (licensing and term.suffix in ("人民政府", "国务院") and re.search(r"报(?:经|请)?(?:本级|上一级|上级)?$", before)
-                and "申请" not in sentence):
+                and "申请" not in sentence and not (
+                    # 收费公路设置…的收费站，应当报经省…人民政府审查批准 (公路法 art. 64): no body in the sentence submits;
+                    # the party that sets up the station asks the government
+                    not result and _PARTY_TOPIC.match(sentence) and not _PLAN_OBJECT.search(sentence))):
             licensing = False  # 报国务院批准: an approval inside the administration
             internal.append((term.end, term.end + 12))
         elif licensing and not joined and "申请" not in sentence and (
@@ -271,7 +283,9 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                 agent = True  # 接受审计机关的审计监督: the body supervises the one who accepts
             elif joined and result and result[-1].agent:
                 agent = True
-            elif not any(before.endswith(w) for w in _NOT_AGENT_BEFORE) and (_OFFICIALS_ACTING.match(after) or not after.startswith(
+            elif not any(before.endswith(w) for w in _NOT_AGENT_BEFORE) and not (
+                    before.endswith("请求") and re.match(r"(?:依法)?(?:协助|配合|提供|支持)", after)) and (
+                    _OFFICIALS_ACTING.match(after) or not after.startswith(
                     ("的", "之", "所", "工作人员", "备案", "统一", "制作", "规定", "制定")) or re.match(r"统一(?:负责|主管|管理|监督|领导)", after)):
                 agent = True
         local_end = None
@@ -777,6 +791,10 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 # paid by the body that took: the agents of the nearest earlier paragraph that has any (a body named
                 # only after it, 具体标准由X规定, is a rule-maker, not the payer)
                 earlier = [b for b in agents if b.term.end <= act.start and b.local_end is None]
+                if not earlier:
+                    # 拣选文物…应当移交当地文物行政部门。移交拣选文物，应当给予合理补偿 (文物保护法 art. 76): the body
+                    # the goods are handed over to takes them, and pays
+                    earlier = [b for b in bodies if b.term.end <= act.start and _HANDED_TO.search(text, 0, b.term.start)]
                 if earlier:
                     para = paragraph_of_line[line_index(earlier[-1].term.start)]
                     subjects = [(b.term.text, b.term.level) for b in earlier
@@ -801,6 +819,11 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         if modal is None and act.key in LICENCE_ACTIONS and re.search(r"未经[^。；]{0,40}$", text[s_start:act.start]):
             if re.search(r"不得|禁止", text[act.end:s_end]):
                 modal = "不得"
+        if modal == "不得" and subject_end > s_start and not _CASE_BEFORE.search(text, s_start, subject_end) and re.fullmatch(
+                r"[^，。；]{0,4}?不得[^，。；]*", text[subject_end:act.start]):
+            # 县级以上人民政府及其有关部门不得超越权限审批建设项目 (建设工程质量管理条例 art. 5): a rule of conduct on the
+            # body; a bar after a case (不符合…的，审批机关不得批准) states what its review checks, and stays
+            continue
         if modal == "不得" and act.key not in LICENCE_ACTIONS:
             continue  # a prohibition on the body grants nothing
         by_police = False

@@ -154,6 +154,8 @@ class RowAlternation:
 
     def __init__(self, patterns: list[str]):
         self.pattern = _alternation(patterns)
+        self._patterns = patterns
+        self._single: dict[int, re.Pattern] = {}  # row -> its own regex, compiled when a fallback needs it
         self._start: re.Pattern | None = None
         self._by_char: dict[str, tuple[re.Pattern, tuple[int, ...]]] = {}
         firsts = [_first_chars(_sre_parse(p)) if _sre_parse else (None, True) for p in patterns]
@@ -166,6 +168,20 @@ class RowAlternation:
         self._by_char = {char: (re.compile("|".join(f"({patterns[i]})" for i in rows)), tuple(rows))
                          for char, rows in rows_of.items()}
         self._start = re.compile("[" + "".join(re.escape(c) for c in sorted(rows_of)) + "]")
+
+    def next_row(self, text: str, at: int, row: int) -> tuple[re.Match, int] | None:
+        """The match at ``at`` of the first row after ``row`` that matches there: what the alternation gives
+        when ``row`` is left out (a construction of two parts whose first part the sentence lacks)."""
+        rows = self._by_char[text[at]][1] if self._start is not None else range(len(self._patterns))
+        for other in rows:
+            if other <= row:
+                continue
+            if other not in self._single:
+                self._single[other] = re.compile(self._patterns[other])
+            m = self._single[other].match(text, at)
+            if m is not None:
+                return m, other
+        return None
 
     def finditer(self, text: str) -> Iterator[tuple[re.Match, int]]:
         if self._start is None:
@@ -241,7 +257,8 @@ def _group_index(match: re.Match) -> int:
 _BOUNDARY_CHARS = set("，。；：、（）《》“”\n 由经向对和及或与同并报")
 _BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "其中", "并且", "所属的", "设置的", "指定的", "授权的", "，依法",
                    "委托的", "接受", "条规定的", "款规定的", "所在地的", "报送", "设立的", "征得",  # 报送有审核权的…部门审核
-                   "提请")  # 提请有关人民政府…责令停建、关闭 (传染病防治法 art. 76)
+                   "提请",  # 提请有关人民政府…责令停建、关闭 (传染病防治法 art. 76)
+                   "请求", "移交")  # 请求管理专利工作的部门处理 (专利法 art. 65), 移交当地文物行政部门 (文物保护法 art. 76)
 
 
 _PLACE_BEFORE = re.compile(r"(?<=[，。；：、（由经向对报])[^，。；：、（）由经向对报的请提可应将并到或和及与]{1,14}所在地的$")
@@ -305,9 +322,18 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
         terms.append(Term("BODY", start, m.end(), text[start: m.end()], level=level, suffix=suffix))
         pos = m.end()
     for m, index in tables.acts.finditer(text):
-        action, category = tables.act_keys[index]
-        terms.append(Term("ACT", m.start(), m.end(), m.group(), key=action, category=category,
-                          construction=tables.act_constructions[index], context=tables.act_contexts[index]))
+        while True:
+            action, category = tables.act_keys[index]
+            terms.append(Term("ACT", m.start(), m.end(), m.group(), key=action, category=category,
+                              construction=tables.act_constructions[index], context=tables.act_contexts[index]))
+            if not tables.act_contexts[index]:
+                break
+            # a row of two parts wins its position only if its first part is there (checked with the sentence):
+            # the row the alternation would give without it is kept beside it (组织实施 of an exam / of a taking)
+            following = tables.acts.next_row(text, m.start(), index)
+            if following is None:
+                break
+            m, index = following
     for m, index in tables.modals.finditer(text):
         terms.append(Term("MODAL", m.start(), m.end(), m.group(), key=tables.modal_keys[index]))
     for m in tables.amounts.finditer(text):
