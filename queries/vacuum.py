@@ -90,7 +90,7 @@ from kg.text import bigrams, halfwidth, strip_prc
 from kg.views import ClauseInForce, ItemBasis, clause_reach, clauses_binding, covered_by, referred_by, state_cached, view_cache
 
 from .conduct import item_readings, normalise_conduct, readings
-from .findings import Evidence, Finding, new_finding, provision_label, version_label
+from .findings import Evidence, Finding, VacuumText, new_finding, provision_label, version_label, with_vacuum_text
 from .overlap import loaded_departments
 from .roles import (
     RelevanceRule, applies_in, binds_government, binds_level, canonical_sectors, competence_rule,
@@ -416,6 +416,22 @@ class VacuumClause:
     def where(self) -> str:
         """The version and provision, as findings name them."""
         return version_label(self.row.version) + provision_label(self.row.provision)
+
+    @functools.cached_property
+    def finding_text(self) -> tuple[str, str, VacuumText]:
+        """What a vacuum of the clause says and holds whatever the government (:func:`_vacuum`): its reason's
+        words before the government's name and after its holders, and the clause's fields and their text."""
+        row = self.row
+        clause = row.clause
+        duty = "应当履行的职责" if self.duty else "权力"
+        since = since_list_date(row.version)  # judged as of the list's date, ended since (rows_at)
+        text = VacuumText(
+            law=row.version.law, version=row.version.date,
+            article=clause.article if clause.article is not None else row.provision.article,
+            paragraph=clause.paragraph, item=clause.item, category=clause.category, subject=clause.subject,
+            modality=clause.modality, provision=row.provision.id, severity=self.severity.label)
+        return (f"{self.where}授予{clause.subject}的{clause.category}{duty}，",
+                f"（按清单日期判断；{since}）。" if since else "。", text)
 
     @functools.cached_property
     def evidence(self) -> tuple[Evidence, ...]:
@@ -1059,24 +1075,14 @@ def load_manifest(path: str | Path | None) -> dict[str, list[dict[str, Any]]]:
 
 def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mapping[str, Any]],
             count: int = 0, duties: int = 0, date: str | None = None) -> Finding:
-    row = item.row
-    clause = row.clause
+    before, after, text = item.finding_text
     names = [d.get("name", d["id"]) for d in depts]
-    duty = "应当履行的职责" if item.duty else "权力"
     holder = "、".join(names) if names else "本级政府无对应部门"
-    since = since_list_date(row.version)  # judged as of the list's date, ended since (rows_at)
-    reason = (
-        f"{item.where}授予{clause.subject}的{clause.category}{duty}，"
-        f"{government.get('name', government['id'])}（{holder}）的清单中没有事项以该条为依据"
-        + (f"（按清单日期判断；{since}）。" if since else "。")
-    )
-    return new_finding(
-        kind="vacuum", government=government["id"], reason=reason, evidence=item.evidence,
-        law=row.version.law, version=row.version.date, article=clause.article if clause.article is not None else row.provision.article,
-        paragraph=clause.paragraph, item=clause.item, category=clause.category, subject=clause.subject,
-        modality=clause.modality, department="、".join(names) or None, provision=row.provision.id,
-        sector=sector_at(item, date, reformed_sector), severity=item.severity.label, count=count, duties=duties,
-    )
+    reason = f"{before}{government.get('name', government['id'])}（{holder}）的清单中没有事项以该条为依据{after}"
+    return with_vacuum_text(new_finding(
+        kind="vacuum", government=government["id"], reason=reason, evidence=item.evidence, **text.values,
+        department="、".join(names) or None, sector=sector_at(item, date, reformed_sector), count=count, duties=duties,
+    ), text)
 
 
 def _not_vacuum(government: Mapping[str, Any], item: VacuumClause, why: str) -> Finding:
