@@ -723,6 +723,12 @@ class HeldActs:
         shared = Counter(itertools.chain.from_iterable(map(index.__getitem__, present)))
         return [acts[p] for p in sorted(p for p, n in shared.items() if n >= need)]
 
+    def among(self, acts: Mapping[str, list[_Held]]) -> "_ActsAmong":
+        """These acts alone, by department: what :func:`conduct_cover` asks of them (``get``, ``sharing``)
+        answered as this object answers it of all (:class:`queries.vacuum_memo.CoverMemo` asks of the acts
+        a clause was not compared with before)."""
+        return _ActsAmong(acts)
+
     def _clause_grams(self, clause) -> frozenset[str]:
         grams = self._grams.get(clause.id)
         if grams is None:
@@ -812,6 +818,20 @@ class HeldActs:
         if len(grams) >= STATEMENT_MIN:
             sectors = frozenset({clause.sector}) if clause.sector else frozenset()
             yield _Held(category, grams, item, law, sectors, citation.version, citation.article, statement=True)
+
+
+class _ActsAmong:
+    """A few acts of some departments, with :meth:`HeldActs.get` and :meth:`HeldActs.sharing` over them."""
+
+    def __init__(self, acts: Mapping[str, list[_Held]]) -> None:
+        self._acts = acts
+
+    def get(self, department: str, default: Iterable[_Held] = ()) -> list[_Held]:
+        return self._acts[department] if department in self._acts else list(default)
+
+    def sharing(self, department: str, grams: frozenset[str], reading: bool = False) -> list[_Held]:
+        need = _shared_needed(len(grams))  # as HeldActs.sharing counts them: the bigrams an act shares
+        return [act for act in self._acts.get(department, ()) if act.reading == reading and len(grams & act.conduct) >= need]
 
 
 @functools.lru_cache(maxsize=None)
