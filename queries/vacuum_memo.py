@@ -66,6 +66,7 @@ class CoverMemo:
         self.fields = tuple(fields) if fields is not None else None
         self._profiles: dict[str, int] = {}  # department id -> its profile's number
         self._numbers: dict[str, dict[int, list[int]]] = {}  # department id -> act number -> its positions
+        self._keys: dict[int, tuple[list, tuple[int, ...]]] = {}  # id of a departments list -> (it, its profiles)
 
     def _profile(self, department: str) -> int:
         number = self._profiles.get(department)
@@ -104,7 +105,11 @@ class CoverMemo:
         return found
 
     def __call__(self, cover: Callable[..., Any], clause: Any, departments: list[Mapping[str, Any]]) -> Any:
-        key = tuple(self._profile(d["id"]) for d in departments)
+        # a government asks of the same few lists of departments (one per sector) thousands of times
+        keyed = self._keys.get(id(departments))
+        if keyed is None or keyed[0] is not departments:
+            keyed = self._keys[id(departments)] = (departments, tuple(self._profile(d["id"]) for d in departments))
+        key = keyed[1]
         kept = clause.__dict__.get("_cover_memo")
         if kept is None or kept[0] is not self.table:
             kept = (self.table, {}, set())
