@@ -418,6 +418,18 @@ class VacuumClause:
         return version_label(self.row.version) + provision_label(self.row.provision)
 
     @functools.cached_property
+    def judged(self) -> tuple[str, tuple[str, int | None, int], tuple, tuple]:
+        """What :func:`vacuums_of` asks of the clause for every government: its article's id and (law, number,
+        suffix), to tell covered ones, and its rank (but for whether it maps to a department) and order."""
+        row = self.row
+        clause = row.clause
+        article = row.article if row.article is not None else row.provision
+        return (article.id, (row.version.law, article.article, article.article_suffix),
+                (MODALITY_RANK.get(clause.modality or "", 2), *self.severity.key, clause.category == "其他"),
+                (row.version.law, clause.article or 0, clause.article_suffix, clause.paragraph or 0, clause.item or 0,
+                 clause.id))
+
+    @functools.cached_property
     def finding_text(self) -> tuple[str, str, VacuumText]:
         """What a vacuum of the clause says and holds whatever the government (:func:`_vacuum`): its reason's
         words before the government's name and after its holders, and the clause's fields and their text."""
@@ -1165,7 +1177,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     date = list_date_of(bases)
     items = [b.item for b in bases]
     general_found: dict[str, Mapping[str, Any] | None] = {}
-    sector_departments: dict[str | None, list[Mapping[str, Any]]] = {}
+    sector_departments: dict[str | None, tuple[list[Mapping[str, Any]], tuple[str, ...]]] = {}  # and their ids
 
     def explained(clause) -> bool:
         # --explain with --department: only the notes of clauses whose sector that department carries
@@ -1186,12 +1198,10 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             if explained(clause) and clause.level and binds_level(clause.level, level):
                 notes.append(_not_vacuum(government, item, item.late))
             continue
-        article = row.article.id if row.article is not None else row.provision.id
+        article, numbered, rank, order = item.judged
         if article in covered:
             continue
-        number = row.article.article if row.article is not None else row.provision.article
-        suffix = row.article.article_suffix if row.article is not None else row.provision.article_suffix
-        if (row.version.law, number, suffix) in covered_numbers:
+        if numbered in covered_numbers:
             continue  # an item rests on the same article of an older version (reported as stale)
         why = _irrelevant(item, level, places)
         if why is not None:
@@ -1199,9 +1209,11 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
                 notes.append(_not_vacuum(government, item, _why(why)))
             continue
         sector = sector_at(item, date, reformed_sector)  # 价格主管部门's price supervision is 市场监督管理's since 2018
-        depts = sector_departments.get(sector)
+        depts, holders = sector_departments.get(sector) or (None, None)
         if depts is None:
-            depts = sector_departments[sector] = departments_for(sector, departments)
+            depts = departments_for(sector, departments)
+            holders = tuple(d["id"] for d in depts)
+            sector_departments[sector] = (depts, holders)
         general = general_cover(item, items, general_found)
         if general is not None:
             if explained(clause):
@@ -1224,13 +1236,10 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             continue
         if department and not any(department in (d.get("name"), d["id"]) for d in depts):
             continue
-        key = (
-            0 if depts else 1, MODALITY_RANK.get(clause.modality or "", 2), *item.severity.key, clause.category == "其他",
-        )
-        order = (row.version.law, clause.article or 0, clause.article_suffix, clause.paragraph or 0, clause.item or 0, clause.id)
+        key = (0 if depts else 1, *rank)
         # one vacuum per provision, category and holder: a clause extracted once per subject it names
         # (人事部门或者劳动保障部门, 其他负有…职责的部门) that map to the same departments is one power left unlisted
-        same = (row.provision.id, clause.category, tuple(d["id"] for d in depts) or clause.sector)
+        same = (row.provision.id, clause.category, holders or clause.sector)
         if same in reported:
             index, kept = reported[same]
             if _vaguer(kept.row.clause.subject) and not _vaguer(clause.subject):
