@@ -1105,15 +1105,14 @@ def load_manifest(path: str | Path | None) -> dict[str, list[dict[str, Any]]]:
 # The vacuums of a government
 
 
-def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mapping[str, Any]],
+def _vacuum(government: Mapping[str, Any], item: VacuumClause, names: str,
             count: int = 0, duties: int = 0, date: str | None = None) -> Finding:
+    """The vacuum of ``item`` in ``government``, held by the departments named ``names`` (joined by 、; "" for none)."""
     before, after, text = item.finding_text
-    names = [d.get("name", d["id"]) for d in depts]
-    holder = "、".join(names) if names else "本级政府无对应部门"
-    reason = f"{before}{government.get('name', government['id'])}（{holder}）的清单中没有事项以该条为依据{after}"
+    reason = f"{before}{government.get('name', government['id'])}（{names or '本级政府无对应部门'}）的清单中没有事项以该条为依据{after}"
     return with_vacuum_text(new_finding(
         kind="vacuum", government=government["id"], reason=reason, evidence=item.evidence, **text.values,
-        department="、".join(names) or None, sector=sector_at(item, date, reformed_sector), count=count, duties=duties,
+        department=names or None, sector=sector_at(item, date, reformed_sector), count=count, duties=duties,
     ), text)
 
 
@@ -1177,7 +1176,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     date = list_date_of(bases)
     items = [b.item for b in bases]
     general_found: dict[str, Mapping[str, Any] | None] = {}
-    sector_departments: dict[str | None, tuple[list[Mapping[str, Any]], tuple[str, ...]]] = {}  # and their ids
+    sector_departments: dict[str | None, tuple[list[Mapping[str, Any]], tuple[str, ...], str]] = {}  # ids, names
 
     def explained(clause) -> bool:
         # --explain with --department: only the notes of clauses whose sector that department carries
@@ -1209,11 +1208,12 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
                 notes.append(_not_vacuum(government, item, _why(why)))
             continue
         sector = sector_at(item, date, reformed_sector)  # 价格主管部门's price supervision is 市场监督管理's since 2018
-        depts, holders = sector_departments.get(sector) or (None, None)
+        depts, holders, names = sector_departments.get(sector) or (None, None, None)
         if depts is None:
             depts = departments_for(sector, departments)
             holders = tuple(d["id"] for d in depts)
-            sector_departments[sector] = (depts, holders)
+            names = "、".join(d.get("name", d["id"]) for d in depts)
+            sector_departments[sector] = (depts, holders, names)
         general = general_cover(item, items, general_found)
         if general is not None:
             if explained(clause):
@@ -1243,12 +1243,12 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
         if same in reported:
             index, kept = reported[same]
             if _vaguer(kept.row.clause.subject) and not _vaguer(clause.subject):
-                found[index], reported[same], item, kept = ((key, order), (item, depts)), (index, item), kept, item
+                found[index], reported[same], item, kept = ((key, order), (item, names)), (index, item), kept, item
             if explained(clause):
                 notes.append(_not_vacuum(government, item, f"同一条款已按{kept.row.clause.subject}列为权力真空"))
             continue
         reported[same] = (len(found), item)
-        found.append(((key, order), (item, depts)))
+        found.append(((key, order), (item, names)))
     vacuums = _grouped(found, top, functools.partial(_vacuum, government, date=date))
     sectors = [_sector_note(government, sector, items) for sector, items in sorted(unloaded.items())]
     return vacuums + sectors + notes
@@ -1293,18 +1293,18 @@ def _why(reason: tuple[str, Any]) -> str:
     return "该法律法规只适用于特定地域，不含本地（ontology/law_scopes.csv）"
 
 
-def _grouped(found: list[tuple[tuple, tuple[VacuumClause, list]]], top: int | None,
+def _grouped(found: list[tuple[tuple, tuple[VacuumClause, str]]], top: int | None,
              make: Callable[..., Finding]) -> list[Finding]:
     """Vacuums grouped by law and article, groups by their best member, each member with its group's counts.
 
-    ``found`` holds (rank key, (clause, departments)); ``make(clause, departments, count, duties)`` builds
-    a finding, once, and only for the groups kept (``top``).
+    ``found`` holds (rank key, (clause, its departments' names)); ``make(clause, names, count, duties)``
+    builds a finding, once, and only for the groups kept (``top``).
     """
-    groups: dict[tuple, list[tuple[tuple, tuple[VacuumClause, list]]]] = defaultdict(list)
-    for (key, order), (item, depts) in found:
+    groups: dict[tuple, list[tuple[tuple, tuple[VacuumClause, str]]]] = defaultdict(list)
+    for (key, order), (item, names) in found:
         row = item.row
         article = row.clause.article if row.clause.article is not None else row.provision.article
-        groups[(row.version.law, article, order[2])].append(((key, order), (item, depts)))
+        groups[(row.version.law, article, order[2])].append(((key, order), (item, names)))
     ranked = sorted(groups.values(), key=lambda members: min(k for k, _ in members))
     if top is not None:
         ranked = ranked[:max(top, 0)]
@@ -1312,7 +1312,7 @@ def _grouped(found: list[tuple[tuple, tuple[VacuumClause, list]]], top: int | No
     for members in ranked:
         members.sort(key=lambda kf: (kf[0][1][3:], kf[0][0]))
         duties = sum(item.row.clause.modality in DUTIES for _, (item, _) in members)
-        result.extend(make(item, depts, len(members), duties) for _, (item, depts) in members)
+        result.extend(make(item, names, len(members), duties) for _, (item, names) in members)
     return result
 
 
