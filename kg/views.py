@@ -478,31 +478,42 @@ def referred_by(store: Any, bases: Iterable[ItemBasis]) -> tuple[frozenset[str],
     provisions: set[str] = set()
     articles: set[tuple[str, int, int]] = set()
     seen: set[str] = set()
+    # what a provision refers to is the law's alone: found once per store state, not once per government citing it
+    referrals = state_cached(store, "referrals_under", dict)
     for basis in bases:
         for citation in basis.citations:
             if citation.target is None or citation.target.id in seen:
                 continue
             seen.add(citation.target.id)
-            todo = [citation.target.id]
-            while todo:
-                pid = todo.pop()
-                todo.extend(child.id for child in store.targets(pid, "CONTAINS"))
-                node = store.get(pid)
-                text = (node.props.get("text") or "") if node is not None else ""
-                spans = [m.group(0) for m in REFERRAL.finditer(text)]
-                if not spans:
-                    continue
-                for cited in store.targets(pid, "CITES"):
-                    props = cited.props
-                    target = props.get("target")
-                    if props.get("law") == pid.split("/", 1)[0]:
-                        continue  # this law's own article (本法第八十二条)
-                    if props.get("status") != "resolved" or props.get("article") is None \
-                            or not target or not any(props.get("text", "\0") in span for span in spans):
-                        continue
-                    own = article_key(target)
-                    add_cover(provisions, articles, _article_of_id(target), own, props.get("current_target"))
+            found = referrals.get(citation.target.id)
+            if found is None:
+                found = referrals[citation.target.id] = tuple(_referrals_under(store, citation.target.id))
+            for cover in found:
+                add_cover(provisions, articles, *cover)
     return frozenset(provisions), frozenset(articles)
+
+
+def _referrals_under(store: Any, provision_id: str) -> Iterator[tuple[str | None, tuple[str, int, int] | None, str | None]]:
+    """What :func:`referred_by` adds for an item resting on ``provision_id``: :func:`add_cover`'s article, own
+    key and current target of each referral of the provision or of one it contains."""
+    todo = [provision_id]
+    while todo:
+        pid = todo.pop()
+        todo.extend(child.id for child in store.targets(pid, "CONTAINS"))
+        node = store.get(pid)
+        text = (node.props.get("text") or "") if node is not None else ""
+        spans = [m.group(0) for m in REFERRAL.finditer(text)]
+        if not spans:
+            continue
+        for cited in store.targets(pid, "CITES"):
+            props = cited.props
+            target = props.get("target")
+            if props.get("law") == pid.split("/", 1)[0]:
+                continue  # this law's own article (本法第八十二条)
+            if props.get("status") != "resolved" or props.get("article") is None \
+                    or not target or not any(props.get("text", "\0") in span for span in spans):
+                continue
+            yield _article_of_id(target), article_key(target), props.get("current_target")
 
 
 def _article_of_id(provision_id: str) -> str | None:

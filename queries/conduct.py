@@ -43,6 +43,7 @@ def conduct_terms() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     return tuple(sorted(rows, key=lambda r: r[0] != "bracket"))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every government's vacuums read the same catalogue's item names
 def normalise_conduct(text: str | None) -> str:
     """``text`` read by the rules of ``ontology/conduct_terms.csv``.
 

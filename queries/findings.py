@@ -144,6 +144,9 @@ class Finding:
         clauses, so its text is encoded once per clause (:func:`_evidence_text`)
         and put in place.
         """
+        text = self.__dict__.get("_text")
+        if text is not None and self.decision is None:
+            return text.line(self)
         head = _vacuum_head_text(self) if self.kind == "vacuum" else _ENCODE(self._head())
         tail = ', "evidence": ' + _evidence_text(self)
         if self.decision is not None:
@@ -235,6 +238,57 @@ def _value_text(value: Any) -> str:
     if kind is int:
         return int.__repr__(value)
     return _ENCODE(value)
+
+
+class VacuumText:
+    """What a vacuum's JSON line and id text hold of its clause alone, written once per clause.
+
+    A whole corpus writes ~360,000 vacuums of ~30,000 clauses: the fields a vacuum takes from its clause
+    (law ... modality, provision, severity) are the same for every government, so their text is made here
+    once and the finding's own fields (government, reason, department, sector, counts) are put between.
+    :func:`queries.vacuum._vacuum` puts one on each vacuum it makes (``finding.__dict__["_text"]``, see
+    :func:`with_vacuum_text`); a finding without one (made otherwise, or copied by ``dataclasses.replace``)
+    is written field by field, to the same text.
+    """
+
+    __slots__ = ("values", "middle", "provision", "severity", "id_before", "id_after", "evidence")
+
+    def __init__(self, *, law: str | None, version: str | None, article: int | None, paragraph: int | None,
+                 item: int | None, category: str | None, subject: str | None, modality: str | None,
+                 provision: str | None, severity: str | None) -> None:
+        from .ids import identity_part
+
+        v = _value_text
+        self.values = dict(law=law, version=version, article=article, paragraph=paragraph, item=item,
+                           category=category, subject=subject, modality=modality, provision=provision,
+                           severity=severity)
+        self.middle = (f'"law": {v(law)}, "version": {v(version)}, "article": {v(article)}, '
+                       f'"paragraph": {v(paragraph)}, "item": {v(item)}, "category": {v(category)}, '
+                       f'"subject": {v(subject)}, "modality": {v(modality)}, "department": ')
+        self.provision = f', "provision": {v(provision)}, "sector": '
+        self.severity = f', "severity": {v(severity)}, "group_count": '
+        # the id text's fields in sorted order: article, category | department, government | item, kind, law,
+        # paragraph, subject (a vacuum has no departments, item code or name)
+        self.id_before = [p for p in (identity_part("article", article), identity_part("category", category)) if p]
+        self.id_after = [p for p in (identity_part("item", item), identity_part("kind", "vacuum"),
+                                     identity_part("law", law), identity_part("paragraph", paragraph),
+                                     identity_part("subject", subject)) if p]
+        self.evidence: str | None = None  # its evidence's JSON, made when first written (the clause's alone)
+
+    def line(self, f: Finding) -> str:
+        """``f.to_json_text()`` of a vacuum ``f`` of this clause without a decision."""
+        if self.evidence is None:
+            self.evidence = _evidence_text(f)
+        v = _value_text
+        return (f'{{"kind": "vacuum", "finding_id": {v(f.finding_id)}, "government": {v(f.government)}, '
+                f'"reason": {v(f.reason)}, {self.middle}{v(f.department)}{self.provision}{v(f.sector)}'
+                f'{self.severity}{v(f.count)}, "group_duties": {v(f.duties)}, "evidence": {self.evidence}}}')
+
+
+def with_vacuum_text(finding: Finding, text: VacuumText) -> Finding:
+    """``finding`` (a vacuum made by :func:`new_finding` from ``text.values``) with its clause's text kept on it."""
+    finding.__dict__["_text"] = text
+    return finding
 
 
 def _vacuum_head_text(f: Finding) -> str:

@@ -81,27 +81,38 @@ def identity_text(finding: "Finding") -> str:
     """
     if finding.kind != "vacuum":
         return _ENCODE_SORTED(identity(finding))
+    text = finding.__dict__.get("_text")  # its clause's fields written once (queries.findings.VacuumText)
+    if text is not None:
+        parts = text.id_before.copy()
+        for name in ("department", "government"):
+            part = identity_part(name, getattr(finding, name))
+            if part:
+                parts.append(part)
+        return "{" + ", ".join(parts + text.id_after) + "}"
     parts = []
     for name in _SORTED_FIELDS:
         if name == "kind":
             value = finding.kind
-        elif name == "item_code" or name == "name":
-            if name == "name" and finding.item_code:
-                continue
-            value = getattr(finding, name, None)
-        else:
-            value = getattr(finding, name, None)
-        if value is None or value == "" or value == ():
+        elif name == "name" and finding.item_code:
             continue
-        kind = type(value)
-        if kind is str:
-            text = _STRING(value)
-        elif kind is int:
-            text = int.__repr__(value)
         else:
-            text = _ENCODE_SORTED(sorted(value) if kind is tuple else value)
-        parts.append(_KEYS[name] + text)
+            value = getattr(finding, name, None)
+        part = identity_part(name, value)
+        if part:
+            parts.append(part)
     return "{" + ", ".join(parts) + "}"
+
+
+def identity_part(name: str, value: Any) -> str | None:
+    """``"name": value`` as :func:`identity_text` writes one field, or None for a field it leaves out."""
+    if value is None or value == "" or value == ():
+        return None
+    kind = type(value)
+    if kind is str:
+        return _KEYS[name] + _STRING(value)
+    if kind is int:
+        return _KEYS[name] + int.__repr__(value)
+    return _KEYS[name] + _ENCODE_SORTED(sorted(value) if kind is tuple else value)
 
 
 # json.dumps(..., ensure_ascii=False, sort_keys=True) with its encoder built once (a whole-corpus check makes

@@ -90,7 +90,7 @@ from kg.text import bigrams, halfwidth, strip_prc
 from kg.views import ClauseInForce, ItemBasis, clause_reach, clauses_binding, covered_by, referred_by, state_cached, view_cache
 
 from .conduct import item_readings, normalise_conduct, readings
-from .findings import Evidence, Finding, new_finding, provision_label, version_label
+from .findings import Evidence, Finding, VacuumText, new_finding, provision_label, version_label, with_vacuum_text
 from .overlap import loaded_departments
 from .roles import (
     RelevanceRule, applies_in, binds_government, binds_level, canonical_sectors, competence_rule,
@@ -418,6 +418,34 @@ class VacuumClause:
         return version_label(self.row.version) + provision_label(self.row.provision)
 
     @functools.cached_property
+    def judged(self) -> tuple[str, tuple[str, int | None, int], tuple, tuple]:
+        """What :func:`vacuums_of` asks of the clause for every government: its article's id and (law, number,
+        suffix), to tell covered ones, and its rank (but for whether it maps to a department) and order."""
+        row = self.row
+        clause = row.clause
+        article = row.article if row.article is not None else row.provision
+        return (article.id, (row.version.law, article.article, article.article_suffix),
+                (MODALITY_RANK.get(clause.modality or "", 2), *self.severity.key, clause.category == "其他"),
+                (row.version.law, clause.article or 0, clause.article_suffix, clause.paragraph or 0, clause.item or 0,
+                 clause.id))
+
+    @functools.cached_property
+    def finding_text(self) -> tuple[str, str, VacuumText]:
+        """What a vacuum of the clause says and holds whatever the government (:func:`_vacuum`): its reason's
+        words before the government's name and after its holders, and the clause's fields and their text."""
+        row = self.row
+        clause = row.clause
+        duty = "应当履行的职责" if self.duty else "权力"
+        since = since_list_date(row.version)  # judged as of the list's date, ended since (rows_at)
+        text = VacuumText(
+            law=row.version.law, version=row.version.date,
+            article=clause.article if clause.article is not None else row.provision.article,
+            paragraph=clause.paragraph, item=clause.item, category=clause.category, subject=clause.subject,
+            modality=clause.modality, provision=row.provision.id, severity=self.severity.label)
+        return (f"{self.where}授予{clause.subject}的{clause.category}{duty}，",
+                f"（按清单日期判断；{since}）。" if since else "。", text)
+
+    @functools.cached_property
     def evidence(self) -> tuple[Evidence, ...]:
         """A vacuum's evidence: the provision's text and the clause's roles."""
         clause = self.row.clause
@@ -707,6 +735,12 @@ class HeldActs:
         shared = Counter(itertools.chain.from_iterable(map(index.__getitem__, present)))
         return [acts[p] for p in sorted(p for p, n in shared.items() if n >= need)]
 
+    def among(self, acts: Mapping[str, list[_Held]]) -> "_ActsAmong":
+        """These acts alone, by department: what :func:`conduct_cover` asks of them (``get``, ``sharing``)
+        answered as this object answers it of all (:class:`queries.vacuum_memo.CoverMemo` asks of the acts
+        a clause was not compared with before)."""
+        return _ActsAmong(acts)
+
     def _clause_grams(self, clause) -> frozenset[str]:
         grams = self._grams.get(clause.id)
         if grams is None:
@@ -796,6 +830,20 @@ class HeldActs:
         if len(grams) >= STATEMENT_MIN:
             sectors = frozenset({clause.sector}) if clause.sector else frozenset()
             yield _Held(category, grams, item, law, sectors, citation.version, citation.article, statement=True)
+
+
+class _ActsAmong:
+    """A few acts of some departments, with :meth:`HeldActs.get` and :meth:`HeldActs.sharing` over them."""
+
+    def __init__(self, acts: Mapping[str, list[_Held]]) -> None:
+        self._acts = acts
+
+    def get(self, department: str, default: Iterable[_Held] = ()) -> list[_Held]:
+        return self._acts[department] if department in self._acts else list(default)
+
+    def sharing(self, department: str, grams: frozenset[str], reading: bool = False) -> list[_Held]:
+        need = _shared_needed(len(grams))  # as HeldActs.sharing counts them: the bigrams an act shares
+        return [act for act in self._acts.get(department, ()) if act.reading == reading and len(grams & act.conduct) >= need]
 
 
 @functools.lru_cache(maxsize=None)
@@ -1057,26 +1105,15 @@ def load_manifest(path: str | Path | None) -> dict[str, list[dict[str, Any]]]:
 # The vacuums of a government
 
 
-def _vacuum(government: Mapping[str, Any], item: VacuumClause, depts: list[Mapping[str, Any]],
+def _vacuum(government: Mapping[str, Any], item: VacuumClause, names: str,
             count: int = 0, duties: int = 0, date: str | None = None) -> Finding:
-    row = item.row
-    clause = row.clause
-    names = [d.get("name", d["id"]) for d in depts]
-    duty = "应当履行的职责" if item.duty else "权力"
-    holder = "、".join(names) if names else "本级政府无对应部门"
-    since = since_list_date(row.version)  # judged as of the list's date, ended since (rows_at)
-    reason = (
-        f"{item.where}授予{clause.subject}的{clause.category}{duty}，"
-        f"{government.get('name', government['id'])}（{holder}）的清单中没有事项以该条为依据"
-        + (f"（按清单日期判断；{since}）。" if since else "。")
-    )
-    return new_finding(
-        kind="vacuum", government=government["id"], reason=reason, evidence=item.evidence,
-        law=row.version.law, version=row.version.date, article=clause.article if clause.article is not None else row.provision.article,
-        paragraph=clause.paragraph, item=clause.item, category=clause.category, subject=clause.subject,
-        modality=clause.modality, department="、".join(names) or None, provision=row.provision.id,
-        sector=sector_at(item, date, reformed_sector), severity=item.severity.label, count=count, duties=duties,
-    )
+    """The vacuum of ``item`` in ``government``, held by the departments named ``names`` (joined by 、; "" for none)."""
+    before, after, text = item.finding_text
+    reason = f"{before}{government.get('name', government['id'])}（{names or '本级政府无对应部门'}）的清单中没有事项以该条为依据{after}"
+    return with_vacuum_text(new_finding(
+        kind="vacuum", government=government["id"], reason=reason, evidence=item.evidence, **text.values,
+        department=names or None, sector=sector_at(item, date, reformed_sector), count=count, duties=duties,
+    ), text)
 
 
 def _not_vacuum(government: Mapping[str, Any], item: VacuumClause, why: str) -> Finding:
@@ -1139,7 +1176,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     date = list_date_of(bases)
     items = [b.item for b in bases]
     general_found: dict[str, Mapping[str, Any] | None] = {}
-    sector_departments: dict[str | None, list[Mapping[str, Any]]] = {}
+    sector_departments: dict[str | None, tuple[list[Mapping[str, Any]], tuple[str, ...], str]] = {}  # ids, names
 
     def explained(clause) -> bool:
         # --explain with --department: only the notes of clauses whose sector that department carries
@@ -1160,12 +1197,10 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             if explained(clause) and clause.level and binds_level(clause.level, level):
                 notes.append(_not_vacuum(government, item, item.late))
             continue
-        article = row.article.id if row.article is not None else row.provision.id
+        article, numbered, rank, order = item.judged
         if article in covered:
             continue
-        number = row.article.article if row.article is not None else row.provision.article
-        suffix = row.article.article_suffix if row.article is not None else row.provision.article_suffix
-        if (row.version.law, number, suffix) in covered_numbers:
+        if numbered in covered_numbers:
             continue  # an item rests on the same article of an older version (reported as stale)
         why = _irrelevant(item, level, places)
         if why is not None:
@@ -1173,9 +1208,12 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
                 notes.append(_not_vacuum(government, item, _why(why)))
             continue
         sector = sector_at(item, date, reformed_sector)  # 价格主管部门's price supervision is 市场监督管理's since 2018
-        depts = sector_departments.get(sector)
+        depts, holders, names = sector_departments.get(sector) or (None, None, None)
         if depts is None:
-            depts = sector_departments[sector] = departments_for(sector, departments)
+            depts = departments_for(sector, departments)
+            holders = tuple(d["id"] for d in depts)
+            names = "、".join(d.get("name", d["id"]) for d in depts)
+            sector_departments[sector] = (depts, holders, names)
         general = general_cover(item, items, general_found)
         if general is not None:
             if explained(clause):
@@ -1198,22 +1236,19 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             continue
         if department and not any(department in (d.get("name"), d["id"]) for d in depts):
             continue
-        key = (
-            0 if depts else 1, MODALITY_RANK.get(clause.modality or "", 2), *item.severity.key, clause.category == "其他",
-        )
-        order = (row.version.law, clause.article or 0, clause.article_suffix, clause.paragraph or 0, clause.item or 0, clause.id)
+        key = (0 if depts else 1, *rank)
         # one vacuum per provision, category and holder: a clause extracted once per subject it names
         # (人事部门或者劳动保障部门, 其他负有…职责的部门) that map to the same departments is one power left unlisted
-        same = (row.provision.id, clause.category, tuple(d["id"] for d in depts) or clause.sector)
+        same = (row.provision.id, clause.category, holders or clause.sector)
         if same in reported:
             index, kept = reported[same]
             if _vaguer(kept.row.clause.subject) and not _vaguer(clause.subject):
-                found[index], reported[same], item, kept = ((key, order), (item, depts)), (index, item), kept, item
+                found[index], reported[same], item, kept = ((key, order), (item, names)), (index, item), kept, item
             if explained(clause):
                 notes.append(_not_vacuum(government, item, f"同一条款已按{kept.row.clause.subject}列为权力真空"))
             continue
         reported[same] = (len(found), item)
-        found.append(((key, order), (item, depts)))
+        found.append(((key, order), (item, names)))
     vacuums = _grouped(found, top, functools.partial(_vacuum, government, date=date))
     sectors = [_sector_note(government, sector, items) for sector, items in sorted(unloaded.items())]
     return vacuums + sectors + notes
@@ -1258,18 +1293,18 @@ def _why(reason: tuple[str, Any]) -> str:
     return "该法律法规只适用于特定地域，不含本地（ontology/law_scopes.csv）"
 
 
-def _grouped(found: list[tuple[tuple, tuple[VacuumClause, list]]], top: int | None,
+def _grouped(found: list[tuple[tuple, tuple[VacuumClause, str]]], top: int | None,
              make: Callable[..., Finding]) -> list[Finding]:
     """Vacuums grouped by law and article, groups by their best member, each member with its group's counts.
 
-    ``found`` holds (rank key, (clause, departments)); ``make(clause, departments, count, duties)`` builds
-    a finding, once, and only for the groups kept (``top``).
+    ``found`` holds (rank key, (clause, its departments' names)); ``make(clause, names, count, duties)``
+    builds a finding, once, and only for the groups kept (``top``).
     """
-    groups: dict[tuple, list[tuple[tuple, tuple[VacuumClause, list]]]] = defaultdict(list)
-    for (key, order), (item, depts) in found:
+    groups: dict[tuple, list[tuple[tuple, tuple[VacuumClause, str]]]] = defaultdict(list)
+    for (key, order), (item, names) in found:
         row = item.row
         article = row.clause.article if row.clause.article is not None else row.provision.article
-        groups[(row.version.law, article, order[2])].append(((key, order), (item, depts)))
+        groups[(row.version.law, article, order[2])].append(((key, order), (item, names)))
     ranked = sorted(groups.values(), key=lambda members: min(k for k, _ in members))
     if top is not None:
         ranked = ranked[:max(top, 0)]
@@ -1277,7 +1312,7 @@ def _grouped(found: list[tuple[tuple, tuple[VacuumClause, list]]], top: int | No
     for members in ranked:
         members.sort(key=lambda kf: (kf[0][1][3:], kf[0][0]))
         duties = sum(item.row.clause.modality in DUTIES for _, (item, _) in members)
-        result.extend(make(item, depts, len(members), duties) for _, (item, depts) in members)
+        result.extend(make(item, names, len(members), duties) for _, (item, names) in members)
     return result
 
 

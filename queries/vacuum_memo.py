@@ -46,10 +46,18 @@ class CoverMemo:
     """``memo(cover, clause, departments)``: ``cover(clause, departments, held)``, remembered per clause and
     the departments' profiles (see the module docstring).
 
-    ``table`` (one per store state, e.g. :func:`kg.views.state_cached`) numbers the profiles; the answers are
-    kept on each clause object (its ``__dict__``) under that table, so a clause of another state or table asks
-    afresh.  ``fields`` are the act fields the answer may depend on: every field of the act but ``item`` (the
-    default reads them from the acts' dataclass).
+    ``table`` (one per store state, e.g. :func:`kg.views.state_cached`) numbers the acts (each act's fields
+    but ``item``) and the profiles (their acts' numbers, in order); the answers are kept on each clause object
+    (its ``__dict__``) under that table, so a clause of another state or table asks afresh.  ``fields`` are
+    the act fields the answer may depend on: every field of the act but ``item`` (the default reads them from
+    the acts' dataclass).
+
+    No act found is remembered more widely: ``cover`` finds no act of a list of departments exactly when it
+    finds none for each of their acts alone (every test it makes is of one act; which act it picks among
+    several depends on them all, so an act found is remembered only by profiles).  The acts of the profiles
+    for which a clause found none are kept on it, and a government whose departments hold only acts among
+    those gets no act without asking: a department with one injected item more than its catalogue has a
+    profile of its own, but its acts were seen before.
     """
 
     def __init__(self, held: Any, table: dict, fields: Iterable[str] | None = None) -> None:
@@ -57,13 +65,15 @@ class CoverMemo:
         self.table = table
         self.fields = tuple(fields) if fields is not None else None
         self._profiles: dict[str, int] = {}  # department id -> its profile's number
+        self._numbers: dict[str, dict[int, list[int]]] = {}  # department id -> act number -> its positions
+        self._keys: dict[int, tuple[list, tuple[int, ...]]] = {}  # id of a departments list -> (it, its profiles)
 
     def _profile(self, department: str) -> int:
         number = self._profiles.get(department)
         if number is None:
             acts = self.held.get(department, ())
             if not acts:
-                key: tuple = ()
+                signatures: tuple = ()
             else:
                 names = self.fields
                 if names is None:
@@ -71,29 +81,69 @@ class CoverMemo:
                 refs = [name for name in REFS if hasattr(acts[0], name)]
                 get = operator.attrgetter(*names, *refs)
                 plain = len(names)
-                key = tuple(values[:plain] + tuple(None if ref is None else ref.id for ref in values[plain:])
-                            for values in map(get, acts)) if len(names) + len(refs) > 1 else tuple(map(get, acts))
-            number = self.table.setdefault(key, len(self.table))
+                signatures = tuple(values[:plain] + tuple(None if ref is None else ref.id for ref in values[plain:])
+                                   for values in map(get, acts)) if len(names) + len(refs) > 1 else tuple(map(get, acts))
+            table = self.table
+            key = ("profile", tuple(table.setdefault(("act", signature), len(table)) for signature in signatures))
+            positions = self._numbers[department] = {}
+            for position, act in enumerate(key[1]):
+                positions.setdefault(act, []).append(position)
+            number = table.get(key)
+            if number is None:
+                number = table[key] = len(table)
+                table[("acts", number)] = frozenset(key[1])
             self._profiles[department] = number
         return number
 
+    def _acts(self, key: tuple[int, ...]) -> frozenset[int]:
+        """The numbers of the acts of the profiles ``key`` (one per department)."""
+        if len(key) == 1:
+            return self.table[("acts", key[0])]
+        found = self.table.get(("acts", key))
+        if found is None:
+            found = self.table[("acts", key)] = frozenset().union(*(self.table[("acts", n)] for n in key))
+        return found
+
     def __call__(self, cover: Callable[..., Any], clause: Any, departments: list[Mapping[str, Any]]) -> Any:
-        key = tuple(self._profile(d["id"]) for d in departments)
+        # a government asks of the same few lists of departments (one per sector) thousands of times
+        keyed = self._keys.get(id(departments))
+        if keyed is None or keyed[0] is not departments:
+            keyed = self._keys[id(departments)] = (departments, tuple(self._profile(d["id"]) for d in departments))
+        key = keyed[1]
         kept = clause.__dict__.get("_cover_memo")
         if kept is None or kept[0] is not self.table:
-            kept = (self.table, {})
+            kept = (self.table, {}, set())
             clause.__dict__["_cover_memo"] = kept
-        answers = kept[1]
+        answers, unheld = kept[1], kept[2]
         answer = answers.get(key)
+        if answer is None:
+            acts = self._acts(key)
+            new = acts - unheld
+            # none of these acts holds the clause, or none of those not seen before for it
+            if not new or (len(new) < len(acts) and cover(clause, departments, self._among(departments, new)) is None):
+                answers[key] = False
+                unheld |= new
+                return None
         if answer is None or answer is _RECOMPUTE:
             found = cover(clause, departments, self.held)
             if answer is None:
                 answers[key] = self._place(found, departments)
+                if found is None:
+                    unheld |= acts
             return found
         if answer is False:
             return None
         position, index = answer
         return self.held.get(departments[position]["id"])[index]
+
+    def _among(self, departments: list[Mapping[str, Any]], numbers: frozenset[int]) -> Any:
+        """``held`` with only the acts numbered ``numbers`` (``held.among``: the same ``get`` and ``sharing``), in
+        no particular order: only whether one of them holds the clause is asked of them."""
+        among = {}
+        for d in departments:
+            acts, positions = self.held.get(d["id"], ()), self._numbers[d["id"]]
+            among[d["id"]] = [acts[p] for n in numbers for p in positions.get(n, ())]
+        return self.held.among(among)
 
     def _place(self, found: Any, departments: list[Mapping[str, Any]]) -> Any:
         """False for no act, else (department position, act index) of ``found`` as held, else _RECOMPUTE."""

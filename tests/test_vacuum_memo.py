@@ -23,13 +23,13 @@ LISTS = {
 }
 
 
-def _store(store):
+def _store(store, lists=LISTS):
     g = GraphBuilder()
     v = g.law("甲法", "2021-01-01", ARTICLES)
     for number in (30, 31, 32):
         g.clause(article_id(v, number), "行政处罚", "县级以上人民政府农业农村主管部门", sector="农业农村", actions=("罚款",),
                  text=ARTICLES[number])
-    for government, items in LISTS.items():
+    for government, items in lists.items():
         dept = g.department(g.government(government, GovLevel.CITY, province="新疆维吾尔自治区"),
                             f"{government}农业农村局", "农业农村")
         for n, (name, number) in enumerate(items):
@@ -59,3 +59,28 @@ def test_remembered_covers_are_each_governments_own_acts(store, monkeypatch):
     assert "乙市-0" in notes[("乙市", 30)] and "甲市-0" in notes[("甲市", 30)]
     assert ("丙市", 32) in notes and not any(k == "vacuum" and g == "丙市" for k, g, _, _ in remembered)
     assert sorted((g, a) for k, g, a, _ in remembered if k == "vacuum") == [("乙市", 32), ("甲市", 32)]
+
+
+# 癸市 lists one of 乙市's items, 辛市 乙市's and one more that holds nothing (governments are judged in id order:
+# 丙市, 乙市, 甲市, 癸市, 辛市)
+MORE = {**LISTS, "癸市": LISTS["甲市"][:1], "辛市": [*LISTS["甲市"], ("对未经批准擅自占用耕地建窑建坟的处罚", 40)]}
+
+
+def test_acts_seen_holding_nothing_are_not_compared_again(store, monkeypatch):
+    """A clause that none of 乙市's acts holds (art. 32) is not compared with them again: 癸市, holding only
+    such acts, asks nothing; 辛市 asks of its one item's acts not seen before alone.  The vacuums are those found
+    asking afresh."""
+    _store(store, MORE)
+    asked = []
+    cover = vacuum.conduct_cover
+    monkeypatch.setattr(vacuum, "conduct_cover", lambda clause, departments, held: asked.append(
+        (departments[0]["id"].split("/")[0], clause.row.clause.article, type(held).__name__, len(held.get(departments[0]["id"]))))
+        or cover(clause, departments, held))
+    remembered = _found(store)
+    assert not [a for a in asked if a[0] == "癸市" and a[1] == 32]
+    assert [a for a in asked if a[0] == "辛市" and a[1] == 32] == [("辛市", 32, "_ActsAmong", 2)]  # its item's name and reading
+    monkeypatch.setattr(vacuum_memo.CoverMemo, "__call__", lambda self, cover, clause, departments:
+                        cover(clause, departments, self.held))
+    store._views.clear()
+    assert remembered == _found(store)
+    assert ("癸市", 32) in {(g, a) for k, g, a, _ in remembered if k == "vacuum"}
