@@ -32,7 +32,11 @@ from bench.eval_extraction import GOLD, GOLD_DIR, evaluate, evaluate_by_law, gol
 # 0.957 / 0.873 / 0.879), unseen 0.880 / 0.742 / 0.924 (from 0.871 / 0.685 / 0.754).
 # i12-permit (2026-12-04, unseen tuned on from tonight): dev P 0.958, R 0.894, subject 0.882; unseen P 0.935, R 0.809,
 # subject 0.764 (licence, coercion, inspection and benefit constructions by row, tests/test_nlp_permit_constructions.py).
-FLOORS = {"main": (0.97, 0.95, 0.96), "dev": (0.95, 0.87, 0.90), "unseen": (0.87, 0.73, 0.90),
+# 2026-12-04: the three unseen laws were tuned on tonight and moved to dev (dev 18 laws, 1,289 articles: 0.954 / 0.895 /
+# 0.912 after the merges). New unseen: 城乡规划法, 森林法, 出版管理条例, 广东省土地权属纠纷处理条例, 东莞市零散工业废水管理条例
+# (291 articles, annotators J, K, L, M), scored on arrival at ed59c67: 0.772 / 0.722 / 0.769; after the night's merges
+# (rules tuned on other laws) 0.788 / 0.722 / 0.782.
+FLOORS = {"main": (0.97, 0.95, 0.96), "dev": (0.95, 0.87, 0.90), "unseen": (0.75, 0.70, 0.75),
           "blind": (0.65, 0.75, 0.86)}
 LAW_RECALL_FLOOR = {"dev": 0.55}
 
