@@ -45,6 +45,16 @@ CASES = [
      {("行政处罚", "省人民政府地方金融监管机构", "penalty_referral")}),
     # near miss: the staff of a 监管机构 are disciplined, no power
     ("监管机构的工作人员违反本条例规定，滥用职权的，依法给予处分。", set()),
+    # 到X办理…登记 is 向X办理…登记: X registers (terms._BOUNDARY_CHARS, clauses._NOT_AGENT_BEFORE and the licensing
+    # body after 向/到; 郑州市城市公有房屋管理条例 art. 13, sample seed 12 no. 66; the elliptic 房产、土地管理部门 is
+    # left to the subject rules)
+    ("公有房屋拆除、倒塌、焚毁或其他原因灭失的，房屋所有权人应在三个月内持《房屋所有权证》到房产管理部门办理注销登记手续。",
+     {("行政确认", "房产管理部门", "registration")}),
+    # near misses: going to a body to answer for a violation or to report (道路交通安全违法行为处理程序规定 art. 52,
+    # 外国人入境出境管理条例 art. 30), and 收到 (a body receiving what another hands in)
+    ("对交通技术监控设备记录的违法行为，当事人应当及时到公安机关交通管理部门接受处理。", set()),
+    ("被限制活动范围的外国人，应当在指定的时间到公安机关报到。", set()),
+    ("审批机关应当自收到有关部门提交的申请材料之日起二十日内作出决定。", set()),
 ]
 
 
