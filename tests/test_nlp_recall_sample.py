@@ -61,3 +61,27 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES, ids=[t[:14] for t, _ in CASES])
 def test_recall_sample_construction(text: str, expected: set) -> None:
     assert {(cat, subj, cons) for _, cat, subj, cons in found([text])} == expected
+
+
+# licence_system (constructions.tsv; clauses.py): a licence system stated without a body is the licence of the law's
+# one competent department; (articles of one statute, expected (article, category, subject, construction))
+LICENCE_SYSTEM = [
+    # 洛阳市夏玉米制种管理条例 arts. 3 and 10 (the construction of 浙江省燃气管理条例 art. 18, sample pilot no. 75)
+    (["市、县（市、区）人民政府农业行政主管部门主管本行政区域内夏玉米制种工作。农业行政主管部门的种子管理机构具体负责夏玉米制种管理工作。",
+      "夏玉米种子生产实行许可证制度。申请、领取《种子生产许可证》，按照农业部《农作物种子生产经营许可证管理办法》规定执行。"],
+     {(1, "其他", "市、县（市、区）人民政府农业行政主管部门", "competence"),
+      (2, "行政许可", "市、县（市、区）人民政府农业行政主管部门", "licence_system")}),
+    # near miss: several competent departments (河南省大气污染防治条例 art. 6 (二), (五) and art. 16): none is known to license
+    (["住房城乡建设主管部门负责房屋建筑工地、市政基础设施建设工地扬尘的监督管理。\n"
+      "农业主管部门负责组织秸秆禁烧、农业生产活动大气污染防治及农业废弃物综合利用的监督管理。",
+      "实行大气污染物排污许可管理制度。"],
+     {(1, "其他", "住房城乡建设主管部门", "competence"), (1, "其他", "农业主管部门", "competence")}),
+    # near miss: the article alone, no competence clause before it (枪支管理法 art. 13; in the whole law art. 4 makes the
+    # local 公安机关 competent and the extractor gives them the licence)
+    (["国家对枪支的制造、配售实行特别许可制度。未经许可，任何单位或者个人不得制造、买卖枪支。"], set()),
+]
+
+
+@pytest.mark.parametrize("articles, expected", LICENCE_SYSTEM, ids=[a[-1][:12] for a, _ in LICENCE_SYSTEM])
+def test_licence_system_takes_the_one_competent_department(articles: list[str], expected: set) -> None:
+    assert found(articles) == expected

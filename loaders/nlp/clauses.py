@@ -588,6 +588,11 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     subjects = [carried]
                 elif competent:
                     subjects, by_competence = list(competent), True
+            elif act.construction == "licence_system" and competent and len(competent) == 1:
+                # X经营实行许可制度 with no body in the article (浙江省燃气管理条例 art. 18): the licence is the law's
+                # one competent department's, as a sanction without a body is; of several (河南省大气污染防治条例
+                # art. 16: 环保, 住建, 交通…) none is known to license (tests/test_nlp_recall_sample.py)
+                subjects = list(competent)
             elif (act.category == "行政给付" and _COMPENSATION.search(act.text) and _TAKING.search(text, 0, act.start)
                   and not _PRIVATE_ACTOR.search(text[s_start:act.start])):
                 # 临时征用房屋…的，应当依法给予补偿 (传染病防治法 art. 45): a compensation with no body of its own is
