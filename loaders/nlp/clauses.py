@@ -91,7 +91,7 @@ _USE_OBJECT = re.compile(r"转用|转为|使用|占用|用地|开发|出让|改�
 _INTERNAL_OBJECT = re.compile(r"工作人员|下级|所属|人民政府|部门|机关|执法活动|执法行为|履行职责|预算|决算|决策执行")
 # 监督检查所属各单位的预算执行: the checked party named after the act is the administration's own
 _INTERNAL_AFTER = re.compile(r"(?:本级|所属|下级|下一级)[^，。；]{0,6}?(?:单位|部门|机关|人民政府|政府)|[^，。；]{0,12}?(?:预算|决算)")
-_NOT_AGENT_BEFORE = ("对", "向", "报", "会同", "经", "与", "协助", "配合", "通知", "告知", "提请", "移送", "报告",
+_NOT_AGENT_BEFORE = ("对", "向", "到", "报", "会同", "经", "与", "协助", "配合", "通知", "告知", "提请", "移送", "报告",
                      "商", "请", "交", "送", "提交", "申请", "由", "同", "和", "或者", "及", "、", "被", "给", "为",
                      "接受", "派", "组织", "指定", "授权", "委托", "设立", "本级", "取得", "属于", "作为", "征得")
 _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|发现|经|根据|依照|按照|依法|需要|在)")
@@ -249,7 +249,7 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                 r"[^，。；]{0,6}?同意", after) and not any(
                 b.term.start >= max(text.rfind(c, 0, term.start) for c in "。；\n") for b in result):
             licensing = True  # 调入单位必须事先征得…植物检疫机构同意 (植物检疫条例 art. 10); a body asking another is internal
-        elif re.search(r"向(?:所在地|当地|有关|[^，。；向]{1,8}?所在地的?)?$", text[max(0, term.start - 12): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)|报告[，,]经批准", after):
+        elif re.search(r"(?:向|(?<![收得达受遇直做])到)(?:所在地|当地|有关|[^，。；向到]{1,8}?所在地的?)?$", text[max(0, term.start - 12): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)|报告[，,]经批准", after):
             licensing = True
         elif re.search(r"(?:取得|持有|领取)(?:所在地|当地|有关)?$", before) and re.match(r"(?:依法)?(?:核发|颁发|签发|发放|批准)", after):
             licensing = True  # 取得X核发的狩猎证: X issues the licence
@@ -785,6 +785,11 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     subjects = [carried]
                 elif competent:
                     subjects, by_competence = list(competent), True
+            elif act.construction == "licence_system" and competent and len(competent) == 1:
+                # X经营实行许可制度 with no body in the article (浙江省燃气管理条例 art. 18): the licence is the law's
+                # one competent department's, as a sanction without a body is; of several (河南省大气污染防治条例
+                # art. 16: 环保, 住建, 交通…) none is known to license (tests/test_nlp_recall_sample.py)
+                subjects = list(competent)
             elif (act.category == "行政给付" and _COMPENSATION.search(act.text) and _TAKING.search(text, 0, act.start)
                   and not _PRIVATE_ACTOR.search(text[s_start:act.start])):
                 # 临时征用房屋…的，应当依法给予补偿 (传染病防治法 art. 45): a compensation with no body of its own is

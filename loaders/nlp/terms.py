@@ -254,7 +254,7 @@ def _group_index(match: re.Match) -> int:
     return match.lastindex - 1 if match.lastindex else 0
 
 
-_BOUNDARY_CHARS = set("，。；：、（）《》“”\n 由经向对和及或与同并报")
+_BOUNDARY_CHARS = set("，。；：、（）《》“”\n 由经向到对和及或与同并报")  # 到X办理: X starts after 到 (郑州市城市公有房屋管理条例 art. 13)
 _BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "其中", "并且", "所属的", "设置的", "指定的", "授权的", "，依法",
                    "委托的", "接受", "条规定的", "款规定的", "所在地的", "报送", "设立的", "征得",  # 报送有审核权的…部门审核
                    "提请",  # 提请有关人民政府…责令停建、关闭 (传染病防治法 art. 76)
