@@ -363,6 +363,14 @@ CASES = [
     ("benefit_as_modifier",
      ["乡镇人民政府、街道办事处应当建立统一受理社会救助申请的窗口，及时受理、转办申请事项。"],
      {("行政给付", "街道办事处")}, set()),
+    # 社会救助暂行办法 art. 57: the benefit work supervised, no payment
+    ("benefit_supervised",
+     ["县级以上人民政府及其社会救助管理部门应当加强对社会救助工作的监督检查，完善相关监督管理制度。"],
+     {("行政给付", "社会救助管理部门")}, set()),
+    # near miss: the work carried out is a payment
+    ("benefit_supervised",
+     ["民政部门应当设置避难场所和救济物资供应点，开展受灾群众救助工作，并按照规定职责核查灾情、发布灾情信息。"],
+     set(), {("行政给付", "民政部门")}),
     # near miss: 气象灾害防御条例 art. 38, relief work
     ("benefit_as_modifier",
      ["民政部门应当设置避难场所和救济物资供应点，开展受灾群众救助工作，并按照规定职责核查灾情、发布灾情信息。"],
