@@ -363,6 +363,14 @@ CASES = [
     ("benefit_as_modifier",
      ["乡镇人民政府、街道办事处应当建立统一受理社会救助申请的窗口，及时受理、转办申请事项。"],
      {("行政给付", "街道办事处")}, set()),
+    # 乡村振兴促进法 art. 72: the use of public funds supervised, inside the administration
+    ("funds_supervised",
+     ["县级以上人民政府发展改革、财政、农业农村、审计等部门按照各自职责对农业农村投入优先保障机制落实情况、乡村振兴资金使用情况和绩效等实施监督。"],
+     {("行政检查", "县级以上人民政府财政部门")}, set()),
+    # near miss: the enterprises that use the funds are inspected
+    ("funds_supervised",
+     ["县级以上人民政府财政部门应当对使用财政补助资金的企业进行监督检查。"],
+     set(), {("行政检查", "县级以上人民政府财政部门")}),
     # 社会救助暂行办法 art. 57: the benefit work supervised, no payment
     ("benefit_supervised",
      ["县级以上人民政府及其社会救助管理部门应当加强对社会救助工作的监督检查，完善相关监督管理制度。"],
