@@ -265,7 +265,7 @@ def _item_overlap(gov, category, target: ProvisionRef, group, depts) -> Finding:
         kind="overlap", government=gov, reason=reason, evidence=tuple(evidence), category=category,
         item_ids=tuple(b.item["id"] for b, _ in group), item_codes=tuple(b.item.get("code") for b, _ in group),
         departments=tuple(names), law=version.law if version else None, article=target.article,
-        provision=target.id,
+        paragraph=target.paragraph, item=target.item, provision=target.id,
     )
 
 
@@ -358,7 +358,8 @@ def overlaps_of_clauses(store, government: Mapping[str, Any], bases: list[ItemBa
         yield Finding(
             kind="overlap", government=government["id"], reason=reason, evidence=tuple(evidence), category=category,
             item_ids=tuple(b.item["id"] for b in items), item_codes=tuple(b.item.get("code") for b in items),
-            departments=tuple(names), law=rows[0].version.law, article=provision.article, provision=provision.id,
+            departments=tuple(names), law=rows[0].version.law, article=provision.article,
+            paragraph=provision.paragraph, item=provision.item, provision=provision.id,  # one id per paragraph and item
         )
 
 

@@ -209,3 +209,23 @@ def test_powers_divided_by_competence_words_are_no_overlap(store, text, expected
     g.item(g.department(gov, "甲市农业农村局", "农业农村"), "k2", "对销售种苗的处罚", "行政处罚", cite(a60, "《丁条例》第六十条"))
     g.save(store)
     assert sorted({f.item_ids for f in find_overlaps(store, government="甲市")}) == expected
+
+
+def test_clause_overlaps_of_two_paragraphs_of_one_article_have_their_own_ids(store):
+    # 水生野生动物保护实施条例 art. 19: both paragraphs give an act to two bodies; one id each, not one for the article
+    g = GraphBuilder()
+    v = g.law("丁法", "2020-01-01", {19: ["由县级以上人民政府渔业行政主管部门或者市场监督管理部门没收实物，并处罚款。",
+                                        "由县级以上人民政府渔业行政主管部门或者市场监督管理部门没收工具，并处罚款。"]})
+    a19 = article_id(v, 19)
+    for n in (1, 2):
+        g.clause(paragraph_id(a19, n), "行政处罚", "县级以上人民政府渔业行政主管部门", sector="农业农村")
+        g.clause(paragraph_id(a19, n), "行政处罚", "市场监督管理部门", sector="市场监督管理")
+    gov = g.government("甲市")
+    agri = g.department(gov, "甲市农业农村局", "农业农村")
+    market = g.department(gov, "甲市市场监督管理局", "市场监督管理")
+    g.item(agri, "c", "没收实物", "行政处罚", cite(paragraph_id(a19, 1), "《丁法》第十九条第一款"))
+    g.item(market, "d", "其他事项", "行政检查", cite(None, "《丁法》"))
+    g.save(store)
+    found = list(find_overlaps(store, government="甲市"))
+    assert sorted(f.paragraph for f in found) == [1, 2]
+    assert len({f.finding_id for f in found}) == 2
