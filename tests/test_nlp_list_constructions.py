@@ -26,6 +26,15 @@ ROWS = [
     ("经卫生行政部门审查同意的单位，可以从事该项活动。", set()),
     # near miss: the consent of a company organ, no body
     ("公司的合并，应当经股东会审查同意。", set()),
+    # near miss, 抗旱条例 (2009) art. 27: a body's plan reviewed by the body one level up, inside the administration
+    ("县级以上地方人民政府防汛抗旱指挥机构组织其成员单位编制抗旱预案，经上一级人民政府防汛抗旱指挥机构审查同意，"
+     "报本级人民政府批准后实施。", set()),
+    # near miss, 国有资产评估管理办法 (2020) art. 13 (first sentence): a state asset holder and its own 主管部门
+    ("依照本办法第三条、第四条规定进行资产评估的占有单位，经其主管部门审查同意后，应当向同级国有资产管理行政主管部门提交资产评估"
+     "立项申请书，并附财产目录和有关会计报表等资料。", set()),
+    # near miss, 北京市信息化促进条例 art. 29 (shortened): the applicant is a state organ, named before a ；
+    ("本市各级国家机关的业务应用系统，凡不宜通过互联网实现的，必须依托全市统一的电子政务网络；需要接入全市统一的电子政务网络的，"
+     "应当符合有关规范，并经市信息化主管部门审查同意。", set()),
     # --- inspection_test: X对…进行…检验 ------------------------------------------------------------------
     # 农业机械安全监督管理条例 (2019) art. 30 para. 1
     ("县级以上地方人民政府农业机械化主管部门应当定期对危及人身财产安全的农业机械进行免费实地安全检验。但是道路交通安全法律对"
