@@ -76,6 +76,11 @@ LICENCE_SYSTEM = [
       "农业主管部门负责组织秸秆禁烧、农业生产活动大气污染防治及农业废弃物综合利用的监督管理。",
       "实行大气污染物排污许可管理制度。"],
      {(1, "其他", "住房城乡建设主管部门", "competence"), (1, "其他", "农业主管部门", "competence")}),
+    # near miss: 国家…实行…许可制度 states the state's regime, not who licenses (特种设备安全法 arts. 5 and 18: the licence is
+    # the State Council department's; 农药管理条例 art. 17: the province's); two false local vacuums the judges found
+    (["县级以上地方各级人民政府负责特种设备安全监督管理的部门对本行政区域内特种设备安全实施监督管理。",
+      "国家按照分类监督管理的原则对特种设备生产实行许可制度。"],
+     {(1, "其他", "县级以上地方各级人民政府负责特种设备安全监督管理的部门", "competence")}),
     # near miss: the article alone, no competence clause before it (枪支管理法 art. 13; in the whole law art. 4 makes the
     # local 公安机关 competent and the extractor gives them the licence)
     (["国家对枪支的制造、配售实行特别许可制度。未经许可，任何单位或者个人不得制造、买卖枪支。"], set()),
