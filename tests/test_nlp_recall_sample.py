@@ -55,6 +55,20 @@ CASES = [
     ("对交通技术监控设备记录的违法行为，当事人应当及时到公安机关交通管理部门接受处理。", set()),
     ("被限制活动范围的外国人，应当在指定的时间到公安机关报到。", set()),
     ("审批机关应当自收到有关部门提交的申请材料之日起二十日内作出决定。", set()),
+    # --- i12-recall2: a bare 所在地 (no 的) ends the place phrase, the body starts after it (terms._BOUNDARY_WORDS) ---
+    # 医疗事故处理条例 art. 19 (经…所在地X批准) and the 经X商Y核准 of a refuse-plant closure (经所在地X商Y核准,
+    # i12-recall's list of misses)
+    ("逾期不处理的尸体，经医疗机构所在地卫生行政部门批准，并报经同级公安部门备案后，由医疗机构按照规定进行处理。",
+     {("行政许可", "卫生行政部门", "approval")}),
+    ("生活垃圾处理设施确需关闭、闲置或者拆除的，应当经所在地环境卫生行政主管部门商生态环境行政主管部门核准。",
+     {("行政许可", "环境卫生行政主管部门", "approval")}),
+    # the level after 所在地 stays in the subject (舟山市国家级海洋特别保护区管理条例 art. 35)
+    ("违反本条例第二十五条规定，由保护区所在地县（区）渔业行政主管部门按照下列规定予以处罚：",
+     {("行政处罚", "县（区）渔业行政主管部门", "penalty_referral")}),
+    # near miss: 所在地 inside a place noun with no body after it is nothing
+    ("户籍所在地发生变更的，应当及时更新登记信息。", set()),
+    # near miss (made up): 所在地 followed by a place word, not a body, is nothing
+    ("办学地点应当在审批机关所在地行政区域内，变更所在地址的，应当报告。", set()),
 ]
 
 

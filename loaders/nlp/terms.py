@@ -261,7 +261,10 @@ _BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "
                    "请求", "移交",  # 请求管理专利工作的部门处理 (专利法 art. 65), 移交当地文物行政部门 (文物保护法 art. 76)
                    # 须经有关的档案行政管理部门审查同意 (档案法实施办法 art. 21; i12-lists): only after 经/由/向, since
                    # after 和 or a comma the list or the sentence around it is not read for it (国际海运条例 art. 4)
-                   "经有关的", "由有关的", "向有关的")
+                   "经有关的", "由有关的", "向有关的",
+                   # i12-recall2: a place word without 的 ends the place phrase, so the body starts after it
+                   # (经所在地环境卫生行政主管部门商生态环境行政主管部门核准, 向户籍所在地公安机关申请)
+                   "所在地")
 
 
 _PLACE_BEFORE = re.compile(r"(?<=[，。；：、（由经向对报])[^，。；：、（）由经向对报的请提可应将并到或和及与]{1,14}所在地的$")
