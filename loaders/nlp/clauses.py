@@ -337,8 +337,12 @@ def _body_asks(text: str, term: Term, earlier: list[_Body], sentence: str) -> bo
     return False
 
 
-_LEVEL_CHARS = "市区县省乡镇"
-_LEVEL_LIST = re.compile(r"(?:[市区县省乡镇](?:、|或者|和|及|以及))+$")
+# a level word of a list before one body type: 市、区县（自治县）X / 省和地级以上市人民政府X / 省、市、县（区）人民政府X
+# (the bracket holds the level's alternatives: 县（市、区）, 区（县级市）)
+_LEVEL_WORD = r"(?:设区的市|地级以上市|地级市|省辖市|县级市|自治州|自治区|直辖市|自治县|区县|[市区县省乡镇])(?:（[^（）、]{1,4}(?:、[^（）、]{1,4})*）)?"
+_LEVEL_LIST = re.compile(rf"(?:{_LEVEL_WORD}(?:、|或者|和|及|以及))+$")
+_LEVEL_START = re.compile(_LEVEL_WORD)
+_NAMED_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2}区(?!域)")  # 市、县（市）、吉利区X (洛阳市城市绿化条例 art. 37): the last level
 
 
 # 农业农村、林业草原主管部门 (种子法 art. 46): sectors listed before one department word, at a phrase start
@@ -423,6 +427,10 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
         nxt = bodies[i + 1]
         gap = text[term.end: nxt.start]
         m = re.fullmatch(r"(?:的)?([^\s，。；：、由经向对]{2,12}?)(、|或者|和)", gap)
+        # the gap must be a sector word: not 国务院和中央军事委员会批准或者国务院… (军事设施保护法 art. 34), not the
+        # officials of 本级人民政府主要负责人、相关部门负责人 (重庆市突发事件应对条例 art. 11), and no second government
+        if m and (_NOT_SECTOR_WORD.search(m.group(1)) or "负责人" in m.group(1) or nxt.suffix in ("人民政府", "国务院")):
+            m = None
         if m and nxt.level == "" and nxt.suffix:
             out[-1] = None  # the bare government was only the level of the list
             tail = nxt.suffix
@@ -435,18 +443,21 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
     # 市或者区档案行政管理部门: one body per level word (X或者Y); 市、区人民政府 is one subject as written
     expanded: list[Term] = []
     for term in result:
-        m = _LEVEL_LIST.search(text, max(0, term.start - 12), term.start)
-        if (term.level or not m or term.text[0] not in _LEVEL_CHARS
-                or m.start() > 0 and text[m.start() - 1] not in "，。；：由经向对\n"):
+        m = _LEVEL_LIST.search(text, max(0, term.start - 24), term.start)
+        first = _LEVEL_START.match(term.text) or m and _NAMED_DISTRICT.match(term.text)
+        if (not m or not first or m.start() > 0 and text[m.start() - 1] not in "，。；：由经向对\n"):
             expanded.append(term)
             continue
-        if "或者" in m.group():
-            for c in re.finditer(r"[市区县省乡镇]", m.group()):
+        if "或者" in m.group():  # 市或者区档案行政管理部门: one body per level word, the rest of the name shared
+            rest = term.text[first.end():]
+            for c in _LEVEL_START.finditer(m.group()):
                 at = m.start() + c.start()
-                expanded.append(Term("BODY", at, at + 1, c.group() + term.text[1:], level="", suffix=term.suffix))
+                expanded.append(Term("BODY", at, at + len(c.group()), c.group() + rest, level=term.level,
+                                     suffix=term.suffix))
             expanded.append(term)
-        else:
-            expanded.append(Term("BODY", m.start(), term.end, text[m.start(): term.end], level="", suffix=term.suffix))
+        else:  # 省和地级以上市人民政府X: the list of levels is one subject, as written (tests/gold/README.md)
+            expanded.append(Term("BODY", m.start(), term.end, text[m.start(): term.end], level=term.level,
+                                 suffix=term.suffix))
     result = expanded
     # 县级以上人民政府自然资源主管部门、农业农村主管部门 / 省、自治区、直辖市国家税务局、地方税务局: the level
     # and government of the first department are the second's too, when both are departments of one kind

@@ -308,8 +308,12 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
         if not level and not m.group("name") and not tables.fixed_body.fullmatch(m.group()):
             continue  # a bare 部门 / 机关 is no particular body
         start = m.start()
-        if not level and text.startswith("会同同级", start - 3) and m.group().startswith("级"):
-            start -= 1  # 会同同级物价行政主管部门: the partner of the same level (公路法 art. 63); 报同级… stays internal
+        if not level and m.group().startswith("级") and (text.startswith("会同同级", start - 3) or text[start - 2: start] in (
+                "经同", "由同", "向同") and not re.fullmatch(r"级(?:地方)?人民政府", m.group())):
+            # 会同同级物价行政主管部门: the partner of the same level (公路法 art. 63); 经同级档案行政管理部门检查和同意
+            # (档案法实施办法 art. 13): 同 is no boundary inside 同级; 报同级… stays internal, and so does the bare
+            # 经/由同级人民政府批准 (a department's proposal going up: 德州市湿地保护条例 art. 23)
+            start -= 1
         if not level and "等" in (m.group("name") or ""):
             # 财政、审计、税务、金融管理等部门: the list closed by 等 is one subject, as written
             head = _LIST_BEFORE.search(text, max(0, start - 40), start)
