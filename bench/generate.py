@@ -49,7 +49,8 @@ from typing import Iterator, Sequence
 
 import cn2an
 
-from .clause_source import DEFAULT_LAWS, LAWS_DIR, CACHE_DIR, ArticleText, ClauseRecord, LawSource, load_sources
+from .clause_source import (DEFAULT_LAWS, LAWS_DIR, CACHE_DIR, ArticleText, ClauseRecord, LawSource,
+                            extraction_fingerprint, load_sources)
 
 COLUMNS: tuple[str, ...] = (
     "序号", "事项编码", "事项名称", "子项名称", "权力类型", "实施依据", "行使主体", "承办机构",
@@ -651,6 +652,7 @@ class Generator:
 
         divided = {level: {i for i, unit in enumerate(units) if no_overlap_here(unit[0])}
                    for level, units in self.units_at.items()}
+        self._quoted: dict[tuple[int, int], bool] = {}
         self.key = Key()
         self.plan = _plan(self.rng, items, self.units_at, rates, divided)
         self.rows_written = 0
@@ -779,21 +781,34 @@ class Generator:
     def _stale_quote(self, rng: random.Random, gov: "_GovernmentState", group: Group, department: str) -> None:
         """Cites the group's article but quotes the text of an article that grants nothing."""
         source = self.citer.source(group.law, group.version)
+        article = source.articles[group.article]
+        # not an article whose words the cited one repeats (大气污染防治法 art. 108 (一) restates art. 45):
+        # check rightly reads such a quote as the cited article's own
         candidates = [n for (law, version, n) in self.barren if law == group.law and version == group.version
-                      and n != group.article and (law, version, n, group.category) not in gov.held]
+                      and n != group.article and (law, version, n, group.category) not in gov.held
+                      and not self._quoted_by(article, source.articles[n])]
         if candidates:
             other = source.articles[rng.choice(candidates)]
         else:  # no barren article left: quote any other long article of the law
-            numbers = [n for n in sorted(source.articles) if n != group.article and len(source.articles[n].text) >= 30]
+            numbers = [n for n in sorted(source.articles) if n != group.article and len(source.articles[n].text) >= 30
+                       and not self._quoted_by(article, source.articles[n])]
             other = source.articles[rng.choice(numbers)]
         gov.held[(group.law, group.version, other.number, group.category)] = department
-        article = source.articles[group.article]
         basis = self.citer.cite(rng, group.law, group.version, group.article, None, quote_article=other,
                                 style=rng.choice((0, 1)))
         row = self._row(gov.government, gov.next(), group.category, item_name(group, article.text), basis, department)
         gov.add(row, group.provision_key)
         self.key.stale_basis.append(row[1])
         self.key.variants["stale_quote"].append(row[1])
+
+    def _quoted_by(self, article: ArticleText, other: ArticleText) -> bool:
+        """Whether ``article`` holds ``other``'s text well enough for check to take a quote of it as its own."""
+        from queries.stale import QUOTE_MATCH, quote_coverage
+
+        found = self._quoted.get((id(article), id(other)))
+        if found is None:
+            found = self._quoted[(id(article), id(other))] = quote_coverage(other.text, article.text) >= QUOTE_MATCH
+        return found
 
     def _loose(self, rng: random.Random, variant: str, gov: "_GovernmentState", departments: list[str]) -> None:
         key, government, held = self.key, gov.government, gov.held
@@ -879,6 +894,13 @@ class _GovernmentState:
             self.items_on[article].append(row[1])
 
 
+def generator_fingerprint() -> str:
+    """This module's source, digested: a list made by another generator is another list for the same seed."""
+    import hashlib
+
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
 def generate(items: int, seed: int, output: Path, key_path: Path, *, laws: Sequence[str] = DEFAULT_LAWS,
              laws_dir: Path = LAWS_DIR, cache_dir: Path | None = CACHE_DIR, rates: Rates = Rates()) -> Key:
     """Write the synthetic list to ``output`` (CSV) and its answer key to ``key_path`` (JSON).
@@ -899,6 +921,8 @@ def generate(items: int, seed: int, output: Path, key_path: Path, *, laws: Seque
         "items": items,
         "seed": seed,
         "laws": list(laws),
+        "extraction": extraction_fingerprint(Path(laws_dir), laws),
+        "generator": generator_fingerprint(),
         "governments": len(generator.plan.governments),
         "article_units": generator.plan.total_units,
         "rates": {name: getattr(rates, name) for name in rates.__dataclass_fields__},
