@@ -653,6 +653,10 @@ class Generator:
         divided = {level: {i for i, unit in enumerate(units) if no_overlap_here(unit[0])}
                    for level, units in self.units_at.items()}
         self._quoted: dict[tuple[int, int], bool] = {}
+        self.article_sectors: dict[tuple[str, str, int], set[str | None]] = defaultdict(set)
+        for source in self.sources:
+            for clause in source.clauses:
+                self.article_sectors[(clause.law, clause.version, clause.article)].add(clause.sector)
         self.key = Key()
         self.plan = _plan(self.rng, items, self.units_at, rates, divided)
         self.rows_written = 0
@@ -695,7 +699,7 @@ class Generator:
                 role = plan.roles.get(offset + u_index)
                 if role == "vacuum":
                     group = unit[0]
-                    key.vacuum.append({"government": government.name, "law": group.law, "article": group.article})
+                    gov.vacated.append(unit)
                     gov.vacant.add((group.law, group.article))
                     continue
                 for g_index_in_unit, group in enumerate(unit):
@@ -748,11 +752,40 @@ class Generator:
             for variant in plan.loose.get(g_index, ()):
                 self._loose(rng, variant, gov, departments)
             self._law_given_overlaps(gov)
+            self._key_vacuums(gov)
             for row in gov.rows:
                 self.rows_written += 1
                 yield row
         if self.rows_written != self.items:  # pragma: no cover - a planning bug
             raise AssertionError(f"wrote {self.rows_written} items, planned {self.items}")
+
+    def _key_vacuums(self, gov: "_GovernmentState") -> None:
+        """Key the articles left vacant whose sector a department of this government's list carries.
+
+        Check makes a vacuum of a clause only when a loaded department carries
+        its sector; else one vacuum_sector note (the department's list was not
+        loaded). An article whose only item here was the one left out
+        (大气污染防治法 art. 102, 能源 and 人民政府: no other item of the
+        energy department) is such a case, not a keyed vacuum.
+        """
+        government = gov.government
+        departments = {row[6] for row in gov.rows}
+        carried = set().union(*(self.sectors_of(government, d) for d in departments))
+
+        def loaded(sector: str | None) -> bool:
+            if sector == "人民政府":
+                return False  # the loader gives the government's own list (…人民政府) no sector: never loaded
+            if sector not in DEPARTMENTS and sector not in CANONICAL_SECTORS:
+                return True  # a body the generator cannot map (其他负有…职责的部门): check may map it, keep the vacuum
+            department = department_name(government, sector)
+            return department in departments or bool(self.sectors_of(government, department) & carried)
+
+        for unit in gov.vacated:
+            group = unit[0]
+            # every clause of the article, not only the unit's: check may judge another subject of it (城乡规划法
+            # art. 40: the unit holds 人民政府, check the 城乡规划主管部门); dropped only when none is loaded
+            if any(loaded(sector) for sector in self.article_sectors[(group.law, group.version, group.article)]):
+                self.key.vacuum.append({"government": government.name, "law": group.law, "article": group.article})
 
     def _law_given_overlaps(self, gov: "_GovernmentState") -> None:
         """Key the overlaps the law itself makes: one act given to several bodies of this government."""
@@ -883,6 +916,7 @@ class _GovernmentState:
         self.covering: list[tuple[Group, str]] = []
         self.items_on: dict[tuple[str, str, int], list[str]] = defaultdict(list)
         self.vacant: set[tuple[str, int]] = set()  # (law, article) left uncovered on purpose
+        self.vacated: list[list[Group]] = []  # their article units, keyed once the government's rows are made
 
     def next(self) -> int:
         self.seq += 1
