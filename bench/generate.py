@@ -49,7 +49,8 @@ from typing import Iterator, Sequence
 
 import cn2an
 
-from .clause_source import DEFAULT_LAWS, LAWS_DIR, CACHE_DIR, ArticleText, ClauseRecord, LawSource, load_sources
+from .clause_source import (DEFAULT_LAWS, LAWS_DIR, CACHE_DIR, ArticleText, ClauseRecord, LawSource,
+                            extraction_fingerprint, load_sources)
 
 COLUMNS: tuple[str, ...] = (
     "序号", "事项编码", "事项名称", "子项名称", "权力类型", "实施依据", "行使主体", "承办机构",
@@ -651,6 +652,11 @@ class Generator:
 
         divided = {level: {i for i, unit in enumerate(units) if no_overlap_here(unit[0])}
                    for level, units in self.units_at.items()}
+        self._quoted: dict[tuple[int, int], bool] = {}
+        self.article_sectors: dict[tuple[str, str, int], set[str | None]] = defaultdict(set)
+        for source in self.sources:
+            for clause in source.clauses:
+                self.article_sectors[(clause.law, clause.version, clause.article)].add(clause.sector)
         self.key = Key()
         self.plan = _plan(self.rng, items, self.units_at, rates, divided)
         self.rows_written = 0
@@ -693,7 +699,7 @@ class Generator:
                 role = plan.roles.get(offset + u_index)
                 if role == "vacuum":
                     group = unit[0]
-                    key.vacuum.append({"government": government.name, "law": group.law, "article": group.article})
+                    gov.vacated.append(unit)
                     gov.vacant.add((group.law, group.article))
                     continue
                 for g_index_in_unit, group in enumerate(unit):
@@ -746,11 +752,40 @@ class Generator:
             for variant in plan.loose.get(g_index, ()):
                 self._loose(rng, variant, gov, departments)
             self._law_given_overlaps(gov)
+            self._key_vacuums(gov)
             for row in gov.rows:
                 self.rows_written += 1
                 yield row
         if self.rows_written != self.items:  # pragma: no cover - a planning bug
             raise AssertionError(f"wrote {self.rows_written} items, planned {self.items}")
+
+    def _key_vacuums(self, gov: "_GovernmentState") -> None:
+        """Key the articles left vacant whose sector a department of this government's list carries.
+
+        Check makes a vacuum of a clause only when a loaded department carries
+        its sector; else one vacuum_sector note (the department's list was not
+        loaded). An article whose only item here was the one left out
+        (大气污染防治法 art. 102, 能源 and 人民政府: no other item of the
+        energy department) is such a case, not a keyed vacuum.
+        """
+        government = gov.government
+        departments = {row[6] for row in gov.rows}
+        carried = set().union(*(self.sectors_of(government, d) for d in departments))
+
+        def loaded(sector: str | None) -> bool:
+            if sector == "人民政府":
+                return False  # the loader gives the government's own list (…人民政府) no sector: never loaded
+            if sector not in DEPARTMENTS and sector not in CANONICAL_SECTORS:
+                return True  # a body the generator cannot map (其他负有…职责的部门): check may map it, keep the vacuum
+            department = department_name(government, sector)
+            return department in departments or bool(self.sectors_of(government, department) & carried)
+
+        for unit in gov.vacated:
+            group = unit[0]
+            # every clause of the article, not only the unit's: check may judge another subject of it (城乡规划法
+            # art. 40: the unit holds 人民政府, check the 城乡规划主管部门); dropped only when none is loaded
+            if any(loaded(sector) for sector in self.article_sectors[(group.law, group.version, group.article)]):
+                self.key.vacuum.append({"government": government.name, "law": group.law, "article": group.article})
 
     def _law_given_overlaps(self, gov: "_GovernmentState") -> None:
         """Key the overlaps the law itself makes: one act given to several bodies of this government."""
@@ -779,21 +814,34 @@ class Generator:
     def _stale_quote(self, rng: random.Random, gov: "_GovernmentState", group: Group, department: str) -> None:
         """Cites the group's article but quotes the text of an article that grants nothing."""
         source = self.citer.source(group.law, group.version)
+        article = source.articles[group.article]
+        # not an article whose words the cited one repeats (大气污染防治法 art. 108 (一) restates art. 45):
+        # check rightly reads such a quote as the cited article's own
         candidates = [n for (law, version, n) in self.barren if law == group.law and version == group.version
-                      and n != group.article and (law, version, n, group.category) not in gov.held]
+                      and n != group.article and (law, version, n, group.category) not in gov.held
+                      and not self._quoted_by(article, source.articles[n])]
         if candidates:
             other = source.articles[rng.choice(candidates)]
         else:  # no barren article left: quote any other long article of the law
-            numbers = [n for n in sorted(source.articles) if n != group.article and len(source.articles[n].text) >= 30]
+            numbers = [n for n in sorted(source.articles) if n != group.article and len(source.articles[n].text) >= 30
+                       and not self._quoted_by(article, source.articles[n])]
             other = source.articles[rng.choice(numbers)]
         gov.held[(group.law, group.version, other.number, group.category)] = department
-        article = source.articles[group.article]
         basis = self.citer.cite(rng, group.law, group.version, group.article, None, quote_article=other,
                                 style=rng.choice((0, 1)))
         row = self._row(gov.government, gov.next(), group.category, item_name(group, article.text), basis, department)
         gov.add(row, group.provision_key)
         self.key.stale_basis.append(row[1])
         self.key.variants["stale_quote"].append(row[1])
+
+    def _quoted_by(self, article: ArticleText, other: ArticleText) -> bool:
+        """Whether ``article`` holds ``other``'s text well enough for check to take a quote of it as its own."""
+        from queries.stale import QUOTE_MATCH, quote_coverage
+
+        found = self._quoted.get((id(article), id(other)))
+        if found is None:
+            found = self._quoted[(id(article), id(other))] = quote_coverage(other.text, article.text) >= QUOTE_MATCH
+        return found
 
     def _loose(self, rng: random.Random, variant: str, gov: "_GovernmentState", departments: list[str]) -> None:
         key, government, held = self.key, gov.government, gov.held
@@ -868,6 +916,7 @@ class _GovernmentState:
         self.covering: list[tuple[Group, str]] = []
         self.items_on: dict[tuple[str, str, int], list[str]] = defaultdict(list)
         self.vacant: set[tuple[str, int]] = set()  # (law, article) left uncovered on purpose
+        self.vacated: list[list[Group]] = []  # their article units, keyed once the government's rows are made
 
     def next(self) -> int:
         self.seq += 1
@@ -877,6 +926,13 @@ class _GovernmentState:
         self.rows.append(row)
         if article is not None:
             self.items_on[article].append(row[1])
+
+
+def generator_fingerprint() -> str:
+    """This module's source, digested: a list made by another generator is another list for the same seed."""
+    import hashlib
+
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 def generate(items: int, seed: int, output: Path, key_path: Path, *, laws: Sequence[str] = DEFAULT_LAWS,
@@ -899,6 +955,8 @@ def generate(items: int, seed: int, output: Path, key_path: Path, *, laws: Seque
         "items": items,
         "seed": seed,
         "laws": list(laws),
+        "extraction": extraction_fingerprint(Path(laws_dir), laws),
+        "generator": generator_fingerprint(),
         "governments": len(generator.plan.governments),
         "article_units": generator.plan.total_units,
         "rates": {name: getattr(rates, name) for name in rates.__dataclass_fields__},

@@ -171,3 +171,45 @@ def test_law_given_overlaps_are_reported(generated, store, laws_dir: Path) -> No
     score = score_kind("overlap_law_given", found["overlap_law_given"], key)
     assert score.expected > 0
     assert (score.precision, score.recall) >= (0.99, 0.99), (score.missed, score.spurious)
+
+
+# A stale quote must quote words the cited article does not hold (check would read them as its own, rightly):
+# 大气污染防治法 art. 108 (一) restates art. 45, the one stale quote of 700 missed at 100k (item CF11111200346).
+_ART_108 = ("违反本法规定，有下列行为之一的，由县级以上人民政府生态环境主管部门责令改正，处二万元以上二十万元以下的罚款；"
+            "拒不改正的，责令停产整治：（一）产生含挥发性有机物废气的生产和服务活动，未在密闭空间或者设备中进行，"
+            "未按照规定安装、使用污染防治设施，或者未采取减少废气排放措施的；")
+_ART_45 = "产生含挥发性有机物废气的生产和服务活动，应当在密闭空间或者设备中进行，并按照规定安装、使用污染防治设施；无法密闭的，应当采取措施减少废气排放。"
+_ART_46 = "工业涂装企业应当使用低挥发性有机物含量的涂料，并建立台账，记录生产原料、辅料的使用量、废弃量、去向以及挥发性有机物含量。"
+
+
+@pytest.mark.parametrize("cited, quoted, repeats", [
+    (_ART_108, _ART_45, True),  # the penalty article repeats the rule it enforces: no stale quote
+    (_ART_108, _ART_46, False),  # near miss: (二) names 工业涂装企业 but not art. 46's words
+])
+def test_a_stale_quote_is_not_of_an_article_the_cited_one_repeats(cited: str, quoted: str, repeats: bool) -> None:
+    from types import SimpleNamespace
+
+    from bench.clause_source import ArticleText
+    from bench.generate import Generator
+
+    holder = SimpleNamespace(_quoted={})
+    assert Generator._quoted_by(holder, ArticleText(108, (cited,)), ArticleText(45, (quoted,))) is repeats
+
+
+def test_stale_quotes_are_of_words_the_cited_article_lacks(generated, laws_dir: Path, tmp_path: Path) -> None:
+    from queries.stale import QUOTE_MATCH, quote_coverage
+
+    _, key, rows = generated
+    sources = {(s.title, s.date): s for s in load_sources(SMALL_LAWS, laws_dir, tmp_path)}
+    by_code = {r["事项编码"]: r for r in rows}
+    checked = 0
+    for code in key["variants"]["stale_quote"]:
+        basis = by_code[code]["实施依据"]
+        for source in sources.values():
+            if strip_prc(source.title) in basis and source.current:
+                for number, article in source.articles.items():
+                    if f"{article_label(number)}：" in basis:
+                        quote = basis.split(f"{article_label(number)}：", 1)[1].strip("“”\n ")
+                        assert quote_coverage(quote, article.text) < QUOTE_MATCH, code
+                        checked += 1
+    assert checked
