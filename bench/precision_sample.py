@@ -5,7 +5,7 @@
 
 ``DUMP.jsonl`` is ``python -m bench.dump_clauses`` output.  Kept: files of rank 法律, 行政法规, 地方性法规,
 部门规章 (by folder), whose law is in no gold part (``tests/gold/articles.jsonl``, ``dev/``, ``unseen/``: every version
-of the same title is dropped) and whose file name names none of the blind texts (``BLIND_TITLES``, dropped by file name
+of the same title is dropped) and whose file name names none of the held-out texts (``bench.heldout``, dropped by file name
 before anything is read).  Entries are deduplicated on (file, article, article_suffix, category, subject) and sorted
 before sampling, so a seed gives the same sample for the same dump.  Each row prints the entry and its whole article.
 """
@@ -16,14 +16,12 @@ import argparse
 import csv
 import json
 import random
-import re
 import sys
 from pathlib import Path
 
-GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold"
-# the blind part and texts kept blind with it: never read, filtered out by file name
-BLIND_TITLES = ("统计法", "水法", "建筑法", "行政强制法", "娱乐场所管理条例", "嘉兴市养犬管理条例", "城乡规划法", "森林法",
-                "出版管理条例", "广东省土地权属纠纷处理条例", "东莞市零散工业废水管理条例")
+from bench.heldout import gold_titles, held_out
+from bench.heldout import law_title as title
+
 LAW_FOLDERS = ("宪法相关法", "民法商法", "民法典", "行政法", "经济法", "社会法", "刑法", "诉讼与非诉讼程序法")
 
 
@@ -40,22 +38,8 @@ def rank(file: str) -> str | None:
     return None
 
 
-def title(file: str) -> str:
-    return re.sub(r"\(.*$", "", file.rsplit("/", 1)[-1].removesuffix(".md"))
-
-
-def gold_titles() -> set[str]:
-    files = [GOLD / "articles.jsonl", *sorted((GOLD / "dev").glob("*.jsonl")), *sorted((GOLD / "unseen").glob("*.jsonl"))]
-    titles = set()
-    for path in files:  # never tests/gold/blind
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                titles.add(title(json.loads(line)["file"]))
-    return titles
-
-
 def kept(file: str, gold: set[str]) -> bool:
-    if any(name in file.rsplit("/", 1)[-1] for name in BLIND_TITLES):
+    if held_out(file):
         return False
     return rank(file) is not None and title(file) not in gold
 
