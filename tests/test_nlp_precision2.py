@@ -98,6 +98,18 @@ CASES = [
     ("legislature_committee",
      ["违反本条例规定的，由市妇女儿童工作委员会责令改正。"],
      set(), {("其他", "市妇女儿童工作委员会")}),
+    # 禁毒法 art. 56 and 枪支管理法 art. 29: a police body asks its ministry's leave to act itself
+    ("department_asks",
+     ["经国务院公安部门批准，边境地区县级以上人民政府公安机关可以与有关国家或者地区的执法机关开展执法合作。"],
+     {("行政许可", "国务院公安部门")}, set()),
+    # near miss: a party's leave (烟花爆竹 style)
+    ("department_asks",
+     ["经公安机关批准，申请人可以在规定区域内燃放烟花爆竹。"],
+     set(), {("行政许可", "公安机关")}),
+    # near miss: 重庆市长江防护林体系管理条例 art. 28, the department's review of a party's licence going up
+    ("department_asks",
+     ["租赁、拍卖国有宜林荒山使用权造林的，经林业主管部门审核同意后，报县级以上人民政府依法决定。"],
+     set(), {("行政许可", "林业主管部门")}),
 ]
 
 
