@@ -56,6 +56,21 @@ def test_the_level_a_sheet_names(sheet, titles, expected):
     assert (found and (found[0].name, found[0].level, found[0].group)) == expected
 
 
+@pytest.mark.parametrize("sheet, titles, file, expected", [
+    # a workbook of the county level by its file name alone: every sheet that states no level of its own
+    ("Sheet1", [], "克拉玛依市区县级农业农村局权责清单", GROUP),
+    ("行政许可（3项）", ["权责清单"], "克拉玛依市县（市、区）级市场监督管理局权责清单", GROUP),
+    # near misses: a sheet stating the city's level wins over the file name; a file of two levels names no county level
+    ("地州级", [], "克拉玛依市区县级农业农村局权责清单", None),
+    ("Sheet1", ["克拉玛依市农业农村局市本级权责清单"], "克拉玛依市区县级农业农村局权责清单", None),
+    ("Sheet1", [], "克拉玛依市林业和草原系统2024年地县两级权责清单指导目录", None),
+    ("Sheet1", [], "2024年市农业农村局权责清单", None),
+])
+def test_the_level_a_file_name_names(sheet, titles, file, expected):
+    found = sheet_level(sheet, titles, CITY, file)
+    assert (found and found[0].name) == expected
+
+
 def test_a_county_list_has_no_county_sheets():
     county = GovernmentName("克拉玛依市白碱滩区", GovLevel.COUNTY, "克拉玛依市")
     assert sheet_level("区县级", [], county) is None

@@ -326,7 +326,7 @@ def load_powers(
             if gov is not None:
                 default_department = _default_department(plist, gov)
                 for sheet in plist.sheets:
-                    sheet_gov = _sheet_government(sheet, gov)[0]
+                    sheet_gov = _sheet_government(sheet, gov, plist.path.stem)[0]
                     for cell in dict.fromkeys(e.department for e in sheet.entries):
                         body = _acting_body(cell, default_department, sectors, sheet_gov)
                         batch.learn_aliases(body, sheet_gov, province)
@@ -494,7 +494,7 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
             continue
         summary["sheets"][sheet.sheet] = {"items": sheet.item_count, "entries": len(sheet.entries), "stated": sheet.stated_count}
         summary["items"] += sheet.item_count
-        sheet_gov, why = _sheet_government(sheet, gov)
+        sheet_gov, why = _sheet_government(sheet, gov, path.stem)
         stated = _stated_levels(sheet) if sheet_gov != gov else ""
         held: Counter[str] = Counter()  # the governments of the sheet's entries
         counted_groups: set[int] = set()
@@ -525,11 +525,11 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
     return summary
 
 
-def _sheet_government(sheet: SheetItems, gov: GovernmentName) -> tuple[GovernmentName, str]:
+def _sheet_government(sheet: SheetItems, gov: GovernmentName, file: str = "") -> tuple[GovernmentName, str]:
     """The government a sheet's items are read under (its departments' default) and why: ``gov``, the
-    workbook's, unless the sheet's name or title rows name a county or the county level
-    (:func:`departments.sheet_level`)."""
-    found = sheet_level(sheet.sheet, sheet.title_rows, gov) if sheet.header_row else None
+    workbook's, unless the sheet's name or title rows, or the workbook's file name ``file``, name a county or
+    the county level (:func:`departments.sheet_level`)."""
+    found = sheet_level(sheet.sheet, sheet.title_rows, gov, file) if sheet.header_row else None
     return found or (gov, "")
 
 

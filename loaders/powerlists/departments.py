@@ -156,9 +156,11 @@ _COUNTY_GROUP_WORDS = r"(?:县[（(]市、区[）)]|县[（(]市区[）)]|县[�
 # 区县级, 县（市、区）级, 县级: not 县级以上 (a role of every level from the county up), not 市、县级 / 市县级 /
 # 地县两级 (several levels), not 自治区级 or 城区级 (a word ending in 区), not 昌吉州区县级 (another place's)
 _COUNTY_LEVEL_RE = re.compile(
-    rf"(?<![省市州地治社城园矿林乡镇两三、和及与至区县])(?:{_COUNTY_GROUP_WORDS}|县|区)级(?!以上|以下|及以上|市)")
+    rf"(?<![省市州地治社城园矿林乡镇两三、和及与至区县])(?:{_COUNTY_GROUP_WORDS}|县|区)级(?!以上|以下|及以上|市(?!场))")
 # a sheet named by the group alone: 县市区, 县（市、区）权责清单, 各区县事项
 _COUNTY_SHEET_RE = re.compile(rf"^各?{_COUNTY_GROUP_WORDS}(?:(?:权责|权力|责任)?清单|事项|部门)?$")
+# a sheet or title stating a city's own level: 地州级, 地州市级, 市级, 市本级, 本级 (not 县市级: the county level first)
+_OWN_LEVEL_RE = re.compile(r"(?:(?:地州市|地、州、市|地州|州市|地市|市|州|盟)(?:级|本级)|本级)(?!以上|以下)")
 # a sheet or title naming one county or district: 白碱滩区, 克拉玛依区2024年权责清单, 某县权力清单
 _ONE_COUNTY_RE = re.compile(rf"^([^\s{_DEPT_WORDS}（(、，,\d]{{1,8}}?(?:自治县|县|区|旗))(?=$|\d|权|清单|本级|行政)")
 # a cell naming the county-level units of a group: 县市区农业农村局, 各区绿化委员会, 克拉玛依市自然资源局各区自然资源分局
@@ -177,19 +179,21 @@ def county_group(of: GovernmentName) -> GovernmentName:
     return GovernmentName(f"{of.name}所辖县（市、区）", GovLevel.COUNTY, of.name, True)
 
 
-def sheet_level(sheet: str, titles: Iterable[str], of: GovernmentName) -> tuple[GovernmentName, str] | None:
+def sheet_level(sheet: str, titles: Iterable[str], of: GovernmentName, file: str = "") -> tuple[GovernmentName, str] | None:
     """The government of another level than ``of`` (the workbook's) that a sheet's name or title rows
-    name, and why; None when the sheet is ``of``'s own.
+    name, else its workbook's file name, and why; None when the sheet is ``of``'s own.
 
     * one county or district (白碱滩区, 克拉玛依区2024年权责清单, 克拉玛依市独山子区…): that county;
     * the county level without naming one (区县级, 县市区, 县（市、区）级权责清单, …2024年区县级权责清单):
       the city's counties and districts as a group (:func:`county_group`).
 
-    Only a city's or a province's workbook has such sheets: a county's own sheets are the county's.
+    A sheet whose name or title states the workbook's own level (地州级, 市级, 市本级) is ``of``'s whatever
+    the file name says.  Only a city's or a province's workbook has such sheets: a county's own sheets are
+    the county's.
     """
     if of.level not in (GovLevel.CITY, GovLevel.PROVINCE):
         return None
-    for where, text in (("name", sheet), *(("title", t) for t in titles)):
+    for where, text in (("name", sheet), *(("title", t) for t in titles), ("file name", file)):
         text = _NOISE_PREFIX.sub("", re.sub(r"\s+", "", text or ""))
         if not text:
             continue
@@ -213,6 +217,8 @@ def sheet_level(sheet: str, titles: Iterable[str], of: GovernmentName) -> tuple[
         found = _COUNTY_SHEET_RE.match(rest) or _COUNTY_LEVEL_RE.search(rest)
         if found:
             return county_group(of), f"its {where} {text[:40]} names the county level ({found.group(0)}), no single county"
+        if where != "file name" and _OWN_LEVEL_RE.search(rest):
+            return None  # the sheet says it is the city's (地州级 beside 区县级 in a 地县两级 workbook)
     return None
 
 
