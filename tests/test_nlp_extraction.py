@@ -262,6 +262,10 @@ def test_role_of(subject: str, role: tuple) -> None:
     ("由海关没收违法所得。", True),
     ("处二千元以下罚款。", True),
     ("县级人民政府负责本行政区域的工作。", True),
+    # 查处 is an act (商标法实施条例 art. 89: 由…部门进行查处, patterns/constructions.tsv designated_investigation)
+    ("由县级以上工商行政管理部门进行查处。", True),
+    ("本条例所称查处，指调查和处理。", False),  # near miss: no body
+    ("收到举报的机关，应当依据职责及时查处。", False),  # near miss: 查处 alone lets no article through (only 进行查处)
 ])
 def test_prefilter(text: str, expected: bool) -> None:
     assert might_grant(text) is expected

@@ -94,7 +94,12 @@ def test_governments_and_departments(karamay):
     assert store.get("克拉玛依市/克拉玛依市人力资源和社会保障局") is not None
     # every department but the government itself (人民政府) and a greening committee maps to a sector
     unmapped = {n.id for n in store.nodes("Department") if not n.props.get("sectors")}
-    assert unmapped == {"克拉玛依市/克拉玛依市人民政府", "克拉玛依市/各区绿化委员会"}
+    assert unmapped == {"克拉玛依市/克拉玛依市人民政府", "克拉玛依市所辖县（市、区）/各区绿化委员会"}
+    # the forestry workbook's 区县级 sheet is the districts' as a group (county level), not the city's
+    group = store.get("克拉玛依市所辖县（市、区）")
+    assert group.props["level"] == "county" and group.props["parent"] == "克拉玛依市"
+    assert {n.props["government"] for n in store.nodes("PowerItem") if n.props["sheet"] == "区县级"} == {
+        "克拉玛依市所辖县（市、区）", "克拉玛依市"}  # row 11 names the city's own bureau (实施层级 地州市级)
 
 
 def test_every_item_with_a_basis_has_citations(karamay):

@@ -43,7 +43,7 @@ from kg.store import Store, Writer
 
 from .build import GraphBatch, add_citations, mark_versions, responsibility_of, stable_item_id
 from .citations import ParsedCitation, looks_normative, note_date, parse_basis
-from .departments import GovernmentName, SectorTable, find_government, province_of, split_departments
+from .departments import GovernmentName, SectorTable, find_government, province_of, sheet_level, split_departments
 from .items import Entry, SheetItems, read_items
 from .resolve import Resolver
 from .workbook import PROMISED, READ_AS, SUFFIXES, WorkbookError, iter_workbook
@@ -63,6 +63,7 @@ class PowerList:
     government: GovernmentName | None = None
     date: str | None = None
     read_as: str = ""  # what the bytes were read as (workbook.READ_AS)
+    system: tuple[str, ...] = ()  # the sectors of the one system its title names (林业和草原系统…权责清单): :func:`_system_of`
     opened_with: str = ""  # an encrypted workbook's key: 'password' (the one given) or 'default password'
 
     @property
@@ -135,6 +136,26 @@ def _government_of(plist: PowerList) -> GovernmentName | None:
         if found and found.level != GovLevel.PROVINCE:
             votes[found] += 1
     return votes.most_common(1)[0][0] if votes else None
+
+
+_SYSTEM_RE = re.compile(r"([^\s\d年]{2,12}?)系统")
+
+
+def _system_of(plist: PowerList, sectors: SectorTable) -> tuple[str, ...]:
+    """The sectors of the one system a list's file name or title names (克拉玛依市林业和草原系统2024年地县两级
+    权责清单指导目录: 林业和草原), () when it names none.
+
+    Such a list is one system's catalogue: the powers of a body of several sectors it names (the districts'
+    自然资源分局, which carry 自然资源 and 林业和草原) are those of the system, and the body's other lists
+    (自然资源: land, surveying, planning) are not loaded with it.
+    """
+    for text in plist.titles:
+        match = _SYSTEM_RE.search(text)
+        if match:
+            found = sectors.sectors_for(match.group(1))
+            if found:
+                return found
+    return ()
 
 
 def _date_of(plist: PowerList) -> str | None:
@@ -264,6 +285,7 @@ def load_powers(
         explicit = find_government(government) or GovernmentName(government.strip(), gov_level or GovLevel.CITY)
         explicit = GovernmentName(government.strip(), gov_level or explicit.level, explicit.parent)
     for plist in lists:
+        plist.system = _system_of(plist, sectors)
         plist.government = explicit or _government_of(plist)
         plist.date = date or _stored_date(store, plist, report) or _date_of(plist)
         if plist.date is None:
@@ -303,11 +325,13 @@ def load_powers(
         for plist, gov in jobs:
             if gov is not None:
                 default_department = _default_department(plist, gov)
-                for cell in dict.fromkeys(e.department for e in plist.entries):
-                    body = _acting_body(cell, default_department, sectors, gov)
-                    batch.learn_aliases(body, gov, province)
-                    if cell and body != split_departments(cell)[0]:  # the role an earlier load named a department by
-                        batch.fold_role(split_departments(cell)[0], body, gov, province, store.get, store.in_edges)
+                for sheet in plist.sheets:
+                    sheet_gov = _sheet_government(sheet, gov, plist.path.stem)[0]
+                    for cell in dict.fromkeys(e.department for e in sheet.entries):
+                        body = _acting_body(cell, default_department, sectors, sheet_gov)
+                        batch.learn_aliases(body, sheet_gov, province)
+                        if cell and body != split_departments(cell)[0]:  # the role an earlier load named a department by
+                            batch.fold_role(split_departments(cell)[0], body, sheet_gov, province, store.get, store.in_edges)
     per_file: dict[str, dict] = {}
     own: set[str] = set()  # governments whose own lists these are
     if loading:
@@ -444,6 +468,8 @@ def _summary_line(name: str, summary: dict) -> str:
         line += f"; {len(summary['skipped'])} rows skipped: {reasons}{more}"
     else:
         line += "; 0 rows skipped"
+    for note in summary.get("levels", ()):
+        line += f"; {note}"
     if summary.get("warnings"):  # rows loaded with a cell read as empty: said apart, they are not lost
         line += f"; {len(summary['warnings'])} rows loaded with a warning: " + "; ".join(summary["warnings"][:5]) + (
             f"; … {len(summary['warnings']) - 5} more" if len(summary["warnings"]) > 5 else "")
@@ -468,12 +494,15 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
             continue
         summary["sheets"][sheet.sheet] = {"items": sheet.item_count, "entries": len(sheet.entries), "stated": sheet.stated_count}
         summary["items"] += sheet.item_count
+        sheet_gov, why = _sheet_government(sheet, gov, path.stem)
+        stated = _stated_levels(sheet) if sheet_gov != gov else ""
+        held: Counter[str] = Counter()  # the governments of the sheet's entries
         counted_groups: set[int] = set()
         entries = sheet.entries
         for index in range(len(entries)):
             entry, entries[index] = entries[index], None  # let each entry go once it is in the graph
             try:
-                item = _load_entry(entry, plist, gov, province, batch, resolver, sectors, shared_codes, report,
+                item = _load_entry(entry, plist, sheet_gov, province, batch, resolver, sectors, shared_codes, report,
                                    default_department, store, tx)
             except Exception as exc:  # noqa: BLE001 - one odd row never stops the batch
                 reason = f"item {entry.name[:30]!r} skipped ({type(exc).__name__}: {exc})"
@@ -481,6 +510,7 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
                 summary["skipped"].append(f"{entry.sheet} row {entry.row}: {reason}")
                 continue
             summary["entries"] += 1
+            held[item.government] += 1
             ownership.add((path.name, entry.sheet, entry.group), item.government)
             if entry.group not in counted_groups:
                 counted_groups.add(entry.group)
@@ -488,8 +518,39 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
             if len(batch.items) >= CHUNK_ITEMS:
                 batch.flush(tx)
         sheet.entries = []
+        if sheet_gov != gov:
+            summary["sheets"][sheet.sheet]["government"] = sheet_gov.name
+            summary.setdefault("levels", []).append(_level_note(sheet.sheet, sheet_gov, gov, why + stated, held))
     summary["categories"] = dict(sorted(categories.items(), key=lambda kv: -kv[1]))
     return summary
+
+
+def _sheet_government(sheet: SheetItems, gov: GovernmentName, file: str = "") -> tuple[GovernmentName, str]:
+    """The government a sheet's items are read under (its departments' default) and why: ``gov``, the
+    workbook's, unless the sheet's name or title rows, or the workbook's file name ``file``, name a county or
+    the county level (:func:`departments.sheet_level`)."""
+    found = sheet_level(sheet.sheet, sheet.title_rows, gov, file) if sheet.header_row else None
+    return found or (gov, "")
+
+
+def _stated_levels(sheet: SheetItems) -> str:
+    """What a sheet's 实施层级 column says most (the level each row is exercised at), for the load report."""
+    levels = Counter(next((v for k, v in e.extra.items() if k.startswith(("实施层级", "行使层级")) and v), "")
+                     for e in sheet.entries)
+    top, n = levels.most_common(1)[0] if levels else ("", 0)
+    return f"; its 实施层级 column says {top} on {n} of {len(sheet.entries)} rows" if top else ""
+
+
+def _level_note(sheet: str, sheet_gov: GovernmentName, gov: GovernmentName, why: str, held: Counter[str]) -> str:
+    """The load report's sentence on a sheet read at another level than its workbook's government."""
+    what = "as county level" if sheet_gov.group else f"as {sheet_gov.name}'s"
+    group = (f" (the counties and districts of {gov.name} as one county-level government: the sheet names none of them,"
+             f" and its departments are not {gov.name}'s own)") if sheet_gov.group else ""
+    kept = "; ".join((f"{n} rows name a department of {name} itself and stay under it" if n > 1 else
+                      f"1 row names a department of {name} itself and stays under it")
+                     for name, n in sorted(held.items()) if name != sheet_gov.name)
+    return (f"sheet {sheet} read {what}: {why}; its items are loaded under {sheet_gov.name}{group}"
+            + (f"; {kept}" if kept else ""))
 
 
 def _load_entry(entry: Entry, plist: PowerList, gov: GovernmentName, province: str | None, batch: GraphBatch, resolver: Resolver,
@@ -502,7 +563,7 @@ def _load_entry(entry: Entry, plist: PowerList, gov: GovernmentName, province: s
     resolutions = [resolver.resolve(cite, plist.date) for cite in parsed]
     bodies = split_departments(entry.department or default_department)
     bodies[0] = _acting_body(entry.department, default_department, sectors, gov)
-    dept = batch.department(bodies[0], gov, province, sectors, store.get)
+    dept = batch.department(bodies[0], gov, province, sectors, store.get, plist.system)
     code = entry.code if entry.code and entry.code not in shared_codes else None
     item_id = batch.versioned_id(code or stable_item_id(dept.id, entry), dept.government, plist.date, store)
     if item_id in batch.item_ids:

@@ -129,15 +129,17 @@ class GraphBatch:
             self.superseded[old_id] = (now.government.name, now.name, [e.src for e in in_edges(old_id, EdgeType.EXERCISED_BY.value)])
 
     def department(self, written: str, default: GovernmentName, province: str | None, sectors: SectorTable,
-                   get: Callable[[str], Node | None] | None = None) -> Department:
+                   get: Callable[[str], Node | None] | None = None, system: tuple[str, ...] = ()) -> Department:
         """The department a 实施主体 cell names: one node per office, whatever name the cell gives it.
 
         Its sectors are the union of those its names carry, and of those a
         node of the same id in the store had; its aliases collect the other
         names.  A department already written in this transaction that gains a
-        name is written again at the next :meth:`flush`.
+        name is written again at the next :meth:`flush`.  ``system``: the sectors of
+        the one system a list is of (林业和草原系统…权责清单): a body of several sectors named there
+        (…各区自然资源分局: 自然资源, 林业和草原) carries from this list only the system's.
         """
-        memo = (written, default, province)
+        memo = (written, default, province, system)
         dept = self._by_cell.get(memo)
         if dept is not None:
             return dept
@@ -158,6 +160,7 @@ class GraphBatch:
         names = [n for n in (named.name, *named.aliases) if n != dept.name]
         aliases = dept.aliases + tuple(n for n in names if n not in dept.aliases)
         found = [s for n in (dept.name, *names) for s in sectors.sectors_for(n, gov.id)]
+        found = [s for s in found if s in system] or found
         union = dept.sectors + tuple(dict.fromkeys(s for s in found if s not in dept.sectors))
         if (union, aliases) != (dept.sectors, dept.aliases):
             dept.sectors, dept.aliases = union, aliases

@@ -90,6 +90,7 @@ class GovernmentName:
     name: str
     level: GovLevel
     parent: str | None = None
+    group: bool = False  # the counties and districts of ``parent`` as one government (:func:`county_group`)
 
 
 def _province_at(text: str) -> str | None:
@@ -140,6 +141,102 @@ def _find_government(text: str) -> GovernmentName | None:
     if province:
         return GovernmentName(province, GovLevel.PROVINCE)
     return None
+
+
+# --- sheets of another level ------------------------------------------------------
+#
+# A city's workbook may hold a sheet of the powers its counties and districts exercise (林业和草原系统
+# 地县两级权责清单指导目录: sheets 地州级 and 区县级, the second titled …2024年区县级权责清单, its 实施层级
+# column 县市区级).  Its departments are county-level ones (县市区林业和草原局, …各区自然资源分局): read
+# under the city, they took part in the city's overlaps and vacuums as if they were its own.  No single
+# county's list: they belong to the counties and districts of the city as a group (:func:`county_group`).
+
+# the counties and districts as a group: 县（市、区）, 县市区, 区县 ...
+_COUNTY_GROUP_WORDS = r"(?:县[（(]市、区[）)]|县[（(]市区[）)]|县[（(]区[）)]|区[（(]县[）)]|县市区|区县市|县区|区县|县市)"
+# 区县级, 县（市、区）级, 县级: not 县级以上 (a role of every level from the county up), not 市、县级 / 市县级 /
+# 地县两级 (several levels), not 自治区级 or 城区级 (a word ending in 区), not 昌吉州区县级 (another place's)
+_COUNTY_LEVEL_RE = re.compile(
+    rf"(?<![省市州地治社城园矿林乡镇两三、和及与至区县])(?:{_COUNTY_GROUP_WORDS}|县|区)级(?!以上|以下|及以上|市(?!场))")
+# a sheet named by the group alone: 县市区, 县（市、区）权责清单, 各区县事项
+_COUNTY_SHEET_RE = re.compile(rf"^各?{_COUNTY_GROUP_WORDS}(?:(?:权责|权力|责任)?清单|事项|部门)?$")
+# a sheet or title stating a city's own level: 地州级, 地州市级, 市级, 市本级, 本级 (not 县市级: the county level first)
+_OWN_LEVEL_RE = re.compile(r"(?:(?:地州市|地、州、市|地州|州市|地市|市|州|盟)(?:级|本级)|本级)(?!以上|以下)")
+# a sheet or title naming one county or district: 白碱滩区, 克拉玛依区2024年权责清单, 某县权力清单
+_ONE_COUNTY_RE = re.compile(rf"^([^\s{_DEPT_WORDS}（(、，,\d]{{1,8}}?(?:自治县|县|区|旗))(?=$|\d|权|清单|本级|行政)")
+# a cell naming the county-level units of a group: 县市区农业农村局, 各区绿化委员会, 克拉玛依市自然资源局各区自然资源分局
+_COUNTY_UNIT_RE = re.compile(rf"^(?:各|{_COUNTY_GROUP_WORDS})|各(?:区|县)|{_COUNTY_GROUP_WORDS}(?!级以上)")
+
+
+def county_group(of: GovernmentName) -> GovernmentName:
+    """The counties and districts of a city (or province) as one government: 克拉玛依市所辖县（市、区）.
+
+    A sheet of their powers names no single county: its departments belong to this county-level
+    government, whose parent is ``of`` (so the city's local legislation binds it), and not to ``of``.
+
+    >>> county_group(GovernmentName("克拉玛依市", GovLevel.CITY, "新疆维吾尔自治区"))
+    GovernmentName(name='克拉玛依市所辖县（市、区）', level=<GovLevel.COUNTY: 'county'>, parent='克拉玛依市', group=True)
+    """
+    return GovernmentName(f"{of.name}所辖县（市、区）", GovLevel.COUNTY, of.name, True)
+
+
+def sheet_level(sheet: str, titles: Iterable[str], of: GovernmentName, file: str = "") -> tuple[GovernmentName, str] | None:
+    """The government of another level than ``of`` (the workbook's) that a sheet's name or title rows
+    name, else its workbook's file name, and why; None when the sheet is ``of``'s own.
+
+    * one county or district (白碱滩区, 克拉玛依区2024年权责清单, 克拉玛依市独山子区…): that county;
+    * the county level without naming one (区县级, 县市区, 县（市、区）级权责清单, …2024年区县级权责清单):
+      the city's counties and districts as a group (:func:`county_group`).
+
+    A sheet whose name or title states the workbook's own level (地州级, 市级, 市本级) is ``of``'s whatever
+    the file name says.  Only a city's or a province's workbook has such sheets: a county's own sheets are
+    the county's.
+    """
+    if of.level not in (GovLevel.CITY, GovLevel.PROVINCE):
+        return None
+    for where, text in (("name", sheet), *(("title", t) for t in titles), ("file name", file)):
+        text = _NOISE_PREFIX.sub("", re.sub(r"\s+", "", text or ""))
+        if not text:
+            continue
+        named = find_government(text)
+        rest = text
+        if named is not None:
+            if named.level == GovLevel.COUNTY:
+                if named.parent is None and of.level == GovLevel.CITY:
+                    named = GovernmentName(of.name + named.name, GovLevel.COUNTY, of.name)
+                return named, f"its {where} {text[:40]} names {named.name}"
+            if named.name != of.name:
+                continue  # another city's or the province's title: not a level of this list
+            rest = text[len(named.name):]
+        elif text.startswith(of.name):
+            rest = text[len(of.name):]
+        one = _ONE_COUNTY_RE.match(rest)
+        if one and not _is_generic(one.group(1)) and not _COUNTY_SHEET_RE.match(rest):
+            county = one.group(1)
+            name = county if of.level != GovLevel.CITY or county.startswith(of.name) else of.name + county
+            return GovernmentName(name, GovLevel.COUNTY, of.name), f"its {where} {text[:40]} names {name}"
+        found = _COUNTY_SHEET_RE.match(rest) or _COUNTY_LEVEL_RE.search(rest)
+        if found:
+            return county_group(of), f"its {where} {text[:40]} names the county level ({found.group(0)}), no single county"
+        if where != "file name" and _OWN_LEVEL_RE.search(rest):
+            return None  # the sheet says it is the city's (地州级 beside 区县级 in a 地县两级 workbook)
+    return None
+
+
+def _group_department(name: str, group: GovernmentName, province: str | None) -> tuple[GovernmentName, str]:
+    """A 实施主体 cell of a sheet read as the county level of ``group.parent``.
+
+    A county-level unit the cell names generically (县市区林业和草原局, 各区绿化委员会,
+    克拉玛依市自然资源局各区自然资源分局) or a body with no government of its own (林业和草原局) is the
+    group's, under its written name; one county (白碱滩区…局) is that county's; the city's own office
+    (克拉玛依市林业和草原局, 市林业局: a row whose 实施层级 is 地州市级) and the province's stay theirs.
+    """
+    parent = GovernmentName(group.parent or "", GovLevel.CITY)
+    gov, department = _department_government(name, parent, province)
+    if gov.name != parent.name:
+        return gov, department
+    if _COUNTY_UNIT_RE.search(name) or (find_government(name) is None and not name.startswith(SELF_PREFIXES)):
+        return group, name
+    return gov, department
 
 
 # words ending in 市/区/县 that are no place: 城市管理局, 市区, 矿区
@@ -278,6 +375,8 @@ def respelled(department: str, government: str) -> str:
 @functools.lru_cache(maxsize=NAME_MEMO)
 def _department_government(name: str, default: GovernmentName, province: str | None) -> tuple[GovernmentName, str]:
     name = _strip_levels(re.sub(r"\s+", "", name or ""))
+    if default.group:
+        return _group_department(name, default, province)
     named = find_government(name)
     if named is not None:
         if named.level == GovLevel.COUNTY and named.parent is None and default.level == GovLevel.CITY:
