@@ -4,8 +4,9 @@
 Rows of this branch, each with the corpus text it cites and a near miss here (article text as the corpus has it,
 expected (category, subject, construction)):
 
-- ``patterns/bodies.tsv``, last row: sector names with 用 in them (节约用水, 房屋使用安全, 单用途卡行业, 社会信用,
-  资源综合利用), which the name grammar of ``terms._NAME_CHAR`` refuses (用 ends a name: 用于…, 使用…);
+- ``patterns/bodies.tsv``, last two rows: sector names with 用 in them (节约用水, 房屋使用安全, 单用途卡行业, 社会信用,
+  资源综合利用), which the name grammar of ``terms._NAME_CHAR`` refuses (用 ends a name: 用于…, 使用…), and a body
+  named by the act it did (原发证的…部门, 负责审批的…部门, 原批准的…部门: 的 before the sector ends a name);
 - ``patterns/constructions.tsv``, the i12-recall3 block right after the i12-recall rows at the top of the file:
   ``competence`` 加强对…的(指导和|日常|安全…)监督管理, ``inspection`` 进行…(监督)抽测, ``penalty`` 撤销登记 (as a
   sanction; registers of property, relics, adoption, marriage and a citizen's own registration are left out).
@@ -33,6 +34,16 @@ CASES = [
      {("行政处罚", "县级以上社会信用工作主管部门", "penalty")}),
     # near miss: the same words naming a party, not a body (郑州市房屋使用安全管理条例 art. 19)
     ("经鉴定属于危险房屋的，鉴定费用由房屋使用安全责任人承担。", set()),
+    # --- bodies.tsv: a body named by the act it did (原发证的X部门, 负责审批的X部门, 原批准的X部门), kept as written ---
+    # 化妆品生产经营监督管理办法 art. 23 (the miss of sample pilot, seed 12)
+    ("化妆品生产企业有下列情形之一的，原发证的药品监督管理部门应当依法注销其化妆品生产许可证，并在政府网站上予以公布：\n"
+     "（一）企业主动申请注销的；",
+     {("其他", "原发证的药品监督管理部门", "deregistration")}),
+    # 北京市实施《文物保护法》办法 art. 30
+    ("举办者擅自举办活动或者更改活动计划，由原批准的文物行政部门责令改正，没收违法所得，并处十万元以上二十万元以下的罚款。",
+     {("行政处罚", "原批准的文物行政部门", "penalty")}),
+    # near miss: 登记的 in a noun phrase before a function word is no body (重庆市土地房屋权属登记条例 art. 74)
+    ("轮候查封登记的顺序按照司法机关送达协助执行通知书的时间先后进行排列。", set()),
     # --- constructions.tsv competence: 加强对…的<manner>监督管理 ---
     # 上海市食品安全条例 art. 66
     ("区市场监督管理部门应当加强对食品摊贩遵守食品安全管理规定的指导和监督管理。",
