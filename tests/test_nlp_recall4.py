@@ -8,7 +8,7 @@ expected (category, subject, construction)):
   资源综合利用), which the name grammar of ``terms._NAME_CHAR`` refuses (用 ends a name: 用于…, 使用…), and a body
   named by the act it did (原发证的…部门, 负责审批的…部门, 原批准的…部门: 的 before the sector ends a name);
 - ``patterns/constructions.tsv``, the i12-recall3 block right after the i12-recall rows at the top of the file:
-  ``competence`` 加强对…的(指导和|日常|安全…)监督管理, ``inspection`` 进行…(监督)抽测, ``penalty`` 撤销登记 (as a
+  ``competence`` 加强对…的(指导和|日常|安全…)监督管理, ``inspection`` 进行…(监督)抽测 / 抽检 / 抽样检测 / 监督检测, ``penalty`` 撤销登记 (as a
   sanction; registers of property, relics, adoption, marriage and a citizen's own registration are left out).
 """
 
@@ -65,6 +65,11 @@ CASES = [
     # party's duty (聊城市大气污染防治条例 art. 38)
     ("抽测不得收取抽测费用。抽测人员应当当场向机动车的驾驶人明示抽测结果。", set()),
     ("环境保护主管部门进行监督抽测时，任何单位和个人不得拒绝、阻挠。", set()),
+    # the same row: 抽检 / 抽样检测 / 监督检测 of what a party supplies (济南市城市供水条例 art. 28)
+    ("卫生主管部门应当按照职责，对供水水质进行监督检测。", {("行政检查", "卫生主管部门", "inspection")}),
+    # near misses: how a test is done (杭州市机动车排气污染防治条例), and an enterprise testing its own coal (made up)
+    ("生态环境主管部门对机动车进行排气污染抽检应当快捷、便民，不得妨碍道路交通安全和畅通，不得收取检测费，不得扣押车辆。", set()),
+    ("燃用煤炭的企业应当对入炉前的煤炭质量进行抽样检测。", set()),
     # --- constructions.tsv penalty: 撤销登记 as a sanction (no 行政确认 read into it) ---
     # 民办非企业单位登记管理暂行条例 art. 24
     ("民办非企业单位在申请登记时弄虚作假，骗取登记的，或者业务主管单位撤销批准的，由登记管理机关予以撤销登记。",
