@@ -8,7 +8,7 @@ expected (category, subject, construction)):
   资源综合利用), which the name grammar of ``terms._NAME_CHAR`` refuses (用 ends a name: 用于…, 使用…), and a body
   named by the act it did (原发证的…部门, 负责审批的…部门, 原批准的…部门: 的 before the sector ends a name);
 - ``patterns/constructions.tsv``, the i12-recall3 block right after the i12-recall rows at the top of the file:
-  ``competence`` 加强对…的(指导和|日常|安全…)监督管理, ``inspection`` 进行…(监督)抽测 / 抽检 / 抽样检测 / 监督检测, ``penalty`` 撤销登记 (as a
+  ``competence`` 加强对…的(指导和|日常|安全…)监督管理 and 负责…的日常监督管理 / 对…实施综合监督管理, ``inspection`` 进行…(监督)抽测 / 抽检 / 抽样检测 / 监督检测, ``penalty`` 撤销登记 (as a
   sanction; registers of property, relics, adoption, marriage and a citizen's own registration are left out).
 """
 
@@ -57,6 +57,16 @@ CASES = [
     # near miss: a government's leadership (粮食安全保障法 art. 52)
     ("国家厉行节约，反对浪费。县级以上人民政府应当建立健全引导激励与惩戒教育相结合的机制，加强对粮食节约工作的领导和监督管理，"
      "推进粮食节约工作。", set()),
+    # --- constructions.tsv competence: 负责…的日常/综合/具体监督管理, 对…实施综合/具体/日常监督管理 ---
+    # 山东省安全生产条例 art. 6
+    ("县级以上人民政府应急管理部门依法对本行政区域内的安全生产工作实施综合监督管理，承担职责范围内的安全生产监督管理职责；"
+     "其他负有安全生产监督管理职责的部门在各自职责范围内，依法对有关行业、领域的安全生产工作实施监督管理。",
+     {("其他", "县级以上人民政府应急管理部门", "competence"), ("其他", "其他负有安全生产监督管理职责的部门", "competence")}),
+    # 上海市促进浦东新区商事调解规定 art. 5
+    ("浦东新区司法行政部门负责本行政区域内商事调解组织及其商事调解活动的日常监督管理。",
+     {("其他", "浦东新区司法行政部门", "competence")}),
+    # near miss: the rules of the supervision, not who supervises (宁波市公共资源交易管理条例)
+    ("公共资源交易活动的具体监督管理办法，由市人民政府另行制定。", set()),
     # --- constructions.tsv inspection: 进行…监督抽测 ---
     # 上海市大气污染防治条例 art. 44 (the construction of the sample's miss, 聊城市大气污染防治条例 art. 38, no. 18)
     ("生态环境部门可以在机动车集中停放地、维修地对在用机动车的污染物排放状况进行监督抽测。",
