@@ -4,12 +4,14 @@
 Rows of this branch, each with the corpus text it cites and a near miss here (article text as the corpus has it,
 expected (category, subject, construction)):
 
-- ``patterns/bodies.tsv``, last two rows: sector names with 用 in them (节约用水, 房屋使用安全, 单用途卡行业, 社会信用,
-  资源综合利用), which the name grammar of ``terms._NAME_CHAR`` refuses (用 ends a name: 用于…, 使用…), and a body
-  named by the act it did (原发证的…部门, 负责审批的…部门, 原批准的…部门: 的 before the sector ends a name);
+- ``patterns/bodies.tsv``, last three rows: sector names with 用 in them (节约用水, 房屋使用安全, 单用途卡行业,
+  社会信用, 资源综合利用), which the name grammar of ``terms._NAME_CHAR`` refuses (用 ends a name: 用于…, 使用…);
+  a body named by the act it did (原发证的…部门, 负责审批的…部门, 原批准的…部门: 的 before the sector ends a name);
+  a local bureau (市水务局, 区、县人事局: 局 is no suffix of its own, so 布局, 格局, 局面 stay words);
 - ``patterns/constructions.tsv``, the i12-recall3 block right after the i12-recall rows at the top of the file:
-  ``competence`` 加强对…的(指导和|日常|安全…)监督管理 and 负责…的日常监督管理 / 对…实施综合监督管理, ``inspection`` 进行…(监督)抽测 / 抽检 / 抽样检测 / 监督检测, ``penalty`` 撤销登记 (as a
-  sanction; registers of property, relics, adoption, marriage and a citizen's own registration are left out).
+  ``competence`` 加强对…的(指导和|日常|安全…)监督管理 and 负责…的日常监督管理 / 对…实施综合监督管理;
+  ``inspection`` 进行…(监督)抽测 / 抽检 / 抽样检测 / 监督检测; ``penalty`` 撤销登记 as a sanction (registers of
+  property, relics, adoption, marriage and a citizen's own registration are left out).
 """
 
 from __future__ import annotations
@@ -44,6 +46,11 @@ CASES = [
      {("行政处罚", "原批准的文物行政部门", "penalty")}),
     # near miss: 登记的 in a noun phrase before a function word is no body (重庆市土地房屋权属登记条例 art. 74)
     ("轮候查封登记的顺序按照司法机关送达协助执行通知书的时间先后进行排列。", set()),
+    # --- bodies.tsv: a local bureau named 市/区、县…局 (上海市供水管理条例 art. 38) ---
+    ("违反本条例规定，未经批准擅自取用地下水的，由市水务局责令其停止取水，并限期将深井填实。",
+     {("其他", "市水务局", "order_to_correct")}),
+    # near miss: 布局 is no bureau (广州市流溪河流域保护条例)
+    ("市、区人民政府应当根据前款规定的产业发展规划和产业、产品目录，统筹兼顾，因地制宜，优化产业布局。", set()),
     # --- constructions.tsv competence: 加强对…的<manner>监督管理 ---
     # 上海市食品安全条例 art. 66
     ("区市场监督管理部门应当加强对食品摊贩遵守食品安全管理规定的指导和监督管理。",
