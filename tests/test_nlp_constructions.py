@@ -146,9 +146,9 @@ UNSEEN_LAWS = [
     # 对外劳务合作管理条例 art. 5: 经 a level listed before the body 批准
     ("从事对外劳务合作，应当按照省、自治区、直辖市人民政府的规定，经省级或者设区的市级人民政府商务主管部门批准，取得对外劳务合作经营资格。",
      {("行政许可", "设区的市级人民政府商务主管部门", "approval")}),
-    # 测绘成果管理条例 art. 17: 报 X所在地的 body 审批 (the place kept in the name, as written)
+    # 测绘成果管理条例 art. 17: 报 X所在地的 body 审批 (the place dropped like a pronoun, tests/gold/README.md rule 7.1)
     ("法人或者其他组织需要利用属于国家秘密的基础测绘成果的，应当提出明确的利用目的和范围，报测绘成果所在地的测绘行政主管部门审批。",
-     {("行政许可", "测绘成果所在地的测绘行政主管部门", "approval")}),
+     {("行政许可", "测绘行政主管部门", "approval")}),
     # 地图管理条例 art. 15: 报送 a body for review; art. 18: a body 负责审核
     ("向社会公开的地图，应当报送有审核权的测绘地理信息行政主管部门审核。但是，景区图、街区图、地铁线路图等内容简单的地图除外。",
      {("行政许可", "有审核权的测绘地理信息行政主管部门", "licence_review")}),

@@ -202,6 +202,17 @@ def dropped_categories(law: str) -> set[str] | None:
     return None
 
 
+# tests/gold/README.md rule 7.1 (i12-conventions): a place phrase before a body picks the body of the place (territorial
+# jurisdiction), not another role, and is dropped from the subject like a pronoun: 常住户口所在地的公安机关 -> 公安机关
+# (居民身份证法 art. 7), 当地卫生行政部门 -> 卫生行政部门 (传染病防治法 art. 27); the body is read with it
+_PLACE_PREFIX = re.compile(r"^(?:[^，。；、的]{1,14}?(?:所在地|发生地)的?|所在地的?|当地的?|本行政区域内的)(?=[^，。；]{2,}$)")
+
+
+def subject_without_place(subject: str) -> str:
+    """The subject of a clause without the place phrase written before it (X所在地的, 当地, X发生地的)."""
+    return _PLACE_PREFIX.sub("", subject, count=1)
+
+
 _GENERIC_BODY = re.compile(r"^(?:其他|有关|各级|本级|同级)|有关部门$|其他部门$")
 
 
@@ -319,7 +330,8 @@ def extract_clauses(version: LawVersion, provisions: list[Provision], *, segment
             index = max(i for i, s in enumerate(starts) if s <= finding.start)
             unit = units[index]
             prov = unit.provision
-            key = (prov.id, finding.category, finding.subject)
+            subject = subject_without_place(finding.subject)
+            key = (prov.id, finding.category, subject)
             if key in merged:
                 old = merged[key]
                 old.actions = tuple(dict.fromkeys(old.actions + tuple(finding.actions)))
@@ -331,7 +343,7 @@ def extract_clauses(version: LawVersion, provisions: list[Provision], *, segment
                 article=article.article if article.article is not None else article.number,
                 article_suffix=article.article_suffix or article.suffix,
                 paragraph=prov.paragraph, item=prov.item,
-                category=Category(finding.category), subject=finding.subject,
+                category=Category(finding.category), subject=subject,
                 level=finding.level, sector=finding.sector, modality=finding.modality,
                 actions=tuple(finding.actions),
                 triggers=tuple((_trigger_law(ref, law), number) for ref, number in finding.triggers),
