@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from kg.text import chinese_to_int
 
 from .procedures import procedure_of
-from .terms import Term, load_tables
+from .terms import _VERBS_BEFORE_BODY, Term, load_tables
 
 if not Doc.has_extension("clauses"):
     Doc.set_extension("clauses", default=None)
@@ -429,7 +429,9 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
         m = re.fullmatch(r"(?:的)?([^\s，。；：、由经向对]{2,12}?)(、|或者|和)", gap)
         # the gap must be a sector word: not 国务院和中央军事委员会批准或者国务院… (军事设施保护法 art. 34), not the
         # officials of 本级人民政府主要负责人、相关部门负责人 (重庆市突发事件应对条例 art. 11), and no second government
-        if m and (_NOT_SECTOR_WORD.search(m.group(1)) or "负责人" in m.group(1) or nxt.suffix in ("人民政府", "国务院")):
+        # i12-names: nor a verb of order (县级以上人民政府责成城镇容貌和环境卫生行政主管部门, 滨州市城镇容貌和环境卫生管理条例 art. 54)
+        if m and (_NOT_SECTOR_WORD.search(m.group(1)) or "负责人" in m.group(1) or nxt.suffix in ("人民政府", "国务院")
+                  or any(verb in m.group(1).replace(verb + "的", "") for verb in _VERBS_BEFORE_BODY)):  # 其授权的: a name
             m = None
         if m and nxt.level == "" and nxt.suffix:
             out[-1] = None  # the bare government was only the level of the list
