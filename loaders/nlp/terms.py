@@ -215,7 +215,11 @@ _NAME_CHAR = r"(?:其他|经济|对外|民用|（(?![一二三四五六七八九
 _VERBS_BEFORE_BODY = ("责成", "抄送", "移送", "报送", "附送", "送交", "转送", "转交", "提交", "通知", "委托", "授权", "指定",
                       "会同", "协助", "配合", "督促", "建议", "征求", "取得", "明确", "鼓励", "组织", "请求")
 # 国务院授权有关部门 is the law's designation of one body (特种设备安全法 art. 72, 矿产资源法 art. 12): kept as written
-_VERB_IN_NAME = rf"(?:{'|'.join(_VERBS_BEFORE_BODY)})(?!部门|机关|机构)(?<!授权(?=有关|相关))|受(?=[^，。；]{{2,30}}?委托)"
+# 协调 and 指导 are verbs only before an open designation (协调有关行政监督部门, 濮阳市公共资源交易管理条例 art. 5): 协调管理机构
+# and 精神文明建设指导委员会 are names
+_VERBS_BEFORE_OPEN_BODY = ("协调", "指导")
+_VERB_IN_NAME = (rf"(?:{'|'.join(_VERBS_BEFORE_BODY)})(?!部门|机关|机构)(?<!授权(?=有关|相关))|受(?=[^，。；]{{2,30}}?委托)"
+                 rf"|(?:{'|'.join(_VERBS_BEFORE_OPEN_BODY)})(?=有关|相关|各)")
 _NAME_CHAR = rf"(?:(?!{_VERB_IN_NAME}){_NAME_CHAR})"
 # the head of a list closed by 等 starts after the last verb of its first item (可以会同公安、交通、铁路等部门, 河南省盐业管理
 # 条例 art. 15; 应当组织公安、交通运输等部门, 枣庄市农村公路条例 art. 29), or after the prepositions it opens with (由卫生健康、
@@ -283,7 +287,7 @@ _BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "
                    "经有关的", "由有关的", "向有关的",
                    # i12-recall2: a place word without 的 ends the place phrase, so the body starts after it
                    # (经所在地环境卫生行政主管部门商生态环境行政主管部门核准, 向户籍所在地公安机关申请)
-                   "所在地") + _VERBS_BEFORE_BODY  # i12-names: the body starts after a verb of transmission or order
+                   "所在地") + _VERBS_BEFORE_BODY + _VERBS_BEFORE_OPEN_BODY  # i12-names: a body starts after the verb
 
 
 _PLACE_BEFORE = re.compile(r"(?<=[，。；：、（由经向对报])[^，。；：、（）由经向对报的请提可应将并到或和及与]{1,14}所在地的$")
