@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from kg.text import chinese_to_int
 
 from .procedures import procedure_of
-from .terms import Term, load_tables
+from .terms import _VERBS_BEFORE_BODY, Term, load_tables
 
 if not Doc.has_extension("clauses"):
     Doc.set_extension("clauses", default=None)
@@ -93,7 +93,10 @@ _INTERNAL_OBJECT = re.compile(r"工作人员|下级|所属|人民政府|部门|�
 _INTERNAL_AFTER = re.compile(r"(?:本级|所属|下级|下一级)[^，。；]{0,6}?(?:单位|部门|机关|人民政府|政府)|[^，。；]{0,12}?(?:预算|决算)")
 _NOT_AGENT_BEFORE = ("对", "向", "到", "报", "会同", "经", "与", "协助", "配合", "通知", "告知", "提请", "移送", "报告",
                      "商", "请", "交", "送", "提交", "申请", "由", "同", "和", "或者", "及", "、", "被", "给", "为",
-                     "接受", "派", "组织", "指定", "授权", "委托", "设立", "本级", "取得", "属于", "作为", "征得")
+                     "接受", "派", "组织", "指定", "授权", "委托", "设立", "本级", "取得", "属于", "作为", "征得",
+                     # i12-names: the body ordered (责成, 督促, 协调, 指导) or consulted (征求) acts for the one that orders or asks
+                     # (城乡规划法 art. 68: 县级以上地方人民政府可以责成有关部门采取查封施工现场、强制拆除等措施)
+                     "责成", "督促", "征求", "协调", "指导")
 _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|发现|经|根据|依照|按照|依法|需要|在)")
 # X的工作人员实施监督检查时，可以…: officials act for their body
 _OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
@@ -222,7 +225,7 @@ _UNNAMED_BODY_AFTER = re.compile(
     r"(?:负责|承担)[^，。；：]{0,24}?工作的[^，。；：]{0,8}?(?:部门|机构)"
     r"|(?!和|及|或|与|、|对|向|将|报|为|在|应|可|须|必|有|其|各|所|的|主管|负责|承担|组织|依|按|根据|统一|制定|规定|批准|"
     r"决定|责令|给予|加强|建立|采取|同意|会同|商|授|委托|指定|确定|设立|作出|申请|领导|督促|支持|鼓励|协调|通报|要求|及时|"
-    r"分别|共同|应当|可以|本级|上级|下级|同级)"
+    r"分别|共同|应当|可以|本级|上级|下级|同级|责成)"  # i12-names: 人民政府责成有关部门, the government orders
     r"[\u4e00-\u9fff、]{0,12}?(?:部门|机构|办公室|委员会)")
 
 
@@ -429,7 +432,9 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
         m = re.fullmatch(r"(?:的)?([^\s，。；：、由经向对]{2,12}?)(、|或者|和)", gap)
         # the gap must be a sector word: not 国务院和中央军事委员会批准或者国务院… (军事设施保护法 art. 34), not the
         # officials of 本级人民政府主要负责人、相关部门负责人 (重庆市突发事件应对条例 art. 11), and no second government
-        if m and (_NOT_SECTOR_WORD.search(m.group(1)) or "负责人" in m.group(1) or nxt.suffix in ("人民政府", "国务院")):
+        # i12-names: nor a verb of order (县级以上人民政府责成城镇容貌和环境卫生行政主管部门, 滨州市城镇容貌和环境卫生管理条例 art. 54)
+        if m and (_NOT_SECTOR_WORD.search(m.group(1)) or "负责人" in m.group(1) or nxt.suffix in ("人民政府", "国务院")
+                  or any(verb in m.group(1).replace(verb + "的", "") for verb in _VERBS_BEFORE_BODY)):  # 其授权的: a name
             m = None
         if m and nxt.level == "" and nxt.suffix:
             out[-1] = None  # the bare government was only the level of the list

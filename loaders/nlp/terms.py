@@ -205,6 +205,29 @@ class RowAlternation:
 _NAME_CHAR = r"(?:其他|经济|对外|民用|（(?![一二三四五六七八九十]+）)[^）]{1,10}）|和(?=计划生育|城乡建设|旅游|物资储备|社会保障|信息化|草原|改革)|(?<=粮食)和(?=储备)|(?<=市容)和(?=环境卫生)|(?<=自然资源)和(?=规划)|(?!应当|可以|依法|依照|按照|负责|有权|不得|会同|根据|对于|责令|予以|给予|必须|组织|提请|符合|通过|经过|属于|需要|提供|包括|规定|制定|设立|建立|支持|协助|配合|通知|装备|要求|加强|选举|任免|接受|征得|监督(?!管理|部门|机构|局|检查)|自(?!治|然)|用|地用|不(?!动产))[^\s，。；：、（）()《》“”\"由经向对将按依同与和并及或其在报请除为把被从给处罚以的到者内后时于即是日\d])"
 
 
+# i12-names: verbs of transmission and order (and 受 of 受X委托) are never inside a body name, whatever stands before
+# them: the body starts after the verb, with its own level (由县级以上人民政府责成有关部门强制拆除 -> 有关部门, 山东省燃气管理条例
+# art. 52; 移送工商行政管理机关, 棉花质量监督管理条例 art. 29; 抄送有关部门, 信阳南湾水库饮用水水源保护条例 art. 28; 受住房城乡建设
+# 行政主管部门委托, 北京市建设工程质量条例 art. 69). Directly before the suffix the verb names a body of its own (委托机关,
+# 授权部门, 指定部门: 行政处罚法, 企业法人登记管理条例 art. 5), so it ends a name only where more name follows. Words that
+# merely share characters stay names (委员会 is no 委托, 通信管理局 no 通知). The words block the name (_NAME_CHAR below),
+# start a body after them (_BOUNDARY_WORDS) and are cut from the head of a list closed by 等 (find_terms).
+_VERBS_BEFORE_BODY = ("责成", "抄送", "移送", "报送", "附送", "送交", "转送", "转交", "提交", "通知", "委托", "授权", "指定",
+                      "会同", "协助", "配合", "督促", "建议", "征求", "取得", "明确", "鼓励", "组织", "请求")
+# 国务院授权有关部门 is the law's designation of one body (特种设备安全法 art. 72, 矿产资源法 art. 12): kept as written
+# 协调 and 指导 are verbs only before an open designation (协调有关行政监督部门, 濮阳市公共资源交易管理条例 art. 5): 协调管理机构
+# and 精神文明建设指导委员会 are names
+_VERBS_BEFORE_OPEN_BODY = ("协调", "指导")
+_VERB_IN_NAME = (rf"(?:{'|'.join(_VERBS_BEFORE_BODY)})(?!部门|机关|机构)(?<!授权(?=有关|相关))|受(?=[^，。；]{{2,30}}?委托)"
+                 rf"|(?:{'|'.join(_VERBS_BEFORE_OPEN_BODY)})(?=有关|相关|各)")
+_NAME_CHAR = rf"(?:(?!{_VERB_IN_NAME}){_NAME_CHAR})"
+# the head of a list closed by 等 starts after the last verb of its first item (可以会同公安、交通、铁路等部门, 河南省盐业管理
+# 条例 art. 15; 应当组织公安、交通运输等部门, 枣庄市农村公路条例 art. 29), or after the prepositions it opens with (由卫生健康、
+# 教育…等部门, 未成年人保护法 art. 119; 报经规划、国土资源等有关部门, 浙江省物业管理条例 art. 40); 文化和旅游 keeps its 和
+_LIST_HEAD_VERB = re.compile(rf"[^、]*(?:{'|'.join(_VERBS_BEFORE_BODY)})")
+_LIST_HEAD_PREP = re.compile(r"(?:并|及时|可以|应当|分别|定期|书面|依法)*(?:由|经(?!济|营|办|费)|向|对(?!外)|报)+")
+
+
 @functools.lru_cache(maxsize=4)
 def load_tables(patterns_dir: str | None = None) -> TermTables:
     """Compile the pattern tables of ``patterns_dir`` (default: the bundled ones)."""
@@ -264,7 +287,7 @@ _BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "
                    "经有关的", "由有关的", "向有关的",
                    # i12-recall2: a place word without 的 ends the place phrase, so the body starts after it
                    # (经所在地环境卫生行政主管部门商生态环境行政主管部门核准, 向户籍所在地公安机关申请)
-                   "所在地")
+                   "所在地") + _VERBS_BEFORE_BODY + _VERBS_BEFORE_OPEN_BODY  # i12-names: a body starts after the verb
 
 
 _PLACE_BEFORE = re.compile(r"(?<=[，。；：、（由经向对报])[^，。；：、（）由经向对报的请提可应将并到或和及与]{1,14}所在地的$")
@@ -281,6 +304,8 @@ def _body_boundary(text: str, start: int, name: str) -> bool:
         return False
     if name.startswith("送") and text[start - 1: start] in ("报", "抄"):
         return False  # 报送住房城乡建设管理部门: the body starts after 报送
+    if text[start - 1: start] == "受" and "委托" in text[start: start + 32]:
+        return True  # i12-names: 受X委托, the body after 受
     return start == 0 or text[start - 1] in _BOUNDARY_CHARS or text[:start].endswith(_BOUNDARY_WORDS)
 
 
@@ -317,8 +342,14 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
         if not level and "等" in (m.group("name") or ""):
             # 财政、审计、税务、金融管理等部门: the list closed by 等 is one subject, as written
             head = _LIST_BEFORE.search(text, max(0, start - 40), start)
-            if head and (head.start() == 0 or text[head.start() - 1] in _BOUNDARY_CHARS):
+            verb = head and _LIST_HEAD_VERB.match(text, head.start(), text.find("、", head.start()))  # i12-names
+            if verb:  # 会同/组织/通知… ends the phrase before the list
+                start = verb.end()
+            elif head and (head.start() == 0 or text[head.start() - 1] in _BOUNDARY_CHARS):
                 start = head.start()
+                prep = _LIST_HEAD_PREP.match(text, start, m.start())  # i12-names: 由/报经/并向… is no part of the list
+                if prep:
+                    start = prep.end()
         if not level and text.startswith("所在地的", start - 4):
             # 常住户口所在地的公安机关 / 测绘成果所在地的测绘行政主管部门: the place is part of the name, as written
             place = _PLACE_BEFORE.search(text, max(0, start - 20), start)
