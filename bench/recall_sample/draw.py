@@ -31,13 +31,13 @@ STRONG = re.compile(r"罚款|许可|批准|审批|核准|责令|查封|扣押|�
 ART = re.compile(r"^第([零〇一二三四五六七八九十百千]+)条(之([一二三四五六七八九十]))?[ 　]*")
 
 
-def pool_files() -> list[Path]:
+def pool_files(ranks: set[str] = RANKS) -> list[Path]:
     gold = gold_files()
     gold_names = {law_title(file) for file in gold}
     rows = list(csv.DictReader((LAWS / "metadata.csv").open(encoding="utf-8")))
     out = []
     for row in rows:
-        if row["level"] not in RANKS or row["expired"] != "0":
+        if row["level"] not in ranks or row["expired"] != "0":
             continue
         name = row["name"]
         if held_out(name) or name in gold_names:
@@ -80,7 +80,9 @@ def main(argv=None) -> int:
     ap.add_argument("--exclude-sample", action="append", default=[], help="JSONL of an earlier draw to leave out")
     ap.add_argument("--stats", action="store_true")
     ap.add_argument("--strong", action="store_true", help="acting stratum: a body word and a STRONG act word")
+    ap.add_argument("--level", choices=sorted(RANKS), help="draw from files of this rank only (e.g. 地方性法规)")
     args = ap.parse_args(argv)
+    ranks = {args.level} if args.level else RANKS
     taken = set()
     for p in args.exclude_sample:
         for line in Path(p).read_text(encoding="utf-8").splitlines():
@@ -88,14 +90,15 @@ def main(argv=None) -> int:
                 r = json.loads(line)
                 taken.add((r["file"], r["article"], r.get("article_suffix", 0)))
     acting, rest = [], []
-    for path in pool_files():
+    files = pool_files(ranks)
+    for path in files:
         for art in articles(path):
             if (art["file"], art["article"], art["suffix"]) in taken:
                 continue
             act = STRONG if args.strong else ACT
             (acting if BODY.search(art["text"]) and act.search(art["text"]) else rest).append(art)
     if args.stats:
-        print(f"files {len(pool_files())} acting {len(acting)} rest {len(rest)}", file=sys.stderr)
+        print(f"files {len(files)} acting {len(acting)} rest {len(rest)}", file=sys.stderr)
     rng = random.Random(args.seed)
     k = round(args.n * 4 / 5)
     sample = rng.sample(acting, k) + rng.sample(rest, args.n - k)

@@ -96,7 +96,10 @@ _NOT_AGENT_BEFORE = ("对", "向", "到", "报", "会同", "经", "与", "协助
                      "接受", "派", "组织", "指定", "授权", "委托", "设立", "本级", "取得", "属于", "作为", "征得",
                      # i12-names: the body ordered (责成, 督促, 协调, 指导) or consulted (征求) acts for the one that orders or asks
                      # (城乡规划法 art. 68: 县级以上地方人民政府可以责成有关部门采取查封施工现场、强制拆除等措施)
-                     "责成", "督促", "征求", "协调", "指导")
+                     "责成", "督促", "征求", "协调", "指导",
+                     # 城管执法部门按照市人民政府确定的职责分工…实施行政处罚 (上海市城市管理行政执法条例 art. 11): the body
+                     # whose decision or grant is followed does not act (i12-local)
+                     "按照", "依照", "根据")
 _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|发现|经|根据|依照|按照|依法|需要|在)")
 # X的工作人员实施监督检查时，可以…: officials act for their body
 _OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
