@@ -21,7 +21,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Iterator, Mapping
+
+from kg.errors import UserError
 
 from .vacuum import vacuums_of
 
@@ -109,10 +113,12 @@ def vacuum_lines(store, jobs: int, *, department: str | None = None,
         # not once per worker.
         if chosen:
             yield from sorted_out(_lines_of(chosen[0]))
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             # ordered: each government's lines come back in government order, whichever worker made them
-            for lines in pool.imap(_lines_of, chosen[1:], chunksize=1):
+            for lines in pool.map(_lines_of, chosen[1:]):
                 yield from sorted_out(lines)
+    except BrokenProcessPool:  # a worker was killed (out of memory): say so, not a traceback
+        raise UserError("a process making the vacuums stopped (out of memory?): run check with --jobs 1") from None
     finally:
         _FORKED.clear()
     for kind in COMPANIONS["vacuum"]:

@@ -147,3 +147,21 @@ def test_write_json_lines_several_at_a_time_are_one_by_ones(lines):
 def test_finding_line_is_its_text():
     line = FindingLine("vacuum", "V-1", '{"kind": "vacuum"}')
     assert (line.kind, line.finding_id, line.decision, line.to_json_text()) == ("vacuum", "V-1", None, '{"kind": "vacuum"}')
+
+
+
+def test_a_worker_killed_is_a_message_not_a_hang(generated_store, monkeypatch):
+    import os
+
+    import queries.parallel as parallel
+
+    parent, made = os.getpid(), parallel.vacuums_of
+
+    def dying(*args, **kwargs):
+        if os.getpid() != parent:  # a worker: killed as the out-of-memory killer leaves one
+            os._exit(9)
+        return made(*args, **kwargs)  # the first government, made before the fork
+
+    monkeypatch.setattr(parallel, "vacuums_of", dying)
+    with pytest.raises(UserError, match="--jobs 1"):
+        _json(generated_store, jobs=2)
