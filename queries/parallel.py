@@ -31,6 +31,9 @@ from .vacuum import vacuums_of
 
 MIN_GOVERNMENTS = 32
 """Below this many governments (with lists) the vacuums are made in one process: forking costs more than it saves."""
+MIN_CLAUSES = 5_000
+"""Nor with fewer clauses than this in the store: the vacuums of a few laws (the scale benchmark's reduced store:
+1,371 clauses, ~500 vacuums for 284 governments) are made faster than the workers start."""
 
 
 class FindingLine:
@@ -54,10 +57,11 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def vacuum_jobs(jobs: int | None, *, kind: str, format: str, decided: bool, governments: int) -> int:
+def vacuum_jobs(jobs: int | None, *, kind: str, format: str, decided: bool, governments: int,
+                clauses: int = MIN_CLAUSES) -> int:
     """How many processes make ``check``'s vacuums: 1 unless ``check all --format json`` on a store without
     decisions; then ``jobs`` when given, else (the default) every core when there are at least
-    :data:`MIN_GOVERNMENTS` governments with lists, and fork is there.
+    :data:`MIN_GOVERNMENTS` governments with lists and :data:`MIN_CLAUSES` clauses, and fork is there.
 
     >>> vacuum_jobs(4, kind="all", format="json", decided=False, governments=2)
     4
@@ -70,7 +74,7 @@ def vacuum_jobs(jobs: int | None, *, kind: str, format: str, decided: bool, gove
         return 1
     if jobs is not None:
         return max(jobs, 1)
-    return available_cores() if governments >= MIN_GOVERNMENTS else 1
+    return available_cores() if governments >= MIN_GOVERNMENTS and clauses >= MIN_CLAUSES else 1
 
 
 _FORKED: dict[str, Any] = {}

@@ -227,7 +227,8 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
         from .parallel import vacuum_jobs
 
         jobs = vacuum_jobs(jobs, kind=kind, format=format, decided=bool(decisions),
-                           governments=sum(not g.get("only_named") for g in store.governments()))
+                           governments=sum(not g.get("only_named") for g in store.governments()),
+                           clauses=store.count("AuthorisingClause"))
     else:
         jobs = 1
     findings = iter_findings(store, kind, government=government, department=department, concentrations=concentrations,

@@ -19,7 +19,7 @@ from bench.clause_source import SMALL_LAWS
 from bench.generate import Rates, generate
 from kg.embedded import EmbeddedStore
 from kg.errors import UserError
-from queries.parallel import MIN_GOVERNMENTS, FindingLine, vacuum_jobs
+from queries.parallel import MIN_CLAUSES, MIN_GOVERNMENTS, FindingLine, vacuum_jobs
 from queries.report import keep_item_rows, run_check, write_json
 
 pytestmark = [pytest.mark.corpus,
@@ -89,19 +89,20 @@ def test_a_store_with_decisions_makes_its_vacuums_in_one_process(generated_store
     assert made == []
 
 
-@pytest.mark.parametrize("jobs, kind, format, decided, governments, expected", [
-    (None, "all", "json", False, MIN_GOVERNMENTS, None),      # the default: every core with many governments
-    (None, "all", "json", False, MIN_GOVERNMENTS - 1, 1),     # near miss: too few governments to fork for
-    (2, "all", "json", False, 2, 2),                          # asked for: forked whatever the size
-    (2, "all", "csv", False, 300, 1),                         # other formats read each finding's fields
-    (2, "all", "table", False, 300, 1),
-    (2, "all", "json", True, 300, 1),                         # decisions are matched against whole findings
-    (2, "vacuums", "json", False, 300, 1),                    # only check all
+@pytest.mark.parametrize("jobs, kind, format, decided, governments, clauses, expected", [
+    (None, "all", "json", False, MIN_GOVERNMENTS, MIN_CLAUSES, None),   # the default: every core, many governments
+    (None, "all", "json", False, MIN_GOVERNMENTS - 1, 40_000, 1),       # near miss: too few governments to fork for
+    (None, "all", "json", False, 284, MIN_CLAUSES - 1, 1),              # near miss: a few laws' clauses
+    (2, "all", "json", False, 2, 10, 2),                                # asked for: forked whatever the size
+    (2, "all", "csv", False, 300, 40_000, 1),                           # other formats read each finding's fields
+    (2, "all", "table", False, 300, 40_000, 1),
+    (2, "all", "json", True, 300, 40_000, 1),                           # decisions are matched against whole findings
+    (2, "vacuums", "json", False, 300, 40_000, 1),                      # only check all
 ])
-def test_vacuum_jobs(jobs, kind, format, decided, governments, expected):
+def test_vacuum_jobs(jobs, kind, format, decided, governments, clauses, expected):
     from queries.parallel import available_cores
 
-    found = vacuum_jobs(jobs, kind=kind, format=format, decided=decided, governments=governments)
+    found = vacuum_jobs(jobs, kind=kind, format=format, decided=decided, governments=governments, clauses=clauses)
     assert found == (available_cores() if expected is None else expected)
 
 
