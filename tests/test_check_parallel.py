@@ -102,8 +102,23 @@ def test_a_store_with_decisions_makes_its_vacuums_in_one_process(generated_store
 def test_vacuum_jobs(jobs, kind, format, decided, governments, clauses, expected):
     from queries.parallel import available_cores
 
-    found = vacuum_jobs(jobs, kind=kind, format=format, decided=decided, governments=governments, clauses=clauses)
+    found = vacuum_jobs(jobs, kind=kind, format=format, decided=decided, governments=governments, clauses=clauses,
+                        memory=(16 * 2**30, 6 * 2**30))
     assert found == (available_cores() if expected is None else expected)
+
+
+@pytest.mark.parametrize("memory, forked", [
+    ((16 * 2**30, 6 * 2**30), True),    # 1M items: 5.8 GB resident, 15-22 GB available on the benchmark machine
+    ((5 * 2**30, 6 * 2**30), False),    # near miss: the workers' copies would not fit
+    ((None, 6 * 2**30), True),          # not known: the cores decide
+])
+def test_the_default_forks_only_with_memory_for_the_workers(memory, forked):
+    from queries.parallel import available_cores
+
+    found = vacuum_jobs(None, kind="all", format="json", decided=False, governments=300, clauses=40_000, memory=memory)
+    assert found == (available_cores() if forked else 1)
+    # asked for, it forks whatever the memory
+    assert vacuum_jobs(2, kind="all", format="json", decided=False, governments=300, memory=(0, 2**30)) == 2
 
 
 def test_jobs_below_one_is_refused(generated_store):
