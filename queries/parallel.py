@@ -27,7 +27,7 @@ from typing import Any, Iterator, Mapping
 
 from kg.errors import UserError
 
-from .report import memory_available
+from .report import memory_available, proc_bytes
 from .vacuum import vacuums_of
 
 MIN_GOVERNMENTS = 32
@@ -59,13 +59,15 @@ def available_cores() -> int:
 
 
 def vacuum_jobs(jobs: int | None, *, kind: str, format: str, decided: bool, governments: int,
-                clauses: int = MIN_CLAUSES, memory: tuple[int | None, int | None] | None = None) -> int:
+                clauses: int = MIN_CLAUSES, memory: tuple[int | None, int | None] | None = None,
+                load: float | None = None) -> int:
     """How many processes make ``check``'s vacuums: 1 unless ``check all --format json`` on a store without
     decisions; then ``jobs`` when given, else (the default) every core when there are at least
     :data:`MIN_GOVERNMENTS` governments with lists and :data:`MIN_CLAUSES` clauses, fork is there, and the
     memory available is at least this process's resident memory (``memory``: (available, resident) bytes,
     default the system's; the workers copy the pages of the graph and rows they touch: at 1M items the
-    processes took 7.3 GB together against 5.8 for the largest, BENCHMARKS.md i16-fast round 4).
+    processes took 7.3 GB together against 5.8 for the largest, BENCHMARKS.md i16-fast round 4), and the
+    other cores are idle (``load``: the 1-minute load average, default the system's, at most the cores but one).
 
     >>> vacuum_jobs(4, kind="all", format="json", decided=False, governments=2)
     4
@@ -83,19 +85,16 @@ def vacuum_jobs(jobs: int | None, *, kind: str, format: str, decided: bool, gove
     available, resident = memory if memory is not None else (memory_available(), resident_memory())
     if available is not None and resident is not None and available < resident:
         return 1
-    return available_cores()
+    cores = available_cores()
+    busy = os.getloadavg()[0] if load is None else load
+    # the other cores must be idle: on a machine running other jobs the workers only share the cores with them and
+    # cost more than they save (2 cores, load ~2: 30.0 CPU s and 32.8 s wall against 26.2 and 27.5 in one process)
+    return cores if busy <= cores - 1 else 1
 
 
 def resident_memory() -> int | None:
     """This process's resident memory in bytes (Linux ``VmRSS``), or None when not known."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        return None
-    return None
+    return proc_bytes("/proc/self/status", "VmRSS:")
 
 
 _FORKED: dict[str, Any] = {}

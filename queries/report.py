@@ -84,10 +84,15 @@ def keep_item_rows(items: int, available: int | None = None) -> bool:
 
 def memory_available() -> int | None:
     """Bytes of memory the system can give without swapping (Linux ``MemAvailable``), or None when not known."""
+    return proc_bytes("/proc/meminfo", "MemAvailable:")
+
+
+def proc_bytes(path: str, field: str) -> int | None:
+    """The ``field`` line of a Linux /proc file in kB (``MemAvailable:  123 kB``), as bytes; None when not there."""
     try:
-        with open("/proc/meminfo", encoding="ascii") as handle:
+        with open(path, encoding="ascii") as handle:
             for line in handle:
-                if line.startswith("MemAvailable:"):
+                if line.startswith(field):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
         return None

@@ -103,7 +103,7 @@ def test_vacuum_jobs(jobs, kind, format, decided, governments, clauses, expected
     from queries.parallel import available_cores
 
     found = vacuum_jobs(jobs, kind=kind, format=format, decided=decided, governments=governments, clauses=clauses,
-                        memory=(16 * 2**30, 6 * 2**30))
+                        memory=(16 * 2**30, 6 * 2**30), load=0.0)
     assert found == (available_cores() if expected is None else expected)
 
 
@@ -115,10 +115,28 @@ def test_vacuum_jobs(jobs, kind, format, decided, governments, clauses, expected
 def test_the_default_forks_only_with_memory_for_the_workers(memory, forked):
     from queries.parallel import available_cores
 
-    found = vacuum_jobs(None, kind="all", format="json", decided=False, governments=300, clauses=40_000, memory=memory)
+    found = vacuum_jobs(None, kind="all", format="json", decided=False, governments=300, clauses=40_000, memory=memory,
+                        load=0.0)
     assert found == (available_cores() if forked else 1)
     # asked for, it forks whatever the memory
     assert vacuum_jobs(2, kind="all", format="json", decided=False, governments=300, memory=(0, 2**30)) == 2
+
+
+@pytest.mark.parametrize("cores, load, forked", [
+    (2, 0.9, True),    # the check alone on the machine
+    (2, 1.0, True),
+    (2, 2.0, False),   # near miss: another job holds the other core
+    (8, 6.5, True),    # a core and more idle
+    (8, 7.5, False),
+])
+def test_the_default_forks_only_onto_idle_cores(monkeypatch, cores, load, forked):
+    import queries.parallel as parallel
+
+    monkeypatch.setattr(parallel, "available_cores", lambda: cores)
+    found = vacuum_jobs(None, kind="all", format="json", decided=False, governments=300, clauses=40_000,
+                        memory=(16 * 2**30, 6 * 2**30), load=load)
+    assert found == (cores if forked else 1)
+    assert vacuum_jobs(2, kind="all", format="json", decided=False, governments=300, load=load) == 2  # asked for
 
 
 def test_jobs_below_one_is_refused(generated_store):
