@@ -37,6 +37,10 @@ MIN_CLAUSES = 5_000
 1,371 clauses, ~500 vacuums for 284 governments) are made faster than the workers start."""
 
 
+IDLE_MARGIN = 0.5
+"""The default forks when the 1-minute load average is at most the cores less this (2 cores: load 1.5)."""
+
+
 class FindingLine:
     """A finding as a worker made it: its kind, id and JSON line (what ``check all --format json`` needs of it)."""
 
@@ -67,7 +71,8 @@ def vacuum_jobs(jobs: int | None, *, kind: str, format: str, decided: bool, gove
     memory available is at least this process's resident memory (``memory``: (available, resident) bytes,
     default the system's; the workers copy the pages of the graph and rows they touch: at 1M items the
     processes took 7.3 GB together against 5.8 for the largest, BENCHMARKS.md i16-fast round 4), and the
-    other cores are idle (``load``: the 1-minute load average, default the system's, at most the cores but one).
+    other cores are idle (``load``: the 1-minute load average, default the system's, at most the cores less
+    :data:`IDLE_MARGIN`).
 
     >>> vacuum_jobs(4, kind="all", format="json", decided=False, governments=2)
     4
@@ -87,9 +92,9 @@ def vacuum_jobs(jobs: int | None, *, kind: str, format: str, decided: bool, gove
         return 1
     cores = available_cores()
     busy = os.getloadavg()[0] if load is None else load
-    # the other cores must be idle: on a machine running other jobs the workers only share the cores with them and
-    # cost more than they save (2 cores, load ~2: 30.0 CPU s and 32.8 s wall against 26.2 and 27.5 in one process)
-    return cores if busy <= cores - 1 else 1
+    # the other cores must be idle (the load counts this check too): 2 cores at load ~1.2, 2 jobs took 20.2-21.2 s
+    # wall against 25.2-26.3 in one process; at load ~2 (another job on the other core) 32.8 against 27.5
+    return cores if busy <= cores - IDLE_MARGIN else 1
 
 
 def resident_memory() -> int | None:
