@@ -263,6 +263,7 @@ def check(
     manifest: Optional[Path] = typer.Option(None, "--manifest", help="CSV of governments' departments (government,department,sectors) declaring their lists complete."),
     top: Optional[int] = typer.Option(None, "--top", min=1, help="vacuums: only the N highest-ranked law-and-article groups of each government."),
     explain: bool = typer.Option(False, "--explain", help="vacuums: also list the clauses not counted, with the rule that dropped each."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", min=1, help="all --format json: processes making the vacuums (default: every idle core when there are many governments; the output is the same)."),
 ) -> None:
     """Findings with evidence: orphans, invalid and stale bases, overlaps, vacuums, ...
 
@@ -278,7 +279,7 @@ def check(
             store, kind, government=government, department=department, format=format,
             output=output, out=sys.stdout, concentrations=concentrations,
             show="all" if all_decisions else "decided" if decided else "undecided", missing=missing,
-            complete=complete, manifest=manifest, top=top, explain=explain,
+            complete=complete, manifest=manifest, top=top, explain=explain, jobs=jobs,
         )
     for decision in missing:
         err.print(f"decision {decision.finding_id} ({decision.status}, {decision.at}): its finding no longer exists"

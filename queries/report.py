@@ -5,8 +5,8 @@ row by row, xlsx through openpyxl's write-only mode.  ``all`` reads each
 government's items once for every kind but vacuums (:func:`queries.scan.scan`)
 and keeps those findings (candidates need them); the vacuums are written as
 each government's are made and never kept, from the item rows of the first
-pass when the list has at most :data:`KEEP_ITEM_ROWS` items, else from a
-second reading of each government's items (never every item at once).
+pass when the list has at most :data:`KEEP_ITEM_ROWS` items or the memory available holds
+their rows (:func:`keep_item_rows`), else from a second reading of each government's items (never every item at once).
 
 >>> from kg.embedded import EmbeddedStore
 >>> import io, tempfile, pathlib
@@ -54,8 +54,49 @@ KIND_ARGS: dict[str, str] = {
 }
 FORMATS = ("table", "json", "csv", "xlsx")
 KEEP_ITEM_ROWS = 200_000
-"""Up to this many items, ``check all`` keeps every item row from its first pass for the vacuums instead of
-reading them again (at 100,000 items ~3 CPU s saved for 0.12 GB more peak memory; at a million the rows would hold ~1.2 GB)."""
+"""Up to this many items, ``check all`` always keeps every item row from its first pass for the vacuums instead of
+reading them again (at 100,000 items ~3 CPU s saved for 0.12 GB more peak memory; at a million the rows would hold ~1.4 GB).
+More are kept when the memory available allows it (:func:`keep_item_rows`)."""
+ITEM_ROW_BYTES = 1_500
+"""What one kept item row costs in memory, rounded up (1,000,000 items: +1.37 GB of peak, BENCHMARKS.md i16-1m)."""
+KEEP_MEMORY_SHARE = 0.25
+"""The share of the memory available that the kept item rows may take (:func:`keep_item_rows`)."""
+
+
+def keep_item_rows(items: int, available: int | None = None) -> bool:
+    """Whether ``check all`` keeps the rows of ``items`` items from its first pass for the vacuums.
+
+    Always up to :data:`KEEP_ITEM_ROWS`; above it when the rows (:data:`ITEM_ROW_BYTES` each) take at most
+    :data:`KEEP_MEMORY_SHARE` of the memory available (``available`` bytes; default the system's
+    ``MemAvailable``, none known: not kept).  Which way is taken changes the time and memory, never the findings.
+
+    >>> keep_item_rows(100_000, available=0), keep_item_rows(1_000_000, available=2**30)
+    (True, False)
+    >>> keep_item_rows(1_000_000, available=22 * 2**30)
+    True
+    """
+    if items <= KEEP_ITEM_ROWS:
+        return True
+    if available is None:
+        available = memory_available()
+    return available is not None and items * ITEM_ROW_BYTES <= KEEP_MEMORY_SHARE * available
+
+
+def memory_available() -> int | None:
+    """Bytes of memory the system can give without swapping (Linux ``MemAvailable``), or None when not known."""
+    return proc_bytes("/proc/meminfo", "MemAvailable:")
+
+
+def proc_bytes(path: str, field: str) -> int | None:
+    """The ``field`` line of a Linux /proc file in kB (``MemAvailable:  123 kB``), as bytes; None when not there."""
+    try:
+        with open(path, encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith(field):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 # The note kinds a kind's run yields beside its findings (iter_findings).
 COMPANIONS: dict[str, tuple[str, ...]] = {
     "vacuum": ("vacuum_sector", "not_vacuum"), "category_mismatch": ("category_debatable",),
@@ -69,7 +110,7 @@ COMPANIONS: dict[str, tuple[str, ...]] = {
 
 def iter_findings(store, kind: str = "all", *, government: str | None = None, department: str | None = None,
                   concentrations: Any = None, complete: bool = False, manifest: Any = None,
-                  top: int | None = None, explain: bool = False) -> Iterator[Finding]:
+                  top: int | None = None, explain: bool = False, jobs: int = 1) -> Iterator[Finding]:
     """Findings of ``kind`` (a ``plkg check`` argument), in output order.
 
     ``all`` yields, in this order: orphan, invalid_basis, stale_basis,
@@ -80,7 +121,9 @@ def iter_findings(store, kind: str = "all", *, government: str | None = None, de
     ``complete``/``manifest`` declare lists complete
     (:func:`queries.vacuum.vacuums_of`); ``top`` and ``explain`` apply to
     ``vacuums``: the first N law-and-article groups of each government, and a
-    ``not_vacuum`` note for each clause dropped.
+    ``not_vacuum`` note for each clause dropped.  ``jobs`` > 1 (``all`` only): the vacuums are made by that
+    many forked processes and come as :class:`queries.parallel.FindingLine` (kind, id and JSON line; see
+    :func:`queries.parallel.vacuum_jobs` for when that is right), in the same order.
     """
     if kind not in KIND_ARGS and kind != "all":
         raise UserError(f"unknown finding kind {kind!r}: use {', '.join(KIND_ARGS)} or all")
@@ -111,7 +154,7 @@ def iter_findings(store, kind: str = "all", *, government: str | None = None, de
 
         yield from find_candidates(store, concentrations=rows, **scope, **lists)
     else:
-        yield from _all(store, rows, government, department, lists)
+        yield from _all(store, rows, government, department, lists, jobs)
 
 
 def _kinds_together(findings: Iterable[Finding]) -> Iterator[Finding]:
@@ -126,13 +169,13 @@ def _kinds_together(findings: Iterable[Finding]) -> Iterator[Finding]:
         yield from rest.get(kind, ())
 
 
-def _all(store, concentrations, government, department, lists) -> Iterator[Finding]:
+def _all(store, concentrations, government, department, lists, jobs: int = 1) -> Iterator[Finding]:
     # One pass over each government's items feeds every kind but vacuums (queries.scan); the order is the
     # single kinds'.  Vacuums are made government by government as they are written: on a whole corpus they are
     # most findings (~1,200 a government), and holding them all until the item kinds before them are written
     # would take gigabytes at a million items.  The item rows they need are the first pass's when the list is
-    # small enough to hold them all (KEEP_ITEM_ROWS); a larger one is read a second time, government by government.
-    keep = store.count("PowerItem") <= KEEP_ITEM_ROWS
+    # small enough to hold them all (keep_item_rows); a larger one is read a second time, government by government.
+    keep = keep_item_rows(store.count("PowerItem"))
     found = scan(store, government=government, department=department, concentrations=concentrations,
                  vacuums=False, keep_bases=keep, **lists)
     items = found.items
@@ -140,8 +183,13 @@ def _all(store, concentrations, government, department, lists) -> Iterator[Findi
     yield from items["invalid_basis"]
     yield from items["stale_basis"]
     yield from found.overlaps
-    yield from _kinds_together(find_vacuums(store, government=government, department=department, bases=found.bases,
-                                            **lists))
+    if jobs > 1 and government is None:
+        from .parallel import vacuum_lines
+
+        yield from vacuum_lines(store, jobs, department=department, bases=found.bases, **lists)
+    else:
+        yield from _kinds_together(find_vacuums(store, government=government, department=department,
+                                                bases=found.bases, **lists))
     found.bases = None  # the rows go once the vacuums are made
     yield from items["unaccountable"]
     item_findings = (items["orphan"] + items["invalid_basis"] + items["stale_basis"] + items["unaccountable"]
@@ -156,7 +204,8 @@ def _all(store, concentrations, government, department, lists) -> Iterator[Findi
 def run_check(store, kind: str = "all", *, government: str | None = None, department: str | None = None,
               format: str = "table", output: str | Path | None = None, out: Any = None,
               concentrations: Any = None, show: str = "undecided", missing: list | None = None,
-              complete: bool = False, manifest: Any = None, top: int | None = None, explain: bool = False) -> Counter:
+              complete: bool = False, manifest: Any = None, top: int | None = None, explain: bool = False,
+              jobs: int | None = 1) -> Counter:
     """Write the findings of ``kind`` in ``format``; return the count per finding kind.
 
     ``output`` is a file to write (required for xlsx); else ``out`` (a text
@@ -164,7 +213,9 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
     xlsx without ``output``, raise :class:`UserError`.  ``show`` picks the
     findings by their recorded decisions (:func:`queries.decisions.select`:
     undecided, decided or all); decisions of the run's scope whose finding was
-    not found are appended to ``missing`` when given.
+    not found are appended to ``missing`` when given.  ``jobs``: processes making ``all``'s vacuums (JSON on a
+    store without decisions only; None: every core when there are many governments,
+    :func:`queries.parallel.vacuum_jobs`); the output is the same.
     """
     if format not in FORMATS:
         raise UserError(f"--format {format}: use {', '.join(FORMATS)}")
@@ -174,11 +225,21 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
         raise UserError("--format xlsx needs --output FILE")
     concentrations = load_concentrations(concentrations) if not isinstance(concentrations, list) else concentrations
     manifest = load_manifest(manifest) if not isinstance(manifest, dict) else manifest
+    if jobs is not None and jobs < 1:
+        raise UserError(f"--jobs {jobs}: give 1 or more processes")
+    decisions = store.decisions()
+    if kind == "all" and government is None and jobs != 1:
+        from .parallel import vacuum_jobs
+
+        jobs = vacuum_jobs(jobs, kind=kind, format=format, decided=bool(decisions),
+                           governments=sum(not g.get("only_named") for g in store.governments()),
+                           clauses=store.count("AuthorisingClause"))
+    else:
+        jobs = 1
     findings = iter_findings(store, kind, government=government, department=department, concentrations=concentrations,
-                             complete=complete, manifest=manifest, top=top, explain=explain)
+                             complete=complete, manifest=manifest, top=top, explain=explain, jobs=jobs)
     kinds = KINDS if kind == "all" else (KIND_ARGS[kind],)
     counts: Counter = Counter()
-    decisions = store.decisions()
     seen: set[str] = set()
 
     def counted() -> Iterator[Finding]:
@@ -226,14 +287,26 @@ def _emit(out: Any, text: str = "") -> None:
         out.write(text + "\n")
 
 
+JSON_LINES_AT_ONCE = 512
+"""``write_json`` writes its lines this many at a time (one write and one join instead of one each a line)."""
+
+
 def write_json(findings: Iterable[Finding], out: TextIO) -> None:
-    """A JSON list, one object a line, written as the findings come."""
-    first = True
+    """A JSON list, one object a line, written as the findings come (a few hundred lines at a time)."""
     _raw(out, "[")
+    lines: list[str] = []
+    add = lines.append
+    before = "\n"  # before the first line; ",\n" between lines
     for finding in findings:
-        _raw(out, ("\n" if first else ",\n") + finding.to_json_text())
-        first = False
-    _raw(out, "]\n" if first else "\n]\n")
+        add(finding.to_json_text())
+        if len(lines) >= JSON_LINES_AT_ONCE:
+            _raw(out, before + ",\n".join(lines))
+            before = ",\n"
+            lines.clear()
+    if lines:
+        _raw(out, before + ",\n".join(lines))
+        before = ",\n"
+    _raw(out, "]\n" if before == "\n" else "\n]\n")
 
 
 def _raw(out: Any, text: str) -> None:

@@ -1,0 +1,202 @@
+"""``check all --format json`` written the same whichever way it is made: vacuums by forked processes or by one,
+item rows kept or read again, lines written one by one or several at a time (issue 16, branch i16-fast).
+
+On a generated list over the small law set (bench.generate, as the scale benchmark makes its lists), so the
+vacuums are many governments' and of real clauses.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+import queries.report as report
+from bench.clause_source import SMALL_LAWS
+from bench.generate import Rates, generate
+from kg.embedded import EmbeddedStore
+from kg.errors import UserError
+from queries.parallel import MIN_CLAUSES, MIN_GOVERNMENTS, FindingLine, vacuum_jobs
+from queries.report import keep_item_rows, run_check, write_json
+
+pytestmark = [pytest.mark.corpus,
+              pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork here")]
+
+ITEMS = 1200
+RATES = Rates(no_basis=0.01, article_not_found=0.01, grants_nothing=0.01, normative_only=0.01, stale_quote=0.01,
+              stale_version=0.01, overlap=0.01, vacuum=0.02, unaccountable=0.01)
+
+
+@pytest.fixture(scope="module")
+def generated_store(tmp_path_factory, laws_dir: Path) -> EmbeddedStore:
+    from loaders.powerlists import load_powers
+    from loaders.statutes import load_laws
+
+    folder = tmp_path_factory.mktemp("parallel")
+    out, key = folder / "list.csv", folder / "key.json"
+    generate(ITEMS, 3, out, key, laws=SMALL_LAWS, laws_dir=laws_dir, cache_dir=folder, rates=RATES)
+    store = EmbeddedStore(folder / "s.kg")
+    load_laws(store, [laws_dir / name for name in SMALL_LAWS])
+    load_powers(store, [out])
+    return store
+
+
+def _json(store, **options) -> str:
+    buf = io.StringIO()
+    run_check(store, "all", format="json", out=buf, **options)
+    return buf.getvalue()
+
+
+def test_forked_vacuums_are_written_byte_for_byte_as_one_process_writes_them(generated_store, monkeypatch):
+    one = _json(generated_store, jobs=1)
+    kinds = [f["kind"] for f in json.loads(one)]
+    assert kinds.count("vacuum") > 10 and len(generated_store.governments()) > 3
+    assert _json(generated_store, jobs=2) == one
+    assert _json(generated_store, jobs=3) == one
+    # the item rows read again for the vacuums (a list too large to keep them), in workers too
+    monkeypatch.setattr(report, "KEEP_ITEM_ROWS", 0)
+    monkeypatch.setattr(report, "KEEP_MEMORY_SHARE", 0)
+    assert _json(generated_store, jobs=2) == one
+    # a few lines at a time, and a chunk ending on the last line
+    monkeypatch.setattr(report, "JSON_LINES_AT_ONCE", 7)
+    assert _json(generated_store, jobs=2) == one
+    monkeypatch.setattr(report, "JSON_LINES_AT_ONCE", len(kinds))
+    assert _json(generated_store, jobs=1) == one
+
+
+def test_forked_counts_and_missing_decisions_are_one_processs(generated_store):
+    one, two = _counts(generated_store, 1), _counts(generated_store, 2)
+    assert one == two and one["vacuum"] > 0
+
+
+def _counts(store, jobs):
+    missing: list = []
+    counts = run_check(store, "all", format="json", out=io.StringIO(), jobs=jobs, missing=missing)
+    assert missing == []
+    return counts
+
+
+def test_a_store_with_decisions_makes_its_vacuums_in_one_process(generated_store, monkeypatch):
+    import queries.parallel as parallel
+
+    made = []
+    monkeypatch.setattr(parallel, "vacuum_lines", lambda *a, **k: made.append(1) or iter(()))
+    monkeypatch.setattr(generated_store, "decisions", lambda: {"x": object()})
+    _json(generated_store, jobs=2)  # no decision matches: the output is undisturbed, the vacuums made here
+    assert made == []
+
+
+@pytest.mark.parametrize("jobs, kind, format, decided, governments, clauses, expected", [
+    (None, "all", "json", False, MIN_GOVERNMENTS, MIN_CLAUSES, None),   # the default: every core, many governments
+    (None, "all", "json", False, MIN_GOVERNMENTS - 1, 40_000, 1),       # near miss: too few governments to fork for
+    (None, "all", "json", False, 284, MIN_CLAUSES - 1, 1),              # near miss: a few laws' clauses
+    (2, "all", "json", False, 2, 10, 2),                                # asked for: forked whatever the size
+    (2, "all", "csv", False, 300, 40_000, 1),                           # other formats read each finding's fields
+    (2, "all", "table", False, 300, 40_000, 1),
+    (2, "all", "json", True, 300, 40_000, 1),                           # decisions are matched against whole findings
+    (2, "vacuums", "json", False, 300, 40_000, 1),                      # only check all
+])
+def test_vacuum_jobs(jobs, kind, format, decided, governments, clauses, expected):
+    from queries.parallel import available_cores
+
+    found = vacuum_jobs(jobs, kind=kind, format=format, decided=decided, governments=governments, clauses=clauses,
+                        memory=(16 * 2**30, 6 * 2**30), load=0.0)
+    assert found == (available_cores() if expected is None else expected)
+
+
+@pytest.mark.parametrize("memory, forked", [
+    ((16 * 2**30, 6 * 2**30), True),    # 1M items: 5.8 GB resident, 15-22 GB available on the benchmark machine
+    ((5 * 2**30, 6 * 2**30), False),    # near miss: the workers' copies would not fit
+    ((None, 6 * 2**30), True),          # not known: the cores decide
+])
+def test_the_default_forks_only_with_memory_for_the_workers(memory, forked):
+    from queries.parallel import available_cores
+
+    found = vacuum_jobs(None, kind="all", format="json", decided=False, governments=300, clauses=40_000, memory=memory,
+                        load=0.0)
+    assert found == (available_cores() if forked else 1)
+    # asked for, it forks whatever the memory
+    assert vacuum_jobs(2, kind="all", format="json", decided=False, governments=300, memory=(0, 2**30)) == 2
+
+
+@pytest.mark.parametrize("cores, load, forked", [
+    (2, 0.9, True),    # the check alone on the machine (its own run counts in the load)
+    (2, 1.3, True),    # measured: 2 jobs 20-21 s wall against 25-26 in one process
+    (2, 1.6, False),   # near miss
+    (2, 2.0, False),   # another job holds the other core: measured, 2 jobs 32.8 s against 27.5
+    (8, 7.4, True),
+    (8, 7.6, False),
+])
+def test_the_default_forks_only_onto_idle_cores(monkeypatch, cores, load, forked):
+    import queries.parallel as parallel
+
+    monkeypatch.setattr(parallel, "available_cores", lambda: cores)
+    found = vacuum_jobs(None, kind="all", format="json", decided=False, governments=300, clauses=40_000,
+                        memory=(16 * 2**30, 6 * 2**30), load=load)
+    assert found == (cores if forked else 1)
+    assert vacuum_jobs(2, kind="all", format="json", decided=False, governments=300, load=load) == 2  # asked for
+
+
+def test_jobs_below_one_is_refused(generated_store):
+    with pytest.raises(UserError, match="--jobs 0"):
+        run_check(generated_store, "all", format="json", out=io.StringIO(), jobs=0)
+
+
+@pytest.mark.parametrize("items, available, kept", [
+    (report.KEEP_ITEM_ROWS, 0, True),                 # always up to KEEP_ITEM_ROWS
+    (report.KEEP_ITEM_ROWS + 1, None, None),          # the system's memory decides (below)
+    (1_000_000, 22 * 2**30, True),                    # 1.5 GB of rows in 22 GB available
+    (1_000_000, 5 * 2**30, False),                    # near miss: more than a quarter of 5 GB
+    (10_000_000, 22 * 2**30, False),
+])
+def test_keep_item_rows(items, available, kept):
+    from queries.report import ITEM_ROW_BYTES, KEEP_MEMORY_SHARE, memory_available
+
+    if kept is None:
+        free = memory_available()
+        kept = free is not None and items * ITEM_ROW_BYTES <= KEEP_MEMORY_SHARE * free
+    assert keep_item_rows(items, available) is kept
+
+
+class _Line:
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def to_json_text(self) -> str:
+        return json.dumps({"n": self.n})
+
+
+@pytest.mark.parametrize("lines", [0, 1, 2, report.JSON_LINES_AT_ONCE - 1, report.JSON_LINES_AT_ONCE,
+                                   report.JSON_LINES_AT_ONCE + 1, 2 * report.JSON_LINES_AT_ONCE])
+def test_write_json_lines_several_at_a_time_are_one_by_ones(lines):
+    buf = io.StringIO()
+    write_json([_Line(n) for n in range(lines)], buf)
+    one_by_one = "[]\n" if not lines else "[\n" + ",\n".join(_Line(n).to_json_text() for n in range(lines)) + "\n]\n"
+    assert buf.getvalue() == one_by_one
+    assert json.loads(buf.getvalue()) == [{"n": n} for n in range(lines)]
+
+
+def test_finding_line_is_its_text():
+    line = FindingLine("vacuum", "V-1", '{"kind": "vacuum"}')
+    assert (line.kind, line.finding_id, line.decision, line.to_json_text()) == ("vacuum", "V-1", None, '{"kind": "vacuum"}')
+
+
+
+def test_a_worker_killed_is_a_message_not_a_hang(generated_store, monkeypatch):
+    import os
+
+    import queries.parallel as parallel
+
+    parent, made = os.getpid(), parallel.vacuums_of
+
+    def dying(*args, **kwargs):
+        if os.getpid() != parent:  # a worker: killed as the out-of-memory killer leaves one
+            os._exit(9)
+        return made(*args, **kwargs)  # the first government, made before the fork
+
+    monkeypatch.setattr(parallel, "vacuums_of", dying)
+    with pytest.raises(UserError, match="--jobs 1"):
+        _json(generated_store, jobs=2)
