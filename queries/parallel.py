@@ -39,6 +39,9 @@ MIN_CLAUSES = 5_000
 
 IDLE_MARGIN = 0.5
 """The default forks when the 1-minute load average is at most the cores less this (2 cores: load 1.5)."""
+MAX_DEFAULT_JOBS = 8
+"""The default never forks more workers than this: beyond a few the vacuums are a small part of the command (the
+graph read and the item pass stay in one process), while each worker may copy pages of the graph."""
 
 
 class FindingLine:
@@ -66,7 +69,7 @@ def vacuum_jobs(jobs: int | None, *, kind: str, format: str, decided: bool, gove
                 clauses: int = MIN_CLAUSES, memory: tuple[int | None, int | None] | None = None,
                 load: float | None = None) -> int:
     """How many processes make ``check``'s vacuums: 1 unless ``check all --format json`` on a store without
-    decisions; then ``jobs`` when given, else (the default) every core when there are at least
+    decisions; then ``jobs`` when given, else (the default) every core, at most :data:`MAX_DEFAULT_JOBS` and as many as the memory holds, when there are at least
     :data:`MIN_GOVERNMENTS` governments with lists and :data:`MIN_CLAUSES` clauses, fork is there, and the
     memory available is at least this process's resident memory (``memory``: (available, resident) bytes,
     default the system's; the workers copy the pages of the graph and rows they touch: at 1M items the
@@ -94,7 +97,13 @@ def vacuum_jobs(jobs: int | None, *, kind: str, format: str, decided: bool, gove
     busy = os.getloadavg()[0] if load is None else load
     # the other cores must be idle (the load counts this check too): 2 cores at load ~1.2, 2 jobs took 20.2-21.2 s
     # wall against 25.2-26.3 in one process; at load ~2 (another job on the other core) 32.8 against 27.5
-    return cores if busy <= cores - IDLE_MARGIN else 1
+    if busy > cores - IDLE_MARGIN:
+        return 1
+    jobs = min(cores, MAX_DEFAULT_JOBS)
+    if available is not None and resident:
+        # each worker may come to copy up to the parent's resident pages (1M items: 2 jobs 7.3 GB against 4.9 in one)
+        jobs = min(jobs, 1 + available // resident)
+    return max(jobs, 1)
 
 
 def resident_memory() -> int | None:

@@ -99,9 +99,11 @@ def test_a_store_with_decisions_makes_its_vacuums_in_one_process(generated_store
     (2, "all", "json", True, 300, 40_000, 1),                           # decisions are matched against whole findings
     (2, "vacuums", "json", False, 300, 40_000, 1),                      # only check all
 ])
-def test_vacuum_jobs(jobs, kind, format, decided, governments, clauses, expected):
-    from queries.parallel import available_cores
+def test_vacuum_jobs(monkeypatch, jobs, kind, format, decided, governments, clauses, expected):
+    import queries.parallel as parallel
 
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    available_cores = parallel.available_cores
     found = vacuum_jobs(jobs, kind=kind, format=format, decided=decided, governments=governments, clauses=clauses,
                         memory=(16 * 2**30, 6 * 2**30), load=0.0)
     assert found == (available_cores() if expected is None else expected)
@@ -112,9 +114,11 @@ def test_vacuum_jobs(jobs, kind, format, decided, governments, clauses, expected
     ((5 * 2**30, 6 * 2**30), False),    # near miss: the workers' copies would not fit
     ((None, 6 * 2**30), True),          # not known: the cores decide
 ])
-def test_the_default_forks_only_with_memory_for_the_workers(memory, forked):
-    from queries.parallel import available_cores
+def test_the_default_forks_only_with_memory_for_the_workers(monkeypatch, memory, forked):
+    import queries.parallel as parallel
 
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    available_cores = parallel.available_cores
     found = vacuum_jobs(None, kind="all", format="json", decided=False, governments=300, clauses=40_000, memory=memory,
                         load=0.0)
     assert found == (available_cores() if forked else 1)
@@ -129,14 +133,15 @@ def test_the_default_forks_only_with_memory_for_the_workers(memory, forked):
     (2, 2.0, False),   # another job holds the other core: measured, 2 jobs 32.8 s against 27.5
     (8, 7.4, True),
     (8, 7.6, False),
+    (32, 1.0, True),   # many cores: no more workers than MAX_DEFAULT_JOBS and than the memory holds
 ])
 def test_the_default_forks_only_onto_idle_cores(monkeypatch, cores, load, forked):
     import queries.parallel as parallel
 
     monkeypatch.setattr(parallel, "available_cores", lambda: cores)
     found = vacuum_jobs(None, kind="all", format="json", decided=False, governments=300, clauses=40_000,
-                        memory=(16 * 2**30, 6 * 2**30), load=load)
-    assert found == (cores if forked else 1)
+                        memory=(64 * 2**30, 6 * 2**30), load=load)
+    assert found == (min(cores, parallel.MAX_DEFAULT_JOBS) if forked else 1)
     assert vacuum_jobs(2, kind="all", format="json", decided=False, governments=300, load=load) == 2  # asked for
 
 
@@ -200,3 +205,17 @@ def test_a_worker_killed_is_a_message_not_a_hang(generated_store, monkeypatch):
     monkeypatch.setattr(parallel, "vacuums_of", dying)
     with pytest.raises(UserError, match="--jobs 1"):
         _json(generated_store, jobs=2)
+
+
+@pytest.mark.parametrize("cores, memory, expected", [
+    (8, (16 * 2**30, 6 * 2**30), 3),     # 1M items on 16 GB free: one process and two workers' copies fit
+    (8, (64 * 2**30, 6 * 2**30), 8),
+    (2, (16 * 2**30, 6 * 2**30), 2),     # the cores decide
+    (4, (7 * 2**30, 6 * 2**30), 2),      # near miss: barely more than one copy free
+])
+def test_the_default_forks_no_more_workers_than_the_memory_holds(monkeypatch, cores, memory, expected):
+    import queries.parallel as parallel
+
+    monkeypatch.setattr(parallel, "available_cores", lambda: cores)
+    assert vacuum_jobs(None, kind="all", format="json", decided=False, governments=300, clauses=40_000,
+                       memory=memory, load=0.0) == expected
