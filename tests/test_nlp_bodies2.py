@@ -52,6 +52,12 @@ CASES = [
      set()),
     # near miss, 上海市房地产登记条例 art. 14: a clause of seven characters before a body is no sector
     ("申请人补充材料、房地产登记机构实地查看的时间，不计入登记审核时限。", set()),
+    # several sectors after a government (广东省公路条例 art. 43 second sentence): one body per sector, the level written out
+    ("省人民政府财政、交通、税务、审计、发展改革主管部门应当加强监督检查。",
+     {("行政检查", f"省人民政府{s}主管部门", "inspection") for s in ("财政", "交通", "税务", "审计", "发展改革")}),
+    # near miss, 河南省治理货物运输车辆超限超载条例 art. 9 style: the government organises; the list is its object
+    ("县级以上人民政府应当组织交通运输、公安、自然资源、市场监督管理等有关职能部门进行监督检查。",
+     {("行政检查", "县级以上人民政府", "inspection")}),
     # --- (b) 向X报检 / 向X申报检疫 ---
     # 进出境动植物检疫法 art. 20
     ("货主或者其代理人在动植物、动植物产品和其他检疫物出境前，向口岸动植物检疫机关报检。",

@@ -430,6 +430,9 @@ def _split_listed(text: str, bodies: list[Term]) -> list[Term]:
     return out
 
 
+_GOVERNMENT_VERB = re.compile(r"应当|可以|应|组织|会同|负责|协调|督促|指导|必须|依法|按照|定期|建立|统筹")
+
+
 def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
     """县级以上人民政府食品安全监督管理、卫生行政部门 -> both departments in full; 农业农村、林业草原主管部门 too."""
     out: list[Term | None] = []
@@ -451,15 +454,27 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
         nxt = bodies[i + 1]
         gap = text[term.end: nxt.start]
         m = re.fullmatch(r"(?:的)?([^\s，。；：、由经向对]{2,12}?)(、|或者|和)", gap)
+        # i12-bodies2: several sectors (省人民政府财政、交通、税务、审计、发展改革主管部门, 广东省公路条例 art. 43), split at 、 only
+        # (住房和城乡建设 keeps its 和): one body per sector, as for one (tests/gold/README.md rule 3)
+        words = [m.group(1)] if m else []
+        if m is None and (several := re.fullmatch(r"(?:的)?((?:[^\s，。；：、由经向对]{2,12}?、){2,})", gap)):
+            words = several.group(1).split("、")[:-1]
+            if _GOVERNMENT_VERB.search(several.group(1)) or "等" in nxt.text or not nxt.text.endswith("部门"):
+                # …等部门 is _split_listed's (one list closed by 等); 国务院X、Y、海关 names bodies of their own
+                words = []  # 县级以上人民政府应当组织交通运输、公安、…等部门: the government acts, the list is its object
         # the gap must be a sector word: not 国务院和中央军事委员会批准或者国务院… (军事设施保护法 art. 34), not the
         # officials of 本级人民政府主要负责人、相关部门负责人 (重庆市突发事件应对条例 art. 11), and no second government
-        if m and (_NOT_SECTOR_WORD.search(m.group(1)) or "负责人" in m.group(1) or nxt.suffix in ("人民政府", "国务院")):
-            m = None
-        if m and nxt.level == "" and nxt.suffix:
+        if words and (any(_NOT_SECTOR_WORD.search(w) or "负责人" in w for w in words) or nxt.suffix in ("人民政府", "国务院")):
+            words = []
+        if words and nxt.level == "" and nxt.suffix:
             out[-1] = None  # the bare government was only the level of the list
-            tail = _shared_tail(m.group(1), nxt.suffix)  # 食品安全监督管理、卫生行政部门: the shared word is 部门
-            out.append(Term("BODY", term.start, nxt.start - len(m.group(2)), term.text + m.group(1) + tail,
-                            level=term.level, suffix=nxt.suffix))
+            at = term.start
+            for n, word in enumerate(words):
+                start = text.index(word, at if n else term.end)
+                tail = _shared_tail(word, nxt.suffix)  # 食品安全监督管理、卫生行政部门: the shared word is 部门
+                out.append(Term("BODY", term.start if n == 0 else start, start + len(word), term.text + word + tail,
+                                level=term.level, suffix=nxt.suffix))
+                at = start + len(word)
             bodies[i + 1] = Term("BODY", nxt.start, nxt.end, term.text + nxt.text, level=term.level, suffix=nxt.suffix)
     result = [t for t in out if t is not None]
     # 市或者区档案行政管理部门: one body per level word (X或者Y); 市、区人民政府 is one subject as written
