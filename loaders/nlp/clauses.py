@@ -67,6 +67,8 @@ COMPETENCE = "competence"
 # Sanctions are what a liability chapter may leave without a subject.
 SANCTION_CATEGORIES = {"行政处罚", "行政强制"}
 LICENCE_ACTIONS = {"许可", "批准", "核发证", "考核", "验收"}
+# 向X报检 / 向X申报检疫: the party asks X to inspect; X, the recipient, holds the inspection (i12-bodies2)
+REQUESTED_INSPECTION = "quarantine_request"
 # 依法给予处罚 / 治安管理处罚 refer to a penalty set elsewhere: only a body named beside them holds it
 REFERRAL_ACTIONS = {"处罚", "治安管理处罚"}
 
@@ -255,8 +257,9 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                 r"[^，。；]{0,6}?同意", after) and not any(
                 b.term.start >= max(text.rfind(c, 0, term.start) for c in "。；\n") for b in result):
             licensing = True  # 调入单位必须事先征得…植物检疫机构同意 (植物检疫条例 art. 10); a body asking another is internal
-        elif re.search(r"(?:向|(?<![收得达受遇直做])到)(?:所在地|当地|有关|[^，。；向到]{1,8}?所在地的?)?$", text[max(0, term.start - 12): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)|报告[，,]经批准", after):
-            licensing = True
+        elif re.search(r"(?:向|(?<![收得达受遇直做])到)(?:所在地的?|当地|有关|[^，。；向到]{1,8}?所在地的?)?$", text[max(0, term.start - 12): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)|报告[，,]经批准"
+                                                             r"|(?:重新)?(?:报检|申报检疫)", after):
+            licensing = True  # 向X申请; 向X报检 (i12-bodies2): X is asked to inspect, the recipient acts
         elif re.search(r"(?:取得|持有|领取)(?:所在地|当地|有关)?$", before) and re.match(r"(?:依法)?(?:核发|颁发|签发|发放|批准)", after):
             licensing = True  # 取得X核发的狩猎证: X issues the licence
         elif joined and result and result[-1].licensing:
@@ -348,17 +351,37 @@ def _body_asks(text: str, term: Term, earlier: list[_Body], sentence: str) -> bo
 _LEVEL_WORD = r"(?:设区的市|地级以上市|地级市|省辖市|县级市|自治州|自治区|直辖市|自治县|区县|[市区县省乡镇])(?:（[^（）、]{1,4}(?:、[^（）、]{1,4})*）)?"
 _LEVEL_LIST = re.compile(rf"(?:{_LEVEL_WORD}(?:、|或者|和|及|以及))+$")
 _LEVEL_START = re.compile(_LEVEL_WORD)
+# i12-bodies2: the levels a body name opens with (区、县人事局: 区、县), when a 或者-list before it is written out
+_OWN_LEVELS = re.compile(rf"(?:{_LEVEL_WORD}(?:、|或者|和|及|以及))*{_LEVEL_WORD}(?=[\u4e00-\u9fff]{{2}})")
+_LEVEL_JOIN = re.compile(r"、|或者|和|及")
+_PRONOUN_ACT_END = re.compile(r"其(?:原)?(?:负责)?(?:发证|审批|批准|登记|备案|核发|颁发)的$")  # terms._PRONOUN_ACT after 其
 _NAMED_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2}区(?!域)")  # 市、县（市）、吉利区X (洛阳市城市绿化条例 art. 37): the last level
 
 
 # 农业农村、林业草原主管部门 (种子法 art. 46): sectors listed before one department word, at a phrase start
 # (the words hold no function word, modal or level: 应当根据区、县兵役机关, 统一指挥、分级分部门 are no such list)
-_SECTORS_BEFORE = re.compile(r"(?:^|(?<=[，。；：\n由]))((?:[^\s，。；：、（）()的对向经由与和或及并在将为其各有应可据依照按负统挥级区县市省乡镇会]{2,6}、)+)$")
+# i12-bodies2: a word of 7 or 8 characters ends as a sector's name does (食品药品监督管理, 人力资源社会保障, 出入境检验检疫),
+# not as a clause does (申请人补充材料、房地产登记机构实地查看: 上海市房地产登记条例 art. 14)
+_SECTORS_BEFORE = re.compile(r"(?:^|(?<=[，。；：\n由]))((?:(?:[^\s，。；：、（）()的对向经由与和或及并在将为其各有应可据依照按负统挥级区县市省乡镇会]{2,6}"
+                             r"|[^\s，。；：、（）()的对向经由与和或及并在将为其各有应可据依照按负统挥级区县市省乡镇会]{1,6}"
+                             r"(?:管理|监督|保障|执法|检疫))、)+)$")
 
 
 # list words that are no sector: verbs, and bodies of their own (监察委员会、人民法院、…公安机关)
-_NOT_SECTOR = re.compile(r"拒绝|阻挠|妨碍|干扰|协助|配合|支持|指导|监督|通知|会同|报告|举报|投诉|检举|控告|商|经|报"
+# i12-bodies2: 工商, 商务 and a sector ending in 监督 (质量技术监督、工商行政管理部门) or 监督管理 are sectors; 商 the verb, 监督检查,
+# 阻碍 are not (不得拒绝、阻挠X部门; 记录监督检查、相关部门: 上海市农村集体资产监督管理条例 art. 34)
+_NOT_SECTOR = re.compile(r"拒绝|阻挠|阻碍|妨碍|干扰|协助|配合|支持|指导|监督(?!、|$|管理)|通知|会同|报告|举报|投诉|检举|控告|(?<!工)商(?!务|业)|经|报"
                          r"|委员会|法院|检察院|机关|部门|机构|政府|海关|单位|组织|个人|企业")
+
+
+def _shared_tail(word: str, suffix: str) -> str:
+    """The department word a listed sector shares with the last one: 食品安全监督管理、卫生行政部门 -> 食品安全监督管理部门
+    (tests/gold/README.md rule 3), 质量技术监督、工商行政管理部门 -> 质量技术监督部门; 教育、卫生行政部门 -> 教育行政部门."""
+    if word.endswith(("管理", "监督", "监管")) or suffix == "监督管理部门" and not word.endswith(("食品", "药品")):
+        # 商务、市场监督管理部门 -> 商务部门: 监督管理 belongs to the last one's name (市场监督管理部门), as it would to
+        # 食品药品监督管理部门; only 食品、药品监督管理部门 shares it
+        return re.sub(r"^(?:监督管理|行政管理|管理|行政)", "", suffix) or "部门"
+    return suffix
 
 
 # sectors listed and closed by 等 before one department word (words as in _SECTORS_BEFORE, plus the level words a
@@ -413,6 +436,9 @@ def _split_listed(text: str, bodies: list[Term]) -> list[Term]:
     return out
 
 
+_GOVERNMENT_VERB = re.compile(r"应当|可以|应|组织|会同|负责|协调|督促|指导|必须|依法|按照|定期|建立|统筹")
+
+
 def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
     """县级以上人民政府食品安全监督管理、卫生行政部门 -> both departments in full; 农业农村、林业草原主管部门 too."""
     out: list[Term | None] = []
@@ -425,7 +451,8 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
         if listed:
             at = listed.start()
             for word in listed.group(1).split("、")[:-1]:
-                out.append(Term("BODY", at, at + len(word), word + term.suffix, level="", suffix=term.suffix))
+                tail = _shared_tail(word, term.suffix)
+                out.append(Term("BODY", at, at + len(word), word + tail, level="", suffix=tail))
                 at += len(word) + 1
         out.append(term)
         if term.suffix not in ("人民政府", "国务院") or i + 1 >= len(bodies):
@@ -433,19 +460,31 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
         nxt = bodies[i + 1]
         gap = text[term.end: nxt.start]
         m = re.fullmatch(r"(?:的)?([^\s，。；：、由经向对]{2,12}?)(、|或者|和)", gap)
+        # i12-bodies2: several sectors (省人民政府财政、交通、税务、审计、发展改革主管部门, 广东省公路条例 art. 43), split at 、 only
+        # (住房和城乡建设 keeps its 和): one body per sector, as for one (tests/gold/README.md rule 3)
+        words = [m.group(1)] if m else []
+        if m is None and (several := re.fullmatch(r"(?:的)?((?:[^\s，。；：、由经向对]{2,12}?、){2,})", gap)):
+            words = several.group(1).split("、")[:-1]
+            if _GOVERNMENT_VERB.search(several.group(1)) or "等" in nxt.text or not nxt.text.endswith("部门"):
+                # …等部门 is _split_listed's (one list closed by 等); 国务院X、Y、海关 names bodies of their own
+                words = []  # 县级以上人民政府应当组织交通运输、公安、…等部门: the government acts, the list is its object
         # the gap must be a sector word: not 国务院和中央军事委员会批准或者国务院… (军事设施保护法 art. 34), not the
         # officials of 本级人民政府主要负责人、相关部门负责人 (重庆市突发事件应对条例 art. 11), and no second government
         # i12-names: nor a verb of order (县级以上人民政府责成城镇容貌和环境卫生行政主管部门, 滨州市城镇容貌和环境卫生管理条例 art. 54)
-        if m and (_NOT_SECTOR_WORD.search(m.group(1)) or "负责人" in m.group(1) or nxt.suffix in ("人民政府", "国务院")
-                  or any(verb in m.group(1).replace(verb + "的", "") for verb in _VERBS_BEFORE_BODY)):  # 其授权的: a name
-            m = None
-        if m and nxt.level == "" and nxt.suffix:
+        if words and (any(_NOT_SECTOR_WORD.search(w) or "负责人" in w
+                          or any(verb in w.replace(verb + "的", "") for verb in _VERBS_BEFORE_BODY)  # 其授权的: a name
+                          for w in words)
+                      or nxt.suffix in ("人民政府", "国务院")):
+            words = []
+        if words and nxt.level == "" and nxt.suffix:
             out[-1] = None  # the bare government was only the level of the list
-            tail = nxt.suffix
-            if m.group(1).endswith("管理"):  # 食品安全监督管理、卫生行政部门: the shared word is 部门
-                tail = re.sub(r"^(?:监督管理|行政管理|管理|行政)", "", tail) or "部门"
-            out.append(Term("BODY", term.start, nxt.start - len(m.group(2)), term.text + m.group(1) + tail,
-                            level=term.level, suffix=nxt.suffix))
+            at = term.start
+            for n, word in enumerate(words):
+                start = text.index(word, at if n else term.end)
+                tail = _shared_tail(word, nxt.suffix)  # 食品安全监督管理、卫生行政部门: the shared word is 部门
+                out.append(Term("BODY", term.start if n == 0 else start, start + len(word), term.text + word + tail,
+                                level=term.level, suffix=nxt.suffix))
+                at = start + len(word)
             bodies[i + 1] = Term("BODY", nxt.start, nxt.end, term.text + nxt.text, level=term.level, suffix=nxt.suffix)
     result = [t for t in out if t is not None]
     # 市或者区档案行政管理部门: one body per level word (X或者Y); 市、区人民政府 is one subject as written
@@ -453,15 +492,27 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
     for term in result:
         m = _LEVEL_LIST.search(text, max(0, term.start - 24), term.start)
         first = _LEVEL_START.match(term.text) or m and _NAMED_DISTRICT.match(term.text)
-        if (not m or not first or m.start() > 0 and text[m.start() - 1] not in "，。；：由经向对\n"):
+        if (not m or not first or m.start() > 0 and text[m.start() - 1] not in "，。；：由经向对\n"
+                and not _PRONOUN_ACT_END.search(text, max(0, m.start() - 8), m.start())  # 向其登记的市或者区民政部门
+                and not text.startswith("向所在地的", m.start() - 5)):  # 向所在地的区、县动物卫生监督机构报检
             expanded.append(term)
             continue
         if "或者" in m.group():  # 市或者区档案行政管理部门: one body per level word, the rest of the name shared
-            rest = term.text[first.end():]
+            # i12-bodies2: 市或者区、县人事局: the term's own list of levels is written out too (市, 区, 县人事局), each
+            # level with its bracket (县（市、区）) kept as one level (bench/recall_sample/README.md)
+            own = _OWN_LEVELS.match(term.text) if first.end() < len(term.text) and _LEVEL_START.match(term.text) else None
+            rest = term.text[own.end():] if own else term.text[first.end():]
             for c in _LEVEL_START.finditer(m.group()):
                 at = m.start() + c.start()
                 expanded.append(Term("BODY", at, at + len(c.group()), c.group() + rest, level=term.level,
                                      suffix=term.suffix))
+            if own and _LEVEL_JOIN.search(own.group()):
+                levels = list(_LEVEL_START.finditer(own.group()))
+                for n, c in enumerate(levels):
+                    at = term.start + c.start()
+                    end = term.end if n == len(levels) - 1 else at + len(c.group())
+                    expanded.append(Term("BODY", at, end, c.group() + rest, level=term.level, suffix=term.suffix))
+                continue
             expanded.append(term)
         else:  # 省和地级以上市人民政府X: the list of levels is one subject, as written (tests/gold/README.md)
             expanded.append(Term("BODY", m.start(), term.end, text[m.start(): term.end], level=term.level,
@@ -733,7 +784,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         subject_end = s_start
         named = [b for b in bodies if b.licensing and s_start <= b.term.start < act.start
                  and act.start - b.term.end < 40]
-        if named and (act.key in LICENCE_ACTIONS or act.category in ("行政确认", "行政许可")):
+        if named and (act.key in LICENCE_ACTIONS or act.category in ("行政确认", "行政许可")
+                      or act.construction == REQUESTED_INSPECTION):
             subjects = [(b.term.text, b.term.level) for b in named if b.group == named[-1].group]
             subject_end = s_start  # 必须经X批准 / 应当向X申请: the modal stands before X
             # 向X提出申请，…，由Y批准 (土地管理法 art. 60): Y, named between X and the act, approves too

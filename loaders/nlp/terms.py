@@ -290,6 +290,14 @@ _BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "
                    "所在地") + _VERBS_BEFORE_BODY + _VERBS_BEFORE_OPEN_BODY  # i12-names: a body starts after the verb
 
 
+# --- i12-bodies2: a body named by the act it did for the pronoun's party (其登记的民政部门, 办理其备案的民政部门) ---
+# The pronoun and its act are dropped and the body after them is the subject, with its own level (tests/gold/README.md
+# rule 3: 其所属的渔政监督管理机构 -> 渔政监督管理机构; 慈善法 art. 13 向其登记的民政部门报送, 山东省慈善条例 报其登记的县级以上
+# 人民政府民政部门). Without 其 (原发证的药品监督管理部门) the act names which body it is, and the name is kept as written.
+_PRONOUN_ACT = re.compile(r"(?:原)?(?:负责)?(?:发证|审批|批准|登记|备案|核发|颁发)的")
+_PRONOUN_ACT_BEFORE = re.compile(r"(?:^|(?<=[，。；：、（）《》“”\n 由经向到对和及或与同并报]))(?:办理)?其$")
+# --- end i12-bodies2 ---
+
 _PLACE_BEFORE = re.compile(r"(?<=[，。；：、（由经向对报])[^，。；：、（）由经向对报的请提可应将并到或和及与]{1,14}所在地的$")
 _ALIAS = re.compile(r"（以下(?:简)?称([^）]{2,16}?(?:部门|机关|机构))）")
 _PRONOUN = re.compile(r"其(?:所属的|设置的|主管的)?$")
@@ -321,6 +329,16 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
         suffix = m.group("suffix") or ("人民政府" if m.group("lonely") else "")
         if m.group("lonely") and not (m.group("lonely").endswith(("人民政府", "国务院", "办事处"))):
             continue  # a bare level word (县级以上) is no body
+        act_named = None if level else _PRONOUN_ACT.match(m.group())
+        if act_named and _PRONOUN_ACT_BEFORE.search(text, max(0, m.start() - 3), m.start()):  # i12-bodies2: 其登记的X
+            inner = tables.bodies.match(text, m.start() + act_named.end())
+            if inner is not None and inner.end() == m.end() and not (inner.group("lonely") and not inner.group(
+                    "lonely").endswith(("人民政府", "国务院"))):
+                terms.append(Term("BODY", inner.start(), inner.end(), inner.group(),
+                                  level=inner.group("level") or inner.group("lonely") or "",
+                                  suffix=inner.group("suffix") or "人民政府"))
+                pos = inner.end()
+                continue
         pronoun = None if level else _PRONOUN.search(text, max(0, m.start() - 6), m.start())
         if pronoun and (m.group("name") or m.group("suffix") in ("主管部门", "主管机关", "行政主管部门")) and (
                 pronoun.start() == 0 or text[pronoun.start() - 1] in _BOUNDARY_CHARS):
