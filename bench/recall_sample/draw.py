@@ -88,7 +88,7 @@ def main(argv=None) -> int:
         for line in Path(p).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 r = json.loads(line)
-                taken.add((r["file"], r["article"], r.get("article_suffix", 0)))
+                taken.add((r["file"], r["article"], r.get("suffix", r.get("article_suffix", 0))))
     acting, rest = [], []
     files = pool_files(ranks)
     for path in files:
