@@ -462,10 +462,10 @@ def test_a_near_identical_conduct_covers_across_categories(store, item_category,
 ])
 def test_an_inspection_item_holds_the_inspection_powers_of_its_law(store, cited_law, covered):
     g = GraphBuilder()
-    v = g.law("甲法", "2021-01-01", {30: "（一）进入被检查单位的现场进行检查；", 31: "县级以上人民政府农业农村主管部门应当对甲活动进行监督检查。"})
+    v = g.law("甲法", "2021-01-01", {30: "（一）对被检查单位的甲设施进行检查；", 31: "县级以上人民政府农业农村主管部门应当对甲活动进行监督检查。"})
     other = g.law(cited_law if cited_law != "甲法" else "乙法", "2021-01-01", {31: "县级以上人民政府农业农村主管部门应当对乙活动进行监督检查。"})
     g.clause(article_id(v, 30), "行政检查", "县级以上人民政府农业农村主管部门", sector="农业农村", actions=("监督检查",),
-             text="（一）进入被检查单位的现场进行检查；")
+             text="（一）对被检查单位的甲设施进行检查；")
     gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
     agri = g.department(gov, "甲市农业农村局", "农业农村")
     g.item(agri, "i", "对甲活动的监督检查", "行政检查", cite(article_id(v if cited_law == "甲法" else other, 31), f"《{cited_law}》第三十一条"))
