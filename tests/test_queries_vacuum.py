@@ -234,6 +234,12 @@ RELEVANCE = [
      ("行政处罚", "县级以上市场监督管理部门", "农业农村", None, ()), "referral"),
     ("有下列行为之一的，分别由铁路沿线所在地县级以上地方人民政府水行政主管部门、国土资源主管部门或者无线电管理机构等依照有关水资源管理、矿产资源管理、无线电管理等法律、行政法规的规定处罚：",
      ("行政处罚", "县级以上地方人民政府国土资源主管部门", "农业农村", None, ()), "referral"),
+    # 退耕还林条例 art. 62: laws named without 《》 (a Karamay judge: the 森林法/草原法 penalty items hold the conduct)
+    ("退耕还林者擅自复耕的，依照刑法关于非法占用农用地罪的规定，依法追究刑事责任；尚不够刑事处罚的，由县级以上人民政府农业农村主管部门依照森林法、草原法、水土保持法的规定处罚。",
+     ("行政处罚", "县级以上人民政府农业农村主管部门", "农业农村", None, ()), "referral"),
+    # near miss: a referral inside the same law lends that article's sanction to another conduct: a vacuum
+    ("违反本条例第十条规定的，由县级以上人民政府农业农村主管部门依照本条例第三十条的规定处罚。",
+     ("行政处罚", "县级以上人民政府农业农村主管部门", "农业农村", None, ()), None),
     # 土地调查条例 art. 31: survey staff 依法给予处分，并…予以通报批评: the 通报批评 goes with the discipline
     ("土地调查人员不执行全国土地调查总体方案和地方土地调查实施方案、《土地利用现状分类》国家标准和统一的技术规程，或者伪造、篡改调查资料，或者强令、授意接受调查的有关单位和个人提供虚假调查资料的，依法给予处分，并由县级以上人民政府国土资源主管部门、统计机构予以通报批评。",
      ("行政处罚", "县级以上人民政府国土资源主管部门", "农业农村", None, ("通报批评",)), "discipline"),
@@ -273,6 +279,16 @@ RELEVANCE = [
     # 农业法 art. 88 (一): a means of the article's inspection, not an inspection of its own
     ("（一）要求被检查单位或者个人说明情况，提供有关文件、证照、资料；",
      ("行政检查", "县级以上人民政府农业农村主管部门", "农业农村", None, ("监督检查",)), "inspection-means"),
+    # 湿地保护法 art. 46 (一)-(三), 种子法 art. 50 (四): the means of the chapeau's 进行监督检查，有权采取下列措施
+    ("（一）询问被检查单位或者个人，要求其对与监督检查事项有关的情况作出说明；",
+     ("行政检查", "县级以上人民政府农业农村主管部门", "农业农村", "可以", ("监督检查",)), "inspection-means"),
+    ("（二）进行现场检查；",
+     ("行政检查", "县级以上人民政府农业农村主管部门", "农业农村", "可以", ("现场检查",)), "inspection-means"),
+    ("（四）查阅、复制有关合同、票据、账簿、生产经营档案及其他有关资料；",
+     ("行政检查", "县级以上人民政府农业农村主管部门", "农业农村", "可以", ("监督检查",)), "inspection-means"),
+    # near miss: a coercive measure among the means is a power of its own (湿地保护法 art. 46 (四))
+    ("（四）查封、扣押涉嫌违法活动的场所、设施或者财物。",
+     ("行政强制", "县级以上人民政府农业农村主管部门", "农业农村", "可以", ("查封", "扣押")), None),
     # near miss: an item that is an inspection of its own (病原微生物实验室生物安全管理条例 art. 49 (三))
     ("（三）对实验室或者实验室的设立单位培训、考核其工作人员以及上岗人员的情况进行监督检查；",
      ("行政检查", "县级以上人民政府农业农村主管部门", "农业农村", None, ("监督检查",)), None),
@@ -446,10 +462,10 @@ def test_a_near_identical_conduct_covers_across_categories(store, item_category,
 ])
 def test_an_inspection_item_holds_the_inspection_powers_of_its_law(store, cited_law, covered):
     g = GraphBuilder()
-    v = g.law("甲法", "2021-01-01", {30: "（一）进入被检查单位的现场进行检查；", 31: "县级以上人民政府农业农村主管部门应当对甲活动进行监督检查。"})
+    v = g.law("甲法", "2021-01-01", {30: "（一）对被检查单位的甲设施进行检查；", 31: "县级以上人民政府农业农村主管部门应当对甲活动进行监督检查。"})
     other = g.law(cited_law if cited_law != "甲法" else "乙法", "2021-01-01", {31: "县级以上人民政府农业农村主管部门应当对乙活动进行监督检查。"})
     g.clause(article_id(v, 30), "行政检查", "县级以上人民政府农业农村主管部门", sector="农业农村", actions=("监督检查",),
-             text="（一）进入被检查单位的现场进行检查；")
+             text="（一）对被检查单位的甲设施进行检查；")
     gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
     agri = g.department(gov, "甲市农业农村局", "农业农村")
     g.item(agri, "i", "对甲活动的监督检查", "行政检查", cite(article_id(v if cited_law == "甲法" else other, 31), f"《{cited_law}》第三十一条"))
@@ -680,6 +696,26 @@ def test_a_relevance_row_can_hold_in_some_laws_only(store, law, text, vacuum):
              actions=("监督检查",), text=text)
     gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
     dept = g.department(gov, "甲市人力资源和社会保障局", "人力资源和社会保障")
+    g.item(dept, "i0", "无关事项", "行政许可", cite(None, "《某规定》"))
+    g.save(store)
+    assert [f.kind for f in find_vacuums(store, government="甲市")] == (["vacuum"] if vacuum else [])
+
+
+@pytest.mark.parametrize("law, text, vacuum", [
+    # 森林法实施条例 (2018) art. 5: the 2019 森林法 art. 15 gives forest tenure registration to the 不动产登记机构
+    ("中华人民共和国森林法实施条例",
+     "集体所有的森林、林木和林地，由所有者向所在地的县级人民政府林业主管部门提出登记申请，由该县级人民政府登记造册，核发证书，确认所有权。",
+     False),
+    # near misses: the same words in a law no later law overrode, and another act of the same 条例
+    ("中华人民共和国草原法", "集体所有的草原，由县级人民政府登记造册，核发证书，确认所有权。", True),
+    ("中华人民共和国森林法实施条例", "县级以上人民政府林业主管部门应当对林木采伐进行登记。", True),
+])
+def test_a_registration_a_later_law_moved_is_no_vacuum(store, law, text, vacuum):
+    g = GraphBuilder()
+    v = g.law(law, "2018-03-19", {5: text})
+    g.clause(article_id(v, 5), "行政确认", "县级人民政府林业主管部门", sector="林业和草原", actions=("登记",), text=text)
+    gov = g.government("甲市", GovLevel.CITY, province="新疆维吾尔自治区")
+    dept = g.department(gov, "甲市林业和草原局", "林业和草原")
     g.item(dept, "i0", "无关事项", "行政许可", cite(None, "《某规定》"))
     g.save(store)
     assert [f.kind for f in find_vacuums(store, government="甲市")] == (["vacuum"] if vacuum else [])
