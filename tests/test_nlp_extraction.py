@@ -147,9 +147,10 @@ SINGLE = [
     ("违反本法规定，县级以上人民政府测绘地理信息主管部门或者其他有关部门工作人员利用职务上的便利收受他人财物，"
      "对不符合法定条件的单位核发测绘资质证书，或者发现违法行为不予查处的，对负有责任的领导人员和直接责任人员，依法给予处分。",
      set()),
-    # near miss: the same bodies granting the certificate
+    # near miss: the same bodies granting the certificate; 其他有关部门 after 或者 takes the first body's level and
+    # government, as after 以及 (i12-recall6: 其他 = other than X, of the same set; fifth recall sample, 山东省循环经济条例 art. 50)
     ("县级以上人民政府测绘地理信息主管部门或者其他有关部门应当依法核发测绘资质证书。",
-     {("行政许可", "县级以上人民政府测绘地理信息主管部门", "应当"), ("行政许可", "其他有关部门", "应当")}),
+     {("行政许可", "县级以上人民政府测绘地理信息主管部门", "应当"), ("行政许可", "县级以上人民政府其他有关部门", "应当")}),
     # near misses: the government acting itself, and beside its departments
     ("违反本法第十一条第二款的规定，非法占用变电设施用地的，由县级以上地方人民政府责令限期改正；逾期不改正的，强制清除障碍。",
      {("行政强制", "县级以上地方人民政府", None)}),

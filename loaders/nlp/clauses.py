@@ -84,8 +84,8 @@ _NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|
                          r"|(?:工作)?(?:中|过程中|需要|所需|经费)|职责|[^，。；]{0,2}?等(?:项目|工作|事项|活动|制度)"
                          r"|[^，。；]{0,16}?(?:制度|机制|体系)$")
 # 接受X[和Y]的监督检查: the bodies named supervise (北京市出租汽车管理条例 art. 15 item 20)
-_ACCEPTED = re.compile(r"(?:(?:和|、|或者|及|以及)[^，。；]{1,16}?(?:部门|机关|机构))*(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计|调查)")
-_PLAN_OBJECT = re.compile(r"(?<!符合)(?:规划|计划(?!生育))(?!区|条件|许可|确定|用途|的要求)|预算|决算|(?:业务|技术|行业|国家|地方)(?:标准|规范)(?!化)|实施细则|实施办法|修改方案")
+_ACCEPTED = re.compile(r"(?:(?:和|、|或者|或|及|以及)[^，。；]{1,16}?(?:部门|机关|机构))*(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计|调查)")
+_PLAN_OBJECT = re.compile(r"(?<!符合)(?:规划|计划(?!生育))(?!区|条件|许可|确定|用途|的要求)|预算|决算|(?:业务|技术|行业|国家|地方|专业)(?:标准|规范)(?!化)|实施细则|实施办法|修改方案")
 _ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|权限)")
 # 征收…土地的，由国务院批准: approving a taking is part of the 行政征收; 农用地转用 beside it is a licence
 _LEVY_OBJECT = re.compile(r"征收|征地|征用")
@@ -102,6 +102,10 @@ _NOT_AGENT_BEFORE = ("对", "向", "到", "报", "会同", "经", "与", "协助
                      # 城管执法部门按照市人民政府确定的职责分工…实施行政处罚 (上海市城市管理行政执法条例 art. 11): the body
                      # whose decision or grant is followed does not act (i12-local)
                      "按照", "依照", "根据")
+# i12-recall6: a proposal that a body order another (建议X责成Y…) is a request inside the administration: no one acts in the
+# sentence (国有重点金融机构监事会暂行条例 art. 14: 监事会…可以建议国务院责成审计署…进行审计或者检查). A proposal to the body
+# that acts itself names it as the holder (商业银行法 art. 76: 中国人民银行可以建议国务院银行业监督管理机构责令停业整顿, dev gold)
+_PROPOSED = re.compile(r"(?<![的出])建议[^，。；]{0,30}?责成[^，。；]{0,80}$")
 _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|发现|经|根据|依照|按照|依法|需要|在)")
 # X的工作人员实施监督检查时，可以…: officials act for their body
 _OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
@@ -130,7 +134,7 @@ class _Body:
 
 _AGENT_VERBS = ("批准", "审批", "核准", "同意", "许可", "登记", "认定", "确认", "鉴定", "备案", "核发", "颁发", "审核", "审查", "考核合格", "验收")
 # X的工作人员 / X或者其他有关部门工作人员 + misconduct (利用职务上的便利, 徇私舞弊 ...): discipline of officials
-_VIOLATION_AFTER = re.compile(r"(?:(?:及其|的|或者[^，。；]{0,10}?)[^，。；]{0,8}?人员)?(?:(?:[^，。；]{0,12}?，)?有下列|有本法|违反|违法(?=实施|作出|采取|收取|征收|使用)|擅自|未(?!经)|不依法|不履行|不按照|滥用|玩忽|隐瞒|拒不|"
+_VIOLATION_AFTER = re.compile(r"(?:(?:及其|的|或(?:者)?[^，。；]{0,10}?)[^，。；]{0,8}?人员)?(?:(?:[^，。；]{0,12}?，)?有下列|有本法|违反|违法(?=实施|作出|采取|收取|征收|使用)|擅自|未(?!经)|不依法|不履行|不按照|滥用|玩忽|隐瞒|拒不|"
                               r"利用职务|徇私|索取|收受|"
                               r"在[^。；]{0,30}?(?:中|时)，?(?:有(?!权)|未|违反|违法|玩忽|滥用))")
 
@@ -177,6 +181,11 @@ def _agent_like_at(text: str, bodies: list[Term], a: int, cut: int) -> bool:
     return False
 
 
+# i12-recall6: a duty to obtain a licence in a comma clause before the case (…修剪时，须征得公路管理机构同意，确需采伐的，
+# 应当依法办理采伐手续: 洛阳市公路路政管理条例 art. 16) is a main clause: only the 的-segment after it is the case
+_LICENCE_DUTY = re.compile(r"(?:须|应当|必须)(?:事先|事前|依法)?(?:经过?|征得|报经)[^，。；]{1,30}?(?:批准|同意|审批|核准|许可)")
+
+
 def _condition_zones(text: str, sentences, lines, bodies: list[Term]) -> list[tuple[int, int]]:
     """Stretches that state the facts of a case: up to the last 的， of a sentence, and the
     items under a lead-in like 有下列情形之一的，…："""
@@ -189,7 +198,8 @@ def _condition_zones(text: str, sentences, lines, bodies: list[Term]) -> list[tu
             but = text.rfind("，但", a, c)
             if n == 0 and but >= 0:
                 zones.append((but + 1, c + 2))  # X接受Y的监督管理，但法律规定…的，: the case is the 但-clause's
-            elif n == 0 and not _agent_like_at(text, bodies, a, c):
+            elif n == 0 and not _agent_like_at(text, bodies, a, c) and not _LICENCE_DUTY.search(
+                    text, a, max(a, text.rfind("，", a, c))):
                 zones.append((a, c + 2))  # 违反…，未取得…的，: the case the sentence starts with
             else:
                 # X应当…，对符合条件的，… / …罚款；情节严重的，…: only the 的-segment is a condition
@@ -198,7 +208,7 @@ def _condition_zones(text: str, sentences, lines, bodies: list[Term]) -> list[tu
                 # X在监督检查工作中发现…的，应当…: the body that opens the case is the clause's subject
                 end = lo
                 for body in bodies:  # 应急管理部门、城市管理部门或者其他有关部门在履行职责中发现…的: the whole list
-                    if body.start == end or body.start > end and re.fullmatch(r"、|和|或者|及|以及", text[end: body.start]):
+                    if body.start == end or body.start > end and re.fullmatch(r"、|和|或者|或|及|以及", text[end: body.start]):
                         end = body.end
                 if end > lo and _FINDS_CASE.match(text, end):
                     lo = end
@@ -242,14 +252,14 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
     for term in bodies:
         before = text[max(0, term.start - 4): term.start]
         after = text[term.end: term.end + 40]
-        joined = previous_end >= 0 and re.fullmatch(r"(?:、|和|或者|及|以及|与)(?:其)?(?:所属的|设置的|指定的|授权的|委托的)?", text[previous_end: term.start] or "x")
+        joined = previous_end >= 0 and re.fullmatch(r"[（(]?(?:、|和|或者|或|及|以及|与)(?:其)?(?:所属的|设置的|指定的|授权的|委托的)?", text[previous_end: term.start] or "x")
         if not joined:
             group += 1
         licensing = False
         # 经X批准 / 报X审批, X after a place (报测绘成果所在地的…部门, 经单位所在地…部门) or a level listed before it
         # (经省级或者设区的市级人民政府商务主管部门批准: 对外劳务合作管理条例 art. 5)
-        if re.search(r"(?:经|报经|报请|报送|报)(?:所在地的?|当地|有关|[^，。；经报]{1,8}?所在地的?|[^，。；经报]{1,4}?地"
-                     r"|(?:省级|市级|县级|设区的市级)(?:或者|、))?$",
+        if re.search(r"(?:经过?|报经|报请|报送|报)(?:所在地的?|当地|有关|[^，。；经报]{1,8}?所在地的?|[^，。；经报]{1,4}?地"
+                     r"|(?:省级|市级|县级|设区的市级)(?:或者|或|、))?$",
                      text[max(0, term.start - 14): term.start]) and re.match(
                 r"[^，。；]{0,30}?(?:" + "|".join(_AGENT_VERBS) + ")", after):
             licensing = True
@@ -333,6 +343,77 @@ _ACCEPTS_BEFORE = re.compile(r"(?:接受|配合|协助)(?:依法)?(?:实施|进�
 _ASKING_OPENING = re.compile(r"(?:（[一二三四五六七八九十]+）)?(?:[^，。；]{0,4}?(?:可以|应当|由))?$")
 
 
+# i12-recall6: 禁止/不得…，(但)经X批准的(…)除外 and the item 经X批准的… of a 但属于下列情况之一者除外： list lift a bar: X's licence
+# (青岛市环境噪声管理规定 art. 23; 河南省《集会游行示威法》实施办法 art. 24: 不得举行集会、游行、示威。经省人民政府批准的除外)
+_EXCEPTION_AFTER = re.compile(r"[^，。；]{0,4}?的[^，。；]{0,30}?除外")
+_EXCEPTION_LEAD = re.compile(r"(?:(?:下列|以下)[^：:\n]{0,12}?除外|除(?:下列|以下)[^：:\n]{0,12}?外[^：:\n]*?)[：:]\s*$")
+_BAR = re.compile(r"禁止|不得|不准|严禁")
+_BY_CONSENT = re.compile(r"(?:^|[，,。；;）)])\s*(?:但|但是)?[，,]?(?:确因[^，。；]{0,20}?[，,])?(?:须)?经(?:过)?(?!济|营|费|常|法定)[^，。；]{1,40}$")
+
+
+def _exception_licence(text: str, act: Term, paragraph: int, lines: list[tuple[int, int]], line: int) -> bool:
+    """Is the licence act ``经X批准`` the exception that lifts a bar stated before it in the paragraph?"""
+    start = lines[line][0]
+    item = _ITEM_LINE.match(text[start: lines[line][1]])
+    head = start + item.end() if item else max(text.rfind(c, paragraph, act.start) for c in "，,。；;")
+    if head < 0:
+        head = paragraph
+    if not _BY_CONSENT.search(text[max(head - 1, paragraph): act.start]):
+        return False
+    if item:  # （一）经X批准的社会活动 under 但属于下列情况之一者除外：
+        n = line - 1
+        while n > 0 and _ITEM_LINE.match(text[lines[n][0]: lines[n][1]]):
+            n -= 1
+        if n < 0:
+            return False
+        lead = lines[n]
+        return bool(_EXCEPTION_LEAD.search(text, lead[0], lead[1]) and _BAR.search(text, lead[0], lead[1])
+                    and re.match(r"[^，。；]{0,4}?的", text[act.end:]))
+    return bool(_EXCEPTION_AFTER.match(text, act.end) and _BAR.search(text, paragraph, act.start))
+
+
+_LEAD_END = re.compile(r"[：:]\s*$")
+
+
+def _distribute_chapeau(text: str, lines: list[tuple[int, int]], bodies: list[_Body],
+                        findings: dict[tuple[int, str, str], ClauseFinding], line_index) -> None:
+    """i12-recall6: a chapeau competence whose items each open with their own body (县级以上人民政府相关行政主管部门按照各自
+    职责，负责…下列工作：（一）住房城乡建设行政主管部门负责…；（二）规划行政主管部门负责…, 河南省物业管理条例 art. 73) is
+    the items' bodies', one entry each, as X、Y按照职责分工 is (tests/gold/README.md rule 3); the chapeau's generic body is
+    their stand-in and gets none. An item body gets the competence only where its item grants it no act of its own (the
+    act decides, as beside any competence) and is not aimed at the administration (对…部门…的监督检查)."""
+    for key, finding in list(findings.items()):
+        if finding.construction != COMPETENCE or finding.category != "其他" or key[0] >= 0:
+            continue
+        lead = line_index(finding.start)
+        a, b = lines[lead]
+        if _ITEM_LINE.match(text[a:b]) or not _LEAD_END.search(text, a, b):
+            continue
+        openers: list[tuple[int, list[_Body]]] = []
+        n = lead + 1
+        while n < len(lines) and (item := _ITEM_LINE.match(text[lines[n][0]: lines[n][1]])):
+            at = lines[n][0] + item.end()
+            first = next((x for x in bodies if x.term.start == at and x.agent), None)
+            if first is not None:
+                openers.append((n, [x for x in bodies if x.group == first.group and x.agent]))
+            n += 1
+        if len(openers) < 2:
+            continue
+        del findings[key]
+        for n, group in openers:
+            a, b = lines[n]
+            obj = text.find("对", a, b)
+            if obj >= 0 and _INTERNAL_OBJECT.search(text, obj, b) and not _PUBLIC_OBJECT.search(text, obj, b):
+                continue
+            for body in group:
+                name = body.term.text
+                if any(k[0] == n and k[2] == name for k in findings) or (n, "其他", name) in findings:
+                    continue  # the item's own act decides
+                findings[(n, "其他", name)] = ClauseFinding("其他", name, a, COMPETENCE, modality=finding.modality,
+                                                          inherited_level=body.term.level or None,
+                                                          actions=list(finding.actions), positions=[a])
+
+
 def _body_asks(text: str, term: Term, earlier: list[_Body], sentence: str) -> bool:
     """Does a body (not a violator) open the sentence whose 经X批准 / 报X审批 names ``term``: is the asking party a body?"""
     start = max(term.start - len(sentence), text.rfind("\n", 0, term.start) + 1)
@@ -349,12 +430,14 @@ def _body_asks(text: str, term: Term, earlier: list[_Body], sentence: str) -> bo
 # a level word of a list before one body type: 市、区县（自治县）X / 省和地级以上市人民政府X / 省、市、县（区）人民政府X
 # (the bracket holds the level's alternatives: 县（市、区）, 区（县级市）)
 _LEVEL_WORD = r"(?:设区的市|地级以上市|地级市|省辖市|县级市|自治州|自治区|直辖市|自治县|区县|[市区县省乡镇])(?:（[^（）、]{1,4}(?:、[^（）、]{1,4})*）)?"
-_LEVEL_LIST = re.compile(rf"(?:{_LEVEL_WORD}(?:、|或者|和|及|以及))+$")
+_LEVEL_LIST = re.compile(rf"(?:{_LEVEL_WORD}(?:、|或者|或|和|及|以及))+$")
 _LEVEL_START = re.compile(_LEVEL_WORD)
 # i12-bodies2: the levels a body name opens with (区、县人事局: 区、县), when a 或者-list before it is written out
-_OWN_LEVELS = re.compile(rf"(?:{_LEVEL_WORD}(?:、|或者|和|及|以及))*{_LEVEL_WORD}(?=[\u4e00-\u9fff]{{2}})")
-_LEVEL_JOIN = re.compile(r"、|或者|和|及")
+_OWN_LEVELS = re.compile(rf"(?:{_LEVEL_WORD}(?:、|或者|或|和|及|以及))*{_LEVEL_WORD}(?=[\u4e00-\u9fff]{{2}})")
+_LEVEL_JOIN = re.compile(r"、|或者|或|和|及")
 _PRONOUN_ACT_END = re.compile(r"其(?:原)?(?:负责)?(?:发证|审批|批准|登记|备案|核发|颁发)的$")  # terms._PRONOUN_ACT after 其
+# i12-recall6: a name that opens with a level word of its own (省气象主管机构), not a sector that starts like one (市场, 市政, 市容)
+_OWN_LEVEL_START = re.compile(r"^(?:省|自治区|自治州|直辖市|设区的市|地级市|市(?!场|政|容|民|区)|县|区(?!域)|乡|镇)")
 _NAMED_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2}区(?!域)")  # 市、县（市）、吉利区X (洛阳市城市绿化条例 art. 37): the last level
 
 
@@ -459,7 +542,7 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
             continue
         nxt = bodies[i + 1]
         gap = text[term.end: nxt.start]
-        m = re.fullmatch(r"(?:的)?([^\s，。；：、由经向对]{2,12}?)(、|或者|和)", gap)
+        m = re.fullmatch(r"(?:的)?([^\s，。；：、由经向对]{2,12}?)(、|或者|或|和)", gap)
         # i12-bodies2: several sectors (省人民政府财政、交通、税务、审计、发展改革主管部门, 广东省公路条例 art. 43), split at 、 only
         # (住房和城乡建设 keeps its 和): one body per sector, as for one (tests/gold/README.md rule 3)
         words = [m.group(1)] if m else []
@@ -489,6 +572,7 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
     result = [t for t in out if t is not None]
     # 市或者区档案行政管理部门: one body per level word (X或者Y); 市、区人民政府 is one subject as written
     expanded: list[Term] = []
+    from_levels: set[int] = set()  # bodies written out of one 或者-list of levels (市或者区、县X): no level to carry on
     for term in result:
         m = _LEVEL_LIST.search(text, max(0, term.start - 24), term.start)
         first = _LEVEL_START.match(term.text) or m and _NAMED_DISTRICT.match(term.text)
@@ -497,7 +581,8 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
                 and not text.startswith("向所在地的", m.start() - 5)):  # 向所在地的区、县动物卫生监督机构报检
             expanded.append(term)
             continue
-        if "或者" in m.group():  # 市或者区档案行政管理部门: one body per level word, the rest of the name shared
+        if "或" in m.group():  # 市或者区档案行政管理部门: one body per level word, the rest of the name shared
+            mark = len(expanded)
             # i12-bodies2: 市或者区、县人事局: the term's own list of levels is written out too (市, 区, 县人事局), each
             # level with its bracket (县（市、区）) kept as one level (bench/recall_sample/README.md)
             own = _OWN_LEVELS.match(term.text) if first.end() < len(term.text) and _LEVEL_START.match(term.text) else None
@@ -512,8 +597,10 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
                     at = term.start + c.start()
                     end = term.end if n == len(levels) - 1 else at + len(c.group())
                     expanded.append(Term("BODY", at, end, c.group() + rest, level=term.level, suffix=term.suffix))
+                from_levels.update(range(mark, len(expanded)))
                 continue
             expanded.append(term)
+            from_levels.update(range(mark, len(expanded)))
         else:  # 省和地级以上市人民政府X: the list of levels is one subject, as written (tests/gold/README.md)
             expanded.append(Term("BODY", m.start(), term.end, text[m.start(): term.end], level=term.level,
                                  suffix=term.suffix))
@@ -524,13 +611,19 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
         first, term = result[i - 1], result[i]
         if (first.level and not term.level and first.text.startswith(first.level) and term.text[-2:] == first.text[-2:]
                 and (term.text[-2:] in ("部门", "机构") or term.text.endswith("税务局") and first.text.endswith("税务局"))
-                and re.fullmatch(r"、|和|或者|以及|及", text[first.end: term.start])
+                and re.fullmatch(r"、|和|或者|或|以及|及", text[first.end: term.start])
                 # 地方税务局 is a body of its own name (税收征收管理法 art. 31: 经省、自治区、直辖市国家税务局、地方税务局批准)
                 and not (term.text.startswith(("本级", "同级", "上级", "国务院", "地方")) and term.text != "地方税务局")
                 and "负有" not in term.text
-                # 或者其他有关部门 is any other department; 以及其他有关部门 those of the same government
-                and not (term.text.startswith("其他") and text[first.end: term.start] not in ("以及", "及", "、"))):
+                # i12-recall6: a body that names its own level (国务院气象主管机构或者省气象主管机构, 河南省气象条例 art. 21)
+                and not _OWN_LEVEL_START.match(term.text) and i - 1 not in from_levels):
+            # i12-recall6: 其他有关部门 after X or 和 is of X's government too, as after 以及 / 、 (其他 = other than X, of the
+            # same set): 由县级以上人民政府住房城乡建设主管部门或者其他有关部门责令限期改正 (山东省循环经济条例 art. 50)
+            # -> 县级以上人民政府其他有关部门; a first body without a level leaves it bare (港口法 art. 36)
             prefix = first.text[: len(first.level)]
+            if first.text[len(prefix):].startswith("（") and "）" in first.text[len(prefix):]:
+                # i12-recall6: 市、县（市、区）住房和城乡建设主管部门或者其他相关部门: the level's bracket is part of it
+                prefix = first.text[: first.text.index("）", len(prefix)) + 1]
             if first.text[len(prefix):].startswith(("地方人民政府", "人民政府", "地方各级人民政府", "各级人民政府")):
                 prefix = first.text[: first.text.index("人民政府", len(prefix)) + 4]
             result[i] = Term("BODY", term.start, term.end, prefix + term.text, level=first.level, suffix=term.suffix)
@@ -733,7 +826,10 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
     police_keys: set[tuple[int, str, str]] = set()
     all_triggers = _triggers(text, refs, zones)
     for act in acts:
-        if (_inside(act.start, mask) or _inside(act.start, zones) and act.key != "处罚规定" or _inside(act.start, body_ranges)
+        excepted_licence = act.category == "行政许可" and _exception_licence(text, act, paragraph_start(act.start), lines,
+                                                                       line_index(act.start))
+        if (_inside(act.start, mask) or _inside(act.start, zones) and act.key != "处罚规定" and not excepted_licence
+                or _inside(act.start, body_ranges)
                 or act.key in LICENCE_ACTIONS and _inside(act.start, internal)):
             continue
         s_start, s_end = sentence_of(act.start)
@@ -746,7 +842,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             continue  # 税收优先于罚款、没收违法所得: the sanction is a noun
         if act.category == "行政检查" and re.match(r"(?:的)?(?:情况|结果|计划|记录|信息|制度|工作机制)", text[act.end: act.end + 5]):
             continue  # 通报监督检查情况: a report about inspections, no inspection
-        if re.match(r"(?:、[^，。；、]{1,6}?)*的(?!决定|方法|方式|措施|行政强制措施|强制措施)", text[act.end: act.end + 30]):
+        if re.match(r"(?:、[^，。；、]{1,6}?)*的(?!决定|方法|方式|措施|行政强制措施|强制措施)", text[act.end: act.end + 30]) and not (
+                excepted_licence):
             continue  # 吊销许可证的…, 查封、扣押的财物: a noun or a condition, not a grant
         if re.search(r"的(?:[^，。；、]{0,8}?、)+$|(?:不再|不予|尚未|免予)[^，。；]{0,6}$|(?:依照|按照)法定程序[^，。；]{0,6}$",
                      text[max(s_start, act.start - 40): act.start]) or act.category in SANCTION_CATEGORIES and re.search(
@@ -759,6 +856,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         clause_start = max(text.rfind(c, s_start, act.start) for c in "，,：:")
         in_time = rest.endswith("时") and "在" in text[max(clause_start, s_start): act.start]
         cause = "因" in text[max(clause_start, s_start): act.start] and "而" in rest  # 因扣押…而知悉: a cause
+        if _PROPOSED.search(text, max(clause_start + 1, s_start), act.start):
+            continue  # 建议X责成Y…检查: a proposal that one body order another
         if act.key in REFERRAL_ACTIONS and re.match(r"[，,](?:应当|必须|应)", text[act.end: act.end + 3]):
             continue  # 行政机关…给予行政处罚，应当制作决定书: the penalty is the topic of a procedure
         if (_TOPIC_AFTER.search(rest) and not in_time) or _NOUN_AFTER.match(rest) or cause:
@@ -775,7 +874,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         if act.context and not re.search(act.context, text[paragraph_start(act.start):act.start]):
             continue  # a construction of two parts (争议…由X处理, 逾期不拆除的，由X拆除) lacks its first
         if act.key in ("批准", "审核", "同意") and (_PLAN_OBJECT.search(_without(text, s_start, act.start, body_ranges + zones))
-                                                  or _ATTRIBUTIVE.match(text, act.end)
+                                                  or _ATTRIBUTIVE.match(text, act.end) and not excepted_licence
                                   and "经" in text[max(clause_start, s_start): act.start]):
             continue  # 规划…报国务院批准: planning inside the administration; 经X批准确定的耕地: a presupposition
         subjects: list[Subject] = []
@@ -892,7 +991,9 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         if modal is None and _ITEM_LINE.match(text[lines[line_index(act.start)][0]:]):
             lead = lines[paragraph_of_line.index(paragraph_of_line[line_index(act.start)])]
             modal = _modality(modals, lead[0], lead[1])
-        if modal is None and act.key in LICENCE_ACTIONS and re.search(r"未经[^。；]{0,40}$", text[s_start:act.start]):
+        if excepted_licence:
+            modal = "不得"  # 禁止…，但经X批准的除外: what the licence lifts is a bar
+        elif modal is None and act.key in LICENCE_ACTIONS and re.search(r"未经[^。；]{0,40}$", text[s_start:act.start]):
             if re.search(r"不得|禁止", text[act.end:s_end]):
                 modal = "不得"
         if modal == "不得" and subject_end > s_start and not _CASE_BEFORE.search(text, s_start, subject_end) and re.fullmatch(
@@ -900,7 +1001,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             # 县级以上人民政府及其有关部门不得超越权限审批建设项目 (建设工程质量管理条例 art. 5): a rule of conduct on the
             # body; a bar after a case (不符合…的，审批机关不得批准) states what its review checks, and stays
             continue
-        if modal == "不得" and act.key not in LICENCE_ACTIONS:
+        if modal == "不得" and act.key not in LICENCE_ACTIONS and not excepted_licence:
             continue  # a prohibition on the body grants nothing
         by_police = False
         if act.category == "行政处罚" and unnamed and (act.key == "行政拘留" or police_in == (s_start, s_end) and re.search(
@@ -943,6 +1044,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             for amount in amounts_here if category == "行政处罚" else ():
                 if amount not in finding.amounts:
                     finding.amounts.append(amount)
+    _distribute_chapeau(text, lines, bodies, findings, line_index)
     # 责令改正 beside a penalty of the same body is part of the penalty decision, and so is 予以制止
     # (行政许可法 art. 81: 行政机关应当依法采取措施予以制止，并依法给予行政处罚)
     punished = {f.subject for f in findings.values() if f.category == "行政处罚"}

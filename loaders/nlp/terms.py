@@ -287,7 +287,10 @@ _BOUNDARY_WORDS = ("会同", "或者", "以及", "按照", "依照", "根据", "
                    "经有关的", "由有关的", "向有关的",
                    # i12-recall2: a place word without 的 ends the place phrase, so the body starts after it
                    # (经所在地环境卫生行政主管部门商生态环境行政主管部门核准, 向户籍所在地公安机关申请)
-                   "所在地") + _VERBS_BEFORE_BODY + _VERBS_BEFORE_OPEN_BODY  # i12-names: a body starts after the verb
+                   "所在地",
+                   # i12-recall6: 经过 is 经 (应当经过区县水行政主管部门同意, 淄博市水资源保护管理条例 art. 25; 应当经过市公路管理
+                   # 机构许可, 北京市公路条例 art. 27): the body starts after it, not at 过
+                   "经过") + _VERBS_BEFORE_BODY + _VERBS_BEFORE_OPEN_BODY  # i12-names: a body starts after the verb
 
 
 # --- i12-bodies2: a body named by the act it did for the pronoun's party (其登记的民政部门, 办理其备案的民政部门) ---
@@ -310,6 +313,8 @@ def _body_boundary(text: str, start: int, name: str) -> bool:
         return False
     if name.startswith(("其", "各", "本")) and not name.startswith(("其他", "各级", "本级人民政府")):
         return False
+    if name.startswith("过") and text[start - 1: start] == "经":
+        return False  # i12-recall6: 经过X, the body starts after 过 (_BOUNDARY_WORDS)
     if name.startswith("送") and text[start - 1: start] in ("报", "抄"):
         return False  # 报送住房城乡建设管理部门: the body starts after 报送
     if text[start - 1: start] == "受" and "委托" in text[start: start + 32]:
@@ -348,7 +353,10 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
             continue
         if not level and not _body_boundary(text, m.start(), m.group()):
             continue
-        if not level and not m.group("name") and not tables.fixed_body.fullmatch(m.group()):
+        if not level and not m.group("name") and not tables.fixed_body.fullmatch(m.group()) and not (
+                # i12-recall6: 由主管部门责令其限期归还 (郑州市科学技术投入条例 art. 36), 由主管部门给予警告 (河南省道路运输条例
+                # art. 41): the body the sentence makes act, named by its role and kept as written (like 有关主管部门)
+                m.group("suffix") in ("主管部门", "行政主管部门") and text[m.start() - 1: m.start()] == "由"):
             continue  # a bare 部门 / 机关 is no particular body
         start = m.start()
         if not level and m.group().startswith("级") and (text.startswith("会同同级", start - 3) or text[start - 2: start] in (
