@@ -20,7 +20,7 @@ from loaders.powerlists import load_powers
 from loaders.powerlists.departments import (LIST_LEVELS_CSV, GovernmentName, department_government, level_group,
                                             lower_units, row_level, sheet_level, stated_level)
 from queries.overlap import loaded_departments
-from tests.test_powerlist_county_sheets import HEADER
+from tests.test_powerlist_county_sheets import HEADER, _forestry
 
 CITY = GovernmentName("克拉玛依市", GovLevel.CITY, "新疆维吾尔自治区")
 PROVINCE = GovernmentName("浙江省", GovLevel.PROVINCE)
@@ -198,23 +198,31 @@ def test_rows_of_a_lower_level_load_at_that_level(store, tmp_path):
     assert f"sheet 行政处罚（2项）: 2 rows loaded at a lower level than 克拉玛依市: 1 under {GROUP}" in line
     assert "1 under 克拉玛依市克拉玛依区 (its 实施主体 克拉玛依市市场监督管理局克拉玛依区分局 is a branch in 克拉玛依市克拉玛依区)" in line
     assert "1 row of a body of 克拉玛依市 name lower-level units as 承办机构 (各区自然资源分局 1): kept under 克拉玛依市" in line
+    # rows alone make no list of the county level's own: nothing of theirs is judged as a list (the 林草 workbook's
+    # 区县级 sheet does make one: test_powerlist_county_sheets)
+    assert [store.get(g).props.get("only_named") for g in (GROUP, "克拉玛依市克拉玛依区", "克拉玛依市")] == [True, True, None]
     sheets = report.details["per_file"]["2024年市农业农村局权责清单.xlsx"]["sheets"]
     assert sheets["行政征收（ 1 项）"]["routed"] == {GROUP: 1}
     assert sheets["行政处罚（2项）"]["routed"] == {GROUP: 1, "克拉玛依市克拉玛依区": 1}
 
 
 def test_a_level_row_loads_no_list_of_its_department(store, tmp_path):
-    """The group's 县市区农业农村局 holds one level of the shared levy only: its sector is not judged clause by clause
-    (it stays a 未载入领域 note), while the county-only penalty makes it a loaded department."""
+    """Beside the group's own sheet, the group's 县市区农业农村局 holds one level of the shared levy only: its sector is
+    not judged clause by clause (it stays a 未载入领域 note)."""
     book = openpyxl.load_workbook(_agriculture(tmp_path / "农业.xlsx"))
     book.remove(book["行政处罚（2项）"])
     book.save(tmp_path / "农业.xlsx")
-    load_powers(store, [tmp_path / "农业.xlsx"], government="克拉玛依市", date="2024-06-01")
+    load_powers(store, [tmp_path / "农业.xlsx", _forestry(tmp_path / "克拉玛依市林业和草原系统2024年地县两级权责清单指导目录.xlsx")],
+                government="克拉玛依市", date="2024-06-01")  # its 区县级 sheet: a list of the group's own
+    assert store.get(GROUP).props.get("only_named") is None
     group_items = list(store.item_bases(government=GROUP))
-    assert [b.item["level_row"] for b in group_items] == [True]
-    assert loaded_departments(list(store.departments_of(GROUP)), group_items) == []
+    assert sorted((b.department["name"], bool(b.item.get("level_row"))) for b in group_items) == [
+        ("克拉玛依市自然资源局各区自然资源分局", False), ("县市区农业农村局", True), ("各区绿化委员会", False)]
+    assert sorted(d["name"] for d in loaded_departments(list(store.departments_of(GROUP)), group_items)) == [
+        "克拉玛依市自然资源局各区自然资源分局", "各区绿化委员会"]
     city_items = list(store.item_bases(government="克拉玛依市"))
-    assert [d["name"] for d in loaded_departments(list(store.departments_of("克拉玛依市")), city_items)] == ["克拉玛依市农业农村局"]
+    assert sorted(d["name"] for d in loaded_departments(list(store.departments_of("克拉玛依市")), city_items)) == [
+        "克拉玛依市农业农村局", "克拉玛依市林业和草原局"]
 
 
 def test_a_row_of_two_lower_levels_is_one_item_under_each(store, tmp_path):
@@ -235,6 +243,7 @@ def test_a_row_of_two_lower_levels_is_one_item_under_each(store, tmp_path):
         (ZJ_CITIES, f"{ZJ_CITIES}/食品药品监督管理部门", False, "保健食品生产企业证后监督"),
     ]
     assert store.get(ZJ_CITIES).props["level"] == "city" and store.get(ZJ_CITIES).props["parent"] == "浙江省"
+    assert store.get(ZJ_CITIES).props["only_named"] is True  # no list of the cities' own is loaded
     (line,) = report.details["files"]
     assert f"1 under {ZJ_CITIES} and {ZJ_COUNTIES}, one item under each" in line
     assert report.details["per_file"][path.name]["items"] == 3

@@ -528,7 +528,8 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
                 office_rows += bool(units)
             for item in items:
                 held[item.government] += 1
-                ownership.add((path.name, entry.sheet, entry.group), item.government)
+                if not row_why:  # a row of a lower level makes no list of that level's own: a sheet or a list does
+                    ownership.add((path.name, entry.sheet, entry.group), item.government)
             if entry.group not in counted_groups:
                 counted_groups.add(entry.group)
                 categories[entry.category.value] += max(1, len(entry.numbers))
@@ -592,7 +593,7 @@ def _routed_note(sheet: str, sheet_gov: GovernmentName, routed: Counter[tuple[tu
               f" for several levels: {'they load' if level_rows > 1 else 'it loads'} no list of {'their' if level_rows > 1 else 'its'}"
               " department (its sector stays 未载入领域 there)") if level_rows else ""
     return (f"sheet {sheet}: {total} {'rows' if total > 1 else 'row'} loaded at a lower level than {sheet_gov.name}: "
-            + ", ".join(parts) + shared)
+            + ", ".join(parts) + shared + "; a government of these rows alone has no list of its own here (no vacuums)")
 
 
 def _office_note(sheet: str, sheet_gov: GovernmentName, units: Counter[str], rows: int) -> str:
