@@ -530,6 +530,10 @@ class PowerItem(GraphObject):
     # the list date of a newer version of the government's list loaded later (or earlier): this item belongs to a
     # past version, kept for ``plkg diff lists``; findings look at the current version only (None)
     superseded: str | None = None
+    # one level of an item that the departments of several governments hold (自治区级 / 地州市级 / 县市区级 rows of one
+    # 序号), read from another government's list: the row says which level does what, and makes no list of this
+    # department loaded (queries.overlap.loaded_departments)
+    level_row: bool = False
 
     @property
     def id(self) -> str:

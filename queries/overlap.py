@@ -285,7 +285,9 @@ def loaded_departments(departments: list[Mapping[str, Any]], bases: Iterable[Ite
     if complete or declared:
         names = {d.get("name") for d in departments}
         return list(departments) + [d for d in declared if d.get("name") not in names]
-    loaded = {b.department["id"] for b in bases if b.department is not None}
+    # a row of another government's list giving this one a level of a shared item (县市区农业农村局 on the 行政征收 item
+    # of 克拉玛依市's 农业农村局 list, beside 自治区级 and 地州市级 rows) loads no list of the department
+    loaded = {b.department["id"] for b in bases if b.department is not None and not b.item.get("level_row")}
     return [d for d in departments if d["id"] in loaded]
 
 

@@ -100,6 +100,13 @@ def test_governments_and_departments(karamay):
     assert group.props["level"] == "county" and group.props["parent"] == "克拉玛依市"
     assert {n.props["government"] for n in store.nodes("PowerItem") if n.props["sheet"] == "区县级"} == {
         "克拉玛依市所辖县（市、区）", "克拉玛依市"}  # row 11 names the city's own bureau (实施层级 地州市级)
+    # the 农业农村局 list's 行政征收 item, one row per level: 县市区农业农村局 (县市区级) is the group's, one level of it
+    levy = {n.props["department"]: n.props for n in store.nodes("PowerItem")
+            if n.props["sheet"].startswith("行政征收") and n.props["source_file"] == "2024年市农业农村局权责清单.xls"}
+    assert sorted(levy) == ["克拉玛依市/克拉玛依市农业农村局", "克拉玛依市所辖县（市、区）/县市区农业农村局",
+                            "新疆维吾尔自治区/新疆维吾尔自治区农业农村厅"]
+    assert levy["克拉玛依市所辖县（市、区）/县市区农业农村局"].get("level_row") is True
+    assert not any(n.id.startswith("克拉玛依市/县市区") for n in store.nodes("Department"))
 
 
 def test_every_item_with_a_basis_has_citations(karamay):
@@ -122,37 +129,46 @@ def test_zhejiang_inspection_csv(powerlists_dir, store):
     assert store.get("浙江省").props["level"] == "province"
 
 
-# The Zhejiang list names departments by role, one department in several spellings (ontology/department_names.csv):
-# (department kept, 抽查主体 as the list writes it, the list's rows under that spelling)
+# The Zhejiang list names departments by role, one department in several spellings (ontology/department_names.csv),
+# and the levels that exercise each item: the province among them (县级以上…, 省、市、县、所…) or only its cities and
+# counties (市…, 县…, 市、县…), whose rows load under the cities and the counties as a group (one item under each level):
+# (government, department kept, 抽查主体 as the list writes it, the list's rows under that spelling)
+ZJ, CITIES, COUNTIES = "浙江省", "浙江省所辖市（地、州、盟）", "浙江省所辖县（市、区）"
 ZHEJIANG_DEPARTMENTS = [
-    ("浙江省市场监督管理部门", "县级以上工商、市场监管部门", 39),
-    ("浙江省市场监督管理部门", "县级以上市场监管部门", 21),
-    ("浙江省市场监督管理部门", "市、县级市场监督管理部门", 2),
-    ("浙江省市场监督管理部门", "省级工商、市场监管部门", 1),
-    ("浙江省市场监督管理部门", "县级以上市场监管部门）", 1),  # a stray bracket in the source
-    ("浙江省食品药品监督管理部门", "市、县食品药品监管部门", 4),
-    ("浙江省食品药品监督管理部门", "市食品药品监督管理部门", 2),
-    ("浙江省食品药品监督管理部门", "县食品药品监管部门(含基层监管所)", 2),
-    ("浙江省食品药品监督管理部门", "市县食品药品监管部门", 1),
-    ("浙江省食品药品监督管理部门", "县食品药品监管部门的基层站所", 1),
-    ("浙江省食品药品监督管理部门", "市食品药品监管部门", 1),
-    ("浙江省公安管理部门", "省、市、县、所公安管理部门", 4),
+    ((ZJ,), "浙江省市场监督管理部门", "县级以上工商、市场监管部门", 39),
+    ((ZJ,), "浙江省市场监督管理部门", "县级以上市场监管部门", 21),
+    ((CITIES, COUNTIES), "市场监督管理部门", "市、县级市场监督管理部门", 2),
+    ((ZJ,), "浙江省市场监督管理部门", "省级工商、市场监管部门", 1),
+    ((ZJ,), "浙江省市场监督管理部门", "县级以上市场监管部门）", 1),  # a stray bracket in the source
+    ((CITIES, COUNTIES), "食品药品监督管理部门", "市、县食品药品监管部门", 4),
+    ((CITIES,), "食品药品监督管理部门", "市食品药品监督管理部门", 2),
+    ((COUNTIES,), "食品药品监督管理部门", "县食品药品监管部门(含基层监管所)", 2),
+    ((CITIES, COUNTIES), "食品药品监督管理部门", "市县食品药品监管部门", 1),
+    ((COUNTIES,), "食品药品监督管理部门", "县食品药品监管部门的基层站所", 1),
+    ((CITIES,), "食品药品监督管理部门", "市食品药品监管部门", 1),
+    ((ZJ,), "浙江省公安管理部门", "省、市、县、所公安管理部门", 4),
 ]
 
 
 def test_zhejiang_role_named_departments_are_one_department_each(powerlists_dir, store):
     folder = powerlists_dir / "zhejiang-inspection"
-    load_powers(store, [folder], government="浙江省")
+    report = load_powers(store, [folder], government="浙江省")
     rows = Counter()
     for path in sorted(folder.glob("*.csv")):
         with open(path, encoding="utf-8-sig", newline="") as handle:
             rows.update(r["抽查主体"] for r in csv.DictReader(handle))
-    assert rows == {written: count for _, written, count in ZHEJIANG_DEPARTMENTS}
-    departments = {n.props["name"]: n for n in store.nodes("Department")}
+    assert rows == {written: count for _, _, written, count in ZHEJIANG_DEPARTMENTS}
+    departments = {n.id: n for n in store.nodes("Department")}
     # 2017: the 食品药品监督管理局 was still its own bureau at the province and in the cities (merged in 2018)
-    assert sorted(departments) == sorted({name for name, _, _ in ZHEJIANG_DEPARTMENTS})
-    for name, written, _ in ZHEJIANG_DEPARTMENTS:
-        assert written in departments[name].props.get("aliases", ()), (name, written)
+    assert sorted(departments) == sorted({f"{gov}/{name}" for govs, name, _, _ in ZHEJIANG_DEPARTMENTS for gov in govs})
+    for govs, name, written, _ in ZHEJIANG_DEPARTMENTS:
+        for gov in govs:
+            assert written in departments[f"{gov}/{name}"].props.get("aliases", ()), (gov, name, written)
+    # each row under the levels it names: 13 rows at the lower levels, 7 of them under both (one item each)
+    items = Counter(n.props["government"] for n in store.nodes("PowerItem"))
+    assert items == {ZJ: 66, CITIES: 10, COUNTIES: 10}
+    line = report.details["files"][1]
+    assert f"13 rows loaded at a lower level than 浙江省: 7 under {CITIES} and {COUNTIES}, one item under each" in line
 
 
 # the laws the 农业农村局 list cites most (national; Xinjiang's own regulations are not in the corpus)

@@ -44,7 +44,7 @@ GROUP = "克拉玛依市所辖县（市、区）"
     ("自治区级", [], None),  # ends in 区级, names the province
     ("城区级", [], None),
     ("昌吉州区县级", [], None),  # another city's counties
-    ("乡镇级", [], None),
+    ("乡镇级", [], ("克拉玛依市所辖乡（镇、街道）", GovLevel.TOWNSHIP, True)),  # the townships' (test_powerlist_county_rows)
     ("高新区", [], None),  # a zone, not a county
     ("市本级", [], None),
     ("行政许可（11项）", [], None),

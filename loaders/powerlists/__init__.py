@@ -43,7 +43,8 @@ from kg.store import Store, Writer
 
 from .build import GraphBatch, add_citations, mark_versions, responsibility_of, stable_item_id
 from .citations import ParsedCitation, looks_normative, note_date, parse_basis
-from .departments import GovernmentName, SectorTable, find_government, province_of, sheet_level, split_departments
+from .departments import (GovernmentName, SectorTable, department_name, find_government, lower_units, province_of, row_level,
+                          sheet_level, split_departments)
 from .items import Entry, SheetItems, read_items
 from .resolve import Resolver
 from .workbook import PROMISED, READ_AS, SUFFIXES, WorkbookError, iter_workbook
@@ -327,11 +328,12 @@ def load_powers(
                 default_department = _default_department(plist, gov)
                 for sheet in plist.sheets:
                     sheet_gov = _sheet_government(sheet, gov, plist.path.stem)[0]
-                    for cell in dict.fromkeys(e.department for e in sheet.entries):
-                        body = _acting_body(cell, default_department, sectors, sheet_gov)
-                        batch.learn_aliases(body, sheet_gov, province)
-                        if cell and body != split_departments(cell)[0]:  # the role an earlier load named a department by
-                            batch.fold_role(split_departments(cell)[0], body, sheet_gov, province, store.get, store.in_edges)
+                    for cell, stated in dict.fromkeys((e.department, _level_cell(e)) for e in sheet.entries):
+                        for row_gov in _row_governments(cell, stated, default_department, sheet_gov)[0]:
+                            body = _acting_body(cell, default_department, sectors, row_gov)
+                            batch.learn_aliases(body, row_gov, province)
+                            if cell and body != split_departments(cell)[0]:  # the role an earlier load named a department by
+                                batch.fold_role(split_departments(cell)[0], body, row_gov, province, store.get, store.in_edges)
     per_file: dict[str, dict] = {}
     own: set[str] = set()  # governments whose own lists these are
     if loading:
@@ -497,21 +499,37 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
         sheet_gov, why = _sheet_government(sheet, gov, path.stem)
         stated = _stated_levels(sheet) if sheet_gov != gov else ""
         held: Counter[str] = Counter()  # the governments of the sheet's entries
+        routed: Counter[tuple[tuple[str, ...], str]] = Counter()  # rows of a lower level than the sheet's: (governments, why)
         counted_groups: set[int] = set()
         entries = sheet.entries
+        shared = _shared_groups(entries, default_department, sectors, sheet_gov, province)
+        level_rows = office_rows = 0
+        offices: Counter[str] = Counter()  # lower-level units a 承办机构 names beside the body's own offices
         for index in range(len(entries)):
             entry, entries[index] = entries[index], None  # let each entry go once it is in the graph
+            row_govs, row_why = _row_governments(entry.department, _level_cell(entry), default_department, sheet_gov)
             try:
-                item = _load_entry(entry, plist, sheet_gov, province, batch, resolver, sectors, shared_codes, report,
-                                   default_department, store, tx)
+                items = [_load_entry(entry, plist, row_gov, province, batch, resolver, sectors,
+                                     shared_codes if len(row_govs) == 1 else None, report, default_department, store, tx,
+                                     shared_by=sheet_gov.name if entry.group in shared else None)
+                         for row_gov in row_govs]
             except Exception as exc:  # noqa: BLE001 - one odd row never stops the batch
                 reason = f"item {entry.name[:30]!r} skipped ({type(exc).__name__}: {exc})"
                 report.warn(f"{path}: sheet {entry.sheet} row {entry.row}", reason)
                 summary["skipped"].append(f"{entry.sheet} row {entry.row}: {reason}")
                 continue
-            summary["entries"] += 1
-            held[item.government] += 1
-            ownership.add((path.name, entry.sheet, entry.group), item.government)
+            summary["entries"] += len(items)
+            if row_why:
+                routed[(tuple(i.government for i in items), row_why)] += 1
+                level_rows += sum(i.level_row for i in items)
+            elif entry.office and items[0].government == sheet_gov.name:
+                units = lower_units(entry.office, sheet_gov)
+                offices.update(units)
+                office_rows += bool(units)
+            for item in items:
+                held[item.government] += 1
+                if not row_why:  # a row of a lower level makes no list of that level's own: a sheet or a list does
+                    ownership.add((path.name, entry.sheet, entry.group), item.government)
             if entry.group not in counted_groups:
                 counted_groups.add(entry.group)
                 categories[entry.category.value] += max(1, len(entry.numbers))
@@ -521,6 +539,17 @@ def _load_list(plist: PowerList, gov: GovernmentName, province: str | None, batc
         if sheet_gov != gov:
             summary["sheets"][sheet.sheet]["government"] = sheet_gov.name
             summary.setdefault("levels", []).append(_level_note(sheet.sheet, sheet_gov, gov, why + stated, held))
+        if routed:
+            by_government: Counter[str] = Counter()
+            for (govs, _), n in routed.items():
+                by_government.update({name: n for name in govs})
+            summary["sheets"][sheet.sheet]["routed"] = dict(by_government)  # rows of a lower level, by government
+            summary.setdefault("levels", []).append(_routed_note(sheet.sheet, sheet_gov, routed, level_rows))
+        if offices:
+            summary.setdefault("levels", []).append(_office_note(sheet.sheet, sheet_gov, offices, office_rows))
+        elsewhere = _elsewhere_note(sheet.sheet, sheet_gov, held, {g for govs, _ in routed for g in govs}) if sheet_gov == gov else None
+        if elsewhere:
+            summary.setdefault("levels", []).append(elsewhere)
     summary["categories"] = dict(sorted(categories.items(), key=lambda kv: -kv[1]))
     return summary
 
@@ -533,18 +562,80 @@ def _sheet_government(sheet: SheetItems, gov: GovernmentName, file: str = "") ->
     return found or (gov, "")
 
 
+def _level_cell(entry: Entry) -> str:
+    """The entry's 实施层级 (行使层级) cell: the level it is exercised at (地州市级, 县市区级), or ''."""
+    return next((v for k, v in entry.extra.items() if k.startswith(("实施层级", "行使层级")) and v), "")
+
+
+def _row_governments(cell: str, stated: str, default_department: str, sheet_gov: GovernmentName) -> tuple[tuple[GovernmentName, ...], str]:
+    """The governments a row of a sheet read under ``sheet_gov`` is loaded under, and why when they are of a lower
+    level (:func:`departments.row_level`: 县市区农业农村局 in a city's sheet, 市、县级… in a province's): one item each."""
+    found = row_level(cell or default_department, stated, sheet_gov)
+    return found or ((sheet_gov,), "")
+
+
+def _routed_note(sheet: str, sheet_gov: GovernmentName, routed: Counter[tuple[tuple[str, ...], str]], level_rows: int) -> str:
+    """The load report's sentence on the rows of a sheet loaded at a lower level than the sheet's government:
+    how many under which government and why (the row's 实施主体 or 实施层级), and how many of them are one level of
+    an item listed for several (:attr:`PowerItem.level_row`)."""
+    by_governments: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+    for (govs, why), n in routed.items():
+        by_governments.setdefault(govs, []).append((why, n))
+    parts = []
+    for govs, reasons in by_governments.items():
+        n = sum(k for _, k in reasons)
+        each = ", one item under each" if len(govs) > 1 else ""
+        said = "; ".join(why + (f" ({k} rows)" if len(reasons) > 1 and k > 1 else "") for why, k in reasons[:5])
+        more = f"; … {len(reasons) - 5} more" if len(reasons) > 5 else ""
+        parts.append(f"{n} under {' and '.join(govs)}{each} ({said}{more})")
+    total = sum(routed.values())
+    shared = (f"; {level_rows} of these items {'are' if level_rows > 1 else 'is'} one level of an item the sheet lists"
+              f" for several levels: {'they load' if level_rows > 1 else 'it loads'} no list of {'their' if level_rows > 1 else 'its'}"
+              " department (its sector stays 未载入领域 there)") if level_rows else ""
+    return (f"sheet {sheet}: {total} {'rows' if total > 1 else 'row'} loaded at a lower level than {sheet_gov.name}: "
+            + ", ".join(parts) + shared + "; a government of these rows alone has no list of its own here (no vacuums)")
+
+
+def _office_note(sheet: str, sheet_gov: GovernmentName, units: Counter[str], rows: int) -> str:
+    """The load report's sentence on rows whose 承办机构 names units of a lower level beside the body's own offices."""
+    named = ", ".join(f"{unit} {n}" for unit, n in units.most_common(4)) + (" …" if len(units) > 4 else "")
+    return (f"sheet {sheet}: {rows} {'rows' if rows > 1 else 'row'} of a body of {sheet_gov.name} name lower-level units"
+            f" as 承办机构 ({named}): kept under {sheet_gov.name}, whose body exercises the power")
+
+
+def _elsewhere_note(sheet: str, sheet_gov: GovernmentName, held: Counter[str], routed_to: set[str]) -> str | None:
+    """The load report's sentence on rows whose 实施主体 names another government's department (自治区农业农村厅)."""
+    others = [(name, n) for name, n in sorted(held.items()) if name != sheet_gov.name and name not in routed_to]
+    if not others:
+        return None
+    return f"sheet {sheet}: " + "; ".join(f"{n} {'rows name' if n > 1 else 'row names'} a department of {name}, loaded under it"
+                                          for name, n in others)
+
+
+def _shared_groups(entries: list[Entry], default_department: str, sectors: SectorTable, sheet_gov: GovernmentName,
+                   province: str | None) -> set[int]:
+    """The item groups (序号) of a sheet whose rows name the departments of several governments: one row per level
+    (自治区农业农村厅 自治区级, 地州市农业农村局 地州市级, 县市区农业农村局 县市区级), or a row of several lower levels."""
+    governments: dict[int, set[str]] = {}
+    for entry in entries:
+        for row_gov in _row_governments(entry.department, _level_cell(entry), default_department, sheet_gov)[0]:
+            body = _acting_body(entry.department, default_department, sectors, row_gov)
+            governments.setdefault(entry.group, set()).add(department_name(body, row_gov, province).government.name)
+    return {group for group, names in governments.items() if len(names) > 1}
+
+
 def _stated_levels(sheet: SheetItems) -> str:
     """What a sheet's 实施层级 column says most (the level each row is exercised at), for the load report."""
-    levels = Counter(next((v for k, v in e.extra.items() if k.startswith(("实施层级", "行使层级")) and v), "")
-                     for e in sheet.entries)
+    levels = Counter(_level_cell(e) for e in sheet.entries)
     top, n = levels.most_common(1)[0] if levels else ("", 0)
     return f"; its 实施层级 column says {top} on {n} of {len(sheet.entries)} rows" if top else ""
 
 
 def _level_note(sheet: str, sheet_gov: GovernmentName, gov: GovernmentName, why: str, held: Counter[str]) -> str:
     """The load report's sentence on a sheet read at another level than its workbook's government."""
-    what = "as county level" if sheet_gov.group else f"as {sheet_gov.name}'s"
-    group = (f" (the counties and districts of {gov.name} as one county-level government: the sheet names none of them,"
+    what = f"as {sheet_gov.level.value} level" if sheet_gov.group else f"as {sheet_gov.name}'s"
+    units = "the townships and sub-districts" if sheet_gov.level == GovLevel.TOWNSHIP else "the counties and districts"
+    group = (f" ({units} of {gov.name} as one {sheet_gov.level.value}-level government: the sheet names none of them,"
              f" and its departments are not {gov.name}'s own)") if sheet_gov.group else ""
     kept = "; ".join((f"{n} rows name a department of {name} itself and stay under it" if n > 1 else
                       f"1 row names a department of {name} itself and stays under it")
@@ -554,9 +645,11 @@ def _level_note(sheet: str, sheet_gov: GovernmentName, gov: GovernmentName, why:
 
 
 def _load_entry(entry: Entry, plist: PowerList, gov: GovernmentName, province: str | None, batch: GraphBatch, resolver: Resolver,
-                sectors: SectorTable, shared_codes: set[str], report: LoadReport, default_department: str,
-                store: Store, tx: Writer) -> PowerItem:
-    """One entry -> its item, department, responsibility and citations in ``batch``."""
+                sectors: SectorTable, shared_codes: set[str] | None, report: LoadReport, default_department: str,
+                store: Store, tx: Writer, shared_by: str | None = None) -> PowerItem:
+    """One entry -> its item, department, responsibility and citations in ``batch``.  ``shared_by``: the entry is one
+    level of an item the departments of several governments hold, in a sheet of that government: an item of another
+    government's department is a :attr:`PowerItem.level_row`."""
     path = plist.path
     # everything that can fail on odd input first, so a failing entry leaves nothing behind
     parsed = parse_basis(entry.basis) if entry.basis else []
@@ -564,7 +657,8 @@ def _load_entry(entry: Entry, plist: PowerList, gov: GovernmentName, province: s
     bodies = split_departments(entry.department or default_department)
     bodies[0] = _acting_body(entry.department, default_department, sectors, gov)
     dept = batch.department(bodies[0], gov, province, sectors, store.get, plist.system)
-    code = entry.code if entry.code and entry.code not in shared_codes else None
+    # a row loaded under several governments (one item per level) has no code of its own: shared_codes None
+    code = entry.code if entry.code and shared_codes is not None and entry.code not in shared_codes else None
     item_id = batch.versioned_id(code or stable_item_id(dept.id, entry), dept.government, plist.date, store)
     if item_id in batch.item_ids:
         first = batch.pending_item(item_id) or PowerItem.from_node(tx.get(item_id))
@@ -584,6 +678,7 @@ def _load_entry(entry: Entry, plist: PowerList, gov: GovernmentName, province: s
         id_=item_id, name=entry.name, category=entry.category, department=batch.department_id(dept), government=dept.government,
         code=entry.code or None, sub=entry.sub, category_raw=entry.category_raw, basis_text=entry.basis,
         list_date=plist.date, source_file=path.name, sheet=entry.sheet, row=entry.row, extra=extra,
+        level_row=shared_by is not None and dept.government != shared_by,
     )
     batch.add_item(item, responsibility_of(item_id, entry))
     add_citations(batch, item_id, parsed, resolutions)

@@ -30,11 +30,11 @@ Users can also put a ``departments.csv`` with the same columns beside the
 workbooks they load: ``load_powers`` reads it too (its rows first).
 
 >>> find_government("克拉玛依市人力资源和社会保障局")
-GovernmentName(name='克拉玛依市', level=<GovLevel.CITY: 'city'>, parent=None)
+GovernmentName(name='克拉玛依市', level=<GovLevel.CITY: 'city'>, parent=None, group=False)
 >>> find_government("新疆维吾尔自治区农业农村厅").level.value
 'province'
 >>> find_government("杭州市西湖区市场监督管理局")
-GovernmentName(name='杭州市西湖区', level=<GovLevel.COUNTY: 'county'>, parent='杭州市')
+GovernmentName(name='杭州市西湖区', level=<GovLevel.COUNTY: 'county'>, parent='杭州市', group=False)
 >>> canonical_department("市科技局", "克拉玛依市"), canonical_department("地州市商务主管部门", "克拉玛依市")
 ('克拉玛依市科技局', '克拉玛依市商务主管部门')
 >>> SectorTable.default().sectors_for("克拉玛依市市场监督管理局", "克拉玛依市")
@@ -49,7 +49,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from kg.model import GovLevel
 
@@ -163,6 +163,8 @@ _COUNTY_SHEET_RE = re.compile(rf"^各?{_COUNTY_GROUP_WORDS}(?:(?:权责|权力|�
 _OWN_LEVEL_RE = re.compile(r"(?:(?:地州市|地、州、市|地州|州市|地市|市|州|盟)(?:级|本级)|本级)(?!以上|以下)")
 # a sheet or title naming one county or district: 白碱滩区, 克拉玛依区2024年权责清单, 某县权力清单
 _ONE_COUNTY_RE = re.compile(rf"^([^\s{_DEPT_WORDS}（(、，,\d]{{1,8}}?(?:自治县|县|区|旗))(?=$|\d|权|清单|本级|行政)")
+# a sheet of the townships as a group: 乡镇级, 乡镇（街道）权责清单, 各乡镇 (the words: ontology/list_levels.csv)
+_TOWNSHIP_SHEET_RE = re.compile(r"^(.+?)(?:(?:权责|权力|责任)?清单|事项|部门)?$")
 # a cell naming the county-level units of a group: 县市区农业农村局, 各区绿化委员会, 克拉玛依市自然资源局各区自然资源分局
 _COUNTY_UNIT_RE = re.compile(rf"^(?:各|{_COUNTY_GROUP_WORDS})|各(?:区|县)|{_COUNTY_GROUP_WORDS}(?!级以上)")
 
@@ -217,26 +219,237 @@ def sheet_level(sheet: str, titles: Iterable[str], of: GovernmentName, file: str
         found = _COUNTY_SHEET_RE.match(rest) or _COUNTY_LEVEL_RE.search(rest)
         if found:
             return county_group(of), f"its {where} {text[:40]} names the county level ({found.group(0)}), no single county"
+        towns = _TOWNSHIP_SHEET_RE.match(rest)
+        phrase = level_phrase(towns.group(1)) if towns else None
+        if phrase is not None and phrase.end == len(towns.group(1)) and phrase.levels(of) == (GovLevel.TOWNSHIP,):
+            group = level_group(of, GovLevel.TOWNSHIP)
+            return group, f"its {where} {text[:40]} names the township level ({phrase.text}), no single township"
         if where != "file name" and _OWN_LEVEL_RE.search(rest):
             return None  # the sheet says it is the city's (地州级 beside 区县级 in a 地县两级 workbook)
     return None
 
 
 def _group_department(name: str, group: GovernmentName, province: str | None) -> tuple[GovernmentName, str]:
-    """A 实施主体 cell of a sheet read as the county level of ``group.parent``.
+    """A 实施主体 cell of a sheet (or a row, :func:`row_level`) read as a lower level of ``group.parent``.
 
-    A county-level unit the cell names generically (县市区林业和草原局, 各区绿化委员会,
+    A unit of the group's level the cell names generically (县市区林业和草原局, 各区绿化委员会,
     克拉玛依市自然资源局各区自然资源分局) or a body with no government of its own (林业和草原局) is the
-    group's, under its written name; one county (白碱滩区…局) is that county's; the city's own office
-    (克拉玛依市林业和草原局, 市林业局: a row whose 实施层级 is 地州市级) and the province's stay theirs.
+    group's, under its written name; a role named by the group's level alone (县食品药品监管部门(含基层监管所)
+    in a province's list) is the group's under the spelling ``ontology/department_names.csv`` keeps; one county
+    (白碱滩区…局) is that county's; the parent's own office (克拉玛依市林业和草原局, 市林业局: a row whose
+    实施层级 is 地州市级) and the province's stay theirs.
     """
-    parent = GovernmentName(group.parent or "", GovLevel.CITY)
+    named = find_government(group.parent or "")
+    parent = GovernmentName(group.parent or "", named.level if named and named.name == group.parent else GovLevel.CITY)
+    phrase = level_phrase(name)
+    if phrase is not None and phrase.end < len(name) and phrase.levels(parent) == (group.level,):
+        return group, _role_spelling(name[phrase.end:]) or name
     gov, department = _department_government(name, parent, province)
     if gov.name != parent.name:
         return gov, department
-    if _COUNTY_UNIT_RE.search(name) or (find_government(name) is None and not name.startswith(SELF_PREFIXES)):
+    if _COUNTY_UNIT_RE.search(name) or (find_government(name) is None
+                                        and not (name.startswith(SELF_PREFIXES) and not name.startswith(_PREFIX_WORDS))):
         return group, name
     return gov, department
+
+
+# --- rows of a lower level in a sheet of the workbook's own ---------------------------
+#
+# A city's sheet may name a county-level body on a row of its own (the 农业农村局 list's 行政征收 item, one row per
+# level: 自治区农业农村厅 自治区级, 地州市农业农村局 地州市级, 县市区农业农村局 县市区级), and a province's catalogue the
+# bodies of its cities and counties (市食品药品监督管理部门, 县食品药品监管部门(含基层监管所)).  Read under the
+# workbook's government, they took part in its overlaps and vacuums (县市区农业农村局 named among 克拉玛依市's
+# departments).  The grammar of level words (``ontology/list_levels.csv``, each row citing the list) reads the level
+# a 实施主体 opens with (县市区…, 市、县级…, 县级以上…), a unit a body's name ends with (…局各区…分局, …局克拉玛依区分局)
+# and the 实施层级 column (县市区级); a row of lower levels only is loaded under each of them.
+
+
+LIST_LEVELS_CSV = ONTOLOGY / "list_levels.csv"
+_LEVELS_DOWN = (GovLevel.PROVINCE, GovLevel.CITY, GovLevel.COUNTY, GovLevel.TOWNSHIP)
+_GROUP_NAMES = {GovLevel.CITY: "所辖市（地、州、盟）", GovLevel.COUNTY: "所辖县（市、区）", GovLevel.TOWNSHIP: "所辖乡（镇、街道）"}
+
+
+@dataclass(frozen=True)
+class _LevelGrammar:
+    phrase: re.Pattern[str]  # a level phrase opening a text: 各区, 县市区, 市、县级, 县级以上, 省、市、县、所
+    word: re.Pattern[str]  # one level word of a phrase
+    levels: dict[str, GovLevel]  # level word -> level
+    units: tuple[tuple[re.Pattern[str], GovLevel], ...]  # a lower level's unit a body's name ends with
+
+
+@functools.lru_cache(maxsize=1)
+def _level_grammar() -> _LevelGrammar:
+    with open(LIST_LEVELS_CSV, encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r.get("kind")]
+    words = sorted((r for r in rows if r["kind"] in ("word", "after")), key=lambda r: -len(r["text"]))
+
+    def alternation(chosen) -> str:
+        return "|".join(re.escape(r["text"]) + (f"(?![{re.escape(r['not_before'])}])" if r["not_before"] else "")
+                        for r in chosen)
+
+    def of_kind(kind: str) -> str:
+        return "|".join(re.escape(r["text"]) for r in sorted((r for r in rows if r["kind"] == kind), key=lambda r: -len(r["text"])))
+
+    # an ``after`` word is a level only after another: 省、市、县、所 (the police station level), never alone (所属, 所有)
+    first = alternation(r for r in words if r["kind"] == "word")
+    every = alternation(words)
+    phrase = re.compile(rf"^(?:{of_kind('each')})?(?:{first})(?:、?(?:{every}))*(?:{of_kind('suffix')})?(?:{of_kind('above')})?")
+    units = tuple((re.compile(r["text"]), GovLevel(r["level"])) for r in rows if r["kind"] == "unit")
+    return _LevelGrammar(phrase, re.compile(every), {r["text"]: GovLevel(r["level"]) for r in words}, units)
+
+
+@dataclass(frozen=True)
+class LevelPhrase:
+    """The level words opening a 实施主体 or 实施层级 cell: 县市区 (农业农村局), 市、县级 (市场监督管理部门), 县级以上."""
+
+    text: str
+    words: tuple[str, ...]
+    above: bool  # 以上: every level from the lowest named up to the province
+
+    @property
+    def end(self) -> int:
+        return len(self.text)
+
+    def levels(self, of: GovernmentName) -> tuple[GovLevel, ...]:
+        """The levels named, top down, as ``of`` reads them: a word its own name ends with is its level
+        (市 in 北京市's list, 区 in a district's), else the word's (市 in 浙江省's list is the city level)."""
+        grammar = _level_grammar()
+        named = {of.level if of.name.endswith(word) else grammar.levels[word] for word in self.words}
+        if self.above:
+            lowest = max(_LEVELS_DOWN.index(level) for level in named)
+            named = set(_LEVELS_DOWN[:lowest + 1])
+        return tuple(level for level in _LEVELS_DOWN if level in named)
+
+
+def level_phrase(text: str) -> LevelPhrase | None:
+    """The level phrase ``text`` opens with, or None.
+
+    >>> level_phrase("县市区农业农村局").words, level_phrase("市、县级市场监督管理部门").words
+    (('县市区',), ('市', '县'))
+    >>> level_phrase("县级以上工商、市场监管部门").above, level_phrase("市场监督管理局"), level_phrase("区域办")
+    (True, None, None)
+    """
+    grammar = _level_grammar()
+    found = grammar.phrase.match(re.sub(r"\s+", "", text or ""))
+    if not found:
+        return None
+    body = found.group(0)
+    words = tuple(m.group(0) for m in grammar.word.finditer(body.lstrip("各")))
+    return LevelPhrase(body, words, body.endswith("以上"))
+
+
+def level_group(of: GovernmentName, level: GovLevel) -> GovernmentName:
+    """The governments of one level below ``of`` as one (:func:`county_group` for the county level).
+
+    >>> level_group(GovernmentName("浙江省", GovLevel.PROVINCE), GovLevel.CITY).name
+    '浙江省所辖市（地、州、盟）'
+    """
+    if level == GovLevel.COUNTY:
+        return county_group(of)
+    return GovernmentName(f"{of.name}{_GROUP_NAMES[level]}", level, of.name, True)
+
+
+def _role_spelling(bare: str) -> str | None:
+    """A role's spelling ``ontology/department_names.csv`` keeps, for a name without a government: 食品药品监管部门
+    -> 食品药品监督管理部门; a kept spelling is itself; None for any other name (农业农村局)."""
+    spellings = _spellings()
+    bare = _brackets(bare)
+    return spellings.get(bare) or (bare if bare in spellings.values() else None)
+
+
+def stated_level(text: str, of: GovernmentName) -> tuple[GovLevel, ...]:
+    """The levels a 实施层级 cell states (地州市级, 县市区级, 地州市级、县市区级; 地州市级；负责… the level before the note);
+    none when it opens with no level phrase alone (县级接收申请并签署意见上报, 上报核准申请)."""
+    levels: list[GovLevel] = []
+    for part in re.split(r"[、，,；;/]|和|及(?!以上)", re.sub(r"\s+", "", text or "")):
+        phrase = level_phrase(part)
+        if phrase is None or phrase.end != len(part):
+            break
+        levels.extend(level for level in phrase.levels(of) if level not in levels)
+    return tuple(level for level in _LEVELS_DOWN if level in levels)
+
+
+def _units(name: str) -> Iterator[tuple[GovLevel, str, str | None]]:
+    """The units of a lower level a body's name ends with (``unit`` rows of ``ontology/list_levels.csv``):
+    (level, the unit's words, the one place it names or None): …局各区自然资源分局 -> (county, 各区自然资源分局, None),
+    …局克拉玛依区分局 -> (county, 克拉玛依区分局, 克拉玛依区); a name that is the unit alone (白碱滩区分局) names no body
+    it is a branch of, and a zone (高新区分局) no place."""
+    for pattern, level in _level_grammar().units:
+        unit = pattern.search(name)
+        if unit is None:
+            continue
+        place = unit.groupdict().get("place")
+        if place is not None and (unit.start() == 0 or _is_generic(place)):
+            continue
+        yield level, unit.group(0), place
+
+
+def _branch_county(place: str, city: str) -> str:
+    return place if place.startswith(city) else city + place
+
+
+def lower_units(text: str, of: GovernmentName) -> list[str]:
+    """The units of a lower level than ``of`` a 承办机构 cell names beside ``of``'s offices: 矿产资源管理科、各区自然资源分局
+    -> ['各区自然资源分局'].  They carry out the power of the body the row names, which stays ``of``'s."""
+    return list(_lower_units(text or "", of))
+
+
+@functools.lru_cache(maxsize=NAME_MEMO)
+def _lower_units(text: str, of: GovernmentName) -> tuple[str, ...]:
+    if of.group or of.level not in _LEVELS_DOWN[:3]:
+        return ()
+    below = _LEVELS_DOWN[_LEVELS_DOWN.index(of.level) + 1:]
+    found = []
+    for part in re.split(r"[、，,；;/]", re.sub(r"\s+", "", text)):
+        phrase = level_phrase(part) if find_government(part) is None else None
+        levels = [level for level, _, _ in _units(part)] or (list(phrase.levels(of)) if phrase and phrase.end < len(part) else [])
+        if levels and of.level not in levels and set(levels) <= set(below):
+            found.append(part)
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=NAME_MEMO)  # a sheet repeats its few 实施主体 and 实施层级 cells row after row
+def row_level(cell: str, stated: str, of: GovernmentName) -> tuple[tuple[GovernmentName, ...], str] | None:
+    """The governments of lower levels than ``of`` that a row of ``of``'s sheet belongs to, and why; None when
+    it is ``of``'s (or names another government, which :func:`department_government` reads).
+
+    * a unit of a lower level the body's name ends with: …局各区…分局 (the county level as a group),
+      …局克拉玛依区分局 (that district);
+    * the level phrase the body opens with: 县市区农业农村局 (the county level), 市、县食品药品监管部门 in a
+      province's list (the city and the county level: one item each); a phrase naming ``of``'s own level among
+      others (县级以上…, 市、县级… in a city's list) is ``of``'s, as is a phrase naming only higher levels;
+    * for a body naming no level and no government (农业农村局, a statutory role), the 实施层级 column (县市区级).
+
+    >>> city = GovernmentName("克拉玛依市", GovLevel.CITY, "新疆维吾尔自治区")
+    >>> [g.name for g in row_level("县市区农业农村局", "县市区级", city)[0]], row_level("克拉玛依市农业农村局", "", city)
+    (['克拉玛依市所辖县（市、区）'], None)
+    """
+    if of.group or of.level not in _LEVELS_DOWN[:3]:
+        return None
+    name = re.sub(r"\s+", "", split_departments(cell or "")[0] if cell else "")
+    below = _LEVELS_DOWN[_LEVELS_DOWN.index(of.level) + 1:]
+    for level, unit, place in _units(name):
+        if level not in below:
+            continue
+        if place is None:
+            return (level_group(of, level),), f"its 实施主体 {name} names the {level.value} level's units together ({unit})"
+        if of.level == GovLevel.CITY:
+            county = _branch_county(place, of.name)
+            return (GovernmentName(county, GovLevel.COUNTY, of.name),), f"its 实施主体 {name} is a branch in {county}"
+    named = find_government(name) if name else None
+    phrase = level_phrase(name) if named is None else None
+    if phrase is not None and phrase.end < len(name):
+        levels = phrase.levels(of)
+        why = f"its 实施主体 {name} names the {' and '.join(level.value for level in levels)} level ({phrase.text})"
+    elif named is None and not (name.startswith(SELF_PREFIXES) and not name.startswith(_PREFIX_WORDS)):
+        levels = stated_level(stated, of)
+        written = re.sub(r"\s+", "", stated or "")[:20]
+        why = f"its 实施层级 says {written} and its 实施主体 {name or '(none)'} names no government"
+    else:
+        return None
+    if not levels or of.level in levels or not set(levels) & set(below):
+        return None
+    return tuple(level_group(of, level) for level in levels if level in below), why
 
 
 # words ending in 市/区/县 that are no place: 城市管理局, 市区, 矿区
@@ -340,7 +553,8 @@ def department_government(name: str, default: GovernmentName, province: str | No
     """(government, canonical department name) for a 实施主体 cell.
 
     自治区农业农村厅 in a city's list is a provincial department; 县市区… and
-    各区… units stay in the list's government under their written name.
+    各区… units stay in ``default`` under their written name (a row of a sheet of the list's own level that names
+    them is loaded under the county level first: :func:`row_level`).
     A role written in another spelling of ``ontology/department_names.csv`` is respelled (:func:`respelled`).
     """
     gov, department = _department_government(name or "", default, province)
@@ -367,7 +581,7 @@ def respelled(department: str, government: str) -> str:
     '克拉玛依市市场监督管理局'
     """
     if not department.startswith(government):
-        return department
+        return _role_spelling(department) or department  # a lower level's role, named without a government
     kept = _spellings().get(_brackets(department[len(government):]))
     return government + kept if kept else department
 
@@ -378,6 +592,9 @@ def _department_government(name: str, default: GovernmentName, province: str | N
     if default.group:
         return _group_department(name, default, province)
     named = find_government(name)
+    if named is not None and default.level == GovLevel.COUNTY and named.name == default.parent and any(
+            place is not None and _branch_county(place, named.name) == default.name for _, _, place in _units(name)):
+        return default, name  # 克拉玛依市市场监督管理局克拉玛依区分局: the city bureau's branch, a body of the district
     if named is not None:
         if named.level == GovLevel.COUNTY and named.parent is None and default.level == GovLevel.CITY:
             named = GovernmentName(default.name + named.name, named.level, default.name)  # a district of the list's city
