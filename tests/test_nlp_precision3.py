@@ -209,3 +209,14 @@ def test_act_scope_sees_the_act_itself():
     assert procedure_of(text, "行政检查", "文物行政部门", start, start + 4, (0, len(text)), 0) == "bare_supervision"
     text = "文物行政部门应当对拍摄单位和举办者的活动进行监督检查。"
     assert procedure_of(text, "行政检查", "文物行政部门", start, start + 6, (0, len(text)), 0) is None
+
+
+@pytest.mark.parametrize("law,dropped", [
+    ("中华人民共和国香港特别行政区基本法", {"all"}),  # art. 48: 批准向立法会提出…动议, the Chief Executive over the legislature
+    ("中华人民共和国澳门特别行政区驻军法", {"all"}),  # art. 13: 军事用地…必须经中央人民政府批准
+    ("中华人民共和国行政区域边界争议处理条例", None),  # near miss: 行政区 of the mainland
+])
+def test_special_administrative_region_laws_grant_nothing(law, dropped):
+    from loaders.nlp.extract import dropped_categories
+
+    assert dropped_categories(law) == dropped
