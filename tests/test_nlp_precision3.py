@@ -188,8 +188,26 @@ OTHER_CASES = [
 ]
 
 
-@pytest.mark.parametrize("row,articles,absent,present", CASES + OTHER_CASES,
-                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES + OTHER_CASES)])
+
+# after the seed-8118 sample (in-sample fixes, docs/evaluation/precision-i12-20261204d.md)
+AFTER_SAMPLE = [
+    # 指导外商投资方向规定 art. 12: 经贸部门 is a name (经 is not the preposition here)
+    ("trade_department_name",
+     ["外商投资企业的合同、章程由外经贸部门审批。"],
+     {("行政许可", "贸部门")}, {("行政许可", "外经贸部门")}),
+    # 北京市制定地方性法规条例 art. 47: 有关专门委员会 is a committee of the legislature (legislature_body)
+    ("legislature_body",
+     ["有关专门委员会审议法规案时，可以邀请其他专门委员会的成员列席会议，发表意见。根据需要，可以要求有关机关、组织派人说明情况。"],
+     {("行政检查", "有关专门委员会")}, set()),
+    # 基金会管理条例 art. 44: the registration certificate sealed (registration_as_sanction_object)
+    ("registration_as_sanction_object",
+     ["基金会、境外基金会代表机构被责令停止活动的，由登记管理机关封存其登记证书、印章和财务凭证。"],
+     {("行政确认", "登记管理机关")}, set()),
+]
+
+
+@pytest.mark.parametrize("row,articles,absent,present", CASES + OTHER_CASES + AFTER_SAMPLE,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES + OTHER_CASES + AFTER_SAMPLE)])
 def test_precision3_rows(row, articles, absent, present):
     assert_case(row, articles, absent, present)
 
@@ -220,25 +238,3 @@ def test_special_administrative_region_laws_grant_nothing(law, dropped):
     from loaders.nlp.extract import dropped_categories
 
     assert dropped_categories(law) == dropped
-
-
-# after the seed-8118 sample (in-sample fixes, docs/evaluation/precision-i12-20261204d.md)
-AFTER_SAMPLE = [
-    # 指导外商投资方向规定 art. 12: 经贸部门 is a name (经 is not the preposition here)
-    ("trade_department_name",
-     ["外商投资企业的合同、章程由外经贸部门审批。"],
-     {("行政许可", "贸部门")}, {("行政许可", "外经贸部门")}),
-    # 北京市制定地方性法规条例 art. 47: 有关专门委员会 is a committee of the legislature (legislature_body)
-    ("legislature_body",
-     ["有关专门委员会审议法规案时，可以邀请其他专门委员会的成员列席会议，发表意见。根据需要，可以要求有关机关、组织派人说明情况。"],
-     {("行政检查", "有关专门委员会")}, set()),
-    # 基金会管理条例 art. 44: the registration certificate sealed (registration_as_sanction_object)
-    ("registration_as_sanction_object",
-     ["基金会、境外基金会代表机构被责令停止活动的，由登记管理机关封存其登记证书、印章和财务凭证。"],
-     {("行政确认", "登记管理机关")}, set()),
-]
-
-
-@pytest.mark.parametrize("row,articles,absent,present", AFTER_SAMPLE, ids=[f"{c[0]}-{i}" for i, c in enumerate(AFTER_SAMPLE)])
-def test_after_sample(row, articles, absent, present):
-    assert_case(row, articles, absent, present)
