@@ -187,8 +187,6 @@ OTHER_CASES = [
      {("其他", "贸易试验区管理委员会")}, {("其他", "中国（浙江）自由贸易试验区管理委员会")}),
 ]
 
-
-
 # after the seed-8118 sample (in-sample fixes, docs/evaluation/precision-i12-20261204d.md)
 AFTER_SAMPLE = [
     # 指导外商投资方向规定 art. 12: 经贸部门 is a name (经 is not the preposition here)
