@@ -6,8 +6,8 @@ exercises them: 行政机关实施监督检查，不得妨碍被许可人正常�
 inspection; 经国务院批准，省、自治区、直辖市人民政府…可以决定 is an approval inside the
 administration.  Each row of the table is one such construction: the categories it
 voids, the subjects it applies to, and two regexes around the act (``before`` searched
-in the text from the sentence or paragraph start up to the act, ``after`` matched from
-the act's end up to the sentence end).  An act of a row's category whose subject and
+in the text from the sentence or paragraph start up to the act, or through it for a row of scope ``act``,
+``after`` matched from the act's end up to the sentence end).  An act of a row's category whose subject and
 context match the row grants that subject nothing.
 """
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .terms import PATTERNS_DIR
 
 TABLE = PATTERNS_DIR / "procedures.tsv"
-SCOPES = ("sentence", "paragraph")
+SCOPES = ("sentence", "paragraph", "act")
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,8 @@ class Procedure:
     name: str
     categories: frozenset[str] | None  # None: every category
     subject: re.Pattern | None
-    scope: str  # sentence: the act's sentence; paragraph: also the lead line of its paragraph
+    scope: str  # sentence: the act's sentence; paragraph: also the lead line of its paragraph; act: the sentence
+    # through the act's own words (进行监督 ends in 监督, not in 监督检查; 追征的税 is a modifier of 税款)
     before: re.Pattern | None
     after: re.Pattern | None
 
@@ -65,7 +66,7 @@ def procedure_of(text: str, category: str, subject: str, act_start: int, act_end
                  sentence: tuple[int, int], paragraph_start: int) -> str | None:
     """The name of the first row that makes this act of ``subject`` a procedure, or None (a grant)."""
     own = text[sentence[0]:act_start]  # a slice, so that ^ and $ are the ends of the stretch
-    befores = {"sentence": own, "paragraph": own}
+    befores = {"sentence": own, "paragraph": own, "act": text[sentence[0]:act_end]}
     if paragraph_start < sentence[0]:
         # the paragraph's lead line (对本级各部门…，采取下列处理措施：) and the act's own sentence, not the items
         # between them
