@@ -363,6 +363,7 @@ class VacuumClause:
     duty: bool
     families: frozenset[str] = frozenset()  # law families whose per-law items hold it (:data:`LISTED_PER_LAW`)
     late: str | None = None  # why its version was not yet in force at the list's date (then never a vacuum)
+    chapeau_inspects: bool = False  # its paragraph's own text grants its subject an inspection (行政检查)
 
     @functools.cached_property  # only the few clauses no item names plainly are compared this way
     def readings(self) -> tuple[frozenset[str], ...]:
@@ -380,7 +381,14 @@ class VacuumClause:
     def dropped(self) -> RelevanceRule | None:
         """The competence or no-power row of ``ontology/relevance.csv`` that drops the clause everywhere, or None."""
         clause = self.row.clause
-        return (competence_rule(clause) or _EXTRACTED_COMPETENCE) if is_competence(clause) else no_power_rule(clause)
+        if is_competence(clause):
+            return competence_rule(clause) or _EXTRACTED_COMPETENCE
+        rule = no_power_rule(clause)
+        if rule is not None and rule.rule == INSPECTION_MEANS and not self.chapeau_inspects:
+            # the means are the inspection itself where the chapeau grants none (老年人权益保障法 art. 45:
+            # 依法履行监督检查职责，可以采取以下措施 is a competence, its items carry the 民政 inspection)
+            return None
+        return rule
 
     @functools.cached_property
     def limits(self) -> tuple[RelevanceRule, ...]:
@@ -479,6 +487,8 @@ def _assignable(store, law: str | None, date: str | None = None) -> list[VacuumC
     """
     sectors = canonical_sectors()
     rows, late = rows_at(store, date, law)
+    inspecting = {_paragraph_subject(row) for row in (*rows, *(r for r, _ in late))
+                  if row.clause.category == "行政检查" and _item_of(row) is None}
     found = []
     for group, why in ((_without_companions(rows), None), *(((row,), reason) for row, reason in late)):
         for row in group:
@@ -489,8 +499,25 @@ def _assignable(store, law: str | None, date: str | None = None) -> list[VacuumC
             families = frozenset({law_family(row.version.law)} | {law_family(x) for x in enabling_laws(store, row.version.id)}
                                  | {law_family(x) for x in applied_laws(store, row.provision.id)}) \
                 if clause.category in LISTED_PER_LAW or _implementing(row) else frozenset()
-            found.append(VacuumClause(row, clause.modality in DUTIES, families, why))
+            found.append(VacuumClause(row, clause.modality in DUTIES, families, why,
+                                      _item_of(row) is not None and _paragraph_subject(row) in inspecting))
     return found
+
+
+INSPECTION_MEANS = "inspection-means"
+"""The ``ontology/relevance.csv`` row of an inspection's means (询问, 进入现场检查, 查阅复制…) listed as items: dropped
+only where the paragraph's chapeau grants the same subject the inspection (:attr:`VacuumClause.dropped`)."""
+
+
+def _item_of(row: ClauseInForce) -> int | None:
+    """The 项 a clause stands in: its provision's, or the clause's own where it sits on the paragraph."""
+    return row.provision.item if row.provision.item is not None else row.clause.item
+
+
+def _paragraph_subject(row: ClauseInForce) -> tuple[str, int | None, int, int | None, str]:
+    """The version, article, paragraph and subject of a clause: an item's chapeau shares them."""
+    p = row.provision
+    return (p.version, p.article, p.article_suffix, p.paragraph, row.clause.subject)
 
 
 def _implementing(row: ClauseInForce) -> bool:

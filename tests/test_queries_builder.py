@@ -13,7 +13,7 @@ from typing import Any
 
 from kg.model import (
     AuthorisingClause, Category, Citation, CitationStatus, Department, Edge, Government, GovLevel, Law, LawVersion,
-    PowerItem, Provision, ProvisionKind, Rank, Responsibility, Role, VersionStatus, article_id, paragraph_id, version_id,
+    PowerItem, Provision, ProvisionKind, Rank, Responsibility, Role, VersionStatus, article_id, item_id, paragraph_id, version_id,
 )
 
 
@@ -34,8 +34,10 @@ class GraphBuilder:
 
     def law(self, title: str, date: str, articles: dict[int, Any], *, rank: Rank = Rank.LAW,
             status: VersionStatus = VersionStatus.IN_FORCE, region: str | None = None,
-            effective: str | None = None) -> str:
-        """A law version; ``articles`` maps numbers to text or to a list of paragraph texts."""
+            effective: str | None = None, items: dict[tuple[int, int], list[str]] | None = None) -> str:
+        """A law version; ``articles`` maps numbers to text or to a list of paragraph texts; ``items`` (article,
+        paragraph) to the texts of that paragraph's 项 (a paragraph of a list of several)."""
+        items = items or {}
         law = self._add(Law(title=title, rank=rank, region=region))
         version = LawVersion(law=title, date=date, title=title, rank=rank, status=status, region=region,
                              effective=effective or date)
@@ -53,6 +55,11 @@ class GraphBuilder:
                     self._add(Provision(id_=pid, version=vid, kind=ProvisionKind.PARAGRAPH, number=p, text=ptext,
                                         article=number, paragraph=p))
                     self._edge(aid, pid, "CONTAINS")
+                    for i, itext in enumerate(items.get((number, p), ()), start=1):
+                        iid = item_id(pid, i)
+                        self._add(Provision(id_=iid, version=vid, kind=ProvisionKind.ITEM, number=i, text=itext,
+                                            article=number, paragraph=p, item=i))
+                        self._edge(pid, iid, "CONTAINS")
         return vid
 
     def supersede(self, newer: str, older: str) -> None:
