@@ -279,10 +279,38 @@ class VacuumText:
         """``f.to_json_text()`` of a vacuum ``f`` of this clause without a decision."""
         if self.evidence is None:
             self.evidence = _evidence_text(f)
+        return self.text(f.finding_id, f.government, f.reason, f.department, f.sector, f.count, f.duties)
+
+    def text(self, finding_id: str, government: str | None, reason: str, department: str | None,
+             sector: str | None, count: int, duties: int) -> str:
+        """The JSON line of a vacuum of this clause with these fields of its own (its evidence's text made)."""
         v = _value_text
-        return (f'{{"kind": "vacuum", "finding_id": {v(f.finding_id)}, "government": {v(f.government)}, '
-                f'"reason": {v(f.reason)}, {self.middle}{v(f.department)}{self.provision}{v(f.sector)}'
-                f'{self.severity}{v(f.count)}, "group_duties": {v(f.duties)}, "evidence": {self.evidence}}}')
+        return (f'{{"kind": "vacuum", "finding_id": {v(finding_id)}, "government": {v(government)}, '
+                f'"reason": {v(reason)}, {self.middle}{v(department)}{self.provision}{v(sector)}'
+                f'{self.severity}{v(count)}, "group_duties": {v(duties)}, "evidence": {self.evidence}}}')
+
+    def line_of(self, evidence: tuple[Evidence, ...], government: str, reason: str, department: str | None,
+                sector: str | None, count: int, duties: int) -> str:
+        """The JSON line of the vacuum ``new_finding(kind="vacuum", evidence=evidence, **self.values, ...)`` with
+        this text would write (:meth:`Finding.to_json_text`), made without the finding."""
+        from .ids import finding_id_of
+
+        if self.evidence is None:
+            values = self.values
+            self.evidence = _clause_evidence_text("vacuum", values["category"], values["law"], values["article"],
+                                                  evidence)
+        return self.text(finding_id_of("vacuum", self.identity(department, government)), government, reason,
+                         department, sector, count, duties)
+
+    def identity(self, department: str | None, government: str | None) -> str:
+        """The id text (:func:`queries.ids.identity_text`) of a vacuum of this clause held by ``department``."""
+        from .ids import identity_part
+
+        parts = self.id_before.copy()
+        for part in (identity_part("department", department), identity_part("government", government)):
+            if part:
+                parts.append(part)
+        return "{" + ", ".join(parts + self.id_after) + "}"
 
 
 def with_vacuum_text(finding: Finding, text: VacuumText) -> Finding:

@@ -32,6 +32,7 @@ from kg.store import collector_paused
 from .candidate import rank_candidates
 from .decisions import missing_decisions, select
 from .findings import KIND_NAMES, KINDS, Finding
+from .lines import LineBlock
 from .invalid import find_invalid
 from .mismatch import find_debatable, find_mismatches
 from .orphan import find_orphans, find_unverifiable
@@ -121,9 +122,10 @@ def iter_findings(store, kind: str = "all", *, government: str | None = None, de
     ``complete``/``manifest`` declare lists complete
     (:func:`queries.vacuum.vacuums_of`); ``top`` and ``explain`` apply to
     ``vacuums``: the first N law-and-article groups of each government, and a
-    ``not_vacuum`` note for each clause dropped.  ``jobs`` > 1 (``all`` only): the vacuums are made by that
-    many forked processes and come as :class:`queries.parallel.FindingLine` (kind, id and JSON line; see
-    :func:`queries.parallel.vacuum_jobs` for when that is right), in the same order.
+    ``not_vacuum`` note for each clause dropped.  ``jobs`` > 1 (``all`` only): the findings are made by that
+    many forked processes (:func:`queries.parallel.check_all_lines`), the vacuums and their notes coming as
+    :class:`queries.lines.LineBlock` s of JSON lines (see :func:`queries.parallel.vacuum_jobs` for when that
+    is right), in the same order.
     """
     if kind not in KIND_ARGS and kind != "all":
         raise UserError(f"unknown finding kind {kind!r}: use {', '.join(KIND_ARGS)} or all")
@@ -175,6 +177,11 @@ def _all(store, concentrations, government, department, lists, jobs: int = 1) ->
     # most findings (~1,200 a government), and holding them all until the item kinds before them are written
     # would take gigabytes at a million items.  The item rows they need are the first pass's when the list is
     # small enough to hold them all (keep_item_rows); a larger one is read a second time, government by government.
+    if jobs > 1 and government is None:
+        from .parallel import check_all_lines
+
+        yield from check_all_lines(store, jobs, concentrations=concentrations, department=department, **lists)
+        return
     keep = keep_item_rows(store.count("PowerItem"))
     found = scan(store, government=government, department=department, concentrations=concentrations,
                  vacuums=False, keep_bases=keep, **lists)
@@ -183,13 +190,8 @@ def _all(store, concentrations, government, department, lists, jobs: int = 1) ->
     yield from items["invalid_basis"]
     yield from items["stale_basis"]
     yield from found.overlaps
-    if jobs > 1 and government is None:
-        from .parallel import vacuum_lines
-
-        yield from vacuum_lines(store, jobs, department=department, bases=found.bases, **lists)
-    else:
-        yield from _kinds_together(find_vacuums(store, government=government, department=department,
-                                                bases=found.bases, **lists))
+    yield from _kinds_together(find_vacuums(store, government=government, department=department,
+                                            bases=found.bases, **lists))
     found.bases = None  # the rows go once the vacuums are made
     yield from items["unaccountable"]
     item_findings = (items["orphan"] + items["invalid_basis"] + items["stale_basis"] + items["unaccountable"]
@@ -231,7 +233,8 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
     if kind == "all" and government is None and jobs != 1:
         from .parallel import vacuum_jobs
 
-        jobs = vacuum_jobs(jobs, kind=kind, format=format, decided=bool(decisions),
+        # with no decision recorded every finding is undecided: "decided" shows none, and is made in one process
+        jobs = vacuum_jobs(jobs, kind=kind, format=format, decided=bool(decisions) or show == "decided",
                            governments=sum(not g.get("only_named") for g in store.governments()),
                            clauses=store.count("AuthorisingClause"))
     else:
@@ -243,6 +246,14 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
     seen: set[str] = set()
 
     def counted() -> Iterator[Finding]:
+        if jobs > 1:  # no decisions (vacuum_jobs): every finding is shown as it is; blocks of lines among them
+            for finding in findings:
+                if finding.__class__ is LineBlock:
+                    counts.update(finding.counts)
+                else:
+                    counts[finding.kind] += 1
+                yield finding
+            return
         for finding in select(findings, decisions, show, seen):
             counts[finding.kind] += 1
             yield finding
@@ -298,6 +309,16 @@ def write_json(findings: Iterable[Finding], out: TextIO) -> None:
     add = lines.append
     before = "\n"  # before the first line; ",\n" between lines
     for finding in findings:
+        if finding.__class__ is LineBlock:  # lines made by a worker (queries.parallel), as they are
+            if finding.data:
+                if lines:
+                    _raw(out, before + ",\n".join(lines))
+                    before = ",\n"
+                    lines.clear()
+                _raw(out, before)
+                _raw_bytes(out, finding.data)
+                before = ",\n"
+            continue
         add(finding.to_json_text())
         if len(lines) >= JSON_LINES_AT_ONCE:
             _raw(out, before + ",\n".join(lines))
@@ -314,6 +335,25 @@ def _raw(out: Any, text: str) -> None:
         out.print(text, markup=False, highlight=False, end="")
     else:
         out.write(text)
+
+
+def _raw_bytes(out: Any, data: bytes) -> None:
+    """UTF-8 text written as it is onto a UTF-8 text file's bytes (after what it holds), else decoded and written."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None and not hasattr(out, "print") and _is_utf8(getattr(out, "encoding", None)):
+        out.flush()
+        buffer.write(data)
+    else:
+        _raw(out, data.decode("utf-8"))
+
+
+def _is_utf8(encoding: str | None) -> bool:
+    import codecs
+
+    try:
+        return encoding is not None and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
 
 
 def evidence_text(finding: Finding) -> str:

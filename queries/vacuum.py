@@ -1116,6 +1116,15 @@ def _vacuum(government: Mapping[str, Any], item: VacuumClause, names: str,
     ), text)
 
 
+def _vacuum_line(government: Mapping[str, Any], item: VacuumClause, names: str,
+                 count: int = 0, duties: int = 0, date: str | None = None) -> str:
+    """``_vacuum(...).to_json_text()``, made without the finding (``vacuums_of(lines=True)``)."""
+    before, after, text = item.finding_text
+    reason = f"{before}{government.get('name', government['id'])}（{names or '本级政府无对应部门'}）的清单中没有事项以该条为依据{after}"
+    return text.line_of(item.evidence, government["id"], reason, names or None,
+                        sector_at(item, date, reformed_sector), count, duties)
+
+
 def _not_vacuum(government: Mapping[str, Any], item: VacuumClause, why: str) -> Finding:
     row = item.row
     clause = row.clause
@@ -1148,12 +1157,13 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
                governments: Mapping[str, Mapping[str, Any]] | None = None,
                law: str | None = None, bases: Iterable[ItemBasis] | None = None,
                complete: bool = False, manifest: Mapping[str, list[Mapping[str, Any]]] | None = None,
-               top: int | None = None, explain: bool = False) -> list[Finding]:
+               top: int | None = None, explain: bool = False, lines: bool = False) -> list[Finding]:
     """The vacuums of one government, grouped and ordered (see the module docstring),
     then its ``vacuum_sector`` notes, then (``explain``) its ``not_vacuum`` notes.
 
     ``bases`` (optional) are every item of the government
-    (:meth:`item_bases`), already read; else they are read here.
+    (:meth:`item_bases`), already read; else they are read here.  ``lines``: each vacuum is its JSON line
+    (``Finding.to_json_text()``, a str), not the finding; the notes are findings still.
     """
     governments = governments or {g["id"]: g for g in store.governments()}
     places = government_places(government, governments)
@@ -1249,7 +1259,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             continue
         reported[same] = (len(found), item)
         found.append(((key, order), (item, names)))
-    vacuums = _grouped(found, top, functools.partial(_vacuum, government, date=date))
+    vacuums = _grouped(found, top, functools.partial(_vacuum_line if lines else _vacuum, government, date=date))
     sectors = [_sector_note(government, sector, items) for sector, items in sorted(unloaded.items())]
     return vacuums + sectors + notes
 
