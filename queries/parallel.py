@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Iterator, Mapping
 
 from kg.errors import UserError
@@ -117,28 +115,34 @@ def spans(count: int, jobs: int, *, per_job: int = 16, most: int = 8) -> list[tu
     return [(start, min(start + size, count)) for start in range(0, count, size)]
 
 
-def _scan_part(span: tuple[int, int]):
-    """In a worker: :func:`queries.scan.scan_governments` over the governments ``span`` (item findings,
-    overlaps and the items' identities), as a :class:`queries.scan.Scan` without item rows, and the items read."""
+def _scan_part(span: tuple[int, int], keep: dict | None = None):
+    """:func:`queries.scan.scan_governments` over the governments ``span`` (item findings, overlaps and the
+    items' identities), as a :class:`queries.scan.Scan`, and the items read; each government's item rows go
+    into ``keep`` (by government id) when given, for its vacuums."""
     from .scan import Scan, scan_governments
 
     work = _FORKED
-    result = Scan(items={kind: [] for kind, _ in work["classifiers"]})
+    result = Scan(items={kind: [] for kind, _ in work["classifiers"]}, bases=keep)
     total = scan_governments(work["store"], work["everyone"][span[0]:span[1]], result, vacuums=False,
                              classifiers=work["classifiers"], divisions=work["divisions"],
                              governments=work["governments"], **work["scan_options"])
+    result.bases = None
     return result, total
 
 
-def _vacuum_part(span: tuple[int, int]) -> tuple[LineBlock, dict[str, LineBlock]]:
-    """In a worker: the vacuums of the governments (with lists) ``span``, in vacuums_of's order, as one block of
-    JSON lines, and their notes (vacuum_sector, not_vacuum) as a block by kind."""
+def _vacuum_part(span: tuple[int, int], kept: dict | None = None) -> tuple[LineBlock, dict[str, LineBlock]]:
+    """The vacuums of the governments with lists among ``span``, in vacuums_of's order, as one block of JSON
+    lines, and their notes (vacuum_sector, not_vacuum) as a block by kind; from the item rows ``kept`` (by
+    government id, taken out) where there, else read here."""
     work = _FORKED
     lines: list[str] = []
     notes: dict[str, list[str]] = {}
-    for government in work["with_lists"][span[0]:span[1]]:
+    for government in work["everyone"][span[0]:span[1]]:
+        bases = (kept or {}).pop(government["id"], None)
+        if government.get("only_named"):  # known only from another's list: it leaves nothing unlisted
+            continue
         for finding in vacuums_of(work["store"], government, governments=work["governments"], lines=True,
-                                  **work["vacuum_options"]):
+                                  bases=bases, **work["vacuum_options"]):
             if finding.__class__ is str:  # a vacuum's line
                 lines.append(finding)
             else:
@@ -150,6 +154,177 @@ def _block(kind: str, lines: list[str]) -> LineBlock:
     return LineBlock(",\n".join(lines).encode("utf-8"), {kind: len(lines)} if lines else {})
 
 
+def _serve(conn) -> None:
+    """A worker: runs the tasks the parent sends ((what, run, span)) until told to stop, sending back each
+    result as (what, run, result), or ("error", run, the exception); the item rows of the runs it passed over
+    are kept for their vacuums until asked for or dropped."""
+    kept: dict[int, dict] = {}
+    try:
+        while True:
+            task = conn.recv()
+            if task is None:
+                break
+            what, run, span = task
+            try:
+                if what == "scan":
+                    rows = kept[run] = {}
+                    result: Any = _scan_part(span, rows)
+                elif what == "vacuums":
+                    result = _vacuum_part(span, kept.pop(run, None))
+                else:  # "drop": another worker makes this run's vacuums
+                    kept.pop(run, None)
+                    continue
+            except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it
+                conn.send(("error", run, _portable(exc)))
+                break
+            conn.send((what, run, result))
+    except (EOFError, OSError, KeyboardInterrupt):  # the parent went away or was interrupted
+        pass
+    finally:
+        conn.close()
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """``exc`` if it can be sent to the parent, else a RuntimeError with its text and traceback."""
+    import pickle
+    import traceback
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:  # noqa: BLE001
+        return RuntimeError("".join(traceback.format_exception(exc)))
+
+
+class _Pool:
+    """``jobs`` forked workers (:func:`_serve`), each with its own pipe: the parent hands each run of
+    governments to one of them, so that the worker that read a run's item rows for the item pass makes its
+    vacuums from them (the rows stay where they were read), while no worker waits for work.
+
+    The item pass of every run is handed out first, a run at a time to whichever worker is free; then each
+    worker makes the vacuums of the runs it read, lowest first, but of none more than :attr:`window` runs
+    ahead of the lowest run not yet written: beyond that (its own runs are far ahead of the other workers')
+    it takes over the lowest run not yet handed out, reading its rows again, and its reader drops them.
+    The parent so holds at most ``window`` runs' vacuum lines waiting for an earlier run.
+    """
+
+    AHEAD = 2
+    """Tasks a worker is given before it finishes the one it runs: it starts the next while the parent writes."""
+
+    def __init__(self, jobs: int, runs: list[tuple[int, int]], window: int) -> None:
+        from multiprocessing.connection import Pipe
+
+        self.runs, self.window = runs, window
+        self.conns: list[Any] = []
+        self.pids: list[int] = []
+        context = multiprocessing.get_context("fork")
+        for _ in range(jobs):
+            parent, child = Pipe()
+            process = context.Process(target=_child, args=(child, parent), daemon=True)
+            process.start()
+            child.close()
+            self.conns.append(parent)
+            self.pids.append(process)
+        self.to_scan = list(range(len(runs)))[::-1]  # popped from the end: lowest first
+        self.owner: dict[int, int] = {}
+        self.unmade: list[set[int]] = [set() for _ in range(jobs)]  # each worker's read runs not yet handed out
+        self.handed: set[int] = set()  # runs whose vacuums were handed out
+        self.busy = [0] * jobs
+        self.frontier = 0  # the lowest run whose vacuums are not written yet
+        self.scanned: dict[int, Any] = {}
+        self.made: dict[int, Any] = {}
+
+    def _give(self, worker: int) -> None:
+        while self.busy[worker] < self.AHEAD:
+            if self.to_scan:
+                run = self.to_scan.pop()
+                self.owner[run] = worker
+                self.unmade[worker].add(run)
+                self._send(worker, ("scan", run, self.runs[run]))
+                continue
+            if len(self.owner) < len(self.runs):
+                return  # the item pass of other runs is still under way
+            own = min(self.unmade[worker], default=None)
+            rest = [run for run in range(self.frontier, len(self.runs)) if run not in self.handed]
+            if not rest:
+                return
+            if own is None or own > self.frontier + self.window:
+                run = rest[0]  # taken over (or none of its own left): its reader drops the rows
+                if self.owner[run] != worker:
+                    self.unmade[self.owner[run]].discard(run)
+                    self.conns[self.owner[run]].send(("drop", run, None))
+                else:
+                    self.unmade[worker].discard(run)
+            else:
+                run = own
+                self.unmade[worker].discard(run)
+            self.handed.add(run)
+            self._send(worker, ("vacuums", run, self.runs[run]))
+
+    def _send(self, worker: int, task: tuple) -> None:
+        self.busy[worker] += 1
+        self.conns[worker].send(task)
+
+    def _receive(self) -> None:
+        from multiprocessing.connection import wait
+
+        waiting = [c for c, busy in zip(self.conns, self.busy) if busy]
+        if not waiting:  # every run handed out is made: nothing can come (a bug, not a state to wait in)
+            raise RuntimeError("check: no process is making the findings still missing")
+        for conn in wait(waiting):
+            worker = self.conns.index(conn)
+            try:
+                what, run, result = conn.recv()
+            except (EOFError, OSError):
+                raise UserError("a process making the findings stopped (out of memory?): run check with --jobs 1") from None
+            if what == "error":
+                raise result
+            self.busy[worker] -= 1
+            (self.scanned if what == "scan" else self.made)[run] = result
+            self._give(worker)
+
+    def item_passes(self) -> Iterator[Any]:
+        """Every run's item pass, in run order (when all are made)."""
+        for worker in range(len(self.conns)):
+            self._give(worker)
+        while len(self.scanned) < len(self.runs):
+            self._receive()
+        for run in range(len(self.runs)):
+            yield self.scanned.pop(run)
+
+    def vacuums(self) -> Iterator[Any]:
+        """Every run's vacuums, in run order, as they are made."""
+        for worker in range(len(self.conns)):
+            self._give(worker)
+        while self.frontier < len(self.runs):
+            while self.frontier not in self.made:
+                self._receive()
+            result = self.made.pop(self.frontier)
+            self.frontier += 1
+            for worker in range(len(self.conns)):  # a worker held back by the window may go on
+                self._give(worker)
+            yield result
+
+    def close(self) -> None:
+        for conn in self.conns:
+            try:
+                conn.send(None)
+            except (OSError, ValueError):
+                pass
+        for process in self.pids:
+            process.join(5)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        for conn in self.conns:
+            conn.close()
+
+
+def _child(conn, parent_end) -> None:
+    parent_end.close()  # the parent's end of this worker's pipe, inherited at the fork
+    _serve(conn)
+
+
 def check_all_lines(store, jobs: int, *, concentrations: Any = (), department: str | None = None,
                     complete: bool = False, manifest: Mapping[str, list] | None = None) -> Iterator[Any]:
     """``check all``'s findings in :func:`queries.report.iter_findings`'s order, made by ``jobs`` forked
@@ -159,25 +334,23 @@ def check_all_lines(store, jobs: int, *, concentrations: Any = (), department: s
     The first government's pass and vacuums are made here before the fork: what every government shares
     (the clauses in force, their relevance, readings and texts, the laws' divisions, kept per store state) is
     built once and inherited, not once per worker.  Then the workers make the item pass of the other
-    governments, run by run, and go straight on to the vacuums (reading each government's items again: the
-    rows stay in the worker that read them); the parent puts the item findings together in government order
-    (then by item id, as :func:`queries.scan.scan` orders them), writes them, then the vacuum blocks as they
-    come, in government order.
+    governments, run by run, and the vacuums of the runs they read from the rows they read (:class:`_Pool`);
+    the parent puts the item findings together in government order (then by item id, as
+    :func:`queries.scan.scan` orders them), writes them, then the vacuum blocks as they come, in government
+    order, then the notes by kind.
     """
     from .candidate import rank_candidates
     from .overlap import LawDivisions
     from .report import COMPANIONS
-    from .scan import ITEM_CLASSIFIERS, Scan, scan_governments, scan_rest
+    from .scan import ITEM_CLASSIFIERS, scan_rest
 
     governments = {g["id"]: g for g in store.governments()}
     everyone = list(governments.values())
-    with_lists = [g for g in everyone if not g.get("only_named")]
     classifiers = list(ITEM_CLASSIFIERS.items())
     scan_options = dict(department=department, concentrations=concentrations, complete=complete, manifest=manifest)
     vacuum_options = dict(department=department, complete=complete, manifest=manifest)
-    _FORKED.update(store=store, governments=governments, everyone=everyone, with_lists=with_lists,
-                   classifiers=classifiers, divisions=LawDivisions(store), scan_options=scan_options,
-                   vacuum_options=vacuum_options)
+    _FORKED.update(store=store, governments=governments, everyone=everyone, classifiers=classifiers,
+                   divisions=LawDivisions(store), scan_options=scan_options, vacuum_options=vacuum_options)
     notes: dict[str, list[LineBlock]] = {}
 
     def noted(part: tuple[LineBlock, dict[str, LineBlock]]) -> LineBlock:
@@ -186,32 +359,33 @@ def check_all_lines(store, jobs: int, *, concentrations: Any = (), department: s
             notes.setdefault(kind, []).append(lines)
         return block
 
+    # the governments up to the first with a list, here: its vacuums build what the others' share
+    first = next((n + 1 for n, g in enumerate(everyone) if not g.get("only_named")), len(everyone))
+    pool = None
     try:
-        found, total = _scan_part((0, min(1, len(everyone))))
-        first = _vacuum_part((0, min(1, len(with_lists))))
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            # every run submitted at once, the vacuums queued behind the item pass: a worker goes from the one
-            # to the other without waiting for the rest; results come back in the order submitted
-            scanned = pool.map(_scan_part, [(a + 1, b + 1) for a, b in spans(len(everyone) - 1, jobs, most=32)])
-            made = pool.map(_vacuum_part, [(a + 1, b + 1) for a, b in spans(len(with_lists) - 1, jobs)])
-            for part, read in scanned:
-                for kind, findings in part.items.items():
-                    found.items[kind].extend(findings)
-                found.overlaps.extend(part.overlaps)
-                found.identities.update(part.identities)
-                total += read
-            scan_rest(store, None, department, governments, total, classifiers, found)
-            items = found.items
-            yield from items["orphan"]
-            yield from items["invalid_basis"]
-            yield from items["stale_basis"]
-            yield from found.overlaps
-            yield noted(first)
-            for part in made:
-                yield noted(part)
-    except BrokenProcessPool:  # a worker was killed (out of memory): say so, not a traceback
-        raise UserError("a process making the findings stopped (out of memory?): run check with --jobs 1") from None
+        rows: dict = {}
+        found, total = _scan_part((0, first), rows)
+        made = _vacuum_part((0, first), rows)
+        runs = [(a + first, b + first) for a, b in spans(len(everyone) - first, jobs)]
+        pool = _Pool(jobs, runs, window=WINDOW_PER_JOB * jobs)
+        for part, read in pool.item_passes():
+            for kind, findings in part.items.items():
+                found.items[kind].extend(findings)
+            found.overlaps.extend(part.overlaps)
+            found.identities.update(part.identities)
+            total += read
+        scan_rest(store, None, department, governments, total, classifiers, found)
+        items = found.items
+        yield from items["orphan"]
+        yield from items["invalid_basis"]
+        yield from items["stale_basis"]
+        yield from found.overlaps
+        yield noted(made)
+        for part in pool.vacuums():
+            yield noted(part)
     finally:
+        if pool is not None:
+            pool.close()
         _FORKED.clear()
     for kind in COMPANIONS["vacuum"]:
         yield from notes.get(kind, ())
@@ -223,3 +397,7 @@ def check_all_lines(store, jobs: int, *, concentrations: Any = (), department: s
     yield from items["basis_lapsed"]
     yield from items["category_mismatch"]
     yield from items["category_debatable"]
+
+
+WINDOW_PER_JOB = 4
+"""How many runs beyond the lowest one not yet written a worker may make the vacuums of (times the workers)."""

@@ -90,7 +90,8 @@ from kg.text import bigrams, halfwidth, strip_prc
 from kg.views import ClauseInForce, ItemBasis, clause_reach, clauses_binding, covered_by, referred_by, state_cached, view_cache
 
 from .conduct import item_readings, normalise_conduct, readings
-from .findings import Evidence, Finding, VacuumText, new_finding, provision_label, version_label, with_vacuum_text
+from .findings import (Evidence, Finding, VacuumLines, VacuumText, new_finding, provision_label, version_label,
+                       with_vacuum_text)
 from .overlap import loaded_departments
 from .roles import (
     RelevanceRule, applies_in, binds_government, binds_level, canonical_sectors, competence_rule,
@@ -1116,13 +1117,12 @@ def _vacuum(government: Mapping[str, Any], item: VacuumClause, names: str,
     ), text)
 
 
-def _vacuum_line(government: Mapping[str, Any], item: VacuumClause, names: str,
+def _vacuum_line(writer: VacuumLines, item: VacuumClause, names: str,
                  count: int = 0, duties: int = 0, date: str | None = None) -> str:
-    """``_vacuum(...).to_json_text()``, made without the finding (``vacuums_of(lines=True)``)."""
+    """``_vacuum(government, ...).to_json_text()`` of ``writer``'s government, made without the finding
+    (``vacuums_of(lines=True)``)."""
     before, after, text = item.finding_text
-    reason = f"{before}{government.get('name', government['id'])}（{names or '本级政府无对应部门'}）的清单中没有事项以该条为依据{after}"
-    return text.line_of(item.evidence, government["id"], reason, names or None,
-                        sector_at(item, date, reformed_sector), count, duties)
+    return writer.line(text, item.evidence, before, after, names, sector_at(item, date, reformed_sector), count, duties)
 
 
 def _not_vacuum(government: Mapping[str, Any], item: VacuumClause, why: str) -> Finding:
@@ -1259,7 +1259,12 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             continue
         reported[same] = (len(found), item)
         found.append(((key, order), (item, names)))
-    vacuums = _grouped(found, top, functools.partial(_vacuum_line if lines else _vacuum, government, date=date))
+    if lines:
+        make = functools.partial(_vacuum_line, VacuumLines(government["id"], government.get("name", government["id"])),
+                                 date=date)
+    else:
+        make = functools.partial(_vacuum, government, date=date)
+    vacuums = _grouped(found, top, make)
     sectors = [_sector_note(government, sector, items) for sector, items in sorted(unloaded.items())]
     return vacuums + sectors + notes
 

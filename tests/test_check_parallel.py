@@ -292,3 +292,21 @@ def test_vacuum_lines_are_the_findings_json(generated_store):
             [f.finding_id for f in findings if f.kind == "vacuum"]
         made += sum(f.__class__ is str for f in lines)
     assert made > 10
+
+
+@pytest.mark.parametrize("government, names", [
+    ({"id": "甲市", "name": "甲市"}, "甲市农业农村局"),
+    ({"id": "甲市"}, ""),                                         # no holder: 本级政府无对应部门, no department field
+    ({"id": 'X"市\\', "name": '甲"\n市\t'}, '乙"局、丙\\局'),       # what JSON escapes, in every part of the line
+])
+def test_a_vacuum_line_is_its_findings_text_whatever_the_names(generated_store, government, names):
+    from queries.findings import VacuumLines
+    from queries.vacuum import _assignable, _vacuum, _vacuum_line
+
+    clauses = _assignable(generated_store, None)[:40]
+    assert len(clauses) == 40
+    for count, item in enumerate(clauses):
+        writer = VacuumLines(government["id"], government.get("name", government["id"]))
+        finding = _vacuum(government, item, names, count, count % 3, date="2024-01-01")
+        assert _vacuum_line(writer, item, names, count, count % 3, date="2024-01-01") == finding.to_json_text()
+        assert json.loads(finding.to_json_text())["finding_id"] == finding.finding_id
