@@ -111,7 +111,8 @@ COMPANIONS: dict[str, tuple[str, ...]] = {
 
 def iter_findings(store, kind: str = "all", *, government: str | None = None, department: str | None = None,
                   concentrations: Any = None, complete: bool = False, manifest: Any = None,
-                  top: int | None = None, explain: bool = False, jobs: int = 1) -> Iterator[Finding]:
+                  top: int | None = None, explain: bool = False, jobs: int = 1,
+                  lines: bool = False) -> Iterator[Finding]:
     """Findings of ``kind`` (a ``plkg check`` argument), in output order.
 
     ``all`` yields, in this order: orphan, invalid_basis, stale_basis,
@@ -125,7 +126,9 @@ def iter_findings(store, kind: str = "all", *, government: str | None = None, de
     ``not_vacuum`` note for each clause dropped.  ``jobs`` > 1 (``all`` only): the findings are made by that
     many forked processes (:func:`queries.parallel.check_all_lines`), the vacuums and their notes coming as
     :class:`queries.lines.LineBlock` s of JSON lines (see :func:`queries.parallel.vacuum_jobs` for when that
-    is right), in the same order.
+    is right), in the same order.  ``lines`` (``vacuums`` and ``all``; what ``check --format json`` writes when
+    no decision is recorded): each vacuum comes as its JSON line (``Finding.to_json_text()``, a str), made
+    without the finding (:class:`queries.findings.VacuumLines`).
     """
     if kind not in KIND_ARGS and kind != "all":
         raise UserError(f"unknown finding kind {kind!r}: use {', '.join(KIND_ARGS)} or all")
@@ -150,20 +153,20 @@ def iter_findings(store, kind: str = "all", *, government: str | None = None, de
     elif kind == "overlaps":
         yield from find_overlaps(store, concentrations=rows, **scope, **lists)
     elif kind == "vacuums":
-        yield from _kinds_together(find_vacuums(store, **scope, **lists, top=top, explain=explain))
+        yield from _kinds_together(find_vacuums(store, **scope, **lists, top=top, explain=explain, lines=lines))
     elif kind == "candidates":
         from .candidate import find_candidates
 
         yield from find_candidates(store, concentrations=rows, **scope, **lists)
     else:
-        yield from _all(store, rows, government, department, lists, jobs)
+        yield from _all(store, rows, government, department, lists, jobs, lines)
 
 
 def _kinds_together(findings: Iterable[Finding]) -> Iterator[Finding]:
     """Vacuums of every government, then their notes (vacuum_sector, not_vacuum), each kind in the order given."""
     rest: dict[str, list[Finding]] = {}
     for finding in findings:
-        if finding.kind == "vacuum":
+        if finding.__class__ is str or finding.kind == "vacuum":  # a vacuum, or its JSON line
             yield finding
         else:
             rest.setdefault(finding.kind, []).append(finding)
@@ -171,7 +174,8 @@ def _kinds_together(findings: Iterable[Finding]) -> Iterator[Finding]:
         yield from rest.get(kind, ())
 
 
-def _all(store, concentrations, government, department, lists, jobs: int = 1) -> Iterator[Finding]:
+def _all(store, concentrations, government, department, lists, jobs: int = 1,
+         lines: bool = False) -> Iterator[Finding]:
     # One pass over each government's items feeds every kind but vacuums (queries.scan); the order is the
     # single kinds'.  Vacuums are made government by government as they are written: on a whole corpus they are
     # most findings (~1,200 a government), and holding them all until the item kinds before them are written
@@ -191,7 +195,7 @@ def _all(store, concentrations, government, department, lists, jobs: int = 1) ->
     yield from items["stale_basis"]
     yield from found.overlaps
     yield from _kinds_together(find_vacuums(store, government=government, department=department,
-                                            bases=found.bases, **lists))
+                                            bases=found.bases, lines=lines, **lists))
     found.bases = None  # the rows go once the vacuums are made
     yield from items["unaccountable"]
     item_findings = (items["orphan"] + items["invalid_basis"] + items["stale_basis"] + items["unaccountable"]
@@ -230,25 +234,29 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
     if jobs is not None and jobs < 1:
         raise UserError(f"--jobs {jobs}: give 1 or more processes")
     decisions = store.decisions()
+    # JSON with no decision recorded: every finding is shown as it is made (undecided; "decided" shows none), so
+    # the vacuums may come as their JSON lines, made without their findings, and from several processes
+    lines = format == "json" and not decisions and show != "decided" and kind in ("all", "vacuums")
     if kind == "all" and government is None and jobs != 1:
         from .parallel import vacuum_jobs
 
-        # with no decision recorded every finding is undecided: "decided" shows none, and is made in one process
-        jobs = vacuum_jobs(jobs, kind=kind, format=format, decided=bool(decisions) or show == "decided",
+        jobs = vacuum_jobs(jobs, kind=kind, format=format, decided=not lines,
                            governments=sum(not g.get("only_named") for g in store.governments()),
                            clauses=store.count("AuthorisingClause"))
     else:
         jobs = 1
     findings = iter_findings(store, kind, government=government, department=department, concentrations=concentrations,
-                             complete=complete, manifest=manifest, top=top, explain=explain, jobs=jobs)
+                             complete=complete, manifest=manifest, top=top, explain=explain, jobs=jobs, lines=lines)
     kinds = KINDS if kind == "all" else (KIND_ARGS[kind],)
     counts: Counter = Counter()
     seen: set[str] = set()
 
     def counted() -> Iterator[Finding]:
-        if jobs > 1:  # no decisions (vacuum_jobs): every finding is shown as it is; blocks of lines among them
+        if lines:  # no decisions: every finding is shown as it is; vacuums' lines and blocks of lines among them
             for finding in findings:
-                if finding.__class__ is LineBlock:
+                if finding.__class__ is str:
+                    counts["vacuum"] += 1
+                elif finding.__class__ is LineBlock:
                     counts.update(finding.counts)
                 else:
                     counts[finding.kind] += 1
@@ -319,7 +327,7 @@ def write_json(findings: Iterable[Finding], out: TextIO) -> None:
                 _raw_bytes(out, finding.data)
                 before = ",\n"
             continue
-        add(finding.to_json_text())
+        add(finding if finding.__class__ is str else finding.to_json_text())  # a vacuum's line, or a finding
         if len(lines) >= JSON_LINES_AT_ONCE:
             _raw(out, before + ",\n".join(lines))
             before = ",\n"

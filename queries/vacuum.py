@@ -1335,11 +1335,12 @@ def find_vacuums(store, *, government: str | None = None, department: str | None
                  law: str | None = None, complete: bool = False,
                  manifest: Mapping[str, list[Mapping[str, Any]]] | str | Path | None = None,
                  top: int | None = None, explain: bool = False,
-                 bases: Mapping[str, list[ItemBasis]] | None = None) -> Iterator[Finding]:
+                 bases: Mapping[str, list[ItemBasis]] | None = None, lines: bool = False) -> Iterator[Finding]:
     """Vacuums of ``government`` (of every government when None), with its notes (see :func:`vacuums_of`).
 
     ``bases`` (optional): the item rows of the governments, by id, already read
-    (:func:`queries.scan.scan` with ``keep_bases``); else each is read here.
+    (:func:`queries.scan.scan` with ``keep_bases``); else each is read here.  ``lines``: each vacuum comes as
+    its JSON line (:func:`vacuums_of`).
 
     A government known only from another government's list (``only_named``: a
     city's province, a provincial department in a 实施主体 cell) has no list
@@ -1355,4 +1356,4 @@ def find_vacuums(store, *, government: str | None = None, department: str | None
             continue
         yield from vacuums_of(store, gov, department=department, governments=governments, law=law,
                               complete=complete, manifest=manifest, top=top, explain=explain,
-                              bases=(bases or {}).get(gov["id"]))
+                              bases=(bases or {}).get(gov["id"]), lines=lines)

@@ -310,3 +310,27 @@ def test_a_vacuum_line_is_its_findings_text_whatever_the_names(generated_store, 
         finding = _vacuum(government, item, names, count, count % 3, date="2024-01-01")
         assert _vacuum_line(writer, item, names, count, count % 3, date="2024-01-01") == finding.to_json_text()
         assert json.loads(finding.to_json_text())["finding_id"] == finding.finding_id
+
+
+@pytest.mark.parametrize("kind, options", [
+    ("all", {}),
+    ("all", {"department": None}),
+    ("vacuums", {}),
+    ("vacuums", {"top": 2}),
+    ("vacuums", {"explain": True}),
+    ("vacuums", {"complete": True, "top": 1}),
+])
+def test_json_of_vacuum_lines_is_the_findings_json(generated_store, monkeypatch, kind, options):
+    # without decisions check --format json writes the vacuums' lines made without their findings (lines=True);
+    # with a decision recorded (matching no finding) it writes every finding: the same text
+    government = next(g["id"] for g in generated_store.governments() if not g.get("only_named"))
+    for scope in ({}, {"government": government}):
+        buf = io.StringIO()
+        run_check(generated_store, kind, format="json", out=buf, jobs=1, **scope, **options)
+        lines = buf.getvalue()
+        with monkeypatch.context() as patched:
+            patched.setattr(generated_store, "decisions", lambda: {"x": object()})
+            buf = io.StringIO()
+            counts = run_check(generated_store, kind, format="json", out=buf, jobs=1, **scope, **options)
+        assert lines == buf.getvalue() and counts["vacuum"] > 0, (kind, options, scope)
+        assert run_check(generated_store, kind, format="json", out=io.StringIO(), jobs=1, **scope, **options) == counts
