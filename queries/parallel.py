@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import Counter
 from typing import Any, Iterator, Mapping
 
 from kg.errors import UserError
@@ -102,17 +103,23 @@ _FORKED: dict[str, Any] = {}
 
 
 def spans(count: int, jobs: int, *, per_job: int = 16, most: int = 8) -> list[tuple[int, int]]:
-    """``range(count)`` cut into consecutive (start, stop) runs for ``jobs`` workers: about ``per_job`` runs a
-    worker, so that one that gets the dearer governments does not hold the others up at the end, and at most
-    ``most`` governments a run (a run's vacuum lines travel to the parent at once: a few MB).
+    """``range(count)`` cut into consecutive (start, stop) runs for ``jobs`` workers, each about a
+    ``jobs * per_job``-th of what is left and at most ``most`` governments (a run's vacuum lines travel to the
+    parent at once: a few MB): the runs shrink to one government towards the end, so that the workers end
+    together, whichever got the dearer governments.
 
     >>> spans(10, 2, per_job=2)
-    [(0, 3), (3, 6), (6, 9), (9, 10)]
+    [(0, 3), (3, 5), (5, 7), (7, 8), (8, 9), (9, 10)]
     >>> spans(0, 2)
     []
     """
-    size = max(1, min(most, -(-count // max(jobs * per_job, 1))))
-    return [(start, min(start + size, count)) for start in range(0, count, size)]
+    runs: list[tuple[int, int]] = []
+    start = 0
+    while start < count:
+        size = max(1, min(most, -(-(count - start) // max(jobs * per_job, 1))))
+        runs.append((start, min(start + size, count)))
+        start += size
+    return runs
 
 
 def _scan_part(span: tuple[int, int], keep: dict | None = None):
@@ -305,12 +312,16 @@ class _Pool:
                 self._give(worker)
             yield result
 
-    def close(self) -> None:
+    def stop(self) -> None:
+        """Tell every worker to end (it ends once its tasks are done); :meth:`close` waits for them."""
         for conn in self.conns:
             try:
                 conn.send(None)
             except (OSError, ValueError):
                 pass
+
+    def close(self) -> None:
+        self.stop()
         for process in self.pids:
             process.join(5)
             if process.is_alive():
@@ -380,23 +391,25 @@ def check_all_lines(store, jobs: int, *, concentrations: Any = (), department: s
         yield from items["invalid_basis"]
         yield from items["stale_basis"]
         yield from found.overlaps
+        # what comes after the vacuums, written out now, while the workers make them
+        item_findings = (items["orphan"] + items["invalid_basis"] + items["stale_basis"] + items["unaccountable"]
+                         + items["category_mismatch"])
+        tail = [*items["unaccountable"], *rank_candidates(item_findings, found.overlaps, found.identities),
+                *items["unverifiable"], *items["basis_lapsed"], *items["category_mismatch"],
+                *items["category_debatable"]]
+        rest = LineBlock(",\n".join(f.to_json_text() for f in tail).encode("utf-8"), Counter(f.kind for f in tail))
+        del tail, item_findings, found
         yield noted(made)
         for part in pool.vacuums():
             yield noted(part)
+        pool.stop()  # the workers end while the rest is written
+        for kind in COMPANIONS["vacuum"]:
+            yield from notes.get(kind, ())
+        yield rest
     finally:
         if pool is not None:
             pool.close()
         _FORKED.clear()
-    for kind in COMPANIONS["vacuum"]:
-        yield from notes.get(kind, ())
-    yield from items["unaccountable"]
-    item_findings = (items["orphan"] + items["invalid_basis"] + items["stale_basis"] + items["unaccountable"]
-                     + items["category_mismatch"])
-    yield from rank_candidates(item_findings, found.overlaps, found.identities)
-    yield from items["unverifiable"]
-    yield from items["basis_lapsed"]
-    yield from items["category_mismatch"]
-    yield from items["category_debatable"]
 
 
 WINDOW_PER_JOB = 4
