@@ -53,12 +53,20 @@ def _row_of(cls, node: "Node"):
     values = row.__dict__
     values["id"] = node.id
     # dataclasses.fields() per row cost more than building the row: read them once per class
+    scalar = _SCALARS
     for name, default in _field_defaults(cls):
         value = props.get(name, default)
-        if value is None and default is not None:
-            value = default
-        values[name] = tuple(value) if isinstance(value, list) else value
+        if value is None:
+            if default is not None:
+                value = default
+        elif value.__class__ not in scalar and isinstance(value, list):
+            value = tuple(value)
+        values[name] = value
     return row
+
+
+_SCALARS = frozenset({str, int, float, bool})
+"""What a property mostly holds: a value of these classes is no list (:func:`_row_of` asks nothing more of it)."""
 
 
 @dataclass(frozen=True)
