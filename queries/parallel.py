@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 from collections import Counter
 from typing import Any, Iterator, Mapping
 
 from kg.errors import UserError
 
-from .lines import LineBlock
+from .lines import LineBlock, write_lines_file
 from .report import memory_available, proc_bytes
 from .vacuum import vacuums_of
 
@@ -137,7 +138,7 @@ def _scan_part(span: tuple[int, int], keep: dict | None = None):
     return result, total
 
 
-def _vacuum_part(span: tuple[int, int], kept: dict | None = None) -> tuple[LineBlock, dict[str, LineBlock]]:
+def _vacuum_part(span: tuple[int, int], kept: dict | None = None) -> tuple[Any, dict[str, LineBlock]]:
     """The vacuums of the governments with lists among ``span``, in vacuums_of's order, as one block of JSON
     lines, and their notes (vacuum_sector, not_vacuum) as a block by kind; from the item rows ``kept`` (by
     government id, taken out) where there, else read here."""
@@ -154,7 +155,11 @@ def _vacuum_part(span: tuple[int, int], kept: dict | None = None) -> tuple[LineB
                 lines.append(finding)
             else:
                 notes.setdefault(finding.kind, []).append(finding.to_json_text())
-    return _block("vacuum", lines), {kind: _block(kind, texts) for kind, texts in notes.items()}
+    block = _block("vacuum", lines)
+    spool = work.get("spool")
+    if spool is not None and block.data:  # into a file of its own: the lines need not pass through the parent
+        block = write_lines_file(os.path.join(spool, f"{span[0]}.lines"), block.data, block.counts)
+    return block, {kind: _block(kind, texts) for kind, texts in notes.items()}
 
 
 def _block(kind: str, lines: list[str]) -> LineBlock:
@@ -337,7 +342,8 @@ def _child(conn, parent_end) -> None:
 
 
 def check_all_lines(store, jobs: int, *, concentrations: Any = (), department: str | None = None,
-                    complete: bool = False, manifest: Mapping[str, list] | None = None) -> Iterator[Any]:
+                    complete: bool = False, manifest: Mapping[str, list] | None = None,
+                    spool: str | os.PathLike | None = None) -> Iterator[Any]:
     """``check all``'s findings in :func:`queries.report.iter_findings`'s order, made by ``jobs`` forked
     processes: the item findings and overlaps (:func:`queries.scan.scan`) as findings, the vacuums and their
     notes as :class:`LineBlock` s of JSON lines.
@@ -348,7 +354,9 @@ def check_all_lines(store, jobs: int, *, concentrations: Any = (), department: s
     governments, run by run, and the vacuums of the runs they read from the rows they read (:class:`_Pool`);
     the parent puts the item findings together in government order (then by item id, as
     :func:`queries.scan.scan` orders them), writes them, then the vacuum blocks as they come, in government
-    order, then the notes by kind.
+    order, then the notes by kind.  The workers write each run's vacuum lines into a file of a new folder in
+    ``spool`` (default the system's temporary folder; the output's folder is best: the kernel copies the lines
+    from the same disk), :class:`queries.lines.LineFile`; the folder is removed at the end.
     """
     from .candidate import rank_candidates
     from .overlap import LawDivisions
@@ -373,6 +381,8 @@ def check_all_lines(store, jobs: int, *, concentrations: Any = (), department: s
     # the governments up to the first with a list, here: its vacuums build what the others' share
     first = next((n + 1 for n, g in enumerate(everyone) if not g.get("only_named")), len(everyone))
     pool = None
+    folder = _spool_folder(spool)
+    _FORKED["spool"] = folder
     try:
         rows: dict = {}
         found, total = _scan_part((0, first), rows)
@@ -410,6 +420,20 @@ def check_all_lines(store, jobs: int, *, concentrations: Any = (), department: s
         if pool is not None:
             pool.close()
         _FORKED.clear()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _spool_folder(spool: str | os.PathLike | None) -> str:
+    """A new folder for the workers' lines in ``spool``, else (none given, or not writable) the system's
+    temporary folder."""
+    import tempfile
+
+    if spool is not None:
+        try:
+            return tempfile.mkdtemp(prefix=".plkg-check-", dir=spool)
+        except OSError:
+            pass
+    return tempfile.mkdtemp(prefix="plkg-check-")
 
 
 WINDOW_PER_JOB = 4

@@ -21,6 +21,7 @@ Counter()
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -32,7 +33,7 @@ from kg.store import collector_paused
 from .candidate import rank_candidates
 from .decisions import missing_decisions, select
 from .findings import KIND_NAMES, KINDS, Finding
-from .lines import LineBlock
+from .lines import LineBlock, LineFile, copy_lines_file
 from .invalid import find_invalid
 from .mismatch import find_debatable, find_mismatches
 from .orphan import find_orphans, find_unverifiable
@@ -112,7 +113,7 @@ COMPANIONS: dict[str, tuple[str, ...]] = {
 def iter_findings(store, kind: str = "all", *, government: str | None = None, department: str | None = None,
                   concentrations: Any = None, complete: bool = False, manifest: Any = None,
                   top: int | None = None, explain: bool = False, jobs: int = 1,
-                  lines: bool = False) -> Iterator[Finding]:
+                  lines: bool = False, spool: str | Path | None = None) -> Iterator[Finding]:
     """Findings of ``kind`` (a ``plkg check`` argument), in output order.
 
     ``all`` yields, in this order: orphan, invalid_basis, stale_basis,
@@ -128,7 +129,8 @@ def iter_findings(store, kind: str = "all", *, government: str | None = None, de
     :class:`queries.lines.LineBlock` s of JSON lines (see :func:`queries.parallel.vacuum_jobs` for when that
     is right), in the same order.  ``lines`` (``vacuums`` and ``all``; what ``check --format json`` writes when
     no decision is recorded): each vacuum comes as its JSON line (``Finding.to_json_text()``, a str), made
-    without the finding (:class:`queries.findings.VacuumLines`).
+    without the finding (:class:`queries.findings.VacuumLines`).  ``spool``: the folder where the forked
+    processes write their vacuum lines (:class:`queries.lines.LineFile`; default the system's temporary folder).
     """
     if kind not in KIND_ARGS and kind != "all":
         raise UserError(f"unknown finding kind {kind!r}: use {', '.join(KIND_ARGS)} or all")
@@ -159,7 +161,7 @@ def iter_findings(store, kind: str = "all", *, government: str | None = None, de
 
         yield from find_candidates(store, concentrations=rows, **scope, **lists)
     else:
-        yield from _all(store, rows, government, department, lists, jobs, lines)
+        yield from _all(store, rows, government, department, lists, jobs, lines, spool)
 
 
 def _kinds_together(findings: Iterable[Finding]) -> Iterator[Finding]:
@@ -175,7 +177,7 @@ def _kinds_together(findings: Iterable[Finding]) -> Iterator[Finding]:
 
 
 def _all(store, concentrations, government, department, lists, jobs: int = 1,
-         lines: bool = False) -> Iterator[Finding]:
+         lines: bool = False, spool: str | Path | None = None) -> Iterator[Finding]:
     # One pass over each government's items feeds every kind but vacuums (queries.scan); the order is the
     # single kinds'.  Vacuums are made government by government as they are written: on a whole corpus they are
     # most findings (~1,200 a government), and holding them all until the item kinds before them are written
@@ -184,7 +186,8 @@ def _all(store, concentrations, government, department, lists, jobs: int = 1,
     if jobs > 1 and government is None:
         from .parallel import check_all_lines
 
-        yield from check_all_lines(store, jobs, concentrations=concentrations, department=department, **lists)
+        yield from check_all_lines(store, jobs, concentrations=concentrations, department=department, spool=spool,
+                                   **lists)
         return
     keep = keep_item_rows(store.count("PowerItem"))
     found = scan(store, government=government, department=department, concentrations=concentrations,
@@ -246,7 +249,8 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
     else:
         jobs = 1
     findings = iter_findings(store, kind, government=government, department=department, concentrations=concentrations,
-                             complete=complete, manifest=manifest, top=top, explain=explain, jobs=jobs, lines=lines)
+                             complete=complete, manifest=manifest, top=top, explain=explain, jobs=jobs, lines=lines,
+                             spool=Path(output).parent if output is not None else None)
     kinds = KINDS if kind == "all" else (KIND_ARGS[kind],)
     counts: Counter = Counter()
     seen: set[str] = set()
@@ -256,7 +260,7 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
             for finding in findings:
                 if finding.__class__ is str:
                     counts["vacuum"] += 1
-                elif finding.__class__ is LineBlock:
+                elif finding.__class__ is LineBlock or finding.__class__ is LineFile:
                     counts.update(finding.counts)
                 else:
                     counts[finding.kind] += 1
@@ -317,15 +321,17 @@ def write_json(findings: Iterable[Finding], out: TextIO) -> None:
     add = lines.append
     before = "\n"  # before the first line; ",\n" between lines
     for finding in findings:
-        if finding.__class__ is LineBlock:  # lines made by a worker (queries.parallel), as they are
-            if finding.data:
+        if finding.__class__ is LineBlock or finding.__class__ is LineFile:  # a worker's lines (queries.parallel)
+            if finding.data if finding.__class__ is LineBlock else finding.size:
                 if lines:
                     _raw(out, before + ",\n".join(lines))
                     before = ",\n"
                     lines.clear()
                 _raw(out, before)
-                _raw_bytes(out, finding.data)
+                _raw_bytes(out, finding)
                 before = ",\n"
+            elif finding.__class__ is LineFile:
+                os.unlink(finding.path)
             continue
         add(finding if finding.__class__ is str else finding.to_json_text())  # a vacuum's line, or a finding
         if len(lines) >= JSON_LINES_AT_ONCE:
@@ -345,14 +351,21 @@ def _raw(out: Any, text: str) -> None:
         out.write(text)
 
 
-def _raw_bytes(out: Any, data: bytes) -> None:
-    """UTF-8 text written as it is onto a UTF-8 text file's bytes (after what it holds), else decoded and written."""
+def _raw_bytes(out: Any, lines: "LineBlock | LineFile") -> None:
+    """A worker's UTF-8 lines written as they are onto a UTF-8 text file's bytes (after what it holds; a
+    :class:`LineFile` copied by the kernel, then removed), else decoded and written."""
     buffer = getattr(out, "buffer", None)
     if buffer is not None and not hasattr(out, "print") and _is_utf8(getattr(out, "encoding", None)):
         out.flush()
-        buffer.write(data)
+        if lines.__class__ is LineFile:
+            copy_lines_file(lines, buffer)
+        else:
+            buffer.write(lines.data)
+    elif lines.__class__ is LineFile:
+        _raw(out, lines.to_json_text())
+        os.unlink(lines.path)
     else:
-        _raw(out, data.decode("utf-8"))
+        _raw(out, lines.data.decode("utf-8"))
 
 
 def _is_utf8(encoding: str | None) -> bool:

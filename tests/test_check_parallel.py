@@ -250,17 +250,47 @@ def test_forked_lines_written_to_a_file_as_bytes_are_the_text(generated_store, t
     assert one.read_text(encoding="utf-8") == _json(generated_store, jobs=1)
 
 
+@pytest.mark.parametrize("in_file", [False, True])
 @pytest.mark.parametrize("encoding, as_bytes", [("utf-8", True), ("UTF8", True), ("gb18030", False), ("utf-16", False)])
-def test_a_line_block_is_written_as_bytes_only_onto_utf8(tmp_path, encoding, as_bytes):
+def test_a_workers_lines_are_written_as_bytes_only_onto_utf8(tmp_path, encoding, as_bytes, in_file):
+    from queries.lines import LineFile, write_lines_file
     from queries.report import _raw_bytes
 
+    data = '{"reason": "甲市（乙局）"},\n{"reason": "丙"}'.encode("utf-8")
+    lines = write_lines_file(str(tmp_path / "run.lines"), data, {"vacuum": 2}) if in_file else LineBlock(data, {})
     path = tmp_path / "out.txt"
     with open(path, "w", encoding=encoding, newline="") as handle:
         handle.write("[\n")  # text still in the wrapper's buffer goes first
-        _raw_bytes(handle, '{"reason": "甲市（乙局）"}'.encode("utf-8"))
+        _raw_bytes(handle, lines)
         handle.write("\n]\n")
-    assert path.read_text(encoding=encoding) == '[\n{"reason": "甲市（乙局）"}\n]\n'
+    assert path.read_text(encoding=encoding) == '[\n{"reason": "甲市（乙局）"},\n{"reason": "丙"}\n]\n'
     assert report._is_utf8(encoding) is as_bytes
+    assert not (tmp_path / "run.lines").exists()  # a worker's file is removed once copied
+    if in_file:
+        again = write_lines_file(str(tmp_path / "run.lines"), data, {})
+        buf = io.StringIO()
+        _raw_bytes(buf, again)  # no file below: read and written as text
+        assert buf.getvalue() == data.decode() and not (tmp_path / "run.lines").exists()
+        assert isinstance(again, LineFile)
+
+
+def test_the_workers_files_go_into_a_folder_removed_at_the_end(generated_store, tmp_path, monkeypatch):
+    import queries.lines as lines
+
+    made = []
+    write = lines.write_lines_file
+
+    def recorded(path, data, counts):
+        made.append(path)
+        return write(path, data, counts)
+
+    monkeypatch.setattr("queries.parallel.write_lines_file", recorded)
+    out = tmp_path / "out" / "check.json"
+    out.parent.mkdir()
+    run_check(generated_store, "all", format="json", output=out, jobs=2)
+    assert made and all(Path(p).parent.parent == out.parent for p in made)  # beside the output
+    assert sorted(p.name for p in out.parent.iterdir()) == ["check.json"]
+    assert out.read_text(encoding="utf-8") == _json(generated_store, jobs=1)
 
 
 @pytest.mark.parametrize("blocks", [[], [""], ["a"], ["a", "", "b"], ["", "a,\nb", "c"]])
