@@ -364,3 +364,34 @@ def test_json_of_vacuum_lines_is_the_findings_json(generated_store, monkeypatch,
             counts = run_check(generated_store, kind, format="json", out=buf, jobs=1, **scope, **options)
         assert lines == buf.getvalue() and counts["vacuum"] > 0, (kind, options, scope)
         assert run_check(generated_store, kind, format="json", out=io.StringIO(), jobs=1, **scope, **options) == counts
+
+
+def test_an_error_in_a_worker_is_raised_in_the_parent(generated_store, monkeypatch, tmp_path):
+    import os
+
+    import queries.parallel as parallel
+
+    parent, made = os.getpid(), parallel.vacuums_of
+
+    def failing(*args, **kwargs):
+        if os.getpid() != parent:
+            raise ValueError("a clause the check cannot read")
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "vacuums_of", failing)
+    output = tmp_path / "out" / "check.json"
+    output.parent.mkdir()
+    with pytest.raises(ValueError, match="cannot read"):
+        run_check(generated_store, "all", format="json", output=output, jobs=2)
+    assert [p.name for p in output.parent.iterdir()] == ["check.json"]  # the workers' folder is gone
+
+
+@pytest.mark.parametrize("jobs, window", [(2, 0), (2, 1), (2, 8), (3, 0)])
+def test_workers_held_back_or_taking_over_runs_write_the_same(generated_store, monkeypatch, jobs, window):
+    # a window of no run: a worker ahead of what is written takes over the lowest run left (reading its rows again)
+    import queries.parallel as parallel
+
+    one = _json(generated_store, jobs=1)
+    monkeypatch.setattr(parallel, "WINDOW_PER_JOB", window)
+    monkeypatch.setattr(parallel, "spans", lambda count, jobs, **_: [(n, n + 1) for n in range(count)])
+    assert _json(generated_store, jobs=jobs) == one
