@@ -42,16 +42,31 @@ def _field_defaults(cls) -> tuple[tuple[str, Any], ...]:
 
 def _row_of(cls, node: "Node"):
     """A row dataclass from a node: ``id`` is the node's id, each other field its
-    property (the field's default when the node lacks it; lists become tuples)."""
+    property (the field's default when the node lacks it; lists become tuples).
+
+    The row is made as ``cls(**values)`` makes it, without the frozen dataclass's ``object.__setattr__`` per field
+    (a whole-corpus check makes ~100,000 clause and provision rows before its first government): the row classes
+    have no ``__post_init__`` and no field made by a factory.
+    """
     props = node.props
-    values: dict[str, Any] = {"id": node.id}
+    row = object.__new__(cls)
+    values = row.__dict__
+    values["id"] = node.id
     # dataclasses.fields() per row cost more than building the row: read them once per class
+    scalar = _SCALARS
     for name, default in _field_defaults(cls):
         value = props.get(name, default)
-        if value is None and default is not None:
-            value = default
-        values[name] = tuple(value) if isinstance(value, list) else value
-    return cls(**values)
+        if value is None:
+            if default is not None:
+                value = default
+        elif value.__class__ not in scalar and isinstance(value, list):
+            value = tuple(value)
+        values[name] = value
+    return row
+
+
+_SCALARS = frozenset({str, int, float, bool})
+"""What a property mostly holds: a value of these classes is no list (:func:`_row_of` asks nothing more of it)."""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ the file, sheet/row or line.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -91,7 +92,13 @@ def opened_store(create: bool = True) -> Iterator[Store]:
     except (StoreError, UserError) as exc:
         fail(str(exc))
     finally:
-        store.close()
+        if not (_ENDING_WITH_THE_COMMAND and store.backend == "embedded"):
+            store.close()
+
+
+_ENDING_WITH_THE_COMMAND = False
+"""Set by :func:`main`: the process ends when the command has run (:func:`_end`), so an embedded store's graph is
+not freed object by object first (millions of objects: 0.3 CPU s at 100,000 items, seconds at a million)."""
 
 
 @contextmanager
@@ -515,8 +522,36 @@ def hoist_global_options(argv: List[str]) -> List[str]:
 
 
 def main() -> None:
+    global _ENDING_WITH_THE_COMMAND
+    _ENDING_WITH_THE_COMMAND = True
     try:
         app(args=hoist_global_options(sys.argv[1:]), prog_name="plkg")
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
     except KeyboardInterrupt:
         err.print("plkg: interrupted; the store is unchanged", markup=False)
-        sys.exit(130)
+        code = 130
+    _end(code)
+
+
+def _end(code: object) -> None:
+    """End the process with ``code`` as ``sys.exit(code)`` ends it, without the interpreter's teardown.
+
+    What the command wrote is flushed; files it wrote are closed by then (every command writes within a
+    ``with`` or closes in a ``finally``), and a commit is renamed into place before its command returns.  What is
+    left is freeing the objects one by one, the graph of an embedded store among them (see
+    :data:`_ENDING_WITH_THE_COMMAND`): the system takes the memory back at once.
+    """
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (plkg check | head) or stream
+            if stream is sys.stdout:
+                code = code or 120  # as the interpreter does when it cannot flush stdout at exit
+    os._exit(code)

@@ -251,7 +251,7 @@ class VacuumText:
     is written field by field, to the same text.
     """
 
-    __slots__ = ("values", "middle", "provision", "severity", "id_before", "id_after", "evidence")
+    __slots__ = ("values", "middle", "provision", "severity", "id_before", "id_after", "evidence", "written")
 
     def __init__(self, *, law: str | None, version: str | None, article: int | None, paragraph: int | None,
                  item: int | None, category: str | None, subject: str | None, modality: str | None,
@@ -274,15 +274,85 @@ class VacuumText:
                                      identity_part("law", law), identity_part("paragraph", paragraph),
                                      identity_part("subject", subject)) if p]
         self.evidence: str | None = None  # its evidence's JSON, made when first written (the clause's alone)
+        self.written: tuple[str, str, str, str] | None = None  # what VacuumLines writes of it (made when first asked)
 
     def line(self, f: Finding) -> str:
         """``f.to_json_text()`` of a vacuum ``f`` of this clause without a decision."""
         if self.evidence is None:
             self.evidence = _evidence_text(f)
+        return self.text(f.finding_id, f.government, f.reason, f.department, f.sector, f.count, f.duties)
+
+    def text(self, finding_id: str, government: str | None, reason: str, department: str | None,
+             sector: str | None, count: int, duties: int) -> str:
+        """The JSON line of a vacuum of this clause with these fields of its own (its evidence's text made)."""
         v = _value_text
-        return (f'{{"kind": "vacuum", "finding_id": {v(f.finding_id)}, "government": {v(f.government)}, '
-                f'"reason": {v(f.reason)}, {self.middle}{v(f.department)}{self.provision}{v(f.sector)}'
-                f'{self.severity}{v(f.count)}, "group_duties": {v(f.duties)}, "evidence": {self.evidence}}}')
+        return (f'{{"kind": "vacuum", "finding_id": {v(finding_id)}, "government": {v(government)}, '
+                f'"reason": {v(reason)}, {self.middle}{v(department)}{self.provision}{v(sector)}'
+                f'{self.severity}{v(count)}, "group_duties": {v(duties)}, "evidence": {self.evidence}}}')
+
+    def identity(self, department: str | None, government: str | None) -> str:
+        """The id text (:func:`queries.ids.identity_text`) of a vacuum of this clause held by ``department``."""
+        from .ids import identity_part
+
+        parts = self.id_before.copy()
+        for part in (identity_part("department", department), identity_part("government", government)):
+            if part:
+                parts.append(part)
+        return "{" + ", ".join(parts + self.id_after) + "}"
+
+
+class VacuumLines:
+    """The JSON lines of one government's vacuums, made without their findings (``vacuums_of(lines=True)``):
+    each is :meth:`Finding.to_json_text` of the vacuum :func:`queries.vacuum._vacuum` would make, and its id
+    :func:`queries.ids.finding_id` of it.
+
+    A government writes ~1,300 vacuums on a whole corpus, held by a few dozen sets of departments: what they
+    share (its id and name, each holders' names and their id fields) is encoded once here, and the words of
+    a clause's reason once on its :class:`VacuumText`.  JSON escapes a string character by character, so the
+    parts encoded apart and put together are the whole encoded.
+    """
+
+    __slots__ = ("government_json", "name", "government_part", "holders", "sectors", "_id", "_part")
+
+    def __init__(self, government: str, name: str) -> None:
+        from .ids import finding_id_of, identity_part
+
+        self._id, self._part = finding_id_of, identity_part
+        self.government_json = _value_text(government)
+        self.name = _STRING(name)[1:-1]
+        self.government_part = identity_part("government", government)
+        self.holders: dict[str, tuple[str, str, str]] = {}
+        self.sectors: dict[str | None, str] = {}
+
+    def line(self, text: VacuumText, evidence: tuple[Evidence, ...], before: str, after: str, names: str,
+             sector: str | None, count: int, duties: int) -> str:
+        """The line of the vacuum of ``text``'s clause held by ``names`` (joined by 、; "" for none), whose reason
+        is ``before`` + the government's name + （holders）的清单中没有事项以该条为依据 + ``after``."""
+        holders = self.holders.get(names)
+        if holders is None:
+            department = names or None
+            middle = ", ".join(p for p in (self._part("department", department), self.government_part) if p)
+            holders = self.holders[names] = (_value_text(department), _STRING(names or "本级政府无对应部门")[1:-1],
+                                             middle + ", " if middle else "")
+        department_json, holder_names, id_middle = holders
+        written = text.written
+        if written is None:
+            head = ", ".join(text.id_before)
+            written = text.written = (_STRING(before)[1:-1], _STRING(after)[1:-1], "{" + head + ", " if head else "{",
+                                      ", ".join(text.id_after) + "}")
+        reason_before, reason_after, id_open, id_close = written
+        if text.evidence is None:
+            values = text.values
+            text.evidence = _clause_evidence_text("vacuum", values["category"], values["law"], values["article"],
+                                                  evidence)
+        sector_json = self.sectors.get(sector)
+        if sector_json is None:
+            sector_json = self.sectors[sector] = _value_text(sector)
+        finding_id = self._id("vacuum", id_open + id_middle + id_close)
+        return (f'{{"kind": "vacuum", "finding_id": "{finding_id}", "government": {self.government_json}, '
+                f'"reason": "{reason_before}{self.name}（{holder_names}）的清单中没有事项以该条为依据{reason_after}", '
+                f'{text.middle}{department_json}{text.provision}{sector_json}{text.severity}{count}, '
+                f'"group_duties": {duties}, "evidence": {text.evidence}}}')
 
 
 def with_vacuum_text(finding: Finding, text: VacuumText) -> Finding:

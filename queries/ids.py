@@ -65,7 +65,15 @@ def identity(finding: "Finding") -> dict[str, Any]:
 
 def finding_id(finding: "Finding") -> str:
     """``<kind>-<10 hex digits>``: stable across runs and re-imports of the same list."""
-    return f"{finding.kind}-{hashlib.sha1(identity_text(finding).encode()).hexdigest()[:10]}"
+    return finding_id_of(finding.kind, identity_text(finding))
+
+
+def finding_id_of(kind: str, text: str) -> str:
+    """The id of a finding of ``kind`` whose identity text (:func:`identity_text`) is ``text``."""
+    return f"{kind}-{_sha1(text.encode()).hexdigest()[:10]}"
+
+
+_sha1 = hashlib.sha1
 
 
 def identity_text(finding: "Finding") -> str:
@@ -83,12 +91,7 @@ def identity_text(finding: "Finding") -> str:
         return _ENCODE_SORTED(identity(finding))
     text = finding.__dict__.get("_text")  # its clause's fields written once (queries.findings.VacuumText)
     if text is not None:
-        parts = text.id_before.copy()
-        for name in ("department", "government"):
-            part = identity_part(name, getattr(finding, name))
-            if part:
-                parts.append(part)
-        return "{" + ", ".join(parts + text.id_after) + "}"
+        return text.identity(finding.department, finding.government)
     parts = []
     for name in _SORTED_FIELDS:
         if name == "kind":

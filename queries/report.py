@@ -21,6 +21,7 @@ Counter()
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -32,6 +33,7 @@ from kg.store import collector_paused
 from .candidate import rank_candidates
 from .decisions import missing_decisions, select
 from .findings import KIND_NAMES, KINDS, Finding
+from .lines import LineBlock, LineFile, copy_lines_file
 from .invalid import find_invalid
 from .mismatch import find_debatable, find_mismatches
 from .orphan import find_orphans, find_unverifiable
@@ -110,7 +112,8 @@ COMPANIONS: dict[str, tuple[str, ...]] = {
 
 def iter_findings(store, kind: str = "all", *, government: str | None = None, department: str | None = None,
                   concentrations: Any = None, complete: bool = False, manifest: Any = None,
-                  top: int | None = None, explain: bool = False, jobs: int = 1) -> Iterator[Finding]:
+                  top: int | None = None, explain: bool = False, jobs: int = 1,
+                  lines: bool = False, spool: str | Path | None = None) -> Iterator[Finding]:
     """Findings of ``kind`` (a ``plkg check`` argument), in output order.
 
     ``all`` yields, in this order: orphan, invalid_basis, stale_basis,
@@ -121,9 +124,13 @@ def iter_findings(store, kind: str = "all", *, government: str | None = None, de
     ``complete``/``manifest`` declare lists complete
     (:func:`queries.vacuum.vacuums_of`); ``top`` and ``explain`` apply to
     ``vacuums``: the first N law-and-article groups of each government, and a
-    ``not_vacuum`` note for each clause dropped.  ``jobs`` > 1 (``all`` only): the vacuums are made by that
-    many forked processes and come as :class:`queries.parallel.FindingLine` (kind, id and JSON line; see
-    :func:`queries.parallel.vacuum_jobs` for when that is right), in the same order.
+    ``not_vacuum`` note for each clause dropped.  ``jobs`` > 1 (``all`` only): the findings are made by that
+    many forked processes (:func:`queries.parallel.check_all_lines`), the vacuums and their notes coming as
+    :class:`queries.lines.LineBlock` s of JSON lines (see :func:`queries.parallel.vacuum_jobs` for when that
+    is right), in the same order.  ``lines`` (``vacuums`` and ``all``; what ``check --format json`` writes when
+    no decision is recorded): each vacuum comes as its JSON line (``Finding.to_json_text()``, a str), made
+    without the finding (:class:`queries.findings.VacuumLines`).  ``spool``: the folder where the forked
+    processes write their vacuum lines (:class:`queries.lines.LineFile`; default the system's temporary folder).
     """
     if kind not in KIND_ARGS and kind != "all":
         raise UserError(f"unknown finding kind {kind!r}: use {', '.join(KIND_ARGS)} or all")
@@ -148,20 +155,20 @@ def iter_findings(store, kind: str = "all", *, government: str | None = None, de
     elif kind == "overlaps":
         yield from find_overlaps(store, concentrations=rows, **scope, **lists)
     elif kind == "vacuums":
-        yield from _kinds_together(find_vacuums(store, **scope, **lists, top=top, explain=explain))
+        yield from _kinds_together(find_vacuums(store, **scope, **lists, top=top, explain=explain, lines=lines))
     elif kind == "candidates":
         from .candidate import find_candidates
 
         yield from find_candidates(store, concentrations=rows, **scope, **lists)
     else:
-        yield from _all(store, rows, government, department, lists, jobs)
+        yield from _all(store, rows, government, department, lists, jobs, lines, spool)
 
 
 def _kinds_together(findings: Iterable[Finding]) -> Iterator[Finding]:
     """Vacuums of every government, then their notes (vacuum_sector, not_vacuum), each kind in the order given."""
     rest: dict[str, list[Finding]] = {}
     for finding in findings:
-        if finding.kind == "vacuum":
+        if finding.__class__ is str or finding.kind == "vacuum":  # a vacuum, or its JSON line
             yield finding
         else:
             rest.setdefault(finding.kind, []).append(finding)
@@ -169,12 +176,19 @@ def _kinds_together(findings: Iterable[Finding]) -> Iterator[Finding]:
         yield from rest.get(kind, ())
 
 
-def _all(store, concentrations, government, department, lists, jobs: int = 1) -> Iterator[Finding]:
+def _all(store, concentrations, government, department, lists, jobs: int = 1,
+         lines: bool = False, spool: str | Path | None = None) -> Iterator[Finding]:
     # One pass over each government's items feeds every kind but vacuums (queries.scan); the order is the
     # single kinds'.  Vacuums are made government by government as they are written: on a whole corpus they are
     # most findings (~1,200 a government), and holding them all until the item kinds before them are written
     # would take gigabytes at a million items.  The item rows they need are the first pass's when the list is
     # small enough to hold them all (keep_item_rows); a larger one is read a second time, government by government.
+    if jobs > 1 and government is None:
+        from .parallel import check_all_lines
+
+        yield from check_all_lines(store, jobs, concentrations=concentrations, department=department, spool=spool,
+                                   **lists)
+        return
     keep = keep_item_rows(store.count("PowerItem"))
     found = scan(store, government=government, department=department, concentrations=concentrations,
                  vacuums=False, keep_bases=keep, **lists)
@@ -183,13 +197,8 @@ def _all(store, concentrations, government, department, lists, jobs: int = 1) ->
     yield from items["invalid_basis"]
     yield from items["stale_basis"]
     yield from found.overlaps
-    if jobs > 1 and government is None:
-        from .parallel import vacuum_lines
-
-        yield from vacuum_lines(store, jobs, department=department, bases=found.bases, **lists)
-    else:
-        yield from _kinds_together(find_vacuums(store, government=government, department=department,
-                                                bases=found.bases, **lists))
+    yield from _kinds_together(find_vacuums(store, government=government, department=department,
+                                            bases=found.bases, lines=lines, **lists))
     found.bases = None  # the rows go once the vacuums are made
     yield from items["unaccountable"]
     item_findings = (items["orphan"] + items["invalid_basis"] + items["stale_basis"] + items["unaccountable"]
@@ -228,21 +237,35 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
     if jobs is not None and jobs < 1:
         raise UserError(f"--jobs {jobs}: give 1 or more processes")
     decisions = store.decisions()
+    # JSON with no decision recorded: every finding is shown as it is made (undecided; "decided" shows none), so
+    # the vacuums may come as their JSON lines, made without their findings, and from several processes
+    lines = format == "json" and not decisions and show != "decided" and kind in ("all", "vacuums")
     if kind == "all" and government is None and jobs != 1:
         from .parallel import vacuum_jobs
 
-        jobs = vacuum_jobs(jobs, kind=kind, format=format, decided=bool(decisions),
+        jobs = vacuum_jobs(jobs, kind=kind, format=format, decided=not lines,
                            governments=sum(not g.get("only_named") for g in store.governments()),
                            clauses=store.count("AuthorisingClause"))
     else:
         jobs = 1
     findings = iter_findings(store, kind, government=government, department=department, concentrations=concentrations,
-                             complete=complete, manifest=manifest, top=top, explain=explain, jobs=jobs)
+                             complete=complete, manifest=manifest, top=top, explain=explain, jobs=jobs, lines=lines,
+                             spool=Path(output).parent if output is not None else None)
     kinds = KINDS if kind == "all" else (KIND_ARGS[kind],)
     counts: Counter = Counter()
     seen: set[str] = set()
 
     def counted() -> Iterator[Finding]:
+        if lines:  # no decisions: every finding is shown as it is; vacuums' lines and blocks of lines among them
+            for finding in findings:
+                if finding.__class__ is str:
+                    counts["vacuum"] += 1
+                elif finding.__class__ is LineBlock or finding.__class__ is LineFile:
+                    counts.update(finding.counts)
+                else:
+                    counts[finding.kind] += 1
+                yield finding
+            return
         for finding in select(findings, decisions, show, seen):
             counts[finding.kind] += 1
             yield finding
@@ -298,7 +321,19 @@ def write_json(findings: Iterable[Finding], out: TextIO) -> None:
     add = lines.append
     before = "\n"  # before the first line; ",\n" between lines
     for finding in findings:
-        add(finding.to_json_text())
+        if finding.__class__ is LineBlock or finding.__class__ is LineFile:  # a worker's lines (queries.parallel)
+            if finding.data if finding.__class__ is LineBlock else finding.size:
+                if lines:
+                    _raw(out, before + ",\n".join(lines))
+                    before = ",\n"
+                    lines.clear()
+                _raw(out, before)
+                _raw_bytes(out, finding)
+                before = ",\n"
+            elif finding.__class__ is LineFile:
+                os.unlink(finding.path)
+            continue
+        add(finding if finding.__class__ is str else finding.to_json_text())  # a vacuum's line, or a finding
         if len(lines) >= JSON_LINES_AT_ONCE:
             _raw(out, before + ",\n".join(lines))
             before = ",\n"
@@ -314,6 +349,32 @@ def _raw(out: Any, text: str) -> None:
         out.print(text, markup=False, highlight=False, end="")
     else:
         out.write(text)
+
+
+def _raw_bytes(out: Any, lines: "LineBlock | LineFile") -> None:
+    """A worker's UTF-8 lines written as they are onto a UTF-8 text file's bytes (after what it holds; a
+    :class:`LineFile` copied by the kernel, then removed), else decoded and written."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None and not hasattr(out, "print") and _is_utf8(getattr(out, "encoding", None)):
+        out.flush()
+        if lines.__class__ is LineFile:
+            copy_lines_file(lines, buffer)
+        else:
+            buffer.write(lines.data)
+    elif lines.__class__ is LineFile:
+        _raw(out, lines.to_json_text())
+        os.unlink(lines.path)
+    else:
+        _raw(out, lines.data.decode("utf-8"))
+
+
+def _is_utf8(encoding: str | None) -> bool:
+    import codecs
+
+    try:
+        return encoding is not None and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
 
 
 def evidence_text(finding: Finding) -> str:

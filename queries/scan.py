@@ -113,12 +113,28 @@ def scan(store, *, government: str | None = None, department: str | None = None,
     governments = {g["id"]: g for g in store.governments()}
     chosen = [governments[government]] if government in governments else (
         [] if government else list(governments.values()))
-    divisions = LawDivisions(store)
+    total = scan_governments(store, chosen, result, classifiers=classifiers, department=department,
+                             concentrations=concentrations, governments=governments, divisions=LawDivisions(store),
+                             overlaps=overlaps, vacuums=vacuums, complete=complete, manifest=manifest)
+    scan_rest(store, government, department, governments, total, classifiers, result)
+    return result
+
+
+def scan_governments(store, chosen: Iterable[Mapping], result: Scan, *, classifiers: list[tuple[str, Callable]],
+                     department: str | None, concentrations: list[Concentration], governments: Mapping[str, Mapping],
+                     divisions: LawDivisions, overlaps: bool = True, vacuums: bool = True, complete: bool = False,
+                     manifest: Mapping[str, list] | None = None) -> int:
+    """:func:`scan`'s pass over the governments ``chosen``, in their order, into ``result``; the items read.
+
+    The governments are independent of each other: the passes over consecutive runs of them (as
+    :mod:`queries.parallel` makes them, in several processes), their results put together in order, are the
+    pass over all of them.
+    """
     total = 0
     for gov in chosen:
         bases = list(store.item_bases(government=gov["id"]))
         total += len(bases)
-        if keep_bases:
+        if result.bases is not None:
             result.bases[gov["id"]] = bases
         in_scope = _in_department(bases, department)
         _classify(in_scope, classifiers, result)
@@ -135,7 +151,13 @@ def scan(store, *, government: str | None = None, department: str | None = None,
             # a government known only from another's list has no list here: it leaves nothing unlisted
             result.vacuums.extend(vacuums_of(store, gov, department=department, governments=governments, bases=bases,
                                              complete=complete, manifest=manifest))
-    # items of no chosen government (a government that is not a node, or none): item findings only
+    return total
+
+
+def scan_rest(store, government: str | None, department: str | None, governments: Mapping[str, Mapping],
+              total: int, classifiers: list[tuple[str, Callable]], result: Scan) -> None:
+    """The end of :func:`scan`: the item findings of items of no chosen government (a government that is not a
+    node, or none), then each item kind's findings ordered by item id; ``total`` the items the pass read."""
     if government and government not in governments:
         rest: Iterable[ItemBasis] = store.item_bases(government=government, department=department)
     elif not government and total < store.count("PowerItem"):
@@ -145,7 +167,6 @@ def scan(store, *, government: str | None = None, department: str | None = None,
     _classify(rest, classifiers, result)
     for findings in result.items.values():
         findings.sort(key=lambda f: f.item_id)
-    return result
 
 
 def _in_department(bases: list[ItemBasis], department: str | None) -> list[ItemBasis]:

@@ -90,7 +90,8 @@ from kg.text import bigrams, halfwidth, strip_prc
 from kg.views import ClauseInForce, ItemBasis, clause_reach, clauses_binding, covered_by, referred_by, state_cached, view_cache
 
 from .conduct import item_readings, normalise_conduct, readings
-from .findings import Evidence, Finding, VacuumText, new_finding, provision_label, version_label, with_vacuum_text
+from .findings import (Evidence, Finding, VacuumLines, VacuumText, new_finding, provision_label, version_label,
+                       with_vacuum_text)
 from .overlap import loaded_departments
 from .roles import (
     RelevanceRule, applies_in, binds_government, binds_level, canonical_sectors, competence_rule,
@@ -1143,6 +1144,14 @@ def _vacuum(government: Mapping[str, Any], item: VacuumClause, names: str,
     ), text)
 
 
+def _vacuum_line(writer: VacuumLines, item: VacuumClause, names: str,
+                 count: int = 0, duties: int = 0, date: str | None = None) -> str:
+    """``_vacuum(government, ...).to_json_text()`` of ``writer``'s government, made without the finding
+    (``vacuums_of(lines=True)``)."""
+    before, after, text = item.finding_text
+    return writer.line(text, item.evidence, before, after, names, sector_at(item, date, reformed_sector), count, duties)
+
+
 def _not_vacuum(government: Mapping[str, Any], item: VacuumClause, why: str) -> Finding:
     row = item.row
     clause = row.clause
@@ -1175,12 +1184,13 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
                governments: Mapping[str, Mapping[str, Any]] | None = None,
                law: str | None = None, bases: Iterable[ItemBasis] | None = None,
                complete: bool = False, manifest: Mapping[str, list[Mapping[str, Any]]] | None = None,
-               top: int | None = None, explain: bool = False) -> list[Finding]:
+               top: int | None = None, explain: bool = False, lines: bool = False) -> list[Finding]:
     """The vacuums of one government, grouped and ordered (see the module docstring),
     then its ``vacuum_sector`` notes, then (``explain``) its ``not_vacuum`` notes.
 
     ``bases`` (optional) are every item of the government
-    (:meth:`item_bases`), already read; else they are read here.
+    (:meth:`item_bases`), already read; else they are read here.  ``lines``: each vacuum is its JSON line
+    (``Finding.to_json_text()``, a str), not the finding; the notes are findings still.
     """
     governments = governments or {g["id"]: g for g in store.governments()}
     places = government_places(government, governments)
@@ -1276,7 +1286,12 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             continue
         reported[same] = (len(found), item)
         found.append(((key, order), (item, names)))
-    vacuums = _grouped(found, top, functools.partial(_vacuum, government, date=date))
+    if lines:
+        make = functools.partial(_vacuum_line, VacuumLines(government["id"], government.get("name", government["id"])),
+                                 date=date)
+    else:
+        make = functools.partial(_vacuum, government, date=date)
+    vacuums = _grouped(found, top, make)
     sectors = [_sector_note(government, sector, items) for sector, items in sorted(unloaded.items())]
     return vacuums + sectors + notes
 
@@ -1347,11 +1362,12 @@ def find_vacuums(store, *, government: str | None = None, department: str | None
                  law: str | None = None, complete: bool = False,
                  manifest: Mapping[str, list[Mapping[str, Any]]] | str | Path | None = None,
                  top: int | None = None, explain: bool = False,
-                 bases: Mapping[str, list[ItemBasis]] | None = None) -> Iterator[Finding]:
+                 bases: Mapping[str, list[ItemBasis]] | None = None, lines: bool = False) -> Iterator[Finding]:
     """Vacuums of ``government`` (of every government when None), with its notes (see :func:`vacuums_of`).
 
     ``bases`` (optional): the item rows of the governments, by id, already read
-    (:func:`queries.scan.scan` with ``keep_bases``); else each is read here.
+    (:func:`queries.scan.scan` with ``keep_bases``); else each is read here.  ``lines``: each vacuum comes as
+    its JSON line (:func:`vacuums_of`).
 
     A government known only from another government's list (``only_named``: a
     city's province, a provincial department in a 实施主体 cell) has no list
@@ -1367,4 +1383,4 @@ def find_vacuums(store, *, government: str | None = None, department: str | None
             continue
         yield from vacuums_of(store, gov, department=department, governments=governments, law=law,
                               complete=complete, manifest=manifest, top=top, explain=explain,
-                              bases=(bases or {}).get(gov["id"]))
+                              bases=(bases or {}).get(gov["id"]), lines=lines)

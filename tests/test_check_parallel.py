@@ -19,7 +19,8 @@ from bench.clause_source import SMALL_LAWS
 from bench.generate import Rates, generate
 from kg.embedded import EmbeddedStore
 from kg.errors import UserError
-from queries.parallel import MIN_CLAUSES, MIN_GOVERNMENTS, FindingLine, vacuum_jobs
+from queries.lines import LineBlock
+from queries.parallel import MIN_CLAUSES, MIN_GOVERNMENTS, spans, vacuum_jobs
 from queries.report import keep_item_rows, run_check, write_json
 
 pytestmark = [pytest.mark.corpus,
@@ -83,7 +84,7 @@ def test_a_store_with_decisions_makes_its_vacuums_in_one_process(generated_store
     import queries.parallel as parallel
 
     made = []
-    monkeypatch.setattr(parallel, "vacuum_lines", lambda *a, **k: made.append(1) or iter(()))
+    monkeypatch.setattr(parallel, "check_all_lines", lambda *a, **k: made.append(1) or iter(()))
     monkeypatch.setattr(generated_store, "decisions", lambda: {"x": object()})
     _json(generated_store, jobs=2)  # no decision matches: the output is undisturbed, the vacuums made here
     assert made == []
@@ -184,10 +185,10 @@ def test_write_json_lines_several_at_a_time_are_one_by_ones(lines):
     assert json.loads(buf.getvalue()) == [{"n": n} for n in range(lines)]
 
 
-def test_finding_line_is_its_text():
-    line = FindingLine("vacuum", "V-1", '{"kind": "vacuum"}')
-    assert (line.kind, line.finding_id, line.decision, line.to_json_text()) == ("vacuum", "V-1", None, '{"kind": "vacuum"}')
-
+def test_a_line_block_is_its_text():
+    block = LineBlock('{"kind": "vacuum"},\n{"kind": "vacuum", "reason": "甲"}'.encode(), {"vacuum": 2})
+    assert (block.decision, block.counts) == (None, {"vacuum": 2})
+    assert block.to_json_text() == '{"kind": "vacuum"},\n{"kind": "vacuum", "reason": "甲"}'
 
 
 def test_a_worker_killed_is_a_message_not_a_hang(generated_store, monkeypatch):
@@ -219,3 +220,178 @@ def test_the_default_forks_no_more_workers_than_the_memory_holds(monkeypatch, co
     monkeypatch.setattr(parallel, "available_cores", lambda: cores)
     assert vacuum_jobs(None, kind="all", format="json", decided=False, governments=300, clauses=40_000,
                        memory=memory, load=0.0) == expected
+
+
+def test_the_item_pass_and_vacuums_forked_are_one_processs_with_every_option(generated_store, tmp_path):
+    # the item kinds and overlaps are made by the workers too (check_all_lines): a department's scope, lists
+    # declared complete and a manifest give what one process gives
+    department = next(f["department"] for f in json.loads(_json(generated_store, jobs=1))
+                      if f["kind"] == "orphan")  # a department with item findings, overlaps and vacuums
+    government = next(g["id"] for g in generated_store.governments() if not g.get("only_named"))
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(f"government,department,sectors\n{government},{department},农业农村\n", encoding="utf-8")
+    for options in ({"department": department}, {"complete": True}, {"manifest": manifest}):
+        one = _json(generated_store, jobs=1, **options)
+        assert _json(generated_store, jobs=2, **options) == one, options
+    assert json.loads(_json(generated_store, jobs=1, department=department))  # the scope holds findings
+
+
+def test_decided_with_no_decisions_is_nothing_either_way(generated_store):
+    assert _json(generated_store, jobs=2, show="decided") == _json(generated_store, jobs=1, show="decided") == "[]\n"
+    assert _json(generated_store, jobs=2, show="all") == _json(generated_store, jobs=1)
+
+
+def test_forked_lines_written_to_a_file_as_bytes_are_the_text(generated_store, tmp_path):
+    # onto a UTF-8 file the workers' lines go as bytes (write_json's LineBlock), after the text before them
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    run_check(generated_store, "all", format="json", output=one, jobs=1)
+    run_check(generated_store, "all", format="json", output=two, jobs=2)
+    assert two.read_bytes() == one.read_bytes()
+    assert one.read_text(encoding="utf-8") == _json(generated_store, jobs=1)
+
+
+@pytest.mark.parametrize("in_file", [False, True])
+@pytest.mark.parametrize("encoding, as_bytes", [("utf-8", True), ("UTF8", True), ("gb18030", False), ("utf-16", False)])
+def test_a_workers_lines_are_written_as_bytes_only_onto_utf8(tmp_path, encoding, as_bytes, in_file):
+    from queries.lines import LineFile, write_lines_file
+    from queries.report import _raw_bytes
+
+    data = '{"reason": "甲市（乙局）"},\n{"reason": "丙"}'.encode("utf-8")
+    lines = write_lines_file(str(tmp_path / "run.lines"), data, {"vacuum": 2}) if in_file else LineBlock(data, {})
+    path = tmp_path / "out.txt"
+    with open(path, "w", encoding=encoding, newline="") as handle:
+        handle.write("[\n")  # text still in the wrapper's buffer goes first
+        _raw_bytes(handle, lines)
+        handle.write("\n]\n")
+    assert path.read_text(encoding=encoding) == '[\n{"reason": "甲市（乙局）"},\n{"reason": "丙"}\n]\n'
+    assert report._is_utf8(encoding) is as_bytes
+    assert not (tmp_path / "run.lines").exists()  # a worker's file is removed once copied
+    if in_file:
+        again = write_lines_file(str(tmp_path / "run.lines"), data, {})
+        buf = io.StringIO()
+        _raw_bytes(buf, again)  # no file below: read and written as text
+        assert buf.getvalue() == data.decode() and not (tmp_path / "run.lines").exists()
+        assert isinstance(again, LineFile)
+
+
+def test_the_workers_files_go_into_a_folder_removed_at_the_end(generated_store, tmp_path, monkeypatch):
+    import queries.lines as lines
+
+    made = []
+    write = lines.write_lines_file
+
+    def recorded(path, data, counts):
+        made.append(path)
+        return write(path, data, counts)
+
+    monkeypatch.setattr("queries.parallel.write_lines_file", recorded)
+    out = tmp_path / "out" / "check.json"
+    out.parent.mkdir()
+    run_check(generated_store, "all", format="json", output=out, jobs=2)
+    assert made and all(Path(p).parent.parent == out.parent for p in made)  # beside the output
+    assert sorted(p.name for p in out.parent.iterdir()) == ["check.json"]
+    assert out.read_text(encoding="utf-8") == _json(generated_store, jobs=1)
+
+
+@pytest.mark.parametrize("blocks", [[], [""], ["a"], ["a", "", "b"], ["", "a,\nb", "c"]])
+def test_write_json_puts_blocks_among_lines_as_one_process_writes_them(blocks):
+    findings, texts = [], []
+    for n, block in enumerate(blocks):
+        findings.append(_Line(n))
+        texts.append(_Line(n).to_json_text())
+        lines = [f'"{line}"' for line in block.split(",\n")] if block else []
+        findings.append(LineBlock(",\n".join(lines).encode(), {"vacuum": len(lines)}))
+        texts.extend(lines)
+    buf = io.StringIO()
+    write_json(findings, buf)
+    assert buf.getvalue() == ("[]\n" if not texts else "[\n" + ",\n".join(texts) + "\n]\n")
+
+
+def test_vacuum_lines_are_the_findings_json(generated_store):
+    from queries.vacuum import vacuums_of
+
+    governments = {g["id"]: g for g in generated_store.governments()}
+    made = 0
+    for government in governments.values():
+        if government.get("only_named"):
+            continue
+        findings = vacuums_of(generated_store, government, governments=governments)
+        lines = vacuums_of(generated_store, government, governments=governments, lines=True)
+        assert [f if f.__class__ is str else f.to_json_text() for f in lines] == [f.to_json_text() for f in findings]
+        assert [json.loads(f)["finding_id"] for f in lines if f.__class__ is str] == \
+            [f.finding_id for f in findings if f.kind == "vacuum"]
+        made += sum(f.__class__ is str for f in lines)
+    assert made > 10
+
+
+@pytest.mark.parametrize("government, names", [
+    ({"id": "甲市", "name": "甲市"}, "甲市农业农村局"),
+    ({"id": "甲市"}, ""),                                         # no holder: 本级政府无对应部门, no department field
+    ({"id": 'X"市\\', "name": '甲"\n市\t'}, '乙"局、丙\\局'),       # what JSON escapes, in every part of the line
+])
+def test_a_vacuum_line_is_its_findings_text_whatever_the_names(generated_store, government, names):
+    from queries.findings import VacuumLines
+    from queries.vacuum import _assignable, _vacuum, _vacuum_line
+
+    clauses = _assignable(generated_store, None)[:40]
+    assert len(clauses) == 40
+    for count, item in enumerate(clauses):
+        writer = VacuumLines(government["id"], government.get("name", government["id"]))
+        finding = _vacuum(government, item, names, count, count % 3, date="2024-01-01")
+        assert _vacuum_line(writer, item, names, count, count % 3, date="2024-01-01") == finding.to_json_text()
+        assert json.loads(finding.to_json_text())["finding_id"] == finding.finding_id
+
+
+@pytest.mark.parametrize("kind, options", [
+    ("all", {}),
+    ("all", {"department": None}),
+    ("vacuums", {}),
+    ("vacuums", {"top": 2}),
+    ("vacuums", {"explain": True}),
+    ("vacuums", {"complete": True, "top": 1}),
+])
+def test_json_of_vacuum_lines_is_the_findings_json(generated_store, monkeypatch, kind, options):
+    # without decisions check --format json writes the vacuums' lines made without their findings (lines=True);
+    # with a decision recorded (matching no finding) it writes every finding: the same text
+    government = next(g["id"] for g in generated_store.governments() if not g.get("only_named"))
+    for scope in ({}, {"government": government}):
+        buf = io.StringIO()
+        run_check(generated_store, kind, format="json", out=buf, jobs=1, **scope, **options)
+        lines = buf.getvalue()
+        with monkeypatch.context() as patched:
+            patched.setattr(generated_store, "decisions", lambda: {"x": object()})
+            buf = io.StringIO()
+            counts = run_check(generated_store, kind, format="json", out=buf, jobs=1, **scope, **options)
+        assert lines == buf.getvalue() and counts["vacuum"] > 0, (kind, options, scope)
+        assert run_check(generated_store, kind, format="json", out=io.StringIO(), jobs=1, **scope, **options) == counts
+
+
+def test_an_error_in_a_worker_is_raised_in_the_parent(generated_store, monkeypatch, tmp_path):
+    import os
+
+    import queries.parallel as parallel
+
+    parent, made = os.getpid(), parallel.vacuums_of
+
+    def failing(*args, **kwargs):
+        if os.getpid() != parent:
+            raise ValueError("a clause the check cannot read")
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "vacuums_of", failing)
+    output = tmp_path / "out" / "check.json"
+    output.parent.mkdir()
+    with pytest.raises(ValueError, match="cannot read"):
+        run_check(generated_store, "all", format="json", output=output, jobs=2)
+    assert [p.name for p in output.parent.iterdir()] == ["check.json"]  # the workers' folder is gone
+
+
+@pytest.mark.parametrize("jobs, window", [(2, 0), (2, 1), (2, 8), (3, 0)])
+def test_workers_held_back_or_taking_over_runs_write_the_same(generated_store, monkeypatch, jobs, window):
+    # a window of no run: a worker ahead of what is written takes over the lowest run left (reading its rows again)
+    import queries.parallel as parallel
+
+    one = _json(generated_store, jobs=1)
+    monkeypatch.setattr(parallel, "WINDOW_PER_JOB", window)
+    monkeypatch.setattr(parallel, "spans", lambda count, jobs, **_: [(n, n + 1) for n in range(count)])
+    assert _json(generated_store, jobs=jobs) == one

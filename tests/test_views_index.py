@@ -40,3 +40,32 @@ def test_index_equals_filter_bolt(store, bolt_store):
     _graph(store)
     copy_store(store, bolt_store)
     _check(bolt_store)
+
+
+@pytest.mark.parametrize("cls, props", [
+    ("ClauseRef", {"provision": "p", "category": "行政处罚", "subject": "市场监督管理部门", "actions": ["罚款"],
+                   "amounts": None, "article": 3, "text": "罚款"}),
+    ("ProvisionRef", {"version": "某法/2020-01-01", "kind": "条", "article": 12, "paragraph": None}),
+    ("ProvisionRef", {"version": "v", "kind": "款", "label": "第二款", "extra": "not a field"}),
+])
+def test_a_row_is_made_as_its_constructor_makes_it(cls, props):
+    import dataclasses
+
+    from kg.model import Node
+    import kg.views as views
+
+    row_class = getattr(views, cls)
+    row = views._row_of(row_class, Node("x", "AuthorisingClause", props))
+    values = {"id": "x"}
+    for f in dataclasses.fields(row_class):
+        if f.name == "id":
+            continue
+        value = props.get(f.name, "" if f.default is dataclasses.MISSING else f.default)
+        if value is None and f.default is not dataclasses.MISSING and f.default is not None:
+            value = f.default
+        values[f.name] = tuple(value) if isinstance(value, list) else value
+    made = row_class(**values)
+    assert row == made and hash(row) == hash(made) and list(row.__dict__) == list(made.__dict__)
+    assert not hasattr(row_class, "__post_init__")  # _row_of skips the constructor
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        row.id = "y"
