@@ -264,7 +264,7 @@ class _Pool:
                 run = rest[0]  # taken over (or none of its own left): its reader drops the rows
                 if self.owner[run] != worker:
                     self.unmade[self.owner[run]].discard(run)
-                    self.conns[self.owner[run]].send(("drop", run, None))
+                    self._tell(self.owner[run], ("drop", run, None))
                 else:
                     self.unmade[worker].discard(run)
             else:
@@ -275,7 +275,23 @@ class _Pool:
 
     def _send(self, worker: int, task: tuple) -> None:
         self.busy[worker] += 1
-        self.conns[worker].send(task)
+        self._tell(worker, task)
+
+    def _tell(self, worker: int, task: tuple) -> None:
+        """Send a task; a worker that already ended (its error sent, then gone) raises that error, not a broken
+        pipe the command would report as its output's (a race: the parent hands out work while the error comes)."""
+        conn = self.conns[worker]
+        try:
+            conn.send(task)
+        except OSError:
+            while conn.poll():
+                try:
+                    what, _, result = conn.recv()
+                except (EOFError, OSError):
+                    break
+                if what == "error":
+                    raise result from None
+            raise UserError("a process making the findings stopped (out of memory?): run check with --jobs 1") from None
 
     def _receive(self) -> None:
         from multiprocessing.connection import wait
