@@ -31,6 +31,9 @@ from .lines import LineBlock, write_lines_file
 from .report import memory_available, proc_bytes
 from .vacuum import vacuums_of
 
+WORKER_STOPPED = "a process making the findings stopped (out of memory?): run check with --jobs 1"
+"""What a worker that died without a word (killed, out of memory) is reported as."""
+
 MIN_GOVERNMENTS = 32
 """Below this many governments (with lists) the vacuums are made in one process: forking costs more than it saves."""
 MIN_CLAUSES = 5_000
@@ -291,7 +294,7 @@ class _Pool:
                     break
                 if what == "error":
                     raise result from None
-            raise UserError("a process making the findings stopped (out of memory?): run check with --jobs 1") from None
+            raise UserError(WORKER_STOPPED) from None
 
     def _receive(self) -> None:
         from multiprocessing.connection import wait
@@ -304,7 +307,7 @@ class _Pool:
             try:
                 what, run, result = conn.recv()
             except (EOFError, OSError):
-                raise UserError("a process making the findings stopped (out of memory?): run check with --jobs 1") from None
+                raise UserError(WORKER_STOPPED) from None
             if what == "error":
                 raise result
             self.busy[worker] -= 1
