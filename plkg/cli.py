@@ -270,7 +270,7 @@ def check(
     manifest: Optional[Path] = typer.Option(None, "--manifest", help="CSV of governments' departments (government,department,sectors) declaring their lists complete."),
     top: Optional[int] = typer.Option(None, "--top", min=1, help="vacuums: only the N highest-ranked law-and-article groups of each government."),
     explain: bool = typer.Option(False, "--explain", help="vacuums: also list the clauses not counted, with the rule that dropped each."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", min=1, help="all --format json: processes making the vacuums (default: every idle core when there are many governments; the output is the same)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", min=1, help="all --format json: processes making the findings (default: every idle core when there are many governments; the output is the same)."),
 ) -> None:
     """Findings with evidence: orphans, invalid and stale bases, overlaps, vacuums, ...
 
