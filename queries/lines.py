@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Mapping
 
 
@@ -52,8 +53,6 @@ def write_lines_file(path: str, data: bytes, counts: Mapping[str, int]) -> LineF
 def copy_lines_file(lines: LineFile, out) -> None:
     """The bytes of ``lines`` appended to the binary file or stream ``out`` (flushed first), then the file removed:
     by ``os.sendfile`` when ``out`` has a file descriptor, else read and written."""
-    import os
-
     try:
         out.flush()
         fd = out.fileno()
