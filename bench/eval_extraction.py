@@ -437,9 +437,19 @@ def report_lists(scores: ListScores, out=sys.stdout, misses: bool = False) -> No
                           f"({len(claim.items)} items, e.g. {claim.items[0]})\n")
 
 
+RECALL_SAMPLES = """\
+recall samples (bench/recall_sample/README.md): each drawn sample is part main of its own gold dir, e.g.
+  python -m bench.eval_extraction --gold-dir bench/recall_sample/sixth --part main
+  python -m bench.eval_extraction --gold-dir bench/recall_sample/seventh --part main   # seed 5151, untuned
+score a sample once before reading it with --errors: --errors makes it a tuning (dev) set."""
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold-dir", type=Path, default=GOLD_DIR)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog=RECALL_SAMPLES,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gold-dir", type=Path, default=GOLD_DIR,
+                        help="folder of a gold set: articles.jsonl is part main, dev/ unseen/ blind/ the others "
+                             "(default: tests/gold; a recall sample of bench/recall_sample/ is its own gold dir)")
     parser.add_argument("--part", choices=PARTS, action="append", help="only these parts (default: all present)")
     parser.add_argument("--laws", type=Path, default=LAWS)
     parser.add_argument("--errors", action="store_true", help="list every miss (gold and lists)")
