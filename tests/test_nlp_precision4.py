@@ -161,6 +161,25 @@ CASES = [
     ("agency_misconduct",
      ["用人单位违反本条例规定，拒不协助社会保险行政部门对事故进行调查核实的，由社会保险行政部门责令改正。"],
      set(), {("其他", "社会保险行政部门")}),
+    # 仲裁法 art. 76 and 浙江省全民健身条例 art. 32: a fee rule or standard approved
+    ("fee_rule_approved",
+     ["当事人应当按照规定交纳仲裁费用。收取仲裁费用的办法，应当报物价管理部门核准。"],
+     {("行政许可", "物价管理部门")}, set()),
+    ("fee_rule_approved",
+     ["公共体育设施可以适当收取成本费用。具体收费标准应当报经价格行政主管部门批准。"],
+     {("行政许可", "价格行政主管部门")}, set()),
+    # near miss: a party's act approved
+    ("fee_rule_approved",
+     ["举办大型群众性体育活动，应当报经体育行政主管部门批准。"],
+     set(), {("行政许可", "体育行政主管部门")}),
+    # 职业病防治法 art. 54: the members' conduct
+    ("member_conduct",
+     ["职业病诊断鉴定委员会组成人员应当遵守职业道德，客观、公正地进行诊断鉴定，并承担相应的责任。"],
+     {("行政确认", "职业病诊断鉴定委员会")}, set()),
+    # near miss: the appraisal of a party's case by a department
+    ("member_conduct",
+     ["当事人对鉴定结论有异议的，由省人民政府卫生行政部门组织进行鉴定。"],
+     set(), {("行政确认", "省人民政府卫生行政部门")}),
 ]
 
 
