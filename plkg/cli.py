@@ -332,6 +332,7 @@ def decide(
 @app.command()
 def carry(
     finding_ids: Optional[List[str]] = typer.Argument(None, help="Old finding ids whose decisions to carry (default: every missing decision with one successor)."),
+    to: Optional[str] = typer.Option(None, "--to", help="The finding the one old id's decision goes to (your choice among several candidates)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be carried; write nothing."),
     by: str = typer.Option("", "--by", envvar="PLKG_USER", help="Who carries them (default: $PLKG_USER, else the login name)."),
     format: str = typer.Option("table", "--format", help="table or json"),
@@ -343,7 +344,8 @@ def carry(
 
     The successor has the same kind and defect: the same item code (else name and category) under any
     government or department; for a vacuum or overlap the same law, article, paragraph, item, category and
-    clause subject in the same government or its group of counties. Ambiguous ones are listed, not carried.
+    clause subject in the same government or its group of counties. Ambiguous ones are listed, not carried
+    (choose with OLD --to NEW).
     """
     from plkg.review import _user
     from queries.carry import carry as carry_over
@@ -354,7 +356,7 @@ def carry(
         if path is not None:
             _existing_paths([path])
     with opened_store(create=False) as store:
-        plan = carry_over(store, ids=finding_ids or (), dry_run=dry_run, by=by or _user(),
+        plan = carry_over(store, ids=finding_ids or (), dry_run=dry_run, by=by or _user(), to=to,
                           concentrations=concentrations, complete=complete, manifest=manifest)
     if format == "json":
         out.print(json.dumps({**plan.as_json(), "dry_run": dry_run}, ensure_ascii=False, indent=1), markup=False)

@@ -99,13 +99,14 @@ class Succession:
 
     decision: Decision
     candidates: tuple[Trace, ...] = ()
-    basis: str = ""  # how the old finding is known: identity (recorded), recovered (from its id), summary, ""
+    basis: str = ""  # how the old finding is known: identity (recorded), recovered (from its id), summary, "";
+    # chosen: the successor is a reviewer's choice (plkg carry OLD --to NEW)
     blocked: str = ""  # why the one candidate is not carried to (it has a decision; another decision claims it)
 
     @property
     def successor(self) -> Trace | None:
         """The one finding the decision may be carried to, or None."""
-        if len(self.candidates) == 1 and self.basis in ("identity", "recovered") and not self.blocked:
+        if len(self.candidates) == 1 and self.basis in ("identity", "recovered", "chosen") and not self.blocked:
             return self.candidates[0]
         return None
 
@@ -124,8 +125,9 @@ class Succession:
             return f"successor {listed} not carried to: {self.blocked}"
         if self.basis == "summary":
             return (f"possible successor(s), matched on the summary only (the decision records no identity): "
-                    f"{listed}; decide them by hand")
-        return f"{len(self.candidates)} possible successors, none carried: {listed}; decide by hand"
+                    f"{listed}; choose one with plkg carry {self.decision.finding_id} --to ID, or decide by hand")
+        return (f"{len(self.candidates)} possible successors, none carried: {listed}; choose one with "
+                f"plkg carry {self.decision.finding_id} --to ID, or decide by hand")
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -299,13 +301,15 @@ class CarryPlan:
 
 
 def plan_carry(decisions: Mapping[str, Decision], findings: Iterable[Finding], *, ids: Iterable[str] = (),
-               governments: Iterable[Mapping[str, Any]] | None = None, by: str = "",
-               now: str | None = None) -> CarryPlan:
+               governments: Iterable[Mapping[str, Any]] | None = None, by: str = "", now: str | None = None,
+               to: str | None = None) -> CarryPlan:
     """The decisions to carry: each missing decision (of ``ids`` only, when given) with one successor among
-    ``findings`` (every finding of the decisions' kinds), as :func:`find_successors` finds them.
+    ``findings`` (every finding of the decisions' kinds), as :func:`find_successors` finds them.  ``to``: the
+    finding the one decision of ``ids`` goes to, as a reviewer chose it (among several candidates, or none).
 
     Raises :class:`UserError` for an id no decision has, one whose finding still exists, one already carried,
-    and when no decision is missing at all.
+    when no decision is missing at all, and for a ``to`` that is no finding of the decision's kind, has a
+    decision of its own, or is given for other than one id.
     """
     tracer = Tracer(decisions)
     seen = {f.finding_id for f in tracer.through(findings)}
@@ -324,8 +328,10 @@ def plan_carry(decisions: Mapping[str, Decision], findings: Iterable[Finding], *
     if not missing:
         raise UserError("nothing to carry: every decision's finding still exists (or was carried already)")
     successions = find_successors(missing, tracer.traces, decisions=decisions, governments=governments)
-    now = now or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     by_id = {t.finding_id: t for t in tracer.traces}
+    if to is not None:
+        successions = [_chosen(successions, to, by_id, decisions, ids)]
+    now = now or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     carried, left = [], []
     for s in successions:
         if s.successor is None:
@@ -342,8 +348,23 @@ def plan_carry(decisions: Mapping[str, Decision], findings: Iterable[Finding], *
     return CarryPlan(tuple(carried), tuple(left), tuple(successions))
 
 
+def _chosen(successions: list[Succession], to: str, by_id: Mapping[str, Trace], decisions: Mapping[str, Decision],
+            ids: list[str]) -> Succession:
+    """The one succession of ``ids``, its successor the finding ``to`` (a reviewer's choice)."""
+    if len(ids) != 1:
+        raise UserError(f"--to {to}: name the one old finding id whose decision goes there")
+    (s,) = successions
+    new = by_id.get(to)
+    if new is None or new.kind != s.decision.kind:
+        raise UserError(f"--to {to}: no {s.decision.kind} finding of this run has that id")
+    if to in decisions and not decisions[to].carried_to:
+        d = decisions[to]
+        raise UserError(f"--to {to}: it has a decision of its own ({d.status} by {d.by or '?'} at {d.at})")
+    return Succession(s.decision, (new,), "chosen")
+
+
 def carry(store: Any, *, ids: Iterable[str] = (), dry_run: bool = False, by: str = "", now: str | None = None,
-          concentrations: Any = None, complete: bool = False, manifest: Any = None) -> CarryPlan:
+          concentrations: Any = None, complete: bool = False, manifest: Any = None, to: str | None = None) -> CarryPlan:
     """Carry every missing decision of ``store`` (of ``ids`` only, when given) to its one successor, in one
     atomic write (nothing written on ``dry_run``, or when there is nothing to carry).
 
@@ -359,7 +380,7 @@ def carry(store: Any, *, ids: Iterable[str] = (), dry_run: bool = False, by: str
     kinds = {d.kind for d in decisions.values()}
     options = dict(concentrations=concentrations, complete=complete, manifest=manifest, explain="not_vacuum" in kinds)
     findings = (f for arg in check_args_for(kinds) for f in iter_findings(store, arg, **options))
-    plan = plan_carry(decisions, findings, ids=ids, governments=store.governments(), by=by, now=now)
+    plan = plan_carry(decisions, findings, ids=ids, governments=store.governments(), by=by, now=now, to=to)
     if plan.carried and not dry_run:
         store.carry_decisions(plan.carried)
     return plan

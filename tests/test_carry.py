@@ -97,6 +97,14 @@ def test_two_candidates_are_listed_and_nothing_is_carried():
     plan = plan_carry({decision.finding_id: decision}, [one, two], governments=GOVERNMENTS)
     assert plan.carried == () and [x.decision.finding_id for x in plan.left] == [old.finding_id]
     assert "nothing to carry" in plan.lines()[-1]
+    # the reviewer chooses one: carried there
+    plan = plan_carry({decision.finding_id: decision}, [one, two], ids=[old.finding_id], to=two.finding_id,
+                      governments=GOVERNMENTS)
+    assert [(o.finding_id, n.finding_id) for o, n in plan.carried] == [(old.finding_id, two.finding_id)]
+    with pytest.raises(UserError, match="name the one old finding id"):
+        plan_carry({decision.finding_id: decision}, [one, two], to=two.finding_id)
+    with pytest.raises(UserError, match="no orphan finding of this run has that id"):
+        plan_carry({decision.finding_id: decision}, [one, two], ids=[old.finding_id], to="orphan-0000000000")
 
 
 def test_nothing_found():
@@ -298,3 +306,45 @@ def test_the_web_view_lists_missing_decisions_and_carries_them(listed):
     assert "没有失效的处理决定" in c.get("/decisions").text
     again = c.post("/carry", data={"finding_id": orphan.finding_id, "token": token})
     assert again.status_code == 400 and "already carried" in again.text
+
+
+@pytest.mark.bolt
+def test_carried_decisions_are_the_same_on_the_graph_server(tmp_path, bolt_store):
+    old, new = item(CITY, "克拉玛依市农业农村局", code="C-1"), item(GROUP, "县市区农业农村局", code="C-1")
+    decision = legacy(old)
+    from kg.embedded import EmbeddedStore
+
+    embedded = EmbeddedStore(tmp_path / "e.kg")
+    for store in (embedded, bolt_store):
+        store.record_decisions([decision])
+        plan = plan_carry(store.decisions(), [new], governments=GOVERNMENTS, by="李四", now="2026-12-04T22:00:00Z")
+        store.carry_decisions(plan.carried)
+    assert embedded.decisions() == bolt_store.decisions()
+    assert bolt_store.decisions()[old.finding_id].carried_to == new.finding_id
+    embedded.close()
+
+
+def test_the_web_view_lets_the_reviewer_choose_among_candidates(listed):
+    from starlette.testclient import TestClient
+
+    from plkg.web import create_app
+
+    store, path = listed
+    orphan = next(f for f in iter_findings(store, "orphans") if f.item_code == "YX-CF-009")
+    decide(store, finding_id=orphan.finding_id, status="confirmed", note="确无依据", by="王五")
+    rows = demo_rows()
+    column, body = rows[0].index("事项编码"), rows[0].index("实施主体")
+    row = next(r for r in rows if r[column] == "YX-CF-009")
+    # the row now in the county group's list, and a copy of it under another city department: two candidates
+    reload(store, path, [r for r in rows if r is not row] + [row[:body] + [b] + row[body + 1:]
+                                                            for b in ("县市区农业农村局", "云溪市市场监督管理局")])
+    candidates = [f for f in iter_findings(store, "orphans") if f.item_code == "YX-CF-009"]
+    assert len(candidates) == 2
+    app = create_app(store, allow_decisions=True)
+    c = TestClient(app)
+    page = c.get("/decisions").text
+    assert "2 possible successors, none carried" in page and page.count('name="to"') == 2
+    chosen = candidates[1].finding_id
+    done = c.post("/carry", data={"finding_id": orphan.finding_id, "to": chosen, "token": app.state.web.token},
+                  follow_redirects=False)
+    assert done.status_code == 303 and store.decisions()[chosen].carried_from == orphan.finding_id

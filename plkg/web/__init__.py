@@ -76,10 +76,12 @@ class WebState:
         missing = missing_decisions(decisions, set(index.by_id), kinds)
         return find_successors(missing, index.traces, decisions=decisions, governments=index.governments)
 
-    def carry(self, ids: list[str], by: str) -> CarryPlan:
-        """Carry the decisions on ``ids`` (all that have one successor when empty) to their successors."""
+    def carry(self, ids: list[str], by: str, to: str | None = None) -> CarryPlan:
+        """Carry the decisions on ``ids`` (all that have one successor when empty) to their successors (``to``:
+        the one chosen for the one id)."""
         index = self.index()
-        plan = plan_carry(self.store.decisions(), index.findings, ids=ids, governments=index.governments, by=by)
+        plan = plan_carry(self.store.decisions(), index.findings, ids=ids, governments=index.governments, by=by,
+                          to=to)
         if plan.carried:
             self.store.carry_decisions(plan.carried)
             self._state = state_token(self.store)
@@ -247,7 +249,7 @@ def create_app(store: Any, *, allow_decisions: bool = False, concentrations: Any
             return render("error.html", 403, title="拒绝", message="表单已过期或来自其他网站，请刷新页面后重试。")
         ids = [str(v) for v in form.getlist("finding_id") if str(v).strip()]
         try:
-            plan = state.carry(ids, str(form.get("by", "")).strip() or "web")
+            plan = state.carry(ids, str(form.get("by", "")).strip() or "web", str(form.get("to", "")).strip() or None)
         except UserError as exc:
             return render("error.html", 400, title="无法转入", message=str(exc))
         if not plan.carried:
