@@ -288,10 +288,13 @@ def check(
             show="all" if all_decisions else "decided" if decided else "undecided", successions=successions,
             complete=complete, manifest=manifest, top=top, explain=explain, jobs=jobs,
         )
+    scoped = " (this run looked under --government/--department only; plkg carry --dry-run looks everywhere)" if (
+        government or department) else ""
     for s in successions:
         decision = s.decision
         err.print(f"decision {decision.finding_id} ({decision.status}, {decision.at}): its finding no longer exists"
-                  f" [{decision.kind}] {decision.summary}; {s.describe()}", markup=False)
+                  f" [{decision.kind}] {decision.summary}; {s.describe()}{scoped if s.successor is None else ''}",
+                  markup=False)
     if fail_on:
         from queries.report import KIND_ARGS
 
@@ -342,10 +345,9 @@ def carry(
 ) -> None:
     """Carry decisions whose finding was re-issued under a new id to its one successor (all in one atomic write).
 
-    The successor has the same kind and defect: the same item code (else name and category) under any
-    government or department; for a vacuum or overlap the same law, article, paragraph, item, category and
-    clause subject in the same government or its group of counties. Ambiguous ones are listed, not carried
-    (choose with OLD --to NEW).
+    The successor has the same kind and defect: the same item code (else name and category) under any government or department; for a vacuum or overlap the same law, article, paragraph, item, category and clause subject in the same government or its group of counties.
+
+    Ambiguous ones are listed, not carried (choose with OLD --to NEW). The old decision is kept, marked carried_to.
     """
     from plkg.review import _user
     from queries.carry import carry as carry_over

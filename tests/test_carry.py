@@ -158,19 +158,20 @@ def test_bad_ids_are_refused_with_a_message():
 # On a store: the demo list, a row moved to the county group by a reload
 
 
-def moved_row(store, path, code="YX-CF-009"):
-    """Reload the demo list with item ``code``'s 实施主体 a county bureau: it is loaded under 云溪市所辖县（市、区）."""
+def decided_and_moved(store, path, status="confirmed", note="确无依据"):
+    """The orphan YX-CF-009 decided by 王五, then the demo list reloaded with its 实施主体 a county bureau (so it is
+    loaded under 云溪市所辖县（市、区）); the old finding and the new."""
+    orphan = next(f for f in iter_findings(store, "orphans") if f.item_code == "YX-CF-009")
+    decide(store, finding_id=orphan.finding_id, status=status, note=note, by="王五")
     rows = demo_rows()
     column, body = rows[0].index("事项编码"), rows[0].index("实施主体")
-    reload(store, path, [r[:body] + ["县市区农业农村局"] + r[body + 1:] if r[column] == code else r for r in rows])
+    reload(store, path, [r[:body] + ["县市区农业农村局"] + r[body + 1:] if r[column] == "YX-CF-009" else r for r in rows])
+    return orphan, next(f for f in iter_findings(store, "orphans") if f.item_code == "YX-CF-009")
 
 
 def test_carry_on_a_store_shown_by_check_dry_run_then_written(listed, tmp_path):
     store, path = listed
-    orphan = next(f for f in iter_findings(store, "orphans") if f.item_code == "YX-CF-009")
-    decide(store, finding_id=orphan.finding_id, status="confirmed", note="确无依据", by="王五")
-    moved_row(store, path)
-    new = next(f for f in iter_findings(store, "orphans") if f.item_code == "YX-CF-009")
+    orphan, new = decided_and_moved(store, path)
     assert new.finding_id != orphan.finding_id and new.government == "云溪市所辖县（市、区）"
     # check: the missing decision comes with its successor, in the xlsx too
     successions: list = []
@@ -249,10 +250,7 @@ def test_a_failed_carry_leaves_the_store_as_it_was(listed, monkeypatch):
 
 def test_carry_command(listed):
     store, path = listed
-    orphan = next(f for f in iter_findings(store, "orphans") if f.item_code == "YX-CF-009")
-    decide(store, finding_id=orphan.finding_id, status="fixed", note="已补依据", by="王五")
-    moved_row(store, path)
-    new = next(f for f in iter_findings(store, "orphans") if f.item_code == "YX-CF-009")
+    orphan, new = decided_and_moved(store, path, status="fixed", note="已补依据")
     store_path = store.path
     store.close()
     runner = CliRunner()
@@ -285,10 +283,7 @@ def test_the_web_view_lists_missing_decisions_and_carries_them(listed):
     from plkg.web import create_app
 
     store, path = listed
-    orphan = next(f for f in iter_findings(store, "orphans") if f.item_code == "YX-CF-009")
-    decide(store, finding_id=orphan.finding_id, status="confirmed", note="确无依据", by="王五")
-    moved_row(store, path)
-    new = next(f for f in iter_findings(store, "orphans") if f.item_code == "YX-CF-009")
+    orphan, new = decided_and_moved(store, path)
     read_only = TestClient(create_app(store))
     page = read_only.get("/decisions")
     assert page.status_code == 200 and orphan.finding_id in page.text and new.finding_id in page.text

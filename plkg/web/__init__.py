@@ -220,12 +220,19 @@ def create_app(store: Any, *, allow_decisions: bool = False, concentrations: Any
                       children=children, versions=article_versions(state.store, art), resting=resting,
                       clauses=cache.clauses_under(art), asked=found if found.id != art.id else None)
 
-    async def decide(request: Request) -> Response:
+    async def posted(request: Request, what: str) -> tuple[Any, Response | None]:
+        """The form of a POST that may write, or the refusal (read-only server, missing or foreign token)."""
         if not state.allow_decisions:
-            return render("error.html", 403, title="只读", message="该服务为只读；以 plkg serve --allow-decisions 启动后才可记录处理决定。")
+            return None, render("error.html", 403, title="只读", message=f"该服务为只读；以 plkg serve --allow-decisions 启动后才可{what}。")
         form = await request.form()
         if not secrets.compare_digest(str(form.get("token", "")), state.token):
-            return render("error.html", 403, title="拒绝", message="表单已过期或来自其他网站，请刷新页面后重试。")
+            return None, render("error.html", 403, title="拒绝", message="表单已过期或来自其他网站，请刷新页面后重试。")
+        return form, None
+
+    async def decide(request: Request) -> Response:
+        form, refused = await posted(request, "记录处理决定")
+        if refused is not None:
+            return refused
         fid, status = str(form.get("finding_id", "")), str(form.get("status", ""))
         if status not in STATUSES:
             return render("error.html", 400, title="无效", message=f"处理决定须为 {'、'.join(STATUSES)}")
@@ -242,11 +249,9 @@ def create_app(store: Any, *, allow_decisions: bool = False, concentrations: Any
         return render("missing.html", title="失效的处理决定", rows=state.successions())
 
     async def carry(request: Request) -> Response:
-        if not state.allow_decisions:
-            return render("error.html", 403, title="只读", message="该服务为只读；以 plkg serve --allow-decisions 启动后才可转入处理决定。")
-        form = await request.form()
-        if not secrets.compare_digest(str(form.get("token", "")), state.token):
-            return render("error.html", 403, title="拒绝", message="表单已过期或来自其他网站，请刷新页面后重试。")
+        form, refused = await posted(request, "转入处理决定")
+        if refused is not None:
+            return refused
         ids = [str(v) for v in form.getlist("finding_id") if str(v).strip()]
         try:
             plan = state.carry(ids, str(form.get("by", "")).strip() or "web", str(form.get("to", "")).strip() or None)
