@@ -96,7 +96,9 @@ class Decision:
         return replace(self, history=(*earlier.history, json.dumps(past, ensure_ascii=False, sort_keys=True)))
 
     def as_json(self) -> dict[str, Any]:
+        """The decision as shown (JSON output, pages): its fields but ``identity`` (kept for matching only)."""
         data = asdict(self)
+        del data["identity"]
         data["history"] = [json.loads(h) for h in self.history]
         data["status_text"] = self.status_text
         return data
