@@ -10,6 +10,15 @@ shows it as outdated.  Decisions are ``Decision`` nodes with id
 re-import, the decision must not go with it).  Earlier decisions about the
 same finding are kept in ``history`` (JSON strings, newest last).
 
+A finding re-issued under a new id (its government or holders changed, not
+its defect) takes its decision along when carried (:func:`carry_decisions`,
+``plkg carry``): the successor's decision copies the status, note and author
+and names the old id in ``carried_from``; the old decision is kept, marked
+``carried_to`` the new id (so it is no longer reported as missing).  A
+decision also keeps the identity of its finding (``identity``: the JSON text
+the id hashes, :func:`queries.ids.identity_text`), so its successor can be
+found by what the finding was.
+
 >>> d = Decision("orphan-0123456789", "confirmed", note="确无依据", by="张三", at="2026-01-01T00:00:00Z")
 >>> Decision.from_node(d.to_node()) == d
 True
@@ -48,6 +57,11 @@ class Decision:
     department: str = ""
     summary: str = ""
     history: tuple[str, ...] = field(default=(), compare=True)
+    identity: str = ""  # what the finding id hashes (JSON text), to find a re-issued finding's successor
+    carried_from: str = ""  # the finding id this decision was carried from (its finding was re-issued)
+    carried_to: str = ""  # the finding id this decision was carried to: superseded by the decision there
+    carried_by: str = ""  # who carried it, and when
+    carried_at: str = ""
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
@@ -78,11 +92,13 @@ class Decision:
         """This decision, with ``earlier`` (and its history) kept in ``history``."""
         if earlier is None:
             return self
-        past = {k: v for k, v in asdict(earlier).items() if k != "history" and v != ""}
+        past = {k: v for k, v in asdict(earlier).items() if k not in ("history", "identity") and v != ""}
         return replace(self, history=(*earlier.history, json.dumps(past, ensure_ascii=False, sort_keys=True)))
 
     def as_json(self) -> dict[str, Any]:
+        """The decision as shown (JSON output, pages): its fields but ``identity`` (kept for matching only)."""
         data = asdict(self)
+        del data["identity"]
         data["history"] = [json.loads(h) for h in self.history]
         data["status_text"] = self.status_text
         return data
@@ -101,5 +117,19 @@ def write_decisions(store: Any, decisions: Iterable[Decision]) -> list[Decision]
             old = tx.get(decision.node_id)
             new = decision.superseding(Decision.from_node(old) if old is not None else None)
             tx.add_nodes((new.to_node(),))
+            stored.append(new)
+    return stored
+
+
+def carry_decisions(store: Any, carried: Iterable[tuple[Decision, Decision]]) -> list[Decision]:
+    """Store each ``(old, new)`` pair in one transaction (all or none): ``new`` (the decision carried to the
+    successor, superseding one already there) and ``old`` as it was, marked ``carried_to`` the successor."""
+    stored: list[Decision] = []
+    with store.transaction() as tx:
+        for old, new in carried:
+            there = tx.get(new.node_id)
+            new = new.superseding(Decision.from_node(there) if there is not None else None)
+            tx.add_nodes((new.to_node(), replace(old, carried_to=new.finding_id, carried_by=new.carried_by,
+                                                 carried_at=new.carried_at).to_node()))
             stored.append(new)
     return stored

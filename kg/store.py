@@ -195,6 +195,12 @@ class Store(GraphViews, abc.ABC):
 
         return write_decisions(self, decisions)
 
+    def carry_decisions(self, carried: "Iterable[tuple[Decision, Decision]]") -> "list[Decision]":
+        """Store decisions carried to re-issued findings, each ``(old, new)``, atomically (all or none)."""
+        from .decision import carry_decisions
+
+        return carry_decisions(self, carried)
+
     def label_counts(self) -> Mapping[str, int]:
         return Counter({label: self.count(label) for label in LABELS})
 

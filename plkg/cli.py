@@ -279,18 +279,22 @@ def check(
     """
     from queries.report import run_check
 
-    missing: list = []
+    successions: list = []
     with opened_store(create=False) as store:
         known_scope(store, government, department)
         found = run_check(
             store, kind, government=government, department=department, format=format,
             output=output, out=sys.stdout, concentrations=concentrations,
-            show="all" if all_decisions else "decided" if decided else "undecided", missing=missing,
+            show="all" if all_decisions else "decided" if decided else "undecided", successions=successions,
             complete=complete, manifest=manifest, top=top, explain=explain, jobs=jobs,
         )
-    for decision in missing:
+    scoped = " (this run looked under --government/--department only; plkg carry --dry-run looks everywhere)" if (
+        government or department) else ""
+    for s in successions:
+        decision = s.decision
         err.print(f"decision {decision.finding_id} ({decision.status}, {decision.at}): its finding no longer exists"
-                  f" [{decision.kind}] {decision.summary}", markup=False)
+                  f" [{decision.kind}] {decision.summary}; {s.describe()}{scoped if s.successor is None else ''}",
+                  markup=False)
     if fail_on:
         from queries.report import KIND_ARGS
 
@@ -326,6 +330,41 @@ def decide(
     for d in stored:
         out.print(f"{d.finding_id}: {d.status} ({d.status_text}) by {d.by} at {d.at}"
                   + (f"; supersedes {len(d.history)} earlier" if d.history else ""), markup=False)
+
+
+@app.command()
+def carry(
+    finding_ids: Optional[List[str]] = typer.Argument(None, help="Old finding ids whose decisions to carry (default: every missing decision with one successor)."),
+    to: Optional[str] = typer.Option(None, "--to", help="The finding the one old id's decision goes to (your choice among several candidates)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be carried; write nothing."),
+    by: str = typer.Option("", "--by", envvar="PLKG_USER", help="Who carries them (default: $PLKG_USER, else the login name)."),
+    format: str = typer.Option("table", "--format", help="table or json"),
+    concentrations: Optional[Path] = typer.Option(None, "--concentrations", help="As given to check (综合行政执法 CSV)."),
+    complete: bool = typer.Option(False, "--complete", help="As given to check: the loaded lists are complete."),
+    manifest: Optional[Path] = typer.Option(None, "--manifest", help="As given to check: CSV of governments' departments."),
+) -> None:
+    """Carry decisions whose finding was re-issued under a new id to its one successor (all in one atomic write).
+
+    The successor has the same kind and defect: the same item code (else name and category) under any government or department; for a vacuum or overlap the same law, article, paragraph, item, category and clause subject in the same government or its group of counties.
+
+    Ambiguous ones are listed, not carried (choose with OLD --to NEW). The old decision is kept, marked carried_to.
+    """
+    from plkg.review import _user
+    from queries.carry import carry as carry_over
+
+    if format not in ("table", "json"):
+        fail(f"--format {format}: use table or json")
+    for path in (concentrations, manifest):
+        if path is not None:
+            _existing_paths([path])
+    with opened_store(create=False) as store:
+        plan = carry_over(store, ids=finding_ids or (), dry_run=dry_run, by=by or _user(), to=to,
+                          concentrations=concentrations, complete=complete, manifest=manifest)
+    if format == "json":
+        out.print(json.dumps({**plan.as_json(), "dry_run": dry_run}, ensure_ascii=False, indent=1), markup=False)
+    else:
+        for line in plan.lines(dry_run):
+            out.print(line, markup=False)
 
 
 @app.command()

@@ -31,7 +31,7 @@ from kg.text import normalise
 from kg.views import ItemBasis
 from queries.decisions import DecisionInput, annotate, make_decisions, read_decisions_csv
 from queries.findings import KIND_NAMES, KINDS, Finding, departments_of, describe_citation, provision_label, version_label
-from queries.report import COMPANIONS, KIND_ARGS, decision_text, iter_findings
+from queries.report import CHECK_ARG, check_args_for, decision_text, iter_findings
 
 #: Appended columns, in order.
 COLUMNS = ("依据核验结论", "现行依据", "条文原文", "问题与建议")
@@ -97,18 +97,11 @@ def decide(store: Any, *, finding_id: str | None = None, status: str | None = No
 def _findings_for(store: Any, wanted: list[DecisionInput], government: str | None) -> Iterator[Finding]:
     """The findings of the kinds the ids name (an id is ``<kind>-<hash>``): computing every kind on a whole
     corpus takes a minute, and a mistyped id should be told at once."""
-    args = {kind: arg for arg, kind in KIND_ARGS.items()}
-    args.update({note: args[kind] for kind, notes in COMPANIONS.items() for note in notes})
-    chosen: list[str] = []
     for w in wanted:
-        kind = w.finding_id.rsplit("-", 1)[0]
-        if kind not in args:
+        if w.finding_id.rsplit("-", 1)[0] not in CHECK_ARG:
             raise UserError(f"{w.where}: {w.finding_id!r} is no finding id (kind-hash, as plkg check "
-                            f"--all-decisions lists them; kinds: {', '.join(sorted(args))})")
-        if args[kind] not in chosen:
-            chosen.append(args[kind])
-    if "candidates" in chosen:  # candidates are ranked from every other kind
-        return iter_findings(store, "all", government=government)
+                            f"--all-decisions lists them; kinds: {', '.join(sorted(CHECK_ARG))})")
+    chosen = check_args_for(w.finding_id.rsplit("-", 1)[0] for w in wanted)  # ["all"] for candidates
     return itertools.chain.from_iterable(iter_findings(store, arg, government=government) for arg in chosen)
 
 

@@ -5,7 +5,8 @@ decision, and those whose decision is *outdated* (the evidence it was made
 on has changed: a new basis cell, another article text).  ``decided`` shows
 the findings with a current decision, ``all`` every finding; each carries its
 decision (``Finding.decision``).  Decisions whose finding no longer turns up
-are reported apart (:func:`missing_decisions`).
+are reported apart (:func:`missing_decisions`), each with its likely successor
+when the finding was re-issued under a new id (:mod:`queries.carry`).
 
 >>> from queries.findings import Finding
 >>> f = Finding(kind="orphan", government="甲市", reason="x", name="甲", department="甲市某局", category="行政处罚")
@@ -29,7 +30,7 @@ from kg.errors import UserError
 from kg.text import DecodeError, decode_bytes
 
 from .findings import Finding
-from .ids import fingerprint
+from .ids import fingerprint, identity_text
 
 SHOW = ("undecided", "decided", "all")
 
@@ -63,11 +64,14 @@ def select(findings: Iterable[Finding], decisions: Mapping[str, Decision], show:
 
 def missing_decisions(decisions: Mapping[str, Decision], seen: set[str], kinds: Iterable[str],
                       government: str | None = None, department: str | None = None) -> list[Decision]:
-    """Decisions within the scope of a run (kinds, government, department) whose finding it did not find."""
+    """Decisions within the scope of a run (kinds, government, department) whose finding it did not find.
+
+    A decision carried to its finding's successor (``carried_to``, :mod:`queries.carry`) is not missing.
+    """
     kinds = set(kinds)
     return sorted(
         (d for d in decisions.values()
-         if d.finding_id not in seen and d.kind in kinds
+         if d.finding_id not in seen and d.kind in kinds and not d.carried_to
          and (government is None or d.government == government)
          and (department is None or d.department == department)),
         key=lambda d: d.finding_id,
@@ -146,7 +150,7 @@ def make_decisions(findings: Iterable[Finding], wanted: Iterable[DecisionInput],
         decisions.append(Decision(
             finding_id=w.finding_id, status=w.status, note=w.note, by=w.by or by, at=now,
             fingerprint=fingerprint(finding), kind=finding.kind, government=finding.government or "",
-            department=finding.department or "", summary=summary(finding),
+            department=finding.department or "", summary=summary(finding), identity=identity_text(finding),
         ))
     return decisions
 

@@ -31,6 +31,7 @@ from kg.errors import UserError
 from kg.store import collector_paused
 
 from .candidate import rank_candidates
+from .carry import Tracer, find_successors
 from .decisions import missing_decisions, select
 from .findings import KIND_NAMES, KINDS, Finding
 from .lines import LineBlock, LineFile, copy_lines_file
@@ -104,10 +105,24 @@ COMPANIONS: dict[str, tuple[str, ...]] = {
     "vacuum": ("vacuum_sector", "not_vacuum"), "category_mismatch": ("category_debatable",),
     "stale_basis": ("basis_lapsed",),
 }
+CHECK_ARG: dict[str, str] = {kind: arg for arg, kind in KIND_ARGS.items()}
+CHECK_ARG.update({note: CHECK_ARG[kind] for kind, notes in COMPANIONS.items() for note in notes})
+"""The ``check`` argument whose run makes the findings of a kind (a note kind: its kind's)."""
 
 
 # ---------------------------------------------------------------------------
 # Running the queries
+
+
+def check_args_for(kinds: Iterable[str]) -> list[str]:
+    """The ``check`` arguments whose runs make the findings of ``kinds`` (a note with its kind's), in order;
+    ``["all"]`` when candidates are among them (they are ranked from every other kind).
+
+    >>> check_args_for(["vacuum_sector", "orphan", "vacuum"]), check_args_for(["candidate", "orphan"])
+    (['vacuums', 'orphans'], ['all'])
+    """
+    chosen = list(dict.fromkeys(CHECK_ARG[k] for k in kinds if k in CHECK_ARG))
+    return ["all"] if "candidates" in chosen else chosen
 
 
 def iter_findings(store, kind: str = "all", *, government: str | None = None, department: str | None = None,
@@ -214,7 +229,7 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
               format: str = "table", output: str | Path | None = None, out: Any = None,
               concentrations: Any = None, show: str = "undecided", missing: list | None = None,
               complete: bool = False, manifest: Any = None, top: int | None = None, explain: bool = False,
-              jobs: int | None = 1) -> Counter:
+              jobs: int | None = 1, successions: list | None = None) -> Counter:
     """Write the findings of ``kind`` in ``format``; return the count per finding kind.
 
     ``output`` is a file to write (required for xlsx); else ``out`` (a text
@@ -222,7 +237,9 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
     xlsx without ``output``, raise :class:`UserError`.  ``show`` picks the
     findings by their recorded decisions (:func:`queries.decisions.select`:
     undecided, decided or all); decisions of the run's scope whose finding was
-    not found are appended to ``missing`` when given.  ``jobs``: processes making ``all``'s vacuums (JSON on a
+    not found are appended to ``missing`` when given, and their :class:`queries.carry.Succession` s (the
+    likely successor of each, among the run's findings) to ``successions``; an xlsx gets a sheet of them
+    (失效的处理决定).  ``jobs``: processes making ``all``'s vacuums (JSON on a
     store without decisions only; None: every core when there are many governments,
     :func:`queries.parallel.vacuum_jobs`); the output is the same.
     """
@@ -254,6 +271,9 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
     kinds = KINDS if kind == "all" else (KIND_ARGS[kind],)
     counts: Counter = Counter()
     seen: set[str] = set()
+    gone: list = []  # the successions of the missing decisions, once the findings are written
+    # the traces of the findings are kept to find the successors of decisions whose finding is gone
+    tracer = Tracer(decisions) if decisions and (successions is not None or format == "xlsx") else None
 
     def counted() -> Iterator[Finding]:
         if lines:  # no decisions: every finding is shown as it is; vacuums' lines and blocks of lines among them
@@ -266,16 +286,23 @@ def run_check(store, kind: str = "all", *, government: str | None = None, depart
                     counts[finding.kind] += 1
                 yield finding
             return
-        for finding in select(findings, decisions, show, seen):
+        for finding in select(tracer.through(findings) if tracer else findings, decisions, show, seen):
             counts[finding.kind] += 1
             yield finding
-        if missing is not None:
+        if missing is not None or tracer is not None:
             ran = set(kinds) | ({"unverifiable"} if kind in ("all", "unverifiable") else set())
-            missing.extend(missing_decisions(decisions, seen, ran, government, department))
+            lost = missing_decisions(decisions, seen, ran, government, department)
+            if missing is not None:
+                missing.extend(lost)
+            if tracer is not None and lost:
+                gone.extend(find_successors(lost, tracer.traces, decisions=decisions, governments=store.governments()))
+                tracer.traces.clear()
+                if successions is not None:
+                    successions.extend(gone)
 
     with collector_paused():
         if format == "xlsx":
-            write_xlsx(counted(), Path(output))
+            write_xlsx(counted(), Path(output), after=lambda: [missing_sheet(gone)] if gone else [])
             return counts
         if output is not None:
             try:
@@ -541,10 +568,12 @@ class _Lines:
 
 
 def write_xlsx(findings: Iterable[Finding], path: Path, table: dict[str, list[Column]] | None = None,
-               names: dict[str, str] | None = None) -> None:
+               names: dict[str, str] | None = None,
+               after: Callable[[], list[tuple[str, list[str], list[list[Any]]]]] | None = None) -> None:
     """One sheet per kind (Chinese names and headers), frozen header row, autofilter.
 
     ``table`` and ``names`` give other records' columns and sheet names by kind; default the findings'.
+    ``after`` gives sheets (name, headers, rows) to add once the findings are written.
     """
     tail = [ID_HEADER, DECISION_HEADER] if table is None else []
     table_given = table
@@ -581,10 +610,33 @@ def write_xlsx(findings: Iterable[Finding], path: Path, table: dict[str, list[Co
         for row in groups.rows.values():
             sheet.append(["" if v is None else v for v in row])
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(VacuumGroups.HEADERS))}{len(groups.rows) + 1}"
+    for name, headers, extra in (after() if after else ()):
+        sheet = workbook.create_sheet(name[:31])
+        sheet.freeze_panes = "A2"
+        sheet.append(headers)
+        for row in extra:
+            sheet.append(["" if v is None else v for v in row])
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(extra) + 1}"
     try:
         workbook.save(path)
     except OSError as exc:
         raise UserError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+MISSING_HEADERS = ["原问题编号", "问题类型", "政府", "部门", "原问题", "处理决定", "说明", "核查人", "决定时间",
+                   "可转入的新问题编号", "候选新问题", "说明（新问题）"]
+
+
+def missing_sheet(successions: Iterable[Any]) -> tuple[str, list[str], list[list[Any]]]:
+    """The sheet 失效的处理决定: each decision whose finding is gone, with its likely successor
+    (:class:`queries.carry.Succession`; ``plkg carry`` carries the decisions to them)."""
+    rows = []
+    for s in successions:
+        d = s.decision
+        rows.append([d.finding_id, KIND_NAMES.get(d.kind, d.kind), d.government, d.department, d.summary,
+                     d.status_text, d.note, d.by, d.at, s.successor.finding_id if s.successor else "",
+                     "\n".join(f"{c.finding_id} {c.label()}" for c in s.candidates), s.describe()])
+    return "失效的处理决定", MISSING_HEADERS, rows
 
 
 class VacuumGroups:

@@ -4,11 +4,13 @@ Pages: governments (``/``), a government, a department (counts by kind and
 category, a chart as inline SVG, its items and findings), findings of a kind
 with filters, a finding (its evidence and the decision form), an item (its
 citations, each resolved article's text, the quote compared with the current
-text, the clauses of the article) and an article (its text, versions, the
-items of every government resting on it, its clauses).
+text, the clauses of the article), an article (its text, versions, the
+items of every government resting on it, its clauses) and the decisions
+whose finding is gone (``/decisions``), each with its likely successor
+(:mod:`queries.carry`), which ``/carry`` carries the decision to.
 
 Read-only unless ``allow_decisions``: the decision form then POSTs to
-``/decide`` (with a per-server token, so no other site can post for the
+``/decide`` and the carry button to ``/carry`` (with a per-server token, so no other site can post for the
 user); without the flag every POST is refused with 403.  Everything from
 workbooks and statutes is escaped by Jinja2's autoescape.
 """
@@ -29,8 +31,10 @@ from starlette.routing import Route
 from kg.decision import STATUSES
 from kg.errors import UserError
 from kg.views import view_cache
-from queries.decisions import DecisionInput, annotate, make_decisions, select
+from queries.carry import CarryPlan, Succession, find_successors, plan_carry, trace
+from queries.decisions import DecisionInput, annotate, make_decisions, missing_decisions, select
 from queries.findings import KIND_NAMES
+from queries.report import COMPANIONS
 
 from .data import ALL_KINDS, Index, article_versions, bar_chart, citation_view, counts_by_kind, kind_by_category, provision, state_token
 
@@ -61,6 +65,27 @@ class WebState:
             self._index = Index.build(self.store, self.concentrations)
             self._state = state_token(self.store)
         return self._index
+
+    def successions(self) -> list[Succession]:
+        """The decisions whose finding is gone, each with its likely successor (:mod:`queries.carry`)."""
+        index = self.index()
+        if index.traces is None:
+            index.traces = [trace(f) for f in index.findings]
+        decisions = self.store.decisions()
+        kinds = {f.kind for f in index.findings} | set(ALL_KINDS) | {k for ks in COMPANIONS.values() for k in ks}
+        missing = missing_decisions(decisions, set(index.by_id), kinds)
+        return find_successors(missing, index.traces, decisions=decisions, governments=index.governments)
+
+    def carry(self, ids: list[str], by: str, to: str | None = None) -> CarryPlan:
+        """Carry the decisions on ``ids`` (all that have one successor when empty) to their successors (``to``:
+        the one chosen for the one id)."""
+        index = self.index()
+        plan = plan_carry(self.store.decisions(), index.findings, ids=ids, governments=index.governments, by=by,
+                          to=to)
+        if plan.carried:
+            self.store.carry_decisions(plan.carried)
+            self._state = state_token(self.store)
+        return plan
 
     def decide(self, wanted: DecisionInput) -> None:
         index = self.index()
@@ -153,7 +178,11 @@ def create_app(store: Any, *, allow_decisions: bool = False, concentrations: Any
         found = index.by_id.get(fid)
         if found is None:
             decision = state.store.decisions().get(fid)
-            return not_found(f"没有问题 {fid}" + (f"（曾有处理决定：{decision.status_text}，{decision.summary}；该问题已不再出现）" if decision else ""))
+            if decision is not None:
+                lost = next((s for s in state.successions() if s.decision.finding_id == fid), None)
+                return render("gone.html", 404, title=fid, decision=decision, s=lost,
+                              carried_to=decision.carried_to and index.by_id.get(decision.carried_to))
+            return not_found(f"没有问题 {fid}")
         (shown,) = annotate([found], state.store.decisions())
         items = [index.bases[i] for i in ([found.item_id] if found.item_id else list(found.item_ids)) if i in index.bases]
         articles = _articles_of(state.store, found, items)
@@ -191,12 +220,19 @@ def create_app(store: Any, *, allow_decisions: bool = False, concentrations: Any
                       children=children, versions=article_versions(state.store, art), resting=resting,
                       clauses=cache.clauses_under(art), asked=found if found.id != art.id else None)
 
-    async def decide(request: Request) -> Response:
+    async def posted(request: Request, what: str) -> tuple[Any, Response | None]:
+        """The form of a POST that may write, or the refusal (read-only server, missing or foreign token)."""
         if not state.allow_decisions:
-            return render("error.html", 403, title="只读", message="该服务为只读；以 plkg serve --allow-decisions 启动后才可记录处理决定。")
+            return None, render("error.html", 403, title="只读", message=f"该服务为只读；以 plkg serve --allow-decisions 启动后才可{what}。")
         form = await request.form()
         if not secrets.compare_digest(str(form.get("token", "")), state.token):
-            return render("error.html", 403, title="拒绝", message="表单已过期或来自其他网站，请刷新页面后重试。")
+            return None, render("error.html", 403, title="拒绝", message="表单已过期或来自其他网站，请刷新页面后重试。")
+        return form, None
+
+    async def decide(request: Request) -> Response:
+        form, refused = await posted(request, "记录处理决定")
+        if refused is not None:
+            return refused
         fid, status = str(form.get("finding_id", "")), str(form.get("status", ""))
         if status not in STATUSES:
             return render("error.html", 400, title="无效", message=f"处理决定须为 {'、'.join(STATUSES)}")
@@ -209,10 +245,30 @@ def create_app(store: Any, *, allow_decisions: bool = False, concentrations: Any
             back = _url("/finding", id=fid)
         return RedirectResponse(back, status_code=303)
 
+    async def missing(request: Request) -> Response:
+        return render("missing.html", title="失效的处理决定", rows=state.successions())
+
+    async def carry(request: Request) -> Response:
+        form, refused = await posted(request, "转入处理决定")
+        if refused is not None:
+            return refused
+        ids = [str(v) for v in form.getlist("finding_id") if str(v).strip()]
+        try:
+            plan = state.carry(ids, str(form.get("by", "")).strip() or "web", str(form.get("to", "")).strip() or None)
+        except UserError as exc:
+            return render("error.html", 400, title="无法转入", message=str(exc))
+        if not plan.carried:
+            return render("error.html", 400, title="无法转入", message="；".join(
+                f"{s.decision.finding_id}：{s.describe()}" for s in plan.left) or "没有可转入的处理决定")
+        if len(plan.carried) == 1:
+            return RedirectResponse(_url("/finding", id=plan.carried[0][1].finding_id), status_code=303)
+        return RedirectResponse("/decisions", status_code=303)
+
     routes = [
         Route("/", home), Route("/government", government), Route("/department", department),
         Route("/findings", findings), Route("/finding", finding), Route("/item", item), Route("/article", article),
-        Route("/decide", decide, methods=["POST"]),
+        Route("/decide", decide, methods=["POST"]), Route("/decisions", missing),
+        Route("/carry", carry, methods=["POST"]),
     ]
     async def no_page(request: Request, exc: Exception) -> Response:
         return not_found(f"没有页面 {request.url.path}")

@@ -39,6 +39,7 @@ class Index:
     items_of_department: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # by Department id
     resting_on: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))  # article id -> (item, citation no.)
     department_of_name: dict[tuple[str, str], str] = field(default_factory=dict)  # (government, name) -> id
+    traces: list | None = None  # the findings' queries.carry.Trace s, made when first asked for
 
     @classmethod
     def build(cls, store: Any, concentrations: Any = None) -> "Index":
