@@ -30,6 +30,7 @@ def run(*args: str):
         ("unaccountable", "orphans,unaccountable", 1),
         ("stale", "all", 1),
         ("orphans", "nonsense", 2),
+        ("vacuums", "missing_basis", 1),  # a finding kind made with the vacuums (the demo's YX-CF-014)
     ],
 )
 def test_fail_on_exit_codes(demo_path, kind, fail_on, code):
