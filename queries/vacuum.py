@@ -714,6 +714,7 @@ class HeldActs:
             if basis.department is not None:
                 self._bases[basis.department["id"]].append(basis)
         self._acts: dict[str, list[_Held]] = {}
+        self._named: dict[tuple[str, str], tuple[list, dict]] = {}  # (department, category) -> basis_item's index
         self._grams = grams if grams is not None else {}
         # per (department, reading): its raw or its normalised acts, their bigram index and how many have each bigram
         self._acts_of: dict[tuple[str, bool], list[_Held]] = {}
@@ -730,6 +731,32 @@ class HeldActs:
     def items(self, department: str) -> list[ItemBasis]:
         """The items of a department, as given."""
         return self._bases.get(department, [])
+
+    def named(self, department: str, category: str) -> tuple[list, dict[bool, dict[str, list[tuple[int, int]]]]]:
+        """What :func:`basis_item` compares a vacuum clause with, built for a department and category when first
+        asked for: its items of the category as (item, name conducts, laws cited, sectors of the clauses cited),
+        the name conducts by reading (False: the raw conduct's bigrams, True: its normalised readings), and per
+        reading a bigram index of them (bigram -> (item position, conduct position))."""
+        key = (department, category)
+        found = self._named.get(key)
+        if found is None:
+            entries = []
+            index: dict[bool, dict[str, list[tuple[int, int]]]] = {False: {}, True: {}}
+            for basis in self._bases.get(department, ()):
+                if basis.item.get("category") != category:
+                    continue
+                grams, reads = self._name_grams(basis.item.get("name", ""))
+                laws = frozenset(c.version.law for c in basis.citations if c.version is not None)
+                sectors = frozenset(c.sector for citation in basis.citations for c in citation.clauses
+                                    if c.category == category and c.sector)
+                position = len(entries)
+                entries.append((basis, {False: (grams,), True: reads}, laws, sectors))
+                for reading, conducts in ((False, (grams,)), (True, reads)):
+                    for variant, conduct in enumerate(conducts):
+                        for gram in conduct:
+                            index[reading].setdefault(gram, []).append((position, variant))
+            found = self._named[key] = (entries, index)
+        return found
 
     def sharing(self, department: str, grams: frozenset[str], reading: bool = False) -> list[_Held]:
         """The acts of ``get(department)``, in its order, that can be the same conduct as ``grams``,
@@ -1008,12 +1035,15 @@ def basis_item(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], h
     how surely (the similarity of the two conducts), or None.
 
     The item has the clause's category, and its name states the clause's conduct in words sharing at least
-    :data:`BASIS_SHARED` bigrams and a Jaccard similarity of :data:`BASIS_SIMILARITY` (raw with raw, normalised
-    with normalised readings, :mod:`queries.conduct`); the category alone never proposes an item, nor does a
-    clause with no conduct of its own (an inspection's measures, a statement of a power).  An item resting on
-    clauses of other sectors only (非法转让草原 is not 非法转让土地) is not proposed.  The office should add the
-    clause to the item's 设定依据 rather than list a new power (地下水管理条例 art. 60, judged in
-    docs/evaluation/changed-findings-i12-20261204b-T.md row 9).
+    :data:`BASIS_SHARED` bigrams, :data:`BASIS_CONTAINED` of the clause's and a Jaccard similarity of
+    :data:`BASIS_SIMILARITY` (raw with raw, normalised with normalised readings, :mod:`queries.conduct`); the
+    category alone never proposes an item, nor does a clause with no conduct of its own (an inspection's
+    measures, a statement of a power).  Not proposed: an item on another article or version of the clause's law
+    (a law sets one sanction for one conduct: 民用建筑节能条例 art. 42 监理 is not the item on art. 40 施工; an older
+    version's article is a stale basis), an item naming another doer than the clause's chapeau
+    (:data:`_CHAPEAU_DOER`), an item resting on clauses of other sectors only (非法转让草原 is not 非法转让土地).  The
+    office should add the clause to the item's 设定依据 rather than list a new power (地下水管理条例 art. 60, judged
+    in docs/evaluation/changed-findings-i12-20261204b-T.md row 9; measured in docs/evaluation/vacuum-basis-karamay.md).
     """
     row = clause.row
     category = row.clause.category
@@ -1024,28 +1054,24 @@ def basis_item(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], h
     doer = _CHAPEAU_DOER.match((row.provision.text or row.clause.text or "").strip())
     doer_grams = bigrams(doer.group("doer")) if doer else frozenset()
     best: tuple[ItemBasis, float] | None = None
-    law = row.version.law
     for dept in departments:
-        for basis in held.items(dept["id"]):
-            if basis.item.get("category") != category:
-                continue
-            if any(c.version is not None and c.version.law == law for c in basis.citations):
-                continue  # it rests on the law's own provision for its act (监理 vs 施工), or an older version's (stale)
-            name = basis.item.get("name", "")
-            grams, item_reads = held._name_grams(name)
-            if doer_grams and len(doer_grams & bigrams(name)) < BASIS_DOER * len(doer_grams):
-                continue  # another doer's act (测绘单位 for 城乡规划编制单位)
-            sectors = frozenset(c.sector for citation in basis.citations for c in citation.clauses
-                                if c.category == category and c.sector)
-            if sectors and row.clause.sector not in sectors:
-                continue
-            for conduct, reading in compared:
-                for other in (item_reads if reading else (grams,)):
-                    shared = len(conduct & other)
-                    value = similarity(conduct, other)
-                    if shared >= BASIS_SHARED and value >= BASIS_SIMILARITY and shared >= BASIS_CONTAINED * len(conduct) \
-                            and (best is None or value > best[1]):
-                        best = (basis, value)
+        entries, index = held.named(dept["id"], category)
+        for conduct, reading in compared:
+            need = max(BASIS_SHARED, math.ceil(round(BASIS_CONTAINED * len(conduct), 9)))
+            postings = index[reading]
+            shared = Counter(itertools.chain.from_iterable(postings[g] for g in conduct if g in postings))
+            for (position, variant), count in sorted(shared.items()):
+                if count < need:
+                    continue
+                basis, grams, laws, sectors = entries[position]
+                value = similarity(conduct, grams[reading][variant])
+                if value < BASIS_SIMILARITY or (best is not None and value <= best[1]):
+                    continue
+                if row.version.law in laws or (sectors and row.clause.sector not in sectors):
+                    continue  # the law's own provision for its act, or an act of other sectors
+                if doer_grams and len(doer_grams & grams[False][0]) < BASIS_DOER * len(doer_grams):
+                    continue  # another doer's act (测绘单位 for 城乡规划编制单位)
+                best = (basis, value)
     return best
 
 
