@@ -76,7 +76,7 @@ import functools
 import itertools
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -406,6 +406,14 @@ class VacuumClause:
         return bigrams(conduct_of(self.row.clause.text))
 
     @functools.cached_property
+    def basis_compared(self) -> tuple[tuple[frozenset[str], bool, int], ...]:
+        """What :func:`basis_item` compares with item names: (conduct bigrams, normalised reading or raw, bigrams
+        an item's name must share), the raw conduct then its readings."""
+        compared = [(self.conduct, False)] if len(self.conduct) >= CONDUCT_MIN else []
+        compared += [(reading, True) for reading in self.readings if len(reading) >= CONDUCT_MIN_READING]
+        return tuple((c, r, max(BASIS_SHARED, math.ceil(round(BASIS_CONTAINED * len(c), 9)))) for c, r in compared)
+
+    @functools.cached_property
     def statement(self) -> frozenset[str]:
         """The bigrams of the power the clause states when it names no conduct (:func:`statement_of`)."""
         return statement_of(self.row.clause)
@@ -732,30 +740,43 @@ class HeldActs:
         """The items of a department, as given."""
         return self._bases.get(department, [])
 
-    def named(self, department: str, category: str) -> tuple[list, dict[bool, dict[str, list[tuple[int, int]]]]]:
-        """What :func:`basis_item` compares a vacuum clause with, built for a department and category when first
-        asked for: its items of the category as (item, name conducts, laws cited, sectors of the clauses cited),
-        the name conducts by reading (False: the raw conduct's bigrams, True: its normalised readings), and per
-        reading a bigram index of them (bigram -> (item position, conduct position))."""
+    def named(self, department: str, category: str) -> tuple[list[ItemBasis], list, dict[bool, dict[str, list]], dict]:
+        """What :func:`basis_item` compares a vacuum clause with, for a department and category: its items of the
+        category, their names' conducts by reading (False: the raw conduct's bigrams, True: its normalised
+        readings), per reading a bigram index of them (bigram -> (item position, conduct position)), and a memo of
+        what :func:`_named_alike` found for a clause among these names (by clause id).
+
+        The conducts and the index depend on the names alone, in their order, and governments of one level list
+        their catalogue's names (at 100,000 items 17,516 department lists of a category hold 1,578 sequences of
+        names): they are kept by the names in the store state's memo (the :data:`NAMED_KEPT` last used) and built
+        once for all governments listing them."""
         key = (department, category)
         found = self._named.get(key)
         if found is None:
-            entries = []
-            index: dict[bool, dict[str, list[tuple[int, int]]]] = {False: {}, True: {}}
-            for basis in self._bases.get(department, ()):
-                if basis.item.get("category") != category:
-                    continue
-                grams, reads = self._name_grams(basis.item.get("name", ""))
-                laws = frozenset(c.version.law for c in basis.citations if c.version is not None)
-                sectors = frozenset(c.sector for citation in basis.citations for c in citation.clauses
-                                    if c.category == category and c.sector)
-                position = len(entries)
-                entries.append((basis, {False: (grams,), True: reads}, laws, sectors))
-                for reading, conducts in ((False, (grams,)), (True, reads)):
-                    for variant, conduct in enumerate(conducts):
+            bases = [b for b in self._bases.get(department, ()) if b.item.get("category") == category]
+            names = tuple(b.item.get("name", "") for b in bases)
+            kept = self._grams.get("named index")
+            if kept is None:
+                kept = self._grams["named index"] = OrderedDict()
+            built = kept.get(names)
+            if built is not None:
+                kept.move_to_end(names)
+            else:
+                conducts = []
+                index: dict[bool, dict[str, list[tuple[int, int]]]] = {False: {}, True: {}}
+                raw, normalised = index[False], index[True]
+                for position, name in enumerate(names):
+                    grams, reads = self._name_grams(name)
+                    conducts.append({False: (grams,), True: reads})
+                    for gram in grams:
+                        raw.setdefault(gram, []).append((position, 0))
+                    for variant, conduct in enumerate(reads):
                         for gram in conduct:
-                            index[reading].setdefault(gram, []).append((position, variant))
-            found = self._named[key] = (entries, index)
+                            normalised.setdefault(gram, []).append((position, variant))
+                built = kept[names] = (conducts, index, {})  # {}: basis_item's memo
+                if len(kept) > NAMED_KEPT:
+                    kept.popitem(last=False)  # the least recently listed: memory stays bounded at a million items
+            found = self._named[key] = (bases, *built)
         return found
 
     def sharing(self, department: str, grams: frozenset[str], reading: bool = False) -> list[_Held]:
@@ -1028,6 +1049,9 @@ _CHAPEAU_DOER = re.compile(r"^(?:违反[^，,；;。]*?规定[，,])?(?P<doer>[^
 (测绘单位超越资质等级许可的范围从事测绘活动) exercises another law's clause, whatever the conducts share."""
 BASIS_DOER = 0.5
 """Share of the chapeau doer's bigrams (:data:`_CHAPEAU_DOER`) the item's name must hold."""
+NAMED_KEPT = 512
+"""Sequences of a department's item names of a category whose index :meth:`HeldActs.named` keeps for the next
+government listing the same names (at 100,000 items 1,578 sequences, ~6 names each)."""
 
 
 def basis_item(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], held: HeldActs) -> tuple[ItemBasis, float] | None:
@@ -1045,34 +1069,56 @@ def basis_item(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], h
     office should add the clause to the item's 设定依据 rather than list a new power (地下水管理条例 art. 60, judged
     in docs/evaluation/changed-findings-i12-20261204b-T.md row 9; measured in docs/evaluation/vacuum-basis-karamay.md).
     """
-    row = clause.row
-    category = row.clause.category
-    compared = [(clause.conduct, False)] if len(clause.conduct) >= CONDUCT_MIN else []
-    compared += [(reading, True) for reading in clause.readings if len(reading) >= CONDUCT_MIN_READING]
+    compared = clause.basis_compared
     if not compared:
         return None
+    row = clause.row
+    category = row.clause.category
     doer = _CHAPEAU_DOER.match((row.provision.text or row.clause.text or "").strip())
     doer_grams = bigrams(doer.group("doer")) if doer else frozenset()
     best: tuple[ItemBasis, float] | None = None
     for dept in departments:
-        entries, index = held.named(dept["id"], category)
-        for conduct, reading in compared:
-            need = max(BASIS_SHARED, math.ceil(round(BASIS_CONTAINED * len(conduct), 9)))
-            postings = index[reading]
-            shared = Counter(itertools.chain.from_iterable(postings[g] for g in conduct if g in postings))
-            for (position, variant), count in sorted(shared.items()):
-                if count < need:
-                    continue
-                basis, grams, laws, sectors = entries[position]
-                value = similarity(conduct, grams[reading][variant])
-                if value < BASIS_SIMILARITY or (best is not None and value <= best[1]):
-                    continue
-                if row.version.law in laws or (sectors and row.clause.sector not in sectors):
-                    continue  # the law's own provision for its act, or an act of other sectors
-                if doer_grams and len(doer_grams & grams[False][0]) < BASIS_DOER * len(doer_grams):
-                    continue  # another doer's act (测绘单位 for 城乡规划编制单位)
-                best = (basis, value)
+        bases, conducts, index, memo = held.named(dept["id"], category)
+        found = memo.get(row.clause.id)
+        if found is None:  # what the names alone say, kept for the governments listing the same names
+            found = memo[row.clause.id] = _named_alike(compared, conducts, index)
+        for value, position in found:
+            if best is not None and value <= best[1]:
+                break
+            basis = bases[position]
+            if any(c.version is not None and c.version.law == row.version.law for c in basis.citations):
+                continue  # the law's own provision for its act (监理 vs 施工), or an older version's (stale)
+            sectors = {c.sector for citation in basis.citations for c in citation.clauses
+                       if c.category == category and c.sector}
+            if sectors and row.clause.sector not in sectors:
+                continue  # an act of other sectors only (非法转让草原 is not 非法转让土地)
+            if doer_grams and len(doer_grams & conducts[position][False][0]) < BASIS_DOER * len(doer_grams):
+                continue  # another doer's act (测绘单位 for 城乡规划编制单位)
+            best = (basis, value)
+            break
     return best
+
+
+def _named_alike(compared: tuple[tuple[frozenset[str], bool, int], ...], conducts: list,
+                  index: dict[bool, dict[str, list[tuple[int, int]]]]) -> tuple[tuple[float, int], ...]:
+    """(similarity, item position) of the names whose conducts share ``need`` bigrams and :data:`BASIS_SIMILARITY`
+    with one of ``compared`` ((conduct, reading, need)), best first, then in the order compared and listed."""
+    found = []
+    for order, (conduct, reading, need) in enumerate(compared):
+        postings = index[reading]
+        present = sorted((g for g in conduct if g in postings), key=lambda g: (len(postings[g]), g))
+        if len(present) < need:
+            continue
+        # a name sharing `need` of the bigrams present holds one of the len(present) - need + 1 rarest (a prefix
+        # filter: the bigrams every name has, 违反 or 规定, are never walked)
+        for position, variant in sorted(set(itertools.chain.from_iterable(
+                postings[g] for g in present[:len(present) - need + 1]))):
+            other = conducts[position][reading][variant]
+            if len(conduct & other) >= need:
+                value = similarity(conduct, other)
+                if value >= BASIS_SIMILARITY:
+                    found.append((-value, order, position, variant))
+    return tuple((-value, position) for value, _, position, _ in sorted(found)) if found else ()
 
 
 def rule_licence_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], held: HeldActs) -> _Held | None:
