@@ -296,11 +296,12 @@ def check(
                   f" [{decision.kind}] {decision.summary}; {s.describe()}{scoped if s.successor is None else ''}",
                   markup=False)
     if fail_on:
+        from queries.findings import KINDS
         from queries.report import KIND_ARGS
 
-        # accept the command's kind names (orphans) and the findings' (orphan)
+        # accept the command's kind names (orphans) and the findings' (orphan, missing_basis: made with the vacuums)
         wanted = {KIND_ARGS.get(k.strip(), k.strip()) for k in fail_on.split(",") if k.strip()}
-        unknown = wanted - set(KIND_ARGS.values()) - {"all", "unverifiable"}
+        unknown = wanted - set(KIND_ARGS.values()) - set(KINDS) - {"all", "unverifiable"}
         if unknown:
             fail(f"--fail-on {', '.join(sorted(unknown))}: use {', '.join(KIND_ARGS)} or all")
         if any(found[k] for k in (set(found) if "all" in wanted else wanted)):

@@ -28,6 +28,7 @@ KINDS: tuple[str, ...] = (
     "stale_basis",
     "overlap",
     "vacuum",
+    "missing_basis",
     "unaccountable",
     "candidate",
     "category_mismatch",
@@ -43,6 +44,7 @@ KIND_NAMES: dict[str, str] = {
     "stale_basis": "依据过时",
     "overlap": "多头执法",
     "vacuum": "权力真空",
+    "missing_basis": "疑似漏引依据",
     "unaccountable": "有权无责",
     "candidate": "建议取消或修改",
     "unverifiable": "依据无法核验",
@@ -53,7 +55,7 @@ KIND_NAMES: dict[str, str] = {
 }
 
 ITEM_KINDS = frozenset({"orphan", "invalid_basis", "stale_basis", "unaccountable", "candidate", "unverifiable",
-                        "category_mismatch", "category_debatable", "basis_lapsed"})
+                        "category_mismatch", "category_debatable", "basis_lapsed", "missing_basis"})
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,10 @@ class Finding:
             )
         if self.kind == "vacuum":
             data.update(severity=self.severity, group_count=self.count, group_duties=self.duties)
+        if self.kind == "missing_basis":  # the item (above) and the clause it seems to exercise without citing it
+            data.update(law=self.law, version=self.version, article=self.article, paragraph=self.paragraph,
+                        item=self.item, subject=self.subject, modality=self.modality, provision=self.provision,
+                        sector=self.sector)
         if self.kind == "vacuum_sector":
             data.update(sector=self.sector, clauses=self.count, duties=self.duties, laws=list(self.laws))
         return data

@@ -33,7 +33,7 @@ from kg.store import collector_paused
 from .candidate import rank_candidates
 from .carry import Tracer, find_successors
 from .decisions import missing_decisions, select
-from .findings import KIND_NAMES, KINDS, Finding
+from .findings import KIND_NAMES, KINDS, Finding, article_label
 from .lines import LineBlock, LineFile, copy_lines_file
 from .invalid import find_invalid
 from .mismatch import find_debatable, find_mismatches
@@ -102,7 +102,7 @@ def proc_bytes(path: str, field: str) -> int | None:
     return None
 # The note kinds a kind's run yields beside its findings (iter_findings).
 COMPANIONS: dict[str, tuple[str, ...]] = {
-    "vacuum": ("vacuum_sector", "not_vacuum"), "category_mismatch": ("category_debatable",),
+    "vacuum": ("missing_basis", "vacuum_sector", "not_vacuum"), "category_mismatch": ("category_debatable",),
     "stale_basis": ("basis_lapsed",),
 }
 CHECK_ARG: dict[str, str] = {kind: arg for arg, kind in KIND_ARGS.items()}
@@ -480,6 +480,10 @@ COLUMNS: dict[str, list[Column]] = {
         ("问题说明", lambda f: f.reason),
         ("证据", evidence_text),
     ],
+    "missing_basis": ITEM_COLUMNS[:5] + [
+        ("应补依据", lambda f: f"{f.law}{article_label(f.article, 0, f.paragraph, f.item)}"),
+        ("条款主体", lambda f: f.subject),
+    ] + ITEM_COLUMNS[5:],
     "vacuum_sector": [
         ("政府", lambda f: f.government),
         ("领域", lambda f: f.sector),
@@ -700,6 +704,9 @@ def table_line(finding: Finding) -> str:
             f"第{finding.paragraph}款" if finding.paragraph else "")
     elif finding.kind == "candidate":
         who = f"({finding.score} {finding.action}) [{finding.department}] {finding.name}"
+    elif finding.kind == "missing_basis":
+        who = (f"[{finding.department}] {finding.name}" + (f"（{finding.item_code}）" if finding.item_code else "")
+               + f" ← {finding.law} 第{finding.article}条" + (f"第{finding.paragraph}款" if finding.paragraph else ""))
     elif finding.kind == "vacuum_sector":
         who = f"[{finding.sector}] {finding.count}个条款"
     elif finding.kind == "not_vacuum":

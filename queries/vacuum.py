@@ -76,7 +76,7 @@ import functools
 import itertools
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -90,8 +90,8 @@ from kg.text import bigrams, halfwidth, strip_prc
 from kg.views import ClauseInForce, ItemBasis, clause_reach, clauses_binding, covered_by, referred_by, state_cached, view_cache
 
 from .conduct import item_readings, normalise_conduct, readings
-from .findings import (Evidence, Finding, VacuumLines, VacuumText, new_finding, provision_label, version_label,
-                       with_vacuum_text)
+from .findings import (Evidence, Finding, VacuumLines, VacuumText, describe_citation, new_finding, provision_label,
+                       version_label, with_vacuum_text)
 from .overlap import loaded_departments
 from .roles import (
     RelevanceRule, applies_in, binds_government, binds_level, canonical_sectors, competence_rule,
@@ -406,6 +406,14 @@ class VacuumClause:
         return bigrams(conduct_of(self.row.clause.text))
 
     @functools.cached_property
+    def basis_compared(self) -> tuple[tuple[frozenset[str], bool, int], ...]:
+        """What :func:`basis_item` compares with item names: (conduct bigrams, normalised reading or raw, bigrams
+        an item's name must share), the raw conduct then its readings."""
+        compared = [(self.conduct, False)] if len(self.conduct) >= CONDUCT_MIN else []
+        compared += [(reading, True) for reading in self.readings if len(reading) >= CONDUCT_MIN_READING]
+        return tuple((c, r, max(BASIS_SHARED, math.ceil(round(BASIS_CONTAINED * len(c), 9)))) for c, r in compared)
+
+    @functools.cached_property
     def statement(self) -> frozenset[str]:
         """The bigrams of the power the clause states when it names no conduct (:func:`statement_of`)."""
         return statement_of(self.row.clause)
@@ -714,6 +722,7 @@ class HeldActs:
             if basis.department is not None:
                 self._bases[basis.department["id"]].append(basis)
         self._acts: dict[str, list[_Held]] = {}
+        self._named: dict[tuple[str, str], tuple[list, dict]] = {}  # (department, category) -> basis_item's index
         self._grams = grams if grams is not None else {}
         # per (department, reading): its raw or its normalised acts, their bigram index and how many have each bigram
         self._acts_of: dict[tuple[str, bool], list[_Held]] = {}
@@ -730,6 +739,45 @@ class HeldActs:
     def items(self, department: str) -> list[ItemBasis]:
         """The items of a department, as given."""
         return self._bases.get(department, [])
+
+    def named(self, department: str, category: str) -> tuple[list[ItemBasis], list, dict[bool, dict[str, list]], dict]:
+        """What :func:`basis_item` compares a vacuum clause with, for a department and category: its items of the
+        category, their names' conducts by reading (False: the raw conduct's bigrams, True: its normalised
+        readings), per reading a bigram index of them (bigram -> (item position, conduct position)), and a memo of
+        what :func:`_named_alike` found for a clause among these names (by clause id).
+
+        The conducts and the index depend on the names alone, in their order, and governments of one level list
+        their catalogue's names (at 100,000 items 17,516 department lists of a category hold 1,578 sequences of
+        names): they are kept by the names in the store state's memo (the :data:`NAMED_KEPT` last used) and built
+        once for all governments listing them."""
+        key = (department, category)
+        found = self._named.get(key)
+        if found is None:
+            bases = [b for b in self._bases.get(department, ()) if b.item.get("category") == category]
+            names = tuple(b.item.get("name", "") for b in bases)
+            kept = self._grams.get("named index")
+            if kept is None:
+                kept = self._grams["named index"] = OrderedDict()
+            built = kept.get(names)
+            if built is not None:
+                kept.move_to_end(names)
+            else:
+                conducts = []
+                index: dict[bool, dict[str, list[tuple[int, int]]]] = {False: {}, True: {}}
+                raw, normalised = index[False], index[True]
+                for position, name in enumerate(names):
+                    grams, reads = self._name_grams(name)
+                    conducts.append({False: (grams,), True: reads})
+                    for gram in grams:
+                        raw.setdefault(gram, []).append((position, 0))
+                    for variant, conduct in enumerate(reads):
+                        for gram in conduct:
+                            normalised.setdefault(gram, []).append((position, variant))
+                built = kept[names] = (conducts, index, {})  # {}: basis_item's memo
+                if len(kept) > NAMED_KEPT:
+                    kept.popitem(last=False)  # the least recently listed: memory stays bounded at a million items
+            found = self._named[key] = (bases, *built)
+        return found
 
     def sharing(self, department: str, grams: frozenset[str], reading: bool = False) -> list[_Held]:
         """The acts of ``get(department)``, in its order, that can be the same conduct as ``grams``,
@@ -984,6 +1032,95 @@ def conduct_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]]
     return best
 
 
+BASIS_SIMILARITY = 0.3
+"""Jaccard similarity of the conduct bigrams of a vacuum clause and of an item's name (:func:`item_conduct`), or of
+their normalised readings, from which the item is proposed as exercising the clause (:func:`basis_item`): below
+:data:`CONDUCT_SIMILARITY`, so not the same conduct for certain, but the same act named in other words
+(地下水管理条例 art. 60 侵占、毁坏或者擅自移动地下水监测设施设备及其标志, the list's 对…侵占、损坏或者擅自移动地质环境监测设施的
+行政处罚 resting on a rule)."""
+BASIS_SHARED = 6
+"""Bigrams the two conducts must share besides (:data:`BASIS_SIMILARITY`): the act's own words, not one object."""
+BASIS_CONTAINED = 0.45
+"""Share of the clause's conduct bigrams the item's name must hold: the item names the clause's act, not only
+words of it (a generic 对销售不符合强制性标准的商品的处罚 does not exercise 大气污染防治法 art. 103's 销售不符合质量标准的
+煤炭、石油焦, 0.4)."""
+_CHAPEAU_DOER = re.compile(r"^(?:违反[^，,；;。]*?规定[，,])?(?P<doer>[^，,；;。、]{2,30}?(?:单位|企业|机构|组织|经营者|生产者|使用者|人员))有下列")
+"""Whom a clause listing conducts punishes (城乡规划编制单位有下列行为之一的): an item naming another doer
+(测绘单位超越资质等级许可的范围从事测绘活动) exercises another law's clause, whatever the conducts share."""
+BASIS_DOER = 0.5
+"""Share of the chapeau doer's bigrams (:data:`_CHAPEAU_DOER`) the item's name must hold."""
+NAMED_KEPT = 512
+"""Sequences of a department's item names of a category whose index :meth:`HeldActs.named` keeps for the next
+government listing the same names (at 100,000 items 1,578 sequences, ~6 names each)."""
+
+
+def basis_item(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], held: HeldActs) -> tuple[ItemBasis, float] | None:
+    """An item of one of ``departments`` that seems to exercise the vacuum clause though it does not cite it, and
+    how surely (the similarity of the two conducts), or None.
+
+    The item has the clause's category, and its name states the clause's conduct in words sharing at least
+    :data:`BASIS_SHARED` bigrams, :data:`BASIS_CONTAINED` of the clause's and a Jaccard similarity of
+    :data:`BASIS_SIMILARITY` (raw with raw, normalised with normalised readings, :mod:`queries.conduct`); the
+    category alone never proposes an item, nor does a clause with no conduct of its own (an inspection's
+    measures, a statement of a power).  Not proposed: an item on another article or version of the clause's law
+    (a law sets one sanction for one conduct: 民用建筑节能条例 art. 42 监理 is not the item on art. 40 施工; an older
+    version's article is a stale basis), an item naming another doer than the clause's chapeau
+    (:data:`_CHAPEAU_DOER`), an item resting on clauses of other sectors only (非法转让草原 is not 非法转让土地).  The
+    office should add the clause to the item's 设定依据 rather than list a new power (地下水管理条例 art. 60, judged
+    in docs/evaluation/changed-findings-i12-20261204b-T.md row 9; measured in docs/evaluation/vacuum-basis-karamay.md).
+    """
+    compared = clause.basis_compared
+    if not compared:
+        return None
+    row = clause.row
+    category = row.clause.category
+    doer = _CHAPEAU_DOER.match((row.provision.text or row.clause.text or "").strip())
+    doer_grams = bigrams(doer.group("doer")) if doer else frozenset()
+    best: tuple[ItemBasis, float] | None = None
+    for dept in departments:
+        bases, conducts, index, memo = held.named(dept["id"], category)
+        found = memo.get(row.clause.id)
+        if found is None:  # what the names alone say, kept for the governments listing the same names
+            found = memo[row.clause.id] = _named_alike(compared, conducts, index)
+        for value, position in found:
+            if best is not None and value <= best[1]:
+                break
+            basis = bases[position]
+            if any(c.version is not None and c.version.law == row.version.law for c in basis.citations):
+                continue  # the law's own provision for its act (监理 vs 施工), or an older version's (stale)
+            sectors = {c.sector for citation in basis.citations for c in citation.clauses
+                       if c.category == category and c.sector}
+            if sectors and row.clause.sector not in sectors:
+                continue  # an act of other sectors only (非法转让草原 is not 非法转让土地)
+            if doer_grams and len(doer_grams & conducts[position][False][0]) < BASIS_DOER * len(doer_grams):
+                continue  # another doer's act (测绘单位 for 城乡规划编制单位)
+            best = (basis, value)
+            break
+    return best
+
+
+def _named_alike(compared: tuple[tuple[frozenset[str], bool, int], ...], conducts: list,
+                  index: dict[bool, dict[str, list[tuple[int, int]]]]) -> tuple[tuple[float, int], ...]:
+    """(similarity, item position) of the names whose conducts share ``need`` bigrams and :data:`BASIS_SIMILARITY`
+    with one of ``compared`` ((conduct, reading, need)), best first, then in the order compared and listed."""
+    found = []
+    for order, (conduct, reading, need) in enumerate(compared):
+        postings = index[reading]
+        present = sorted((g for g in conduct if g in postings), key=lambda g: (len(postings[g]), g))
+        if len(present) < need:
+            continue
+        # a name sharing `need` of the bigrams present holds one of the len(present) - need + 1 rarest (a prefix
+        # filter: the bigrams every name has, 违反 or 规定, are never walked)
+        for position, variant in sorted(set(itertools.chain.from_iterable(
+                postings[g] for g in present[:len(present) - need + 1]))):
+            other = conducts[position][reading][variant]
+            if len(conduct & other) >= need:
+                value = similarity(conduct, other)
+                if value >= BASIS_SIMILARITY:
+                    found.append((-value, order, position, variant))
+    return tuple((-value, position) for value, _, position, _ in sorted(found)) if found else ()
+
+
 def rule_licence_cover(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], held: HeldActs) -> _Held | None:
     """A licence item of one of ``departments`` on the rule or on a law it was made under (``families``), naming
     what the rule governs (:func:`rule_subject`), for a licence clause of a rule (:data:`RULE_RANKS`), or None.
@@ -1152,6 +1289,39 @@ def _vacuum_line(writer: VacuumLines, item: VacuumClause, names: str,
     return writer.line(text, item.evidence, before, after, names, sector_at(item, date, reformed_sector), count, duties)
 
 
+def _missing_basis(government: Mapping[str, Any], item: VacuumClause, basis: ItemBasis, value: float,
+                   date: str | None = None) -> Finding:
+    """The ``missing_basis`` finding of a vacuum clause that ``basis``'s item seems to exercise (:func:`basis_item`):
+    the item, the clause it should cite, and as evidence the clause and the bases the item cites instead."""
+    row = item.row
+    clause = row.clause
+    _, _, text = item.finding_text
+    name = basis.item.get("name", "") + (f"（{basis.item['sub']}）" if basis.item.get("sub") else "")
+    code = basis.item.get("code") or None
+    department = (basis.department or {}).get("name")
+    title = row.version.title or row.version.law
+    source = {k: v for k, v in (("file", basis.item.get("source_file")), ("sheet", basis.item.get("sheet")),
+                                ("row", basis.item.get("row"))) if v}
+    # the list's code, else where the row stands (Karamay's lists number rows, they give no code)
+    label = code or (f"{source['sheet']}第{source['row']}行" if "sheet" in source and "row" in source else basis.item["id"])
+    cited = list(dict.fromkeys(describe_citation(c) for c in basis.citations))  # a citation repeated is one basis
+    written = "；".join(dict.fromkeys(e.resolved_to for e in cited if e.resolved_to)) or "无可解析的依据"
+    duty = "应当履行的职责" if item.duty else "权力"
+    reason = (f"{department}的事项“{name}”（{label}）所列行为与{item.where}授予{clause.subject}的{clause.category}{duty}"
+              f"的行为相近（行为用语相似度{value:.2f}），但其设定依据未引该条（现引：{written}）：建议在该事项的设定依据中补列"
+              f"《{title}》{provision_label(row.provision)}，而非列为权力真空。")
+    item_note = f"{department}：{name}（{label}）的现有依据"
+    evidence = item.evidence + (tuple(Evidence(e.citation, e.resolved_to, e.article_text, note=item_note) for e in cited)
+                                or (Evidence(citation=basis.item.get("basis_text") or None, note=item_note + "：无可解析的依据"),))
+    return Finding(
+        kind="missing_basis", government=government["id"], reason=reason, evidence=evidence,
+        item_id=basis.item["id"], item_code=code, name=name, department=department, category=clause.category,
+        law=text.values["law"], version=text.values["version"], article=text.values["article"],
+        paragraph=clause.paragraph, item=clause.item, subject=clause.subject, modality=clause.modality,
+        provision=row.provision.id, sector=sector_at(item, date, reformed_sector), source=source,
+    )
+
+
 def _not_vacuum(government: Mapping[str, Any], item: VacuumClause, why: str) -> Finding:
     row = item.row
     clause = row.clause
@@ -1210,6 +1380,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
     reported: dict[tuple, tuple[int, VacuumClause]] = {}  # (provision, category, holders) -> where in found, which
     unloaded: dict[str, list[VacuumClause]] = defaultdict(list)
     notes: list[Finding] = []
+    proposals: dict[tuple[str, str, str], Finding] = {}  # (provision, category, item) -> its missing_basis finding
     date = list_date_of(bases)
     items = [b.item for b in bases]
     general_found: dict[str, Mapping[str, Any] | None] = {}
@@ -1273,6 +1444,14 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
             continue
         if department and not any(department in (d.get("name"), d["id"]) for d in depts):
             continue
+        proposed = basis_item(item, depts, held) if depts else None
+        if proposed is not None:
+            # an item of the department names the clause's act but cites another basis: a basis to add, not a power
+            # nobody holds (one finding per provision, category and item)
+            same = (row.provision.id, clause.category, proposed[0].item["id"])
+            if same not in proposals:
+                proposals[same] = _missing_basis(government, item, *proposed, date=date)
+            continue
         key = (0 if depts else 1, *rank)
         # one vacuum per provision, category and holder: a clause extracted once per subject it names
         # (人事部门或者劳动保障部门, 其他负有…职责的部门) that map to the same departments is one power left unlisted
@@ -1293,7 +1472,7 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
         make = functools.partial(_vacuum, government, date=date)
     vacuums = _grouped(found, top, make)
     sectors = [_sector_note(government, sector, items) for sector, items in sorted(unloaded.items())]
-    return vacuums + sectors + notes
+    return vacuums + list(proposals.values()) + sectors + notes
 
 
 def _vaguer(subject: str | None) -> bool:

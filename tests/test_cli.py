@@ -30,6 +30,7 @@ def run(*args: str):
         ("unaccountable", "orphans,unaccountable", 1),
         ("stale", "all", 1),
         ("orphans", "nonsense", 2),
+        ("vacuums", "missing_basis", 1),  # a finding kind made with the vacuums (the demo's YX-CF-014)
     ],
 )
 def test_fail_on_exit_codes(demo_path, kind, fail_on, code):
@@ -40,7 +41,7 @@ def test_fail_on_exit_codes(demo_path, kind, fail_on, code):
 def test_global_option_after_the_command(demo_path):
     result = run("stats", "--format", "json", "--store", str(demo_path))
     assert result.exit_code == 0
-    assert '"power_items": 19' in result.output
+    assert '"power_items": 20' in result.output
 
 
 def test_missing_store_is_one_line_and_exit_2(tmp_path):

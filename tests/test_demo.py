@@ -36,7 +36,9 @@ def test_every_kind_appears_with_the_expected_items(demo):
     assert sorted(f.item_code for f in found["invalid_basis"]) == ["YX-CF-004", "YX-CF-005"]
     assert sorted(f.item_code for f in found["stale_basis"]) == ["YX-CF-003", "YX-CF-007", "YX-CF-008"]
     assert sorted(f.item_code for f in found["unaccountable"]) == ["YX-JC-001", "YX-QZ-001"]
-    assert [f.item_code for f in found["unverifiable"]] == ["YX-CF-011"]
+    assert [f.item_code for f in found["unverifiable"]] == ["YX-CF-011", "YX-CF-014"]
+    # YX-CF-014 names the act of 蜂业促进法 art. 29 but rests on a rule not loaded: a basis to add, not a vacuum
+    assert [(f.item_code, f.law, f.article) for f in found["missing_basis"]] == [("YX-CF-014", "中华人民共和国蜂业促进法", 29)]
     # 查封 (行政强制法 art. 9) filed as a penalty on the article that grants it: misfiled, not an orphan
     assert [(f.item_code, f.law_category) for f in found["category_mismatch"]] == [("YX-CF-013", "行政强制")]
     # item overlap on art. 30; clause overlap on art. 31; art. 28 is a lawful concentration (suppressed)
@@ -51,7 +53,7 @@ def test_every_kind_appears_with_the_expected_items(demo):
     assert 33 not in {a for law, a, _, _ in vacuums if law == "中华人民共和国蜂业促进法"}
     assert [(f.sector, f.count) for f in found["vacuum_sector"]] == [("林业和草原", 1)]
     assert ("云溪市蜂场管理条例", 8) in {(law, art) for law, art, _, _ in vacuums}
-    covered = {28, 30, 31, 34, 10, 15}
+    covered = {28, 29, 30, 31, 34, 10, 15}
     assert not {a for law, a, _, _ in vacuums if law == "中华人民共和国蜂业促进法"} & covered
     candidates = found["candidate"]
     assert candidates[0].item_code == "YX-CF-009" and candidates[0].action == "取消"

@@ -229,3 +229,48 @@ def test_clause_overlaps_of_two_paragraphs_of_one_article_have_their_own_ids(sto
     found = list(find_overlaps(store, government="甲市"))
     assert sorted(f.paragraph for f in found) == [1, 2]
     assert len({f.finding_id for f in found}) == 2
+
+
+# (a competence article of 甲法 that names no division word, read by ontology/divisions.csv) -> overlaps left
+DIVIDED_BY_OBJECT = [
+    # 野生植物保护条例 art. 8: each body its own object, a sentence each (by_object)
+    ("国务院农业农村主管部门主管全国甲产品的监督管理工作。国务院市场监督管理部门主管全国乙产品的监督管理工作。", [("d1", "d2")]),
+    # 植物检疫条例 art. 3: the law's acting body is an organ each department has of its own (own_body)
+    ("县级以上地方各级农业农村主管部门、市场监督管理部门所属的甲产品检验机构，负责执行甲产品检验任务。", [("d1", "d2")]),
+    # near miss: two sentences giving both bodies the same object divide nothing
+    ("国务院农业农村主管部门主管全国甲产品工作。国务院市场监督管理部门主管全国甲产品工作。",
+     [("a1", "a2"), ("d1", "d2"), ("c1", "c3")]),
+    # near miss: one body's levels (国务院 and 县级以上) are one sector, not a division
+    ("国务院农业农村主管部门主管全国甲产品工作。县级以上地方人民政府农业农村主管部门主管本行政区域内乙产品工作。",
+     [("a1", "a2"), ("d1", "d2"), ("c1", "c3")]),
+    # near miss: one department's organ
+    ("县级以上地方人民政府农业农村主管部门所属的甲产品检验机构，负责执行甲产品检验任务。",
+     [("a1", "a2"), ("d1", "d2"), ("c1", "c3")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", DIVIDED_BY_OBJECT)
+def test_a_competence_article_dividing_by_object_suppresses_overlaps(store, text, expected):
+    from kg.model import Edge, Provision, ProvisionKind
+    from loaders.statutes.build import provision_node
+
+    v = _graph(store)
+    article = Provision(article_id(v, 3), v, ProvisionKind.ARTICLE, 3, text=text, article=3)
+    with store.transaction() as tx:  # the article alone, no clause on it: the construction is read from its text
+        tx.add_nodes([provision_node(article)])
+        tx.add_edges([Edge(v, article.id, "CONTAINS")])
+    assert [f.item_ids for f in find_overlaps(store, government="甲市")] == expected
+
+
+def test_divisions_table_rows_are_checked(monkeypatch):
+    from queries import overlap
+
+    overlap.divisions.cache_clear()
+    monkeypatch.setattr(overlap, "ontology_rows", lambda name: iter([(2, {
+        "construction": "x", "scope": "article", "pattern": "(?P<body>.+)", "law": "甲法", "article": "第一条",
+        "example": "", "why": ""})]))
+    try:
+        with pytest.raises(ValueError, match="line 2: a pattern of scope article needs the group"):
+            overlap.divisions()
+    finally:
+        overlap.divisions.cache_clear()

@@ -81,7 +81,8 @@ def test_errors(filled, kind, format, output, message):
 @pytest.mark.parametrize("kind, present, absent", [
     # one kind: its own columns, each header once (a DictReader keeps every column)
     ("orphans", ["问题类型", "事项名称", "证据", "问题编号"], ["得分", "条款数", "涉及问题"]),
-    ("vacuums", ["问题类型", "法律", "条款数"], ["得分", "事项名称"]),
+    # vacuums with their notes and the items proposed to cite a vacuum's clause (missing_basis: 事项名称, 应补依据)
+    ("vacuums", ["问题类型", "法律", "条款数", "应补依据"], ["得分", "涉及问题"]),
     ("candidates", ["问题类型", "得分", "涉及问题"], ["条款数"]),
     ("all", ["问题类型", "得分", "涉及问题", "条款数", "事项名称"], []),
 ])

@@ -1315,3 +1315,53 @@ def test_each_unloaded_sector_note_has_its_own_id(store):
     notes = [f for f in find_vacuums(store, government="甲市") if f.kind == "vacuum_sector"]
     assert sorted(f.sector for f in notes) == ["公安", "水利"]
     assert len({f.finding_id for f in notes}) == 2
+
+
+# --- an item exercising a vacuum clause without citing it: a basis to add (missing_basis) -----------------------
+
+# (vacuum clause text, item name, item category, cited article of 甲法 or None (a rule not loaded)) -> kinds found
+MISSING_BASIS = [
+    # 地下水管理条例 art. 60 and the Karamay 自然资源局 item resting on the rule 地质环境监测管理办法 (judge T row 9)
+    ("侵占、毁坏或者擅自移动地下水监测设施设备及其标志的，由县级以上地方人民政府农业农村主管部门责令停止违法行为，"
+     "限期采取补救措施，处二万元以上十万元以下罚款。",
+     "对单位或者个人违反规定、侵占、损坏或者擅自移动地质环境监测设施的行政处罚", "行政处罚", None, ["missing_basis"]),
+    # 计量法 art. 24 and the item on 计量法实施细则: the item's conduct is a case of the clause's
+    ("制造、修理、销售的计量器具不合格的，由县级以上地方人民政府农业农村主管部门没收违法所得，可以并处罚款。",
+     "对制造、修理的计量器具未经出厂检定或者经检定不合格而出厂的处罚", "行政处罚", None, ["missing_basis"]),
+    # near miss: the category alone proposes nothing (the same item filed as an inspection)
+    ("侵占、毁坏或者擅自移动地下水监测设施设备及其标志的，由县级以上地方人民政府农业农村主管部门责令停止违法行为，"
+     "限期采取补救措施，处二万元以上十万元以下罚款。",
+     "对单位或者个人违反规定、侵占、损坏或者擅自移动地质环境监测设施的行政处罚", "行政检查", None, ["vacuum"]),
+    # near miss: 基础测绘条例 art. 32, the verbs shared but another facility (0.23)
+    ("违反本条例规定，侵占、损毁、拆除或者擅自移动基础测绘设施的，由县级以上地方人民政府农业农村主管部门责令限期改正，"
+     "给予警告，可以并处五万元以下罚款。",
+     "对单位或者个人违反规定、侵占、损坏或者擅自移动地质环境监测设施的行政处罚", "行政处罚", None, ["vacuum"]),
+    # near miss: 大气污染防治法 art. 103 (一): a generic item does not name the clause's own act (containment 0.4)
+    ("违反本法规定，销售不符合质量标准的煤炭、石油焦的，由县级以上地方人民政府农业农村主管部门责令改正，"
+     "没收原材料、产品和违法所得，并处货值金额一倍以上三倍以下的罚款。",
+     "对销售不符合强制性标准的商品的处罚", "行政处罚", None, ["vacuum"]),
+    # near miss: 城乡规划法 art. 62, another doer (测绘单位 for 城乡规划编制单位) with the same words of the conduct
+    (["城乡规划编制单位有下列行为之一的，由县级以上地方人民政府农业农村主管部门责令限期改正，处合同约定的规划编制费"
+      "一倍以上二倍以下的罚款：", "（一）超越资质等级许可的范围承揽城乡规划编制工作的；", "（二）违反国家有关标准编制城乡规划的。"],
+     "对测绘单位超越资质等级许可的范围从事测绘活动的行政处罚", "行政处罚", None, ["vacuum"]),
+    # near miss: an item on another article of the same law holds that article's act (a law sets one sanction
+    # for one conduct: 民用建筑节能条例 art. 42 监理 and the item on art. 40 施工)
+    ("侵占、毁坏或者擅自移动地下水监测设施设备及其标志的，由县级以上地方人民政府农业农村主管部门责令停止违法行为，"
+     "限期采取补救措施，处二万元以上十万元以下罚款。",
+     "对单位或者个人违反规定、侵占、损坏或者擅自移动地质环境监测设施的行政处罚", "行政处罚", 31, ["vacuum"]),
+]
+
+
+@pytest.mark.parametrize("text, name, category, cited, kinds", MISSING_BASIS)
+def test_an_item_naming_a_vacuums_act_under_another_basis_is_a_basis_to_add(store, text, name, category, cited, kinds):
+    _one_law(store, {30: text, 31: "甲。"}, [(30, "行政处罚", "县级以上地方人民政府农业农村主管部门", "农业农村", None, ("罚款",))],
+             items=[(0, name, category, cited)])
+    found = list(find_vacuums(store, government="甲市"))
+    assert [f.kind for f in found] == kinds
+    if kinds == ["missing_basis"]:
+        f = found[0]
+        assert "i0" in f.item_id and (f.name, f.department, f.category, f.law, f.article) == (
+            name, "甲市农业农村局", "行政处罚", "甲法", 30)
+        assert "建议在该事项的设定依据中补列《甲法》第三十条" in f.reason and f.reason.endswith("。")
+        assert f.evidence[0].article_text == text and "现有依据" in f.evidence[-1].note  # the clause, then the item's
+        assert f.finding_id.startswith("missing_basis-") and f.to_json()["provision"] == f.provision

@@ -117,7 +117,7 @@ class Bar:
 
 
 BAR_COLOURS = {"orphan": "#c0392b", "invalid_basis": "#e74c3c", "stale_basis": "#e67e22", "overlap": "#8e44ad",
-               "vacuum": "#2980b9", "unaccountable": "#16a085", "candidate": "#7f8c8d", "unverifiable": "#95a5a6"}
+               "vacuum": "#2980b9", "missing_basis": "#5dade2", "unaccountable": "#16a085", "candidate": "#7f8c8d", "unverifiable": "#95a5a6"}
 
 
 def bar_chart(counts: list[tuple[str, str, int]], width: int = 420, row: int = 22) -> dict[str, Any]:

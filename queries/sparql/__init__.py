@@ -30,7 +30,8 @@ from kg.errors import UserError
 from kg.rdf import PLO, RDF, _VALUE_OF_CONCEPT, export_rdf, node_iri, node_id, normalise_format
 from kg.store import Store
 
-QUERIES = ("orphans", "item_clauses", "item_best_matches", "overlap_items", "article_clauses", "versions_with_clauses", "law_divisions")
+QUERIES = ("orphans", "item_clauses", "item_best_matches", "overlap_items", "article_clauses", "versions_with_clauses", "law_divisions",
+           "law_articles")
 
 _OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "json-ld": ox.RdfFormat.JSON_LD}
 
@@ -212,6 +213,10 @@ def overlap_facts(graph: ox.Store, rows: Sequence[Mapping[str, Any]]) -> Overlap
     for (law, _), sectors in sorted(by_provision.items()):
         if len(sectors) >= 2:
             divisions[law].append(frozenset(sectors))
+    from queries.overlap import divided_sectors  # the constructions of ontology/divisions.csv, on the texts read here
+
+    for row in sorted(run(graph, "law_articles"), key=lambda r: (r["lawName"], r["article"])):
+        divisions[row["lawName"]].extend(found for found, _ in divided_sectors(row["text"] or ""))
     texts = {a: _value(graph, node_iri(a), PLO + "text") or "" for a in {r["article"] for r in rows}}
     return OverlapFacts(dict(clauses), versions, dict(divisions), texts,
                         _departments(graph, {r["department"] for r in rows}))
