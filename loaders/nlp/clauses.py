@@ -293,7 +293,8 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             previous_end = term.end
             continue
         if not (_inside(term.start, zones) or _inside(term.start, mask)) and not violator:
-            if before.endswith("由") or before.endswith("提请") and re.match(r"(?:依法)?予以", after) or before.endswith(
+            if before.endswith("由") or _SUBMITTED_ACTS.search(before) and _ACTS_ON_SUBMISSION.match(after) or before.endswith(
+                    "提请") and re.match(r"(?:依法)?予以", after) or before.endswith(
                     ("提请", "报请")) and _DECIDES_AFTER.match(after) or before.endswith("提请") and re.match(
                     r"[^，。；]{0,12}?(?:调解处理|裁决|依法处理)", after):
                 # 提请当地县级人民政府及其指定的部门调解处理 (石油地震勘探损害补偿规定 art. 7): the body asked rules the dispute
@@ -320,6 +321,13 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                 if other.group == body.group and not other.violator:
                     other.violator, other.agent = True, False
     return result
+
+
+# i12-bodies3: 报(请)X吊销/撤销/核减/核定公布: the body the case is sent up to does the act, not the one that sends it (消耗臭氧层
+# 物质管理条例 art. 32 …并处…罚款，报国务院生态环境主管部门吊销其生产、使用配额许可证; 洛阳市城市公共交通条例 art. 44 由公交主管部门报本级
+# 人民政府撤销其城市公共交通运输经营权; 河南省实施《文物保护法》办法 art. 11 报省人民政府核定公布)
+_SUBMITTED_ACTS = re.compile(r"(?<!申)(?<!汇)(?:报|报请|通报)$")
+_ACTS_ON_SUBMISSION = re.compile(r"(?:依法)?(?:吊销|撤销(?![^，。；]{0,12}?(?:决定|规定|文件))|核减|核定(?:并)?公布)")
 
 
 # bodies that may detain (行政拘留): 公安机关 and its organs, 国家安全机关, 海警机构 (海警法 art. 37)
@@ -495,6 +503,20 @@ def _split_listed(text: str, bodies: list[Term]) -> list[Term]:
         prefix, level, at = "", "", m.start()
         if head:
             prefix, words[0] = head.group(), words[0][head.end():]
+        joint = words[0].rfind("会同") + 2 if not head else 1
+        relative = re.match(r"(?:同级|本级)(?:人民政府)?", words[0][joint:]) if joint >= 2 else None
+        if relative and len(words[0]) - joint - relative.end() >= 2 and not any(
+                _NOT_SECTOR_WORD.search(w) for w in [words[0][joint:], *words[1:]]):
+            # i12-bodies3: X会同同级Y、Z等部门 (潍坊市红色文化资源保护条例 art. 9): the partners are written out after 会同, each
+            # with the 同级 that _partners makes X's level (tests/gold/README.md rule 7.3)
+            at = m.start() + joint
+            words[0] = words[0][joint:]
+            for n, word in enumerate(words):
+                name = (relative.group() if n else "") + word
+                end = term.end if n == len(words) - 1 else at + len(word)
+                out.append(Term("BODY", at, end, name + m.group(2), suffix=m.group(2)))
+                at += len(word) + 1
+            continue
         if len(words[0]) < 2 or any(_NOT_SECTOR_WORD.search(w) for w in words) or not head and not (
                 m.start() == 0 or text[m.start() - 1] in "，。；：\n由" or any(
                 b.end == m.start() and b.suffix in ("人民政府", "国务院") for b in bodies)):
@@ -704,6 +726,10 @@ def _partners(text: str, bodies: list["_Body"], subjects: list[Subject], lo: int
                 head = _GOVERNMENT_HEAD.match(lead.term.text)
                 if head:
                     name, level = head.group() + name[same.end():], lead.term.level
+            elif same and len(name) - same.end() >= 3:
+                # i12-bodies3: 同级 of a lead that names no level has none to write out: the bare department, as the lead
+                # (潍坊市红色文化资源保护条例 art. 9, bench/recall_sample sixth no. 16)
+                name = name[same.end():]
             found.append((name, level))
             join = _LIST_JOIN.match(text, b.term.end)
             at = join.end() if join else -1
@@ -974,8 +1000,15 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     para = paragraph_of_line[line_index(earlier[-1].term.start)]
                     subjects = [(b.term.text, b.term.level) for b in earlier
                                 if paragraph_of_line[line_index(b.term.start)] == para]
-        if subjects and act.category != "其他":  # 会同有关部门责令改正: conservative with 其他
-            subjects += _partners(text, bodies, subjects, max(clause_start + 1, s_start), act.start)
+        if subjects:  # (会同有关部门责令改正: _GENERIC_PARTNER names no particular body)
+            # i12-bodies3: 由X会同Y，按照…实施A: the 会同 phrase is an adverbial of the act of the next comma clause when its own
+            # clause holds no act (潍坊市红色文化资源保护条例 art. 9); 会同Y追缴文物，给予警告 keeps the 警告 X's (文物保护法 art. 91).
+            # The partners of a competence (X会同Y…进行监督管理) hold it with X (bench/recall_sample local no. 22, sixth no. 6)
+            lo = max(clause_start + 1, s_start)
+            joint = text.rfind("会同", s_start, lo)
+            if joint >= 0 and not any(joint < a.start < act.start and not _inside(a.start, body_ranges) for a in acts):
+                lo = max(s_start, max(text.rfind(c, s_start, joint) for c in "，,：:") + 1)
+            subjects += _partners(text, bodies, subjects, lo, act.start)
         subjects = [sub for sub in subjects if not _no_subject(sub[0], act.category)
                     and not procedure_of(text, act.category, sub[0], act.start, act.end, (s_start, s_end),
                                          paragraph_start(act.start))]  # patterns/procedures.tsv
