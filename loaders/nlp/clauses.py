@@ -106,6 +106,11 @@ _NOT_AGENT_BEFORE = ("对", "向", "到", "报", "会同", "经", "与", "协助
 # sentence (国有重点金融机构监事会暂行条例 art. 14: 监事会…可以建议国务院责成审计署…进行审计或者检查). A proposal to the body
 # that acts itself names it as the holder (商业银行法 art. 76: 中国人民银行可以建议国务院银行业监督管理机构责令停业整顿, dev gold)
 _PROPOSED = re.compile(r"(?<![的出])建议[^，。；]{0,30}?责成[^，。；]{0,80}$")
+# i12-bodies3: a sentence that opens with a subject of its own, a noun phrase the rules do not know as a body before its
+# modal (强制隔离戒毒场所应当配备…，依法为…提供…: 戒毒条例 art. 29), does not take the body of the sentence before it, nor one
+# carried from an earlier article: the act is that subject's (bench/recall_sample sixth no. 39)
+_OWN_OPENER = re.compile(r"\s*(?:（[一二三四五六七八九十]+）)?(?!对|由|经|依|按|根据|在|因|当|凡|如|除|有|自|从|未|不|应|可|必|并|同时|必要时|发现)"
+                         r"[\u4e00-\u9fff]{2,16}?(?<!的)(?:应当|可以|必须|有权)")
 _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|发现|经|根据|依照|按照|依法|需要|在)")
 # X的工作人员实施监督检查时，可以…: officials act for their body
 _OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
@@ -950,6 +955,9 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 scope_start = s_start
             before = [b for b in agents if scope_start <= b.term.start and b.term.end <= act.start
                       and (b.local_end is None or act.start < b.local_end)]
+            if act.category in SANCTION_CATEGORIES and not any(b.term.start >= s_start for b in before) and (
+                    _OWN_OPENER.match(text, s_start)) and not _inside(s_start, zones):
+                continue  # i12-bodies3: the sentence's own subject, no body the rules know, holds its act (戒毒条例 art. 29)
             if before and _no_subject(before[-1].term.text, act.category):
                 before = []  # 由其上级主管部门…给予处分；…处以罚款: the nearest body holds none; a sanction looks further
             if before:
