@@ -47,20 +47,32 @@ CASES = [
     # 河南省实施《文物保护法》办法 art. 11: 报省人民政府核定公布 (the province approves what the department selects)
     ("省文物行政部门根据不可移动文物的历史、艺术、科学价值选择确定省级文物保护单位，报省人民政府核定公布，并报国务院备案。",
      {("行政确认", "省人民政府", "designation_listing")}),
-    # near misses: a city or a burial area designated is no party's status (dev 文物保护法 arts. 25, 40); a body named by
-    # the act (经核定公布该文物保护单位的人民政府文物行政部门) is no act
+    # near misses: a city or a burial area designated is no party's status (dev 文物保护法 arts. 25, 40); a relative clause
+    # (核定公布为…文物保护单位的泰顺廊桥, 温州市泰顺廊桥保护条例 art. 3) names the object, not an act
     ("保存文物特别丰富并且具有重大历史价值或者革命纪念意义的城市，由国务院核定公布为历史文化名城。", set()),
-    ("尚未核定公布为文物保护单位的不可移动文物，由县级人民政府文物行政部门予以登记并公布。",
-     {("行政确认", "县级人民政府文物行政部门", "registration")}),
+    ("（一）国务院、浙江省人民政府、泰顺县人民政府分别核定公布为全国重点文物保护单位、浙江省省级文物保护单位和泰顺县县级文物保护单位的"
+     "泰顺廊桥（以下简称文物保护单位泰顺廊桥）；", set()),
     # --- X会同Y、Z: every partner, also across the comma of an adverbial 会同 phrase and after 同级 (clauses._partners,
     # _split_listed; 潍坊市红色文化资源保护条例 art. 9, sixth no. 16; a party organ holds nothing: subjects.tsv) ---
     ("市、县（市、区）人民政府应当建立红色文化资源调查认定制度，由文化和旅游主管部门会同同级退役军人工作、党史史志等部门，按照省有关"
      "办法定期组织实施红色文化资源调查认定。",
      {("行政确认", "文化和旅游主管部门", "registration"), ("行政确认", "退役军人工作部门", "registration")}),
-    # 广东省公路条例 art. 35 with a level: 同级 is the lead's (tests/gold/README.md rule 7.3)
-    ("收费公路的设立，由省人民政府交通主管部门会同同级发展改革、财政等部门审核后，报省人民政府审批。",
-     {("行政许可", "省人民政府交通主管部门", "review_then_approval"), ("行政许可", "省人民政府发展改革部门", "review_then_approval"),
-      ("行政许可", "省人民政府财政部门", "review_then_approval")}),
+    # 山东省红色文化保护传承条例 art. 13, a lead with a level: 同级 is the lead's (tests/gold/README.md rule 7.3), and the
+    # competence the partners' too
+    ("县级以上人民政府文化和旅游主管部门会同同级退役军人工作、党史史志等部门，负责本行政区域内红色文化遗存认定工作。",
+     {("其他", "县级以上人民政府文化和旅游主管部门", "competence"), ("其他", "县级以上人民政府退役军人工作部门", "competence")}),
+    # 济南市历史文化名城保护条例 art. 59: a lead of levels without a government gives its levels
+    ("违反本条例规定，擅自设置、移动、涂改或者损毁历史文化街区、名镇、名村标志牌的，由市、县自然资源和规划主管部门会同同级住房和城乡"
+     "建设主管部门责令限期改正；逾期不改正的，由综合行政执法主管部门对单位处一万元以上五万元以下的罚款，对个人处一千元以上一万元以下的罚款。",
+     {("其他", "市、县自然资源和规划主管部门", "order_to_correct"), ("其他", "市、县住房和城乡建设主管部门", "order_to_correct"),
+      ("行政处罚", "综合行政执法主管部门", "penalty")}),
+    # 计划生育技术服务管理条例 art. 35: a 会同 clause with no act of its own makes every act of the sentence joint
+    ("计划生育技术服务机构违反本条例的规定，未经批准擅自从事产前诊断和使用辅助生育技术治疗不育症的，由县级以上地方人民政府卫生行政部门"
+     "会同计划生育行政部门依据职权，责令改正，给予警告，没收违法所得和有关药品、医疗器械；",
+     {("行政处罚", "县级以上地方人民政府卫生行政部门", "penalty"), ("行政处罚", "计划生育行政部门", "penalty")}),
+    # near miss: a toll standard reviewed and sent up is price setting, no licence (收费公路管理条例 art. 15)
+    ("(一)政府还贷公路的收费标准，由省、自治区、直辖市人民政府交通主管部门会同同级价格主管部门、财政部门审核后，报本级人民政府审查批准。",
+     set()),
     # near miss: a 会同 clause with an act of its own keeps the next act the lead's (dev 文物保护法 art. 91)
     ("有下列行为之一的，由县级以上人民政府文物行政部门会同公安机关、海上执法机关追缴文物，给予警告；\n（一）买卖国家禁止买卖的文物的；",
      {("行政强制", "县级以上人民政府文物行政部门", "coercive_measure"), ("行政强制", "公安机关", "coercive_measure"),

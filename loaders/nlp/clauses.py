@@ -110,7 +110,7 @@ _PROPOSED = re.compile(r"(?<![的出])建议[^，。；]{0,30}?责成[^，。；
 # modal (强制隔离戒毒场所应当配备…，依法为…提供…: 戒毒条例 art. 29), does not take the body of the sentence before it, nor one
 # carried from an earlier article: the act is that subject's (bench/recall_sample sixth no. 39)
 _OWN_OPENER = re.compile(r"\s*(?:（[一二三四五六七八九十]+）)?(?!对|由|经|依|按|根据|在|因|当|凡|如|除|有|自|从|未|不|应|可|必|并|同时|必要时|发现)"
-                         r"[\u4e00-\u9fff]{2,16}?(?<!的)(?:应当|可以|必须|有权)")
+                         r"[\u4e00-\u9fff]{2,16}?(?<!的)(?<!人员)(?:应当|可以|必须|有权)")  # staff act for their body (subjects.tsv)
 _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|发现|经|根据|依照|按照|依法|需要|在)")
 # X的工作人员实施监督检查时，可以…: officials act for their body
 _OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
@@ -731,6 +731,10 @@ def _partners(text: str, bodies: list["_Body"], subjects: list[Subject], lo: int
                 head = _GOVERNMENT_HEAD.match(lead.term.text)
                 if head:
                     name, level = head.group() + name[same.end():], lead.term.level
+                elif lead.term.text.startswith(lead.term.level) and not same.group().endswith("人民政府"):
+                    # i12-bodies3: a lead of levels and no government (市、县自然资源和规划主管部门会同同级住房和城乡建设主管部门,
+                    # 济南市历史文化名城保护条例 art. 59): its levels
+                    name, level = lead.term.level + name[same.end():], lead.term.level
             elif same and len(name) - same.end() >= 3:
                 # i12-bodies3: 同级 of a lead that names no level has none to write out: the bare department, as the lead
                 # (潍坊市红色文化资源保护条例 art. 9, bench/recall_sample sixth no. 16)
@@ -1009,12 +1013,15 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     subjects = [(b.term.text, b.term.level) for b in earlier
                                 if paragraph_of_line[line_index(b.term.start)] == para]
         if subjects:  # (会同有关部门责令改正: _GENERIC_PARTNER names no particular body)
-            # i12-bodies3: 由X会同Y，按照…实施A: the 会同 phrase is an adverbial of the act of the next comma clause when its own
-            # clause holds no act (潍坊市红色文化资源保护条例 art. 9); 会同Y追缴文物，给予警告 keeps the 警告 X's (文物保护法 art. 91).
+            # i12-bodies3: 由X会同Y，按照…实施A: the 会同 phrase is an adverbial of the acts of the sentence after it when its own
+            # clause holds no act (潍坊市红色文化资源保护条例 art. 9; 由X会同Y依据职权，责令改正，给予警告: 计划生育技术服务管理条例
+            # art. 35); 会同Y追缴文物，给予警告 keeps the 警告 X's (文物保护法 art. 91, dev gold).
             # The partners of a competence (X会同Y…进行监督管理) hold it with X (bench/recall_sample local no. 22, sixth no. 6)
             lo = max(clause_start + 1, s_start)
             joint = text.rfind("会同", s_start, lo)
-            if joint >= 0 and not any(joint < a.start < act.start and not _inside(a.start, body_ranges) for a in acts):
+            joint_end = _CLAUSE_END.search(text, joint) if joint >= 0 else None
+            if joint >= 0 and joint_end and not any(joint < a.start < joint_end.start() and not _inside(a.start, body_ranges)
+                                                    for a in acts):
                 lo = max(s_start, max(text.rfind(c, s_start, joint) for c in "，,：:") + 1)
             subjects += _partners(text, bodies, subjects, lo, act.start)
         subjects = [sub for sub in subjects if not _no_subject(sub[0], act.category)
