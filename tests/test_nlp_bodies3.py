@@ -90,6 +90,26 @@ CASES = [
     # near miss: a sanction after a case keeps the body of the sentence before (the case is no subject of its own)
     ("违反本条例规定的，由县级以上人民政府农业农村主管部门责令改正；拒不改正的，处一万元以上三万元以下罚款。",
      {("行政处罚", "县级以上人民政府农业农村主管部门", "penalty")}),
+    # --- the mediation of a dispute between parties by a department or a government is 其他, as the lists file it
+    # (constructions.tsv mediation, mediation_object; clauses._ON_A_PARTY) ---
+    # 浙江省专利条例 art. 31 (对…纠纷进行调解)
+    ("除专利侵权纠纷外，专利行政部门应当事人请求，可以对下列专利纠纷进行调解：\n（一）专利申请权和专利权归属纠纷；",
+     {("其他", "专利行政部门", "mediation")}),
+    # 洛阳市专利促进与保护条例 art. 19 (调解…纠纷 beside the department's other acts)
+    ("管理专利工作的部门应当健全专利执法机构，建立专利执法队伍，及时依法处理专利侵权纠纷，查处假冒专利行为，调解专利纠纷，保护专利权人的"
+     "合法权益。",
+     {("其他", "管理专利工作的部门", "mediation_object")}),
+    # 河南省实施《妇女权益保障法》办法 art. 36 (由X调解): a government mediating holds it as a department does
+    ("违反本办法第二十条、第二十一条、第二十二条、第二十三条规定的，由乡（镇）人民政府或者街道办事处依法调解；",
+     {("其他", "乡（镇）人民政府", "mediation_by"), ("其他", "街道办事处", "mediation_by")}),
+    # near misses: a self-regulatory body grants nothing (上海市住宅物业管理规定 art. 7 行业协会; 北京市单用途预付卡管理条例 art. 9
+    # 消费者协会; 人民调解委员会, 居民委员会), and mediation work as a topic is no act (农村土地承包经营纠纷调解仲裁法 art. 6)
+    ("市物业管理行业协会是实行行业服务和自律管理的社会组织，依法制定和组织实施自律性规范，组织业务培训，对物业服务企业之间的纠纷进行调解，"
+     "维护物业服务企业合法权益。", set()),
+    ("消费者协会应当向消费者提供消费信息和咨询服务，引导消费者树立科学、理性的消费观念，披露损害消费者合法权益的行为，提高消费者防范风险的"
+     "意识和维护自身合法权益的能力，依法调解预付卡消费纠纷，对违反本条例规定损害消费者合法权益的行为依法进行社会监督。", set()),
+    ("居民委员会应当调解民间纠纷，促进家庭和睦。", set()),
+    ("县级以上人民政府应当加强对农村土地承包经营纠纷调解和仲裁工作的指导。", set()),
 ]
 
 

@@ -782,7 +782,10 @@ def _modality(modals: list[Term], lo: int, hi: int) -> str | None:
 
 # 其他 a government holds toward a party, not its leadership: 由县级以上人民政府无偿收回用地单位的土地使用权 (土地管理法 art. 38,
 # dev gold)
-_ON_A_PARTY = {"收回使用权"}
+_ON_A_PARTY = {"收回使用权",
+               # i12-bodies3: the mediation of a dispute between parties (乡、镇人民政府调解民间纠纷): filed as 其他 by the lists
+               # (克拉玛依市农业农村局: 对农业机械事故损害赔偿纠纷的调解), held by a government as by a department
+               "调解纠纷"}
 
 
 def _is_local_government(subject: str) -> bool:
