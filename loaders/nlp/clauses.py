@@ -110,7 +110,8 @@ _PROPOSED = re.compile(r"(?<![的出])建议[^，。；]{0,30}?责成[^，。；
 # modal (强制隔离戒毒场所应当配备…，依法为…提供…: 戒毒条例 art. 29), does not take the body of the sentence before it, nor one
 # carried from an earlier article: the act is that subject's (bench/recall_sample sixth no. 39)
 _OWN_OPENER = re.compile(r"\s*(?:（[一二三四五六七八九十]+）)?(?!对|由|经|依|按|根据|在|因|当|凡|如|除|有|自|从|未|不|应|可|必|并|同时|必要时|发现)"
-                         r"[\u4e00-\u9fff]{2,16}?(?<!的)(?<!人员)(?:应当|可以|必须|有权)")  # staff act for their body (subjects.tsv)
+                         r"[\u4e00-\u9fff]{2,16}?(?<!的)(?<!工作人员)(?<!执法人员)(?<!公安人员)(?<!检查人员)(?<!稽查人员)(?<!人民警察)"
+                         r"(?:应当|可以|必须|有权)")  # staff act for their body (subjects.tsv; 铁路法 art. 54 现场公安人员可以予以拘留)
 _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|发现|经|根据|依照|按照|依法|需要|在)")
 # X的工作人员实施监督检查时，可以…: officials act for their body
 _OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
@@ -333,6 +334,11 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
 # 人民政府撤销其城市公共交通运输经营权; 河南省实施《文物保护法》办法 art. 11 报省人民政府核定公布)
 _SUBMITTED_ACTS = re.compile(r"(?<!申)(?<!汇)(?:报|报请|通报)$")
 _ACTS_ON_SUBMISSION = re.compile(r"(?:依法)?(?:吊销|撤销(?![^，。；]{0,12}?(?:决定|规定|文件))|核减|核定(?:并)?公布)")
+
+
+# i12-bodies3: what may follow the partners of 会同 in a clause that is an adverbial of the next one (…会同Y依据职权，责令改正):
+# nothing, or the rule it follows; a verb (会同Y依法查处…) makes the clause one of its own (淄博市煤炭清洁利用监督管理条例 art. 6)
+_ADVERBIAL_TAIL = re.compile(r"(?:(?:依据|根据|按照|依照)[^，。；]{0,12}?(?:职责|职权|分工|规定|办法)(?:权限|范围)?|依法)?")
 
 
 # bodies that may detain (行政拘留): 公安机关 and its organs, 国家安全机关, 海警机构 (海警法 art. 37)
@@ -1023,8 +1029,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             lo = max(clause_start + 1, s_start)
             joint = text.rfind("会同", s_start, lo)
             joint_end = _CLAUSE_END.search(text, joint) if joint >= 0 else None
-            if joint >= 0 and joint_end and not any(joint < a.start < joint_end.start() and not _inside(a.start, body_ranges)
-                                                    for a in acts):
+            listed_end = max((b.term.end for b in bodies if joint_end and joint < b.term.start < joint_end.start()), default=-1)
+            if listed_end >= 0 and _ADVERBIAL_TAIL.fullmatch(text, listed_end, joint_end.start()):
                 lo = max(s_start, max(text.rfind(c, s_start, joint) for c in "，,：:") + 1)
             subjects += _partners(text, bodies, subjects, lo, act.start)
         subjects = [sub for sub in subjects if not _no_subject(sub[0], act.category)
