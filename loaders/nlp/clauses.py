@@ -711,6 +711,8 @@ def _full_names(text: str, bodies: list[Term]) -> list[Term]:
 _WITH = re.compile(r"会同")
 _GENERIC_PARTNER = re.compile(r"^(?:同级|本级|国务院|县级以上[^，。；]{0,8}?)?(?:其他)?有关|等[^，。；]{0,4}(?:部门|机构|机关)$")
 _LIST_JOIN = re.compile(r"、|和|及|以及")
+_BEFORE_WITH = re.compile(r"(?:应当|可以|必须|依法|并|也|还|分别|及时|负责)*")
+_ONE_SECTOR_ETC = re.compile(r"((?:同级|本级)?(?:人民政府)?)([^、等，。；]{2,10}?)等(?:其他)?(?:有关|相关)?((?:行政)?(?:主管)?部门)")
 
 
 def _partners(text: str, bodies: list["_Body"], subjects: list[Subject], lo: int, act: int) -> list[Subject]:
@@ -720,7 +722,9 @@ def _partners(text: str, bodies: list["_Body"], subjects: list[Subject], lo: int
     names = {name for name, _ in subjects}
     found: list[Subject] = []
     for m in _WITH.finditer(text, lo, act):
-        lead = next((b for b in bodies if b.term.end == m.start() and b.term.text in names), None)
+        # (i12-bodies3: a modal may stand between the lead and 会同: 城市管理部门应当会同…, 北京市生活垃圾管理条例 art. 55)
+        lead = next((b for b in bodies if b.term.end <= m.start() and b.term.text in names
+                     and _BEFORE_WITH.fullmatch(text, b.term.end, m.start())), None)
         if lead is None:
             continue
         at = m.end()
@@ -730,6 +734,11 @@ def _partners(text: str, bodies: list["_Body"], subjects: list[Subject], lo: int
             if b.term.start != at:
                 break
             name, level = b.term.text, b.term.level or None
+            one = _ONE_SECTOR_ETC.fullmatch(name)
+            if one and not _NOT_SECTOR_WORD.search(one.group(2)):
+                # i12-bodies3: 会同生态环境等有关部门 (北京市生活垃圾管理条例 art. 55, sixth no. 6): the one sector named is written
+                # out without the open 等, as an elliptic list is (tests/gold/dev/NOTES-GHI.md, 医师法)
+                name = one.group(1) + one.group(2) + one.group(3)
             if _GENERIC_PARTNER.search(name):
                 break  # 会同有关部门 / 国务院外交等有关部门: no particular body
             same = re.match(r"(?:同级|本级)(?:人民政府)?", name)
