@@ -76,6 +76,15 @@ CASES = [
      {("其他", "城市管理部门", "competence"), ("其他", "生态环境部门", "competence")}),
     # near miss: 会同有关部门 names no particular body (城镇燃气管理条例 art. 39, dev gold)
     ("燃气管理部门应当会同有关部门制定燃气安全事故应急预案，建立燃气事故统计分析制度，定期通报事故处理结果。", set()),
+    # 卫星地面接收设施接收外国卫星传送电视节目管理办法 art. 11: 视情节轻重 is an adverbial too
+    ("违反本办法第八条、第九条规定的单位，由省、自治区、直辖市人民政府广播电视行政管理部门会同公安机关、国家安全机关视情节轻重，给予警告、"
+     "二万元以下的罚款、直至吊销《许可证》的处罚。",
+     {("行政处罚", "省、自治区、直辖市人民政府广播电视行政管理部门", "penalty"), ("行政处罚", "公安机关", "penalty"),
+      ("行政处罚", "国家安全机关", "penalty")}),
+    # 殡葬管理条例 art. 22: 予以没收 by a body is a penalty (constructions.tsv), the 会同 partner's too; the fine after the
+    # comma is the lead's (as 文物保护法 art. 91)
+    ("制造、销售封建迷信殡葬用品的，由民政部门会同工商行政管理部门予以没收，可以并处制造、销售金额1倍以上3倍以下的罚款。",
+     {("行政处罚", "民政部门", "penalty"), ("行政处罚", "工商行政管理部门", "penalty")}),
     # near miss: a 会同 clause with a verb of its own (依法查处…) is no adverbial of the next (淄博市煤炭清洁利用监督管理条例
     # art. 6): the competence after it is the lead's
     ("（三）市场监管部门会同煤炭管理部门依法查处无照经营煤炭的违法行为，负责对向社会提供公证数据的煤炭检验检测机构依法实施监督管理；",

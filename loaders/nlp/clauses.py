@@ -338,7 +338,8 @@ _ACTS_ON_SUBMISSION = re.compile(r"(?:依法)?(?:吊销|撤销(?![^，。；]{0,
 
 # i12-bodies3: what may follow the partners of 会同 in a clause that is an adverbial of the next one (…会同Y依据职权，责令改正):
 # nothing, or the rule it follows; a verb (会同Y依法查处…) makes the clause one of its own (淄博市煤炭清洁利用监督管理条例 art. 6)
-_ADVERBIAL_TAIL = re.compile(r"(?:(?:依据|根据|按照|依照)[^，。；]{0,12}?(?:职责|职权|分工|规定|办法)(?:权限|范围)?|依法)?")
+_ADVERBIAL_TAIL = re.compile(r"(?:(?:依据|根据|按照|依照)[^，。；]{0,12}?(?:职责|职权|分工|规定|办法)(?:权限|范围)?|依法|分别|共同|联合"
+                            r"|视[^，。；]{0,6}?(?:情节|情况)(?:轻重)?)*")  # 会同公安机关、国家安全机关视情节轻重，给予警告
 
 
 # bodies that may detain (行政拘留): 公安机关 and its organs, 国家安全机关, 海警机构 (海警法 art. 37)
