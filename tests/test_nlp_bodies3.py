@@ -21,6 +21,11 @@ CASES = [
     # 上海市测绘管理条例 art. 13 (初审)
     ("甲级测绘资格由市测绘管理部门初审后，报国务院测绘行政主管部门审批；",
      {("行政许可", "市测绘管理部门", "review_then_approval"), ("行政许可", "国务院测绘行政主管部门", "approval")}),
+    # 浙江省水利工程安全管理条例 art. 25: a government the review is sent up to for a party's application decides it
+    ("水库管理单位认为水库汛期限制水位需要调整的，应当在进行技术论证后提出申请，由负责监督管理的水行政主管部门审查同意后报本级人民政府批准。",
+     {("行政许可", "本级人民政府", "approval")}),
+    # near miss: the state's own company (公司法 art. 66, 企业国有资产监督管理暂行条例 art. 21) is no party licensed
+    ("其中，重要的国有独资企业、国有独资公司分立、合并、破产、解散的，应当由国有资产监督管理机构审核后，报本级人民政府批准。", set()),
     # near misses: a plan reviewed and sent up is planning inside the administration (浙江省风景名胜区条例 art. 17), and
     # 审核 with no 报 after it keeps its own rows
     ("详细规划由设区的市人民政府建设主管部门会同城乡规划主管部门审查后，报省人民政府建设主管部门批准。", set()),
