@@ -24,6 +24,14 @@ CASES = [
     # 浙江省水利工程安全管理条例 art. 25: a government the review is sent up to for a party's application decides it
     ("水库管理单位认为水库汛期限制水位需要调整的，应当在进行技术论证后提出申请，由负责监督管理的水行政主管部门审查同意后报本级人民政府批准。",
      {("行政许可", "本级人民政府", "approval")}),
+    # 上海市公路管理条例 art. 59: a toll station a party sets up (as 公路法 art. 64, dev gold)
+    ("在收费公路上设置车辆通行费收费站，应当经市交通行政管理部门审核后报市人民政府批准。",
+     {("行政许可", "市交通行政管理部门", "approval"), ("行政许可", "市人民政府", "approval")}),
+    # near misses: a scheme reviewed and sent up (浙江省水利工程安全管理条例 art. 28: the government approves no party's
+    # act; the department's 审核 after 经 is the older approval row's)
+    ("大型水库、大型水闸、大型泵站、东苕溪右岸西险大塘、钱塘江北岸堤塘和南岸萧绍堤塘以及跨设区的市的水利工程管理范围和保护范围，由工程所在地"
+     "设区的市或者县级人民政府根据本条例第二十七条的规定提出划定方案，经省水行政主管部门审核后，报省人民政府批准。",
+     {("行政许可", "省水行政主管部门", "approval")}),
     # near miss: the state's own company (公司法 art. 66, 企业国有资产监督管理暂行条例 art. 21) is no party licensed
     ("其中，重要的国有独资企业、国有独资公司分立、合并、破产、解散的，应当由国有资产监督管理机构审核后，报本级人民政府批准。", set()),
     # near misses: a plan reviewed and sent up is planning inside the administration (浙江省风景名胜区条例 art. 17), and

@@ -289,7 +289,7 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                 # i12-bodies3: 经X审核后报国务院批准 (文物保护法 art. 42, dev gold): the government decides on what its department
                 # reviewed for a party, the last step of one licence (not of a plan, a rule, a price or the state's own company)
                 and not (_REVIEWED_FOR.search(sentence) and not _PLAN_OBJECT.search(sentence)
-                         and not re.search(r"收费标准|价格|国有独资", sentence))):  # (the state as owner: 公司法 art. 66)
+                         and not _NOT_FOR_A_PARTY.search(sentence))):
             licensing = False  # 报国务院批准: an approval inside the administration
             internal.append((term.end, term.end + 12))
         elif licensing and not joined and "申请" not in sentence and (
@@ -336,6 +336,9 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
 # i12-bodies3: 报(请)X吊销/撤销/核减/核定公布: the body the case is sent up to does the act, not the one that sends it (消耗臭氧层
 # 物质管理条例 art. 32 …并处…罚款，报国务院生态环境主管部门吊销其生产、使用配额许可证; 洛阳市城市公共交通条例 art. 44 由公交主管部门报本级
 # 人民政府撤销其城市公共交通运输经营权; 河南省实施《文物保护法》办法 art. 11 报省人民政府核定公布)
+# what is reviewed and sent up for no party: a scheme (划定方案, 水量分配方案), a fee or price, the state's own company
+# (浙江省水利工程安全管理条例 art. 28, 黄河保护法 art. 46, 山东省行政性事业性收费管理条例 art. 11, 公司法 art. 66)
+_NOT_FOR_A_PARTY = re.compile(r"方案|收费标准|价格|国有独资|(?<!的)收费(?!公路|站)|的收费")
 _REVIEWED_FOR = re.compile(r"(?:部门|机关|机构)(?:审核|审查|初审)(?:同意|通过)?后[，,]?(?:报|报送|报请)(?:经|请)?(?:本级|上一级|上级)?$")
 _SUBMITTED_ACTS = re.compile(r"(?<!申)(?<!汇)(?:报|报请|通报)$")
 _ACTS_ON_SUBMISSION = re.compile(r"(?:依法)?(?:吊销|撤销(?![^，。；]{0,12}?(?:决定|规定|文件))|核减|核定(?:并)?公布)")
