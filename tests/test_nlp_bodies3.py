@@ -166,3 +166,10 @@ def test_a_sentence_with_its_own_subject_takes_no_carried_body() -> None:
                "发现涉嫌违法犯罪人员，应当立即向公安机关报告。对不接受安全检查的，应当拒绝其进站乘车。"]
     assert {(art, cat, subj) for art, cat, subj, _ in found(chapter)} == {
         (1, "行政检查", "公安机关"), (1, "行政检查", "有关部门")}
+
+
+def test_the_organs_of_a_criminal_case_are_no_partners() -> None:
+    """广东省司法鉴定管理条例 art. 6: 侦查机关、审查起诉机关、审判机关 after 会同 hold no administrative power (subjects.tsv)."""
+    text = ("司法行政部门应当会同侦查机关、审查起诉机关、审判机关（以下统称办案机关）以及相关主管部门、司法鉴定协会，建立健全司法鉴定工作协同"
+            "机制，加强司法鉴定管理与鉴定意见使用情况衔接，规范和保障司法鉴定活动。")
+    assert {subj for _, _, subj, _ in found([text])} <= {"司法行政部门"}
