@@ -147,6 +147,12 @@ CASES = [
     ("毗邻县（市、区）人民政府应当加强沟通协调，协调解决跨界水污染纠纷。", set()),
     ("县级以上人民政府司法行政部门、学校主管部门应当会同其他有关部门设立学校安全事故人民调解委员会，依法调解学校安全事故民事赔偿纠纷。",
      set()),
+    # the lead, after merging: the body assisted after a place word (协助所在地人民政府…) is no agent of the assistant's next
+    # act (杭州市环境噪声管理条例 art. 6: 村民自治组织…应当协助所在地人民政府及相关行政管理部门…，并可依法调解…纠纷); near miss:
+    # the body 由 names after the same place word mediates (corpus: 由所在地人民政府调解)
+    ("村民自治组织、城市居民自治组织应当协助所在地人民政府及相关行政管理部门对影响居民住宅区的环境噪声实施监督管理，并可依法调解因环境噪声"
+     "产生的纠纷。", set()),
+    ("因环境噪声产生的纠纷，由所在地人民政府依法调解。", {("其他", "人民政府", "mediation_by")}),
 ]
 
 

@@ -102,6 +102,9 @@ _NOT_AGENT_BEFORE = ("对", "向", "到", "报", "会同", "经", "与", "协助
                      # 城管执法部门按照市人民政府确定的职责分工…实施行政处罚 (上海市城市管理行政执法条例 art. 11): the body
                      # whose decision or grant is followed does not act (i12-local)
                      "按照", "依照", "根据")
+# 协助所在地人民政府…: the body assisted, with a place word before it (所在地, 当地), is no agent (湖州市生态文明先行示范区
+# 建设条例 art. 52: 基层群众性自治组织应当协助所在地人民政府及相关主管部门…，依法调解…纠纷: the mediator is the assistant)
+_PLACE_BEFORE = re.compile(r"(?:协助|配合)(?:所在地|当地)的?$")
 # i12-recall6: a proposal that a body order another (建议X责成Y…) is a request inside the administration: no one acts in the
 # sentence (国有重点金融机构监事会暂行条例 art. 14: 监事会…可以建议国务院责成审计署…进行审计或者检查). A proposal to the body
 # that acts itself names it as the holder (商业银行法 art. 76: 中国人民银行可以建议国务院银行业监督管理机构责令停业整顿, dev gold)
@@ -313,7 +316,8 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                 agent = True  # 接受审计机关的审计监督: the body supervises the one who accepts
             elif joined and result and result[-1].agent:
                 agent = True
-            elif not any(before.endswith(w) for w in _NOT_AGENT_BEFORE) and not (
+            elif not any(before.endswith(w) for w in _NOT_AGENT_BEFORE) and not _PLACE_BEFORE.search(
+                    text, max(0, term.start - 10), term.start) and not (
                     before.endswith("请求") and re.match(r"(?:依法)?(?:协助|配合|提供|支持)", after)) and (
                     _OFFICIALS_ACTING.match(after) or not after.startswith(
                     ("的", "之", "所", "工作人员", "备案", "统一", "制作", "规定", "制定")) or re.match(r"统一(?:负责|主管|管理|监督|领导)", after)):
