@@ -60,6 +60,14 @@ CASES = [
      ["国家所有和集体所有的森林、林木和林地，个人所有的林木和使用的林地，由区县（自治县、市）人民政府依法登记造册，核发证书，"
       "确定所有权或使用权。"],
      set(), {("行政确认", "区县（自治县、市）人民政府")}),
+    # 北京市城乡规划条例 art. 69: how the generic enforcement body exercises the inspection
+    ("enforcement_body_topic",
+     ["执法机关实施监督检查和查处违法建设，应当实行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。"],
+     {("行政检查", "执法机关")}, set()),
+    # near miss: the same body with a modal of its own
+    ("enforcement_body_topic",
+     ["执法机关对违法建设进行监督检查时，可以进入现场检查，查阅、复制有关资料。"],
+     set(), {("行政检查", "执法机关")}),
 ]
 
 
