@@ -177,7 +177,8 @@ class EmbeddedStore(Store):
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True, snapshots: bool = True) -> None:
         self.path = Path(path)
-        self.snapshots = snapshots  # read from (and write) the snapshot beside the file (_read_snapshot)
+        # read from (and write) the snapshot beside the file (_read_snapshot); PLKG_SNAPSHOT=0 turns it off
+        self.snapshots = snapshots and os.environ.get("PLKG_SNAPSHOT", "1") != "0"
         self._index: dict[tuple[str, str], dict[Any, list[str]]] = {}
         self._views: dict[str, Any] = {}  # bulk views computed once per committed state
         self._in_tx = False
@@ -635,6 +636,9 @@ class EmbeddedStore(Store):
 #   Python's) is ignored and written again.
 # - Loading it runs no code: the unpickler refuses every global (no class, no function can be named), and
 #   the snapshot holds only dicts, lists, strings, bytes, numbers, booleans and None.
+
+# - ``PLKG_SNAPSHOT=0`` in the environment (or ``EmbeddedStore(path, snapshots=False)``) neither reads nor
+#   writes one (a disk without room for it: it takes about half the store file's size).
 
 SNAPSHOT_MIN_BYTES = 32 * 2**20
 """Stores smaller than this are read from their rows only (a few seconds' work at most: no second file)."""

@@ -166,3 +166,11 @@ def test_a_snapshot_left_half_written_is_removed_by_the_next(tmp_path):
     stale.write_bytes(b"half")
     EmbeddedStore(path)._graph  # noqa: B018
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.kg", "s.kg.snapshot"]
+
+
+def test_plkg_snapshot_0_turns_it_off(tmp_path, monkeypatch):
+    path = tmp_path / "s.kg"
+    _build(path)
+    monkeypatch.setenv("PLKG_SNAPSHOT", "0")
+    assert EmbeddedStore(path).get("v") is not None
+    assert not (tmp_path / "s.kg.snapshot").exists()
