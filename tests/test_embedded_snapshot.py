@@ -174,3 +174,28 @@ def test_plkg_snapshot_0_turns_it_off(tmp_path, monkeypatch):
     monkeypatch.setenv("PLKG_SNAPSHOT", "0")
     assert EmbeddedStore(path).get("v") is not None
     assert not (tmp_path / "s.kg.snapshot").exists()
+
+
+def test_a_first_format_store_is_migrated_before_its_snapshot_is_made(tmp_path, monkeypatch):
+    """A store of main's format opens as it is (no migration: the snapshot is beside it); one of the first format
+    is migrated on open, and the snapshot names the migrated file, not a snapshot put beside the old one."""
+    import sqlite3
+
+    from tests.test_embedded_layout import FORMAT_1_SCHEMA
+
+    path = tmp_path / "old.kg"
+    conn = sqlite3.connect(path)
+    conn.executescript(FORMAT_1_SCHEMA)
+    conn.executemany("INSERT INTO nodes VALUES (?, ?, ?)", [("i", "PowerItem", '{"name":"处罚"}'),
+                                                            ("c", "Citation", '{"status":"resolved"}')])
+    conn.execute("INSERT INTO edges VALUES ('i', 'c', 'BASED_ON', '{}')")
+    conn.commit()
+    conn.close()
+    before = embedded._file_identity(path)
+    (tmp_path / "old.kg.snapshot").write_bytes(embedded._header(before) + pickle.dumps(({}, [], {}, {}, 0), protocol=5))
+    store = EmbeddedStore(path)
+    assert [n.id for n in store.targets("i", "BASED_ON")] == ["c"]
+    assert embedded._file_identity(path) != before  # migrated: a new file
+    assert (tmp_path / "old.kg.snapshot").read_bytes().startswith(embedded._header(embedded._file_identity(path)))
+    _rows_not_read(monkeypatch)
+    assert [n.id for n in EmbeddedStore(path).targets("i", "BASED_ON")] == ["c"]
