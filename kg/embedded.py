@@ -296,7 +296,6 @@ class EmbeddedStore(Store):
             self._check_format(conn)
             graph = _new_graph()
             node_attrs = graph._node
-            labels: dict[str, set[str]] = defaultdict(set)
             loads, decode_error = orjson.loads, (orjson.JSONDecodeError, _WideInteger)
             plain = {int, bool, type(None)}
             lazy = _LAZY_LABELS
@@ -336,12 +335,7 @@ class EmbeddedStore(Store):
                 node_attrs[node_id] = props
                 labels_in_order(label)
             # Labels after the loop, in C where it can be: node_attrs keeps the rows' order.
-            label_of = dict(zip(node_attrs, label_list))
-            ids_of: dict[str, list[str]] = {label: [] for label in label_objects}
-            for node_id, label in label_of.items():
-                ids_of[label].append(node_id)
-            labels.update((label, set(ids)) for label, ids in ids_of.items())
-            del ids_of
+            label_of, labels = _label_index(node_attrs, label_list)
             # Every node starts without neighbours: two presized dicts made in C.
             graph._succ = graph._adj = succ = dict.fromkeys(node_attrs, _NO_NEIGHBOURS)
             graph._pred = pred = dict.fromkeys(node_attrs, _NO_NEIGHBOURS)
@@ -693,13 +687,11 @@ def _write_snapshot(path: Path, identity: tuple[int, ...], graph: nx.MultiDiGrap
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-    except (OSError, pickle.PicklingError, RecursionError):
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+        if not isinstance(exc, (OSError, pickle.PicklingError, RecursionError)):
+            raise  # a snapshot that cannot be written is skipped; an interrupt is not
 
 
 def _read_snapshot(path: Path, identity: tuple[int, ...]):
@@ -725,15 +717,7 @@ def _read_snapshot(path: Path, identity: tuple[int, ...]):
         return None
     graph = _new_graph()
     graph._node = node_attrs
-    label_of = dict(zip(node_attrs, label_list))
-    ids_of: dict[str, list[str]] = {}
-    for node_id, label in label_of.items():
-        ids = ids_of.get(label)
-        if ids is None:
-            ids = ids_of[label] = []
-        ids.append(node_id)
-    labels: dict[str, set[str]] = defaultdict(set)
-    labels.update((label, set(ids)) for label, ids in ids_of.items())
+    label_of, labels = _label_index(node_attrs, label_list)
     # every node without neighbours one way holds the one shared empty dict, as a read of the rows leaves it
     succ = dict.fromkeys(node_attrs, _NO_NEIGHBOURS)
     succ.update(succ_of)
@@ -742,6 +726,21 @@ def _read_snapshot(path: Path, identity: tuple[int, ...]):
     graph._succ = graph._adj = succ
     graph._pred = pred
     return graph, label_of, labels, edge_total
+
+
+def _label_index(node_attrs: Mapping[str, Any], label_list: list[str]) -> tuple[dict[str, str], defaultdict[str, set[str]]]:
+    """(node id -> label, label -> node ids) of the nodes in order and their labels (a read of the rows or of
+    the snapshot)."""
+    label_of = dict(zip(node_attrs, label_list))
+    ids_of: dict[str, list[str]] = {}
+    for node_id, label in label_of.items():
+        ids = ids_of.get(label)
+        if ids is None:
+            ids = ids_of[label] = []
+        ids.append(node_id)
+    labels: defaultdict[str, set[str]] = defaultdict(set)
+    labels.update((label, set(ids)) for label, ids in ids_of.items())
+    return label_of, labels
 
 
 def _temp_beside(path: Path) -> Path:
