@@ -49,7 +49,7 @@ from kg.errors import UserError
 
 from .decisions import missing_decisions, summary
 from .findings import Finding
-from .ids import finding_id_of, identity
+from .ids import encode_identity, finding_id_of, identity
 
 #: The clause a clause's finding is about (with its category and the body the clause names).
 CLAUSE_KEY = ("law", "article", "paragraph", "item", "category", "subject")
@@ -233,7 +233,7 @@ def _old_identity(decision: Decision, pool: list[Trace]) -> tuple[dict[str, Any]
                 data[name] = value
             else:
                 data.pop(name, None)
-        if finding_id_of(decision.kind, json.dumps(data, ensure_ascii=False, sort_keys=True)) == decision.finding_id:
+        if finding_id_of(decision.kind, encode_identity(data)) == decision.finding_id:
             return data, "recovered"
     return None, ""
 
@@ -324,7 +324,8 @@ def plan_carry(decisions: Mapping[str, Decision], findings: Iterable[Finding], *
             raise UserError(f"{fid} still exists: its decision is in place, nothing to carry")
     missing = missing_decisions(decisions, seen, tracer.kinds)
     if ids:
-        missing = [d for d in missing if d.finding_id in set(ids)]
+        wanted = set(ids)
+        missing = [d for d in missing if d.finding_id in wanted]
     if not missing:
         raise UserError("nothing to carry: every decision's finding still exists (or was carried already)")
     successions = find_successors(missing, tracer.traces, decisions=decisions, governments=governments)
@@ -342,7 +343,7 @@ def plan_carry(decisions: Mapping[str, Decision], findings: Iterable[Finding], *
         carried.append((old, Decision(
             finding_id=new.finding_id, status=old.status, note=f"{old.note}；{note}" if old.note else note,
             by=old.by, at=old.at, fingerprint=old.fingerprint, kind=new.kind, government=new.government or "",
-            department=new.department or "", summary=summary(new), identity=_identity_text(new),
+            department=new.department or "", summary=summary(new), identity=encode_identity(identity(new)),
             carried_from=old.finding_id, carried_by=by, carried_at=now,
         )))
     return CarryPlan(tuple(carried), tuple(left), tuple(successions))
@@ -384,7 +385,3 @@ def carry(store: Any, *, ids: Iterable[str] = (), dry_run: bool = False, by: str
     if plan.carried and not dry_run:
         store.carry_decisions(plan.carried)
     return plan
-
-
-def _identity_text(t: Trace) -> str:
-    return json.dumps(identity(t), ensure_ascii=False, sort_keys=True)

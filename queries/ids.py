@@ -106,6 +106,11 @@ def identity_text(finding: "Finding") -> str:
     return "{" + ", ".join(parts) + "}"
 
 
+def encode_identity(data: dict[str, Any]) -> str:
+    """The identity text of an identity dict (:func:`identity`, or one rebuilt from a decision): what ids hash."""
+    return _ENCODE_SORTED(data)
+
+
 def identity_part(name: str, value: Any) -> str | None:
     """``"name": value`` as :func:`identity_text` writes one field, or None for a field it leaves out."""
     if value is None or value == "" or value == ():
