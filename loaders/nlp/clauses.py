@@ -69,6 +69,7 @@ SANCTION_CATEGORIES = {"行政处罚", "行政强制"}
 LICENCE_ACTIONS = {"许可", "批准", "核发证", "考核", "验收"}
 # 向X报检 / 向X申报检疫: the party asks X to inspect; X, the recipient, holds the inspection (i12-bodies2)
 REQUESTED_INSPECTION = "quarantine_request"
+PAID_TO = "levy_paid_to"  # 向X缴纳…费: the body paid collects (patterns/constructions.tsv)
 # 依法给予处罚 / 治安管理处罚 refer to a penalty set elsewhere: only a body named beside them holds it
 REFERRAL_ACTIONS = {"处罚", "治安管理处罚"}
 
@@ -276,9 +277,11 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                 r"[^，。；]{0,6}?同意", after) and not any(
                 b.term.start >= max(text.rfind(c, 0, term.start) for c in "。；\n") for b in result):
             licensing = True  # 调入单位必须事先征得…植物检疫机构同意 (植物检疫条例 art. 10); a body asking another is internal
-        elif re.search(r"(?:向|(?<![收得达受遇直做])到)(?:所在地的?|当地|有关|[^，。；向到]{1,8}?所在地的?)?$", text[max(0, term.start - 12): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)|报告[，,]经批准"
+        elif re.search(r"(?:向|(?<![收得达受遇直做])到)(?:所在地的?|当地|有关|[^，。；向到]{1,8}?所在地的?)?$", text[max(0, term.start - 12): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)|报告[，,]经批准|(?:(?:或者|或|和|、)[^，。；]{1,20}?)?(?:依法|按照规定|进行|办理)?(?:登记(?!备案)|缴纳[^，。；]{0,16}?费)"
                                                              r"|(?:重新)?(?:报检|申报检疫)", after):
             licensing = True  # 向X申请; 向X报检 (i12-bodies2): X is asked to inspect, the recipient acts
+            # i12-works: 向X登记 (建设工程安全生产管理条例 art. 35; 船舶登记条例 art. 5 应当向船舶登记机关登记) and
+            # 向X缴纳…费 (宁波市水资源管理条例 art. 21): X registers or collects
         elif re.search(r"(?:取得|持有|领取)(?:所在地|当地|有关)?$", before) and re.match(r"(?:依法)?(?:核发|颁发|签发|发放|批准)", after):
             licensing = True  # 取得X核发的狩猎证: X issues the licence
         elif joined and result and result[-1].licensing:
@@ -950,7 +953,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         named = [b for b in bodies if b.licensing and s_start <= b.term.start < act.start
                  and act.start - b.term.end < 40]
         if named and (act.key in LICENCE_ACTIONS or act.category in ("行政确认", "行政许可")
-                      or act.construction == REQUESTED_INSPECTION):
+                      or act.construction in (REQUESTED_INSPECTION, PAID_TO)):
             subjects = [(b.term.text, b.term.level) for b in named if b.group == named[-1].group]
             subject_end = s_start  # 必须经X批准 / 应当向X申请: the modal stands before X
             # 向X提出申请，…，由Y批准 (土地管理法 art. 60): Y, named between X and the act, approves too
