@@ -1069,7 +1069,9 @@ def basis_item(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], h
     measures, a statement of a power).  Not proposed: an item on another article or version of the clause's law
     (a law sets one sanction for one conduct: 民用建筑节能条例 art. 42 监理 is not the item on art. 40 施工; an older
     version's article is a stale basis), an item naming another doer than the clause's chapeau
-    (:data:`_CHAPEAU_DOER`), an item resting on clauses of other sectors only (非法转让草原 is not 非法转让土地).  The
+    (:data:`_CHAPEAU_DOER`), an item resting on clauses of other sectors only (非法转让草原 is not 非法转让土地), an item
+    whose name does not hold the modifier restricting the clause's object (:func:`names_object`: 非法定计量单位 of
+    计量法实施细则 art. 41, read by the loader into ``object_modifier``; a clause of a store loaded before has none).  The
     office should add the clause to the item's 设定依据 rather than list a new power (地下水管理条例 art. 60, judged
     in docs/evaluation/changed-findings-i12-20261204b-T.md row 9; measured in docs/evaluation/vacuum-basis-karamay.md).
     """

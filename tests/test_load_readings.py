@@ -27,6 +27,12 @@ OBJECT_MODIFIERS = [
     ("制造、修理、销售的计量器具不合格的，没收违法所得，可以并处罚款。", ""),
     # near miss: 地下水管理条例 art. 60, an object without 的 (a compound noun restricts nothing by this rule)
     ("侵占、毁坏或者擅自移动地下水监测设施设备及其标志的，由县级以上地方人民政府水行政主管部门责令停止违法行为", ""),
+    # near miss: the head names the doer (…的单位和个人), not the object
+    ("违反本条例规定，从事动物、动物产品收购、运输、销售的单位和个人，未按照规定建立台账的，由县级以上人民政府动物防疫主管部门责令改正", ""),
+    # near miss: M的H followed by its predicate is the conduct's subject, not an object
+    ("负有军人优待义务的单位不履行优待义务的，由县级人民政府退役军人事务部门责令限期履行义务", ""),
+    # near miss: a comma between the verbs and the 的: no one object
+    ("未经检疫通道运输动物、动物产品进入本市，或者接收未取得动物卫生监督机构监督检查专用章的动物、动物产品的，由动物卫生监督机构处罚款", ""),
     # near miss: a conduct opening with a place, not a verb
     ("在临时使用的林地上修建永久性建筑物的，由县级以上人民政府林业主管部门责令限期恢复植被", ""),
     # near miss: no conduct at all (a power stated without one)

@@ -14,6 +14,8 @@ The words are told apart by jieba's part-of-speech dictionary; the tags and word
 - a conduct opening with a verb (an adverb may stand before a verb: 擅自移动, 未取得);
 - an object holding 的 after its first word (制造、修理、销售的计量器具不合格, 计量法 art. 24: the verbs relativise
   the head, no object of theirs is restricted) and a head after its last 的;
+- a modifier within one phrase (no comma) and a head that is not a doer (从事…销售的单位和个人: who acts) and holds
+  no verb (负有军人优待义务的单位不履行优待义务: M的H is the conduct's subject, its predicate follows);
 
 anything else (a conduct opening with a place or a doer, an object without 的: 移动地下水监测设施设备, 地下水管理条例
 art. 60) has no modifier (""), and the query compares as it did before.
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PATTERNS = Path(__file__).parent / "patterns" / "objects.tsv"
-ROLES = ("violation", "enumerator", "end", "verb", "adverb", "connective", "marker")
+ROLES = ("violation", "enumerator", "end", "doer", "boundary", "verb", "adverb", "connective", "marker")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class ObjectGrammar:
     violation: re.Pattern[str]  # 违反…规定， before the conduct
     enumerator: re.Pattern[str]  # （三） opening an item of a list
     end: re.Pattern[str]  # where the conduct ends (its first 的，)
+    doer: re.Pattern[str]  # a head naming who acts (…的单位和个人): no object
+    boundary: re.Pattern[str]  # punctuation an object does not cross
     verbs: frozenset[str]  # part-of-speech tags of a verb of the series
     adverbs: frozenset[str]  # tags of an adverb before a verb
     connectives: frozenset[str]  # words joining the verbs
@@ -61,16 +65,17 @@ def read_grammar(path: Path = PATTERNS) -> ObjectGrammar:
     for role in ROLES:
         if not found[role]:
             raise ValueError(f"{path}: no row of role {role}")
-    for role in ("violation", "enumerator", "end", "marker"):
+    for role in ("violation", "enumerator", "end", "doer", "boundary", "marker"):
         if len(found[role]) > 1:
             raise ValueError(f"{path}: one row of role {role} expected, found {len(found[role])}")
     patterns = {}
-    for role in ("violation", "enumerator", "end"):
+    for role in ("violation", "enumerator", "end", "doer", "boundary"):
         try:
             patterns[role] = re.compile(found[role][0])
         except re.error as exc:
             raise ValueError(f"{path}: role {role}: bad pattern ({exc})") from None
-    return ObjectGrammar(patterns["violation"], patterns["enumerator"], patterns["end"], frozenset(found["verb"]),
+    return ObjectGrammar(patterns["violation"], patterns["enumerator"], patterns["end"], patterns["doer"],
+                         patterns["boundary"], frozenset(found["verb"]),
                          frozenset(found["adverb"]), frozenset(found["connective"]), found["marker"][0])
 
 
@@ -145,7 +150,12 @@ def object_modifier(text: str | None, table: ObjectGrammar | None = None) -> str
     last = max((i for i, (word, _) in enumerate(rest) if word == table.marker), default=-1)
     if last <= 0 or last == len(rest) - 1:
         return ""  # no 的 in the object, or no head after it
-    return "".join(word for word, _ in rest[:last])
+    modifier, head = "".join(word for word, _ in rest[:last]), "".join(word for word, _ in rest[last + 1:])
+    if table.boundary.search(modifier + head) or table.doer.search(head):
+        return ""  # not one phrase (…进入本市，或者接收…的动物), or the doer (…的单位和个人), not the object
+    if any(tag in table.verbs for _, tag in rest[last + 1:]):
+        return ""  # a verb after the head: M的H is the conduct's subject (负有…义务的单位不履行…), not an object
+    return modifier
 
 
 @functools.lru_cache(maxsize=4096)
