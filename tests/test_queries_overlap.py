@@ -264,15 +264,20 @@ def test_a_competence_article_dividing_by_object_suppresses_overlaps(store, text
     assert [f.item_ids for f in find_overlaps(store, government="甲市")] == expected
 
 
-def test_divisions_table_rows_are_checked(monkeypatch):
+@pytest.mark.parametrize("pattern, contains, example, message", [
+    ("(?P<body>.+)", "部门", "甲部门", "line 2: a pattern of scope article needs the group"),
+    ("(?P<body>.+部门)(?P<object>.+)", "机构", "甲部门乙", "line 2: the example must hold the contains words"),
+    ("(?P<body>.+部门)(?P<object>乙)", "部门", "甲部门丙", "line 2: the example must hold the contains words"),
+])
+def test_divisions_table_rows_are_checked(monkeypatch, pattern, contains, example, message):
     from loaders.statutes import divisions
 
     divisions.divisions.cache_clear()
     monkeypatch.setattr(divisions, "_ontology_rows", lambda name: iter([(2, {
-        "construction": "x", "scope": "article", "pattern": "(?P<body>.+)", "law": "甲法", "article": "第一条",
-        "example": "", "why": ""})]))
+        "construction": "x", "scope": "article", "pattern": pattern, "contains": contains, "law": "甲法",
+        "article": "第一条", "example": example, "why": ""})]))
     try:
-        with pytest.raises(ValueError, match="line 2: a pattern of scope article needs the group"):
+        with pytest.raises(ValueError, match=message):
             divisions.divisions()
     finally:
         divisions.divisions.cache_clear()

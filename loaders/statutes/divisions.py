@@ -24,7 +24,7 @@ from typing import Iterator
 
 from kg.model import DIVISION_SEPARATOR as SEPARATOR
 
-DIVISION_COLUMNS = ("construction", "scope", "pattern", "law", "article", "example", "why")
+DIVISION_COLUMNS = ("construction", "scope", "pattern", "contains", "law", "article", "example", "why")
 DIVISION_SCOPES = ("article", "sentence")
 
 
@@ -45,9 +45,12 @@ class Division:
     scope: str
     pattern: re.Pattern[str]
     cited: str  # the law and article of its corpus example
+    contains: str = ""  # words every match holds: a text without them is not searched (the load reads every article)
 
     def sectors(self, text: str) -> frozenset[str]:
         """The sectors ``text`` (an article) divides by this construction (none, or two or more)."""
+        if self.contains not in text:
+            return frozenset()
         if self.scope == "sentence":
             for m in self.pattern.finditer(text):
                 found = {sector_of(body) for body in m.group("bodies").split("、")} - {None}
@@ -84,7 +87,11 @@ def divisions() -> tuple[Division, ...]:
         if not groups <= set(pattern.groupindex):
             raise ValueError(f"ontology/divisions.csv: line {line}: a pattern of scope {row['scope']} needs the "
                              f"group(s) {', '.join(sorted(groups))}")
-        rows.append(Division(row["construction"], row["scope"], pattern, f"《{row['law']}》{row['article']}"))
+        if not row["contains"] or row["contains"] not in row["example"] or not pattern.search(row["example"]):
+            raise ValueError(f"ontology/divisions.csv: line {line}: the example must hold the contains words "
+                             f"({row['contains']!r}) and match the pattern")
+        rows.append(Division(row["construction"], row["scope"], pattern, f"《{row['law']}》{row['article']}",
+                             row["contains"]))
     return tuple(rows)
 
 
