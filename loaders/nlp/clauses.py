@@ -86,6 +86,9 @@ _NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|
                          r"|[^，。；]{0,16}?(?:制度|机制|体系)$")
 # 接受X[和Y]的监督检查: the bodies named supervise (北京市出租汽车管理条例 art. 15 item 20)
 _ACCEPTED = re.compile(r"(?:(?:和|、|或者|或|及|以及)[^，。；]{1,16}?(?:部门|机关|机构))*(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计|调查)")
+# i12-census: 配合X(和Y)依法进行的监督检查: the party cooperates with the inspection X makes, so X inspects (特种设备安全监督检查办法
+# art. 20 应当积极配合市场监督管理部门依法实施的特种设备安全监督检查); only with 依法…的, since 配合X开展/做好… is a body helping X
+_COOPERATED = re.compile(r"(?:(?:和|、|或者|或|及|以及)[^，。；]{1,16}?(?:部门|机关|机构|队))*依法(?:实施|进行|开展)的[^，。；]{0,10}?(?:监督检查|检查|调查)")
 _PLAN_OBJECT = re.compile(r"(?<!符合)(?:规划|计划(?!生育))(?!区|条件|许可|确定|用途|的要求)|预算|决算|(?:业务|技术|行业|国家|地方|专业)(?:标准|规范)(?!化)|实施细则|实施办法|修改方案")
 _ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|权限)")
 # 征收…土地的，由国务院批准: approving a taking is part of the 行政征收; 农用地转用 beside it is a licence
@@ -315,7 +318,8 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                     r"[^，。；]{0,12}?(?:调解处理|裁决|依法处理)", after):
                 # 提请当地县级人民政府及其指定的部门调解处理 (石油地震勘探损害补偿规定 art. 7): the body asked rules the dispute
                 agent = True
-            elif before.endswith("接受") and _ACCEPTED.match(after) and not re.search(r"被(?:检查|监督|审计)", sentence):
+            elif (before.endswith("接受") and _ACCEPTED.match(after) or before.endswith("配合") and _COOPERATED.match(after)) and not re.search(
+                    r"被(?:检查|监督|审计)", sentence):
                 agent = True  # 接受审计机关的审计监督: the body supervises the one who accepts
             elif joined and result and result[-1].agent:
                 agent = True
@@ -934,6 +938,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             continue
         if act.category == "行政检查" or act.key == "约谈":
             lead = text.rfind("对", s_start, act.start)
+            while lead >= 0 and text.startswith("对象", lead):  # i12-census: 普查对象 is a noun, no 对 of the checked party
+                lead = text.rfind("对", s_start, lead)
             if lead >= 0 and _INTERNAL_OBJECT.search(text, lead, act.start) and not _PUBLIC_OBJECT.search(
                     text, lead, act.start) or act.key == "约谈" and (
                     _INTERNAL_OBJECT.search(rest)) or _INTERNAL_AFTER.match(rest):
