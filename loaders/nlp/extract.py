@@ -247,6 +247,73 @@ def _usual_agent(seen: "Counter[tuple[str, str | None]]") -> list[tuple[str, str
     return [ranked[0][0]]
 
 
+@dataclass(frozen=True)
+class CitedPower:
+    """A row of ``patterns/references.tsv``: an article that does what an earlier article of the same law says
+    (音像制品管理条例 art. 22 应当依照本条例第二十一条的规定办理审批手续) holds that article's clauses of ``category``."""
+
+    construction: str
+    category: str
+    action: str
+    pattern: re.Pattern
+
+
+_REFERENCES: list[CitedPower] | None = None
+
+
+def cited_powers() -> list[CitedPower]:
+    """The rows of ``patterns/references.tsv`` (a bad row is a UserError naming the file and row)."""
+    global _REFERENCES
+    if _REFERENCES is None:
+        from .terms import PATTERNS_DIR, _rows
+
+        path = PATTERNS_DIR / "references.tsv"
+        rows = []
+        for n, row in enumerate(_rows(path), start=2):
+            try:
+                category = Category(row["category"]).value
+                pattern = re.compile(row["pattern"])
+            except (ValueError, KeyError, re.error, TypeError) as exc:
+                raise UserError(f"{path}, row {n}: {exc}") from None
+            if "article" not in pattern.groupindex or not row.get("construction") or not row.get("action"):
+                raise UserError(f"{path}, row {n}: needs a construction, an action and a pattern with (?P<article>…)")
+            rows.append(CitedPower(row["construction"], category, row["action"], pattern))
+        _REFERENCES = rows
+    return _REFERENCES
+
+
+def _cited_clauses(text: str, starts: list[int], units: list[_Unit], article: int, article_suffix: int,
+                   earlier: dict[int, list[AuthorisingClause]], have: set[str]) -> list[AuthorisingClause]:
+    """Clauses an article holds by citing an earlier article (``cited_powers``): the cited article's clauses of the
+    row's category, moved to the provision holding the citation, when the article found none of that category."""
+    from dataclasses import replace
+
+    from kg.text import chinese_to_int
+
+    found: dict[tuple[str, str], AuthorisingClause] = {}
+    for row in cited_powers():
+        if row.category in have:
+            continue
+        for m in row.pattern.finditer(text):
+            try:
+                cited = chinese_to_int(m.group("article"))
+            except ValueError:
+                continue
+            if cited >= article:
+                continue
+            unit = units[max(i for i, s in enumerate(starts) if s <= m.start())]
+            modality = "应当" if re.search(r"(?:应当|必须|须)[^，。；]{0,4}$", text[max(0, m.start() - 6): m.start()]) else None
+            for old in earlier.get(cited, ()):
+                if old.category.value != row.category or (row.category, old.subject) in found:
+                    continue
+                found[(row.category, old.subject)] = replace(
+                    old, provision=unit.provision.id, article=article, article_suffix=article_suffix,
+                    paragraph=unit.provision.paragraph, item=unit.provision.item, modality=modality,
+                    actions=(row.action,), triggers=(), amounts=(), text=unit.text, construction=row.construction,
+                    object_modifier=modifier_of(unit.text))
+    return list(found.values())
+
+
 def _trigger_law(reference: str, law: str) -> str:
     if reference.startswith("《"):
         return reference.strip("《》")
@@ -321,6 +388,7 @@ def extract_clauses(version: LawVersion, provisions: list[Provision], *, segment
     dropped = dropped_categories(law) or set()
     if "all" in dropped:
         return clauses
+    by_article: dict[int, list[AuthorisingClause]] = {}  # the clauses of each article so far (_cited_clauses)
     for analysed in analysed_articles(version, provisions, nlp):
         article, units, doc, number = analysed.article, analysed.units, analysed.doc, analysed.number
         starts, pos = [], 0
@@ -354,7 +422,14 @@ def extract_clauses(version: LawVersion, provisions: list[Provision], *, segment
                 amounts=tuple(finding.amounts), text=unit.text, construction=finding.construction or None,
                 object_modifier=modifier_of(unit.text),
             )
-        clauses.extend(merged.values())
+        found = list(merged.values())
+        suffix = article.article_suffix or article.suffix
+        if not suffix:
+            cited = _cited_clauses(doc._.source, starts, units, number, suffix,
+                                   by_article, {c.category.value for c in found})
+            found.extend(c for c in cited if c.category.value not in dropped)
+            by_article.setdefault(number, []).extend(found)
+        clauses.extend(found)
     return clauses
 
 

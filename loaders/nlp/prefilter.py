@@ -30,7 +30,10 @@ _ACTS = re.compile(
 # a licence system with no body (瓶装燃气经营实行许可制度) takes the law's competent department (clauses.py);
 # 办公室 (i12-census): 普查办公室 of the census regulations, 管理办公室 of patterns/bodies.tsv
 _BODY_OR_SANCTION = re.compile(r"部门|机关|人民政府|国务院|海关|机构|办事处|办公室|警察|委员会|总局|总署|管理局|税务|中国人民银行|"
-                               r"指挥部|许可(?:证)?(?:管理)?制度|" + _SANCTIONS)  # 防汛指挥部 (防汛条例 art. 15)
+                               r"指挥部|许可(?:证)?(?:管理)?制度|" + _SANCTIONS  # 防汛指挥部 (防汛条例 art. 15)
+                               # i12-publish: a procedure cited by article number holds that article's body
+                               # (依照本条例第三十二条的规定办理审批手续, patterns/references.tsv)
+                               + r"|本(?:法|条例|办法|规定|细则)第[〇零一二三四五六七八九十百]+条[^。；]{0,16}?办理")
 
 
 def might_grant(text: str) -> bool:

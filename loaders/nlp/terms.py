@@ -183,12 +183,11 @@ class RowAlternation:
                 return m, other
         return None
 
-    def finditer(self, text: str) -> Iterator[tuple[re.Match, int]]:
+    def finditer(self, text: str, pos: int = 0) -> Iterator[tuple[re.Match, int]]:
         if self._start is None:
-            for m in self.pattern.finditer(text):
+            for m in self.pattern.finditer(text, pos):
                 yield m, _group_index(m)
             return
-        pos = 0
         while (found := self._start.search(text, pos)) is not None:
             at = found.start()
             regex, rows = self._by_char[text[at]]
@@ -324,6 +323,22 @@ def _body_boundary(text: str, start: int, name: str) -> bool:
     return start == 0 or text[start - 1] in _BOUNDARY_CHARS or text[:start].endswith(_BOUNDARY_WORDS)
 
 
+def _add_acts(terms: list[Term], text: str, tables: TermTables, m: re.Match, index: int) -> None:
+    """The ACT term of a construction row's match, and of the rows the alternation would give without it."""
+    while True:
+        action, category = tables.act_keys[index]
+        terms.append(Term("ACT", m.start(), m.end(), m.group(), key=action, category=category,
+                          construction=tables.act_constructions[index], context=tables.act_contexts[index]))
+        if not tables.act_contexts[index]:
+            break
+        # a row of two parts wins its position only if its first part is there (checked with the sentence):
+        # the row the alternation would give without it is kept beside it (组织实施 of an exam / of a taking)
+        following = tables.acts.next_row(text, m.start(), index)
+        if following is None:
+            break
+        m, index = following
+
+
 def find_terms(text: str, tables: TermTables) -> list[Term]:
     """Every term of ``text`` in document order (labels may overlap one another)."""
     terms: list[Term] = []
@@ -390,19 +405,21 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
             continue
         terms.append(Term("BODY", start, m.end(), text[start: m.end()], level=level, suffix=suffix))
         pos = m.end()
+    bodies = [t for t in terms if t.label == "BODY"]
     for m, index in tables.acts.finditer(text):
-        while True:
-            action, category = tables.act_keys[index]
-            terms.append(Term("ACT", m.start(), m.end(), m.group(), key=action, category=category,
-                              construction=tables.act_constructions[index], context=tables.act_contexts[index]))
-            if not tables.act_contexts[index]:
+        _add_acts(terms, text, tables, m, index)
+    # i12-publish: an act that starts inside a body's name (县级以上地方人民政府负责药品监督管理的部门负责本行政区域内的…工作:
+    # the 负责 of the name) hides the act after the name; it is searched again from the name's end
+    for body in bodies:
+        hidden = [t.end for t in terms if t.label == "ACT" and body.start < t.start < body.end < t.end]
+        if not hidden:
+            continue
+        seen = {(t.start, t.end, t.key) for t in terms if t.label == "ACT"}
+        for m, index in tables.acts.finditer(text, body.end):
+            if m.start() >= max(hidden):
                 break
-            # a row of two parts wins its position only if its first part is there (checked with the sentence):
-            # the row the alternation would give without it is kept beside it (组织实施 of an exam / of a taking)
-            following = tables.acts.next_row(text, m.start(), index)
-            if following is None:
-                break
-            m, index = following
+            if (m.start(), m.end(), tables.act_keys[index][0]) not in seen:
+                _add_acts(terms, text, tables, m, index)
     for m, index in tables.modals.finditer(text):
         terms.append(Term("MODAL", m.start(), m.end(), m.group(), key=tables.modal_keys[index]))
     for m in tables.amounts.finditer(text):
