@@ -557,7 +557,8 @@ def clause_reach(row: ClauseInForce) -> tuple[str | None, str, str | None]:
 
 
 def clauses_binding(store: Any, key: Any, build: Callable[[], Iterable[Any]],
-                    keep: Callable[..., bool], reach: Callable[[Any], tuple] = clause_reach) -> Iterator[Any]:
+                    keep: Callable[..., bool], reach: Callable[[Any], tuple] = clause_reach,
+                    live: Callable[[Any], bool] | None = None) -> Iterator[Any]:
     """The rows of ``build()`` whose ``reach`` ``keep`` accepts, in the rows' order, through an index.
 
     ``build()`` (kept per committed state under ``key``, as :func:`state_cached`
@@ -585,6 +586,10 @@ def clauses_binding(store: Any, key: Any, build: Callable[[], Iterable[Any]],
         groups; default :func:`clause_reach`).  A query whose rows wrap a
         :class:`ClauseInForce` (``queries.vacuum.VacuumClause``) names its own,
         and may add what it keeps or drops the same way for every government.
+    live : callable, optional
+        ``live(row)``: whether a row is wanted at all, whatever the government (a query that skips the
+        same rows for every government: the vacuums' clauses dropped everywhere).  Asked once per row of
+        a group when a government first keeps the group; the rows it refuses are never given again.
 
     Returns
     -------
@@ -600,6 +605,13 @@ def clauses_binding(store: Any, key: Any, build: Callable[[], Iterable[Any]],
     index = state_cached(store, (key, "reach", reach), lambda: _grouped(enumerate(state_cached(store, key, build)),
                                                                             lambda pair: reach(pair[1])))
     chosen = [rows for group, rows in index.items() if keep(*group)]
+    if live is not None:
+        alive = state_cached(store, (key, "reach", reach, live), dict)  # id of a group's rows -> (them, the live)
+        for n, rows in enumerate(chosen):
+            kept = alive.get(id(rows))
+            if kept is None or kept[0] is not rows:
+                kept = alive[id(rows)] = (rows, [pair for pair in rows if live(pair[1])])
+            chosen[n] = kept[1]
     if len(chosen) == 1:
         return (row for _, row in chosen[0])
     # (position, row) pairs: positions are distinct, so rows are never compared; one C sort of the kept

@@ -1396,7 +1396,10 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
         # level not binding this government's is skipped too (and, below, one dropped everywhere: _irrelevant)
         return binds_government(rank, region, places) and (explain or binds_level(clause_level, level))
 
-    for item in clauses_binding(store, ("vacuum_clauses", law, date), lambda: _assignable(store, law, date), keep, _reach):
+    # unless explained, the clauses dropped everywhere and those of versions not in force at the list's date are
+    # left out of the index once, not skipped by each government
+    for item in clauses_binding(store, ("vacuum_clauses", law, date), lambda: _assignable(store, law, date), keep, _reach,
+                                live=None if explain else _live):
         if not explain and item.dropped is not None:
             continue
         row = item.row
@@ -1484,6 +1487,12 @@ def _reach(item: VacuumClause) -> tuple[str | None, str, str | None]:
     """What the clause index of :func:`vacuums_of` groups candidates by: the clause's reach
     (:func:`kg.views.clause_reach`; whether a relevance row drops it everywhere is asked of the clauses reached)."""
     return clause_reach(item.row)
+
+
+def _live(item: VacuumClause) -> bool:
+    """Whether a clause can be a vacuum of any government (:func:`vacuums_of` without ``explain``): neither dropped
+    everywhere by a relevance row nor of a version not yet in force at the list's date."""
+    return item.dropped is None and item.late is None
 
 
 def _irrelevant(item: VacuumClause, level: str | None, places: list[str]) -> tuple[str, Any] | None:
