@@ -282,13 +282,14 @@ class GraphViews:
         The rows are built once per committed state (:func:`state_cached`):
         vacuum and overlap queries ask for them once per government.
         """
-        rows = state_cached(self, "clauses_in_force", lambda: list(self._clauses_in_force()))
+        rows = state_cached(self, "clauses_in_force", lambda: _kept_clauses_in_force(self))
         if law is None:
             return iter(rows)
         # by law through an index: a whole corpus has ~30,000 rows, and overlap queries ask law by law
         return iter(state_cached(self, "clauses_in_force_by_law", lambda: _grouped(rows, _clause_law)).get(law, ()))
 
     def _clauses_in_force(self) -> Iterator[ClauseInForce]:
+        """The rows of :meth:`clauses_in_force`, made from the nodes."""
         cache = view_cache(self)
         for node in sorted(self.nodes("AuthorisingClause"), key=lambda n: n.id):
             clause = cache.clause(node)
@@ -619,6 +620,28 @@ def clauses_binding(store: Any, key: Any, build: Callable[[], Iterable[Any]],
     return (row for _, row in sorted(itertools.chain.from_iterable(chosen), key=_first))
 
 
+def _kept_clauses_in_force(store: Any) -> list[ClauseInForce]:
+    """:meth:`GraphViews._clauses_in_force`'s rows, from the views the store kept for its state when it has
+    them (:meth:`kg.embedded.EmbeddedStore.kept_views`), else made, and kept for the next process when the
+    store keeps views: ~1 CPU s on a whole corpus, paid before ``check all`` forks its workers.
+
+    The kept rows join the view cache, where a row of the same node made before (an item's cited provision)
+    stays the one every view gives: the kept rows holding another object of it are made again with it, so
+    the rows and the cache are what making them here gives."""
+    cache = view_cache(store)
+    kept = getattr(store, "kept_views", None)
+    payload = kept() if kept is not None else None
+    if payload is not None:
+        rows = cache.adopt(payload)
+        if rows is not None:
+            return rows
+    rows = list(store._clauses_in_force())
+    keep = getattr(store, "keep_views", None)
+    if keep is not None:
+        keep(cache.kept(rows))
+    return rows
+
+
 def view_cache(store: Any) -> "_ViewCache":
     """The look-up cache of the default views for ``store``'s committed state.
 
@@ -673,6 +696,47 @@ class _ViewCache:
         self._version_has_clauses: dict[str, bool] = {}
         self._departments: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {}
         self._props: dict[str, dict[str, Any] | None] = {}
+
+    _KEPT = ("_versions", "_provisions", "_clauses", "_articles")
+    """The row memos kept with the clauses in force (:func:`_kept_clauses_in_force`): their rows are made of
+    the laws alone."""
+
+    def kept(self, rows: list[ClauseInForce]) -> tuple:
+        """What :meth:`adopt` takes back: the row memos and ``rows`` (made from them)."""
+        return (*(getattr(self, name) for name in self._KEPT), rows)
+
+    def adopt(self, payload: Any) -> list[ClauseInForce] | None:
+        """The rows of :meth:`kept`'s ``payload``, its memos joined to this cache's (a row this cache made
+        first stays, and the rows holding the payload's object of it hold this cache's); None when the
+        payload is not such a thing (nothing is joined then)."""
+        if not (payload.__class__ is tuple and len(payload) == len(self._KEPT) + 1 and payload[-1].__class__ is list
+                and all(memo.__class__ is dict for memo in payload[:-1])):
+            return None
+        *memos, rows = payload
+        kinds = ({VersionRef, type(None)}, {ProvisionRef}, {ClauseRef}, {ProvisionRef, type(None)})
+        if not all(set(map(type, memo.values())) <= kind for memo, kind in zip(memos, kinds)) \
+                or not all(row.__class__ is ClauseInForce for row in rows):
+            return None
+        swap: dict[int, Any] = {}  # id of a payload row -> this cache's row of the same node
+        replaced = []  # the payload rows swapped, alive (their ids stay theirs) until the rows are made again
+        for name, memo in zip(self._KEPT, memos):
+            mine = getattr(self, name)
+            for key in mine.keys() & memo.keys():
+                if memo[key] is not None and mine[key] is not memo[key]:
+                    swap[id(memo[key])] = mine[key]
+                    replaced.append(memo[key])
+            memo.update(mine)
+            setattr(self, name, memo)
+        if swap:
+            get = swap.get
+            rows = [row if not (id(row.clause) in swap or id(row.provision) in swap or id(row.article) in swap
+                                or id(row.version) in swap)
+                    else ClauseInForce(get(id(row.clause), row.clause), get(id(row.provision), row.provision),
+                                       row.article if row.article is None else get(id(row.article), row.article),
+                                       get(id(row.version), row.version))
+                    for row in rows]
+        del replaced
+        return rows
 
     def node(self, node_id: str | None):
         if not node_id:
