@@ -26,7 +26,9 @@ per node or edge counts): one ``networkx.MultiDiGraph`` keyed by edge type,
 The graph is read from the file at the first access, so a command that only
 counts (``stats``) answers from SQLite without building it.  A store of at least
 :data:`SNAPSHOT_MIN_BYTES` keeps the graph its first read built in ``<store>.snapshot``
-beside the file, which later reads load instead of the rows (see "the snapshot" below).
+beside the file, which later reads load instead of the rows (see "the snapshot" below), and
+the clauses in force that the first check of that state made in ``<store>.views`` (see "views kept
+beside the snapshot" below, :meth:`EmbeddedStore.kept_views`).
 
 File format ``powerlist-kg/2``: ``nodes(n, id, label, props)`` with ``n`` the
 node's number, ``edges(src, dst, type, props)`` naming nodes by number.  A
