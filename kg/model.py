@@ -261,6 +261,10 @@ class GraphObject:
 # Ids
 
 
+DIVISION_SEPARATOR = "、"
+"""Between the sectors of one group of ``Provision.divides`` (农业农村、林业和草原)."""
+
+
 def version_id(law_title: str, date: str) -> str:
     return f"{law_title}/{date}"
 
@@ -331,6 +335,9 @@ class LawVersion(GraphObject):
     repealed_by: str | None = None
     repealed_on: str | None = None
     repeal_text: str | None = None
+    # its articles' divisions by object were read at load time (Provision.divides): a version stored before
+    # lacks the mark, and its divisions are unknown until the laws are loaded again
+    divisions_read: bool = False
 
     @property
     def id(self) -> str:
@@ -357,6 +364,9 @@ class Provision(GraphObject):
     paragraph: int | None = None
     item: int | None = None
     order: int = 0  # document order within the version
+    # of an article: each group of sectors it divides the law's work between by object (ontology/divisions.csv,
+    # read by loaders/statutes/divisions.py at load time), the sectors sorted and joined by DIVISION_SEPARATOR
+    divides: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -449,6 +459,9 @@ class AuthorisingClause(GraphObject):
     # the construction that made the clause (a row name of loaders/nlp/patterns/constructions.tsv, e.g.
     # "competence" for X负责/主管…工作: a role's competence, no power toward the public on its own)
     construction: str | None = None
+    # the modifier restricting the object of the clause's conduct (非法定计量单位 of 制造、销售和进口非法定计量单位的计量
+    # 器具, 计量法实施细则 art. 41), read at load time by loaders/nlp/objects.py; "" when none was read
+    object_modifier: str = ""
 
     @property
     def id(self) -> str:

@@ -91,6 +91,7 @@ class ClauseRef:
     item: int | None = None
     construction: str | None = None  # "competence" for X负责/主管…工作 (AuthorisingClause.construction)
     amounts: tuple[str, ...] = ()  # fines as written (五万元以上十万元以下, 货值金额一倍以上三倍以下)
+    object_modifier: str = ""  # what restricts the object of its conduct (AuthorisingClause.object_modifier)
 
     @classmethod
     def of(cls, node: "Node") -> "ClauseRef":

@@ -87,6 +87,7 @@ def opened_store(create: bool = True) -> Iterator[Store]:
         )
     except (StoreError, UserError) as exc:
         fail(str(exc))
+    _note_unread_divisions(store)
     try:
         yield store
     except (StoreError, UserError) as exc:
@@ -94,6 +95,23 @@ def opened_store(create: bool = True) -> Iterator[Store]:
     finally:
         if not (_ENDING_WITH_THE_COMMAND and store.backend == "embedded"):
             store.close()
+
+
+def _note_unread_divisions(store: Store) -> None:
+    """Say when the store holds law versions loaded before their articles' divisions by object were recorded
+    (``loaders.statutes.divisions``): the overlap query reads the recorded divisions only, so until the laws are
+    loaded again it reports overlaps between departments such an article divides."""
+    path = getattr(store, "path", None)
+    if isinstance(path, Path) and not path.exists():
+        return  # a store about to be made
+    from loaders.statutes.divisions import unread_versions
+
+    unread = unread_versions(store)
+    if unread:
+        err.print(f"plkg: note: {unread} law versions in this store were loaded before the divisions of work by "
+                  "object (ontology/divisions.csv) were recorded on their articles; overlaps between the "
+                  "departments they divide are reported until the laws are loaded again (plkg load laws DIR)",
+                  markup=False)
 
 
 _ENDING_WITH_THE_COMMAND = False

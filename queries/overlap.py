@@ -34,20 +34,19 @@ and every other department of the finding is covered by the row (named in
 
 from __future__ import annotations
 
-import functools
 import itertools
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from kg.errors import UserError
+from kg.model import DIVISION_SEPARATOR
 from kg.views import ClauseInForce, ItemBasis, ProvisionRef, state_cached
 
 from .findings import Evidence, Finding, describe_citation, provision_label, version_label
 from .roles import binds_government, binds_level, departments_for, government_places, is_competence
-from .tables import ontology_rows, read_table
+from .tables import read_table
 
 # 依据职权 / 按照管理权限 divide as 依据职责 does (退耕还林条例 art. 60: 林业、农业行政主管部门依据职权处以罚款)
 DIVIDING = ("各自", "职责分工", "分别", "按照职责", "依照职责", "根据职责", "依据职责", "职责范围内",
@@ -168,92 +167,6 @@ def _suppressed(concentrations: list[Concentration], government, category, depar
     return None
 
 
-DIVISION_COLUMNS = ("construction", "scope", "pattern", "law", "article", "example", "why")
-DIVISION_SCOPES = ("article", "sentence")
-
-
-@dataclass(frozen=True)
-class Division:
-    """One row of ``ontology/divisions.csv``: a construction by which a competence article divides a law's work
-    between departments by object.  ``scope`` ``article``: two or more matches in one article, each naming one
-    body (group ``body``) and its object (group ``object``), bodies of different sectors given different
-    objects; ``sentence``: one match naming two or more bodies (group ``bodies``, joined by 、)."""
-
-    construction: str
-    scope: str
-    pattern: re.Pattern[str]
-    cited: str  # the law and article of its corpus example
-
-    def sectors(self, text: str) -> frozenset[str]:
-        """The sectors ``text`` (an article) divides by this construction (none, or two or more)."""
-        if self.scope == "sentence":
-            for m in self.pattern.finditer(text):
-                found = {_sector_of(body) for body in m.group("bodies").split("、")} - {None}
-                if len(found) >= 2:
-                    return frozenset(found)
-            return frozenset()
-        objects: dict[str, set[str]] = defaultdict(set)
-        for m in self.pattern.finditer(text):
-            sector = _sector_of(m.group("body"))
-            if sector is not None:
-                objects[sector].add(_PLACE.sub("", m.group("object")))
-        # a sector sharing an object with another is not divided from it (X、Y主管…工作 in two sentences)
-        divided = {s for s, found in objects.items()
-                   if not any(found & other for t, other in objects.items() if t != s)}
-        return frozenset(divided) if len(divided) >= 2 else frozenset()
-
-
-_PLACE = re.compile(r"^(对)?(全国|本行政区域内?|本地区)(的)?")
-
-
-@functools.lru_cache(maxsize=1)
-def divisions() -> tuple[Division, ...]:
-    """The rows of ``ontology/divisions.csv`` (each citing the corpus article it reads)."""
-    rows = []
-    for line, row in ontology_rows("divisions.csv"):
-        if None in row or None in row.values() or row["scope"] not in DIVISION_SCOPES:
-            raise ValueError(f"ontology/divisions.csv: line {line}: expected {len(DIVISION_COLUMNS)} cells "
-                             f"({','.join(DIVISION_COLUMNS)}), scope one of {', '.join(DIVISION_SCOPES)}")
-        try:
-            pattern = re.compile(row["pattern"])
-        except re.error as exc:
-            raise ValueError(f"ontology/divisions.csv: line {line}: bad pattern ({exc})") from None
-        groups = {"bodies"} if row["scope"] == "sentence" else {"body", "object"}
-        if not groups <= set(pattern.groupindex):
-            raise ValueError(f"ontology/divisions.csv: line {line}: a pattern of scope {row['scope']} needs the "
-                             f"group(s) {', '.join(sorted(groups))}")
-        rows.append(Division(row["construction"], row["scope"], pattern, f"《{row['law']}》{row['article']}"))
-    return tuple(rows)
-
-
-@functools.lru_cache(maxsize=1)
-def _sector_terms() -> tuple[tuple[str, str], ...]:
-    """(term, sector) of ``ontology/sectors.csv``, longest term first."""
-    rows = [(row["term"].strip(), row["sector"].strip()) for _, row in ontology_rows("sectors.csv") if row.get("term")]
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
-
-
-@functools.lru_cache(maxsize=4096)
-def _sector_of(body: str) -> str | None:
-    """The canonical sector of a body phrase (国务院林业行政主管部门 -> 林业和草原), by its longest term."""
-    for term, sector in _sector_terms():
-        if term in body:
-            return sector
-    return None
-
-
-def divided_sectors(text: str) -> list[tuple[frozenset[str], Division]]:
-    """The sector groups an article's text divides by the constructions of ``ontology/divisions.csv``.
-
-    >>> [(sorted(s), d.construction) for s, d in divided_sectors(
-    ...     "国务院林业行政主管部门主管全国林区内野生植物的监督管理工作。国务院农业行政主管部门主管全国其他野生植物的监督管理工作。")]
-    [(['农业农村', '林业和草原'], 'by_object')]
-    >>> divided_sectors("国务院农业主管部门主管全国种子工作。县级以上地方人民政府农业主管部门主管本行政区域内种子工作。")
-    []
-    """
-    return [(found, row) for row in divisions() for found in (row.sectors(text),) if found]
-
-
 class LawDivisions:
     """Which sectors a law divides among themselves somewhere (分别主管, 各自职责 ...).
 
@@ -290,21 +203,24 @@ class LawDivisions:
                 sectors = frozenset(r.clause.sector for r in rows if r.clause.sector and r.clause.category == "其他")
                 if len(sectors) >= 2:
                     divisions.append(sectors)
-        # an article dividing the work by object (ontology/divisions.csv), a clause of its own or none (所属的…机构)
+        # an article dividing the work by object (ontology/divisions.csv), a clause of its own or none (所属的…机构):
+        # read by the statute loader and recorded on the article (Provision.divides)
         for version in versions:
-            for text in _article_texts(self.store, version):
-                divisions.extend(found for found, _ in divided_sectors(text))
+            for recorded in _article_divisions(self.store, version):
+                divisions.extend(frozenset(group.split(DIVISION_SEPARATOR)) for group in recorded)
         return divisions
 
 
-def _article_texts(store, version: str) -> Iterator[str]:
-    """The texts of a law version's articles (条), under its chapters and sections as well."""
+def _article_divisions(store, version: str) -> Iterator[list[str]]:
+    """The ``divides`` of a law version's articles (条) that record one, under its chapters and sections as well
+    (a version stored before the loader recorded them has none: ``loaders.statutes.divisions.unread_versions``)."""
     pending = [version]
     while pending:
         for node in store.targets(pending.pop(), "CONTAINS"):
             props = node.props
             if props.get("kind") == "条":
-                yield props.get("text") or ""
+                if props.get("divides"):
+                    yield props["divides"]
             elif props.get("kind") in ("编", "章", "节", "分编"):
                 pending.append(node.id)
 

@@ -1065,6 +1065,10 @@ _CHAPEAU_DOER = re.compile(r"^(?:违反[^，,；;。]*?规定[，,])?(?P<doer>[^
 (测绘单位超越资质等级许可的范围从事测绘活动) exercises another law's clause, whatever the conducts share."""
 BASIS_DOER = 0.5
 """Share of the chapeau doer's bigrams (:data:`_CHAPEAU_DOER`) the item's name must hold."""
+BASIS_MODIFIER = 0.5
+"""Share of the bigrams of the modifier restricting the clause's object (M of …V M的H: 非法定计量单位 of 制造、销售和进口
+非法定计量单位的计量器具, 计量法实施细则 art. 41) the item's name must hold: an item naming the verbs and the head alone
+(对违法制造、销售、安装、使用的计量器具的处罚) names another conduct (docs/evaluation/changed-findings-night-W.md row 17)."""
 NAMED_KEPT = 512
 """Sequences of a department's item names of a category whose index :meth:`HeldActs.named` keeps for the next
 government listing the same names (at 100,000 items 1,578 sequences, ~6 names each)."""
@@ -1081,7 +1085,9 @@ def basis_item(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], h
     measures, a statement of a power).  Not proposed: an item on another article or version of the clause's law
     (a law sets one sanction for one conduct: 民用建筑节能条例 art. 42 监理 is not the item on art. 40 施工; an older
     version's article is a stale basis), an item naming another doer than the clause's chapeau
-    (:data:`_CHAPEAU_DOER`), an item resting on clauses of other sectors only (非法转让草原 is not 非法转让土地).  The
+    (:data:`_CHAPEAU_DOER`), an item resting on clauses of other sectors only (非法转让草原 is not 非法转让土地), an item
+    whose name does not hold the modifier restricting the clause's object (:func:`names_object`: 非法定计量单位 of
+    计量法实施细则 art. 41, read by the loader into ``object_modifier``; a clause of a store loaded before has none).  The
     office should add the clause to the item's 设定依据 rather than list a new power (地下水管理条例 art. 60, judged
     in docs/evaluation/changed-findings-i12-20261204b-T.md row 9; measured in docs/evaluation/vacuum-basis-karamay.md).
     """
@@ -1091,6 +1097,7 @@ def basis_item(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], h
     row = clause.row
     category = row.clause.category
     doer_grams = clause.doer
+    modifier = bigrams(row.clause.object_modifier)
     best: tuple[ItemBasis, float] | None = None
     for dept in departments:
         bases, conducts, index, memo = held.named(dept["id"], category)
@@ -1109,9 +1116,24 @@ def basis_item(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], h
                 continue  # an act of other sectors only (非法转让草原 is not 非法转让土地)
             if doer_grams and len(doer_grams & conducts[position][False][0]) < BASIS_DOER * len(doer_grams):
                 continue  # another doer's act (测绘单位 for 城乡规划编制单位)
+            if modifier and not names_object(modifier, basis.item):
+                continue  # the verbs and the head, not what restricts the object (非法定计量单位的计量器具)
             best = (basis, value)
             break
     return best
+
+
+def names_object(modifier: frozenset[str], item: Mapping[str, Any]) -> bool:
+    """Whether an item's name (and sub-item name) holds :data:`BASIS_MODIFIER` of the bigrams of the modifier that
+    restricts a clause's object (``AuthorisingClause.object_modifier``, read by the loader).
+
+    >>> names_object(bigrams("非法定计量单位"), {"name": "对违法制造、销售、安装、使用的计量器具的处罚"})
+    False
+    >>> names_object(bigrams("非法定计量单位"), {"name": "对制造、销售和进口非法定计量单位的计量器具的处罚"})
+    True
+    """
+    held = bigrams(item.get("name")) | bigrams(item.get("sub"))
+    return len(modifier & held) >= BASIS_MODIFIER * len(modifier)
 
 
 def _named_alike(compared: tuple[tuple[frozenset[str], bool, int], ...], conducts: list,

@@ -143,9 +143,10 @@ UNSEEN_LAWS = [
     # 农业机械安全监督管理条例 art. 25 para. 1: 负责…的认定
     ("县级以上地方人民政府农业机械化主管部门负责农业机械事故责任的认定和调解处理。",
      {("行政确认", "县级以上地方人民政府农业机械化主管部门", "registration")}),
-    # 对外劳务合作管理条例 art. 5: 经 a level listed before the body 批准
+    # 对外劳务合作管理条例 art. 5: 经 a 或者-list of levels before the body 批准: one body per level (tests/gold/README.md
+    # rule 3; i12-levels2)
     ("从事对外劳务合作，应当按照省、自治区、直辖市人民政府的规定，经省级或者设区的市级人民政府商务主管部门批准，取得对外劳务合作经营资格。",
-     {("行政许可", "设区的市级人民政府商务主管部门", "approval")}),
+     {("行政许可", "省级人民政府商务主管部门", "approval"), ("行政许可", "设区的市级人民政府商务主管部门", "approval")}),
     # 测绘成果管理条例 art. 17: 报 X所在地的 body 审批 (the place dropped like a pronoun, tests/gold/README.md rule 7.1)
     ("法人或者其他组织需要利用属于国家秘密的基础测绘成果的，应当提出明确的利用目的和范围，报测绘成果所在地的测绘行政主管部门审批。",
      {("行政许可", "测绘行政主管部门", "approval")}),

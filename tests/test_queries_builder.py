@@ -15,6 +15,8 @@ from kg.model import (
     AuthorisingClause, Category, Citation, CitationStatus, Department, Edge, Government, GovLevel, Law, LawVersion,
     PowerItem, Provision, ProvisionKind, Rank, Responsibility, Role, VersionStatus, article_id, item_id, paragraph_id, version_id,
 )
+from loaders.nlp.objects import modifier_of
+from loaders.statutes.divisions import divides
 
 
 @dataclass
@@ -40,14 +42,15 @@ class GraphBuilder:
         items = items or {}
         law = self._add(Law(title=title, rank=rank, region=region))
         version = LawVersion(law=title, date=date, title=title, rank=rank, status=status, region=region,
-                             effective=effective or date)
+                             effective=effective or date, divisions_read=True)
         vid = self._add(version)
         self._edge(law, vid, "HAS_VERSION")
         for order, (number, text) in enumerate(sorted(articles.items())):
             paras = text if isinstance(text, list) else [text]
             aid = article_id(vid, number)
+            # the divisions by object the statute loader records (loaders.statutes.divisions)
             self._add(Provision(id_=aid, version=vid, kind=ProvisionKind.ARTICLE, number=number,
-                                text="\n".join(paras), article=number, order=order))
+                                text="\n".join(paras), article=number, order=order, divides=divides("\n".join(paras))))
             self._edge(vid, aid, "CONTAINS")
             if len(paras) > 1:
                 for p, ptext in enumerate(paras, start=1):
@@ -76,7 +79,7 @@ class GraphBuilder:
         clause = AuthorisingClause(provision=provision, law=law, version=date, article=article, paragraph=paragraph,
                                    item=item, category=Category(category), subject=subject, level=level,
                                    sector=sector, modality=modality, actions=actions, text=text or subject,
-                                   amounts=amounts)
+                                   amounts=amounts, object_modifier=modifier_of(text or subject))  # as the loader reads it
         cid = self._add(clause)
         self._edge(provision, cid, "HAS_CLAUSE")
         if level and sector:

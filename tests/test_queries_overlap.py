@@ -253,24 +253,31 @@ DIVIDED_BY_OBJECT = [
 def test_a_competence_article_dividing_by_object_suppresses_overlaps(store, text, expected):
     from kg.model import Edge, Provision, ProvisionKind
     from loaders.statutes.build import provision_node
+    from loaders.statutes.divisions import divides
 
     v = _graph(store)
-    article = Provision(article_id(v, 3), v, ProvisionKind.ARTICLE, 3, text=text, article=3)
-    with store.transaction() as tx:  # the article alone, no clause on it: the construction is read from its text
+    # the article alone, no clause on it: the loader reads the construction from its text (Provision.divides)
+    article = Provision(article_id(v, 3), v, ProvisionKind.ARTICLE, 3, text=text, article=3, divides=divides(text))
+    with store.transaction() as tx:
         tx.add_nodes([provision_node(article)])
         tx.add_edges([Edge(v, article.id, "CONTAINS")])
     assert [f.item_ids for f in find_overlaps(store, government="甲市")] == expected
 
 
-def test_divisions_table_rows_are_checked(monkeypatch):
-    from queries import overlap
+@pytest.mark.parametrize("pattern, contains, example, message", [
+    ("(?P<body>.+)", "部门", "甲部门", "line 2: a pattern of scope article needs the group"),
+    ("(?P<body>.+部门)(?P<object>.+)", "机构", "甲部门乙", "line 2: the example must hold the contains words"),
+    ("(?P<body>.+部门)(?P<object>乙)", "部门", "甲部门丙", "line 2: the example must hold the contains words"),
+])
+def test_divisions_table_rows_are_checked(monkeypatch, pattern, contains, example, message):
+    from loaders.statutes import divisions
 
-    overlap.divisions.cache_clear()
-    monkeypatch.setattr(overlap, "ontology_rows", lambda name: iter([(2, {
-        "construction": "x", "scope": "article", "pattern": "(?P<body>.+)", "law": "甲法", "article": "第一条",
-        "example": "", "why": ""})]))
+    divisions.divisions.cache_clear()
+    monkeypatch.setattr(divisions, "_ontology_rows", lambda name: iter([(2, {
+        "construction": "x", "scope": "article", "pattern": pattern, "contains": contains, "law": "甲法",
+        "article": "第一条", "example": example, "why": ""})]))
     try:
-        with pytest.raises(ValueError, match="line 2: a pattern of scope article needs the group"):
-            overlap.divisions()
+        with pytest.raises(ValueError, match=message):
+            divisions.divisions()
     finally:
-        overlap.divisions.cache_clear()
+        divisions.divisions.cache_clear()

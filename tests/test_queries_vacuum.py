@@ -1344,6 +1344,19 @@ MISSING_BASIS = [
     (["城乡规划编制单位有下列行为之一的，由县级以上地方人民政府农业农村主管部门责令限期改正，处合同约定的规划编制费"
       "一倍以上二倍以下的罚款：", "（一）超越资质等级许可的范围承揽城乡规划编制工作的；", "（二）违反国家有关标准编制城乡规划的。"],
      "对测绘单位超越资质等级许可的范围从事测绘活动的行政处罚", "行政处罚", None, ["vacuum"]),
+    # 计量法实施细则 (2022) art. 41: an item naming the object with its restriction (非法定计量单位) exercises it
+    ("违反《中华人民共和国计量法》第十四条规定，制造、销售和进口非法定计量单位的计量器具的，责令其停止制造、销售和进口，"
+     "没收计量器具和全部违法所得，可并处相当其违法所得10%至50%的罚款。",
+     "对违法销售、使用非法定计量单位计量器具的处罚", "行政处罚", None, ["missing_basis"]),
+    # near miss: art. 41 and the Karamay item naming the verbs and the head (计量器具) but not the restriction of the
+    # object (judge W row 17): the clause stays a vacuum
+    ("违反《中华人民共和国计量法》第十四条规定，制造、销售和进口非法定计量单位的计量器具的，责令其停止制造、销售和进口，"
+     "没收计量器具和全部违法所得，可并处相当其违法所得10%至50%的罚款。",
+     "对违法制造、销售、安装、使用的计量器具的处罚", "行政处罚", None, ["vacuum"]),
+    # near miss: the construction with another restriction (未取得型式批准的计量器具): the verbs and the head alone
+    ("违反本条例规定，制造、销售、进口、出租未取得型式批准的计量器具的，由县级以上地方人民政府农业农村主管部门责令停止，"
+     "处二万元以上十万元以下罚款。",
+     "对违法制造、销售、进口、安装、使用的计量器具的处罚", "行政处罚", None, ["vacuum"]),
     # near miss: an item on another article of the same law holds that article's act (a law sets one sanction
     # for one conduct: 民用建筑节能条例 art. 42 监理 and the item on art. 40 施工)
     ("侵占、毁坏或者擅自移动地下水监测设施设备及其标志的，由县级以上地方人民政府农业农村主管部门责令停止违法行为，"

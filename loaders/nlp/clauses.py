@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from kg.text import chinese_to_int
 
 from .procedures import procedure_of
-from .terms import _VERBS_BEFORE_BODY, Term, load_tables
+from .terms import _ALIAS, _VERBS_BEFORE_BODY, Term, load_tables
 
 if not Doc.has_extension("clauses"):
     Doc.set_extension("clauses", default=None)
@@ -69,6 +69,7 @@ SANCTION_CATEGORIES = {"行政处罚", "行政强制"}
 LICENCE_ACTIONS = {"许可", "批准", "核发证", "考核", "验收"}
 # 向X报检 / 向X申报检疫: the party asks X to inspect; X, the recipient, holds the inspection (i12-bodies2)
 REQUESTED_INSPECTION = "quarantine_request"
+PAID_TO = "levy_paid_to"  # 向X缴纳…费: the body paid collects (patterns/constructions.tsv)
 # 依法给予处罚 / 治安管理处罚 refer to a penalty set elsewhere: only a body named beside them holds it
 REFERRAL_ACTIONS = {"处罚", "治安管理处罚"}
 
@@ -85,6 +86,9 @@ _NOUN_AFTER = re.compile(r"[^，。；]{0,14}?的(?:情况|信息|结果|记录|
                          r"|[^，。；]{0,16}?(?:制度|机制|体系)$")
 # 接受X[和Y]的监督检查: the bodies named supervise (北京市出租汽车管理条例 art. 15 item 20)
 _ACCEPTED = re.compile(r"(?:(?:和|、|或者|或|及|以及)[^，。；]{1,16}?(?:部门|机关|机构))*(?:依法)?(?:实施|进行)?的?[^，。；]{0,6}?(?:监督|检查|审计|调查)")
+# i12-census: 配合X(和Y)依法进行的监督检查: the party cooperates with the inspection X makes, so X inspects (特种设备安全监督检查办法
+# art. 20 应当积极配合市场监督管理部门依法实施的特种设备安全监督检查); only with 依法…的, since 配合X开展/做好… is a body helping X
+_COOPERATED = re.compile(r"(?:(?:和|、|或者|或|及|以及)[^，。；]{1,16}?(?:部门|机关|机构|队))*依法(?:实施|进行|开展)的[^，。；]{0,10}?(?:监督检查|检查|调查)")
 _PLAN_OBJECT = re.compile(r"(?<!符合)(?:规划|计划(?!生育))(?!区|条件|许可|确定|用途|的要求)|预算|决算|(?:业务|技术|行业|国家|地方|专业)(?:标准|规范)(?!化)|实施细则|实施办法|修改方案")
 _ATTRIBUTIVE = re.compile(r"[^，。；]{0,4}?的|[^，。；]{0,6}?(?:范围|权限)")
 # 征收…土地的，由国务院批准: approving a taking is part of the 行政征收; 农用地转用 beside it is a licence
@@ -265,10 +269,10 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
         if not joined:
             group += 1
         licensing = False
-        # 经X批准 / 报X审批, X after a place (报测绘成果所在地的…部门, 经单位所在地…部门) or a level listed before it
-        # (经省级或者设区的市级人民政府商务主管部门批准: 对外劳务合作管理条例 art. 5)
-        if re.search(r"(?:经过?|报经|报请|报送|报)(?:所在地的?|当地|有关|[^，。；经报]{1,8}?所在地的?|[^，。；经报]{1,4}?地"
-                     r"|(?:省级|市级|县级|设区的市级)(?:或者|或|、))?$",
+        # 经X批准 / 报X审批, X after a place (报测绘成果所在地的…部门, 经单位所在地…部门); a level listed before it is part
+        # of it or written out before it (_expand_elliptic: 经省级或者设区的市级人民政府商务主管部门批准, 对外劳务合作管理条例
+        # art. 5), the second body joined to the first and licensing as it does
+        if re.search(r"(?:经过?|报经|报请|报送|报)(?:所在地的?|当地|有关|[^，。；经报]{1,8}?所在地的?|[^，。；经报]{1,4}?地)?$",
                      text[max(0, term.start - 14): term.start]) and re.match(
                 r"[^，。；]{0,30}?(?:" + "|".join(_AGENT_VERBS) + ")", after):
             licensing = True
@@ -276,9 +280,11 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                 r"[^，。；]{0,6}?同意", after) and not any(
                 b.term.start >= max(text.rfind(c, 0, term.start) for c in "。；\n") for b in result):
             licensing = True  # 调入单位必须事先征得…植物检疫机构同意 (植物检疫条例 art. 10); a body asking another is internal
-        elif re.search(r"(?:向|(?<![收得达受遇直做])到)(?:所在地的?|当地|有关|[^，。；向到]{1,8}?所在地的?)?$", text[max(0, term.start - 12): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)|报告[，,]经批准"
+        elif re.search(r"(?:向|(?<![收得达受遇直做])到)(?:所在地的?|当地|有关|[^，。；向到]{1,8}?所在地的?)?$", text[max(0, term.start - 12): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)|报告[，,]经批准|(?:(?:或者|或|和|、)[^，。；]{1,20}?)?(?:依法|按照规定|进行|办理)?(?:登记(?!备案)|缴纳[^，。；]{0,16}?费)"
                                                              r"|(?:重新)?(?:报检|申报检疫)", after):
             licensing = True  # 向X申请; 向X报检 (i12-bodies2): X is asked to inspect, the recipient acts
+            # i12-works: 向X登记 (建设工程安全生产管理条例 art. 35; 船舶登记条例 art. 5 应当向船舶登记机关登记) and
+            # 向X缴纳…费 (宁波市水资源管理条例 art. 21): X registers or collects
         elif re.search(r"(?:取得|持有|领取)(?:所在地|当地|有关)?$", before) and re.match(r"(?:依法)?(?:核发|颁发|签发|发放|批准)", after):
             licensing = True  # 取得X核发的狩猎证: X issues the licence
         elif joined and result and result[-1].licensing:
@@ -312,7 +318,8 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                     r"[^，。；]{0,12}?(?:调解处理|裁决|依法处理)", after):
                 # 提请当地县级人民政府及其指定的部门调解处理 (石油地震勘探损害补偿规定 art. 7): the body asked rules the dispute
                 agent = True
-            elif before.endswith("接受") and _ACCEPTED.match(after) and not re.search(r"被(?:检查|监督|审计)", sentence):
+            elif (before.endswith("接受") and _ACCEPTED.match(after) or before.endswith("配合") and _COOPERATED.match(after)) and not re.search(
+                    r"被(?:检查|监督|审计)", sentence):
                 agent = True  # 接受审计机关的审计监督: the body supervises the one who accepts
             elif joined and result and result[-1].agent:
                 agent = True
@@ -461,9 +468,35 @@ def _body_asks(text: str, term: Term, earlier: list[_Body], sentence: str) -> bo
 
 # a level word of a list before one body type: 市、区县（自治县）X / 省和地级以上市人民政府X / 省、市、县（区）人民政府X
 # (the bracket holds the level's alternatives: 县（市、区）, 区（县级市）)
-_LEVEL_WORD = r"(?:设区的市|地级以上市|地级市|省辖市|县级市|自治州|自治区|直辖市|自治县|区县|[市区县省乡镇])(?:（[^（）、]{1,4}(?:、[^（）、]{1,4})*）)?"
+# i12-levels2: a level named by its grade, X级 with 以上 / 以下 / 地方 after it, is a level word too (戒毒条例 art. 13
+# 县级、设区的市级人民政府公安机关; 对外劳务合作管理条例 art. 5 省级或者设区的市级人民政府商务主管部门; 外资企业法实施细则
+# art. 31 县级或者县级以上地方人民政府); 县级市 is the county-level city (not 县级市场监督管理部门), 地级以上市 and 地级市
+# cities (省或者地级以上市X: not 地级以上 and 市X), 乡镇 one level
+_GRADE = r"级(?:以上|以下)?(?:地方)?"
+_LEVEL_WORD = (rf"(?:县级市(?!场)|地级以上市|地级市|(?:设区的市|自治州|自治区|乡镇|地|[市区县省乡镇]){_GRADE}"
+               r"|设区的市|省辖市|自治州|自治区|直辖市|自治县|区县|乡镇|[市区县省乡镇])"
+               r"(?:（[^（）、]{1,4}(?:、[^（）、]{1,4})*）)?")
 _LEVEL_LIST = re.compile(rf"(?:{_LEVEL_WORD}(?:、|或者|或|和|及|以及))+$")
 _LEVEL_START = re.compile(_LEVEL_WORD)
+# a list opening with a graded level (县级、设区的市级…): a level word by itself, that ends no other word, so the list may
+# follow a place (所在地县级、设区的市级…: 戒毒条例 art. 41; 所在地的县级或者…: tests/gold/README.md 7.1), a verb
+# (报省级或者…, 通知县级、乡级…) or 和 after another body (…能源主管部门和设区的市级、县级人民政府指定的部门: 石油天然气管道
+# 保护法 art. 5); not a list it continues (国家级、省级、…, 副省级)
+_GRADED_FIRST = re.compile(rf"(?:设区的市|自治州|自治区|乡镇|地|[市区县省乡镇]){_GRADE}(?:、|或者|或|和|及|以及)")
+_NOT_BEFORE_GRADED = "、级副正"
+_GRADE_END = re.compile(rf"{_GRADE}$")
+
+
+def _written_level(level: str, grade: re.Match | None, rest: str) -> str:
+    """One level of a 或者-list written out with the rest of the body's name (tests/gold/README.md rule 3). A graded
+    level takes the name after the body's own level and grade: 省级或者设区的市级人民政府商务主管部门 -> 省级人民政府商务主管部门
+    (对外劳务合作管理条例 art. 5), and no 的 after its grade (省级或者设区的市的监督检查部门 -> 省级监督检查部门, 浙江省反不正当竞争
+    条例 art. 26); a bare level shares the body's grade, as before: 市或者县级人民政府X -> 市级人民政府X."""
+    if _GRADE_END.search(level):
+        return level + (rest[1:] if rest.startswith("的") else rest)
+    return level + (grade.group() if grade else "") + rest
+
+
 # i12-bodies2: the levels a body name opens with (区、县人事局: 区、县), when a 或者-list before it is written out
 _OWN_LEVELS = re.compile(rf"(?:{_LEVEL_WORD}(?:、|或者|或|和|及|以及))*{_LEVEL_WORD}(?=[\u4e00-\u9fff]{{2}})")
 _LEVEL_JOIN = re.compile(r"、|或者|或|和|及")
@@ -619,13 +652,33 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
     # 市或者区档案行政管理部门: one body per level word (X或者Y); 市、区人民政府 is one subject as written
     expanded: list[Term] = []
     from_levels: set[int] = set()  # bodies written out of one 或者-list of levels (市或者区、县X): no level to carry on
+    carried: tuple[str, str, int] | None = None  # (level list, government, end) of the last sector written out after one
     for term in result:
+        if carried and text[carried[2]: term.start] == "、" and term.text.startswith(carried[1]) and (
+                term.text != text[term.start: term.end]):
+            # i12-levels2: the next sector written out of the same government (市、区人民政府发展改革、工业信息化…等行政主管
+            # 部门) stands after the same list of levels
+            expanded.append(Term("BODY", term.start, term.end, carried[0] + term.text, level=term.level,
+                                 suffix=term.suffix))
+            carried = (carried[0], carried[1], term.end)
+            continue
+        carried = None
         m = _LEVEL_LIST.search(text, max(0, term.start - 24), term.start)
-        first = _LEVEL_START.match(term.text) or m and _NAMED_DISTRICT.match(term.text)
-        if (not m or not first or m.start() > 0 and text[m.start() - 1] not in "，。；：由经向对\n"
+        alias = _ALIAS.search(text, term.start, term.end)  # a body named by the law's own name for it (…（以下称X）)
+        first = (_LEVEL_START.match(text, term.start) if alias else _LEVEL_START.match(term.text)
+                 or m and _NAMED_DISTRICT.match(term.text))
+        graded = bool(m and _GRADED_FIRST.match(m.group()))
+        if (not m or not first or m.start() > 0 and (
+                text[m.start() - 1] in _NOT_BEFORE_GRADED if graded else text[m.start() - 1] not in "，。；：由经向对\n"
                 and not _PRONOUN_ACT_END.search(text, max(0, m.start() - 8), m.start())  # 向其登记的市或者区民政部门
-                and not text.startswith("向所在地的", m.start() - 5)):  # 向所在地的区、县动物卫生监督机构报检
+                and not text.startswith("向所在地的", m.start() - 5))):  # 向所在地的区、县动物卫生监督机构报检
             expanded.append(term)
+            continue
+        if alias:
+            # i12-levels2: the law's own name (设区的市级、县级人民政府承担药品监督管理职责的部门（以下称药品监督管理部门）,
+            # 疫苗管理法 art. 8; 市和区安全生产监督管理部门（以下简称安全生产监管部门）) stands for the whole list, as it does
+            # for one body; only its span starts with the list (before, the list and the bracket were the subject)
+            expanded.append(Term("BODY", m.start(), term.end, term.text, level=term.level, suffix=term.suffix))
             continue
         if "或" in m.group():  # 市或者区档案行政管理部门: one body per level word, the rest of the name shared
             mark = len(expanded)
@@ -633,23 +686,30 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
             # level with its bracket (县（市、区）) kept as one level (bench/recall_sample/README.md)
             own = _OWN_LEVELS.match(term.text) if first.end() < len(term.text) and _LEVEL_START.match(term.text) else None
             rest = term.text[own.end():] if own else term.text[first.end():]
+            grade = _GRADE_END.search((own or first).group())
             for c in _LEVEL_START.finditer(m.group()):
                 at = m.start() + c.start()
-                expanded.append(Term("BODY", at, at + len(c.group()), c.group() + rest, level=term.level,
-                                     suffix=term.suffix))
+                expanded.append(Term("BODY", at, at + len(c.group()), _written_level(c.group(), grade, rest),
+                                     level=term.level, suffix=term.suffix))
             if own and _LEVEL_JOIN.search(own.group()):
                 levels = list(_LEVEL_START.finditer(own.group()))
                 for n, c in enumerate(levels):
                     at = term.start + c.start()
                     end = term.end if n == len(levels) - 1 else at + len(c.group())
-                    expanded.append(Term("BODY", at, end, c.group() + rest, level=term.level, suffix=term.suffix))
+                    expanded.append(Term("BODY", at, end, _written_level(c.group(), grade, rest), level=term.level,
+                                         suffix=term.suffix))
                 from_levels.update(range(mark, len(expanded)))
                 continue
             expanded.append(term)
             from_levels.update(range(mark, len(expanded)))
         else:  # 省和地级以上市人民政府X: the list of levels is one subject, as written (tests/gold/README.md)
-            expanded.append(Term("BODY", m.start(), term.end, text[m.start(): term.end], level=term.level,
-                                 suffix=term.suffix))
+            # i12-levels2: before a name written out above (市、区人民政府发展改革、…等行政主管部门 -> 区人民政府发展改革行政主管
+            # 部门, 许昌市中心城区河湖水系保护条例 art. 5) the list stands before that name, not before the text it spans
+            expanded.append(Term("BODY", m.start(), term.end, text[m.start(): term.start] + term.text,
+                                 level=term.level, suffix=term.suffix))
+            head = _GOVERNMENT_HEAD.match(term.text)
+            if head and head.end() < len(term.text) and term.text != text[term.start: term.end]:
+                carried = (text[m.start(): term.start], head.group(), term.end)
     result = expanded
     # 县级以上人民政府自然资源主管部门、农业农村主管部门 / 省、自治区、直辖市国家税务局、地方税务局: the level
     # and government of the first department are the second's too, when both are departments of one kind
@@ -931,6 +991,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             continue
         if act.category == "行政检查" or act.key == "约谈":
             lead = text.rfind("对", s_start, act.start)
+            while lead >= 0 and text.startswith("对象", lead):  # i12-census: 普查对象 is a noun, no 对 of the checked party
+                lead = text.rfind("对", s_start, lead)
             if lead >= 0 and _INTERNAL_OBJECT.search(text, lead, act.start) and not _PUBLIC_OBJECT.search(
                     text, lead, act.start) or act.key == "约谈" and (
                     _INTERNAL_OBJECT.search(rest)) or _INTERNAL_AFTER.match(rest):
@@ -950,7 +1012,7 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         named = [b for b in bodies if b.licensing and s_start <= b.term.start < act.start
                  and act.start - b.term.end < 40]
         if named and (act.key in LICENCE_ACTIONS or act.category in ("行政确认", "行政许可")
-                      or act.construction == REQUESTED_INSPECTION):
+                      or act.construction in (REQUESTED_INSPECTION, PAID_TO)):
             subjects = [(b.term.text, b.term.level) for b in named if b.group == named[-1].group]
             subject_end = s_start  # 必须经X批准 / 应当向X申请: the modal stands before X
             # 向X提出申请，…，由Y批准 (土地管理法 art. 60): Y, named between X and the act, approves too

@@ -18,6 +18,7 @@ from kg.model import AuthorisingClause, Category, LawVersion, Provision, Provisi
 from kg.text import normalise
 
 from .clauses import COMPETENCE, SANCTION_CATEGORIES
+from .objects import modifier_of
 from .pipeline import build_pipeline
 from .prefilter import might_grant
 
@@ -351,6 +352,7 @@ def extract_clauses(version: LawVersion, provisions: list[Provision], *, segment
                 actions=tuple(finding.actions),
                 triggers=tuple((_trigger_law(ref, law), number) for ref, number in finding.triggers),
                 amounts=tuple(finding.amounts), text=unit.text, construction=finding.construction or None,
+                object_modifier=modifier_of(unit.text),
             )
         clauses.extend(merged.values())
     return clauses

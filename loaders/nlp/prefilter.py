@@ -24,10 +24,13 @@ _ACTS = re.compile(
     r"|登记|认定|鉴定|确认|评定|检定|奖励|表彰|嘉奖|裁决|调解|补助|抚恤|救助|补贴|注销|撤销|取消|暂停|约谈|负责|主管"
     r"|监督管理|验收|申请|申领|办理|予以|给予|争议|纠纷|调处|核定|合理调整|滞纳金|补缴|退还|阻止|制止|审核|审查|同意|拆除"
     r"|清除|恢复原状|安置|发给|收缴|发售|审计|检查监督|权属|签发|录音|查验|隔离|封锁|接管|生活保障|考核合格|征用|检疫|实施监督|进行监督|实行监督|核查|征购|阻断|扣缴|督导|巡查|离港|停航|进行查处"
+    r"|紧急处置|请求[^，。；]{2,40}?处理"  # i12-works: emergency disposal; a claim brought to a body (广告管理条例 art. 20)
+    r"|监管|组织实施|补偿|搬迁费|安置费|周转用房|产权调换|住房保障"  # i12-expro: expropriation and its compensation
 )
-# a licence system with no body (瓶装燃气经营实行许可制度) takes the law's competent department (clauses.py)
-_BODY_OR_SANCTION = re.compile(r"部门|机关|人民政府|国务院|海关|机构|办事处|警察|委员会|总局|总署|管理局|税务|中国人民银行|"
-                               r"许可(?:证)?(?:管理)?制度|" + _SANCTIONS)
+# a licence system with no body (瓶装燃气经营实行许可制度) takes the law's competent department (clauses.py);
+# 办公室 (i12-census): 普查办公室 of the census regulations, 管理办公室 of patterns/bodies.tsv
+_BODY_OR_SANCTION = re.compile(r"部门|机关|人民政府|国务院|海关|机构|办事处|办公室|警察|委员会|总局|总署|管理局|税务|中国人民银行|"
+                               r"指挥部|许可(?:证)?(?:管理)?制度|" + _SANCTIONS)  # 防汛指挥部 (防汛条例 art. 15)
 
 
 def might_grant(text: str) -> bool:

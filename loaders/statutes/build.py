@@ -46,6 +46,7 @@ from .metadata import NAME as METADATA_NAME
 from .metadata import Metadata, MetadataRow, find_metadata, metadata_stops, rank_from_title, region_of
 from .read import SUFFIXES, Document, ReadError, parse_info, read_document
 from .align import align_articles
+from .divisions import divides
 from .repeals import find_repeals
 from .structure import ARTICLE_RE, CONTAINER_RE, Structure, parse_structure
 
@@ -186,6 +187,10 @@ def _parse_group(sources: list[_Source]) -> ParsedStatute:
     version.truncated = truncation_of([p for p in structure.provisions if p.kind == ProvisionKind.ARTICLE])
     version.repeals = tuple(f"{p.id}\t{r.title}\t{r.sentence}" for p in structure.provisions
                             if p.kind == ProvisionKind.ARTICLE for r in find_repeals(p.text))
+    for p in structure.provisions:  # the work an article divides by object (ontology/divisions.csv)
+        if p.kind == ProvisionKind.ARTICLE:
+            p.divides = divides(p.text)
+    version.divisions_read = True
     return ParsedStatute(
         law=law,
         version=version,
@@ -559,6 +564,8 @@ def provision_node(p: Provision) -> Node:
         props["item"] = p.item
     if p.order:
         props["order"] = p.order
+    if p.divides:
+        props["divides"] = list(p.divides)
     return Node(p.id_, Provision.LABEL, props)
 
 

@@ -27,6 +27,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import pyoxigraph as ox
 
 from kg.errors import UserError
+from kg.model import DIVISION_SEPARATOR
 from kg.rdf import PLO, RDF, _VALUE_OF_CONCEPT, export_rdf, node_iri, node_id, normalise_format
 from kg.store import Store
 
@@ -213,10 +214,12 @@ def overlap_facts(graph: ox.Store, rows: Sequence[Mapping[str, Any]]) -> Overlap
     for (law, _), sectors in sorted(by_provision.items()):
         if len(sectors) >= 2:
             divisions[law].append(frozenset(sectors))
-    from queries.overlap import divided_sectors  # the constructions of ontology/divisions.csv, on the texts read here
-
-    for row in sorted(run(graph, "law_articles"), key=lambda r: (r["lawName"], r["article"])):
-        divisions[row["lawName"]].extend(found for found, _ in divided_sectors(row["text"] or ""))
+    # the divisions by object the statute loader recorded on the articles (ontology/divisions.csv)
+    by_article: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for row in run(graph, "law_articles"):
+        by_article[(row["lawName"], row["article"])].append(row["group"])
+    for (law, _), recorded in sorted(by_article.items()):
+        divisions[law].extend(frozenset(group.split(DIVISION_SEPARATOR)) for group in sorted(recorded))
     texts = {a: _value(graph, node_iri(a), PLO + "text") or "" for a in {r["article"] for r in rows}}
     return OverlapFacts(dict(clauses), versions, dict(divisions), texts,
                         _departments(graph, {r["department"] for r in rows}))
