@@ -26,7 +26,9 @@ per node or edge counts): one ``networkx.MultiDiGraph`` keyed by edge type,
 The graph is read from the file at the first access, so a command that only
 counts (``stats``) answers from SQLite without building it.  A store of at least
 :data:`SNAPSHOT_MIN_BYTES` keeps the graph its first read built in ``<store>.snapshot``
-beside the file, which later reads load instead of the rows (see "the snapshot" below).
+beside the file, which later reads load instead of the rows (see "the snapshot" below), and
+the clauses in force that the first check of that state made in ``<store>.views`` (see "views kept
+beside the snapshot" below, :meth:`EmbeddedStore.kept_views`).
 
 File format ``powerlist-kg/2``: ``nodes(n, id, label, props)`` with ``n`` the
 node's number, ``edges(src, dst, type, props)`` naming nodes by number.  A
@@ -37,12 +39,15 @@ format when opened, atomically like a commit.
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
+import hashlib
 import json
 import os
 import pickle
 import shutil
 import sqlite3
+import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -218,6 +223,7 @@ class EmbeddedStore(Store):
 
     def _set_graph(self, graph: nx.MultiDiGraph, label_of: dict[str, str], labels, edge_total: int) -> None:
         self._graph, self._label_of, self._labels, self._edge_total = graph, label_of, labels, edge_total
+        self._state = None  # a graph made here, not read from a state of the file
         self._index.clear()
         self._views.clear()
 
@@ -235,6 +241,7 @@ class EmbeddedStore(Store):
         """Forget the graph; the next access reads the file again."""
         for name in _GRAPH_ATTRIBUTES:
             self.__dict__.pop(name, None)
+        self.__dict__.pop("_state", None)
         self._index.clear()
         self._views.clear()
 
@@ -278,16 +285,19 @@ class EmbeddedStore(Store):
         identity = _file_identity(self.path) if self.snapshots else None
         if identity is not None and identity[2] < SNAPSHOT_MIN_BYTES:
             identity = None  # a small store reads from its rows in a moment
+        self._state = None
         if identity is not None:
             read = _read_snapshot(self.path, identity)
             if read is not None:
                 self._graph, self._label_of, self._labels, self._edge_total = read
+                self._state = identity
                 return
         label_list = self._read_rows()
         # Made from the rows just read, before any query decodes a node: only if the file is still the one
         # whose identity was taken before the read (a commit of another process renames a new file in).
         if identity is not None and _file_identity(self.path) == identity:
             _write_snapshot(self.path, identity, self._graph, label_list, self._edge_total)
+            self._state = identity
 
     def _read_rows(self) -> list[str]:
         """The graph read from the file's rows; returns each node's label in the order of the nodes."""
@@ -406,8 +416,9 @@ class EmbeddedStore(Store):
             with open(tmp, "rb+") as handle:
                 os.fsync(handle.fileno())
             os.replace(tmp, self.path)
-            with contextlib.suppress(OSError):  # made from the file just replaced: never read again
-                _snapshot_path(self.path).unlink()
+            for made in (_snapshot_path(self.path), _views_path(self.path)):
+                with contextlib.suppress(OSError):  # made from the file just replaced: never read again
+                    made.unlink()
             with contextlib.suppress(OSError):  # make the rename durable
                 dir_fd = os.open(directory, os.O_RDONLY)
                 try:
@@ -456,6 +467,7 @@ class EmbeddedStore(Store):
         if self._in_tx:
             raise StoreError("nested transactions are not supported")
         self._in_tx = True
+        self._state = None  # the graph in memory is no read of a file state any more: no views are kept for it
         writer = _EmbeddedWriter(self)
         try:
             with collector_paused(freeze=True):
@@ -474,6 +486,23 @@ class EmbeddedStore(Store):
             self._unload()  # read again from the untouched file when next used
         else:
             self._set_graph(_new_graph(), {}, defaultdict(set), 0)
+
+    # --- views kept beside the snapshot ------------------------------------------------
+
+    def kept_views(self) -> Any | None:
+        """What :meth:`keep_views` wrote for the file state the graph was read from, with today's code, or None
+        (none kept, another state, damaged: the caller computes them)."""
+        self._graph  # noqa: B018 - the graph read first: its state is the one asked about
+        state = self.__dict__.get("_state")
+        return None if state is None else _read_views(self.path, state)
+
+    def keep_views(self, payload: Any) -> None:
+        """Write ``payload`` (rows of :mod:`kg.views`: :data:`VIEW_ROW_CLASSES` in dicts, lists and tuples) beside
+        the file as the views of the state the graph was read from, when it was (a snapshot's state) and the
+        file is still in it; nothing if it cannot be written."""
+        state = self.__dict__.get("_state")
+        if state is not None and _file_identity(self.path) == state:
+            _write_views(self.path, state, payload)
 
     # --- reads -----------------------------------------------------------------------
 
@@ -741,6 +770,87 @@ def _label_index(node_attrs: Mapping[str, Any], label_list: list[str]) -> tuple[
     labels: defaultdict[str, set[str]] = defaultdict(set)
     labels.update((label, set(ids)) for label, ids in ids_of.items())
     return label_of, labels
+
+
+# --- views kept beside the snapshot -------------------------------------------------------------------------
+# What ``check`` derives from the laws before its first government (every clause in force with its provision,
+# article and version rows: ~38,000 on a whole corpus, ~1 CPU s before the workers fork) is kept in
+# ``<store>.views`` by the first check after a snapshot was made, and loaded by the next ones (kg.views,
+# clauses_in_force).  The same rules as the snapshot's: tied to the file state the graph was read from (and
+# removed by every commit), written to a temporary file and renamed, ignored when damaged.  It also names the
+# code that made it (a digest of kg/views.py, kg/embedded.py and kg/model.py): rows of another version of the
+# code are never read.  Its unpickler names the four row classes of kg.views and nothing else: loading it runs
+# no code but their (dataclass) construction, without __init__.
+
+_VIEWS_MAGIC = b"powerlist-kg views 1\n"
+
+VIEW_ROW_CLASSES = frozenset({"ClauseRef", "ProvisionRef", "VersionRef", "ClauseInForce"})
+"""The classes of :mod:`kg.views` a views file may hold."""
+
+
+def _views_path(path: Path) -> Path:
+    return path.with_name(path.name + ".views")
+
+
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """A digest of the code that makes the kept views' rows: another version of it makes no rows of theirs."""
+    from . import model, views
+
+    digest = hashlib.sha256()
+    for module in (views, model, sys.modules[__name__]):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def _views_header(identity: tuple[int, ...]) -> bytes:
+    return _VIEWS_MAGIC + json.dumps([FORMAT, *identity, _code_digest()]).encode("ascii") + b"\n"
+
+
+class _RowsOnly(pickle.Unpickler):
+    """An unpickler that names the row classes of :mod:`kg.views` (:data:`VIEW_ROW_CLASSES`) and no other global."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "kg.views" and name in VIEW_ROW_CLASSES:
+            from . import views
+
+            return getattr(views, name)
+        raise pickle.UnpicklingError(f"kept views name no global but kg.views' rows ({module}.{name})")
+
+
+def _write_views(path: Path, identity: tuple[int, ...], payload: Any) -> None:
+    target = _views_path(path)
+    try:
+        tmp = _temp_beside(target)
+    except OSError:
+        return
+    try:
+        with open(tmp, "wb", buffering=1 << 20) as handle:
+            handle.write(_views_header(identity))
+            pickle.Pickler(handle, protocol=5).dump(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if not isinstance(exc, (OSError, pickle.PicklingError, RecursionError)):
+            raise  # views that cannot be written are not; an interrupt is not swallowed
+
+
+def _read_views(path: Path, identity: tuple[int, ...]) -> Any | None:
+    try:
+        handle = open(_views_path(path), "rb", buffering=1 << 20)
+    except OSError:
+        return None
+    with handle:
+        expected = _views_header(identity)
+        if handle.read(len(expected)) != expected:
+            return None
+        try:
+            return _RowsOnly(handle).load()
+        except Exception:  # noqa: BLE001 - damaged, truncated, or not ours: the views are computed instead
+            return None
 
 
 def _temp_beside(path: Path) -> Path:

@@ -283,13 +283,14 @@ class GraphViews:
         The rows are built once per committed state (:func:`state_cached`):
         vacuum and overlap queries ask for them once per government.
         """
-        rows = state_cached(self, "clauses_in_force", lambda: list(self._clauses_in_force()))
+        rows = state_cached(self, "clauses_in_force", lambda: _kept_clauses_in_force(self))
         if law is None:
             return iter(rows)
         # by law through an index: a whole corpus has ~30,000 rows, and overlap queries ask law by law
         return iter(state_cached(self, "clauses_in_force_by_law", lambda: _grouped(rows, _clause_law)).get(law, ()))
 
     def _clauses_in_force(self) -> Iterator[ClauseInForce]:
+        """The rows of :meth:`clauses_in_force`, made from the nodes."""
         cache = view_cache(self)
         for node in sorted(self.nodes("AuthorisingClause"), key=lambda n: n.id):
             clause = cache.clause(node)
@@ -558,7 +559,8 @@ def clause_reach(row: ClauseInForce) -> tuple[str | None, str, str | None]:
 
 
 def clauses_binding(store: Any, key: Any, build: Callable[[], Iterable[Any]],
-                    keep: Callable[..., bool], reach: Callable[[Any], tuple] = clause_reach) -> Iterator[Any]:
+                    keep: Callable[..., bool], reach: Callable[[Any], tuple] = clause_reach,
+                    live: Callable[[Any], bool] | None = None) -> Iterator[Any]:
     """The rows of ``build()`` whose ``reach`` ``keep`` accepts, in the rows' order, through an index.
 
     ``build()`` (kept per committed state under ``key``, as :func:`state_cached`
@@ -586,6 +588,10 @@ def clauses_binding(store: Any, key: Any, build: Callable[[], Iterable[Any]],
         groups; default :func:`clause_reach`).  A query whose rows wrap a
         :class:`ClauseInForce` (``queries.vacuum.VacuumClause``) names its own,
         and may add what it keeps or drops the same way for every government.
+    live : callable, optional
+        ``live(row)``: whether a row is wanted at all, whatever the government (a query that skips the
+        same rows for every government: the vacuums' clauses dropped everywhere).  Asked once per row of
+        a group when a government first keeps the group; the rows it refuses are never given again.
 
     Returns
     -------
@@ -601,11 +607,40 @@ def clauses_binding(store: Any, key: Any, build: Callable[[], Iterable[Any]],
     index = state_cached(store, (key, "reach", reach), lambda: _grouped(enumerate(state_cached(store, key, build)),
                                                                             lambda pair: reach(pair[1])))
     chosen = [rows for group, rows in index.items() if keep(*group)]
+    if live is not None:
+        alive = state_cached(store, (key, "reach", reach, live), dict)  # id of a group's rows -> (them, the live)
+        for n, rows in enumerate(chosen):
+            kept = alive.get(id(rows))
+            if kept is None or kept[0] is not rows:
+                kept = alive[id(rows)] = (rows, [pair for pair in rows if live(pair[1])])
+            chosen[n] = kept[1]
     if len(chosen) == 1:
         return (row for _, row in chosen[0])
     # (position, row) pairs: positions are distinct, so rows are never compared; one C sort of the kept
     # positions is cheaper than a Python-level merge of the dozens of groups a government keeps
     return (row for _, row in sorted(itertools.chain.from_iterable(chosen), key=_first))
+
+
+def _kept_clauses_in_force(store: Any) -> list[ClauseInForce]:
+    """:meth:`GraphViews._clauses_in_force`'s rows, from the views the store kept for its state when it has
+    them (:meth:`kg.embedded.EmbeddedStore.kept_views`), else made, and kept for the next process when the
+    store keeps views: ~1 CPU s on a whole corpus, paid before ``check all`` forks its workers.
+
+    The kept rows join the view cache, where a row of the same node made before (an item's cited provision)
+    stays the one every view gives: the kept rows holding another object of it are made again with it, so
+    the rows and the cache are what making them here gives."""
+    cache = view_cache(store)
+    kept = getattr(store, "kept_views", None)
+    payload = kept() if kept is not None else None
+    if payload is not None:
+        rows = cache.adopt(payload)
+        if rows is not None:
+            return rows
+    rows = list(store._clauses_in_force())
+    keep = getattr(store, "keep_views", None)
+    if keep is not None:
+        keep(cache.kept(rows))
+    return rows
 
 
 def view_cache(store: Any) -> "_ViewCache":
@@ -662,6 +697,47 @@ class _ViewCache:
         self._version_has_clauses: dict[str, bool] = {}
         self._departments: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {}
         self._props: dict[str, dict[str, Any] | None] = {}
+
+    _KEPT = ("_versions", "_provisions", "_clauses", "_articles")
+    """The row memos kept with the clauses in force (:func:`_kept_clauses_in_force`): their rows are made of
+    the laws alone."""
+
+    def kept(self, rows: list[ClauseInForce]) -> tuple:
+        """What :meth:`adopt` takes back: the row memos and ``rows`` (made from them)."""
+        return (*(getattr(self, name) for name in self._KEPT), rows)
+
+    def adopt(self, payload: Any) -> list[ClauseInForce] | None:
+        """The rows of :meth:`kept`'s ``payload``, its memos joined to this cache's (a row this cache made
+        first stays, and the rows holding the payload's object of it hold this cache's); None when the
+        payload is not such a thing (nothing is joined then)."""
+        if not (payload.__class__ is tuple and len(payload) == len(self._KEPT) + 1 and payload[-1].__class__ is list
+                and all(memo.__class__ is dict for memo in payload[:-1])):
+            return None
+        *memos, rows = payload
+        kinds = ({VersionRef, type(None)}, {ProvisionRef}, {ClauseRef}, {ProvisionRef, type(None)})
+        if not all(set(map(type, memo.values())) <= kind for memo, kind in zip(memos, kinds)) \
+                or not all(row.__class__ is ClauseInForce for row in rows):
+            return None
+        swap: dict[int, Any] = {}  # id of a payload row -> this cache's row of the same node
+        replaced = []  # the payload rows swapped, alive (their ids stay theirs) until the rows are made again
+        for name, memo in zip(self._KEPT, memos):
+            mine = getattr(self, name)
+            for key in mine.keys() & memo.keys():
+                if memo[key] is not None and mine[key] is not memo[key]:
+                    swap[id(memo[key])] = mine[key]
+                    replaced.append(memo[key])
+            memo.update(mine)
+            setattr(self, name, memo)
+        if swap:
+            get = swap.get
+            rows = [row if not (id(row.clause) in swap or id(row.provision) in swap or id(row.article) in swap
+                                or id(row.version) in swap)
+                    else ClauseInForce(get(id(row.clause), row.clause), get(id(row.provision), row.provision),
+                                       row.article if row.article is None else get(id(row.article), row.article),
+                                       get(id(row.version), row.version))
+                    for row in rows]
+        del replaced
+        return rows
 
     def node(self, node_id: str | None):
         if not node_id:

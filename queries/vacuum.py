@@ -414,6 +414,14 @@ class VacuumClause:
         return tuple((c, r, max(BASIS_SHARED, math.ceil(round(BASIS_CONTAINED * len(c), 9)))) for c, r in compared)
 
     @functools.cached_property
+    def doer(self) -> frozenset[str]:
+        """The bigrams of whom the clause's chapeau punishes (:data:`_CHAPEAU_DOER`), or none: an item naming
+        another doer is not proposed as its basis (:func:`basis_item`)."""
+        row = self.row
+        doer = _CHAPEAU_DOER.match((row.provision.text or row.clause.text or "").strip())
+        return bigrams(doer.group("doer")) if doer else frozenset()
+
+    @functools.cached_property
     def statement(self) -> frozenset[str]:
         """The bigrams of the power the clause states when it names no conduct (:func:`statement_of`)."""
         return statement_of(self.row.clause)
@@ -445,6 +453,14 @@ class VacuumClause:
                 (MODALITY_RANK.get(clause.modality or "", 2), *self.severity.key, clause.category == "其他"),
                 (row.version.law, clause.article or 0, clause.article_suffix, clause.paragraph or 0, clause.item or 0,
                  clause.id))
+
+    @functools.cached_property
+    def group(self) -> tuple[str, int | None, int]:
+        """The law and article its vacuums are grouped by (:func:`_grouped`): (law, article number, suffix)."""
+        row = self.row
+        clause = row.clause
+        return (row.version.law, clause.article if clause.article is not None else row.provision.article,
+                self.judged[3][2])
 
     @functools.cached_property
     def finding_text(self) -> tuple[str, str, VacuumText]:
@@ -1080,8 +1096,7 @@ def basis_item(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], h
         return None
     row = clause.row
     category = row.clause.category
-    doer = _CHAPEAU_DOER.match((row.provision.text or row.clause.text or "").strip())
-    doer_grams = bigrams(doer.group("doer")) if doer else frozenset()
+    doer_grams = clause.doer
     modifier = bigrams(row.clause.object_modifier)
     best: tuple[ItemBasis, float] | None = None
     for dept in departments:
@@ -1418,7 +1433,10 @@ def vacuums_of(store, government: Mapping[str, Any], *, department: str | None =
         # level not binding this government's is skipped too (and, below, one dropped everywhere: _irrelevant)
         return binds_government(rank, region, places) and (explain or binds_level(clause_level, level))
 
-    for item in clauses_binding(store, ("vacuum_clauses", law, date), lambda: _assignable(store, law, date), keep, _reach):
+    # unless explained, the clauses dropped everywhere and those of versions not in force at the list's date are
+    # left out of the index once, not skipped by each government
+    for item in clauses_binding(store, ("vacuum_clauses", law, date), lambda: _assignable(store, law, date), keep, _reach,
+                                live=None if explain else _live):
         if not explain and item.dropped is not None:
             continue
         row = item.row
@@ -1508,6 +1526,12 @@ def _reach(item: VacuumClause) -> tuple[str | None, str, str | None]:
     return clause_reach(item.row)
 
 
+def _live(item: VacuumClause) -> bool:
+    """Whether a clause can be a vacuum of any government (:func:`vacuums_of` without ``explain``): neither dropped
+    everywhere by a relevance row nor of a version not yet in force at the list's date."""
+    return item.dropped is None and item.late is None
+
+
 def _irrelevant(item: VacuumClause, level: str | None, places: list[str]) -> tuple[str, Any] | None:
     """Why no government at ``level`` and ``places`` exercises the clause, as (reason kind, detail), or None.
 
@@ -1544,10 +1568,8 @@ def _grouped(found: list[tuple[tuple, tuple[VacuumClause, str]]], top: int | Non
     builds a finding, once, and only for the groups kept (``top``).
     """
     groups: dict[tuple, list[tuple[tuple, tuple[VacuumClause, str]]]] = defaultdict(list)
-    for (key, order), (item, names) in found:
-        row = item.row
-        article = row.clause.article if row.clause.article is not None else row.provision.article
-        groups[(row.version.law, article, order[2])].append(((key, order), (item, names)))
+    for member in found:
+        groups[member[1][0].group].append(member)
     ranked = sorted(groups.values(), key=lambda members: min(k for k, _ in members))
     if top is not None:
         ranked = ranked[:max(top, 0)]
