@@ -72,6 +72,13 @@ def test_sector_list_bodies(text: str, expected: list) -> None:
 
 
 CLAUSES = [
+    # 广东省司法鉴定管理条例 art. 5: the sectors written out, but 做好司法鉴定管理相关工作 grants nothing (tests/gold/README.md
+    # "做好 is not", 7.4): 鉴定管理 is the field managed, no appraisal (patterns/constructions.tsv registration row)
+    ("省和地级以上市人民政府发展改革、民政、财政、人力资源社会保障、市场监管等相关主管部门，应当按照各自职责做好司法鉴定管理"
+     "相关工作。", set()),
+    # near miss: an appraisal the department makes is still a registration (行政确认)
+    ("当事人对鉴定结论有异议的，由省人民政府卫生行政部门组织进行鉴定。",
+     {("行政确认", "省人民政府卫生行政部门", "registration")}),
     # 淄博 art. 3: the competence is the one department's, with its level list
     ("市、区县人民政府的市容和环境卫生行政管理部门负责本行政区域内市容和环境卫生管理工作。",
      {("其他", "市、区县人民政府的市容和环境卫生行政管理部门", "competence")}),
