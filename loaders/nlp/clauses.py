@@ -21,8 +21,10 @@ statutes are written (domain.md section 4):
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,7 +32,8 @@ from spacy.tokens import Doc
 from kg.text import chinese_to_int
 
 from .procedures import procedure_of
-from .terms import _ALIAS, _VERBS_BEFORE_BODY, Term, load_tables
+from .roles import sector_terms
+from .terms import _ALIAS, _VERBS_BEFORE_BODY, PATTERNS_DIR, Term, load_tables
 
 if not Doc.has_extension("clauses"):
     Doc.set_extension("clauses", default=None)
@@ -601,6 +604,50 @@ def _split_listed(text: str, bodies: list[Term]) -> list[Term]:
 
 
 _GOVERNMENT_VERB = re.compile(r"应当|可以|应|组织|会同|负责|协调|督促|指导|必须|依法|按照|定期|建立|统筹")
+_LIST_BREAKER_KINDS = ("verb", "modal", "preposition")
+
+
+def _list_breakers(path: Path = PATTERNS_DIR / "list_breakers.tsv") -> re.Pattern:
+    """i12-sectorlist: the words that no sector name of an elliptic list holds (patterns/list_breakers.tsv): verbs,
+    modals and prepositions. A gap word after a government holding one is the government's own clause (市和县（市）、区
+    人民政府设立预防和制止家庭暴力委员会, 宁波市预防和制止家庭暴力条例 art. 7), not a sector of the body after it."""
+    words: list[str] = []
+    with path.open(encoding="utf-8") as handle:
+        for n, row in enumerate(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=2):
+            word, kind = (row.get("word") or "").strip(), (row.get("kind") or "").strip()
+            if not word or kind not in _LIST_BREAKER_KINDS or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+                raise ValueError(f"{path}: row {n}: need a word of Chinese characters and a kind of "
+                                 f"{'/'.join(_LIST_BREAKER_KINDS)}, got {row!r}")
+            words.append(word)
+    if not words:
+        raise ValueError(f"{path}: no rows")
+    return re.compile("|".join(sorted(words, key=len, reverse=True)))
+
+
+_LIST_BREAKER = _list_breakers()
+
+
+# a word that names a body of its own (国务院新闻办公室和其他部门, 外国常驻新闻机构和外国记者采访条例 art. 5): no sector
+_BODY_NOUN_END = re.compile(r"(?:办公室|委员会|局|厅|署|办)$")
+
+
+def _sector_at(word: str, start: bool) -> str | None:
+    """The canonical sector of ontology/sectors.csv that ``word`` is (start=False) or starts with (start=True)."""
+    for term, sector in sector_terms():  # longest term first
+        if word == term or start and word.startswith(term):
+            return sector
+    return None
+
+
+def _two_sectors(first: str, rest: str) -> bool:
+    """i12-sectorlist: is X和Y部门 a list of two sectors of different kinds (环境保护和卫生行政主管部门, 山东省实施《固体
+    废物污染环境防治法》办法 art. 18; 财政和税务部门; 地震和建设等有关部门), each a sector term of ontology/sectors.csv? The
+    parts of one sector's name (卫生和计划生育, 自然资源和规划) and a name the table does not split (市容和环境卫生,
+    公园和广场) are one name."""
+    one, two = _sector_at(first, False), _sector_at(rest, True)
+    whole = first + "和" + rest
+    return bool(one and two and one != two
+                and not any(len(term) > len(first) and whole.startswith(term) for term, _ in sector_terms()))
 
 
 def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
@@ -627,6 +674,17 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
         # i12-bodies2: several sectors (省人民政府财政、交通、税务、审计、发展改革主管部门, 广东省公路条例 art. 43), split at 、 only
         # (住房和城乡建设 keeps its 和): one body per sector, as for one (tests/gold/README.md rule 3)
         words = [m.group(1)] if m else []
+        joined = False  # i12-sectorlist: X和Y部门 after the government is one name holding 和
+        if m and (_LIST_BREAKER.search(m.group(1)) or m.group(1).startswith("和")):
+            # a verb, modal or preposition is the government's own clause (市人民政府应当在接到…部门报告后, 平顶山市城乡规划
+            # 建设管理条例 art. 24); a leading 和 joins the government to bodies of their own (市、区县（自治县）人民政府和文化
+            # 广播、体育主管部门和残疾人组织, 重庆市残疾人保障条例 art. 29): no sector of the body after it
+            words = []
+        elif m and m.group(2) == "和" and not _two_sectors(m.group(1), nxt.text) and not _BODY_NOUN_END.search(m.group(1)):
+            # a sector name is a noun phrase: 和 inside it joins the parts of one name (市、区县人民政府的市容和环境卫生行政
+            # 管理部门, 淄博市市容和环境卫生管理办法 art. 3; 历史文化街区和历史建筑保护主管部门, 杭州市历史文化街区和历史建筑
+            # 保护条例 art. 5; 文化和旅游, 卫生和计划生育, 自然资源和规划), as 住房和城乡建设 keeps its 和 below
+            joined = True
         if m is None and (several := re.fullmatch(r"(?:的)?((?:[^\s，。；：、由经向对]{2,12}?、){2,})", gap)):
             words = several.group(1).split("、")[:-1]
             if _GOVERNMENT_VERB.search(several.group(1)) or "等" in nxt.text or not nxt.text.endswith("部门"):
@@ -640,7 +698,13 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
                           for w in words)
                       or nxt.suffix in ("人民政府", "国务院")):
             words = []
-        if words and nxt.level == "" and nxt.suffix:
+        if words and joined and nxt.level == "" and nxt.suffix:
+            out[-1] = None  # the government is the level of the one name
+            # the law's own name for it (市人民政府园林和林业绿化主管部门（以下简称市绿化主管部门）, 济南市绿化条例 art. 6)
+            # stands for the whole name, as for one body (i12-levels2)
+            name = nxt.text if _ALIAS.search(text, nxt.start, nxt.end) else term.text + gap + nxt.text
+            bodies[i + 1] = Term("BODY", term.start, nxt.end, name, level=term.level, suffix=nxt.suffix)
+        elif words and nxt.level == "" and nxt.suffix:
             out[-1] = None  # the bare government was only the level of the list
             at = term.start
             for n, word in enumerate(words):
