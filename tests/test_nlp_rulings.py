@@ -33,6 +33,12 @@ ROWS = [
     ("发生海事、渔事纠纷或者其他纠纷，各方应当协商解决或者报告有关部门依法处理，任何一方不得扣押他方人员、船舶或者其他财物。", set()),
     # near miss, 北京市轨道交通运营安全条例 art. 42 (second sentence): 报X依法处理 with no dispute in the paragraph
     ("拒不接受安全检查并强行进入车站或者扰乱安全检查现场秩序的，安全检查人员应当制止并报公安机关依法处理。", set()),
+    # --- 行政强制: a temporary measure of control ----------------------------------------------------------------
+    # 浙江省动物防疫条例 art. 30: X应当立即采取临时隔离控制措施 (temporary_control)
+    ("重大动物疫情确认期间，县级以上人民政府兽医主管部门应当立即采取临时隔离控制措施。",
+     {("行政强制", "县级以上人民政府兽医主管部门", "temporary_control")}),
+    # near miss, 北京市生活饮用水卫生监督管理条例 art. 21 item (四): the measure a party refuses is presupposed
+    ("造成饮用水污染的供水设施的管理责任单位、污染责任单位对卫生计生行政部门所采取的临时控制措施拒不执行的", set()),
     # --- procedures: plans changed, resources surveyed, inspections urged, takings' paperwork ----------------------
     # 郑州市基本农田保护条例 (2020) art. 8 para. 2: a plan's change 报原批准机关批准 (plan_change_approval)
     ("基本农田保护区规划经批准后，必须严格执行。确需调整基本农田保护区规划的，必须按审批程序报原批准机关批准。", set()),
