@@ -320,8 +320,11 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             if before.endswith("由") or _SUBMITTED_ACTS.search(before) and _ACTS_ON_SUBMISSION.match(after) or before.endswith(
                     "提请") and re.match(r"(?:依法)?予以", after) or before.endswith(
                     ("提请", "报请")) and _DECIDES_AFTER.match(after) or before.endswith("提请") and re.match(
-                    r"[^，。；]{0,12}?(?:调解处理|裁决|依法处理)", after):
-                # 提请当地县级人民政府及其指定的部门调解处理 (石油地震勘探损害补偿规定 art. 7): the body asked rules the dispute
+                    r"[^，。；]{0,12}?(?:调解处理|裁决|依法处理)", after) or before.endswith(("报", "报请")) and not text.startswith("告", term.start) and _RULES_AFTER.match(
+                    after) and _DISPUTE.search(text, text.rfind("\n", 0, term.start) + 1, term.start):
+                # 提请当地县级人民政府及其指定的部门调解处理 (石油地震勘探损害补偿规定 art. 7): the body asked rules the dispute;
+                # so does the one a dispute of the paragraph is sent up to (重庆市林地保护管理条例 art. 21 权属争议…协调不成的，
+                # 报区县（自治县、市）人民政府处理; i12-rulings)
                 agent = True
             elif (before.endswith("接受") and _ACCEPTED.match(after) or before.endswith("配合") and _COOPERATED.match(after)) and not re.search(
                     r"被(?:检查|监督|审计)", sentence):
@@ -374,6 +377,8 @@ _COURT = re.compile(r"人民法院|审判")  # 人民法院…予以罚款、拘
 _EXCEPTED_BEFORE = re.compile(r"除(?:应当|依法)?由$|除[^，。；]{0,6}由$")
 _FOUND_IN_CHECK = re.compile(r"\s*(?:在|对)?(?:监督)?检查(?:中|时|过程中)[，,]?(?:发现|查明)[^，。；]{1,30}?的[，,](?:应当|可以)?(?:依法)?责令")
 # 提请有关人民政府依据职责权限，责令停建、关闭 (传染病防治法 art. 76): the body asked decides the sanction itself
+_RULES_AFTER = re.compile(r"(?:依法)?(?:作出行政裁决|调解处理|调处|裁决|处理(?=[，,。；]|$))")  # i12-rulings: 报X依法调处
+_DISPUTE = re.compile(r"争议|纠纷")
 _DECIDES_AFTER = re.compile(r"(?:依据职责权限|按照[^，。；]{0,16}?权限|依法)?[，,]?(?:责令|决定)(?:停产|停业|停建|关闭|取缔|吊销)")
 _SUBMITS = re.compile(r"(?<!申)报(?!告|名|酬|道|纸|刊)|提请|呈送|送交|送请")
 # X在监督检查中发现…的 / X发现…的: a body that finds the case (not one of the administration: 发现下级部门不履行职责的)

@@ -26,6 +26,7 @@ _ACTS = re.compile(
     r"|清除|恢复原状|安置|发给|收缴|发售|审计|检查监督|权属|签发|录音|查验|隔离|封锁|接管|生活保障|考核合格|征用|检疫|实施监督|进行监督|实行监督|核查|征购|阻断|扣缴|督导|巡查|离港|停航|进行查处"
     r"|紧急处置|请求[^，。；]{2,40}?处理"  # i12-works: emergency disposal; a claim brought to a body (广告管理条例 art. 20)
     r"|监管|组织实施|补偿|搬迁费|安置费|周转用房|产权调换|住房保障"  # i12-expro: expropriation and its compensation
+    r"|临时[^，。；]{0,8}?控制"  # i12-rulings: 采取临时(隔离)控制措施, a temporary coercive measure
 )
 # a licence system with no body (瓶装燃气经营实行许可制度) takes the law's competent department (clauses.py);
 # 办公室 (i12-census): 普查办公室 of the census regulations, 管理办公室 of patterns/bodies.tsv
