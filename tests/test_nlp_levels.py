@@ -156,3 +156,23 @@ MODALS = [
 @pytest.mark.parametrize("text, expected", MODALS)
 def test_youquan_inside_a_noun_is_no_modal(text: str, expected: list) -> None:
     assert [t.key for t in find_terms(text, load_tables()) if t.label == "MODAL"] == expected
+
+
+# A list of two graded levels before one body binds both levels (ontology/levels.csv), not the first one only:
+# 戒毒条例 art. 25 (县级、设区的市级人民政府公安机关) is a city's power as well as a county's; near misses keep one level.
+LEVEL_LISTS = [
+    ("县级、设区的市级人民政府公安机关", "设区的市级和县级", {"city", "county"}),      # 戒毒条例 art. 25
+    ("设区的市级、县级负责药品监督管理的部门", "设区的市级和县级", {"city", "county"}),  # 医疗器械经营监督管理办法 art. 5
+    ("省级和设区的市级人民政府", "省级和设区的市级", {"province", "city"}),           # 突发事件应对法 art. 20
+    ("县级人民政府公安机关", "县级", {"county"}),
+    ("设区的市级人民政府", "设区的市级", {"city"}),
+    ("省级、设区的市级、县级文物主管部门", "县级以上", {"province", "city", "county"}),  # the three levels of 县级以上
+]
+
+
+@pytest.mark.parametrize("subject, level, binds", LEVEL_LISTS)
+def test_a_list_of_two_levels_binds_both(subject: str, level: str, binds: set) -> None:
+    from loaders.nlp.roles import level_of
+    from queries.roles import binds_level
+    assert level_of(subject) == level
+    assert {g for g in ("province", "city", "county", "township") if binds_level(level, g)} == binds
