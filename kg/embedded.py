@@ -699,20 +699,25 @@ def _header(identity: tuple[int, ...]) -> bytes:
 def _write_snapshot(path: Path, identity: tuple[int, ...], graph: nx.MultiDiGraph, label_list: list[str],
                     edge_total: int) -> None:
     """The graph just read from ``path`` (in the state ``identity``) written beside it; nothing if it cannot be."""
-    target = _snapshot_path(path)
-    try:
-        tmp = _temp_beside(target)
-    except OSError:
-        return
     node_attrs = graph._node
     # Only the nodes with neighbours: the read gives the others the one shared empty dict again.
     succ = {node: adjacency for node, adjacency in graph._succ.items() if adjacency is not _NO_NEIGHBOURS}
     pred = {node: adjacency for node, adjacency in graph._pred.items() if adjacency is not _NO_NEIGHBOURS}
+    # one pickle: the strings and the shared edge dicts stay one object each
+    _write_pickle_beside(_snapshot_path(path), _header(identity), (node_attrs, label_list, succ, pred, edge_total))
+
+
+def _write_pickle_beside(target: Path, header: bytes, payload: Any) -> None:
+    """``header`` and the pickle of ``payload`` written to ``target`` atomically (temp file, fsync, rename);
+    nothing if it cannot be written: a snapshot or views file is a cache, an interrupt is not swallowed."""
+    try:
+        tmp = _temp_beside(target)
+    except OSError:
+        return
     try:
         with open(tmp, "wb", buffering=1 << 20) as handle:
-            handle.write(_header(identity))
-            # one pickle: the strings and the shared edge dicts stay one object each
-            pickle.Pickler(handle, protocol=5).dump((node_attrs, label_list, succ, pred, edge_total))
+            handle.write(header)
+            pickle.Pickler(handle, protocol=5).dump(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
@@ -720,24 +725,29 @@ def _write_snapshot(path: Path, identity: tuple[int, ...], graph: nx.MultiDiGrap
         with contextlib.suppress(OSError):
             tmp.unlink()
         if not isinstance(exc, (OSError, pickle.PicklingError, RecursionError)):
-            raise  # a snapshot that cannot be written is skipped; an interrupt is not
+            raise
+
+
+def _read_pickle_beside(target: Path, header: bytes, unpickler: type[pickle.Unpickler]) -> Any | None:
+    """What :func:`_write_pickle_beside` wrote to ``target`` with this ``header``, loaded by ``unpickler``; None
+    when the file is missing, was made for another state or code, or is damaged, truncated or not ours."""
+    try:
+        handle = open(target, "rb", buffering=1 << 20)
+    except OSError:
+        return None
+    with handle:
+        if handle.read(len(header)) != header:
+            return None
+        try:
+            return unpickler(handle).load()
+        except Exception:  # noqa: BLE001 - the caller computes it instead
+            return None
 
 
 def _read_snapshot(path: Path, identity: tuple[int, ...]):
     """(graph, label_of, labels, edge total) from the snapshot beside ``path`` if it was made from the file in
     the state ``identity``, else None."""
-    try:
-        handle = open(_snapshot_path(path), "rb", buffering=1 << 20)
-    except OSError:
-        return None
-    with handle:
-        expected = _header(identity)
-        if handle.read(len(expected)) != expected:
-            return None
-        try:
-            payload = _NoGlobals(handle).load()
-        except Exception:  # noqa: BLE001 - damaged, truncated, or not ours: the rows are read instead
-            return None
+    payload = _read_pickle_beside(_snapshot_path(path), _header(identity), _NoGlobals)
     if not (payload.__class__ is tuple and len(payload) == 5):
         return None
     node_attrs, label_list, succ_of, pred_of, edge_total = payload
@@ -819,38 +829,11 @@ class _RowsOnly(pickle.Unpickler):
 
 
 def _write_views(path: Path, identity: tuple[int, ...], payload: Any) -> None:
-    target = _views_path(path)
-    try:
-        tmp = _temp_beside(target)
-    except OSError:
-        return
-    try:
-        with open(tmp, "wb", buffering=1 << 20) as handle:
-            handle.write(_views_header(identity))
-            pickle.Pickler(handle, protocol=5).dump(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if not isinstance(exc, (OSError, pickle.PicklingError, RecursionError)):
-            raise  # views that cannot be written are not; an interrupt is not swallowed
+    _write_pickle_beside(_views_path(path), _views_header(identity), payload)
 
 
 def _read_views(path: Path, identity: tuple[int, ...]) -> Any | None:
-    try:
-        handle = open(_views_path(path), "rb", buffering=1 << 20)
-    except OSError:
-        return None
-    with handle:
-        expected = _views_header(identity)
-        if handle.read(len(expected)) != expected:
-            return None
-        try:
-            return _RowsOnly(handle).load()
-        except Exception:  # noqa: BLE001 - damaged, truncated, or not ours: the views are computed instead
-            return None
+    return _read_pickle_beside(_views_path(path), _views_header(identity), _RowsOnly)
 
 
 def _temp_beside(path: Path) -> Path:
