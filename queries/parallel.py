@@ -42,7 +42,11 @@ MIN_CLAUSES = 5_000
 
 
 IDLE_MARGIN = 0.5
-"""The default forks when the 1-minute load average is at most the cores less this (2 cores: load 1.5)."""
+"""The default forks when the load is at most the cores less this (2 cores: load 1.5)."""
+BUSY_SAMPLE_SECONDS = 0.1
+"""How long :func:`busy_cores` watches the CPU counters: the 1-minute load average lags, and stays above 1.5 on
+2 cores for a minute after a previous ``check all`` of the same user's, which made the next one run in one process
+(28.9 s against 17.5-18.6 with 2 jobs, BENCHMARKS.md, session of 2026-12-07)."""
 MAX_DEFAULT_JOBS = 8
 """The default never forks more workers than this: beyond a few the vacuums are a small part of the command (the
 graph read and the item pass stay in one process), while each worker may copy pages of the graph."""
@@ -56,6 +60,33 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def busy_cores(seconds: float = BUSY_SAMPLE_SECONDS, stat: str = "/proc/stat") -> float | None:
+    """The cores busy now (this process included), from the ``cpu`` line of ``/proc/stat`` read twice
+    ``seconds`` apart, or None where there is no such file (not Linux)."""
+    import time
+
+    def sample() -> tuple[int, int] | None:
+        try:
+            with open(stat, encoding="ascii") as handle:
+                fields = handle.readline().split()
+        except OSError:
+            return None
+        if not fields or fields[0] != "cpu" or len(fields) < 5:
+            return None
+        ticks = [int(f) for f in fields[1:]]
+        return sum(ticks), ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle + iowait
+
+    first = sample()
+    if first is None:
+        return None
+    time.sleep(seconds)
+    second = sample()
+    if second is None or second[0] <= first[0]:
+        return None
+    total, idle = second[0] - first[0], second[1] - first[1]
+    return available_cores() * (1 - idle / total)
+
+
 def vacuum_jobs(jobs: int | None, *, kind: str, format: str, decided: bool, governments: int,
                 clauses: int = MIN_CLAUSES, memory: tuple[int | None, int | None] | None = None,
                 load: float | None = None) -> int:
@@ -65,8 +96,8 @@ def vacuum_jobs(jobs: int | None, *, kind: str, format: str, decided: bool, gove
     memory available is at least this process's resident memory (``memory``: (available, resident) bytes,
     default the system's; the workers copy the pages of the graph and rows they touch: at 1M items the
     processes took 7.3 GB together against 5.8 for the largest, BENCHMARKS.md i16-fast round 4), and the
-    other cores are idle (``load``: the 1-minute load average, default the system's, at most the cores less
-    :data:`IDLE_MARGIN`).
+    other cores are idle (``load``: default the lower of the 1-minute load average and :func:`busy_cores`, at most
+    the cores less :data:`IDLE_MARGIN`: the average lags behind a job that has ended).
 
     >>> vacuum_jobs(4, kind="all", format="json", decided=False, governments=2)
     4
@@ -85,7 +116,10 @@ def vacuum_jobs(jobs: int | None, *, kind: str, format: str, decided: bool, gove
     if available is not None and resident is not None and available < resident:
         return 1
     cores = available_cores()
-    busy = os.getloadavg()[0] if load is None else load
+    if load is None:
+        now = busy_cores()
+        load = os.getloadavg()[0] if now is None else min(os.getloadavg()[0], now)
+    busy = load
     # the other cores must be idle (the load counts this check too): 2 cores at load ~1.2, 2 jobs took 20.2-21.2 s
     # wall against 25.2-26.3 in one process; at load ~2 (another job on the other core) 32.8 against 27.5
     if busy > cores - IDLE_MARGIN:

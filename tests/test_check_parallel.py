@@ -395,3 +395,42 @@ def test_workers_held_back_or_taking_over_runs_write_the_same(generated_store, m
     monkeypatch.setattr(parallel, "WINDOW_PER_JOB", window)
     monkeypatch.setattr(parallel, "spans", lambda count, jobs, **_: [(n, n + 1) for n in range(count)])
     assert _json(generated_store, jobs=jobs) == one
+
+
+@pytest.mark.parametrize("first, second, cores, expected", [
+    ("cpu  100 0 100 800 0 0 0 0 0 0\n", "cpu  150 0 150 900 0 0 0 0 0 0\n", 2, 1.0),   # half the ticks busy
+    ("cpu  100 0 100 800 0 0 0 0 0 0\n", "cpu  100 0 100 1000 0 0 0 0 0 0\n", 2, 0.0),  # idle
+    ("cpu  100 0 100 800 50 0 0 0 0 0\n", "cpu  300 0 100 800 50 0 0 0 0 0\n", 4, 4.0),  # all busy
+])
+def test_busy_cores_from_two_samples_of_proc_stat(monkeypatch, tmp_path, first, second, cores, expected):
+    import time
+
+    import queries.parallel as parallel
+
+    stat = tmp_path / "stat"
+    stat.write_text(first, encoding="ascii")
+    monkeypatch.setattr(parallel, "available_cores", lambda: cores)
+    monkeypatch.setattr(time, "sleep", lambda seconds: stat.write_text(second, encoding="ascii"))
+    assert parallel.busy_cores(stat=str(stat)) == pytest.approx(expected)
+
+
+def test_busy_cores_without_proc_stat(tmp_path):
+    from queries.parallel import busy_cores
+    assert busy_cores(0, stat=str(tmp_path / "missing")) is None
+
+
+@pytest.mark.parametrize("average, now, forked", [
+    (1.7, 1.0, True),    # the average still holds a check that has ended: the cores are idle now
+    (1.0, 1.9, True),    # a job just started: the lower figure, as before the sample existed
+    (1.9, 1.9, False),   # another job holds the other core, by both figures
+    (1.9, None, False),  # no /proc/stat: the average alone
+])
+def test_the_default_reads_the_lower_of_the_average_and_the_sample(monkeypatch, average, now, forked):
+    import queries.parallel as parallel
+
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "busy_cores", lambda: now)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (average, average, average))
+    found = vacuum_jobs(None, kind="all", format="json", decided=False, governments=300, clauses=40_000,
+                        memory=(64 * 2**30, 6 * 2**30))
+    assert found == (2 if forked else 1)
