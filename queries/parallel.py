@@ -22,6 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import time
 from collections import Counter
 from typing import Any, Iterator, Mapping
 
@@ -63,8 +64,6 @@ def available_cores() -> int:
 def busy_cores(seconds: float = BUSY_SAMPLE_SECONDS, stat: str = "/proc/stat") -> float | None:
     """The cores busy now (this process included), from the ``cpu`` line of ``/proc/stat`` read twice
     ``seconds`` apart, or None where there is no such file (not Linux)."""
-    import time
-
     def sample() -> tuple[int, int] | None:
         try:
             with open(stat, encoding="ascii") as handle:
@@ -119,10 +118,9 @@ def vacuum_jobs(jobs: int | None, *, kind: str, format: str, decided: bool, gove
     if load is None:
         now = busy_cores()
         load = os.getloadavg()[0] if now is None else min(os.getloadavg()[0], now)
-    busy = load
     # the other cores must be idle (the load counts this check too): 2 cores at load ~1.2, 2 jobs took 20.2-21.2 s
     # wall against 25.2-26.3 in one process; at load ~2 (another job on the other core) 32.8 against 27.5
-    if busy > cores - IDLE_MARGIN:
+    if load > cores - IDLE_MARGIN:
         return 1
     jobs = min(cores, MAX_DEFAULT_JOBS)
     if available is not None and resident:

@@ -70,11 +70,13 @@ def test_references_table_rows_are_checked(tmp_path, monkeypatch) -> None:
     (tmp_path / "references.tsv").write_text(
         "construction\tcategory\taction\tpattern\texample\tlaw\tarticle\n"
         "cited_licence\t行政许可\t审批\t依照本条例第(?P<n>[一二三]+)条办理手续\tx\tx\t1\n", encoding="utf-8")
-    monkeypatch.setattr(extract, "_REFERENCES", None)
+    extract.cited_powers.cache_clear()
     monkeypatch.setattr("loaders.nlp.terms.PATTERNS_DIR", tmp_path)
-    with pytest.raises(UserError, match=r"references\.tsv, row 2"):
-        extract.cited_powers()
-    monkeypatch.setattr(extract, "_REFERENCES", None)
+    try:
+        with pytest.raises(UserError, match=r"references\.tsv, row 2"):
+            extract.cited_powers()
+    finally:
+        extract.cited_powers.cache_clear()  # the shipped table again for the next caller
 
 
 def test_references_table_is_the_shipped_one() -> None:

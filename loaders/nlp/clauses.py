@@ -21,7 +21,6 @@ statutes are written (domain.md section 4):
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +32,7 @@ from kg.text import chinese_to_int
 
 from .procedures import procedure_of
 from .roles import sector_terms
-from .terms import _ALIAS, _VERBS_BEFORE_BODY, PATTERNS_DIR, Term, load_tables
+from .terms import _ALIAS, _VERBS_BEFORE_BODY, PATTERNS_DIR, Term, _rows, load_tables
 
 if not Doc.has_extension("clauses"):
     Doc.set_extension("clauses", default=None)
@@ -617,13 +616,12 @@ def _list_breakers(path: Path = PATTERNS_DIR / "list_breakers.tsv") -> re.Patter
     modals and prepositions. A gap word after a government holding one is the government's own clause (市和县（市）、区
     人民政府设立预防和制止家庭暴力委员会, 宁波市预防和制止家庭暴力条例 art. 7), not a sector of the body after it."""
     words: list[str] = []
-    with path.open(encoding="utf-8") as handle:
-        for n, row in enumerate(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=2):
-            word, kind = (row.get("word") or "").strip(), (row.get("kind") or "").strip()
-            if not word or kind not in _LIST_BREAKER_KINDS or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
-                raise ValueError(f"{path}: row {n}: need a word of Chinese characters and a kind of "
-                                 f"{'/'.join(_LIST_BREAKER_KINDS)}, got {row!r}")
-            words.append(word)
+    for n, row in enumerate(_rows(path), start=2):
+        word, kind = (row.get("word") or "").strip(), (row.get("kind") or "").strip()
+        if not word or kind not in _LIST_BREAKER_KINDS or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            raise ValueError(f"{path}: row {n}: need a word of Chinese characters and a kind of "
+                             f"{'/'.join(_LIST_BREAKER_KINDS)}, got {row!r}")
+        words.append(word)
     if not words:
         raise ValueError(f"{path}: no rows")
     return re.compile("|".join(sorted(words, key=len, reverse=True)))

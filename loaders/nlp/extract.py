@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -258,28 +259,23 @@ class CitedPower:
     pattern: re.Pattern
 
 
-_REFERENCES: list[CitedPower] | None = None
-
-
-def cited_powers() -> list[CitedPower]:
+@functools.lru_cache(maxsize=1)
+def cited_powers() -> tuple[CitedPower, ...]:
     """The rows of ``patterns/references.tsv`` (a bad row is a UserError naming the file and row)."""
-    global _REFERENCES
-    if _REFERENCES is None:
-        from .terms import PATTERNS_DIR, _rows
+    from .terms import PATTERNS_DIR, _rows
 
-        path = PATTERNS_DIR / "references.tsv"
-        rows = []
-        for n, row in enumerate(_rows(path), start=2):
-            try:
-                category = Category(row["category"]).value
-                pattern = re.compile(row["pattern"])
-            except (ValueError, KeyError, re.error, TypeError) as exc:
-                raise UserError(f"{path}, row {n}: {exc}") from None
-            if "article" not in pattern.groupindex or not row.get("construction") or not row.get("action"):
-                raise UserError(f"{path}, row {n}: needs a construction, an action and a pattern with (?P<article>…)")
-            rows.append(CitedPower(row["construction"], category, row["action"], pattern))
-        _REFERENCES = rows
-    return _REFERENCES
+    path = PATTERNS_DIR / "references.tsv"
+    rows = []
+    for n, row in enumerate(_rows(path), start=2):
+        try:
+            category = Category(row["category"]).value
+            pattern = re.compile(row["pattern"])
+        except (ValueError, KeyError, re.error, TypeError) as exc:
+            raise UserError(f"{path}, row {n}: {exc}") from None
+        if "article" not in pattern.groupindex or not row.get("construction") or not row.get("action"):
+            raise UserError(f"{path}, row {n}: needs a construction, an action and a pattern with (?P<article>…)")
+        rows.append(CitedPower(row["construction"], category, row["action"], pattern))
+    return tuple(rows)
 
 
 def _cited_clauses(text: str, starts: list[int], units: list[_Unit], article: int, article_suffix: int,

@@ -111,7 +111,7 @@ def _tagger():
     import jieba.posseg
 
     jieba.setLogLevel(60)  # no "Building prefix dict" lines on stderr
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    return jieba.posseg.dt  # over jieba's default dictionary, the one the jieba segmenter has loaded already
 
 
 def object_modifier(text: str | None, table: ObjectGrammar | None = None) -> str:

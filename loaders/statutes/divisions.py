@@ -97,13 +97,16 @@ def divisions() -> tuple[Division, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _sector_terms() -> tuple[tuple[str, str], ...]:
-    """(term, sector) of ``ontology/sectors.csv``, longest term first."""
-    rows = [(row["term"].strip(), row["sector"].strip()) for _, row in _ontology_rows("sectors.csv") if row.get("term")]
+    """(term, sector) of ``ontology/sectors.csv``, longest term first (the NLP loader's table, imported here only
+    when an article is read: ``plkg`` counts unread versions through this module without loading spaCy)."""
+    from loaders.nlp.roles import sector_terms
+
+    rows = sector_terms()
     for term, sector in rows:
         if SEPARATOR in sector:
             raise ValueError(f"ontology/sectors.csv: the sector {sector!r} (term {term!r}) holds {SEPARATOR}, "
                              f"which separates the sectors of a division (Provision.divides)")
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+    return rows
 
 
 @functools.lru_cache(maxsize=4096)
