@@ -247,3 +247,18 @@ def test_a_row_of_two_lower_levels_is_one_item_under_each(store, tmp_path):
     (line,) = report.details["files"]
     assert f"1 under {ZJ_CITIES} and {ZJ_COUNTIES}, one item under each" in line
     assert report.details["per_file"][path.name]["items"] == 3
+
+
+def test_rows_of_many_other_governments_are_summed_up_after_the_first_five() -> None:
+    from collections import Counter
+
+    from loaders.powerlists import _elsewhere_note
+
+    sheet_gov = GovernmentName("浙江省", GovLevel.PROVINCE)
+    held = Counter({f"丰田市{name}县": 10 + i for i, name in enumerate("东西南北中甲乙丙")})
+    note = _elsewhere_note("Sheet1", sheet_gov, held, set())
+    assert note.count("row names a department of ") + note.count("rows name a department of ") == 5
+    # named in the order of their names: the last three, 南 (12 rows), 甲 (15) and 西 (11), are summed up
+    assert "38 more rows name departments of 3 more governments (丰田市南县, 丰田市甲县, 丰田市西县 …)" in note
+    few = _elsewhere_note("Sheet1", sheet_gov, Counter({"新疆维吾尔自治区": 1}), set())
+    assert few == "sheet Sheet1: 1 row names a department of 新疆维吾尔自治区, loaded under it"

@@ -608,8 +608,17 @@ def _elsewhere_note(sheet: str, sheet_gov: GovernmentName, held: Counter[str], r
     others = [(name, n) for name, n in sorted(held.items()) if name != sheet_gov.name and name not in routed_to]
     if not others:
         return None
-    return f"sheet {sheet}: " + "; ".join(f"{n} {'rows name' if n > 1 else 'row names'} a department of {name}, loaded under it"
-                                          for name, n in others)
+    shown = [f"{n} {'rows name' if n > 1 else 'row names'} a department of {name}, loaded under it"
+             for name, n in others[:_ELSEWHERE_SHOWN]]
+    if len(others) > _ELSEWHERE_SHOWN:
+        # a province-wide list names hundreds of governments: one line a file stays readable
+        rest = others[_ELSEWHERE_SHOWN:]
+        shown.append(f"{sum(n for _, n in rest)} more rows name departments of {len(rest)} more governments"
+                     f" ({', '.join(name for name, _ in rest[:3])} …), each loaded under its government")
+    return f"sheet {sheet}: " + "; ".join(shown)
+
+
+_ELSEWHERE_SHOWN = 5  # governments named one by one in the load report's sentence on other governments' rows
 
 
 def _shared_groups(entries: list[Entry], default_department: str, sectors: SectorTable, sheet_gov: GovernmentName,
