@@ -225,7 +225,7 @@ def load_laws(
 
 @load_app.command("powers")
 def load_powers(
-    files: List[Path] = typer.Argument(..., help="Power lists: .xlsx .xls .ods .csv/.tsv, HTML tables (read by content; folders are searched)."),
+    files: List[Path] = typer.Argument(..., help="Power lists: .xlsx .xls .ods .csv/.tsv, HTML tables, the tables of a Word .docx (read by content; folders are searched)."),
     government: Optional[str] = typer.Option(None, "--government", help="The government the lists belong to."),
     level: Optional[str] = typer.Option(None, "--level", help="province, city, county or township"),
     date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD: when the list applies (chooses law versions)."),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import getpass
 import itertools
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -197,35 +198,79 @@ def _find_source(store: Any, department: str | None, government: str | None, sou
 
 
 def open_workbook(path: Path, warnings: list[str]):
-    """The workbook as an openpyxl ``Workbook``: .xlsx as is, .xls converted with its formats, .csv as one sheet."""
+    """The workbook as an openpyxl ``Workbook``: .xlsx as is, .xls converted with its formats, any other form the
+    loader reads (CSV, HTML, .ods, Excel XML, the tables of a .docx) rebuilt from its sheets, merges kept."""
     import openpyxl
+
+    from loaders.powerlists.workbook import READ_AS, WorkbookError, read_workbook, sniff
 
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UserError(f"{path}: cannot read ({exc.strerror})") from None
-    if data.startswith(b"PK\x03\x04"):
+    try:
+        kind = sniff(path)
+    except WorkbookError as exc:
+        raise UserError(str(exc)) from None
+    if kind == "xlsx" and data.startswith(b"PK\x03\x04"):
         try:
             book = openpyxl.load_workbook(path)
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on corrupt input
             raise UserError(f"{path}: corrupt .xlsx workbook ({exc})") from None
         _warn_dropped(path, data, warnings)
         return book
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
+    if kind == "ole" and data.startswith(b"\xd0\xcf\x11\xe0"):
         from .xls import xls_to_workbook
 
         return xls_to_workbook(path, data, warnings)
-    if path.suffix.lower() == ".csv":
-        from loaders.powerlists.workbook import read_workbook
+    try:
+        sheets = read_workbook(path)
+    except WorkbookError as exc:
+        raise UserError(str(exc)) from None
+    book = workbook_of(sheets)
+    for sheet, ws in zip(sheets, book.worksheets):
+        if ws.title != sheet.name:
+            warnings.append(f"{path}: sheet {sheet.name} is named {ws.title} in the review (Excel's limits on sheet names)")
+    if kind != "text":
+        warnings.append(f"{path}: read as {READ_AS.get(sheets[0].read_as, sheets[0].read_as)}; the review is a new"
+                        " .xlsx workbook of its cells (its layout and formats are not carried over)")
+    return book
 
-        book = openpyxl.Workbook()
-        sheet = book.active
-        (only,) = read_workbook(path)
-        sheet.title = only.name[:31]
-        for row in only.rows:
-            sheet.append(row)
-        return book
-    raise UserError(f"{path}: not an .xlsx, .xls or .csv workbook")
+
+def workbook_of(sheets) -> Any:
+    """An openpyxl ``Workbook`` of sheets as the loader reads them (:class:`loaders.powerlists.workbook.Sheet`):
+    cells, merged ranges, and titles Excel accepts; :func:`book_names` maps the sheets' own names to them."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for sheet in sheets:
+        ws = book.create_sheet(_sheet_title(sheet.name, book))
+        for row in sheet.rows:
+            ws.append([cell or None for cell in row])
+        for r0, r1, c0, c1 in sheet.merged:
+            if (r1 - r0) * (c1 - c0) > 1:
+                ws.merge_cells(start_row=r0 + 1, end_row=r1, start_column=c0 + 1, end_column=c1)
+        book_names(book)[normalise(sheet.name).strip()] = ws
+    return book
+
+
+def _sheet_title(name: str, book) -> str:
+    """A sheet title Excel accepts (31 characters, none of []:*?/\\), unique in the book."""
+    title = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'")[:31] or "Sheet"
+    taken, n = {ws.title for ws in book.worksheets}, 1
+    while title in taken:
+        n += 1
+        title = f"{title[:28]}({n})"
+    return title
+
+
+def book_names(book) -> dict[str, Any]:
+    """The loaded sheet names of a workbook rebuilt from another form -> its worksheets (their titles may differ)."""
+    names = getattr(book, "_plkg_sheet_names", None)
+    if names is None:
+        names = book._plkg_sheet_names = {}
+    return names
 
 
 def _warn_dropped(path: Path, data: bytes, warnings: list[str]) -> None:
@@ -247,7 +292,7 @@ def annotate_rows(book, bases: dict[str, ItemBasis], by_item: dict[str, list[Fin
     """Append the review columns to every item row of ``book``."""
     from openpyxl.utils import get_column_letter
 
-    sheets = {normalise(ws.title).strip(): ws for ws in book.worksheets}
+    sheets = {normalise(ws.title).strip(): ws for ws in book.worksheets} | book_names(book)
     rows: dict[tuple[str, int], list[ItemBasis]] = defaultdict(list)
     for basis in sorted(bases.values(), key=lambda b: (b.item.get("sheet", ""), b.item.get("row", 0), b.item["id"])):
         rows[(basis.item.get("sheet", ""), int(basis.item.get("row") or 0))].append(basis)

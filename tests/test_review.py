@@ -146,6 +146,34 @@ def test_xls_workbook_written_back_as_xlsx(powerlists_dir, tmp_path):
     assert ws.cell(5, 2).border.left.style == "thin"
 
 
+def test_a_word_list_is_reviewed_into_a_new_workbook_of_its_tables(tmp_path):
+    """A list published as a Word document (its tables read as sheets): the review is an .xlsx of those tables,
+    each item row annotated, and says the document's layout is not carried over."""
+    from loaders.powerlists.workbook import read_workbook
+    from tests.workbook_writers import docx_bytes
+
+    store = EmbeddedStore(tmp_path / "s.kg")
+    load_laws(store, [demo_data() / "laws"], extract_clauses=True)
+    xlsx = tmp_path / LIST
+    write_list(xlsx, demo_rows())
+    (sheet, _notes) = read_workbook(xlsx)
+    sheet.name = "一、行政权力事项：行政处罚、行政许可、行政检查等（按权力类别排列，2024年版）"  # over Excel's 31 characters
+    word = tmp_path / "云溪市2024年权责清单.docx"
+    word.write_bytes(docx_bytes([sheet], "云溪市农业农村局权责清单"))
+    report = load_powers(store, [word], government=DEMO_GOVERNMENT, level="city", date=DEMO_DATE)
+    assert not report.errors
+    result = write_review(store, word, tmp_path / "review.xlsx")
+    assert result.rows == len(demo_rows()) - 1
+    assert any("the tables of a Word document" in w and "not carried over" in w for w in result.warnings)
+    assert any(f"sheet {sheet.name} is named {sheet.name[:31]} in the review" in w for w in result.warnings)
+    assert not any("not in the workbook" in w for w in result.warnings)
+    book = openpyxl.load_workbook(tmp_path / "review.xlsx")
+    ws = book.worksheets[1]
+    assert ws.title == sheet.name[:31] and ws.cell(1, 1).value == "云溪市农业农村局权责清单（2024年）"
+    assert ws.max_column > len(demo_rows()[0])  # the review's columns appended
+    store.close()
+
+
 # ---------------------------------------------------------------------------
 # Decisions
 

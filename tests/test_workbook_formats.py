@@ -96,6 +96,8 @@ FORMATS = [
     ("page-gb.xls", lambda s: w.html_bytes([s], "gb18030", TITLE), "html"),
     ("list.ods", lambda s: w.ods_bytes([s]), "ods"),
     ("xml.xls", _spreadsheetml, "spreadsheetml"),
+    ("list.docx", lambda s: w.docx_bytes([s], TITLE), "docx"),  # a Word document of tables
+    ("docx-named.xls", lambda s: w.docx_bytes([s]), "docx"),
     ("list.csv", lambda s: w.csv_bytes(s, "utf-8"), "text"),
     ("bom.csv", lambda s: w.csv_bytes(s, "utf-8-sig"), "text"),
     ("gb.csv", lambda s: w.csv_bytes(s, "gb18030"), "text"),
@@ -141,6 +143,67 @@ def test_html_page_with_layout_tables(tmp_path):
     assert [s.name for s in sheets] == ["行政权力"] and entries == EXPECTED
 
 
+def test_word_tables_are_named_by_their_heading_and_keep_their_spans(tmp_path):
+    path = w.write(tmp_path / "清单.docx", w.docx_bytes([_sheet("一、行政处罚（1项）"), _sheet("二、行政许可（1项）")], TITLE))
+    sheets = read_workbook(path)
+    assert [s.name for s in sheets] == ["一、行政处罚（1项）", "二、行政许可（1项）"]
+    assert set(sheets[0].merged) == set(MERGED)
+    assert sheets[0].filled(3, 1) == "对统计违法行为的处罚" and sheets[0].cell(3, 1) == ""
+
+
+def _word_xml(body: str) -> bytes:
+    """A minimal .docx package around a ``w:body``'s XML (what Word writes that python-docx does not: gridBefore,
+    tracked changes, tables inside a layout table)."""
+    import io
+    import zipfile
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                         '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+                         'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        package.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+                         'Target="word/document.xml"/></Relationships>')
+        package.writestr("word/document.xml", f'<?xml version="1.0"?><w:document {ns}><w:body>{body}</w:body></w:document>')
+    return out.getvalue()
+
+
+def _p(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def _tc(text: str, props: str = "") -> str:
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{_p(text)}</w:tc>"
+
+
+def test_word_tables_as_word_writes_them(tmp_path):
+    header = "<w:tr>" + "".join(_tc(h) for h in ["序号", "事项名称", "权力类型", "实施依据", "实施主体"]) + "</w:tr>"
+    rows = [
+        "<w:tr>" + _tc("1") + _tc("对拒绝提供统计资料的处罚") + _tc("行政处罚")
+        + "<w:tc><w:p><w:r><w:t>《中华人民共和国统计法》</w:t></w:r><w:del><w:r><w:delText>第四十条</w:delText></w:r></w:del>"
+          "<w:ins><w:r><w:t>第四十一条</w:t></w:r></w:ins></w:p></w:tc>"
+        + _tc("市统计局", '<w:vMerge w:val="restart"/>') + "</w:tr>",
+        "<w:tr>" + _tc("2") + _tc("统计调查项目审批") + _tc("行政许可") + _tc("《中华人民共和国统计法》第十七条")
+        + _tc("", "<w:vMerge/>") + "</w:tr>",
+        # a row Word starts one grid column late (w:gridBefore): its cells shift right
+        '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>' + _tc("统计执法检查") + _tc("行政检查")
+        + _tc("《中华人民共和国统计法》第三十三条") + _tc("克拉玛依市统计局") + "</w:tr>",
+    ]
+    inner = f"<w:tbl>{header}{''.join(rows)}</w:tbl>"
+    layout = f"<w:tbl><w:tr><w:tc>{_p('附件')}{inner}{_p('')}</w:tc></w:tr></w:tbl>"
+    path = w.write(tmp_path / "list.docx", _word_xml(_p(TITLE) + _p("一、行政权力事项") + layout))
+    (sheet,) = read_workbook(path)
+    assert sheet.read_as == "docx" and sheet.name == "一、行政权力事项"
+    assert sheet.rows[1][3] == "《中华人民共和国统计法》第四十一条"  # the deleted text is out, the inserted in
+    assert sheet.filled(2, 4) == "市统计局" and sheet.cell(2, 4) == "" and sheet.merged == [(1, 3, 4, 5)]
+    assert sheet.rows[3] == ["", "统计执法检查", "行政检查", "《中华人民共和国统计法》第三十三条", "克拉玛依市统计局"]
+    entries = [(e.number, e.name, e.category.value, e.department) for e in read_items(sheet).entries]
+    assert entries[:2] == [("1", "对拒绝提供统计资料的处罚", "行政处罚", "市统计局"), ("2", "统计调查项目审批", "行政许可", "市统计局")]
+
+
 @pytest.mark.parametrize("encrypt_with, password, outcome", [
     ("s3cret", None, "password-protected (encrypted); pass its password with --password"),
     ("s3cret", "wrong", "wrong password"),
@@ -173,6 +236,8 @@ def test_decryption_writes_nothing_to_disk(tmp_path, monkeypatch):
     ("empty.xlsx", b"", "empty file"),
     ("blank.xls", b"  \r\n\t ", "empty file"),
     ("scan.xls", b"%PDF-1.4\n...", "a PDF document"),
+    ("notice.docx", _word_xml(_p("关于公布权责清单的通知")), "a Word document without a table"),
+    ("broken.docx", b"PK\x03\x04" + b"\x00" * 40, "corrupt zip"),
     ("archive.xlsx", None, "a zip archive, not a workbook"),
 ])
 def test_bad_files_raise_one_clear_message(tmp_path, name, data, message):
@@ -332,7 +397,7 @@ def test_departments_are_the_same_on_both_backends(tmp_path, bolt_store, monkeyp
 
 # --- the Karamay workbooks in the forms sites publish them -----------------------------------------
 
-FORMS = ("xls-named-xlsx", "xlsx-encrypted", "html-as-xls", "csv-gb18030", "csv-gb18030-blank-merges")  # "xlsx-encrypted" decrypts to the plain re-save
+FORMS = ("xls-named-xlsx", "xlsx-encrypted", "html-as-xls", "csv-gb18030", "csv-gb18030-blank-merges", "docx")  # "xlsx-encrypted" decrypts to the plain re-save
 
 
 @pytest.fixture(scope="module")

@@ -16,26 +16,11 @@ from loaders.powerlists.workbook import DEFAULT_PASSWORD, Sheet, read_workbook
 
 
 def xlsx_bytes(sheets: list[Sheet]) -> bytes:
-    import openpyxl
+    from plkg.review import workbook_of
 
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for n, sheet in enumerate(sheets, 1):
-        ws = book.create_sheet(_sheet_title(sheet.name, n))
-        for row in sheet.rows:
-            ws.append([cell or None for cell in row])
-        for r0, r1, c0, c1 in sheet.merged:
-            if (r1 - r0) * (c1 - c0) > 1:
-                ws.merge_cells(start_row=r0 + 1, end_row=r1, start_column=c0 + 1, end_column=c1)
     out = io.BytesIO()
-    book.save(out)
+    workbook_of(sheets).save(out)
     return out.getvalue()
-
-
-def _sheet_title(name: str, n: int) -> str:
-    for ch in "[]:*?/\\":
-        name = name.replace(ch, "_")
-    return (name or f"Sheet{n}")[:31]
 
 
 def encrypted(package: bytes, password: str = DEFAULT_PASSWORD) -> bytes:
@@ -128,6 +113,34 @@ def ods_bytes(sheets: list[Sheet]) -> bytes:
     return out.getvalue()
 
 
+def docx_bytes(sheets: list[Sheet], title: str = "") -> bytes:
+    """A Word document as offices publish a list: a title, then per sheet its name as a heading paragraph and its
+    cells as one table, merged ranges merged (python-docx writes gridSpan and vMerge)."""
+    import docx
+
+    document = docx.Document()
+    if title:
+        document.add_paragraph(title)
+    for sheet in sheets:
+        document.add_paragraph(sheet.name)
+        width = max(sheet.width, 1)
+        table = document.add_table(rows=len(sheet.rows), cols=width)
+        cells = [row.cells for row in table.rows]  # read once: python-docx rebuilds the grid per .cells
+        for r, row in enumerate(sheet.rows):
+            for c, text in enumerate(row):
+                if text:
+                    cells[r][c].text = text
+        for r0, r1, c0, c1 in sheet.merged:
+            if (r1 - r0) * (c1 - c0) > 1:
+                top = cells[r0][c0]
+                text = top.text
+                top.merge(cells[min(r1, len(cells)) - 1][min(c1, width) - 1])
+                top.text = text  # merge() joins the covered cells' paragraphs; the range's text is its top cell's
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
@@ -139,7 +152,7 @@ def karamay_forms(folder: Path, out: Path, forms: set[str] | None = None) -> dic
     form -> written file name -> original name.
 
     Forms: the legacy .xls renamed .xlsx, a re-save as .xlsx, that .xlsx encrypted with Excel's
-    default password, an HTML page saved as .xls (UTF-8 and GB2312 in turn), an .ods, one GB18030
+    default password, an HTML page saved as .xls (UTF-8 and GB2312 in turn), an .ods, a Word document of tables, one GB18030
     CSV per sheet (merged cells repeated, and blank).  ``forms`` limits the forms written.
     """
     origin: dict[str, dict[str, str]] = defaultdict(dict)
@@ -162,6 +175,8 @@ def karamay_forms(folder: Path, out: Path, forms: set[str] | None = None) -> dic
         put("html-as-xls", stem + ".xls", html_bytes(sheets, "gb18030" if n % 2 else "utf-8", stem), path)
         if forms is None or "ods" in forms:
             put("ods", stem + ".ods", ods_bytes(sheets), path)
+        if forms is None or "docx" in forms:
+            put("docx", stem + ".docx", docx_bytes([s for s in sheets if s.has_text()], stem), path)
         for sheet in sheets:
             if sheet.has_text():
                 name = f"{stem}-{sheet.name.replace('/', '_')}.csv"

@@ -5,7 +5,8 @@ OOXML package (.xlsx), a legacy BIFF workbook (.xls, whatever suffix it was
 saved under), an OLE container holding an encrypted package (decrypted in
 memory with msoffcrypto-tool: Excel's default read-only password, or the
 user's), an OpenDocument spreadsheet (.ods, odfpy), an HTML page of tables or
-an Excel 2003 XML workbook saved as .xls (lxml), or CSV/TSV text in UTF-8 (with
+an Excel 2003 XML workbook saved as .xls (lxml), the tables of a Word document
+(.docx: many offices publish their list as one), or CSV/TSV text in UTF-8 (with
 or without BOM), GB18030 or UTF-16 with BOM.  Each sheet's ``read_as`` says which.
 
 Every sheet is read; cells become normalised text (kg.text.normalise: simplified
@@ -47,12 +48,13 @@ from kg.errors import UserError
 from kg.text import ENCODINGS, DecodeError, decode_bytes, normalise
 
 # the suffixes a folder's workbooks carry (a file named on the command line is read whatever its suffix)
-SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".et", ".ods", ".csv", ".tsv", ".htm", ".html")
+SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".et", ".ods", ".csv", ".tsv", ".htm", ".html", ".docx")
 # what each suffix promises, to say when a file turned out to be something else
 PROMISED = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".et": "xls", ".ods": "ods", ".csv": "text",
-            ".tsv": "text", ".txt": "text", ".htm": "html", ".html": "html", ".xml": "spreadsheetml"}
+            ".tsv": "text", ".txt": "text", ".htm": "html", ".html": "html", ".xml": "spreadsheetml", ".docx": "docx"}
 READ_AS = {"xlsx": "an Excel workbook (.xlsx)", "xls": "a legacy Excel workbook (.xls)", "ods": "an OpenDocument spreadsheet (.ods)",
-           "text": "CSV/TSV text", "html": "an HTML table", "spreadsheetml": "an Excel 2003 XML workbook"}
+           "text": "CSV/TSV text", "html": "an HTML table", "spreadsheetml": "an Excel 2003 XML workbook",
+           "docx": "the tables of a Word document (.docx)"}
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and encrypted .xlsx are OLE containers
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -286,8 +288,8 @@ def _zip_kind(path: Path) -> str:
         if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
             raise WorkbookError(f"{path}: an Excel binary workbook (.xlsb); save it as .xlsx and load it again")
         return "xlsx"
-    if any(n.startswith("word/") for n in names):
-        raise WorkbookError(f"{path}: a Word document, not a workbook")
+    if "word/document.xml" in names:
+        return "docx"
     if "[Content_Types].xml" in names:
         return "xlsx"  # an OOXML package openpyxl will judge
     raise WorkbookError(f"{path}: a zip archive, not a workbook (unpack it and load its files)")
@@ -331,7 +333,8 @@ def _open_ole(path: Path, data: bytes, password: str | None) -> tuple[bytes, str
     book = "Workbook" if "Workbook" in streams else "Book" if "Book" in streams else None
     if book is None:
         if "WordDocument" in streams:
-            raise WorkbookError(f"{path}: a Word document (.doc), not a workbook")
+            raise WorkbookError(f"{path}: a Word 97-2003 document (.doc), which cannot be read here: save it as .docx"
+                                " (its tables are read) or as .xlsx, and load it again")
         raise WorkbookError(f"{path}: an OLE file without a workbook stream, not a workbook")
     if _xls_encrypted(data):
         clear, key = _decrypt(path, data, password, "xls")
@@ -731,4 +734,91 @@ def _odf_text(node) -> str:
     return "".join(parts)
 
 
-_READERS = {"xlsx": _read_xlsx, "xls": _read_xls, "html": _read_html, "spreadsheetml": _read_spreadsheetml, "ods": _read_ods}
+# --- Word ----------------------------------------------------------------------------------------------
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_CHARS = 60  # a paragraph before a table longer than this is prose, not the table's heading
+
+
+def _read_docx(path: Path, data: bytes) -> list[Sheet]:
+    """Each innermost table of a Word document with data (two rows of two cells at least) as one sheet.
+
+    Column spans (``w:gridSpan``, ``w:gridBefore``) and row spans (``w:vMerge``) become merged ranges, the value in
+    the top cell; a cell's paragraphs are its lines.  A table is named by the short paragraph just before it (lists
+    put 一、行政许可（12项） there), else 表N; deleted text of tracked changes is left out.
+    """
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        body = docx.Document(io.BytesIO(data)).element.body
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise WorkbookError(f"{path}: corrupt Word document ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 - lxml raises its own kinds on a broken part
+        raise WorkbookError(f"{path}: corrupt Word document ({type(exc).__name__}: {exc})") from None
+    sheets, heading = [], ""
+    for element in body.iter(f"{_W}p", f"{_W}tbl"):
+        if element.tag == f"{_W}p":
+            if element.getparent() is body or element.getparent().tag == f"{_W}sdtContent":
+                text = _paragraph_text(element)
+                if text:
+                    heading = text
+            continue
+        if element.find(f".//{_W}tbl") is not None:
+            continue  # a layout table holding tables: each inner one is read
+        cells, merged = _docx_table(element)
+        if sum(1 for row in cells if sum(1 for cell in row if cell) >= 2) < 2:
+            continue
+        name = heading if 0 < len(heading) <= _HEADING_CHARS else f"表{len(sheets) + 1}"
+        if any(sheet.name == name for sheet in sheets):
+            name = f"{name} ({len(sheets) + 1})"
+        sheets.append(Sheet(path, name, cells, merged))
+        heading = ""
+    if not sheets:
+        raise WorkbookError(f"{path}: a Word document without a table of two rows of two cells, not a power list")
+    return sheets
+
+
+def _paragraph_text(paragraph) -> str:
+    """A paragraph's text: its runs' text, tabs and line breaks in order (w:delText, deleted text, is not w:t)."""
+    pieces = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
+    return _text("".join(piece.text or "" if piece.tag == f"{_W}t" else pieces[piece.tag]
+                         for piece in paragraph.iter(f"{_W}t", *pieces)))
+
+
+def _docx_table(table) -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
+    """A Word table's cells row by row, and the ranges its spans cover."""
+    grid = _Grid()
+    starts: dict[int, tuple[int, int, str]] = {}  # column -> (row, span) of the open vertical merge there, and text
+    placed: list[tuple[int, int, int, str]] = []  # (row, col, colspan, text) of the cells that start a range
+    rows_down: dict[tuple[int, int], int] = {}  # (row, col) of a merge's top cell -> rows it covers
+    rows = [tr for tr in table.iter(f"{_W}tr") if tr.getparent() is table]
+    for r, tr in enumerate(rows):
+        before = tr.find(f"{_W}trPr/{_W}gridBefore")
+        col = _span(before.get(f"{_W}val")) if before is not None else 0
+        for tc in tr.findall(f"{_W}tc"):
+            props = tc.find(f"{_W}tcPr")
+            span_el = props.find(f"{_W}gridSpan") if props is not None else None
+            span = _span(span_el.get(f"{_W}val")) if span_el is not None else 1
+            vmerge = props.find(f"{_W}vMerge") if props is not None else None
+            state = None if vmerge is None else (vmerge.get(f"{_W}val") or "continue")
+            text = _text("\n".join(_paragraph_text(p) for p in tc.findall(f"{_W}p")).strip("\n"))
+            if state == "continue" and col in starts:
+                top = starts[col]
+                rows_down[(top[0], col)] = r - top[0] + 1
+            else:
+                placed.append((r, col, span, text))
+                if state == "restart":
+                    starts[col] = (r, span, text)
+                else:
+                    starts.pop(col, None)
+            col += span
+    for r, col, span, text in placed:
+        grid.put(r, col, text, rows_down.get((r, col), 1), span)
+    for r in range(len(rows)):  # rows of only merged cells still count as rows
+        while len(grid.rows) <= r:
+            grid.rows.append([])
+    return grid.trimmed(), grid.merged
+
+
+_READERS = {"docx": _read_docx, "xlsx": _read_xlsx, "xls": _read_xls, "html": _read_html, "spreadsheetml": _read_spreadsheetml, "ods": _read_ods}
