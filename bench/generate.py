@@ -388,11 +388,11 @@ def law_divisions(sources: Sequence[LawSource]) -> dict[str, list[frozenset[str]
 
     A law that names several bodies in one clause often divides them once, in
     a competence article (国务院农业农村、林业草原主管部门分别主管全国农作物种子和林木
-    种子工作): a provision whose text divides (a word of ``DIVIDING``) and whose
+    种子工作): a provision whose text divides by duty (``loaders.statutes.divisions.by_duty``) and whose
     competence clauses (category 其他) name two or more sectors divides those
     sectors for the whole law, so its undivided clauses give no one act to both.
     """
-    from queries.overlap import DIVIDING
+    from loaders.statutes.divisions import by_duty
 
     by_provision: dict[tuple[str, str], list[ClauseRecord]] = defaultdict(list)
     for source in sources:
@@ -401,7 +401,7 @@ def law_divisions(sources: Sequence[LawSource]) -> dict[str, list[frozenset[str]
                 by_provision[(source.title, clause.provision)].append(clause)
     divisions: dict[str, list[frozenset[str]]] = defaultdict(list)
     for (law, _), clauses in sorted(by_provision.items()):
-        if any(word in clauses[0].provision_text for word in DIVIDING):
+        if by_duty(clauses[0].provision_text):
             sectors = frozenset(c.sector for c in clauses if c.sector and c.category == "其他")
             if len(sectors) >= 2:
                 divisions[law].append(sectors)
@@ -410,7 +410,7 @@ def law_divisions(sources: Sequence[LawSource]) -> dict[str, list[frozenset[str]
 
 def shared_clauses(sources: Sequence[LawSource], level: str) -> list[SharedClause]:
     """Undivided several-body provisions of the laws in force that bind ``level`` (law-given overlaps)."""
-    from queries.overlap import DIVIDING  # the words that divide duties: same list as the definition's
+    from loaders.statutes.divisions import by_duty  # the words that divide duties: the loader's, as the query reads them
 
     rows: dict[tuple, set[str]] = defaultdict(set)
     texts: dict[str, str] = {}
@@ -426,7 +426,7 @@ def shared_clauses(sources: Sequence[LawSource], level: str) -> list[SharedClaus
             texts[clause.provision] = clause.provision_text
     return [SharedClause(article, provision, category, frozenset(sectors))
             for (article, provision, category), sectors in sorted(rows.items())
-            if len(sectors) >= 2 and not any(word in texts[provision] for word in DIVIDING)]
+            if len(sectors) >= 2 and not by_duty(texts[provision])]
 
 
 # ---------------------------------------------------------------------------
@@ -634,7 +634,7 @@ class Generator:
                 used = clause_articles[(source.title, source.date)]
                 self.barren += [(source.title, source.date, n) for n in sorted(source.articles)
                                 if n not in used and len(source.articles[n].text) >= 30 and n > 1]
-        from queries.overlap import DIVIDING  # words by which an article divides a power among bodies
+        from loaders.statutes.divisions import by_duty  # words by which an article divides a power among bodies
 
         # sectors an article names for a category (an inspection is also named by a competence clause)
         self.named: dict[tuple[str, str, int, str], set[str]] = defaultdict(set)
@@ -647,7 +647,7 @@ class Generator:
         def no_overlap_here(group: Group) -> bool:
             """The article divides the power, or names no sector for it: two holders prove nothing."""
             text = self.citer.source(group.law, group.version).articles[group.article].text
-            return any(w in text for w in DIVIDING) or not self.named.get(
+            return by_duty(text) or not self.named.get(
                 (group.law, group.version, group.article, group.category))
 
         divided = {level: {i for i, unit in enumerate(units) if no_overlap_here(unit[0])}

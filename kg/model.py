@@ -263,6 +263,9 @@ class GraphObject:
 
 DIVISION_SEPARATOR = "、"
 """Between the sectors of one group of ``Provision.divides`` (农业农村、林业和草原)."""
+DIVISIONS_READING = 2
+"""``LawVersion.divisions_read`` of a version whose provisions' divisions are all recorded: 1 (True) had
+``Provision.divides`` only, 2 adds ``Provision.by_duty``."""
 
 
 def version_id(law_title: str, date: str) -> str:
@@ -335,9 +338,10 @@ class LawVersion(GraphObject):
     repealed_by: str | None = None
     repealed_on: str | None = None
     repeal_text: str | None = None
-    # its articles' divisions by object were read at load time (Provision.divides): a version stored before
-    # lacks the mark, and its divisions are unknown until the laws are loaded again
-    divisions_read: bool = False
+    # which reading of its provisions' divisions was recorded at load time (DIVISIONS_READING: Provision.divides
+    # and Provision.by_duty); a version stored before has a lower mark, and its divisions are unknown until the
+    # laws are loaded again (True, the first reading, is 1)
+    divisions_read: int = 0
 
     @property
     def id(self) -> str:
@@ -367,6 +371,9 @@ class Provision(GraphObject):
     # of an article: each group of sectors it divides the law's work between by object (ontology/divisions.csv,
     # read by loaders/statutes/divisions.py at load time), the sectors sorted and joined by DIVISION_SEPARATOR
     divides: tuple[str, ...] = ()
+    # it gives its acts to the bodies it names each within its own duties (各自职责, 分别, 依照职权 …:
+    # ontology/duty_divisions.csv, read at load time): one act of several bodies is divided, not held twice
+    by_duty: bool = False
 
     @property
     def id(self) -> str:

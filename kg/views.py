@@ -111,6 +111,7 @@ class ProvisionRef:
     article_suffix: int = 0
     paragraph: int | None = None
     item: int | None = None
+    by_duty: bool = False  # it gives its acts to the bodies it names each within its duties (Provision.by_duty)
 
     @classmethod
     def of(cls, node: "Node | None") -> "ProvisionRef | None":

@@ -109,9 +109,9 @@ def _note_unread_divisions(store: Store) -> None:
     unread = unread_versions(store)
     if unread:
         err.print(f"plkg: note: {unread} law versions in this store were loaded before the divisions of work by "
-                  "object (ontology/divisions.csv) were recorded on their articles; overlaps between the "
-                  "departments they divide are reported until the laws are loaded again (plkg load laws DIR)",
-                  markup=False)
+                  "object (ontology/divisions.csv) and by duty (ontology/duty_divisions.csv) were recorded on their "
+                  "provisions; overlaps between the departments they divide are reported until the laws are loaded "
+                  "again (plkg load laws DIR)", markup=False)
 
 
 _ENDING_WITH_THE_COMMAND = False

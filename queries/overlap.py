@@ -48,9 +48,6 @@ from .findings import Evidence, Finding, describe_citation, provision_label, ver
 from .roles import binds_government, binds_level, departments_for, government_places, is_competence
 from .tables import read_table
 
-# 依据职权 / 按照管理权限 divide as 依据职责 does (退耕还林条例 art. 60: 林业、农业行政主管部门依据职权处以罚款)
-DIVIDING = ("各自", "职责分工", "分别", "按照职责", "依照职责", "根据职责", "依据职责", "职责范围内",
-            "按照职权", "依照职权", "根据职权", "依据职权", "管理权限")
 
 
 @dataclass(frozen=True)
@@ -173,7 +170,7 @@ class LawDivisions:
     A law often names several bodies in one clause (由…农业农村、林业草原主管
     部门…) and divides them once, in a competence article (国务院农业农村、
     林业草原主管部门分别主管全国农作物种子和林木种子工作).  A provision in force
-    whose text divides (:data:`DIVIDING`) and whose competence clauses
+    that divides by duty (``Provision.by_duty``, read at load time) and whose competence clauses
     (category 其他) name two or more sectors records that division for the
     whole law.
     """
@@ -197,7 +194,7 @@ class LawDivisions:
         for _, group in itertools.groupby(self.store.clauses_in_force(law=law), key=lambda r: r.provision.id):
             rows = list(group)
             versions[rows[0].version.id] = None
-            if any(word in rows[0].provision.text for word in DIVIDING):
+            if rows[0].provision.by_duty:
                 # competence clauses (其他: 分别主管…工作) divide for the whole law; a divided
                 # penalty (按照各自职责处罚款) divides only itself
                 sectors = frozenset(r.clause.sector for r in rows if r.clause.sector and r.clause.category == "其他")
@@ -255,7 +252,7 @@ def overlaps_of_items(bases: Iterable[ItemBasis], concentrations: list[Concentra
             depts = {b.department["id"]: b.department for b, _ in group}
             if len(depts) < 2 or not _different_lines(depts.values()):
                 continue
-            if any(word in (c.article.text or "") for _, c in group[:1] for word in DIVIDING):
+            if any(c.article is not None and c.article.by_duty for _, c in group[:1]):
                 continue  # the article divides the power among the bodies it names
             if not _claimed_beyond_the_law(group[0][1], category, depts.values()):
                 continue
@@ -360,7 +357,7 @@ def overlaps_of_clauses(store, government: Mapping[str, Any], bases: list[ItemBa
         if len(sectors) < 2:
             continue
         provision = rows[0].provision
-        if any(word in provision.text for word in DIVIDING):
+        if provision.by_duty:
             continue
         depts: dict[str, Mapping[str, Any]] = {}
         for sector in sectors:

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.embedded import EmbeddedStore
+from kg.model import DIVISIONS_READING
 from loaders.nlp.objects import object_modifier, read_grammar
 from loaders.statutes import load_laws
 from loaders.statutes.divisions import divides, unread_versions
@@ -88,6 +89,8 @@ PLANTS = """# 植物检疫条例
 第二条 县级以上地方各级农业主管部门、林业主管部门所属的植物检疫机构，负责执行国家的植物检疫任务。
 
 第三条 违反本条例规定，销售未经检疫的种子、苗木的，由植物检疫机构责令纠正，可以处以罚款。
+
+第四条 县级以上人民政府其他有关部门按照各自的职责，做好植物检疫有关工作。
 """
 
 
@@ -104,10 +107,13 @@ def _loaded(tmp_path: Path) -> Path:
 def test_the_loader_records_the_readings_on_the_graph(tmp_path: Path):
     with EmbeddedStore(_loaded(tmp_path)) as store:
         versions = list(store.nodes("LawVersion"))
-        assert [v.props.get("divisions_read") for v in versions] == [True]
+        assert [v.props.get("divisions_read") for v in versions] == [DIVISIONS_READING]
         articles = {n.props["number"]: n.props for n in store.nodes("Provision") if n.props.get("kind") == "条"}
         assert articles[2]["divides"] == ["农业农村、林业和草原"] and "divides" not in articles[1]
         assert unread_versions(store) == 0
+        # every provision giving its acts by the bodies' duties is marked (art. 4: 按照各自的职责), the others not
+        by_duty = {n.props["article"] for n in store.nodes("Provision") if n.props.get("by_duty")}
+        assert by_duty == {4}  # the article and its paragraph
         modifiers = {n.props.get("article"): n.props.get("object_modifier", "") for n in store.nodes("AuthorisingClause")}
         assert modifiers.get(3) == "未经检疫"  # 销售未经检疫的种子、苗木
 
@@ -123,5 +129,11 @@ def test_a_store_loaded_before_the_divisions_were_recorded_is_named(tmp_path: Pa
     result = CliRunner().invoke(app, hoist_global_options(["--store", str(path), "stats"]))
     assert result.exit_code == 0
     assert "1 law versions in this store were loaded before the divisions of work by object" in result.output
+    with EmbeddedStore(path) as store:  # the first reading (divisions by object, no by_duty marks) is old too
+        with store.transaction() as tx:
+            for node in list(store.nodes("LawVersion")):
+                tx.update_props(node.id, divisions_read=True)
+    with EmbeddedStore(path) as store:
+        assert unread_versions(store) == 1
     fresh = CliRunner().invoke(app, hoist_global_options(["--store", str(_loaded(tmp_path / "b")), "stats"]))
     assert "divisions of work" not in fresh.output

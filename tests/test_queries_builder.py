@@ -16,7 +16,8 @@ from kg.model import (
     PowerItem, Provision, ProvisionKind, Rank, Responsibility, Role, VersionStatus, article_id, item_id, paragraph_id, version_id,
 )
 from loaders.nlp.objects import modifier_of
-from loaders.statutes.divisions import divides
+from kg.model import DIVISIONS_READING
+from loaders.statutes.divisions import by_duty, divides
 
 
 @dataclass
@@ -42,7 +43,7 @@ class GraphBuilder:
         items = items or {}
         law = self._add(Law(title=title, rank=rank, region=region))
         version = LawVersion(law=title, date=date, title=title, rank=rank, status=status, region=region,
-                             effective=effective or date, divisions_read=True)
+                             effective=effective or date, divisions_read=DIVISIONS_READING)
         vid = self._add(version)
         self._edge(law, vid, "HAS_VERSION")
         for order, (number, text) in enumerate(sorted(articles.items())):
@@ -50,18 +51,19 @@ class GraphBuilder:
             aid = article_id(vid, number)
             # the divisions by object the statute loader records (loaders.statutes.divisions)
             self._add(Provision(id_=aid, version=vid, kind=ProvisionKind.ARTICLE, number=number,
-                                text="\n".join(paras), article=number, order=order, divides=divides("\n".join(paras))))
+                                text="\n".join(paras), article=number, order=order, divides=divides("\n".join(paras)),
+                                by_duty=by_duty("\n".join(paras))))
             self._edge(vid, aid, "CONTAINS")
             if len(paras) > 1:
                 for p, ptext in enumerate(paras, start=1):
                     pid = paragraph_id(aid, p)
                     self._add(Provision(id_=pid, version=vid, kind=ProvisionKind.PARAGRAPH, number=p, text=ptext,
-                                        article=number, paragraph=p))
+                                        article=number, paragraph=p, by_duty=by_duty(ptext)))
                     self._edge(aid, pid, "CONTAINS")
                     for i, itext in enumerate(items.get((number, p), ()), start=1):
                         iid = item_id(pid, i)
                         self._add(Provision(id_=iid, version=vid, kind=ProvisionKind.ITEM, number=i, text=itext,
-                                            article=number, paragraph=p, item=i))
+                                            article=number, paragraph=p, item=i, by_duty=by_duty(itext)))
                         self._edge(pid, iid, "CONTAINS")
         return vid
 

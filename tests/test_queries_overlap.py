@@ -115,9 +115,11 @@ def test_a_division_found_by_the_extractor_suppresses_overlaps(store, text, expe
     from kg.model import Edge, LawVersion, Provision, ProvisionKind
     from loaders.nlp import extract_clauses
     from loaders.statutes.build import provision_node
+    from loaders.statutes.divisions import by_duty
 
     v = _graph(store)
-    article = Provision(article_id(v, 3), v, ProvisionKind.ARTICLE, 3, text=text, article=3)
+    # marked as the statute loader marks it: the query reads the mark, never the text
+    article = Provision(article_id(v, 3), v, ProvisionKind.ARTICLE, 3, text=text, article=3, by_duty=by_duty(text))
     clauses = extract_clauses(LawVersion(law="甲法", date="2020-01-01", title="甲法"), [article])
     with store.transaction() as tx:
         tx.add_nodes([provision_node(article)] + [c.to_node() for c in clauses])

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from kg.errors import UserError
 from kg.lawindex import LawIndex, name_key
 from kg.model import (
+    DIVISIONS_READING,
     Citation,
     CitationStatus,
     Edge,
@@ -46,7 +47,7 @@ from .metadata import NAME as METADATA_NAME
 from .metadata import Metadata, MetadataRow, find_metadata, metadata_stops, rank_from_title, region_of
 from .read import SUFFIXES, Document, ReadError, parse_info, read_document
 from .align import align_articles
-from .divisions import divides
+from .divisions import by_duty, divides
 from .repeals import find_repeals
 from .structure import ARTICLE_RE, CONTAINER_RE, Structure, parse_structure
 
@@ -187,10 +188,11 @@ def _parse_group(sources: list[_Source]) -> ParsedStatute:
     version.truncated = truncation_of([p for p in structure.provisions if p.kind == ProvisionKind.ARTICLE])
     version.repeals = tuple(f"{p.id}\t{r.title}\t{r.sentence}" for p in structure.provisions
                             if p.kind == ProvisionKind.ARTICLE for r in find_repeals(p.text))
-    for p in structure.provisions:  # the work an article divides by object (ontology/divisions.csv)
+    for p in structure.provisions:  # the work an article divides by object (ontology/divisions.csv), or by duty
         if p.kind == ProvisionKind.ARTICLE:
             p.divides = divides(p.text)
-    version.divisions_read = True
+        p.by_duty = by_duty(p.text)
+    version.divisions_read = DIVISIONS_READING
     return ParsedStatute(
         law=law,
         version=version,
@@ -566,6 +568,8 @@ def provision_node(p: Provision) -> Node:
         props["order"] = p.order
     if p.divides:
         props["divides"] = list(p.divides)
+    if p.by_duty:
+        props["by_duty"] = True
     return Node(p.id_, Provision.LABEL, props)
 
 

@@ -8,8 +8,11 @@ citing its corpus article.  The loader records on each article (条) the sector 
 (:func:`divides`), and marks the version (``LawVersion.divisions_read``); the overlap query
 (``queries.overlap.LawDivisions``) reads the property and never the text.
 
-A store loaded before the property existed has versions without the mark: :func:`unread_versions` counts them
-without reading the graph, and ``plkg`` says so when it opens the store (load the laws again to record them).
+Every provision is also marked when it gives its acts to the bodies it names each within its own duties
+(``Provision.by_duty``: 各自职责, 分别, 依照职权 …, the words of ``ontology/duty_divisions.csv``, :func:`by_duty`).
+
+A store loaded before these properties existed has versions with a lower mark: :func:`unread_versions` counts
+them without reading the graph, and ``plkg`` says so when it opens the store (load the laws again to record them).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from importlib import resources
 from typing import Iterator
 
 from kg.model import DIVISION_SEPARATOR as SEPARATOR
+from kg.model import DIVISIONS_READING
 
 DIVISION_COLUMNS = ("construction", "scope", "pattern", "contains", "law", "article", "example", "why")
 DIVISION_SCOPES = ("article", "sentence")
@@ -144,7 +148,37 @@ def divides(text: str | None) -> tuple[str, ...]:
     return tuple(SEPARATOR.join(sorted(found)) for found, _ in divided_sectors(text))
 
 
+DUTY_COLUMNS = ("word", "law", "article", "example", "why")
+
+
+@functools.lru_cache(maxsize=1)
+def duty_words() -> tuple[str, ...]:
+    """The words of ``ontology/duty_divisions.csv``: a provision holding one divides its acts by the bodies' duties."""
+    words = []
+    for line, row in _ontology_rows("duty_divisions.csv"):
+        if tuple(row) != DUTY_COLUMNS:
+            raise ValueError(f"ontology/duty_divisions.csv: columns {', '.join(row)}, expected {', '.join(DUTY_COLUMNS)}")
+        word = (row["word"] or "").strip()
+        if not word:
+            raise ValueError(f"ontology/duty_divisions.csv line {line}: no word")
+        words.append(word)
+    return tuple(words)
+
+
+def by_duty(text: str | None) -> bool:
+    """Whether a provision's text gives its acts to the bodies it names each within its own duties.
+
+    >>> by_duty("由网信部门和电信、公安、市场监管等有关部门依据职责，按照有关法律、行政法规和部门规章的规定予以处理")
+    True
+    >>> by_duty("由县级以上人民政府农业农村主管部门责令停止违法行为")
+    False
+    """
+    return bool(text) and any(word in text for word in duty_words())
+
+
 def unread_versions(store) -> int:
-    """How many law versions of ``store`` were loaded before their articles' divisions were recorded
-    (no ``divisions_read`` mark), counted without reading the graph when it is not read yet."""
-    return sum(1 for node in store.nodes_unread("LawVersion") if not node.props.get("divisions_read"))
+    """How many law versions of ``store`` were loaded before their provisions' divisions were recorded as this code
+    records them (``divisions_read`` below :data:`kg.model.DIVISIONS_READING`), counted without reading the graph
+    when it is not read yet."""
+    return sum(1 for node in store.nodes_unread("LawVersion")
+               if int(node.props.get("divisions_read") or 0) < DIVISIONS_READING)

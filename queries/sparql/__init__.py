@@ -165,14 +165,16 @@ class OverlapFacts:
 
     ``clauses``: article id -> (clause id, category, sector) of every clause on
     it or below; ``versions_with_clauses``: version id -> law id;
-    ``divisions``: law -> sets of sectors the law divides; ``texts``: article
-    id -> text; ``departments``: id -> {"id", "name", "sectors"}.
+    ``divisions``: law -> sets of sectors the law divides; ``by_duty``: the
+    articles that give their acts to the bodies they name each within its
+    duties (``plo:byDuty``, read by the statute loader); ``departments``: id ->
+    {"id", "name", "sectors"}.
     """
 
     clauses: dict[str, set[tuple[str, str, str | None]]]
     versions_with_clauses: dict[str, str]
     divisions: dict[str, list[frozenset[str]]]
-    texts: dict[str, str]
+    by_duty: set[str]
     departments: dict[str, dict[str, Any]]
 
 
@@ -220,8 +222,8 @@ def overlap_facts(graph: ox.Store, rows: Sequence[Mapping[str, Any]]) -> Overlap
         by_article[(row["lawName"], row["article"])].append(row["group"])
     for (law, _), recorded in sorted(by_article.items()):
         divisions[law].extend(frozenset(group.split(DIVISION_SEPARATOR)) for group in sorted(recorded))
-    texts = {a: _value(graph, node_iri(a), PLO + "text") or "" for a in {r["article"] for r in rows}}
-    return OverlapFacts(dict(clauses), versions, dict(divisions), texts,
+    by_duty = {a for a in {r["article"] for r in rows} if _value(graph, node_iri(a), PLO + "byDuty") == "true"}
+    return OverlapFacts(dict(clauses), versions, dict(divisions), by_duty,
                         _departments(graph, {r["department"] for r in rows}))
 
 
@@ -229,15 +231,15 @@ def _wanted(category: str) -> set[str]:
     return {category, "其他"} if category == "行政检查" else {category}
 
 
-def group_overlaps(rows: Sequence[Mapping[str, Any]], facts: OverlapFacts, concentrations: Sequence[Any] = (),
-                   dividing: Sequence[str] = ()) -> list[SparqlOverlap]:
+def group_overlaps(rows: Sequence[Mapping[str, Any]], facts: OverlapFacts,
+                   concentrations: Sequence[Any] = ()) -> list[SparqlOverlap]:
     """Item overlaps from the candidate rows, by the rules of ``queries.overlap.overlaps_of_items``.
 
     A citation counts where its article grants the category (or the version
     was never extracted).  Per (government, category, article), the most
     specific provisions first, a group keeps the entries nested with every
     other; it is reported when its departments are two or more of different
-    lines (no shared sector), the article has no dividing word, some
+    lines (no shared sector), the article does not divide it by duty, some
     department holds the power though the article's clauses name none of its
     sectors, the law does not divide their sectors elsewhere, the set is not
     one already reported, and no lawful concentration covers it.
@@ -283,7 +285,7 @@ def group_overlaps(rows: Sequence[Mapping[str, Any]], facts: OverlapFacts, conce
             depts = [facts.departments[d] for d in dept_ids]
             if len(depts) < 2 or not different_lines(depts):
                 continue
-            if any(word in facts.texts.get(article, "") for word in dividing):
+            if article in facts.by_duty:
                 continue
             version = group[0][3]
             if not claimed_beyond_the_law(article, version, category, depts):
@@ -306,9 +308,9 @@ def sparql_overlaps(graph: ox.Store, concentrations: Sequence[Any] | str | os.Pa
     ``concentrations`` is a list of ``queries.overlap.Concentration`` rows or
     the CSV they are read from.
     """
-    from queries.overlap import DIVIDING, load_concentrations
+    from queries.overlap import load_concentrations
 
     if concentrations is not None and not isinstance(concentrations, (list, tuple)):
         concentrations = load_concentrations(concentrations)
     rows = run(graph, "overlap_items")
-    return group_overlaps(rows, overlap_facts(graph, rows), concentrations or (), DIVIDING)
+    return group_overlaps(rows, overlap_facts(graph, rows), concentrations or ())
