@@ -147,6 +147,9 @@ class _Body:
     violator: bool = False  # the body whose misconduct a condition describes
 
 
+# i12-planning: one step of a licence that another body's step follows in the same 经-phrase (经市园林绿化行政主管部门审核、
+# 市规划国土行政主管部门批准: 北京市绿化条例 art. 57; 经风景区管理机构审核、有关部门批准: 青岛市崂山风景区条例 art. 23)
+_CHAINED_STEP = re.compile(r"(?:审核|审查|初审|同意)(?:同意|通过)?、")
 _AGENT_VERBS = ("批准", "审批", "核准", "同意", "许可", "登记", "认定", "确认", "鉴定", "备案", "核发", "颁发", "审核", "审查", "考核合格", "验收")
 # X的工作人员 / X或者其他有关部门工作人员 + misconduct (利用职务上的便利, 徇私舞弊 ...): discipline of officials
 # i12-publish: a comma may follow the staff (X及其工作人员，利用职务上的便利…批准…的: 音像制品管理条例 art. 37; X及其工作人员，违反本法
@@ -154,6 +157,12 @@ _AGENT_VERBS = ("批准", "审批", "核准", "同意", "许可", "登记", "认
 _VIOLATION_AFTER = re.compile(r"(?:(?:及其|的|或(?:者)?[^，。；]{0,10}?)[^，。；]{0,8}?人员，?)?(?:(?:[^，。；]{0,12}?，)?有下列|有本法|违反|违法(?=实施|作出|采取|收取|征收|使用)|擅自|未(?!经)|不依法|不履行|不按照|滥用|玩忽|隐瞒|拒不|"
                               r"利用职务|徇私|索取|收受|"
                               r"在[^。；]{0,30}?(?:中|时)，?(?:有(?!权)|未|违反|违法|玩忽|滥用))")
+
+
+# i12-planning: a body (or list of bodies) that opens a clause and a comma before its misconduct (历史文化名城名镇名村保护条例
+# art. 39 …的保护主管部门或者城市、县人民政府城乡规划主管部门，未按照…履行…审批职责的); not 由X责令改正，拒不改正的 (X after 由 opens no clause)
+_COMMA_VIOLATION = re.compile(r"[，,](?:未(?!经)|违反|擅自|不依法|不履行|不按照|滥用|玩忽|徇私|利用职务)")
+_OPENS_CLAUSE = re.compile(r"(?:^|[，,。；;：:\n])\s*(?:（[一二三四五六七八九十]+）)?$")
 
 
 def _mask(terms: list[Term]) -> list[tuple[int, int]]:
@@ -266,6 +275,7 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
     result: list[_Body] = []
     group = 0
     previous_end = -10
+    group_start = 0
     for term in bodies:
         before = text[max(0, term.start - 4): term.start]
         after = text[term.end: term.end + 40]
@@ -293,6 +303,9 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             licensing = True  # 取得X核发的狩猎证: X issues the licence
         elif joined and result and result[-1].licensing:
             licensing = True
+        elif result and result[-1].licensing and _CHAINED_STEP.fullmatch(text, result[-1].term.end, term.start) and re.match(
+                r"[^，。；]{0,30}?(?:" + "|".join(_AGENT_VERBS) + ")", after):
+            licensing = True  # i12-planning: 经X审核、Y批准 (a chain of steps of one licence: each body is a licensing one)
         sentence = text[max(text.rfind("。", 0, term.start), text.rfind("；", 0, term.start)) + 1: term.start]
         if (licensing and term.suffix in ("人民政府", "国务院") and re.search(r"报(?:经|请)?(?:本级|上一级|上级)?$", before)
                 and "申请" not in sentence and not (
@@ -311,6 +324,10 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             internal.append((term.end, term.end + 12))
         agent = False
         violator = bool(_VIOLATION_AFTER.match(after))
+        if not joined:
+            group_start = term.start
+        if not violator and _COMMA_VIOLATION.match(after) and _OPENS_CLAUSE.search(text[max(0, group_start - 8): group_start]):
+            violator = True  # i12-planning: 违反本条例规定，X或者Y，未按照…履行…职责的 (the list opens the clause)
         if term.suffix == "人民政府" and _UNNAMED_BODY_AFTER.match(after):
             result.append(_Body(term, False, False, group, None, violator))
             previous_end = term.end
@@ -945,6 +962,19 @@ _ON_A_PARTY = {"收回使用权",
                "调解纠纷"}
 
 
+# i12-planning: a government's order to give back what a party took (占用的土地由乡级以上人民政府责令退回: 河南省村庄和集镇规划
+# 建设管理条例; 由县级以上地方人民政府责令交出土地: 土地管理法实施条例, dev gold 其他) acts on the party, as 收回使用权 does
+_RESTITUTION = re.compile(r"(?:限期|立即)?(?:如数)?(?:退还|退回|交出|交还|归还)")
+# the government itself orders (由县级以上地方人民政府责令交出土地; 由县级以上人民政府作出责令交出土地的决定), not one it names
+# (由各级人民政府指定有关部门责令退还) or a department whose name the rules cut (由国务院质量监督检验检疫部门…责令退回)
+_GOVERNMENT_ORDERS = re.compile(r"(?:人民政府|国务院)(?:依法|可以|应当)?(?:作出)?$")
+
+
+# i12-planning: a past grant as the attribute of a noun (已批准公布的…, 已经依法批准的…, 已取得许可的…)
+_PAST_GRANT_BEFORE = re.compile(r"已(?:经|被)?(?:依法)?$")
+_PAST_GRANT_AFTER = re.compile(r"[^，。；的]{0,4}?的")
+
+
 def _is_local_government(subject: str) -> bool:
     """乡（镇）人民政府 / 街道办事处: the government nearest the public, whose 予以制止 acts on a party (丽水市扬尘污染防治规定
     art. 4, dev gold), not the leadership of a higher government."""
@@ -1044,6 +1074,9 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                      text[max(s_start, act.start - 40): act.start]) or act.category in SANCTION_CATEGORIES and re.search(
                          r"已(?:经)?[^，。；]{0,10}$", text[max(s_start, act.start - 12): act.start]):
             continue  # 对行政处罚的启动、调查取证、审核…进行记录: a list of nouns; 已经给予当事人罚款的: a past act
+        if act.category == "行政许可" and _PAST_GRANT_BEFORE.search(text, max(s_start, act.start - 6), act.start) and (
+                _PAST_GRANT_AFTER.match(text, act.end)):
+            continue  # i12-planning: 在已批准公布的历史文化名镇、名村中 / 已经批准的建设项目: a past grant names a thing
         if act.key == "核发证" and any(a.key == "登记" and s_start <= a.start < act.start for a in acts):
             continue  # 登记造册，核发证书: the certificate of a registration, no licence
         clause_end = _CLAUSE_END.search(text, act.end)
@@ -1192,7 +1225,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         if not subjects:
             continue  # none, or only 行政机关 of a procedural rule, staff, a legislature (patterns/subjects.tsv)
         if act.category == "其他" and all(_is_government(s) for s, _ in subjects) and not (
-                act.key == "制止" and all(_is_local_government(s) for s, _ in subjects)) and act.key not in _ON_A_PARTY:
+                act.key == "制止" and all(_is_local_government(s) for s, _ in subjects)) and act.key not in _ON_A_PARTY and not (
+                act.key == "责令改正" and _RESTITUTION.match(text, act.end) and _GOVERNMENT_ORDERS.search(text, 0, act.start)):
             continue  # a government's leadership or its own orders are no power list item
         if act.key == "监督管理职责" and (act.start - subject_end > 80 or subject_end < s_start):
             continue  # 负责 must be the subject's own verb
