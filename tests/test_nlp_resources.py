@@ -56,6 +56,24 @@ ROWS = [
      set()),
     # near miss, 社区矫正法 (2019) art. 8 para. 2: a coordinating committee of the governments holds no power of its own
     ("地方人民政府根据需要设立社区矫正委员会，负责统筹协调和指导本行政区域内的社区矫正工作。", set()),
+    # --- a right taken back: 收回…经营权 / 矿业权 (constructions.tsv resource_right_revoked / resource_right_recovery) -------
+    # 浙江省燃气管理条例 (2020) art. 49: after a breach (违反…) it is a sanction, as 撤销 a licence is
+    ("燃气经营单位和个人违反本条例有关规定，有下列行为之一的，由燃气主管部门吊销其燃气经营许可证，并由县级以上人民政府收回其管道燃气"
+     "特许经营权：",
+     {("行政处罚", "燃气主管部门", "penalty"), ("行政处罚", "县级以上人民政府", "resource_right_revoked")}),
+    # 北京市燃气管理条例 (2020) art. 56 (first sentence): 拒不改正的，可以收回特许经营权 by the concession's 实施机关 (bodies.tsv)
+    ("取得燃气特许经营权的企业有下列情形之一的，特许经营的实施机关应当责令限期改正；拒不改正的，可以收回特许经营权、终止特许经营协议，"
+     "并采取措施保障燃气供应和服务：",
+     {("行政处罚", "特许经营的实施机关", "resource_right_revoked")}),
+    # near miss, 彭水苗族土家族自治县旅游条例 (2019) art. 18: taken back for an unmet term, no breach named: 其他, as 土地管理法
+    # art. 38 无偿收回 (dev gold), with the 补偿 of para. 3
+    ("自治县人民政府应当对旅游发展规划的执行情况定期组织监督检查。\n"
+     "取得旅游资源开发经营权的项目业主，在合同约定的启动建设期两年内，因自身原因未启动建设的，由自治县人民政府无偿收回旅游资源开发经营权。\n"
+     "取得旅游资源开发经营权的项目业主，因自身原因未达到修建性详细规划和合同约定的建设进度要求的，自治县人民政府应当收回旅游资源开发经营权，"
+     "并对其实际投入进行评估后给予适当补偿。",
+     {("其他", "自治县人民政府", "resource_right_recovery"), ("行政给付", "自治县人民政府", "benefit")}),
+    # near miss, a ban on taking back (…不得违法收回, 退役军人保障法 art. 70 words): no act
+    ("承包期内不得违法收回或者强迫、阻碍土地经营权流转。", set()),
 ]
 
 
