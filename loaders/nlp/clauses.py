@@ -101,7 +101,7 @@ _INTERNAL_OBJECT = re.compile(r"工作人员|下级|所属|人民政府|部门|�
 _INTERNAL_AFTER = re.compile(r"(?:本级|所属|下级|下一级)[^，。；]{0,6}?(?:单位|部门|机关|人民政府|政府)|[^，。；]{0,12}?(?:预算|决算)")
 _NOT_AGENT_BEFORE = ("对", "向", "到", "报", "会同", "经", "与", "协助", "配合", "通知", "告知", "提请", "移送", "报告",
                      "商", "请", "交", "送", "提交", "申请", "由", "同", "和", "或者", "及", "、", "被", "给", "为",
-                     "接受", "派", "组织", "指定", "授权", "委托", "设立", "本级", "取得", "属于", "作为", "征得",
+                     "接受", "派", "组织", "指定", "授权", "委托", "设立", "设置", "本级", "取得", "属于", "作为", "征得",
                      # i12-names: the body ordered (责成, 督促, 协调, 指导) or consulted (征求) acts for the one that orders or asks
                      # (城乡规划法 art. 68: 县级以上地方人民政府可以责成有关部门采取查封施工现场、强制拆除等措施)
                      "责成", "督促", "征求", "协调", "指导",
@@ -130,6 +130,12 @@ _PRIVATE_ACTOR = re.compile(r"(?:^|[，,])(?!对)[^，,。；]{0,16}?(?:单位|�
                             r"(?:应当|可以|必须|依法|应|为了)")
 # a compensation for what a body took earlier in the article (征用, 征收, 收回, 调集, 隔离, 移交 …)
 _COMPENSATION = re.compile(r"补偿|报酬")
+# i12-resources: 经…三分之二以上成员…的同意，并报X批准: a collective asks with its members' (super)majority, X's approval is a
+# licence
+# (农村土地承包法 art. 28 承包地调整…必须经…村民会议三分之二以上成员…的同意，并报乡（镇）人民政府…批准)
+_MEMBERS_MAJORITY = r"经[^，。；]{0,60}?(?:三分之二|过半数|半数以上)[^，。；]{0,40}?同意"
+_MEMBERS_CONSENT = re.compile(_MEMBERS_MAJORITY + r"[，,]?(?:并|再)?(?:报经|报)$")
+_MEMBERS_DECIDE = re.compile(_MEMBERS_MAJORITY)  # what they approve is the collective's decision, no taking
 _PARTY_TOPIC = re.compile(r"[^，。；]{2,40}?[，,](?:应当|必须|须)报经$")  # 设置X，应当报经
 _HANDED_TO = re.compile(r"(?:移交|交给|上交|送交)$")
 _TAKING = re.compile(r"征收|征用|收回|调集|拆除|隔离|移交|占用")
@@ -311,7 +317,8 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                 and "申请" not in sentence and not (
                     # 收费公路设置…的收费站，应当报经省…人民政府审查批准 (公路法 art. 64): no body in the sentence submits;
                     # the party that sets up the station asks the government
-                    not result and _PARTY_TOPIC.match(sentence) and not _PLAN_OBJECT.search(sentence))
+                    not result and _PARTY_TOPIC.match(sentence) and not _PLAN_OBJECT.search(sentence)
+                    or _MEMBERS_CONSENT.search(sentence))
                 # i12-bodies3: 经X审核后报国务院批准 (文物保护法 art. 42, dev gold): the government decides on what its department
                 # reviewed for a party, the last step of one licence (not of a plan, a rule, a price or the state's own company)
                 and not (_REVIEWED_FOR.search(sentence) and not _PLAN_OBJECT.search(sentence)
@@ -345,6 +352,10 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
             elif (before.endswith("接受") and _ACCEPTED.match(after) or before.endswith("配合") and _COOPERATED.match(after)) and not re.search(
                     r"被(?:检查|监督|审计)", sentence):
                 agent = True  # 接受审计机关的审计监督: the body supervises the one who accepts
+            elif before.endswith(("设立", "设置")) and _PIVOT_DUTY.match(after) and not _COORDINATING.search(
+                    term.text) and result and result[-1].agent and (
+                    _SETS_UP.fullmatch(text, result[-1].term.end, term.start)):
+                agent = True  # i12-resources: X设立Y，负责… (a pivot): Y holds the duty (草原法 art. 56 设立草原监督管理机构，负责…)
             elif joined and result and result[-1].agent:
                 agent = True
             elif not any(before.endswith(w) for w in _NOT_AGENT_BEFORE) and not _PLACE_BEFORE.search(
@@ -404,6 +415,12 @@ _FINDS_CASE = re.compile(r"(?:在[^，。；]{0,20}?(?:中|时)，?)?(?:依法)?
 _PUBLIC_OBJECT = re.compile(r"企业|单位|组织|个人|公民|法人|经营者|生产者|当事人")
 # 经原批准机关批准，由县级以上人民政府无偿收回: the approved act is a government's own
 _GOVERNMENT_ACTS_AFTER = re.compile(r"[^，。；]{0,20}?(?:批准|审批|核准|同意)(?:后)?[，,](?:可以|应当)?由[^，。；]{0,16}?(?:人民政府|部门|机关|机构)")
+# i12-resources: an order followed in its sentence by 逾期不…的 (the coercion that enforces it)
+_OVERDUE_AFTER = re.compile(r"[^。]{0,60}?[；;，,]逾期(?:不|未)[^，。；]{0,12}?的")
+# i12-resources: the body set up in X设立Y，负责/承担… is the subject of the duty (a pivot construction)
+_PIVOT_DUTY = re.compile(r"[，,](?:具体)?(?:负责|承担)")
+_COORDINATING = re.compile(r"(?:委员会|领导小组)$")  # a coordinating committee of the governments holds no power of its own
+_SETS_UP = re.compile(r"(?:应当|可以|依法|根据[^，。；]{0,10}?需要|[，,])*(?:设立|设置)")  # by a public body just named
 _ACCEPTS_BEFORE = re.compile(r"(?:接受|配合|协助)(?:依法)?(?:实施|进行)?的?$")
 _ASKING_OPENING = re.compile(r"(?:（[一二三四五六七八九十]+）)?(?:[^，。；]{0,4}?(?:可以|应当|由))?$")
 
@@ -823,7 +840,8 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
 
 
 # a short name that refers back (卫生健康主管部门 after 县级以上地方人民政府卫生健康主管部门): not a generic or relative one
-_NOT_SHORT = re.compile(r"^(?:其他|有关|各|本|该|上级|上一级|下级|同级|原|所在地|当地)|[的等]")
+# i12-resources: 其他有关部门 after X和其他有关部门 named with a level is that list's second body (矿产资源法 art. 57)
+_NOT_SHORT = re.compile(r"^(?:其他(?!有关部门$)|有关|各|本|该|上级|上一级|下级|同级|原|所在地|当地)|[的等]")
 _NATIONAL = ("国务院", "国家", "中央")
 # 本级人民政府消防救援机构 / 同级人民政府物价部门: a department of the government just named (not the bare government,
 # 本级人民政府, kept as written: 土地管理法 art. 53)
@@ -1263,7 +1281,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
         line = line_index(act.start)
         unit = line if _ITEM_LINE.match(text[lines[line][0]:]) else -1 - paragraph_of_line[line]
         categories = [act.category]
-        if act.key == "批准" and _LEVY_OBJECT.search(text, s_start, act.start):
+        if act.key == "批准" and _LEVY_OBJECT.search(text, s_start, act.start) and not _MEMBERS_DECIDE.search(
+                text, s_start, act.start):
             categories = ["行政征收"] + (["行政许可"] if _USE_OBJECT.search(text, s_start, act.start) else [])
         for category, (subject, level) in ((c, s) for c in categories for s in subjects):
             key = (unit, category, subject)
@@ -1292,8 +1311,13 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
     # 责令改正 beside a penalty of the same body is part of the penalty decision, and so is 予以制止
     # (行政许可法 art. 81: 行政机关应当依法采取措施予以制止，并依法给予行政处罚)
     punished = {f.subject for f in findings.values() if f.category == "行政处罚"}
+    # i12-resources: 责令限期拆除；逾期不拆除的，(由X)强制拆除 / 代为恢复: the order opens the body's own coercion (代履行)
+    # and is part of it (NOTES-i12-works conv. 9; 草原法 art. 71)
+    coerced = {f.subject: min(f.positions) for f in findings.values() if f.category == "行政强制" and f.positions}
     result = [f for f in findings.values()
-              if not (f.category == "其他" and set(f.actions) <= {"责令改正", "制止"} and f.subject in punished)]
+              if not (f.category == "其他" and set(f.actions) <= {"责令改正", "制止"} and f.subject in punished)
+              and not (f.category == "其他" and set(f.actions) <= {"责令改正"} and f.subject in coerced and any(
+                  p < coerced[f.subject] and _OVERDUE_AFTER.match(text, p) for p in f.positions))]
     result.sort(key=lambda f: f.start)
     last_subject = carried
     police = {id(findings[k]) for k in police_keys if k in findings}

@@ -214,7 +214,9 @@ _NAME_CHAR = r"(?:其他|经济|经贸|对外|民用|自由(?=贸易)|（(?![一
 # merely share characters stay names (委员会 is no 委托, 通信管理局 no 通知). The words block the name (_NAME_CHAR below),
 # start a body after them (_BOUNDARY_WORDS) and are cut from the head of a list closed by 等 (find_terms).
 _VERBS_BEFORE_BODY = ("责成", "抄送", "移送", "报送", "附送", "送交", "转送", "转交", "提交", "通知", "委托", "授权", "指定",
-                      "会同", "协助", "配合", "督促", "建议", "征求", "取得", "明确", "鼓励", "组织", "请求")
+                      "会同", "协助", "配合", "督促", "建议", "征求", "取得", "明确", "鼓励", "组织", "请求",
+                      # i12-resources: the body set up (X设立Y，负责…: 草原法 art. 56 设立草原监督管理机构) starts after the verb
+                      "设立", "设置")
 # 国务院授权有关部门 is the law's designation of one body (特种设备安全法 art. 72, 矿产资源法 art. 12): kept as written
 # 协调 and 指导 are verbs only before an open designation (协调有关行政监督部门, 濮阳市公共资源交易管理条例 art. 5): 协调管理机构
 # and 精神文明建设指导委员会 are names
