@@ -123,7 +123,11 @@ _OWN_OPENER = re.compile(r"\s*(?:（[一二三四五六七八九十]+）)?(?!对
                          r"(?:应当|可以|必须|有权)")  # staff act for their body (subjects.tsv; 铁路法 art. 54 现场公安人员可以予以拘留)
 _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|发现|经|根据|依照|按照|依法|需要|在)")
 # X的工作人员实施监督检查时，可以…: officials act for their body
-_OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
+_OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)"
+                               # i12-coercion: X的人民警察 act for their organ X (公安机关适用继续盘问规定 art. 7 公安机关的人民警察
+                               # 对有违法犯罪嫌疑的人员…可以当场盘问、检查; tests/gold/dev/NOTES-i12-coercion.md conv. 5), not where they are the topic
+                               # of their own discipline, rank or training (…的人民警察有下列行为, 不得, 警衔, 院校)
+                               r"|的人民警察(?!证|院校|培训|警衔|职务|的|和|、|有(?!权)|不得|违反|违法|应当(?:严格)?遵守)")
 # 建设单位应当给予补偿: a party of the public pays (not 对土地使用权人应当给予补偿, the party paid); 国家为了…，可以…
 # 并给予补偿 states a principle (土地管理法 art. 2)
 _PRIVATE_ACTOR = re.compile(r"(?:^|[，,])(?!对)[^，,。；]{0,16}?(?:单位|企业|组织|个人|公民|经营者|使用者|所有者|业主|当事人|国家)"

@@ -1,0 +1,106 @@
+"""Constructions of public-security coercion (issue 12, branch i12-coercion): a table of (article text as the corpus has
+it, expected clauses) with a near miss beside each row.
+
+Each row this branch added to ``patterns/constructions.tsv`` (on_scene_removal, questioning, continued_questioning,
+police_force, protective_restraint, traffic_control, coercive_measures), to ``patterns/subjects.tsv`` (the bare
+人民警察) and the clauses.py change (X的人民警察 act for X) has a text here that it must read and one that it must not;
+none of the texts is an article of the two laws the branch annotated (人民警察法, 行政复议法: tests/gold/dev).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.nlp.prefilter import might_grant
+
+from .test_nlp_constructions import found
+
+# (text, expected {(category, subject, construction)}), law and article in the comment
+ROWS = [
+    # --- 行政强制: on-the-spot removal and dispersal (on_scene_removal) ------------------------------------------
+    # 大型群众性活动安全管理条例 (2007) art. 23: X可以将其强行带离现场 (the 治安管理处罚 beside it names X too)
+    ("参加大型群众性活动的人员有违反本条例第九条规定行为的，由公安机关给予批评教育；有危害社会治安秩序、威胁公共安全行为的，"
+     "公安机关可以将其强行带离现场，依法给予治安管理处罚；构成犯罪的，依法追究刑事责任。",
+     {("行政处罚", "公安机关", "penalty_referral"), ("行政强制", "公安机关", "on_scene_removal")}),
+    # near miss, 集会游行示威法实施条例 (2011) art. 28: 被强行带离现场 is a past measure told as the case of a procedure
+    ("对于依照《集会游行示威法》第二十七条的规定被强行带离现场或者立即予以拘留的，公安机关应当在24小时以内进行讯问。", set()),
+    # --- 行政检查 and 行政强制: questioning on the spot, and continued (questioning, continued_questioning) -------------
+    # 公安机关办理行政案件程序规定 (2019) art. 57: 可以当场盘问、检查 … 对其继续盘问 (the 负责人's approval is internal)
+    ("为维护社会秩序，人民警察对有违法嫌疑的人员，经表明执法身份后，可以当场盘问、检查。对当场盘问、检查后，不能排除其违法嫌疑，"
+     "依法可以适用继续盘问的，可以将其带至公安机关，经公安派出所负责人批准，对其继续盘问。",
+     {("行政检查", "人民警察", "questioning"), ("行政强制", "人民警察", "continued_questioning")}),
+    # near miss, 海警法 (2021) art. 23: questioning as the case of a referral to another law
+    ("海警机构为维护海上治安秩序，对有违法犯罪嫌疑的人员进行当场盘问、检查或者继续盘问的，依照《中华人民共和国人民警察法》的规定执行。",
+     set()),
+    # --- 行政强制: weapons and police equipment (police_force) --------------------------------------------------------
+    # 反恐怖主义法 (2018) art. 62: 可以使用武器 / 可以直接使用武器
+    ("人民警察、人民武装警察以及其他依法配备、携带武器的应对处置人员，对在现场持枪支、刀具等凶器或者使用其他危险方法，正在或者准备"
+     "实施暴力行为的人员，经警告无效的，可以使用武器；紧急情况下或者警告后可能导致更为严重危害后果的，可以直接使用武器。",
+     {("行政强制", "人民警察", "police_force")}),
+    # near miss, 人民警察使用警械和武器条例 (1996) art. 15: the use of weapons is the case of a compensation (and the bare
+    # 人民警察 of the case is no payer: patterns/subjects.tsv)
+    ("人民警察依法使用警械、武器，造成无辜人员伤亡或者财产损失的，由该人民警察所属机关参照《中华人民共和国国家赔偿法》的有关规定"
+     "给予补偿。", set()),
+    # near miss, 人民警察使用警械和武器条例 (1996) art. 5: the use as a noun (…的行为，受法律保护)
+    ("人民警察依法使用警械和武器的行为，受法律保护。", set()),
+    # --- 行政强制: protective restraint (protective_restraint) ----------------------------------------------------------
+    # 北京市医院安全秩序管理规定 (2020) art. 19: 公安机关或者医院可以依法对其实施保护性约束措施 (the hospital is no body)
+    ("对威胁他人人身、财产或者公共安全，扰乱医院安全秩序的醉酒、吸毒、精神障碍患者等就诊人员，公安机关或者医院可以依法对其实施保护性"
+     "约束措施或者保护性医疗措施。", {("行政强制", "公安机关", "protective_restraint")}),
+    # near miss, 浙江省未成年人保护条例 (2016) art. 59: 保护性措施 for a minor is care, no restraint
+    ("公安机关、城市管理行政执法等部门在执行职务时，发现流浪乞讨的未成年人，应当及时采取保护性措施，并安全护送其到社会救助机构接受"
+     "救助。", set()),
+    # --- 行政强制: traffic and scene control (traffic_control) ----------------------------------------------------------
+    # 北京市实施《道路交通安全法》办法 (2018) art. 38: X可以采取临时交通管制措施
+    ("遇有重大国事、外事活动，公安机关交通管理部门可以采取临时交通管制措施。",
+     {("行政强制", "公安机关交通管理部门", "traffic_control")}),
+    # near miss, 河源市暴雨灾害预警与响应条例 (2022) art. 5 (second sentence): the body that assists (协助X实施交通管制) holds
+    # no power, and the sentence gives none by a modal
+    ("交通运输主管部门督促、指导本辖区公路建设和管养单位开展公路巡查排查、应急抢险；协助公安交警部门实施交通管制，管控存在通行"
+     "安全隐患的公路、隧道及桥梁。", set()),
+    # near miss, 青岛市突发事件应对条例 (2017) art. 32: a duty of 相关单位 in a list of emergency steps
+    ("气象、地质、地震等自然灾害红色预警信息发布后，相关单位应当根据应急预案或者相关规定关闭机场、跨海大桥，对高速公路实施交通管制，"
+     "停止海上作业，关闭景区、景点、海水浴场以及沿海危险区域，调整公共交通，劝导疏散相关人员。", set()),
+    # near miss, 山东省旅游条例 (2016) art. 51: the government that coordinates the departments (协调有关部门采取交通管制) holds
+    # none of their measures
+    ("景区客流量可能达到最大承载量时，景区应当采取引导旅游者、调整路线、暂停开放等措施，并向所在地人民政府报告。当地人民政府应当协调"
+     "有关部门采取交通管制、车辆疏导等措施。", set()),
+    # --- 行政强制: coercive measures named generically (coercive_measures) ------------------------------------------
+    # 进出口关税条例 (2017) art. 40: 海关可以按照…的规定采取强制措施
+    ("纳税义务人、担保人自缴纳税款期限届满之日起超过3个月仍未缴纳税款的，海关可以按照《海关法》第六十条的规定采取强制措施。",
+     {("行政强制", "海关", "coercive_measures")}),
+    # near miss, 非法金融机构和非法金融业务活动取缔办法 (2011) art. 11: measures against a criminal suspect are criminal
+    ("对非法金融机构和非法金融业务活动的犯罪嫌疑人、涉案资金和财产，由公安机关依法采取强制措施，防止犯罪嫌疑人逃跑和转移资金、财产。",
+     set()),
+    # near miss, 安阳市城市管理综合执法条例 (2017) art. 25 (first sentence): how a measure is carried out, no grant
+    ("城管执法部门实施行政强制措施，应当选择适当的方式，最大限度地减少当事人的损失。", set()),
+    # --- subject: the police of a named organ act for it (clauses.py _OFFICIALS_ACTING) -------------------------------
+    # 公安机关适用继续盘问规定 (2004) art. 7: 公安机关的人民警察…可以当场盘问、检查 -> 公安机关
+    ("为维护社会治安秩序，公安机关的人民警察对有违法犯罪嫌疑的人员，经表明执法身份后，可以当场盘问、检查。",
+     {("行政检查", "公安机关", "questioning")}),
+    # near miss, 监狱法 (2012) art. 14 para. 2: the police of an organ as the topic of their discipline
+    ("监狱的人民警察有前款所列行为，构成犯罪的，依法追究刑事责任；尚未构成犯罪的，应当予以行政处分。", set()),
+    # --- subject: the bare 人民警察 hold no reward or licence (patterns/subjects.tsv) ----------------------------------
+    # 人民警察警衔条例 (2009) art. 18: a promotion of officers approved inside the police
+    ("人民警察警衔晋级的批准权限适用第十三条批准权限的规定。警司、警员提前晋升的，由公安部政治部主任批准。", set()),
+    # near miss, 居民身份证法 is dev gold; 集会游行示威法 (2009) art. 27 para. 2 (second clause): the bare 人民警察 keep
+    # the on-the-spot removal as written
+    ("参加集会、游行、示威的人员越过依照本法第二十二条规定设置的临时警戒线、进入本法第二十三条所列不得举行集会、游行、示威的特定场所"
+     "周边一定范围或者有其他违法犯罪行为的，人民警察可以将其强行带离现场或者立即予以拘留。",
+     {("行政强制", "人民警察", "on_scene_removal"), ("行政处罚", "人民警察", "penalty")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROWS, ids=[f"{i:02d}-{t[:10]}" for i, (t, _) in enumerate(ROWS)])
+def test_coercion_construction(text: str, expected: set) -> None:
+    assert {(cat, subj, cons) for _, cat, subj, cons in found([text])} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 海关工作人员使用武器和警械的规定 (2011) art. 5: no act word but the use of equipment must pass the cheap test
+    ("海关工作人员执行缉私任务，遇有下列情形之一的，可以使用警械：", True),
+    # near miss, 监狱法 (2012) art. 13: a duty of officers names no act
+    ("监狱的人民警察应当严格遵守宪法和法律，忠于职守，秉公执法，严守纪律，清正廉洁。", False),
+])
+def test_prefilter_reads_police_measures(text: str, expected: bool) -> None:
+    assert might_grant(text) is expected
