@@ -1142,7 +1142,17 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             elif act.category in SANCTION_CATEGORIES and act.key not in REFERRAL_ACTIONS:
                 unnamed = True  # the article names no body for it (the 拘留 rule below)
                 named_penalty = next((list(b) for keys, b in designated or () if keys and act.key in keys), None)
-                if named_penalty:
+                # i12-coercion: …的，没收违法所得，由X处…罚款 (反电信网络诈骗法 art. 44): the body the sentence names after the
+                # sanction decides it with the rest, before any body of an earlier paragraph or article
+                # (only the clause right after the act's own: 处以罚款…，情节严重的，由X吊销营业执照 leaves the fine alone,
+                # 政府采购法 art. 77)
+                later = [b for b in agents if act.end <= b.term.start < s_end and text.startswith("由", b.term.start - 1)
+                         and len(re.findall(r"[，,]", text[act.end: b.term.start])) <= 1
+                         and not re.search(r"的[，,]", text[act.end: b.term.start])
+                         and b.local_end is None and not _no_subject(b.term.text, act.category)]
+                if later:
+                    subjects, unnamed = [(b.term.text, b.term.level) for b in later if b.group == later[0].group], False
+                elif named_penalty:
                     subjects = named_penalty  # 本法规定的吊销资质证书的行政处罚，由颁发资质证书的机关决定
                 elif sanctioning:
                     subjects, unnamed = list(sanctioning), sanctioning_unnamed
