@@ -141,3 +141,46 @@ def test_coercion_construction(text: str, expected: set) -> None:
 ])
 def test_prefilter_reads_police_measures(text: str, expected: bool) -> None:
     assert might_grant(text) is expected
+
+
+
+# 公安机关办理行政案件程序规定 (2019) art. 203: the measure is granted in para. 1, its items are its procedure
+SUBSTITUTE_203 = ("依法作出要求被处理人履行排除妨碍、恢复原状等义务的行政处理决定，被处理人逾期不履行，经催告仍不履行，其后果已经或者将危害"
+                  "交通安全的，公安机关可以代履行，或者委托没有利害关系的第三人代履行。\n代履行应当遵守下列规定：\n"
+                  "（一）代履行前送达决定书，代履行决定书应当载明当事人的姓名或者名称、地址，代履行的理由和依据、方式和时间、标的、费用预算及"
+                  "代履行人；\n（二）代履行三日前，催告当事人履行，当事人履行的，停止代履行；\n")
+
+
+@pytest.mark.parametrize("act, expected", [
+    ("代履行前", "sanction_noun_after"),  # item (一): the time of the measure (a row before this branch)
+    ("代履行人", "measure_agent"),  # item (一): the one who carries it out
+    ("停止代履行", "measure_stopped"),  # item (二): the measure stopped
+    ("可以代履行", None),  # near miss, para. 1: the grant
+])
+def test_steps_of_a_measure_are_its_procedure(act: str, expected: str | None) -> None:
+    at = SUBSTITUTE_203.index(act) + act.index("代履行")  # the act term 代履行 inside the words quoted
+    assert _procedure_at(at, "行政强制", "公安机关") == expected
+
+
+def _procedure_at(at: int, category: str, subject: str) -> str | None:
+    """The procedures row that voids the act 代履行 at ``at`` of SUBSTITUTE_203 (None: a grant)."""
+    import re
+
+    from loaders.nlp.procedures import procedure_of
+
+    text = SUBSTITUTE_203
+    sentence_start = max(text.rfind(c, 0, at) for c in "。；\n") + 1
+    end = re.search(r"[。；\n]|$", text[at:]).start() + at
+    return procedure_of(text, category, subject, at, at + len("代履行"), (sentence_start, end), sentence_start)
+
+
+@pytest.mark.parametrize("subject, category, none", [
+    ("办案人民警察", "行政强制", True),  # 公安机关办理行政案件程序规定 art. 190: officers of a case
+    ("一名人民警察", "行政强制", True),  # art. 53's 由一名人民警察 …
+    ("人民警察", "行政强制", False),  # near miss, 集会游行示威法 art. 27: the bare 人民警察 keep the measure
+    ("人民警察", "行政奖励", True),  # 人民警察法-style rewards of officers (人民警察警衔条例 art. 18 above)
+])
+def test_officers_named_by_their_task_hold_nothing(subject: str, category: str, none: bool) -> None:
+    from loaders.nlp.clauses import _no_subject
+
+    assert _no_subject(subject, category) is none
