@@ -74,6 +74,13 @@ ROWS = [
      set()),
     # near miss, 安阳市城市管理综合执法条例 (2017) art. 25 (first sentence): how a measure is carried out, no grant
     ("城管执法部门实施行政强制措施，应当选择适当的方式，最大限度地减少当事人的损失。", set()),
+    # --- 行政许可: an approval of a coercive measure is inside the administration (procedures.tsv approved_coercion) ----
+    # 中华人民共和国水土保持法 (2010) art. 44: 报经X批准，可以查封、扣押 (the inspectors ask their department)
+    ("被检查单位或者个人拒不停止违法行为，造成严重水土流失的，报经水行政主管部门批准，可以查封、扣押实施违法行为的工具及施工机械、设备等。",
+     set()),
+    # near miss, 外资银行管理条例 (2019) art. 16 (second sentence): the party asks to extend its own time limit, a licence
+    ("在规定期限内未完成筹建工作的，应当说明理由，经拟设机构所在地的银行业监督管理机构批准，可以延长3个月。",
+     {("行政许可", "银行业监督管理机构", "approval")}),
     # --- subject: the police of a named organ act for it (clauses.py _OFFICIALS_ACTING) -------------------------------
     # 公安机关适用继续盘问规定 (2004) art. 7: 公安机关的人民警察…可以当场盘问、检查 -> 公安机关
     ("为维护社会治安秩序，公安机关的人民警察对有违法犯罪嫌疑的人员，经表明执法身份后，可以当场盘问、检查。",
