@@ -123,7 +123,11 @@ _OWN_OPENER = re.compile(r"\s*(?:（[一二三四五六七八九十]+）)?(?!对
                          r"(?:应当|可以|必须|有权)")  # staff act for their body (subjects.tsv; 铁路法 art. 54 现场公安人员可以予以拘留)
 _SUBJECTLESS_START = re.compile(r"\s*(?:对|应当|可以|有权|并|必要时|发现|经|根据|依照|按照|依法|需要|在)")
 # X的工作人员实施监督检查时，可以…: officials act for their body
-_OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)")
+_OFFICIALS_ACTING = re.compile(r"(?:的|及其)(?:执法|监督检查|检查)?(?:工作)?人员(?:在)?(?:依法)?(?:实施|执行|进行|履行)"
+                               # i12-coercion: X的人民警察 act for their organ X (公安机关适用继续盘问规定 art. 7 公安机关的人民警察
+                               # 对有违法犯罪嫌疑的人员…可以当场盘问、检查; tests/gold/dev/NOTES-i12-coercion.md conv. 5), not where they are the topic
+                               # of their own discipline, rank or training (…的人民警察有下列行为, 不得, 警衔, 院校)
+                               r"|的人民警察(?!证|院校|培训|警衔|职务|的|和|、|有(?!权)|不得|违反|违法|应当(?:严格)?遵守)")
 # 建设单位应当给予补偿: a party of the public pays (not 对土地使用权人应当给予补偿, the party paid); 国家为了…，可以…
 # 并给予补偿 states a principle (土地管理法 art. 2)
 _PRIVATE_ACTOR = re.compile(r"(?:^|[，,])(?!对)[^，,。；]{0,16}?(?:单位|企业|组织|个人|公民|经营者|使用者|所有者|业主|当事人|国家)"
@@ -1189,7 +1193,17 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             elif act.category in SANCTION_CATEGORIES and act.key not in REFERRAL_ACTIONS:
                 unnamed = True  # the article names no body for it (the 拘留 rule below)
                 named_penalty = next((list(b) for keys, b in designated or () if keys and act.key in keys), None)
-                if named_penalty:
+                # i12-coercion: …的，没收违法所得，由X处…罚款 (反电信网络诈骗法 art. 44): the body the sentence names after the
+                # sanction decides it with the rest, before any body of an earlier paragraph or article
+                # (only the clause right after the act's own: 处以罚款…，情节严重的，由X吊销营业执照 leaves the fine alone,
+                # 政府采购法 art. 77)
+                later = [b for b in agents if act.end <= b.term.start < s_end and text.startswith("由", b.term.start - 1)
+                         and len(re.findall(r"[，,]", text[act.end: b.term.start])) <= 1
+                         and not re.search(r"的[，,]", text[act.end: b.term.start])
+                         and b.local_end is None and not _no_subject(b.term.text, act.category)]
+                if later:
+                    subjects, unnamed = [(b.term.text, b.term.level) for b in later if b.group == later[0].group], False
+                elif named_penalty:
                     subjects = named_penalty  # 本法规定的吊销资质证书的行政处罚，由颁发资质证书的机关决定
                 elif sanctioning:
                     subjects, unnamed = list(sanctioning), sanctioning_unnamed
