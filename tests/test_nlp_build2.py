@@ -7,6 +7,7 @@ them, each rule the branch added with a text it must read and a near miss it mus
   从事 / 申报… is a time-limited ban, 行政处罚 (行政处罚法 art. 9 (五)); ``patterns/modals.tsv``: that 禁止 is no bar;
 - ``patterns/constructions.tsv`` (competence): X对…活动实施监督，…依法查处…违法行为 is a competence clause (其他), not an
   inspection;
+- ``patterns/bodies.tsv`` (last row): 颁发X、Y的机关 (two certificates listed) is one issuing body;
 - ``patterns/designation_objects.tsv`` (clauses.named_act_keys): a designation naming the revocation of a 资质证书 covers
   that certificate only, not the 执业资格证书 of a registered person revoked under the same action key.
 
@@ -74,6 +75,20 @@ ROWS = [
       "符合抗震设防强制性标准的，负责返工、加固，并赔偿因此造成的损失；情节严重的，责令停业整顿，降低资质等级或者吊销资质证书。",
       _QUAKE_DESIGNATION],
      _QUAKE_OTHERS | _QUAKE_ITSELF | {(1, "行政处罚", "颁发资质证书的机关", "penalty")}),
+    # --- 颁发X、Y的机关: the issuing body of two certificates is one body ------------------------------------------------
+    # 建设工程勘察设计管理条例 (2017) arts. 39 and 42
+    (["违反本条例规定，建设工程勘察、设计单位将所承揽的建设工程勘察、设计转包的，责令改正，没收违法所得，处合同约定的勘察费、设计费"
+      "25%以上50%以下的罚款，可以责令停业整顿，降低资质等级；情节严重的，吊销资质证书。",
+      "本条例规定的责令停业整顿、降低资质等级和吊销资质证书、资格证书的行政处罚，由颁发资质证书、资格证书的机关决定；其他行政处罚，"
+      "由建设行政主管部门或者其他有关部门依据法定职权范围决定。"],
+     {(1, "行政处罚", "颁发资质证书、资格证书的机关", "penalty"), (1, "行政处罚", "建设行政主管部门", "penalty"),
+      (1, "行政处罚", "其他有关部门", "penalty"), (2, "行政处罚", "颁发资质证书、资格证书的机关", "penalty_designation"),
+      (2, "行政处罚", "建设行政主管部门", "penalty_designation"), (2, "行政处罚", "其他有关部门", "penalty_designation")}),
+    # near miss: 野生动物保护法 (2022) art. 52 para. 2 (first sentence): a department named after the certificates keeps
+    # its whole name (the row reads 的机关 / 的部门 / 的机构 right after the second certificate only)
+    (["违反本法第二十三条第一款规定，未将猎捕情况向野生动物保护主管部门备案的，由核发特许猎捕证、狩猎证的野生动物保护主管部门责令限期"
+      "改正；逾期不改正的，处一万元以上十万元以下罚款；情节严重的，吊销特许猎捕证、狩猎证。"],
+     {(1, "行政处罚", "核发特许猎捕证、狩猎证的野生动物保护主管部门", "penalty")}),
 ]
 
 
