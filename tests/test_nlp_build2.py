@@ -8,6 +8,9 @@ them, each rule the branch added with a text it must read and a near miss it mus
 - ``patterns/constructions.tsv`` (competence): X对…活动实施监督，…依法查处…违法行为 is a competence clause (其他), not an
   inspection;
 - ``patterns/bodies.tsv`` (last row): 颁发X、Y的机关 (two certificates listed) is one issuing body;
+- ``terms._level_lead`` and ``clauses._SECTOR_WORD``: a list closed by 等 after a level whose first sector is long
+  (国务院住房城乡建设、商务…等部门) starts at the level, and a 和 joining one sector name (工业和信息化) stays in the word, so
+  the list is written out per sector (README rule 3);
 - ``patterns/designation_objects.tsv`` (clauses.named_act_keys): a designation naming the revocation of a 资质证书 covers
   that certificate only, not the 执业资格证书 of a registered person revoked under the same action key.
 
@@ -89,6 +92,17 @@ ROWS = [
     (["违反本法第二十三条第一款规定，未将猎捕情况向野生动物保护主管部门备案的，由核发特许猎捕证、狩猎证的野生动物保护主管部门责令限期"
       "改正；逾期不改正的，处一万元以上十万元以下罚款；情节严重的，吊销特许猎捕证、狩猎证。"],
      {(1, "行政处罚", "核发特许猎捕证、狩猎证的野生动物保护主管部门", "penalty")}),
+    # --- 国务院X、Y、工业和信息化等部门: the level before a long first sector, 和 inside a sector name ------------------
+    # 招标投标法实施条例 (2019) art. 11
+    (["国务院住房城乡建设、商务、发展改革、工业和信息化等部门，按照规定的职责分工对招标代理机构依法实施监督管理。"],
+     {(1, "其他", f"国务院{s}部门", "competence") for s in ("住房城乡建设", "商务", "发展改革", "工业和信息化")}),
+    # 无人驾驶航空器飞行管理暂行条例 (2023) art. 4 para. 2
+    (["国务院民用航空、公安、工业和信息化、市场监督管理等部门按照职责分工负责全国无人驾驶航空器有关管理工作。"],
+     {(1, "其他", f"国务院{s}部门", "competence") for s in ("民用航空", "公安", "工业和信息化", "市场监督管理")}),
+    # near miss: 广东省水污染防治条例 (2021) art. 39: the government organises the departments (a verb before the list):
+    # its own work, no power of the departments
+    (["县级以上人民政府应当组织交通运输、生态环境、住房城乡建设、农业农村、市场监督管理等部门及海事管理机构建立船舶水上污染防治执法联动"
+      "机制，对船舶污染实行全程监督管理。"], set()),
 ]
 
 

@@ -545,7 +545,10 @@ def _shared_tail(word: str, suffix: str) -> str:
 
 # sectors listed and closed by 等 before one department word (words as in _SECTORS_BEFORE, plus the level words a
 # government before the first one brings)
-_SECTOR_WORD = r"[^\s，。；：、（）()的对向经由与和或及并在将为其各有应可据依照按负统挥]{2,16}?"
+# i12-build2: a 和 that joins the two halves of one department's sector name (工业和信息化, 住房和城乡建设, 文化和旅游, 自然资源和
+# 规划, 海洋发展和渔业) stays inside the word (国务院住房城乡建设、商务、发展改革、工业和信息化等部门, 招标投标法实施条例 art. 11)
+_SECTOR_WORD = (r"(?:[^\s，。；：、（）()的对向经由与和或及并在将为其各有应可据依照按负统挥]|(?<=[\u4e00-\u9fff])和(?=信息化|城乡建设|旅游|规划|计划生育|"
+                r"社会保障|渔业|林业|绿化|环境卫生|储备|改革|信息产业)){2,16}?")
 _NOT_SECTOR_WORD = re.compile(r"^(?:拒绝|阻挠|妨碍|干扰|协助|配合|支持|指导|通知|会同|报告|举报|投诉|检举|控告|提请|组织|商请|以|监督(?!管理))"
                               r"|委员会|法院|检察院|机关|部门|机构|政府|海关|单位|个人|企业")
 _ETC_LIST = re.compile(rf"((?:{_SECTOR_WORD}、)+{_SECTOR_WORD})等(?:其他)?(?:有关|相关)?((?:行政)?(?:主管)?(?:部门|机构|机关))$")
