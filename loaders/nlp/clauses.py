@@ -21,6 +21,7 @@ statutes are written (domain.md section 4):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.errors import UserError
 from kg.text import chinese_to_int
 
 from .procedures import procedure_of
@@ -581,7 +583,10 @@ def _shared_tail(word: str, suffix: str) -> str:
 
 # sectors listed and closed by 等 before one department word (words as in _SECTORS_BEFORE, plus the level words a
 # government before the first one brings)
-_SECTOR_WORD = r"[^\s，。；：、（）()的对向经由与和或及并在将为其各有应可据依照按负统挥]{2,16}?"
+# i12-build2: a 和 that joins the two halves of one department's sector name (工业和信息化, 住房和城乡建设, 文化和旅游, 自然资源和
+# 规划, 海洋发展和渔业) stays inside the word (国务院住房城乡建设、商务、发展改革、工业和信息化等部门, 招标投标法实施条例 art. 11)
+_SECTOR_WORD = (r"(?:[^\s，。；：、（）()的对向经由与和或及并在将为其各有应可据依照按负统挥]|(?<=[\u4e00-\u9fff])和(?=信息化|城乡建设|旅游|规划|计划生育|"
+                r"社会保障|渔业|林业|绿化|环境卫生|储备|改革|信息产业)){2,16}?")
 _NOT_SECTOR_WORD = re.compile(r"^(?:拒绝|阻挠|妨碍|干扰|协助|配合|支持|指导|通知|会同|报告|举报|投诉|检举|控告|提请|组织|商请|以|监督(?!管理))"
                               r"|委员会|法院|检察院|机关|部门|机构|政府|海关|单位|个人|企业")
 _ETC_LIST = re.compile(rf"((?:{_SECTOR_WORD}、)+{_SECTOR_WORD})等(?:其他)?(?:有关|相关)?((?:行政)?(?:主管)?(?:部门|机构|机关))$")
@@ -1010,6 +1015,36 @@ def _is_government(subject: str) -> bool:
 Subject = tuple[str, "str | None"]
 
 
+# --- i12-build2: a named designation confined to the certificate it names ---
+@functools.lru_cache(maxsize=1)
+def designation_objects() -> dict[str, tuple[str, ...]]:
+    """Action key -> the certificate words a named designation of that action is confined to
+    (``patterns/designation_objects.tsv``; a bad row is a UserError naming the file and row)."""
+    path = PATTERNS_DIR / "designation_objects.tsv"
+    objects: dict[str, list[str]] = {}
+    for n, row in enumerate(_rows(path), start=2):
+        action, word = (row.get("action") or "").strip(), (row.get("object") or "").strip()
+        if not action or not word or "|" in word:
+            raise UserError(f"{path}, row {n}: needs an action and an object word (without |)")
+        objects.setdefault(action, []).append(word)
+    return {action: tuple(words) for action, words in objects.items()}
+
+
+def named_act_keys(key: str, text: str) -> list[str]:
+    """The keys a named designation (本条例规定的…吊销资质证书的行政处罚，由颁发资质证书的机关决定) gives for one act it names:
+    ``key|word`` for each certificate word of designation_objects.tsv the act names (资质: an enterprise's
+    qualification), so that the designation reaches only the revocation of that certificate and not another of the same
+    action key (吊销执业资格证书 of a registered person, 建设工程抗震管理条例 art. 47, i12-build2); the bare key otherwise."""
+    words = [w for w in designation_objects().get(key, ()) if w in text]
+    return [f"{key}|{w}" for w in words] or [key]
+
+
+def designation_covers(keys: frozenset[str], key: str, text: str) -> bool:
+    """Does a named designation of ``keys`` (``named_act_keys``) cover the act of ``key`` whose text is ``text``?"""
+    return key in keys or any(k.partition("|")[0] == key and k.partition("|")[2] in text for k in keys if "|" in k)
+# --- end i12-build2 ---
+
+
 def _no_subject(subject: str, category: str) -> bool:
     """Is ``subject`` one that holds no ``category`` power (patterns/subjects.tsv: 行政机关 of a procedure, staff…)?"""
     return any(p.search(subject) and category not in keeps for p, keeps in load_tables().no_subject)
@@ -1192,7 +1227,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     continue  # 招录机关应当将名单报…审批: the body submits, another approves
             elif act.category in SANCTION_CATEGORIES and act.key not in REFERRAL_ACTIONS:
                 unnamed = True  # the article names no body for it (the 拘留 rule below)
-                named_penalty = next((list(b) for keys, b in designated or () if keys and act.key in keys), None)
+                named_penalty = next((list(b) for keys, b in designated or ()
+                                      if keys and designation_covers(keys, act.key, act.text)), None)
                 # i12-coercion: …的，没收违法所得，由X处…罚款 (反电信网络诈骗法 art. 44): the body the sentence names after the
                 # sanction decides it with the rest, before any body of an earlier paragraph or article
                 # (only the clause right after the act's own: 处以罚款…，情节严重的，由X吊销营业执照 leaves the fine alone,
@@ -1214,7 +1250,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     unnamed = False
                 elif designated:
                     # a designation for this act (本法规定的吊销许可证的行政处罚，由X决定) before the general one
-                    subjects = next((list(bodies) for keys, bodies in designated if keys and act.key in keys),
+                    subjects = next((list(bodies) for keys, bodies in designated
+                                     if keys and designation_covers(keys, act.key, act.text)),
                                     next((list(bodies) for keys, bodies in designated if not keys), []))
                 elif carried and not _no_subject(carried[0], act.category):
                     subjects = [carried]

@@ -18,7 +18,7 @@ from kg.errors import UserError
 from kg.model import AuthorisingClause, Category, LawVersion, Provision, ProvisionKind
 from kg.text import normalise
 
-from .clauses import COMPETENCE, SANCTION_CATEGORIES
+from .clauses import COMPETENCE, SANCTION_CATEGORIES, named_act_keys
 from .objects import modifier_of
 from .pipeline import build_pipeline
 from .prefilter import might_grant
@@ -162,7 +162,8 @@ def _designations(articles: list[tuple[Provision | None, Provision, str]]) -> li
             scope_chapter = chapter if m.group("unit") == "章" else None
             keys = None
             if m.group("what"):
-                keys = frozenset(t.key for t in find_terms(m.group("what"), load_tables()) if t.label == "ACT") or None
+                keys = frozenset(key for t in find_terms(m.group("what"), load_tables()) if t.label == "ACT"
+                                 for key in named_act_keys(t.key, t.text)) or None
             for lo, hi in ranges if bodies else ():
                 found.append((lo, hi, scope_chapter, keys, bodies))
             if others and keys:

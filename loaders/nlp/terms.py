@@ -341,6 +341,28 @@ def _add_acts(terms: list[Term], text: str, tables: TermTables, m: re.Match, ind
         m, index = following
 
 
+# i12-build2: a list closed by 等 whose first item holds the government level and a long sector name (国务院住房城乡建设、
+# 商务、发展改革、工业和信息化等部门, 招标投标法实施条例 art. 11): the 8-character items of _LIST_BEFORE start inside it, so the
+# list is taken from the level when the level starts a phrase and only a sector word (no verb, 及其, modal) follows it
+_LEAD_NOT_SECTOR = re.compile(r"及其|和|应当|可以|负责|依法|按照|依照|根据|会同|由|经|向|对|的")
+
+
+def _level_lead(text: str, head: int, first_sep: int, tables: "TermTables") -> int | None:
+    if first_sep < 0:
+        return None
+    for lv in tables.levels.finditer(text, max(0, head - 16), first_sep):
+        if not (lv.start() < head and lv.group().endswith(("国务院", "人民政府"))):
+            continue
+        sector = text[lv.end(): first_sep]
+        if not 2 <= len(sector) <= 12 or not re.fullmatch(r"[\u4e00-\u9fff]+", sector) or _LEAD_NOT_SECTOR.search(sector) or (
+                _LIST_HEAD_VERB.match(sector)):
+            return None
+        if lv.start() == 0 or text[lv.start() - 1] in _BOUNDARY_CHARS or text[:lv.start()].endswith(_BOUNDARY_WORDS):
+            return lv.start()
+        return None
+    return None
+
+
 def find_terms(text: str, tables: TermTables) -> list[Term]:
     """Every term of ``text`` in document order (labels may overlap one another)."""
     terms: list[Term] = []
@@ -395,6 +417,8 @@ def find_terms(text: str, tables: TermTables) -> list[Term]:
                 prep = _LIST_HEAD_PREP.match(text, start, m.start())  # i12-names: 由/报经/并向… is no part of the list
                 if prep:
                     start = prep.end()
+            elif head and (lead := _level_lead(text, head.start(), text.find("、", head.start()), tables)) is not None:
+                start = lead  # i12-build2: 国务院住房城乡建设、商务…等部门, the level before a long first sector
         if not level and text.startswith("所在地的", start - 4):
             # 常住户口所在地的公安机关 / 测绘成果所在地的测绘行政主管部门: the place is part of the name, as written
             place = _PLACE_BEFORE.search(text, max(0, start - 20), start)
