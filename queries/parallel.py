@@ -253,6 +253,11 @@ class _Pool:
     ahead of the lowest run not yet written: beyond that (its own runs are far ahead of the other workers')
     it takes over the lowest run not yet handed out, reading its rows again, and its reader drops them.
     The parent so holds at most ``window`` runs' vacuum lines waiting for an earlier run.
+
+    A worker is told to end as soon as it has sent its last result and every run is handed out (nothing is left
+    for it), not when the last block is written: a worker's exit unmaps the pages it copied and its share of the
+    graph's (~0.3 s at whole corpus + 100k), which then overlaps the parent's writing of the last blocks, the
+    notes and the item findings after them instead of following it.
     """
 
     AHEAD = 2
@@ -277,6 +282,7 @@ class _Pool:
         self.unmade: list[set[int]] = [set() for _ in range(jobs)]  # each worker's read runs not yet handed out
         self.handed: set[int] = set()  # runs whose vacuums were handed out
         self.busy = [0] * jobs
+        self.stopped: set[int] = set()  # workers told to end
         self.frontier = 0  # the lowest run whose vacuums are not written yet
         self.scanned: dict[int, Any] = {}
         self.made: dict[int, Any] = {}
@@ -294,6 +300,8 @@ class _Pool:
             own = min(self.unmade[worker], default=None)
             rest = [run for run in range(self.frontier, len(self.runs)) if run not in self.handed]
             if not rest:
+                if not self.busy[worker]:
+                    self._end(worker)  # every run is handed out and this worker's results are in
                 return
             if own is None or own > self.frontier + self.window:
                 run = rest[0]  # taken over (or none of its own left): its reader drops the rows
@@ -368,13 +376,20 @@ class _Pool:
                 self._give(worker)
             yield result
 
+    def _end(self, worker: int) -> None:
+        """Tell a worker to end (it ends once its tasks are done), once."""
+        if worker in self.stopped:
+            return
+        self.stopped.add(worker)
+        try:
+            self.conns[worker].send(None)
+        except (OSError, ValueError):
+            pass
+
     def stop(self) -> None:
         """Tell every worker to end (it ends once its tasks are done); :meth:`close` waits for them."""
-        for conn in self.conns:
-            try:
-                conn.send(None)
-            except (OSError, ValueError):
-                pass
+        for worker in range(len(self.conns)):
+            self._end(worker)
 
     def close(self) -> None:
         self.stop()

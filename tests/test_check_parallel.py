@@ -434,3 +434,26 @@ def test_the_default_reads_the_lower_of_the_average_and_the_sample(monkeypatch, 
     found = vacuum_jobs(None, kind="all", format="json", decided=False, governments=300, clauses=40_000,
                         memory=(64 * 2**30, 6 * 2**30))
     assert found == (2 if forked else 1)
+
+
+@pytest.mark.parametrize("jobs, window", [(2, 4), (3, 0)])
+def test_each_worker_is_told_to_end_once_its_last_result_is_in(generated_store, monkeypatch, jobs, window):
+    # before the parent writes the last block: the workers' exit overlaps the writing of the rest
+    import queries.parallel as parallel
+
+    one = _json(generated_store, jobs=1)
+    monkeypatch.setattr(parallel, "WINDOW_PER_JOB", window)
+    monkeypatch.setattr(parallel, "spans", lambda count, jobs, **_: [(n, n + 1) for n in range(count)])
+    seen: list[tuple[int, frozenset[int], int]] = []  # (frontier, workers told to end, runs) at each block given
+    vacuums = parallel._Pool.vacuums
+
+    def watched(self):
+        for result in vacuums(self):
+            seen.append((self.frontier, frozenset(self.stopped), len(self.runs)))
+            yield result
+
+    monkeypatch.setattr(parallel._Pool, "vacuums", watched)
+    assert _json(generated_store, jobs=jobs) == one
+    frontier, stopped, runs = seen[-1]
+    assert frontier == runs > jobs and stopped == set(range(jobs))  # all ended before the last block is written
+    assert not seen[0][1]  # none while runs were left to hand out

@@ -64,9 +64,26 @@ def test_the_next_read_loads_the_snapshot_and_gets_the_graph_the_rows_give(tmp_p
     assert _layout(again) == expected
     assert again._graph._node["p"].__class__ is bytes  # provisions still decoded when first asked for
     assert again.get("p").props == {"text": "第一条", "article": 1}
-    node_ids = list(again._graph._node)
-    assert all(a is b for a, b in zip(node_ids, again._graph._succ))  # one object per id, as a read of the rows
+    node_ids = {node_id: node_id for node_id in again._graph._node}
+    for adjacency in (again._graph._succ, again._graph._pred):  # one object per id, as a read of the rows
+        assert all(node_id is node_ids[node_id] for node_id in adjacency)
     assert again._graph._succ["lonely"] is embedded._NO_NEIGHBOURS
+    # only the nodes with neighbours that way have an entry
+    assert sorted(again._graph._succ) == ["item", "law", "v"] and sorted(again._graph._pred) == ["p", "q", "v"]
+
+
+def test_the_graph_given_to_networkx_has_every_node_in_its_adjacency(tmp_path, monkeypatch):
+    path = tmp_path / "s.kg"
+    _build(path)
+    EmbeddedStore(path)._graph  # noqa: B018 - writes the snapshot
+    _rows_not_read(monkeypatch)
+    store = EmbeddedStore(path)
+    graph = store.graph
+    assert list(graph._succ) == list(graph._node) == list(graph._pred)  # networkx's layout: every node, in order
+    assert graph._succ["lonely"] is embedded._NO_NEIGHBOURS and graph._adj is graph._succ
+    assert dict(graph.in_degree()) == {"law": 0, "v": 1, "p": 3, "q": 1, "lonely": 0, "item": 0}
+    assert dict(graph.out_degree())["lonely"] == 0 and sorted(graph.successors("v")) == ["p", "q"]
+    assert [n.id for n in store.targets("item", "CITES")] == ["p"]  # the store reads the same dicts
 
 
 def test_a_store_read_from_its_snapshot_takes_writes(tmp_path, monkeypatch):
@@ -85,6 +102,12 @@ def test_a_store_read_from_its_snapshot_takes_writes(tmp_path, monkeypatch):
     assert list(store.targets("new", "T")) == [] and store.get("lonely") is not None
     assert [n.id for n in store.targets("q", "U")] == ["law"]
     assert not store._graph._succ["p"] and not list(store.out_edges("p")) and not list(store.out_edges("law", "T"))
+    with store.transaction() as tx:  # a node without neighbours has no adjacency entries to remove
+        tx.remove_nodes(["new"])
+        tx.add_nodes([Node("alone", "X", {})])
+    with store.transaction() as tx:
+        tx.remove_nodes(["alone"])
+    assert store.get("alone") is None and store.get("new") is None and not list(store.targets("lonely", "T"))
     assert not (tmp_path / "s.kg.snapshot").exists()  # the commit removed the snapshot of the state it replaced
     expected = _layout(EmbeddedStore(path, snapshots=False))
     assert _layout(store)[:4] == expected[:4]
