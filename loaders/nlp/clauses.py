@@ -696,6 +696,14 @@ def _two_sectors(first: str, rest: str) -> bool:
                 and not any(len(term) > len(first) and whole.startswith(term) for term, _ in sector_terms()))
 
 
+# a place phrase after 向 / 到 before a list of levels (向所在地的区、县…; 到居住地或者单位住所地的区、县公安部门…): the list
+# is the body's level, the place is dropped (README convention 7.1)
+_PLACE_BEFORE_LIST = re.compile(r"(?:向|(?<![收得达受遇直做接])到)[^，。；向到]{0,12}?地的$")
+# what may open a list of levels: a stop, 由 / 经 / 向 / 对, or 到 as a preposition (not 接到 / 收到 / 达到 …: 接到县（市）、
+# 石龙区城乡规划主管部门报告 of tests/test_nlp_sectorlist.py stays two bodies)
+_LIST_OPENER = re.compile(r"(?:[，。；：由经向对\n]|(?<![收得达受遇直做接])到)$")
+
+
 def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
     """县级以上人民政府食品安全监督管理、卫生行政部门 -> both departments in full; 农业农村、林业草原主管部门 too."""
     out: list[Term | None] = []
@@ -781,9 +789,10 @@ def _expand_elliptic(text: str, bodies: list[Term]) -> list[Term]:
                  or m and _NAMED_DISTRICT.match(term.text))
         graded = bool(m and _GRADED_FIRST.match(m.group()))
         if (not m or not first or m.start() > 0 and (
-                text[m.start() - 1] in _NOT_BEFORE_GRADED if graded else text[m.start() - 1] not in "，。；：由经向对\n"
+                text[m.start() - 1] in _NOT_BEFORE_GRADED if graded else not _LIST_OPENER.search(text, max(0, m.start() - 3), m.start())  # i12-dogs: 到区、县公安部门申请
                 and not _PRONOUN_ACT_END.search(text, max(0, m.start() - 8), m.start())  # 向其登记的市或者区民政部门
-                and not text.startswith("向所在地的", m.start() - 5))):  # 向所在地的区、县动物卫生监督机构报检
+                # 向所在地的区、县动物卫生监督机构报检; i12-dogs: 到居住地或者单位住所地的区、县公安部门指定机构申请
+                and not _PLACE_BEFORE_LIST.search(text, max(0, m.start() - 16), m.start()))):
             expanded.append(term)
             continue
         if alias:
