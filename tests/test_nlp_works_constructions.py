@@ -47,8 +47,8 @@ ROWS = [
      "组织强行清除，所需费用由设障者承担。\n"
      "在紧急防汛期，国家防汛指挥机构或者其授权的流域、省、自治区、直辖市防汛指挥机构有权对壅水、阻水严重的桥梁、引道、码头和"
      "其他跨河工程设施作出紧急处置。",
-     {("其他", "防汛指挥机构", "order_to_correct"), ("行政强制", "防汛指挥机构", "coercive_measure"),
-      ("行政强制", "国家防汛指挥机构", "emergency_disposal")}),
+     # (i12-water2: the 责令限期清除 is the first step of the 代履行 and gets no 其他, tests/gold/dev/NOTES-i12-works.md conv. 9)
+     {("行政强制", "防汛指挥机构", "coercive_measure"), ("行政强制", "国家防汛指挥机构", "emergency_disposal")}),
     # (the second holder, 其授权的流域、省、自治区、直辖市防汛指挥机构, a list after 其授权的, is not read yet)
     # near miss, 电力安全事故应急处置和调查处理条例 art. 14: an enterprise's own emergency measures
     ("事故发生后，有关电力企业应当立即采取相应的紧急处置措施，控制事故范围，防止发生电网系统性崩溃和瓦解。", set()),
