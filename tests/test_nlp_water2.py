@@ -69,6 +69,13 @@ ROWS = [
     (["危险废物产生单位必须按照国家规定处置危险废物，不得擅自倾倒、堆放。超期贮存危险废物的，由其所在地县级以上人民政府生态环境"
       "主管部门责令限期处置。"],
      {(1, "其他", "县级以上人民政府生态环境主管部门", "order_to_correct")}),
+    # --- 注销…许可证: the end of a licence the law calls one is its life cycle (tests/gold/README.md rule 7.5) ----------
+    # 青岛市河道管理条例 (2020) art. 45
+    (["河道采砂许可证有效期届满或者累计采砂达到规定总量的，发证机关应当注销其河道采砂许可证。"],
+     {(1, "行政许可", "发证机关", "licence_cancellation")}),
+    # near miss, 出境入境管理法 (the example of the deregistration row of patterns/constructions.tsv): a document, no licence
+    (["公安机关可以对前款规定的或被他人冒用的出境入境证件予以注销或者收缴。"],
+     {(1, "其他", "公安机关", "deregistration")}),
 ]
 
 
