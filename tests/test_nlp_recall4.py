@@ -40,7 +40,8 @@ CASES = [
     # 化妆品生产经营监督管理办法 art. 23 (the miss of sample pilot, seed 12)
     ("化妆品生产企业有下列情形之一的，原发证的药品监督管理部门应当依法注销其化妆品生产许可证，并在政府网站上予以公布：\n"
      "（一）企业主动申请注销的；",
-     {("其他", "原发证的药品监督管理部门", "deregistration")}),
+     # (i12-water2: 注销…许可证 is the licence's life cycle, 行政许可, tests/gold/README.md rule 7.5; the body name is the point here)
+     {("行政许可", "原发证的药品监督管理部门", "licence_cancellation")}),
     # 北京市实施《文物保护法》办法 art. 30
     ("举办者擅自举办活动或者更改活动计划，由原批准的文物行政部门责令改正，没收违法所得，并处十万元以上二十万元以下的罚款。",
      {("行政处罚", "原批准的文物行政部门", "penalty")}),

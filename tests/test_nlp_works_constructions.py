@@ -47,7 +47,7 @@ ROWS = [
      "组织强行清除，所需费用由设障者承担。\n"
      "在紧急防汛期，国家防汛指挥机构或者其授权的流域、省、自治区、直辖市防汛指挥机构有权对壅水、阻水严重的桥梁、引道、码头和"
      "其他跨河工程设施作出紧急处置。",
-     # (i12-resources: the 责令限期清除 order before 逾期不清除的 is part of the 代履行, no 其他: NOTES-i12-works conv. 9)
+     # (i12-resources, i12-water2: the 责令限期清除 order before 逾期不清除的 is part of the 代履行, no 其他: NOTES-i12-works conv. 9)
      {("行政强制", "防汛指挥机构", "coercive_measure"),
       ("行政强制", "国家防汛指挥机构", "emergency_disposal")}),
     # (the second holder, 其授权的流域、省、自治区、直辖市防汛指挥机构, a list after 其授权的, is not read yet)

@@ -407,6 +407,7 @@ _DETAINING = re.compile(r"公安|警察|国家安全机关|边防检查|海警|�
 POLICE = "公安机关"
 _COURT = re.compile(r"人民法院|审判")  # 人民法院…予以罚款、拘留 (行政诉讼法 art. 59): a court's detention is no administrative power
 # 除应当由Y依照…决定的外 / 但…由Y决定的除外: bodies a designation names as an exception
+_ALTERNATIVE_BEFORE = re.compile(r"(?:决定|实施|执行)[，,](?:或者|也可以|或)由$")
 _EXCEPTED_BEFORE = re.compile(r"除(?:应当|依法)?由$|除[^，。；]{0,6}由$")
 _FOUND_IN_CHECK = re.compile(r"\s*(?:在|对)?(?:监督)?检查(?:中|时|过程中)[，,]?(?:发现|查明)[^，。；]{1,30}?的[，,](?:应当|可以)?(?:依法)?责令")
 # 提请有关人民政府依据职责权限，责令停建、关闭 (传染病防治法 art. 76): the body asked decides the sanction itself
@@ -1198,6 +1199,8 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     text, max(act.end, b.term.start - 24), b.term.start)}
                 if excepted_groups:
                     groups = {b.group for b in after}
+                # i12-water2: 由X决定，或者由Y按照…权限决定 (防洪法 art. 63): the alternative body is designated too
+                groups |= {b.group for b in after if _ALTERNATIVE_BEFORE.search(text, max(act.end, b.term.start - 8), b.term.start)}
                 subjects = list(dict.fromkeys((b.term.text, b.term.level) for b in after if b.group in groups))
                 # the later acts of the article (由作出决定的部门或者机构强制执行) are the designated bodies', not the exception's
                 excepted = [(b.term.text, b.term.level) for b in after if b.group in excepted_groups]
@@ -1374,6 +1377,9 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
     # i12-resources: 责令限期拆除；逾期不拆除的，(由X)强制拆除 / 代为恢复: the order opens the body's own coercion (代履行)
     # and is part of it (NOTES-i12-works conv. 9; 草原法 art. 71)
     coerced = {f.subject: min(f.positions) for f in findings.values() if f.category == "行政强制" and f.positions}
+    # i12-water2: so is the order of a 代履行 by the same body (由X责令限期清除；逾期不清除的，由X组织强行清除，所需费用由设障者
+    # 承担, 防洪法 art. 42; tests/gold/dev/NOTES-i12-works.md convention 9): the order is the first step of the coercion
+    punished |= {f.subject for f in findings.values() if f.category == "行政强制" and "代履行" in f.actions}
     result = [f for f in findings.values()
               if not (f.category == "其他" and set(f.actions) <= {"责令改正", "制止"} and f.subject in punished)
               and not (f.category == "其他" and set(f.actions) <= {"责令改正"} and f.subject in coerced and any(

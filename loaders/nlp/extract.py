@@ -118,6 +118,8 @@ _DESIGNATION = re.compile(
     # penalties go to a 综合行政执法 department with the measures that serve them (i12-local)
     r"(?:和行政措施|(?:以及|和|及)与(?:行政处罚|之|其)?相关的[^。；，]{1,30}?)?[，,]?"
     r"(?:除[^；。]{0,60}?外[，,])?(?:[^；。]{0,30}?的[，,])?(?:可以|依法)?由(?P<bodies>[^；。]{2,80}?)(?:决定|实施|执行)"
+    # i12-water2: an alternative body, 由X决定，或者由Y按照…权限决定 (防洪法 art. 63; 河南省实施《防洪法》办法): X and Y both
+    r"(?:[，,](?:或者|也可以|或)由(?P<alternative>[^；。]{2,80}?)(?:决定|实施|执行))?"
     r"(?:[^。]{0,40}?[；;，,](?:本(?:法|条例|办法|规定|细则)规定的)?其他(?:行政)?处罚[，,]?由(?P<others>[^；。]{2,80}?)(?:决定|实施|执行))?")
 _SCOPE_RANGE = re.compile(rf"第({_NUM})条(?:之[一二三四五六七八九十]+)?(?:第{_NUM}款)?(?:至第({_NUM})条)?")
 # bodies after 按照/依照 (按照国务院规定的职权范围) name the rule, not the deciding body
@@ -148,6 +150,8 @@ def _designations(articles: list[tuple[Provision | None, Provision, str]]) -> li
     for chapter, article, text in articles:
         for m in _DESIGNATION.finditer(text):
             bodies = _designated_bodies(m.group("bodies"))
+            if m.group("alternative"):
+                bodies += [b for b in _designated_bodies(m.group("alternative")) if b not in bodies]
             others = _designated_bodies(m.group("others")) if m.group("others") else []
             if not bodies and not others:
                 continue
