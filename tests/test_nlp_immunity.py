@@ -1,0 +1,43 @@
+"""An act after 不受 is an immunity the law gives, not a power (procedures.tsv immunity).
+
+Judge Y (docs/evaluation/changed-findings-20261208-Y.md) found 拘留所条例 art. 25's 来往信件不受检查和扣押 counted as a
+公安 扣押 on the Karamay lists. The rows extract the corpus text itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.nlp.extract import extract_clauses
+from loaders.statutes import parse_file
+
+from .test_nlp_constructions import found
+
+LAWS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "laws"
+# (file under laws/, article, the (category, subject) entries expected there)
+CORPUS = [
+    ("行政法规/拘留所条例(2012-02-23).md", 25, set()),  # 被拘留人与他人的来往信件不受检查和扣押
+]
+
+
+@pytest.mark.parametrize("file, article, expected", CORPUS)
+def test_an_immunity_is_no_power(file: str, article: int, expected: set) -> None:
+    path = LAWS / file
+    if not path.exists():
+        pytest.skip(f"{path}: the shared statute corpus is not here")
+    parsed = parse_file(path)
+    got = {(c.category.value, c.subject) for c in extract_clauses(parsed.version, parsed.provisions) if c.article == article}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the immunity: nothing
+    ("第一条 被拘留人与他人的来往信件不受检查和扣押。", set()),
+    # near miss: the body's own seizure after a refusal to accept (不受理) is kept
+    ("第一条 对不受理的申请，县级以上人民政府公安机关可以扣押其非法财物。",
+     {(1, "行政强制", "县级以上人民政府公安机关", "coercive_measure")}),
+])
+def test_an_act_after_bu_shou(text: str, expected: set) -> None:
+    assert {e for e in found([text]) if e[1] != "其他"} == expected
