@@ -789,7 +789,7 @@ def _paragraph_text(paragraph) -> str:
 def _docx_table(table) -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
     """A Word table's cells row by row, and the ranges its spans cover."""
     grid = _Grid()
-    starts: dict[int, tuple[int, int, str]] = {}  # column -> (row, span) of the open vertical merge there, and text
+    starts: dict[int, int] = {}  # column -> the row of the open vertical merge there
     placed: list[tuple[int, int, int, str]] = []  # (row, col, colspan, text) of the cells that start a range
     rows_down: dict[tuple[int, int], int] = {}  # (row, col) of a merge's top cell -> rows it covers
     rows = [tr for tr in table.iter(f"{_W}tr") if tr.getparent() is table]
@@ -804,12 +804,11 @@ def _docx_table(table) -> tuple[list[list[str]], list[tuple[int, int, int, int]]
             state = None if vmerge is None else (vmerge.get(f"{_W}val") or "continue")
             text = _text("\n".join(_paragraph_text(p) for p in tc.findall(f"{_W}p")).strip("\n"))
             if state == "continue" and col in starts:
-                top = starts[col]
-                rows_down[(top[0], col)] = r - top[0] + 1
+                rows_down[(starts[col], col)] = r - starts[col] + 1
             else:
                 placed.append((r, col, span, text))
                 if state == "restart":
-                    starts[col] = (r, span, text)
+                    starts[col] = r
                 else:
                     starts.pop(col, None)
             col += span
