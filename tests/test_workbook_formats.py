@@ -98,6 +98,7 @@ FORMATS = [
     ("xml.xls", _spreadsheetml, "spreadsheetml"),
     ("list.docx", lambda s: w.docx_bytes([s], TITLE), "docx"),  # a Word document of tables
     ("docx-named.xls", lambda s: w.docx_bytes([s]), "docx"),
+    ("locked.docx", lambda s: w.encrypted(w.docx_bytes([s])), "docx"),  # a Word list protected with the default password
     ("list.csv", lambda s: w.csv_bytes(s, "utf-8"), "text"),
     ("bom.csv", lambda s: w.csv_bytes(s, "utf-8-sig"), "text"),
     ("gb.csv", lambda s: w.csv_bytes(s, "gb18030"), "text"),

@@ -232,6 +232,8 @@ def iter_workbook(path: str | Path, password: str | None = None) -> list[Sheet]:
         opened_with = ""
         if kind == "ole":
             data, kind, opened_with = _open_ole(path, data, password)
+            if kind == "xlsx":  # an encrypted package is any OOXML one: a protected Word list decrypts to a .docx
+                kind = _zip_kind(path, io.BytesIO(data))
         sheets = _READERS[kind](path, data)
         for sheet in sheets:
             sheet.opened_with = opened_with
@@ -273,9 +275,10 @@ def sniff(path: str | Path) -> str:
     return "text"
 
 
-def _zip_kind(path: Path) -> str:
+def _zip_kind(path: Path, source: io.BytesIO | None = None) -> str:
+    """What a zip package holds ('xlsx', 'ods', 'docx'), read from ``source`` (else the file); ``path`` names it."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(source or path) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
                 mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
