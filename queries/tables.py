@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg.errors import UserError
 from kg.text import decode_bytes, normalise
+from ontology import rows
 
 
 def read_table(path: str | Path, what: str, required: Iterable[str], expected: Iterable[str] = ()) -> Iterator[tuple[int, dict[str, str]]]:
@@ -44,10 +44,4 @@ def read_table(path: str | Path, what: str, required: Iterable[str], expected: I
             yield line, row
 
 
-def ontology_rows(name: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) of each row of the bundled rule table ``ontology/<name>``, a BOM allowed.
-
-    The tables' loaders check their own columns and name the line of a bad row.
-    """
-    text = resources.files("ontology").joinpath(name).read_text(encoding="utf-8-sig")
-    return enumerate(csv.DictReader(text.splitlines()), start=2)
+ontology_rows = rows  # the bundled rule tables' reader, shared with the loaders (ontology.rows)

@@ -275,7 +275,7 @@ def test_divisions_table_rows_are_checked(monkeypatch, pattern, contains, exampl
     from loaders.statutes import divisions
 
     divisions.divisions.cache_clear()
-    monkeypatch.setattr(divisions, "_ontology_rows", lambda name: iter([(2, {
+    monkeypatch.setattr(divisions, "ontology_rows", lambda name: iter([(2, {
         "construction": "x", "scope": "article", "pattern": pattern, "contains": contains, "law": "甲法",
         "article": "第一条", "example": example, "why": ""})]))
     try:

@@ -951,8 +951,8 @@ def test_a_bad_conduct_terms_row_is_a_clear_error(monkeypatch):
             return "kind,pattern,replacement,reason,example\nsynonyme,甲,乙,x,y\n"
 
     conduct.conduct_terms.cache_clear()
-    import queries.tables as tables
-    monkeypatch.setattr(tables.resources, "files", lambda package: Files())  # the bundled tables are read there
+    import ontology
+    monkeypatch.setattr(ontology.resources, "files", lambda package: Files())  # the bundled tables are read there
     with pytest.raises(ValueError, match="line 2: unknown kind 'synonyme'"):
         conduct.conduct_terms()
     conduct.conduct_terms.cache_clear()

@@ -17,25 +17,17 @@ them without reading the graph, and ``plkg`` says so when it opens the store (lo
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from importlib import resources
-from typing import Iterator
 
 from kg.model import DIVISION_SEPARATOR as SEPARATOR
 from kg.model import DIVISIONS_READING
+from ontology import rows as ontology_rows
 
 DIVISION_COLUMNS = ("construction", "scope", "pattern", "contains", "law", "article", "example", "why")
 DIVISION_SCOPES = ("article", "sentence")
-
-
-def _ontology_rows(name: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) of each row of the bundled table ``ontology/<name>``, a BOM allowed."""
-    text = resources.files("ontology").joinpath(name).read_text(encoding="utf-8-sig")
-    return enumerate(csv.DictReader(text.splitlines()), start=2)
 
 
 @dataclass(frozen=True)
@@ -79,7 +71,7 @@ _PLACE = re.compile(r"^(对)?(全国|本行政区域内?|本地区)(的)?")
 def divisions() -> tuple[Division, ...]:
     """The rows of ``ontology/divisions.csv`` (each citing the corpus article it reads)."""
     rows = []
-    for line, row in _ontology_rows("divisions.csv"):
+    for line, row in ontology_rows("divisions.csv"):
         if None in row or None in row.values() or row["scope"] not in DIVISION_SCOPES:
             raise ValueError(f"ontology/divisions.csv: line {line}: expected {len(DIVISION_COLUMNS)} cells "
                              f"({','.join(DIVISION_COLUMNS)}), scope one of {', '.join(DIVISION_SCOPES)}")
@@ -155,7 +147,7 @@ DUTY_COLUMNS = ("word", "law", "article", "example", "why")
 def duty_words() -> tuple[str, ...]:
     """The words of ``ontology/duty_divisions.csv``: a provision holding one divides its acts by the bodies' duties."""
     words = []
-    for line, row in _ontology_rows("duty_divisions.csv"):
+    for line, row in ontology_rows("duty_divisions.csv"):
         if tuple(row) != DUTY_COLUMNS:
             raise ValueError(f"ontology/duty_divisions.csv: columns {', '.join(row)}, expected {', '.join(DUTY_COLUMNS)}")
         word = (row["word"] or "").strip()
