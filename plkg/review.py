@@ -167,8 +167,8 @@ def write_review(store: Any, file: str | Path | None, output: str | Path, *, dep
             mine.append(f)
 
     result = ReviewResult(source=file, output=output)
-    book = open_workbook(file, result.warnings)
-    annotate_rows(book, bases, by_item, result)
+    book, sheets = open_workbook(file, result.warnings)
+    annotate_rows(book, sheets, bases, by_item, result)
     add_summary(book, mine, file.name)
     result.findings = Counter(f.kind for f in mine)
     try:
@@ -197,53 +197,56 @@ def _find_source(store: Any, department: str | None, government: str | None, sou
     return found[0]
 
 
-def open_workbook(path: Path, warnings: list[str]):
-    """The workbook as an openpyxl ``Workbook``: .xlsx as is, .xls converted with its formats, any other form the
-    loader reads (CSV, HTML, .ods, Excel XML, the tables of a .docx) rebuilt from its sheets, merges kept."""
+def open_workbook(path: Path, warnings: list[str]) -> tuple[Any, dict[str, Any]]:
+    """The workbook as an openpyxl ``Workbook`` and its worksheets by the sheet names the loader read: .xlsx as is,
+    .xls converted with its formats, any other form the loader reads (CSV, HTML, .ods, Excel XML, the tables of a
+    .docx) rebuilt from its sheets, merges kept (their titles may differ from the names: Excel's limits)."""
     import openpyxl
 
     from loaders.powerlists.workbook import READ_AS, WorkbookError, read_workbook, sniff
 
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror})") from None
-    try:
-        kind = sniff(path)
+        kind = sniff(path)  # from the bytes, as the loader judged them
     except WorkbookError as exc:
         raise UserError(str(exc)) from None
-    if kind == "xlsx" and data.startswith(b"PK\x03\x04"):
+    if kind in ("xlsx", "ole"):
         try:
-            book = openpyxl.load_workbook(path)
-        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on corrupt input
-            raise UserError(f"{path}: corrupt .xlsx workbook ({exc})") from None
-        _warn_dropped(path, data, warnings)
-        return book
-    if kind == "ole" and data.startswith(b"\xd0\xcf\x11\xe0"):
-        from .xls import xls_to_workbook
+            data = path.read_bytes()
+        except OSError as exc:
+            raise UserError(f"{path}: cannot read ({exc.strerror})") from None
+        if kind == "xlsx":
+            try:
+                book = openpyxl.load_workbook(path)
+            except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on corrupt input
+                raise UserError(f"{path}: corrupt .xlsx workbook ({exc})") from None
+            _warn_dropped(path, data, warnings)
+        else:
+            from .xls import xls_to_workbook
 
-        return xls_to_workbook(path, data, warnings)
+            book = xls_to_workbook(path, data, warnings)
+        return book, {normalise(ws.title).strip(): ws for ws in book.worksheets}
     try:
         sheets = read_workbook(path)
     except WorkbookError as exc:
         raise UserError(str(exc)) from None
-    book = workbook_of(sheets)
+    book, by_name = workbook_of(sheets)
     for sheet, ws in zip(sheets, book.worksheets):
         if ws.title != sheet.name:
             warnings.append(f"{path}: sheet {sheet.name} is named {ws.title} in the review (Excel's limits on sheet names)")
     if kind != "text":
         warnings.append(f"{path}: read as {READ_AS.get(sheets[0].read_as, sheets[0].read_as)}; the review is a new"
                         " .xlsx workbook of its cells (its layout and formats are not carried over)")
-    return book
+    return book, by_name
 
 
-def workbook_of(sheets) -> Any:
+def workbook_of(sheets) -> tuple[Any, dict[str, Any]]:
     """An openpyxl ``Workbook`` of sheets as the loader reads them (:class:`loaders.powerlists.workbook.Sheet`):
-    cells, merged ranges, and titles Excel accepts; :func:`book_names` maps the sheets' own names to them."""
+    cells, merged ranges, and titles Excel accepts; with its worksheets by the sheets' own (normalised) names."""
     import openpyxl
 
     book = openpyxl.Workbook()
     book.remove(book.active)
+    by_name = {}
     for sheet in sheets:
         ws = book.create_sheet(_sheet_title(sheet.name, book))
         for row in sheet.rows:
@@ -251,8 +254,8 @@ def workbook_of(sheets) -> Any:
         for r0, r1, c0, c1 in sheet.merged:
             if (r1 - r0) * (c1 - c0) > 1:
                 ws.merge_cells(start_row=r0 + 1, end_row=r1, start_column=c0 + 1, end_column=c1)
-        book_names(book)[normalise(sheet.name).strip()] = ws
-    return book
+        by_name[normalise(sheet.name).strip()] = ws
+    return book, by_name
 
 
 def _sheet_title(name: str, book) -> str:
@@ -263,14 +266,6 @@ def _sheet_title(name: str, book) -> str:
         n += 1
         title = f"{title[:28]}({n})"
     return title
-
-
-def book_names(book) -> dict[str, Any]:
-    """The loaded sheet names of a workbook rebuilt from another form -> its worksheets (their titles may differ)."""
-    names = getattr(book, "_plkg_sheet_names", None)
-    if names is None:
-        names = book._plkg_sheet_names = {}
-    return names
 
 
 def _warn_dropped(path: Path, data: bytes, warnings: list[str]) -> None:
@@ -288,11 +283,11 @@ def _warn_dropped(path: Path, data: bytes, warnings: list[str]) -> None:
         warnings.append(f"{path}: {', '.join(lost)} of the workbook are not carried over into the review")
 
 
-def annotate_rows(book, bases: dict[str, ItemBasis], by_item: dict[str, list[Finding]], result: ReviewResult) -> None:
-    """Append the review columns to every item row of ``book``."""
+def annotate_rows(book, sheets: dict[str, Any], bases: dict[str, ItemBasis], by_item: dict[str, list[Finding]],
+                  result: ReviewResult) -> None:
+    """Append the review columns to every item row of ``book`` (``sheets``: its worksheets by loaded sheet name)."""
     from openpyxl.utils import get_column_letter
 
-    sheets = {normalise(ws.title).strip(): ws for ws in book.worksheets} | book_names(book)
     rows: dict[tuple[str, int], list[ItemBasis]] = defaultdict(list)
     for basis in sorted(bases.values(), key=lambda b: (b.item.get("sheet", ""), b.item.get("row", 0), b.item["id"])):
         rows[(basis.item.get("sheet", ""), int(basis.item.get("row") or 0))].append(basis)

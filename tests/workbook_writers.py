@@ -19,7 +19,7 @@ def xlsx_bytes(sheets: list[Sheet]) -> bytes:
     from plkg.review import workbook_of
 
     out = io.BytesIO()
-    workbook_of(sheets).save(out)
+    workbook_of(sheets)[0].save(out)
     return out.getvalue()
 
 
