@@ -575,6 +575,11 @@ class _Grid:
         return self.rows
 
 
+def _holds_data(cells: list[list[str]]) -> bool:
+    """A table of data, not a layout box: two rows of two filled cells at least (HTML pages, Word documents)."""
+    return sum(1 for row in cells if sum(1 for cell in row if cell) >= 2) >= 2
+
+
 def _span(value: str | None) -> int:
     try:
         return max(1, min(int(str(value).strip() or 1), 10_000))
@@ -628,8 +633,8 @@ def _read_html(path: Path, data: bytes) -> list[Sheet]:
                 grid.put(r, col, _text(td.text_content()), rowspan, colspan)
                 col += colspan
         cells = grid.trimmed()
-        if sum(1 for row in cells if sum(1 for cell in row if cell) >= 2) < 2:
-            continue  # a page's layout or navigation box, not a table of data: no two rows of two cells
+        if not _holds_data(cells):
+            continue  # a page's layout or navigation box
         caption = table.find("caption")
         name = normalise(caption.text_content()).strip() if caption is not None else ""
         name = name or (title if len(tables) == 1 and title else f"{title or 'Table'} {n}".strip())
@@ -770,8 +775,8 @@ def _read_docx(path: Path, data: bytes) -> list[Sheet]:
         if element.find(f".//{_W}tbl") is not None:
             continue  # a layout table holding tables: each inner one is read
         cells, merged = _docx_table(element)
-        if sum(1 for row in cells if sum(1 for cell in row if cell) >= 2) < 2:
-            continue
+        if not _holds_data(cells):
+            continue  # a layout or signature box
         name = heading if 0 < len(heading) <= _HEADING_CHARS else f"表{len(sheets) + 1}"
         if any(sheet.name == name for sheet in sheets):
             name = f"{name} ({len(sheets) + 1})"
@@ -817,9 +822,6 @@ def _docx_table(table) -> tuple[list[list[str]], list[tuple[int, int, int, int]]
             col += span
     for r, col, span, text in placed:
         grid.put(r, col, text, rows_down.get((r, col), 1), span)
-    for r in range(len(rows)):  # rows of only merged cells still count as rows
-        while len(grid.rows) <= r:
-            grid.rows.append([])
     return grid.trimmed(), grid.merged
 
 
