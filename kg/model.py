@@ -501,6 +501,9 @@ class AuthorisingClause(GraphObject):
             "triggers": [{"law": law, "article": art} for law, art in self.triggers],
             "text": self.text,
             "construction": self.construction,
+            # the conduct that triggers the act (its 的， clause), or the conducts its items list after a chapeau
+            "conduct": self.conduct or None,
+            "listed": list(self.listed),
         }
 
 
