@@ -1162,7 +1162,11 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             lead = text.rfind("对", s_start, act.start)
             while lead >= 0 and text.startswith("对象", lead):  # i12-census: 普查对象 is a noun, no 对 of the checked party
                 lead = text.rfind("对", s_start, lead)
-            if lead >= 0 and _INTERNAL_OBJECT.search(text, lead, act.start) and not _PUBLIC_OBJECT.search(
+            # i12-labour: the acting body of a clause 由X after the 对-phrase (，由X) is no object (对无营业执照…有劳动用工行为的，
+            # 由劳动保障行政部门…实施劳动保障监察: 劳动保障监察条例 art. 33); a body inside the object (应当由审计机关进行审计的事项) stays
+            subject_spans = [(b.term.start, b.term.end) for b in agents if text.endswith(("，由", ",由"), 0, b.term.start)]
+            checked = _without(text, lead, act.start, subject_spans) if lead >= 0 else ""
+            if lead >= 0 and _INTERNAL_OBJECT.search(checked) and not _PUBLIC_OBJECT.search(
                     text, lead, act.start) or act.key == "约谈" and (
                     _INTERNAL_OBJECT.search(rest)) or _INTERNAL_AFTER.match(rest):
                 continue  # 对下级税务机关…进行监督检查, 约谈该地区人民政府: supervision inside the administration
