@@ -92,6 +92,9 @@ ROWS = [
     (["镇人民政府、街道办事处应当协助税务机关在本辖区内开展税收征收工作。"], set()),
     # 广东省失业保险条例 (2022) art. 4: the government covers the fund's deficit
     (["县级以上人民政府应当依法保证失业保险基金的征集和失业保险待遇的支付，在失业保险基金出现支付不足时给予补贴。"], set()),
+    # 工伤保险条例 (2010) art. 51 para. 1: the levy and the payment are what is inspected (inspected_process)
+    (["社会保险行政部门依法对工伤保险费的征缴和工伤保险基金的支付情况进行监督检查。"],
+     {(1, "行政检查", "社会保险行政部门", "inspection")}),
     # 内河交通安全管理条例 (2019) art. 37 para. 2: the government designates the inspecting department
     (["渡口所在地县级人民政府应当建立、健全渡口安全管理责任制，指定有关部门负责对渡口和渡运安全实施监督检查。"], set()),
 ]
@@ -103,6 +106,8 @@ KEPT = [
     (["卫生、民政等有关部门和残疾人联合会、医疗保健机构应当完善医疗康复服务网络，实施抢救性康复救助工作，所需费用按照规定从基本医疗"
       "保险或者新型农村合作医疗基金中支付，不足部分由当地人民政府给予补助。"],
      (1, "行政给付", "人民政府", "benefit")),
+    # 义务教育法 art. 44 (the example of the benefit row): a payment the body makes, nothing inspected (inspected_process)
+    (["各级人民政府对家庭经济困难的适龄儿童、少年免费提供教科书并补助寄宿生生活费。"], (1, "行政给付", "各级人民政府", "benefit")),
     # 税收征收管理法 (2015) art. 28: the collecting body's own 征收 of a named tax (levy_work_noun leaves it)
     (["税务机关依照法律、行政法规的规定征收税款，不得违反法律、行政法规的规定开征、停征、多征、少征、提前征收、延缓征收或者摊派税款。"],
      (1, "行政征收", "税务机关", "levy")),
