@@ -309,9 +309,10 @@ def _classify_bodies(text: str, bodies: list[Term], zones, mask, internal: list[
                 r"[^，。；]{0,6}?同意", after) and not any(
                 b.term.start >= max(text.rfind(c, 0, term.start) for c in "。；\n") for b in result):
             licensing = True  # 调入单位必须事先征得…植物检疫机构同意 (植物检疫条例 art. 10); a body asking another is internal
-        elif re.search(r"(?:向|(?<![收得达受遇直做])到)(?:所在地的?|当地|有关|[^，。；向到]{1,8}?所在地的?)?$", text[max(0, term.start - 12): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)|报告[，,]经批准|(?:(?:或者|或|和|、)[^，。；]{1,20}?)?(?:依法|按照规定|进行|办理)?(?:登记(?!备案)|缴纳[^，。；]{0,16}?费)"
+        elif re.search(r"(?:向|(?<![收得达受遇直做])到)(?:所在地的?|当地|有关|指定的|[^，。；向到]{1,8}?所在地的?)?$", text[max(0, term.start - 12): term.start]) and re.match(r"[^，。；]{0,30}?(?:申请|申领|办理|提交下列)|报告[，,]经批准|(?:(?:或者|或|和|、)[^，。；]{1,20}?)?(?:依法|按照规定|进行|办理)?(?:登记(?!备案)|缴纳[^，。；]{0,16}?费)"
                                                              r"|(?:重新)?(?:报检|申报检疫)", after):
             licensing = True  # 向X申请; 向X报检 (i12-bodies2): X is asked to inspect, the recipient acts
+            # i12-labour: 到指定的X办理…登记 (失业保险条例 art. 16 到指定的社会保险经办机构办理失业登记): X registers.
             # i12-works: 向X登记 (建设工程安全生产管理条例 art. 35; 船舶登记条例 art. 5 应当向船舶登记机关登记) and
             # 向X缴纳…费 (宁波市水资源管理条例 art. 21): X registers or collects
         elif re.search(r"(?:取得|持有|领取)(?:所在地|当地|有关)?$", before) and re.match(r"(?:依法)?(?:核发|颁发|签发|发放|批准)", after):
@@ -1165,7 +1166,11 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
             lead = text.rfind("对", s_start, act.start)
             while lead >= 0 and text.startswith("对象", lead):  # i12-census: 普查对象 is a noun, no 对 of the checked party
                 lead = text.rfind("对", s_start, lead)
-            if lead >= 0 and _INTERNAL_OBJECT.search(text, lead, act.start) and not _PUBLIC_OBJECT.search(
+            # i12-labour: the acting body of a clause 由X after the 对-phrase (，由X) is no object (对无营业执照…有劳动用工行为的，
+            # 由劳动保障行政部门…实施劳动保障监察: 劳动保障监察条例 art. 33); a body inside the object (应当由审计机关进行审计的事项) stays
+            subject_spans = [(b.term.start, b.term.end) for b in agents if text.endswith(("，由", ",由"), 0, b.term.start)]
+            checked = _without(text, lead, act.start, subject_spans) if lead >= 0 else ""
+            if lead >= 0 and _INTERNAL_OBJECT.search(checked) and not _PUBLIC_OBJECT.search(
                     text, lead, act.start) or act.key == "约谈" and (
                     _INTERNAL_OBJECT.search(rest)) or _INTERNAL_AFTER.match(rest):
                 continue  # 对下级税务机关…进行监督检查, 约谈该地区人民政府: supervision inside the administration

@@ -29,6 +29,8 @@ _ACTS = re.compile(
     r"|临时[^，。；]{0,8}?控制"  # i12-rulings: 采取临时(隔离)控制措施, a temporary coercive measure
     r"|盘问|强行|使用(?:警械|武器)|交通管制|现场管制|保护性约束|强制措施"  # i12-coercion: the police's on-the-spot measures
     r"|调用|行使[^，。；]{0,40}?管理职责"  # i12-water2: a requisition (调用物资、设备), 行使…监督管理职责 (competence)
+    # i12-labour: labour and safety inspection (实施劳动保障监察), paying insurance benefits, 划拨 of deposits, 当场纠正
+    r"|(?:实施|进行|开展)[^，。；]{0,8}?监察|(?:支付|发放)[^，。；]{0,12}?(?:保险待遇|保险金|养老金)|划拨|当场(?:予以)?纠正"
 )
 # a licence system with no body (瓶装燃气经营实行许可制度) takes the law's competent department (clauses.py);
 # 办公室 (i12-census): 普查办公室 of the census regulations, 管理办公室 of patterns/bodies.tsv
