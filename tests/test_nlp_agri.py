@@ -52,6 +52,15 @@ ROWS = [
     # near miss, 企业法人登记管理条例 (2019) art. 16: the act itself
     (["申请企业法人开业登记的单位，经登记主管机关核准登记注册，领取《企业法人营业执照》后，企业即告成立。"],
      {(1, "行政确认", "登记主管机关", "registration"), (1, "行政许可", "登记主管机关", "approval")}),
+    # --- 审查申请材料，必要时进行实地/现场核查: a step of the licensing review, no inspection (patterns/procedures.tsv) ------
+    # 山东省食品小作坊小餐饮和食品摊点管理条例 (2017) art. 17 para. 1 (first sentence)
+    (["县（市、区）人民政府食品药品监督管理部门应当对申请材料进行审查，必要时进行现场核查。"],
+     {(1, "行政许可", "县（市、区）人民政府食品药品监督管理部门", "project_review")}),
+    # near miss, 国务院关于规范中介机构为公司公开发行股票提供服务的规定 (2025) art. 12: a check that supervision, no
+    # application, may need stays an inspection
+    (["证券监督管理、财政、司法行政等部门应当加强信息沟通和协调配合，按照职责分工，依法对中介机构执业行为加强监管；必要时可以"
+      "采取联合现场检查等措施，依法查处违法违规行为。"],
+     {(1, "行政检查", "证券监督管理、财政、司法行政等部门", "inspection")}),
     # --- 公开/发布X、Y…等信息: the acts listed are kinds of information published, no grant -------------------------------
     # 环境保护法 (2014) art. 54 para. 2
     (["县级以上人民政府环境保护主管部门和其他负有环境保护监督管理职责的部门，应当依法公开环境质量、环境监测、突发环境事件以及"
