@@ -112,7 +112,10 @@ _NOT_AGENT_BEFORE = ("对", "向", "到", "报", "会同", "经", "与", "协助
                      "责成", "督促", "征求", "协调", "指导",
                      # 城管执法部门按照市人民政府确定的职责分工…实施行政处罚 (上海市城市管理行政执法条例 art. 11): the body
                      # whose decision or grant is followed does not act (i12-local)
-                     "按照", "依照", "根据")
+                     "按照", "依照", "根据",
+                     # i12-agri: the body a two-stage application comes from (收到X报送的申请资料后…作出审批决定, 农药管理条例
+                     # art. 12; 宗教事务条例 art. 33 自收到县级人民政府宗教事务部门报送的材料之日起): the receiver decides
+                     "收到")
 # 协助所在地人民政府…: the body assisted, with a place word before it (所在地, 当地), is no agent (湖州市生态文明先行示范区
 # 建设条例 art. 52: 基层群众性自治组织应当协助所在地人民政府及相关主管部门…，依法调解…纠纷: the mediator is the assistant)
 _PLACE_BEFORE = re.compile(r"(?:协助|配合)(?:所在地|当地)的?$")
@@ -418,7 +421,8 @@ _FOUND_IN_CHECK = re.compile(r"\s*(?:在|对)?(?:监督)?检查(?:中|时|过程
 _RULES_AFTER = re.compile(r"(?:依法)?(?:作出行政裁决|调解处理|调处|裁决|处理(?=[，,。；]|$))")  # i12-rulings: 报X依法调处
 _DISPUTE = re.compile(r"争议|纠纷")
 _DECIDES_AFTER = re.compile(r"(?:依据职责权限|按照[^，。；]{0,16}?权限|依法)?[，,]?(?:责令|决定)(?:停产|停业|停建|关闭|取缔|吊销)")
-_SUBMITS = re.compile(r"(?<!申)报(?!告|名|酬|道|纸|刊)|提请|呈送|送交|送请")
+# i12-agri: 报送的 is attributive (收到X报送的申请资料后…作出审批决定, 农药管理条例 art. 12): what was sent, not a sending
+_SUBMITS = re.compile(r"(?<!申)报(?!告|名|酬|道|纸|刊|送的)|提请|呈送|送交|送请")
 # X在监督检查中发现…的 / X发现…的: a body that finds the case (not one of the administration: 发现下级部门不履行职责的)
 _FINDS_CASE = re.compile(r"(?:在[^，。；]{0,20}?(?:中|时)，?)?(?:依法)?(?:发现|查明|认为)"
                          r"(?![^，。；]{0,10}(?:部门|机关|人民政府|机构)(?![^，。；]{0,30}?(?:企业|单位|组织|个人)))")
