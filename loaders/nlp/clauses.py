@@ -76,6 +76,10 @@ REQUESTED_INSPECTION = "quarantine_request"
 PAID_TO = "levy_paid_to"  # 向X缴纳…费: the body paid collects (patterns/constructions.tsv)
 # 依法给予处罚 / 治安管理处罚 refer to a penalty set elsewhere: only a body named beside them holds it
 REFERRAL_ACTIONS = {"处罚", "治安管理处罚"}
+# i12-duties: an item of a duty list (X履行下列职责：（一）管理…；（二）对…进行管理, 人民警察法 art. 6) whose task is the
+# management of a field is X's competence clause (tests/gold/README.md rule 4, 其他): the chapeau's body is the subject of
+# every item that names none, as X、Y按照职责分工 is of its acts (patterns/constructions.tsv duty_item)
+DUTY_ITEM = "duty_item"
 
 _SENTENCE_END = re.compile(r"[。；;\n]")
 _CASE_BEFORE = re.compile(r"(?:的[^，。；]{0,12}?|时)[，,]")  # 不符合…的建筑工程， / 在申请…时，: a case before the subject
@@ -1223,6 +1227,18 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 scope_start = s_start
             before = [b for b in agents if scope_start <= b.term.start and b.term.end <= act.start
                       and (b.local_end is None or act.start < b.local_end)]
+            if _ITEM_LINE.match(text[lines[line_index(act.start)][0]:]):
+                # i12-duties: under a chapeau that names its subject (X履行下列职责：), an item's subject is its own body or
+                # the chapeau's, never a body another item names (南阳市居民住宅区消防安全管理条例 art. 13 （二）指导乡镇人民政府…
+                # 履行消防安全职责；（三）对…单位实施消防监督检查: the chapeau's 消防救援机构 checks)
+                # (an item that opens with a body of its own is that body's sentence, and is left as it was)
+                own_line = lines[line_index(act.start)][0]
+                opener = own_line + _ITEM_LINE.match(text[own_line:]).end()
+                in_items = [b for b in before if b.term.start < own_line and _ITEM_LINE.match(
+                    text[lines[line_index(b.term.start)][0]:])]
+                if act.construction == DUTY_ITEM or len(in_items) < len(before) and in_items and not any(
+                        b.term.start == opener for b in bodies):
+                    before = [b for b in before if b not in in_items]  # a duty item's body is its chapeau's, or none
             if act.category in SANCTION_CATEGORIES and not any(b.term.start >= s_start for b in before) and (
                     _OWN_OPENER.match(text, s_start)) and not _inside(s_start, zones):
                 continue  # i12-bodies3: the sentence's own subject, no body the rules know, holds its act (戒毒条例 art. 29)
@@ -1309,8 +1325,9 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 act.key == "制止" and all(_is_local_government(s) for s, _ in subjects)) and act.key not in _ON_A_PARTY and not (
                 act.key == "责令改正" and _RESTITUTION.match(text, act.end) and _GOVERNMENT_ORDERS.search(text, 0, act.start)):
             continue  # a government's leadership or its own orders are no power list item
-        if act.key == "监督管理职责" and (act.start - subject_end > 80 or subject_end < s_start):
-            continue  # 负责 must be the subject's own verb
+        if act.key == "监督管理职责" and act.construction != DUTY_ITEM and (
+                act.start - subject_end > 80 or subject_end < s_start):
+            continue  # 负责 must be the subject's own verb (an item of a duty list has its chapeau's)
         lo = max(subject_end, s_start)
         modal = _modality(modals, lo, act.start + 2)  # 可以处…罚款: the modal may open the act
         if modal is None and _ITEM_LINE.match(text[lines[line_index(act.start)][0]:]):

@@ -29,6 +29,7 @@ _ACTS = re.compile(
     r"|临时[^，。；]{0,8}?控制"  # i12-rulings: 采取临时(隔离)控制措施, a temporary coercive measure
     r"|盘问|强行|使用(?:警械|武器)|交通管制|现场管制|保护性约束|强制措施"  # i12-coercion: the police's on-the-spot measures
     r"|调用|行使[^，。；]{0,40}?管理职责"  # i12-water2: a requisition (调用物资、设备), 行使…监督管理职责 (competence)
+    r"|(?:以下|下列)[^，。；：:\n]{0,12}?(?:职责|职权)[：:]"  # i12-duties: a duty list, whose items' tasks (管理…) are its acts
 )
 # a licence system with no body (瓶装燃气经营实行许可制度) takes the law's competent department (clauses.py);
 # 办公室 (i12-census): 普查办公室 of the census regulations, 管理办公室 of patterns/bodies.tsv
