@@ -73,3 +73,40 @@ def test_a_duty_item(text: str, expected: set) -> None:
 def test_an_items_subject_is_its_chapeaus(text: str, expected: set) -> None:
     assert {e[:3] for e in found([text]) if e[1] == "行政检查"} == expected
 
+
+# --- subject lists: X和Y、Z等有关部门 carries X's level to the sectors listed after 和 (clauses._split_listed) ---
+
+SUBJECT_LISTS = [
+    # 建设工程勘察设计管理条例 art. 5 县级以上人民政府建设行政主管部门和交通、水利等有关部门应当…加强对…的监督管理
+    ("行政法规/建设工程勘察设计管理条例(2017-10-07).md", 5,
+     {("其他", "县级以上人民政府建设行政主管部门"), ("其他", "县级以上人民政府交通部门"), ("其他", "县级以上人民政府水利部门")}),
+    # 深圳经济特区中医药条例 art. 84 中医药主管部门和市场监管、医疗保障等部门: no level written, none carried
+    ("DLC/广东地方法规/地方性法规/广东/深圳经济特区中医药条例(2023-01-06).md", 84,
+     {("其他", "中医药主管部门"), ("其他", "市场监管部门"), ("其他", "医疗保障部门")}),
+    # 建设工程质量管理条例 art. 44: the list writes its own level (dev gold: 国务院铁路部门 …), unchanged
+    ("行政法规/建设工程质量管理条例(2019-04-23).md", 44,
+     {("行政检查", "国务院建设行政主管部门"), ("行政检查", "国务院铁路部门"), ("行政检查", "国务院交通部门"),
+      ("行政检查", "国务院水利部门")}),
+]
+
+
+@pytest.mark.parametrize("file, article, expected", SUBJECT_LISTS)
+def test_subject_lists_of_the_corpus(file: str, article: int, expected: set) -> None:
+    assert corpus_entries(file, article) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # sector names holding 和 (住房和城乡建设, 经济和信息化, 自然资源和规划) stay whole, each with the level of X
+    ("第一条 县级以上人民政府住房和城乡建设主管部门和经济和信息化、自然资源和规划等有关部门应当加强对建筑市场的监督管理。",
+     {"县级以上人民政府住房和城乡建设主管部门", "县级以上人民政府经济和信息化部门", "县级以上人民政府自然资源和规划部门"}),
+    ("第一条 县级以上人民政府经济和信息化、商务等部门应当加强对成品油市场的监督管理。",
+     {"县级以上人民政府经济和信息化部门", "县级以上人民政府商务部门"}),
+    # near miss: a list after 会同 is no list joined by 和; this rule leaves it as it was (its partners are
+    # clauses._partners' business)
+    ("第一条 县级以上人民政府建设行政主管部门会同交通、水利等有关部门加强对建设工程勘察活动的监督管理。",
+     {"县级以上人民政府建设行政主管部门"}),
+    # near miss: a government before 和 is no department whose level is carried; it leads no power of its own here
+    ("第一条 县级以上人民政府和交通、水利等有关部门应当加强对建设工程勘察活动的监督管理。", set()),
+])
+def test_a_list_after_he(text: str, expected: set) -> None:
+    assert {e[2] for e in found([text]) if e[1] == "其他"} == expected

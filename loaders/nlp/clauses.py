@@ -590,7 +590,9 @@ def _shared_tail(word: str, suffix: str) -> str:
 # government before the first one brings)
 # i12-build2: a 和 that joins the two halves of one department's sector name (工业和信息化, 住房和城乡建设, 文化和旅游, 自然资源和
 # 规划, 海洋发展和渔业) stays inside the word (国务院住房城乡建设、商务、发展改革、工业和信息化等部门, 招标投标法实施条例 art. 11)
-_SECTOR_WORD = (r"(?:[^\s，。；：、（）()的对向经由与和或及并在将为其各有应可据依照按负统挥]|(?<=[\u4e00-\u9fff])和(?=信息化|城乡建设|旅游|规划|计划生育|"
+# i12-duties: 经 opens 经济 (经济和信息化, 经济发展), never 经X批准 there (保障中小企业款项支付条例 art. 5 …工业和信息化、…等部门;
+# 经济和信息化、自然资源和规划等有关部门)
+_SECTOR_WORD = (r"(?:[^\s，。；：、（）()的对向经由与和或及并在将为其各有应可据依照按负统挥]|经(?=济)|(?<=[\u4e00-\u9fff])和(?=信息化|城乡建设|旅游|规划|计划生育|"
                 r"社会保障|渔业|林业|绿化|环境卫生|储备|改革|信息产业)){2,16}?")
 _NOT_SECTOR_WORD = re.compile(r"^(?:拒绝|阻挠|妨碍|干扰|协助|配合|支持|指导|通知|会同|报告|举报|投诉|检举|控告|提请|组织|商请|以|监督(?!管理))"
                               r"|委员会|法院|检察院|机关|部门|机构|政府|海关|单位|个人|企业")
@@ -631,10 +633,25 @@ def _split_listed(text: str, bodies: list[Term]) -> list[Term]:
                 out.append(Term("BODY", at, end, name + m.group(2), suffix=m.group(2)))
                 at += len(word) + 1
             continue
-        if len(words[0]) < 2 or any(_NOT_SECTOR_WORD.search(w) for w in words) or not head and not (
+        # i12-duties: X和Y、Z等有关部门 (建设工程勘察设计管理条例 art. 5 县级以上人民政府建设行政主管部门和交通、水利等有关部门): the
+        # level written before X, a department, is the level of every sector listed after 和, as a government before the
+        # list would be (建设工程质量管理条例 art. 44 国务院建设行政主管部门和国务院铁路、交通、水利等有关部门, dev gold)
+        partner = None if head or m.start() < 1 or text[m.start() - 1] != "和" else next(
+            (b for b in reversed(out) if b.end == m.start() - 1 and b.suffix not in ("人民政府", "国务院")
+             and len(b.text) > len(b.level)), None)
+        if len(words[0]) < 2 or any(_NOT_SECTOR_WORD.search(w) for w in words) or not head and partner is None and not (
                 m.start() == 0 or text[m.start() - 1] in "，。；：\n由" or any(
                 b.end == m.start() and b.suffix in ("人民政府", "国务院") for b in bodies)):
             out.append(term)
+            continue
+        if partner is not None:  # (a department named without a level: the sectors without one, 中医药主管部门和市场监管、
+            # 医疗保障等部门 -> 市场监管部门, 医疗保障部门; 深圳经济特区中医药条例 art. 84)
+            level = partner.level if partner.level and partner.text.startswith(partner.level) else ""
+            prefix = level
+            for n, word in enumerate(words):
+                end = term.end if n == len(words) - 1 else at + len(word)
+                out.append(Term("BODY", at, end, prefix + word + m.group(2), level=level, suffix=m.group(2)))
+                at += len(word) + 1
             continue
         government = next((b for b in bodies if b.suffix in ("人民政府", "国务院") and (
             b.start == m.start() and head or b.end == m.start() and not head)), None)
