@@ -79,6 +79,10 @@ REFERRAL_ACTIONS = {"处罚", "治安管理处罚"}
 # i12-quality: a referral to another article of the same text (依照本法第X条的规定, 依照本条例…的处罚规定) before 处罚; 依照前款
 # 规定处罚 takes the body of the paragraph it cites (安全生产法 art. 110), not the designation
 _OWN_RULE_REFERRAL = re.compile(r"(?:依照|按照|依据)本(?:法|条例|办法|规定|细则)(?!以外)[^，。；《]{0,40}?规定(?:予以|给予)?$")
+# i12-duties: an item of a duty list (X履行下列职责：（一）管理…；（二）对…进行管理, 人民警察法 art. 6) whose task is the
+# management of a field is X's competence clause (tests/gold/README.md rule 4, 其他): the chapeau's body is the subject of
+# every item that names none, as X、Y按照职责分工 is of its acts (patterns/constructions.tsv duty_item)
+DUTY_ITEM = "duty_item"
 
 _SENTENCE_END = re.compile(r"[。；;\n]")
 _CASE_BEFORE = re.compile(r"(?:的[^，。；]{0,12}?|时)[，,]")  # 不符合…的建筑工程， / 在申请…时，: a case before the subject
@@ -594,7 +598,9 @@ def _shared_tail(word: str, suffix: str) -> str:
 # government before the first one brings)
 # i12-build2: a 和 that joins the two halves of one department's sector name (工业和信息化, 住房和城乡建设, 文化和旅游, 自然资源和
 # 规划, 海洋发展和渔业) stays inside the word (国务院住房城乡建设、商务、发展改革、工业和信息化等部门, 招标投标法实施条例 art. 11)
-_SECTOR_WORD = (r"(?:[^\s，。；：、（）()的对向经由与和或及并在将为其各有应可据依照按负统挥]|(?<=[\u4e00-\u9fff])和(?=信息化|城乡建设|旅游|规划|计划生育|"
+# i12-duties: 经 opens 经济 (经济和信息化, 经济发展), never 经X批准 there (保障中小企业款项支付条例 art. 5 …工业和信息化、…等部门;
+# 经济和信息化、自然资源和规划等有关部门)
+_SECTOR_WORD = (r"(?:[^\s，。；：、（）()的对向经由与和或及并在将为其各有应可据依照按负统挥]|经(?=济)|(?<=[\u4e00-\u9fff])和(?=信息化|城乡建设|旅游|规划|计划生育|"
                 r"社会保障|渔业|林业|绿化|环境卫生|储备|改革|信息产业)){2,16}?")
 _NOT_SECTOR_WORD = re.compile(r"^(?:拒绝|阻挠|妨碍|干扰|协助|配合|支持|指导|通知|会同|报告|举报|投诉|检举|控告|提请|组织|商请|以|监督(?!管理))"
                               r"|委员会|法院|检察院|机关|部门|机构|政府|海关|单位|个人|企业")
@@ -635,10 +641,25 @@ def _split_listed(text: str, bodies: list[Term]) -> list[Term]:
                 out.append(Term("BODY", at, end, name + m.group(2), suffix=m.group(2)))
                 at += len(word) + 1
             continue
-        if len(words[0]) < 2 or any(_NOT_SECTOR_WORD.search(w) for w in words) or not head and not (
+        # i12-duties: X和Y、Z等有关部门 (建设工程勘察设计管理条例 art. 5 县级以上人民政府建设行政主管部门和交通、水利等有关部门): the
+        # level written before X, a department, is the level of every sector listed after 和, as a government before the
+        # list would be (建设工程质量管理条例 art. 44 国务院建设行政主管部门和国务院铁路、交通、水利等有关部门, dev gold)
+        partner = None if head or m.start() < 1 or text[m.start() - 1] != "和" else next(
+            (b for b in reversed(out) if b.end == m.start() - 1 and b.suffix not in ("人民政府", "国务院")
+             and len(b.text) > len(b.level)), None)
+        if len(words[0]) < 2 or any(_NOT_SECTOR_WORD.search(w) for w in words) or not head and partner is None and not (
                 m.start() == 0 or text[m.start() - 1] in "，。；：\n由" or any(
                 b.end == m.start() and b.suffix in ("人民政府", "国务院") for b in bodies)):
             out.append(term)
+            continue
+        if partner is not None:  # (a department named without a level: the sectors without one, 中医药主管部门和市场监管、
+            # 医疗保障等部门 -> 市场监管部门, 医疗保障部门; 深圳经济特区中医药条例 art. 84)
+            level = partner.level if partner.level and partner.text.startswith(partner.level) else ""
+            prefix = level
+            for n, word in enumerate(words):
+                end = term.end if n == len(words) - 1 else at + len(word)
+                out.append(Term("BODY", at, end, prefix + word + m.group(2), level=level, suffix=m.group(2)))
+                at += len(word) + 1
             continue
         government = next((b for b in bodies if b.suffix in ("人民政府", "国务院") and (
             b.start == m.start() and head or b.end == m.start() and not head)), None)
@@ -1235,6 +1256,18 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 scope_start = s_start
             before = [b for b in agents if scope_start <= b.term.start and b.term.end <= act.start
                       and (b.local_end is None or act.start < b.local_end)]
+            if _ITEM_LINE.match(text[lines[line_index(act.start)][0]:]):
+                # i12-duties: under a chapeau that names its subject (X履行下列职责：), an item's subject is its own body or
+                # the chapeau's, never a body another item names (南阳市居民住宅区消防安全管理条例 art. 13 （二）指导乡镇人民政府…
+                # 履行消防安全职责；（三）对…单位实施消防监督检查: the chapeau's 消防救援机构 checks)
+                # (an item that opens with a body of its own is that body's sentence, and is left as it was)
+                own_line = lines[line_index(act.start)][0]
+                opener = own_line + _ITEM_LINE.match(text[own_line:]).end()
+                in_items = [b for b in before if b.term.start < own_line and _ITEM_LINE.match(
+                    text[lines[line_index(b.term.start)][0]:])]
+                if act.construction == DUTY_ITEM or len(in_items) < len(before) and in_items and not any(
+                        b.term.start == opener for b in bodies):
+                    before = [b for b in before if b not in in_items]  # a duty item's body is its chapeau's, or none
             if act.category in SANCTION_CATEGORIES and not any(b.term.start >= s_start for b in before) and (
                     _OWN_OPENER.match(text, s_start)) and not _inside(s_start, zones):
                 continue  # i12-bodies3: the sentence's own subject, no body the rules know, holds its act (戒毒条例 art. 29)
@@ -1326,8 +1359,9 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                 act.key == "制止" and all(_is_local_government(s) for s, _ in subjects)) and act.key not in _ON_A_PARTY and not (
                 act.key == "责令改正" and _RESTITUTION.match(text, act.end) and _GOVERNMENT_ORDERS.search(text, 0, act.start)):
             continue  # a government's leadership or its own orders are no power list item
-        if act.key == "监督管理职责" and (act.start - subject_end > 80 or subject_end < s_start):
-            continue  # 负责 must be the subject's own verb
+        if act.key == "监督管理职责" and act.construction != DUTY_ITEM and (
+                act.start - subject_end > 80 or subject_end < s_start):
+            continue  # 负责 must be the subject's own verb (an item of a duty list has its chapeau's)
         lo = max(subject_end, s_start)
         modal = _modality(modals, lo, act.start + 2)  # 可以处…罚款: the modal may open the act
         if modal is None and _ITEM_LINE.match(text[lines[line_index(act.start)][0]:]):

@@ -31,6 +31,7 @@ _ACTS = re.compile(
     r"|调用|行使[^，。；]{0,40}?管理职责"  # i12-water2: a requisition (调用物资、设备), 行使…监督管理职责 (competence)
     # i12-labour: labour and safety inspection (实施劳动保障监察), paying insurance benefits, 划拨 of deposits, 当场纠正
     r"|(?:实施|进行|开展)[^，。；]{0,8}?监察|(?:支付|发放)[^，。；]{0,12}?(?:保险待遇|保险金|养老金)|划拨|当场(?:予以)?纠正"
+    r"|(?:以下|下列)[^，。；：:\n]{0,12}?(?:职责|职权)[：:]"  # i12-duties: a duty list, whose items' tasks (管理…) are its acts
 )
 # a licence system with no body (瓶装燃气经营实行许可制度) takes the law's competent department (clauses.py);
 # 办公室 (i12-census): 普查办公室 of the census regulations, 管理办公室 of patterns/bodies.tsv
