@@ -263,9 +263,10 @@ class GraphObject:
 
 DIVISION_SEPARATOR = "、"
 """Between the sectors of one group of ``Provision.divides`` (农业农村、林业和草原)."""
-DIVISIONS_READING = 2
-"""``LawVersion.divisions_read`` of a version whose provisions' divisions are all recorded: 1 (True) had
-``Provision.divides`` only, 2 adds ``Provision.by_duty``."""
+DIVISIONS_READING = 3
+"""``LawVersion.divisions_read`` of a version whose provisions' readings made at load time are all recorded: 1 (True)
+had ``Provision.divides`` only, 2 adds ``Provision.by_duty``, 3 the conducts the vacuum query compares
+(``Provision.conduct``; ``AuthorisingClause.conduct``, ``listed`` and ``doer``)."""
 
 
 def version_id(law_title: str, date: str) -> str:
@@ -374,6 +375,9 @@ class Provision(GraphObject):
     # it gives its acts to the bodies it names each within its own duties (各自职责, 分别, 依照职权 …:
     # ontology/duty_divisions.csv, read at load time): one act of several bodies is divided, not held twice
     by_duty: bool = False
+    # the conduct its text names before its first 的， (loaders/nlp/objects.py conduct_of, read at load time): what
+    # an item citing the provision of an older version is compared by where no clause of its category stands
+    conduct: str = ""
 
     @property
     def id(self) -> str:
@@ -469,6 +473,12 @@ class AuthorisingClause(GraphObject):
     # the modifier restricting the object of the clause's conduct (非法定计量单位 of 制造、销售和进口非法定计量单位的计量
     # 器具, 计量法实施细则 art. 41), read at load time by loaders/nlp/objects.py; "" when none was read
     object_modifier: str = ""
+    # what the vacuum query compares with items' names, read at load time by loaders/nlp/objects.py (queries never
+    # parse text): the conduct the clause acts on ("" when it names none), else the conducts its provision's items
+    # list, and whom its provision's chapeau punishes (生产经营单位 of 生产经营单位有下列行为之一的)
+    conduct: str = ""
+    listed: tuple[str, ...] = ()
+    doer: str = ""
 
     @property
     def id(self) -> str:
@@ -491,6 +501,9 @@ class AuthorisingClause(GraphObject):
             "triggers": [{"law": law, "article": art} for law, art in self.triggers],
             "text": self.text,
             "construction": self.construction,
+            # the conduct that triggers the act (its 的， clause), or the conducts its items list after a chapeau
+            "conduct": self.conduct or None,
+            "listed": list(self.listed),
         }
 
 

@@ -92,6 +92,9 @@ class ClauseRef:
     construction: str | None = None  # "competence" for X负责/主管…工作 (AuthorisingClause.construction)
     amounts: tuple[str, ...] = ()  # fines as written (五万元以上十万元以下, 货值金额一倍以上三倍以下)
     object_modifier: str = ""  # what restricts the object of its conduct (AuthorisingClause.object_modifier)
+    conduct: str = ""  # the conduct it acts on, read at load (AuthorisingClause.conduct)
+    listed: tuple[str, ...] = ()  # the conducts its provision's items list (AuthorisingClause.listed)
+    doer: str = ""  # whom its provision's chapeau punishes (AuthorisingClause.doer)
 
     @classmethod
     def of(cls, node: "Node") -> "ClauseRef":
@@ -112,6 +115,7 @@ class ProvisionRef:
     paragraph: int | None = None
     item: int | None = None
     by_duty: bool = False  # it gives its acts to the bodies it names each within its duties (Provision.by_duty)
+    conduct: str = ""  # the conduct its text names, read at load (Provision.conduct)
 
     @classmethod
     def of(cls, node: "Node | None") -> "ProvisionRef | None":

@@ -106,9 +106,11 @@ def opened_store(create: bool = True) -> Iterator[Store]:
 
 
 def _note_unread_divisions(store: Store) -> None:
-    """Say when the store holds law versions loaded before their articles' divisions by object were recorded
-    (``loaders.statutes.divisions``): the overlap query reads the recorded divisions only, so until the laws are
-    loaded again it reports overlaps between departments such an article divides.
+    """Say when the store holds law versions loaded before the readings this code makes at load were recorded
+    (``kg.model.DIVISIONS_READING``: the divisions of work, ``loaders.statutes.divisions``, and the conducts the vacuum
+    query compares, ``loaders.nlp.objects``): the queries read the recorded readings only, so until the laws are
+    loaded again overlaps between departments such an article divides are reported, and vacuums are compared with
+    items by what the older reading recorded.
 
     Said when the command has run, of the store as the command left it (after ``load laws`` the versions it
     loaded again count as read): a command that read the embedded graph counts the versions in it, at once; one
@@ -123,9 +125,10 @@ def _note_unread_divisions(store: Store) -> None:
     unread = unread_versions(store)
     if unread:
         err.print(f"plkg: note: {unread} law versions in this store were loaded before the divisions of work by "
-                  "object (ontology/divisions.csv) and by duty (ontology/duty_divisions.csv) were recorded on their "
-                  "provisions; overlaps between the departments they divide are reported until the laws are loaded "
-                  "again (plkg load laws DIR)", markup=False)
+                  "object (ontology/divisions.csv) and by duty (ontology/duty_divisions.csv) and the conducts of "
+                  "their clauses (ontology/conduct_grammar.csv) were recorded; until the laws are loaded again "
+                  "(plkg load laws DIR), overlaps between the departments they divide are reported and vacuums "
+                  "are matched to items without the conducts", markup=False)
 
 
 _ENDING_WITH_THE_COMMAND = False

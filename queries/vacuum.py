@@ -88,6 +88,7 @@ from kg.errors import UserError
 from kg.model import article_id
 from kg.text import bigrams, halfwidth, strip_prc
 from kg.views import ClauseInForce, ItemBasis, clause_reach, clauses_binding, covered_by, referred_by, state_cached, view_cache
+from ontology import conduct_grammar
 
 from .conduct import item_readings, normalise_conduct, readings
 from .findings import (Evidence, Finding, VacuumLines, VacuumText, describe_citation, new_finding, provision_label,
@@ -226,43 +227,16 @@ def severity_of(actions: Iterable[str], amounts: Iterable[str]) -> Severity:
     return Severity("liberty" in found, "revocation" in found, amount)
 
 
-_VIOLATION = re.compile(r"^[^，,；;。]*?违反[^，,；;。]*?(规定|之一)[，,]?")
 _ENUMERATOR = re.compile(r"^[（(][一二三四五六七八九十\d]+[）)]\s*")
 _CONDUCT_END = re.compile(r"的[，,：:；;。]|的$")
-# words every liability clause shares: they tell no conduct from another
-_GENERIC = re.compile(r"有下列[^，,；;]{0,6}之一|尚不构成犯罪|尚不够刑事处罚|情节严重|且[^，,；;]{0,12}未作规定")
-# what is left of 农产品生产经营者有下列行为之一 once the generic words go: who, not what
-_DOER = re.compile(r"^[^，,；;、]*(者|单位|企业|机构|人员|个人|组织)$")
-
-
-def conduct_of(text: str) -> str | None:
-    """The conduct a clause acts on: the words before its first 的，, without 违反…规定.
-
-    >>> conduct_of("违反本法第三十二条规定，未取得种子生产经营许可证生产经营种子的，由县级以上人民政府农业农村主管部门责令改正")
-    '未取得种子生产经营许可证生产经营种子'
-    >>> conduct_of("（三）伪造、变造许可证的；"), conduct_of("县级以上人民政府应当加强监督管理。")
-    ('伪造、变造许可证', None)
-
-    An item of a list of measures is its own act and object:
-
-    >>> conduct_of("（四）查封、扣押经检测不符合农产品质量安全标准的农产品；")
-    '查封、扣押经检测不符合农产品质量安全标准的农产品'
-    """
-    text = (text or "").strip()
-    enumerated = _ENUMERATOR.match(text) is not None
-    text = _ENUMERATOR.sub("", text)
-    end = _CONDUCT_END.search(text)
-    if end is None:
-        return text.rstrip("；;。，, ") or None if enumerated else None
-    conduct = _GENERIC.sub("", _VIOLATION.sub("", text[:end.start()])).strip("，,；; ")
-    return None if not conduct or _DOER.search(conduct) else conduct
 
 
 _ITEM_NAME = re.compile(r"^(对|关于)|(的|之)?(行政)?(处罚|检查|强制措施|强制|行为)+$")
 
 
 def item_conduct(name: str) -> str:
-    """The conduct an item's name states: 对未取得…的处罚 -> 未取得….
+    """The conduct an item's name states: 对未取得…的处罚 -> 未取得…, without the words every liability clause
+    shares and None when only who acts is left (``ontology/conduct_grammar.csv``, as the loader reads clauses).
 
     >>> item_conduct("对未取得种子生产经营许可证生产经营种子的处罚")
     '未取得种子生产经营许可证生产经营种子'
@@ -271,8 +245,9 @@ def item_conduct(name: str) -> str:
     name = (name or "").strip()
     while previous != name:
         previous, name = name, _ITEM_NAME.sub("", name)
-    name = _GENERIC.sub("", name).strip("，,；; ")
-    return "" if _DOER.search(name) else name
+    grammar = conduct_grammar()
+    name = grammar.generic.sub("", name).strip("，,；; ")
+    return "" if grammar.doer.search(name) else name
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -335,8 +310,7 @@ def rule_subject(title: str) -> str:
 
 
 def statement_of(clause) -> frozenset[str]:
-    """The bigrams of a clause that states a power without a conduct (no 的， before its act: :func:`conduct_of`
-    is None), its subject removed: what two laws stating the same power share whoever they name
+    """The bigrams of a clause that states a power without a conduct (no 的， before its act), its subject removed: what two laws stating the same power share whoever they name
     (设区的市的特种设备安全监督管理部门, 设区的市级人民政府负责特种设备安全监督管理的部门).
 
     >>> from types import SimpleNamespace as C
@@ -368,10 +342,10 @@ class VacuumClause:
 
     @functools.cached_property  # only the few clauses no item names plainly are compared this way
     def readings(self) -> tuple[frozenset[str], ...]:
-        """The conduct normalised, or the conducts its paragraph lists in its items (:mod:`queries.conduct`)."""
-        text = self.row.clause.text
-        conduct = conduct_of(text)
-        return readings(conduct, () if conduct is not None else _listed(text, self.row.provision.text))
+        """The conduct normalised, or the conducts its paragraph lists in its items (:mod:`queries.conduct`), as the
+        loader read them (``AuthorisingClause.conduct`` and ``listed``)."""
+        clause = self.row.clause
+        return readings(clause.conduct or None, clause.listed)
 
     # What every government's check of the clause reads of its text: worked out once per clause (the clauses
     # are kept per store state), not once per government (a whole corpus: ~300 governments, ~1,200 vacuums each),
@@ -402,8 +376,8 @@ class VacuumClause:
 
     @functools.cached_property
     def conduct(self) -> frozenset[str]:
-        """The bigrams of the conduct the clause acts on (:func:`conduct_of`)."""
-        return bigrams(conduct_of(self.row.clause.text))
+        """The bigrams of the conduct the clause acts on (``AuthorisingClause.conduct``, read at load)."""
+        return bigrams(self.row.clause.conduct)
 
     @functools.cached_property
     def basis_compared(self) -> tuple[tuple[frozenset[str], bool, int], ...]:
@@ -415,11 +389,9 @@ class VacuumClause:
 
     @functools.cached_property
     def doer(self) -> frozenset[str]:
-        """The bigrams of whom the clause's chapeau punishes (:data:`_CHAPEAU_DOER`), or none: an item naming
-        another doer is not proposed as its basis (:func:`basis_item`)."""
-        row = self.row
-        doer = _CHAPEAU_DOER.match((row.provision.text or row.clause.text or "").strip())
-        return bigrams(doer.group("doer")) if doer else frozenset()
+        """The bigrams of whom the clause's chapeau punishes (``AuthorisingClause.doer``, read at load), or none: an
+        item naming another doer is not proposed as its basis (:func:`basis_item`)."""
+        return bigrams(self.row.clause.doer)
 
     @functools.cached_property
     def statement(self) -> frozenset[str]:
@@ -549,15 +521,6 @@ def _implementing(row: ClauseInForce) -> bool:
     """Whether a clause is held per law family like an inspection (``families``): an order made in an inspection
     (:func:`inspection_order`) or a licence clause of a rule (:func:`rule_licence_cover`)."""
     return (row.clause.category == "行政许可" and row.version.rank in RULE_RANKS) or inspection_order(row)
-
-
-def _listed(text: str | None, provision_text: str | None) -> list[str]:
-    """The conducts a clause's provision lists in its items (有下列行为之一…：（一）…；（二）…), when the clause ends in a
-    colon: the item lines of the provision's text (which holds its items)."""
-    if not (text or "").rstrip().endswith(("：", ":")):
-        return []
-    lines = (provision_text or "").splitlines()
-    return [c for c in (conduct_of(line) for line in lines if _ENUMERATOR.match(line.strip())) if c]
 
 
 def list_date_of(bases: Iterable[ItemBasis]) -> str | None:
@@ -836,7 +799,7 @@ class HeldActs:
     def _clause_grams(self, clause) -> frozenset[str]:
         grams = self._grams.get(clause.id)
         if grams is None:
-            grams = self._grams[clause.id] = bigrams(conduct_of(clause.text))
+            grams = self._grams[clause.id] = bigrams(clause.conduct)
         return grams
 
     def _name_grams(self, name: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
@@ -852,7 +815,7 @@ class HeldActs:
         key = (clause.id, "readings")
         found = self._grams.get(key)
         if found is None:
-            found = self._grams[key] = readings(conduct_of(clause.text))
+            found = self._grams[key] = readings(clause.conduct or None)
         return found
 
     def _of(self, basis: ItemBasis) -> Iterator[_Held]:
@@ -903,7 +866,7 @@ class HeldActs:
         key = (citation.target.id, "older")
         found = self._grams.get(key)
         if found is None:
-            conduct = conduct_of(citation.target.text)
+            conduct = citation.target.conduct or None  # read at load (Provision.conduct)
             if conduct and conduct.startswith("其他"):
                 conduct = None  # a list's residual item (（五）其他不符合农产品质量安全标准的) lies in any conduct of the kind
             found = self._grams[key] = (bigrams(conduct), readings(conduct))
@@ -1060,11 +1023,10 @@ BASIS_CONTAINED = 0.45
 """Share of the clause's conduct bigrams the item's name must hold: the item names the clause's act, not only
 words of it (a generic 对销售不符合强制性标准的商品的处罚 does not exercise 大气污染防治法 art. 103's 销售不符合质量标准的
 煤炭、石油焦, 0.4)."""
-_CHAPEAU_DOER = re.compile(r"^(?:违反[^，,；;。]*?规定[，,])?(?P<doer>[^，,；;。、]{2,30}?(?:单位|企业|机构|组织|经营者|生产者|使用者|人员))有下列")
-"""Whom a clause listing conducts punishes (城乡规划编制单位有下列行为之一的): an item naming another doer
-(测绘单位超越资质等级许可的范围从事测绘活动) exercises another law's clause, whatever the conducts share."""
 BASIS_DOER = 0.5
-"""Share of the chapeau doer's bigrams (:data:`_CHAPEAU_DOER`) the item's name must hold."""
+"""Share of the bigrams of whom a clause listing conducts punishes (``AuthorisingClause.doer``: 城乡规划编制单位 of
+城乡规划编制单位有下列行为之一的) the item's name must hold: an item naming another doer (测绘单位超越资质等级许可的范围
+从事测绘活动) exercises another law's clause, whatever the conducts share."""
 BASIS_MODIFIER = 0.5
 """Share of the bigrams of the modifier restricting the clause's object (M of …V M的H: 非法定计量单位 of 制造、销售和进口
 非法定计量单位的计量器具, 计量法实施细则 art. 41) the item's name must hold: an item naming the verbs and the head alone
@@ -1085,7 +1047,7 @@ def basis_item(clause: VacuumClause, departments: Iterable[Mapping[str, Any]], h
     measures, a statement of a power).  Not proposed: an item on another article or version of the clause's law
     (a law sets one sanction for one conduct: 民用建筑节能条例 art. 42 监理 is not the item on art. 40 施工; an older
     version's article is a stale basis), an item naming another doer than the clause's chapeau
-    (:data:`_CHAPEAU_DOER`), an item resting on clauses of other sectors only (非法转让草原 is not 非法转让土地), an item
+    (``AuthorisingClause.doer``), an item resting on clauses of other sectors only (非法转让草原 is not 非法转让土地), an item
     whose name does not hold the modifier restricting the clause's object (:func:`names_object`: 非法定计量单位 of
     计量法实施细则 art. 41, read by the loader into ``object_modifier``; a clause of a store loaded before has none).  The
     office should add the clause to the item's 设定依据 rather than list a new power (地下水管理条例 art. 60, judged

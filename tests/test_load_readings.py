@@ -1,6 +1,8 @@
 """What the loaders read from statute text for the queries, so that queries never parse text:
-the modifier restricting a clause's object (``AuthorisingClause.object_modifier``, loaders/nlp/objects.py) and the
-divisions of work by object of an article (``Provision.divides``, loaders/statutes/divisions.py)."""
+the modifier restricting a clause's object (``AuthorisingClause.object_modifier``, loaders/nlp/objects.py), the
+conducts the vacuum query compares with items' names (``AuthorisingClause.conduct``/``listed``/``doer``,
+``Provision.conduct``, loaders/nlp/objects.py) and the divisions of work by object of an article
+(``Provision.divides``, loaders/statutes/divisions.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from typer.testing import CliRunner
 
 from kg.embedded import EmbeddedStore
 from kg.model import DIVISIONS_READING
-from loaders.nlp.objects import object_modifier, read_grammar
+from loaders.nlp.objects import ConductReading, conduct_of, conduct_reading, object_modifier, read_grammar
 from loaders.statutes import load_laws
 from loaders.statutes.divisions import divides, unread_versions
 from plkg.cli import app, hoist_global_options
@@ -44,6 +46,50 @@ OBJECT_MODIFIERS = [
 @pytest.mark.parametrize("text, expected", OBJECT_MODIFIERS)
 def test_the_modifier_restricting_a_conducts_object(text, expected):
     assert object_modifier(text) == expected
+
+
+# (clause text, its provision's text) -> what the loader records for the vacuum query
+CONDUCT_READINGS = [
+    # 种子法 (2021) art. 76: the conduct before the first 的， without 违反…规定
+    ("违反本法第三十二条规定，未取得种子生产经营许可证生产经营种子的，由县级以上人民政府农业农村主管部门责令改正",
+     None, ConductReading("未取得种子生产经营许可证生产经营种子")),
+    # 北京市安全生产条例 (2022) art. 58: a chapeau names whom it punishes and lists the conducts in its items
+    ("生产经营单位有下列行为之一的，责令限期改正，处五万元以下的罚款：",
+     "生产经营单位有下列行为之一的，责令限期改正，处五万元以下的罚款：\n（一）未按照规定对从业人员进行安全生产教育和培训的；\n"
+     "（二）未如实记录安全生产教育和培训情况的；",
+     ConductReading("", ("未按照规定对从业人员进行安全生产教育和培训", "未如实记录安全生产教育和培训情况"), "生产经营单位")),
+    # 农产品质量安全法 (2022) art. 71: the words every liability clause shares leave only who acts: no conduct of
+    # its own (its items, not given here, list them), and whom it punishes
+    ("违反本法规定，农产品生产经营者有下列行为之一，尚不构成犯罪的，由县级以上地方人民政府农业农村主管部门责令停止生产经营：",
+     None, ConductReading(doer="农产品生产经营者")),
+    # near miss: a power stated without a conduct
+    ("县级以上人民政府农业农村主管部门应当加强种子质量的监督检查。", None, ConductReading()),
+    # near miss: a chapeau that does not end in a colon lists nothing of its own
+    ("有下列行为之一的，依照前条的规定处罚。", "有下列行为之一的，依照前条的规定处罚。\n（一）伪造证件的；", ConductReading()),
+]
+
+
+@pytest.mark.parametrize("text, provision_text, expected", CONDUCT_READINGS)
+def test_the_conducts_a_clause_is_compared_by_are_read_at_load(text, provision_text, expected):
+    assert conduct_reading(text, provision_text or text) == expected
+
+
+def test_a_bad_conduct_grammar_row_names_its_line(monkeypatch):
+    import ontology
+
+    ontology.conduct_grammar.cache_clear()
+    monkeypatch.setattr(ontology, "rows", lambda name: iter([(2, {"role": "generic", "pattern": "("}),
+                                                            (3, {"role": "doer", "pattern": "者$"})]))
+    try:
+        with pytest.raises(ValueError, match=r"conduct_grammar.csv: line 2: bad pattern"):
+            ontology.conduct_grammar()
+        monkeypatch.setattr(ontology, "rows", lambda name: iter([(2, {"role": "generic", "pattern": "x"})]))
+        with pytest.raises(ValueError, match="no row of role doer"):
+            ontology.conduct_grammar()
+    finally:
+        monkeypatch.undo()
+        ontology.conduct_grammar.cache_clear()
+    assert conduct_of("（三）伪造、变造许可证的；") == "伪造、变造许可证"
 
 
 @pytest.mark.parametrize("table, message", [
@@ -116,6 +162,10 @@ def test_the_loader_records_the_readings_on_the_graph(tmp_path: Path):
         assert by_duty == {4}  # the article and its paragraph
         modifiers = {n.props.get("article"): n.props.get("object_modifier", "") for n in store.nodes("AuthorisingClause")}
         assert modifiers.get(3) == "未经检疫"  # 销售未经检疫的种子、苗木
+        conducts = {n.props.get("article"): n.props.get("conduct", "") for n in store.nodes("AuthorisingClause")}
+        assert conducts.get(3) == "销售未经检疫的种子、苗木"
+        assert {n.props["article"]: n.props.get("conduct") for n in store.nodes("Provision")
+                if n.props.get("kind") == "条"} == {1: None, 2: None, 3: "销售未经检疫的种子、苗木", 4: None}
 
 
 def test_a_store_loaded_before_the_divisions_were_recorded_is_named(tmp_path: Path):

@@ -335,7 +335,8 @@ def test_write_extraction_rejects_a_bad_format(tmp_path) -> None:
 
 def test_write_extraction_reports_bad_files_and_goes_on(tmp_path) -> None:
     good = tmp_path / "测试法(2021-01-01).md"
-    good.write_text("# 中华人民共和国测试法\n\n## 第一章 总则\n\n第一条 由海关没收违法所得，并处罚款。\n", encoding="utf-8")
+    good.write_text("# 中华人民共和国测试法\n\n## 第一章 总则\n\n第一条 违反本法规定，未经许可进口测试设备的，由海关没收违法所得，"
+                    "并处罚款。\n", encoding="utf-8")
     bad = tmp_path / "坏文件.md"
     bad.write_bytes(b"\x00\x01\x02binary")
     out, err = io.StringIO(), io.StringIO()
@@ -343,6 +344,7 @@ def test_write_extraction_reports_bad_files_and_goes_on(tmp_path) -> None:
     assert count == 1
     record = json.loads(out.getvalue().splitlines()[0])
     assert (record["category"], record["subject"], record["article"]) == ("行政处罚", "海关", 1)
+    assert (record["conduct"], record["listed"]) == ("未经许可进口测试设备", [])  # what triggers it, read at load
     assert len(err.getvalue().splitlines()) == 1 and "坏文件.md" in err.getvalue()
     table = io.StringIO()
     write_extraction([good], format="table", out=table, err=io.StringIO())

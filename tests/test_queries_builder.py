@@ -15,7 +15,7 @@ from kg.model import (
     AuthorisingClause, Category, Citation, CitationStatus, Department, Edge, Government, GovLevel, Law, LawVersion,
     PowerItem, Provision, ProvisionKind, Rank, Responsibility, Role, VersionStatus, article_id, item_id, paragraph_id, version_id,
 )
-from loaders.nlp.objects import modifier_of
+from loaders.nlp.objects import conduct_of, conduct_reading, modifier_of
 from kg.model import DIVISIONS_READING
 from loaders.statutes.divisions import by_duty, divides
 
@@ -25,8 +25,12 @@ class GraphBuilder:
     nodes: list = field(default_factory=list)
     edges: list = field(default_factory=list)
     _ids: set = field(default_factory=set)
+    _texts: dict = field(default_factory=dict)  # provision id -> text, for the readings the loader makes of clauses
 
     def _add(self, obj) -> str:
+        if isinstance(obj, Provision):
+            obj.conduct = conduct_of(obj.text) or ""  # as the statute loader reads it
+            self._texts[obj.id] = obj.text
         if obj.id not in self._ids:
             self._ids.add(obj.id)
             self.nodes.append(obj.to_node())
@@ -81,7 +85,8 @@ class GraphBuilder:
         clause = AuthorisingClause(provision=provision, law=law, version=date, article=article, paragraph=paragraph,
                                    item=item, category=Category(category), subject=subject, level=level,
                                    sector=sector, modality=modality, actions=actions, text=text or subject,
-                                   amounts=amounts, object_modifier=modifier_of(text or subject))  # as the loader reads it
+                                   amounts=amounts, object_modifier=modifier_of(text or subject),  # as the loader reads it
+                                   **vars(conduct_reading(text or subject, self._texts.get(provision))))
         cid = self._add(clause)
         self._edge(provision, cid, "HAS_CLAUSE")
         if level and sector:

@@ -772,7 +772,8 @@ CLAUSE_TEXTS = [text for text, _, _ in CONDUCT] + [
 @pytest.mark.parametrize("text", CLAUSE_TEXTS)
 def test_the_bigram_index_keeps_every_act_that_can_cover_a_conduct(text):
     from kg.views import ItemBasis
-    from queries.vacuum import CONDUCT_SIMILARITY, HeldActs, bigrams, conduct_of, same_conduct
+    from loaders.nlp.objects import conduct_of
+    from queries.vacuum import CONDUCT_SIMILARITY, HeldActs, bigrams, same_conduct
 
     dept = {"id": "甲市/甲市农业农村局", "name": "甲市农业农村局"}
     bases = [ItemBasis({"id": f"i{n}", "name": name, "category": "行政处罚"}, dept, None)

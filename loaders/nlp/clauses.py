@@ -76,6 +76,9 @@ REQUESTED_INSPECTION = "quarantine_request"
 PAID_TO = "levy_paid_to"  # 向X缴纳…费: the body paid collects (patterns/constructions.tsv)
 # 依法给予处罚 / 治安管理处罚 refer to a penalty set elsewhere: only a body named beside them holds it
 REFERRAL_ACTIONS = {"处罚", "治安管理处罚"}
+# i12-quality: a referral to another article of the same text (依照本法第X条的规定, 依照本条例…的处罚规定) before 处罚; 依照前款
+# 规定处罚 takes the body of the paragraph it cites (安全生产法 art. 110), not the designation
+_OWN_RULE_REFERRAL = re.compile(r"(?:依照|按照|依据)本(?:法|条例|办法|规定|细则)(?!以外)[^，。；《]{0,40}?规定(?:予以|给予)?$")
 
 _SENTENCE_END = re.compile(r"[。；;\n]")
 _CASE_BEFORE = re.compile(r"(?:的[^，。；]{0,12}?|时)[，,]")  # 不符合…的建筑工程， / 在申请…时，: a case before the subject
@@ -1269,6 +1272,11 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     subjects = [carried]
                 elif competent:
                     subjects, by_competence = list(competent), True
+            elif act.key == "处罚" and designated and _OWN_RULE_REFERRAL.search(text, max(s_start, act.start - 60), act.start):
+                # i12-quality: 依照本法第X条的规定处罚 / 依照本法对销售者的处罚规定处罚 (浙江省产品质量监督条例 art. 34) with no
+                # body is a penalty of this law, so the designated body's; a referral to another law stays none (rule 2)
+                unnamed = True
+                subjects = next((list(bodies) for keys, bodies in designated if not keys), [])
             elif act.construction == "licence_system" and competent and len(competent) == 1:
                 # X经营实行许可制度 with no body in the article (浙江省燃气管理条例 art. 18): the licence is the law's
                 # one competent department's, as a sanction without a body is; of several (河南省大气污染防治条例

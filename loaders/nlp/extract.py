@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import Any, Iterable, TextIO
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,7 +19,7 @@ from kg.model import AuthorisingClause, Category, LawVersion, Provision, Provisi
 from kg.text import normalise
 
 from .clauses import COMPETENCE, SANCTION_CATEGORIES, named_act_keys
-from .objects import modifier_of
+from .objects import conduct_reading, modifier_of
 from .pipeline import build_pipeline
 from .prefilter import might_grant
 
@@ -311,8 +311,14 @@ def _cited_clauses(text: str, starts: list[int], units: list[_Unit], article: in
                     old, provision=unit.provision.id, article=article, article_suffix=article_suffix,
                     paragraph=unit.provision.paragraph, item=unit.provision.item, modality=modality,
                     actions=(row.action,), triggers=(), amounts=(), text=unit.text, construction=row.construction,
-                    object_modifier=modifier_of(unit.text))
+                    object_modifier=modifier_of(unit.text), **_conducts(unit))
     return list(found.values())
+
+
+def _conducts(unit: _Unit) -> dict[str, Any]:
+    """The ``AuthorisingClause`` fields of what the vacuum query compares (:func:`loaders.nlp.objects.conduct_reading`)."""
+    reading = conduct_reading(unit.text, unit.provision.text)
+    return {"conduct": reading.conduct, "listed": reading.listed, "doer": reading.doer}
 
 
 def _trigger_law(reference: str, law: str) -> str:
@@ -421,7 +427,7 @@ def extract_clauses(version: LawVersion, provisions: list[Provision], *, segment
                 actions=tuple(finding.actions),
                 triggers=tuple((_trigger_law(ref, law), number) for ref, number in finding.triggers),
                 amounts=tuple(finding.amounts), text=unit.text, construction=finding.construction or None,
-                object_modifier=modifier_of(unit.text),
+                object_modifier=modifier_of(unit.text), **_conducts(unit),
             )
         found = list(merged.values())
         suffix = article.article_suffix or article.suffix

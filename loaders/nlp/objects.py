@@ -29,8 +29,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ontology import conduct_grammar
+
 PATTERNS = Path(__file__).parent / "patterns" / "objects.tsv"
-ROLES = ("violation", "enumerator", "end", "doer", "boundary", "verb", "adverb", "connective", "marker")
+ROLES = ("violation", "enumerator", "end", "doer", "boundary", "verb", "adverb", "connective", "marker", "chapeau_doer")
+SINGLE = ("violation", "enumerator", "end", "doer", "boundary", "marker", "chapeau_doer")
+PATTERN_ROLES = ("violation", "enumerator", "end", "doer", "boundary", "chapeau_doer")
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class ObjectGrammar:
     adverbs: frozenset[str]  # tags of an adverb before a verb
     connectives: frozenset[str]  # words joining the verbs
     marker: str  # the attributive particle 的
+    chapeau_doer: re.Pattern[str]  # whom a clause listing conducts punishes (生产经营单位有下列…), group "doer"
 
 
 def read_grammar(path: Path = PATTERNS) -> ObjectGrammar:
@@ -65,18 +70,21 @@ def read_grammar(path: Path = PATTERNS) -> ObjectGrammar:
     for role in ROLES:
         if not found[role]:
             raise ValueError(f"{path}: no row of role {role}")
-    for role in ("violation", "enumerator", "end", "doer", "boundary", "marker"):
+    for role in SINGLE:
         if len(found[role]) > 1:
             raise ValueError(f"{path}: one row of role {role} expected, found {len(found[role])}")
     patterns = {}
-    for role in ("violation", "enumerator", "end", "doer", "boundary"):
+    for role in PATTERN_ROLES:
         try:
             patterns[role] = re.compile(found[role][0])
         except re.error as exc:
             raise ValueError(f"{path}: role {role}: bad pattern ({exc})") from None
+    if "doer" not in patterns["chapeau_doer"].groupindex:
+        raise ValueError(f"{path}: role chapeau_doer: the pattern needs a group (?P<doer>…)")
     return ObjectGrammar(patterns["violation"], patterns["enumerator"], patterns["end"], patterns["doer"],
                          patterns["boundary"], frozenset(found["verb"]),
-                         frozenset(found["adverb"]), frozenset(found["connective"]), found["marker"][0])
+                         frozenset(found["adverb"]), frozenset(found["connective"]), found["marker"][0],
+                         patterns["chapeau_doer"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -103,6 +111,81 @@ def conduct_span(text: str | None, table: ObjectGrammar | None = None) -> str:
     if end is None:  # an item of a list of measures is its own act and object: （四）查封、扣押…的农产品；
         return text.rstrip("；;。，, ") if enumerated else ""
     return table.violation.sub("", text[:end.start()]).strip("，,；; ")
+
+
+def conduct_of(text: str | None, table: ObjectGrammar | None = None) -> str | None:
+    """The conduct a clause acts on, as the vacuum query compares it with items' names: :func:`conduct_span` without
+    the words every liability clause shares, or None when it names none, or only who acts (the rows of
+    ``ontology/conduct_grammar.csv``, which the query reads of items' names too).  Read at load time into
+    ``AuthorisingClause.conduct`` and ``Provision.conduct``.
+
+    >>> conduct_of("违反本法第三十二条规定，未取得种子生产经营许可证生产经营种子的，由县级以上人民政府农业农村主管部门责令改正")
+    '未取得种子生产经营许可证生产经营种子'
+    >>> conduct_of("（三）伪造、变造许可证的；"), conduct_of("县级以上人民政府应当加强监督管理。")
+    ('伪造、变造许可证', None)
+    >>> conduct_of("违反本法规定，农产品生产经营者有下列行为之一，尚不构成犯罪的，由县级以上地方人民政府农业农村主管部门责令停止生产经营：")
+    >>> conduct_of("（四）查封、扣押经检测不符合农产品质量安全标准的农产品；")  # an item of a list of measures: its own act
+    '查封、扣押经检测不符合农产品质量安全标准的农产品'
+    """
+    table = table or grammar()
+    span = conduct_span(text, table)
+    if not span:
+        return None
+    if table.end.search(table.enumerator.sub("", (text or "").strip())) is None:
+        return span  # an item of a list of measures, its own act and object: nothing generic to leave out
+    shared = conduct_grammar()
+    conduct = shared.generic.sub("", span).strip("，,；; ")
+    return None if not conduct or shared.doer.search(conduct) else conduct
+
+
+def listed_conducts(text: str | None, provision_text: str | None, table: ObjectGrammar | None = None
+                    ) -> tuple[str, ...]:
+    r"""The conducts a clause's provision lists in its items (有下列行为之一…：（一）…；（二）…) when the clause's text
+    ends in a colon: :func:`conduct_of` of each item line of the provision's text (which holds its items).
+
+    >>> listed_conducts("有下列行为之一的，由公安机关处警告：", "有下列行为之一的，由公安机关处警告：\n（一）伪造证件的；\n（二）出租证件的。")
+    ('伪造证件', '出租证件')
+    """
+    table = table or grammar()
+    if not (text or "").rstrip().endswith(("：", ":")):
+        return ()
+    lines = (provision_text or "").splitlines()
+    return tuple(c for c in (conduct_of(line, table) for line in lines if table.enumerator.match(line.strip())) if c)
+
+
+def chapeau_doer(text: str | None, table: ObjectGrammar | None = None) -> str:
+    """Whom a provision listing conducts punishes (``chapeau_doer``: 生产经营单位有下列行为之一的), or "".
+
+    >>> chapeau_doer("违反本条例规定，生产经营单位有下列行为之一的，责令限期改正：")
+    '生产经营单位'
+    >>> chapeau_doer("有下列行为之一的，处警告：")
+    ''
+    """
+    table = table or grammar()
+    found = table.chapeau_doer.match((text or "").strip())
+    return found.group("doer") if found else ""
+
+
+@dataclass(frozen=True)
+class ConductReading:
+    """What the vacuum query compares of a clause, read once at load (``AuthorisingClause.conduct``, ``listed``,
+    ``doer``): its conduct, else the conducts its provision's items list, and whom its chapeau punishes."""
+
+    conduct: str = ""
+    listed: tuple[str, ...] = ()
+    doer: str = ""
+
+
+def conduct_reading(text: str | None, provision_text: str | None) -> ConductReading:
+    r"""The :class:`ConductReading` of a clause of ``text`` (its unit's line) standing in a provision of
+    ``provision_text`` (items included).
+
+    >>> conduct_reading("生产经营单位有下列行为之一的，责令限期改正：", "生产经营单位有下列行为之一的，责令限期改正：\n（一）未按照规定对从业人员进行安全生产教育和培训的；")
+    ConductReading(conduct='', listed=('未按照规定对从业人员进行安全生产教育和培训',), doer='生产经营单位')
+    """
+    conduct = conduct_of(text)
+    listed = listed_conducts(text, provision_text) if conduct is None else ()
+    return ConductReading(conduct or "", listed, chapeau_doer(provision_text or text))
 
 
 @functools.lru_cache(maxsize=1)

@@ -188,10 +188,13 @@ def _parse_group(sources: list[_Source]) -> ParsedStatute:
     version.truncated = truncation_of([p for p in structure.provisions if p.kind == ProvisionKind.ARTICLE])
     version.repeals = tuple(f"{p.id}\t{r.title}\t{r.sentence}" for p in structure.provisions
                             if p.kind == ProvisionKind.ARTICLE for r in find_repeals(p.text))
+    from loaders.nlp.objects import conduct_of  # the NLP package loads spaCy: only when statutes are parsed
+
     for p in structure.provisions:  # the work an article divides by object (ontology/divisions.csv), or by duty
         if p.kind == ProvisionKind.ARTICLE:
             p.divides = divides(p.text)
         p.by_duty = by_duty(p.text)
+        p.conduct = conduct_of(p.text) or ""
     version.divisions_read = DIVISIONS_READING
     return ParsedStatute(
         law=law,
@@ -570,6 +573,8 @@ def provision_node(p: Provision) -> Node:
         props["divides"] = list(p.divides)
     if p.by_duty:
         props["by_duty"] = True
+    if p.conduct:
+        props["conduct"] = p.conduct
     return Node(p.id_, Provision.LABEL, props)
 
 
