@@ -1305,11 +1305,12 @@ def extract_findings(text: str, terms: list[Term], carried: Subject | None = Non
                     # 行政处罚法 art. 28: 行政机关…应当责令改正。/ 当事人有违法所得…应当予以没收: the article's subject
                     subjects = [(b.term.text, b.term.level) for b in earlier if b.group == earlier[-1].group]
                     unnamed = False
-                elif designated:
-                    # a designation for this act (本法规定的吊销许可证的行政处罚，由X决定) before the general one
-                    subjects = next((list(bodies) for keys, bodies in designated
-                                     if keys and designation_covers(keys, act.key, act.text)),
-                                    next((list(bodies) for keys, bodies in designated if not keys), []))
+                elif designated and (picked := next((list(bodies) for keys, bodies in designated
+                                                     if keys and designation_covers(keys, act.key, act.text)),
+                                                    next((list(bodies) for keys, bodies in designated if not keys), []))):
+                    # a designation for this act (本法规定的吊销许可证的行政处罚，由X决定) before the general one; a law
+                    # that designates only other acts (行政拘留处罚由X决定) leaves this one to the bodies below (i12-procedure)
+                    subjects = picked
                 elif carried and not _no_subject(carried[0], act.category):
                     subjects = [carried]
                 elif competent:

@@ -112,12 +112,16 @@ def _articles(provisions: list[Provision]) -> Iterable[tuple[Provision | None, P
 _NUM = r"[零〇一二三四五六七八九十百千\d]+"
 # 本法[第A条至第B条、第C条]规定的[吊销许可证的]行政处罚，[除…外，]由X[按照…]决定[；其他行政处罚，由Y决定]
 _DESIGNATION = re.compile(
-    rf"本(?P<unit>法|条例|办法|规定|细则|章)(?P<scope>(?:第{_NUM}条(?:之[一二三四五六七八九十]+)?(?:第{_NUM}款)?"
-    rf"(?:至第{_NUM}条)?[、，,和及]{{0,2}})*)规定的(?P<what>[^。；]{{0,40}}?的)?(?:行政)?处罚"
+    rf"(?:本(?P<unit>法|条例|办法|规定|细则|章)(?P<scope>(?:第{_NUM}条(?:之[一二三四五六七八九十]+)?(?:第{_NUM}款)?"
+    rf"(?:至第{_NUM}条)?[、，,和及]{{0,2}})*)规定的(?P<what>[^。；]{{0,40}}?的)?"
+    # i12-procedure: the law's penalty named by its kind as a sentence's subject, 治安管理处罚由X决定 (治安管理处罚法 art. 91),
+    # 特种设备安全行政处罚由X实施; a kind naming an act (行政拘留处罚由X决定) is a designation of that act only
+    rf"|(?:^|(?<=[。；\n]))(?!下列|上述|前款|前述|本条|该|其他|对|行政处罚)(?P<kind>(?:(?!给予|予以|适用|对|由)[^，。；、的\s]){{2,10}}?))(?:行政)?处罚"
     # 以及与行政处罚相关的行政强制措施 (济宁市城镇容貌和环境卫生管理条例 art. 8): the formula of local regulations whose
     # penalties go to a 综合行政执法 department with the measures that serve them (i12-local)
-    r"(?:和行政措施|(?:以及|和|及)与(?:行政处罚|之|其)?相关的[^。；，]{1,30}?)?[，,]?"
-    r"(?:除[^；。]{0,60}?外[，,])?(?:[^；。]{0,30}?的[，,])?(?:可以|依法)?由(?P<bodies>[^；。]{2,80}?)(?:决定|实施|执行)"
+    # (a kind is followed by 由 at once: 当事人对行政处罚决定…不履行的，由… is no designation)
+    r"(?(kind)[，,]?|(?:和行政措施|(?:以及|和|及)与(?:行政处罚|之|其)?相关的[^。；，]{1,30}?)?[，,]?"
+    r"(?:除[^；。]{0,60}?外[，,])?(?:[^；。]{0,30}?的[，,])?)(?:可以|依法)?由(?P<bodies>[^；。]{2,80}?)(?:决定|实施|执行)"
     # i12-water2: an alternative body, 由X决定，或者由Y按照…权限决定 (防洪法 art. 63; 河南省实施《防洪法》办法): X and Y both
     r"(?:[，,](?:或者|也可以|或)由(?P<alternative>[^；。]{2,80}?)(?:决定|实施|执行))?"
     r"(?:[^。]{0,40}?[；;，,](?:本(?:法|条例|办法|规定|细则)规定的)?其他(?:行政)?处罚[，,]?由(?P<others>[^；。]{2,80}?)(?:决定|实施|执行))?")
@@ -165,8 +169,9 @@ def _designations(articles: list[tuple[Provision | None, Provision, str]]) -> li
             ranges = ranges or [(0, 10**6)]
             scope_chapter = chapter if m.group("unit") == "章" else None
             keys = None
-            if m.group("what"):
-                keys = frozenset(key for t in find_terms(m.group("what"), load_tables()) if t.label == "ACT"
+            what = m.group("what") or m.group("kind")
+            if what:
+                keys = frozenset(key for t in find_terms(what, load_tables()) if t.label == "ACT"
                                  for key in named_act_keys(t.key, t.text)) or None
             for lo, hi in ranges if bodies else ():
                 found.append((lo, hi, scope_chapter, keys, bodies))
