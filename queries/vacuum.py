@@ -236,7 +236,7 @@ _ITEM_NAME = re.compile(r"^(对|关于)|(的|之)?(行政)?(处罚|检查|强制
 
 def item_conduct(name: str) -> str:
     """The conduct an item's name states: 对未取得…的处罚 -> 未取得…, without the words every liability clause
-    shares and None when only who acts is left (``ontology/conduct_grammar.csv``, as the loader reads clauses).
+    shares, and "" when only who acts is left (``ontology/conduct_grammar.csv``, as the loader reads clauses).
 
     >>> item_conduct("对未取得种子生产经营许可证生产经营种子的处罚")
     '未取得种子生产经营许可证生产经营种子'
@@ -310,8 +310,9 @@ def rule_subject(title: str) -> str:
 
 
 def statement_of(clause) -> frozenset[str]:
-    """The bigrams of a clause that states a power without a conduct (no 的， before its act), its subject removed: what two laws stating the same power share whoever they name
-    (设区的市的特种设备安全监督管理部门, 设区的市级人民政府负责特种设备安全监督管理的部门).
+    """The bigrams of a clause that states a power without a conduct (no 的， before its act), its subject removed:
+    what two laws stating the same power share whoever they name (设区的市的特种设备安全监督管理部门,
+    设区的市级人民政府负责特种设备安全监督管理的部门).
 
     >>> from types import SimpleNamespace as C
     >>> sorted(statement_of(C(text="一般事故由设区的市的部门组织调查。", subject="设区的市的部门")))

@@ -322,8 +322,7 @@ def _cited_clauses(text: str, starts: list[int], units: list[_Unit], article: in
 
 def _conducts(unit: _Unit) -> dict[str, Any]:
     """The ``AuthorisingClause`` fields of what the vacuum query compares (:func:`loaders.nlp.objects.conduct_reading`)."""
-    reading = conduct_reading(unit.text, unit.provision.text)
-    return {"conduct": reading.conduct, "listed": reading.listed, "doer": reading.doer}
+    return vars(conduct_reading(unit.text, unit.provision.text))
 
 
 def _trigger_law(reference: str, law: str) -> str:

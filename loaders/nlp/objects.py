@@ -176,9 +176,10 @@ class ConductReading:
     doer: str = ""
 
 
+@functools.lru_cache(maxsize=4096)
 def conduct_reading(text: str | None, provision_text: str | None) -> ConductReading:
     r"""The :class:`ConductReading` of a clause of ``text`` (its unit's line) standing in a provision of
-    ``provision_text`` (items included).
+    ``provision_text`` (items included); once per unit (the clauses of one unit share it).
 
     >>> conduct_reading("生产经营单位有下列行为之一的，责令限期改正：", "生产经营单位有下列行为之一的，责令限期改正：\n（一）未按照规定对从业人员进行安全生产教育和培训的；")
     ConductReading(conduct='', listed=('未按照规定对从业人员进行安全生产教育和培训',), doer='生产经营单位')
